@@ -1,0 +1,37 @@
+package dev.seatwise.application.port.in;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Concurrency of one product (or of an unmapped FlexLM feature, under its own name): peak and when,
+ * sessions, distinct users, time-weighted percentiles, time at peak, refusals by reason, issued
+ * licences seen in lmstat, and the seats a tolerated refusal rate needs.
+ */
+public record ProductConcurrency(
+    String product,
+    boolean mapped,
+    long peak,
+    Optional<Instant> peakAt,
+    long sessions,
+    long distinctUsers,
+    long p50,
+    long p90,
+    long p95,
+    Duration timeAtPeak,
+    Map<String, Long> denialsByReason,
+    Optional<Long> issued,
+    long seatsForToleratedRefusals) {
+  public ProductConcurrency {
+    requireNonNull(product, "product");
+    requireNonNull(peakAt, "peakAt");
+    requireNonNull(timeAtPeak, "timeAtPeak");
+    denialsByReason = new TreeMap<>(denialsByReason);
+    requireNonNull(issued, "issued");
+  }
+}

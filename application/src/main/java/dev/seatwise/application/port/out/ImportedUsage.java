@@ -1,0 +1,60 @@
+package dev.seatwise.application.port.out;
+
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UsageLog;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the usage sources held. {@code log} has sessions and days of catalog products;
+ * {@code unmapped} has sessions of FlexLM features that map to no catalog product, under the
+ * feature's own name (for concurrency only, never dropped). Immutable.
+ */
+public record ImportedUsage(
+    UsageLog log,
+    List<Session> unmapped,
+    List<UsageSummary> summaries,
+    List<TokenUsage> tokenUsage,
+    List<Denial> denials,
+    List<SeatSnapshot> snapshots,
+    ImportReport report) {
+
+  public static final ImportedUsage EMPTY =
+      new ImportedUsage(
+          new UsageLog(List.of(), List.of()), List.of(), List.of(), List.of(), List.of(), List.of(),
+          ImportReport.EMPTY);
+
+  public ImportedUsage {
+    unmapped = List.copyOf(unmapped);
+    summaries = List.copyOf(summaries);
+    tokenUsage = List.copyOf(tokenUsage);
+    denials = List.copyOf(denials);
+    snapshots = List.copyOf(snapshots);
+  }
+
+  public static ImportedUsage of(UsageLog log) {
+    return new ImportedUsage(log, List.of(), List.of(), List.of(), List.of(), List.of(), ImportReport.EMPTY);
+  }
+
+  /** Both imports together. */
+  public ImportedUsage plus(ImportedUsage o) {
+    List<Session> sessions = new ArrayList<>(log.sessions());
+    sessions.addAll(o.log.sessions());
+    var days = new ArrayList<>(log.days());
+    days.addAll(o.log.days());
+    return new ImportedUsage(
+        new UsageLog(sessions, days),
+        concat(unmapped, o.unmapped),
+        concat(summaries, o.summaries),
+        concat(tokenUsage, o.tokenUsage),
+        concat(denials, o.denials),
+        concat(snapshots, o.snapshots),
+        report.plus(o.report));
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

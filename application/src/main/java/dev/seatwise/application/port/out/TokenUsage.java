@@ -1,0 +1,16 @@
+package dev.seatwise.application.port.out;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.usage.UserId;
+import java.time.LocalDate;
+
+/** What Flex actually charged on a day (Autodesk Token Usage export), to set beside the replay. */
+public record TokenUsage(LocalDate day, UserId user, ProductId product, long tokens) {
+  public TokenUsage {
+    requireNonNull(day, "day");
+    requireNonNull(user, "user");
+    requireNonNull(product, "product");
+  }
+}

@@ -1,0 +1,200 @@
+package dev.seatwise.application.service;
+
+import dev.seatwise.application.LicensingException;
+import dev.seatwise.application.port.in.AnalysisPeriod;
+import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.ProductUsage;
+import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.UsageSummary;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.MeterContext;
+import dev.seatwise.domain.metering.Metering;
+import dev.seatwise.domain.metering.WindowedMeter;
+import dev.seatwise.domain.usage.DailyUsage;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UsageLog;
+import dev.seatwise.domain.usage.UserId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Usage restricted to a period and metered as Flex would meter it (no subscription coverage), shared
+ * by the use cases: per user and product, days used, windows and tokens. Sessions belong to the
+ * period in which they start; days and windows likewise. Immutable after construction.
+ */
+public final class UsageAnalysis {
+  private final AnalysisPeriod period;
+  private final Catalog catalog;
+  private final UsageLog inPeriod;
+  private final Metering flex;
+  private final Map<UserId, Map<ProductId, ProductUsage>> byUser;
+  private final boolean hasSummaries;
+
+  private UsageAnalysis(
+      AnalysisPeriod period,
+      Catalog catalog,
+      UsageLog inPeriod,
+      Metering flex,
+      Map<UserId, Map<ProductId, ProductUsage>> byUser,
+      boolean hasSummaries) {
+    this.period = period;
+    this.catalog = catalog;
+    this.inPeriod = inPeriod;
+    this.flex = flex;
+    this.byUser = byUser;
+    this.hasSummaries = hasSummaries;
+  }
+
+  /** Resolves the period (defaulting to the data's span) and meters the usage in it. */
+  public static UsageAnalysis of(ImportedUsage usage, CatalogHistory catalogs, PeriodSpec spec) {
+    ZoneId zone = spec.zone();
+    Optional<LocalDate[]> span = span(usage, zone);
+    LocalDate from = spec.from().or(() -> span.map(s -> s[0])).orElse(null);
+    LocalDate to = spec.to().or(() -> span.map(s -> s[1].plusDays(1))).orElse(null);
+    if (from == null || to == null) {
+      throw new LicensingException(
+          "no usage to analyse: the sources held no accepted rows"
+              + (usage.report().rejected() > 0
+                  ? " (" + usage.report().rejected() + " rows rejected; see the import report)"
+                  : ""));
+    }
+    if (!to.isAfter(from)) {
+      throw new LicensingException("the period [" + from + ", " + to + ") is empty");
+    }
+    AnalysisPeriod period = new AnalysisPeriod(from, to, zone);
+    Catalog catalog = catalogs.versionOn(from).orElse(catalogs.versions().get(0));
+    Instant start = period.startInstant();
+    Instant end = period.endInstant();
+    List<Session> sessions = new ArrayList<>();
+    for (Session s : usage.log().sessions()) {
+      if (!s.start().isBefore(start) && s.start().isBefore(end)) {
+        sessions.add(s);
+      }
+    }
+    List<DailyUsage> days = new ArrayList<>();
+    for (DailyUsage d : usage.log().days()) {
+      if (!d.day().isBefore(from) && d.day().isBefore(to)) {
+        days.add(d);
+      }
+    }
+    UsageLog log = new UsageLog(sessions, days);
+    Metering flex =
+        new WindowedMeter()
+            .meter(log, new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone));
+    Map<UserId, Map<ProductId, Set<LocalDate>>> daysUsed = new HashMap<>();
+    for (Session s : sessions) {
+      Set<LocalDate> set =
+          daysUsed.computeIfAbsent(s.user(), u -> new HashMap<>())
+              .computeIfAbsent(s.product(), p -> new HashSet<>());
+      LocalDate d = s.start().atZone(zone).toLocalDate();
+      Instant last = s.end().equals(s.start()) ? s.end() : s.end().minusNanos(1);
+      LocalDate lastDay = last.atZone(zone).toLocalDate();
+      while (!d.isAfter(lastDay)) {
+        set.add(d);
+        d = d.plusDays(1);
+      }
+    }
+    for (DailyUsage d : days) {
+      daysUsed.computeIfAbsent(d.user(), u -> new HashMap<>())
+          .computeIfAbsent(d.product(), p -> new HashSet<>())
+          .add(d.day());
+    }
+    Map<UserId, Map<ProductId, long[]>> counts = new TreeMap<>();
+    for (Charge c : flex.charges()) {
+      long[] wt =
+          counts.computeIfAbsent(c.user(), u -> new TreeMap<>())
+              .computeIfAbsent(c.product(), p -> new long[3]);
+      wt[1]++;
+      wt[2] = Math.addExact(wt[2], c.tokens());
+    }
+    daysUsed.forEach(
+        (u, byP) ->
+            byP.forEach(
+                (p, set) ->
+                    counts.computeIfAbsent(u, x -> new TreeMap<>())
+                        .computeIfAbsent(p, x -> new long[3])[0] = set.size()));
+    boolean hasSummaries = false;
+    for (UsageSummary s : usage.summaries()) {
+      hasSummaries = true;
+      long rate = catalog.requireProduct(s.product()).tokenRate().orElse(0L);
+      long[] wt =
+          counts.computeIfAbsent(s.user(), u -> new TreeMap<>())
+              .computeIfAbsent(s.product(), p -> new long[3]);
+      wt[0] += s.daysUsed();
+      wt[1] += s.daysUsed();
+      wt[2] = Math.addExact(wt[2], Math.multiplyExact(s.daysUsed(), rate));
+    }
+    Map<UserId, Map<ProductId, ProductUsage>> byUser = new TreeMap<>();
+    counts.forEach(
+        (u, byP) -> {
+          Map<ProductId, ProductUsage> m = new TreeMap<>();
+          byP.forEach((p, c) -> m.put(p, new ProductUsage(p, c[0], c[1], c[2])));
+          byUser.put(u, java.util.Collections.unmodifiableMap(m));
+        });
+    return new UsageAnalysis(
+        period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries);
+  }
+
+  private static Optional<LocalDate[]> span(ImportedUsage usage, ZoneId zone) {
+    LocalDate min = null;
+    LocalDate max = null;
+    for (Session s : usage.log().sessions()) {
+      LocalDate d = s.start().atZone(zone).toLocalDate();
+      min = min == null || d.isBefore(min) ? d : min;
+      max = max == null || d.isAfter(max) ? d : max;
+    }
+    for (DailyUsage u : usage.log().days()) {
+      min = min == null || u.day().isBefore(min) ? u.day() : min;
+      max = max == null || u.day().isAfter(max) ? u.day() : max;
+    }
+    for (UsageSummary s : usage.summaries()) {
+      if (s.lastAccessed().isPresent()) {
+        LocalDate d = s.lastAccessed().get();
+        min = min == null || d.isBefore(min) ? d : min;
+        max = max == null || d.isAfter(max) ? d : max;
+      }
+    }
+    return min == null ? Optional.empty() : Optional.of(new LocalDate[] {min, max});
+  }
+
+  public AnalysisPeriod period() {
+    return period;
+  }
+
+  /** The catalog version in force at the start of the period. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** Sessions and days that start in the period. */
+  public UsageLog usage() {
+    return inPeriod;
+  }
+
+  /** Flex metering of the period's usage as if nobody held a subscription. */
+  public Metering flexMetering() {
+    return flex;
+  }
+
+  /** Per user, per product: days used, windows, tokens. */
+  public Map<UserId, Map<ProductId, ProductUsage>> byUser() {
+    return byUser;
+  }
+
+  /** Whether aggregated usage reports (no per-day dates) contributed. */
+  public boolean hasSummaries() {
+    return hasSummaries;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.seatwise.domain.optimize;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.tokens.PackPricing;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * An instance of the cheapest-hybrid problem. {@code namedCost} is the period cost of one named
+ * subscription per product (absent: not sold alone); {@code flexAllowed} are the products that may
+ * go on Flex; {@code tokenCap}, if present, bounds the total Flex tokens charged. Immutable; nothing
+ * is null.
+ */
+public record HybridProblem(
+    Map<ProductId, Money> namedCost,
+    List<BundleOffer> bundles,
+    Set<ProductId> flexAllowed,
+    PackPricing packs,
+    OptionalLong tokenCap,
+    List<UserDemand> users) {
+
+  public HybridProblem {
+    namedCost = Map.copyOf(namedCost);
+    bundles = List.copyOf(bundles);
+    flexAllowed = Set.copyOf(flexAllowed);
+    checkNotNull(packs, "packs");
+    checkNotNull(tokenCap, "tokenCap");
+    users = List.copyOf(users);
+    tokenCap.ifPresent(c -> checkArgument(c >= 0, "token cap must be >= 0"));
+    for (Money m : namedCost.values()) {
+      checkArgument(m.currency().equals(packs.currency()), "named cost %s not in pack currency", m);
+    }
+  }
+
+  public HybridProblem withUsers(List<UserDemand> others) {
+    return new HybridProblem(namedCost, bundles, flexAllowed, packs, tokenCap, others);
+  }
+
+  public HybridProblem withAllPinned(Pin pin) {
+    return withUsers(users.stream().map(u -> u.withPin(pin)).toList());
+  }
+
+  public HybridProblem withTokenCap(long cap) {
+    return new HybridProblem(namedCost, bundles, flexAllowed, packs, OptionalLong.of(cap), users);
+  }
+}
