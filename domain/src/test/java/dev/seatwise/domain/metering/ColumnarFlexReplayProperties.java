@@ -1,0 +1,221 @@
+package dev.seatwise.domain.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.MeteringParameters;
+import dev.seatwise.domain.catalog.Product;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
+import dev.seatwise.domain.usage.UsageLog;
+import dev.seatwise.domain.usage.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The columnar replay is the object meter by another route: on random sessions (overlapping,
+ * shorter than the minimum, exactly one window, meeting window ends, longer than a window, sub-second
+ * instants, unsorted), random coverage, window lengths and zones, it gives exactly the windows and
+ * tokens of {@link WindowedMeter} and the days used the application counts.
+ */
+class ColumnarFlexReplayProperties {
+  private static final Instant ORIGIN = Instant.parse("2025-01-06T00:00:00Z");
+  private static final List<ProductId> PRODUCTS =
+      List.of(ProductId.of("ACD"), ProductId.of("RVT"), ProductId.of("C3D"), ProductId.of("FREE"));
+  private static final List<ZoneId> ZONES =
+      List.of(ZoneId.of("UTC"), ZoneId.of("+05:30"), ZoneId.of("Europe/Berlin"),
+          ZoneId.of("America/Havana"));
+
+  /** A random instance (seeded so QuickTheories can shrink and replay it). */
+  record Instance(List<Session> sessions, MeterContext context) {}
+
+  static Instance instance(long seed) {
+    Random r = new Random(seed);
+    Currency usd = Currency.getInstance("USD");
+    MeteringParameters params =
+        r.nextInt(3) == 0
+            ? new MeteringParameters(
+                Duration.ofMinutes(30 + r.nextInt(24 * 60)), Duration.ofSeconds(r.nextInt(900)))
+            : MeteringParameters.FLEX_DEFAULTS;
+    Catalog catalog =
+        new Catalog(
+            "test",
+            usd,
+            LocalDate.of(2025, 1, 1),
+            Catalog.FLEX_WINDOW,
+            params,
+            Period.ofYears(1),
+            List.of(),
+            List.of(
+                Product.of("ACD", "AutoCAD", Money.of("2030.00", "USD"), 7),
+                Product.of("RVT", "Revit", Money.of("2910.00", "USD"), 10),
+                Product.of("C3D", "Civil 3D", Money.of("2825.00", "USD"), 9),
+                Product.of("FREE", "Viewer", Money.of("0.00", "USD"), 0)),
+            List.of());
+    int users = 1 + r.nextInt(6);
+    int n = r.nextInt(r.nextInt(4) == 0 ? 400 : 40);
+    List<Session> sessions = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      UserId u = UserId.of("user" + r.nextInt(users));
+      ProductId p = PRODUCTS.get(r.nextInt(PRODUCTS.size()));
+      long startSeconds = (long) r.nextInt(40 * 48) * 1800;
+      if (r.nextInt(4) == 0) {
+        startSeconds += r.nextInt(1800);
+      }
+      Instant start = ORIGIN.plusSeconds(startSeconds);
+      if (r.nextInt(10) == 0) {
+        start = start.plusNanos(r.nextInt(1_000_000_000));
+      }
+      Duration d;
+      switch (r.nextInt(8)) {
+        case 0 -> d = Duration.ofSeconds(r.nextInt(300));
+        case 1 -> d = Duration.ofMinutes(5);
+        case 2 -> d = Duration.ofHours(24);
+        case 3 -> d = Duration.ofHours(24 + r.nextInt(72));
+        case 4 -> d = Duration.ZERO;
+        case 5 -> d = Duration.ofNanos(r.nextLong() & 0xFFFFFFFFFFL);
+        default -> d = Duration.ofMinutes(30L * (1 + r.nextInt(20)));
+      }
+      sessions.add(new Session(u, p, start, start.plus(d)));
+    }
+    Map<UserId, Set<ProductId>> covered = new HashMap<>();
+    if (r.nextBoolean()) {
+      for (int k = 0; k < users; k++) {
+        if (r.nextInt(3) == 0) {
+          covered.put(UserId.of("user" + k), Set.of(PRODUCTS.get(r.nextInt(3))));
+        }
+      }
+    }
+    ZoneId zone = ZONES.get(r.nextInt(ZONES.size()));
+    return new Instance(sessions, new MeterContext(catalog, new Coverage(covered), zone));
+  }
+
+  @Test
+  void columnarReplayChargesExactlyTheWindowsOfTheObjectMeter() {
+    qt().withExamples(400)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Instance in = instance(seed);
+              Metering objects = new WindowedMeter().meter(UsageLog.ofSessions(in.sessions()),
+                  in.context());
+              ColumnarFlexReplay columns =
+                  ColumnarFlexReplay.of(SessionTable.of(in.sessions()), in.context());
+              assertThat(columns.toMetering().chargesByUserAndProduct())
+                  .isEqualTo(objects.chargesByUserAndProduct());
+              assertThat(columns.totalTokens()).isEqualTo(objects.totalTokens());
+              assertThat(columns.totalWindows()).isEqualTo(objects.charges().size());
+            });
+  }
+
+  @Test
+  void groupTokensAreTheSumOfTheObjectMetersChargesPerUserAndProduct() {
+    qt().withExamples(300)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Instance in = instance(seed);
+              Map<String, long[]> expected = new TreeMap<>();
+              for (Charge c : new WindowedMeter()
+                  .meter(UsageLog.ofSessions(in.sessions()), in.context()).charges()) {
+                long[] wt = expected.computeIfAbsent(c.user() + "/" + c.product(), k -> new long[2]);
+                wt[0]++;
+                wt[1] += c.tokens();
+              }
+              ColumnarFlexReplay columns =
+                  ColumnarFlexReplay.of(SessionTable.of(in.sessions()), in.context());
+              Map<String, long[]> actual = new TreeMap<>();
+              for (int g = 0; g < columns.groups(); g++) {
+                if (columns.windows(g) > 0) {
+                  actual.put(columns.user(g) + "/" + columns.product(g),
+                      new long[] {columns.windows(g), columns.tokens(g)});
+                }
+              }
+              assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+            });
+  }
+
+  @Test
+  void daysUsedAreTheCalendarDaysSessionsTouchInTheZone() {
+    qt().withExamples(300)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Instance in = instance(seed);
+              ZoneId zone = in.context().zone();
+              Map<String, Set<LocalDate>> expected = new TreeMap<>();
+              for (Session s : in.sessions()) {
+                Set<LocalDate> set =
+                    expected.computeIfAbsent(s.user() + "/" + s.product(), k -> new HashSet<>());
+                LocalDate d = s.start().atZone(zone).toLocalDate();
+                Instant last = s.end().equals(s.start()) ? s.end() : s.end().minusNanos(1);
+                LocalDate lastDay = last.atZone(zone).toLocalDate();
+                while (!d.isAfter(lastDay)) {
+                  set.add(d);
+                  d = d.plusDays(1);
+                }
+              }
+              ColumnarFlexReplay columns =
+                  ColumnarFlexReplay.of(SessionTable.of(in.sessions()), in.context());
+              Map<String, Integer> actual = new TreeMap<>();
+              for (int g = 0; g < columns.groups(); g++) {
+                actual.put(columns.user(g) + "/" + columns.product(g), columns.daysUsed(g));
+              }
+              Map<String, Integer> counts = new TreeMap<>();
+              expected.forEach((k, v) -> counts.put(k, v.size()));
+              assertThat(actual).isEqualTo(counts);
+            });
+  }
+
+  @Test
+  void aTableGivesBackTheSessionsItWasBuiltFrom() {
+    qt().forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              List<Session> sessions = instance(seed).sessions();
+              SessionTable table = SessionTable.of(sessions);
+              assertThat(table.size()).isEqualTo(sessions.size());
+              assertThat(table.sessions()).isEqualTo(sessions);
+            });
+  }
+
+  @Test
+  void theMergeSortOrdersByStartAndKeepsEqualStartsInInputOrder() {
+    qt().forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Random r = new Random(seed);
+              int n = r.nextInt(300);
+              long[] s = new long[n];
+              long[] e = new long[n];
+              for (int k = 0; k < n; k++) {
+                s[k] = r.nextInt(50);
+                e[k] = k;
+              }
+              ColumnarFlexReplay.sortByStart(s, e, n);
+              for (int k = 1; k < n; k++) {
+                assertThat(s[k - 1]).isLessThanOrEqualTo(s[k]);
+                if (s[k - 1] == s[k]) {
+                  assertThat(e[k - 1]).isLessThan(e[k]);
+                }
+              }
+            });
+  }
+}

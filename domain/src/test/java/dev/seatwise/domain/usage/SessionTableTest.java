@@ -1,0 +1,65 @@
+package dev.seatwise.domain.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seatwise.domain.catalog.ProductId;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SessionTableTest {
+  private static final Instant T = Instant.parse("2025-01-06T08:00:00Z");
+
+  @Test
+  void rowsAcrossChunkBoundariesReadBackAndCopyInBulk() {
+    SessionTable.Builder b = SessionTable.builder();
+    int u = b.userIndex(UserId.of("ann"));
+    int v = b.userIndex(UserId.of("bob"));
+    int p = b.productIndex(ProductId.of("ACD"));
+    int rows = SessionTable.CHUNK * 2 + 17;
+    for (int i = 0; i < rows; i++) {
+      b.add(i % 3 == 0 ? u : v, p, i * 10L, i * 10L + 5);
+    }
+    SessionTable t = b.build();
+    assertThat(t.size()).isEqualTo(rows);
+    assertThat(t.users()).containsExactly(UserId.of("ann"), UserId.of("bob"));
+    assertThat(t.startNanos(SessionTable.CHUNK + 1)).isEqualTo((SessionTable.CHUNK + 1) * 10L);
+    long[] ends = new long[100];
+    t.copyEnds(SessionTable.CHUNK - 50, ends, 0, 100);
+    for (int k = 0; k < 100; k++) {
+      assertThat(ends[k]).isEqualTo((SessionTable.CHUNK - 50 + k) * 10L + 5);
+    }
+    int[] users = new int[rows];
+    t.copyUserIndexes(0, users, 0, rows);
+    assertThat(users[rows - 1]).isEqualTo((rows - 1) % 3 == 0 ? u : v);
+  }
+
+  @Test
+  void aTableIsASnapshotOfTheRowsAddedBeforeBuild() {
+    SessionTable.Builder b = SessionTable.builder();
+    b.add(Session.of("ann", "ACD", T, T.plusSeconds(600)));
+    SessionTable first = b.build();
+    b.add(Session.of("bob", "RVT", T, T.plusSeconds(60)));
+    assertThat(first.size()).isEqualTo(1);
+    assertThat(first.users()).containsExactly(UserId.of("ann"));
+    assertThat(b.build().session(1)).isEqualTo(Session.of("bob", "RVT", T, T.plusSeconds(60)));
+  }
+
+  @Test
+  void aSessionEndingBeforeItStartsOrAnUnknownIndexIsRejected() {
+    SessionTable.Builder b = SessionTable.builder();
+    int u = b.userIndex(UserId.of("ann"));
+    int p = b.productIndex(ProductId.of("ACD"));
+    assertThatThrownBy(() -> b.add(u, p, 10, 9)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.add(u + 1, p, 1, 9)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> b.build().startNanos(0)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void subSecondInstantsAreKeptExactly() {
+    Instant s = Instant.parse("2025-01-06T08:00:00.123456789Z");
+    SessionTable t = SessionTable.of(java.util.List.of(Session.of("ann", "ACD", s, s.plusNanos(1))));
+    assertThat(t.session(0).start()).isEqualTo(s);
+    assertThat(SessionTable.toInstant(SessionTable.toNanos(s))).isEqualTo(s);
+  }
+}
