@@ -1,0 +1,785 @@
+package dev.seatwise.adapter.files;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.seatwise.adapter.files.catalog.ProductResolver;
+import dev.seatwise.application.port.out.UsageImportException;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
+import dev.seatwise.domain.usage.UserId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the seatwise sessions CSV straight into a {@link SessionTable}: the rules of {@link
+ * SessionsCsvReader} (same header aliases, same row checks in the same order, same rejection
+ * reasons and line numbers, blank records skipped), without a {@code String}, {@code Instant} or
+ * {@code Session} per row.
+ *
+ * <p>Bytes are read in 1 MiB blocks and split into records and fields in place. Users and products
+ * are looked up once per distinct spelling (a byte-keyed cache in front of the identity map and the
+ * product resolver). Instants of the common forms {@code 2025-01-06T08:00:00Z}, {@code
+ * 2025-01-06 08:00:00.5+01:00} (and without an offset when the zone has a fixed offset) are parsed
+ * by hand; anything else goes through the standard reader's parser. A record whose field starts
+ * with a quote is parsed by the RFC 4180 rules; a file with a UTF-16 byte-order mark is read by the
+ * standard reader. Instants must lie in the years 1678 to 2261 (the table's epoch-nanosecond range);
+ * a row outside them is rejected.
+ *
+ * <p>Stateless; each call reads the file again.
+ */
+public final class FastSessionsCsvReader {
+  private static final int BLOCK = 1 << 20;
+  private static final long NANOS = 1_000_000_000L;
+  private static final int USER = 0;
+  private static final int PRODUCT = 1;
+  private static final int START = 2;
+  private static final int END = 3;
+
+  /**
+   * Reads {@code file} (named {@code name} in the report) with {@code resolver} and {@code
+   * options}.
+   *
+   * @throws UsageImportException when the file cannot be read at all (empty, binary, header only,
+   *     missing columns), or in strict mode at the first bad row
+   */
+  public SessionTableImport read(
+      Path file, String name, ProductResolver resolver, ImportOptions options) {
+    requireNonNull(file, "file");
+    requireNonNull(name, "name");
+    ReadContext ctx = new ReadContext(requireNonNull(resolver, "resolver"),
+        requireNonNull(options, "options"));
+    RowLedger ledger = new RowLedger(name, options.strict());
+    SessionTable table = read(file, name, ctx, ledger);
+    return new SessionTableImport(table, ledger.report(ImportFormat.SESSIONS_CSV));
+  }
+
+  /** The same, naming the file by its file name. */
+  public SessionTableImport read(Path file, ProductResolver resolver, ImportOptions options) {
+    return read(file, String.valueOf(file.getFileName()), resolver, options);
+  }
+
+  SessionTable read(Path file, String name, ReadContext ctx, RowLedger ledger) {
+    // the standard checks: missing, empty and binary files fail with the same messages
+    try {
+      TextInput.open(file, name).close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(3);
+      if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+          || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+        return viaStandardReader(file, name, ctx, ledger);
+      }
+      int bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+          && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+      return new Pass(ctx, ledger, name, head, bom, in).run();
+    } catch (NoSuchFileException e) {
+      throw new UsageImportException(name + ": file not found", e);
+    } catch (IOException e) {
+      throw new UsageImportException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  static long epochDayForTest(int year, int month, int day) {
+    return Pass.epochDay(year, month, day);
+  }
+
+  private static SessionTable viaStandardReader(
+      Path file, String name, ReadContext ctx, RowLedger ledger) {
+    UsageCollector out = new UsageCollector();
+    new SessionsCsvReader().read(file, name, ctx, out, ledger);
+    return SessionTable.of(out.sessions);
+  }
+
+  /** One read of one file. Not thread-safe. */
+  private static final class Pass {
+    private final ReadContext ctx;
+    private final RowLedger ledger;
+    private final String name;
+    private final InputStream in;
+    private final SessionTable.Builder table = SessionTable.builder();
+    private final ByteKeys users = new ByteKeys();
+    private final ByteKeys products = new ByteKeys();
+    private final List<UserId> userIds = new ArrayList<>();
+    private final List<ProductId> productIds = new ArrayList<>();
+    private final List<String> productNames = new ArrayList<>();
+    private final int[] userIndex = new int[1];
+    private final long zoneOffsetSeconds;
+    private final boolean fixedZone;
+    private int[] userSlotIndex = new int[256];
+    private int[] productSlotIndex = new int[64];
+    private byte[] buf = new byte[BLOCK];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long line = 1;
+    private int[] fieldFrom = new int[16];
+    private int[] fieldTo = new int[16];
+    private int fields;
+    private int[] column;
+    private boolean headerSeen;
+    private List<String> headerFound = List.of();
+    private long dataRows;
+    private long parsed;
+
+    Pass(ReadContext ctx, RowLedger ledger, String name, byte[] head, int bom, InputStream in) {
+      this.ctx = ctx;
+      this.ledger = ledger;
+      this.name = name;
+      this.in = in;
+      System.arraycopy(head, bom, buf, 0, head.length - bom);
+      this.limit = head.length - bom;
+      ZoneRules rules = ctx.options().zone().getRules();
+      this.fixedZone = rules.isFixedOffset();
+      this.zoneOffsetSeconds = fixedZone ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+      Arrays.fill(userSlotIndex, -1);
+      Arrays.fill(productSlotIndex, -1);
+    }
+
+    SessionTable run() throws IOException {
+      while (true) {
+        if (pos >= limit && !fill()) {
+          break;
+        }
+        long recordLine = line;
+        if (!scanRecord()) {
+          // a field starts with a quote: RFC 4180 record
+          List<String> fields = quotedRecord();
+          if (!CsvTable.allBlank(fields)) {
+            stringRow(recordLine, fields);
+          }
+          continue;
+        }
+        if (isBlankRecord()) {
+          continue;
+        }
+        if (!headerSeen) {
+          header(stringFields());
+        } else {
+          dataRows++;
+          row(recordLine);
+        }
+      }
+      if (!headerSeen) {
+        throw new UsageImportException(name + ": the file is empty (no header row)");
+      }
+      if (dataRows == 0) {
+        throw new UsageImportException(
+            name + ": the file has a header " + headerFound + " but no data rows");
+      }
+      return table.build();
+    }
+
+    private void header(List<String> fields) {
+      HeaderSpec.Header h = SessionsCsvReader.SPEC.bind(fields, name);
+      headerFound = h.found();
+      List<String> probe = new ArrayList<>();
+      for (int i = 0; i < fields.size(); i++) {
+        probe.add(Integer.toString(i));
+      }
+      column = new int[] {
+          Integer.parseInt(h.get(probe, "user")),
+          Integer.parseInt(h.get(probe, "product")),
+          Integer.parseInt(h.get(probe, "start")),
+          Integer.parseInt(h.get(probe, "end"))};
+      headerSeen = true;
+    }
+
+    /** Reads more bytes, keeping {@code [pos, limit)}; false at the end of the file. */
+    private boolean fill() throws IOException {
+      if (eof) {
+        return false;
+      }
+      if (pos > 0) {
+        System.arraycopy(buf, pos, buf, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+      }
+      if (limit == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+        return false;
+      }
+      limit += n;
+      return true;
+    }
+
+    /**
+     * Splits the record at {@code pos} into fields ({@code fieldFrom/fieldTo}) and moves past its
+     * line end. Returns false, without moving, when a field starts with a quote.
+     */
+    private boolean scanRecord() throws IOException {
+      while (true) {
+        int p = pos;
+        int f = 0;
+        int from = p;
+        boolean complete = false;
+        boolean quoted = false;
+        int next = -1;
+        if (p < limit && buf[p] == '"') {
+          quoted = true;
+        } else {
+          while (p < limit) {
+            byte b = buf[p];
+            if (b == ',') {
+              f = addField(f, from, p);
+              p++;
+              from = p;
+              if (p < limit && buf[p] == '"') {
+                quoted = true;
+                break;
+              }
+            } else if (b == '\n') {
+              next = p + 1;
+              complete = true;
+              break;
+            } else if (b == '\r') {
+              if (p + 1 < limit) {
+                next = buf[p + 1] == '\n' ? p + 2 : p + 1;
+                complete = true;
+              } else if (eof) {
+                next = p + 1;
+                complete = true;
+              }
+              break;
+            } else {
+              p++;
+            }
+          }
+        }
+        if (quoted) {
+          return false;
+        }
+        if (!complete) {
+          if (!eof) {
+            fill();
+            continue;
+          }
+          // end of file without a line end: the record ends here
+          next = limit;
+        }
+        addField(f, from, p);
+        fields = f + 1;
+        pos = next;
+        line++;
+        return true;
+      }
+    }
+
+    private int addField(int f, int from, int to) {
+      if (f == fieldFrom.length) {
+        fieldFrom = Arrays.copyOf(fieldFrom, f * 2);
+        fieldTo = Arrays.copyOf(fieldTo, f * 2);
+      }
+      fieldFrom[f] = from;
+      fieldTo[f] = to;
+      return f + 1;
+    }
+
+    private boolean isBlankRecord() {
+      for (int f = 0; f < fields; f++) {
+        for (int i = fieldFrom[f]; i < fieldTo[f]; i++) {
+          int b = buf[i] & 0xFF;
+          if (b >= 0x80) {
+            return CsvTable.allBlank(stringFields());
+          }
+          if (!isAsciiWhitespace(b)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    private static boolean isAsciiWhitespace(int b) {
+      return b == ' ' || (b >= 9 && b <= 13) || (b >= 28 && b <= 31);
+    }
+
+    private List<String> stringFields() {
+      List<String> out = new ArrayList<>(fields);
+      for (int f = 0; f < fields; f++) {
+        out.add(new String(buf, fieldFrom[f], fieldTo[f] - fieldFrom[f], StandardCharsets.UTF_8));
+      }
+      return out;
+    }
+
+    /** Reads one RFC 4180 record from {@code pos} (refilling as needed) and moves past it. */
+    private List<String> quotedRecord() throws IOException {
+      List<String> out = new ArrayList<>();
+      java.io.ByteArrayOutputStream field = new java.io.ByteArrayOutputStream();
+      boolean inQuotes = false;
+      boolean atFieldStart = true;
+      while (true) {
+        if (pos >= limit && !fill()) {
+          break;
+        }
+        byte b = buf[pos];
+        if (inQuotes) {
+          if (b == '"') {
+            if (pos + 1 >= limit && !eof) {
+              fill();
+            }
+            if (pos + 1 < limit && buf[pos + 1] == '"') {
+              field.write('"');
+              pos += 2;
+            } else {
+              inQuotes = false;
+              pos++;
+            }
+          } else {
+            if (b == '\n') {
+              line++;
+            } else if (b == '\r') {
+              if (pos + 1 >= limit && !eof) {
+                fill();
+              }
+              if (pos + 1 >= limit || buf[pos + 1] != '\n') {
+                line++;
+              }
+            }
+            field.write(b);
+            pos++;
+          }
+          atFieldStart = false;
+          continue;
+        }
+        if (b == '"' && atFieldStart) {
+          inQuotes = true;
+          atFieldStart = false;
+          pos++;
+        } else if (b == ',') {
+          out.add(field.toString(StandardCharsets.UTF_8));
+          field.reset();
+          atFieldStart = true;
+          pos++;
+        } else if (b == '\n' || b == '\r') {
+          pos++;
+          if (b == '\r') {
+            if (pos >= limit && !eof) {
+              fill();
+            }
+            if (pos < limit && buf[pos] == '\n') {
+              pos++;
+            }
+          }
+          line++;
+          out.add(field.toString(StandardCharsets.UTF_8));
+          return out;
+        } else {
+          field.write(b);
+          atFieldStart = false;
+          pos++;
+        }
+      }
+      out.add(field.toString(StandardCharsets.UTF_8));
+      line++;
+      return out;
+    }
+
+    /** A record parsed the slow way: the standard reader's rules on strings. */
+    private void stringRow(long recordLine, List<String> fields) {
+      if (!headerSeen) {
+        header(fields);
+        return;
+      }
+      dataRows++;
+      String user = get(fields, USER);
+      if (user.isEmpty()) {
+        ledger.reject(recordLine, "user", "missing value");
+        return;
+      }
+      String productName = get(fields, PRODUCT);
+      if (productName.isEmpty()) {
+        ledger.reject(recordLine, "product", "missing value");
+        return;
+      }
+      Optional<ProductId> product = ctx.resolver().byName(productName);
+      if (product.isEmpty()) {
+        ledger.reject(recordLine, "product", "unknown product '" + productName + "'");
+        return;
+      }
+      Instant start;
+      Instant end;
+      try {
+        start = Values.instant(get(fields, START), ctx.options().zone());
+      } catch (Values.BadValue e) {
+        ledger.reject(recordLine, "start", e.getMessage());
+        return;
+      }
+      try {
+        end = Values.instant(get(fields, END), ctx.options().zone());
+      } catch (Values.BadValue e) {
+        ledger.reject(recordLine, "end", e.getMessage());
+        return;
+      }
+      if (end.isBefore(start)) {
+        ledger.reject(recordLine, "end", "end " + end + " is before start " + start);
+        return;
+      }
+      long s;
+      long e;
+      try {
+        s = SessionTable.toNanos(start);
+        e = SessionTable.toNanos(end);
+      } catch (ArithmeticException x) {
+        ledger.reject(recordLine, "start", "outside the years 1678 to 2261");
+        return;
+      }
+      UserId id = ctx.identity().anyUser(user, ctx.privacy());
+      table.add(new Session(id, product.get(), start, end));
+      ledger.accept();
+    }
+
+    private String get(List<String> fields, int logical) {
+      int i = column[logical];
+      return i >= fields.size() ? "" : fields.get(i).strip();
+    }
+
+    /** A record split in place: the same checks, on bytes. */
+    private void row(long recordLine) {
+      // user
+      int uf = column[USER];
+      int ua = uf < fields ? trimFrom(fieldFrom[uf], fieldTo[uf]) : 0;
+      int ub = uf < fields ? trimTo(ua, fieldTo[uf]) : 0;
+      if (ua == ub) {
+        ledger.reject(recordLine, "user", "missing value");
+        return;
+      }
+      int userSlot = users.find(buf, ua, ub);
+      if (userSlot < 0) {
+        String raw = new String(buf, ua, ub - ua, StandardCharsets.UTF_8).strip();
+        userSlot = users.add(buf, ua, ub);
+        userIds.add(raw.isEmpty() ? null : ctx.identity().anyUser(raw, ctx.privacy()));
+      }
+      UserId userId = userIds.get(userSlot);
+      if (userId == null) {
+        ledger.reject(recordLine, "user", "missing value");
+        return;
+      }
+      // product
+      int pf = column[PRODUCT];
+      int pa = pf < fields ? trimFrom(fieldFrom[pf], fieldTo[pf]) : 0;
+      int pb = pf < fields ? trimTo(pa, fieldTo[pf]) : 0;
+      if (pa == pb) {
+        ledger.reject(recordLine, "product", "missing value");
+        return;
+      }
+      int productSlot = products.find(buf, pa, pb);
+      if (productSlot < 0) {
+        String raw = new String(buf, pa, pb - pa, StandardCharsets.UTF_8).strip();
+        productSlot = products.add(buf, pa, pb);
+        productNames.add(raw);
+        productIds.add(raw.isEmpty() ? null : ctx.resolver().byName(raw).orElse(null));
+      }
+      String productName = productNames.get(productSlot);
+      if (productName.isEmpty()) {
+        ledger.reject(recordLine, "product", "missing value");
+        return;
+      }
+      ProductId productId = productIds.get(productSlot);
+      if (productId == null) {
+        ledger.reject(recordLine, "product", "unknown product '" + productName + "'");
+        return;
+      }
+      // instants
+      String why = instant(START);
+      if (why != null) {
+        ledger.reject(recordLine, "start", why);
+        return;
+      }
+      long s = parsed;
+      why = instant(END);
+      if (why != null) {
+        ledger.reject(recordLine, "end", why);
+        return;
+      }
+      long e = parsed;
+      if (e < s) {
+        ledger.reject(recordLine, "end", "end " + SessionTable.toInstant(e)
+            + " is before start " + SessionTable.toInstant(s));
+        return;
+      }
+      if (userSlot >= userSlotIndex.length) {
+        int old = userSlotIndex.length;
+        userSlotIndex = Arrays.copyOf(userSlotIndex, Math.max(userSlot + 1, old * 2));
+        Arrays.fill(userSlotIndex, old, userSlotIndex.length, -1);
+      }
+      int u = userSlotIndex[userSlot];
+      if (u < 0) {
+        u = table.userIndex(userId);
+        userSlotIndex[userSlot] = u;
+      }
+      if (productSlot >= productSlotIndex.length) {
+        int old = productSlotIndex.length;
+        productSlotIndex = Arrays.copyOf(productSlotIndex, Math.max(productSlot + 1, old * 2));
+        Arrays.fill(productSlotIndex, old, productSlotIndex.length, -1);
+      }
+      int p = productSlotIndex[productSlot];
+      if (p < 0) {
+        p = table.productIndex(productId);
+        productSlotIndex[productSlot] = p;
+      }
+      table.add(u, p, s, e);
+      ledger.accept();
+    }
+
+    private int trimFrom(int a, int b) {
+      while (a < b && isAsciiWhitespace(buf[a] & 0xFF)) {
+        a++;
+      }
+      return a;
+    }
+
+    private int trimTo(int a, int b) {
+      while (b > a && isAsciiWhitespace(buf[b - 1] & 0xFF)) {
+        b--;
+      }
+      return b;
+    }
+
+    /**
+     * Parses the instant in logical column {@code logical} into {@link #parsed}; returns null,
+     * or the reason for rejecting the row.
+     */
+    private String instant(int logical) {
+      int f = column[logical];
+      int a = f < fields ? trimFrom(fieldFrom[f], fieldTo[f]) : 0;
+      int b = f < fields ? trimTo(a, fieldTo[f]) : 0;
+      long nanos = fastInstant(a, b);
+      if (nanos != Long.MIN_VALUE) {
+        parsed = nanos;
+        return null;
+      }
+      String raw = a == b ? "" : new String(buf, a, b - a, StandardCharsets.UTF_8).strip();
+      Instant t;
+      try {
+        t = Values.instant(raw, ctx.options().zone());
+      } catch (Values.BadValue e) {
+        return e.getMessage();
+      }
+      try {
+        parsed = SessionTable.toNanos(t);
+      } catch (ArithmeticException e) {
+        return "outside the years 1678 to 2261: '" + raw + "'";
+      }
+      return null;
+    }
+
+    /**
+     * {@code YYYY-MM-DD(T| )HH:MM:SS[.fraction](Z|+HH:MM|-HH:MM|)} in epoch nanoseconds, for years
+     * 1900 to 2199 and valid fields; {@code Long.MIN_VALUE} for anything else (left to the standard
+     * parser).
+     */
+    private long fastInstant(int a, int b) {
+      int len = b - a;
+      if (len < 19) {
+        return Long.MIN_VALUE;
+      }
+      byte[] x = buf;
+      if (x[a + 4] != '-' || x[a + 7] != '-' || (x[a + 10] != 'T' && x[a + 10] != ' ')
+          || x[a + 13] != ':' || x[a + 16] != ':') {
+        return Long.MIN_VALUE;
+      }
+      int year = digits(x, a, 4);
+      int month = digits(x, a + 5, 2);
+      int day = digits(x, a + 8, 2);
+      int hour = digits(x, a + 11, 2);
+      int minute = digits(x, a + 14, 2);
+      int second = digits(x, a + 17, 2);
+      if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1
+          || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
+        return Long.MIN_VALUE;
+      }
+      int p = a + 19;
+      long nano = 0;
+      if (p < b && x[p] == '.') {
+        p++;
+        int digits = 0;
+        while (p < b && x[p] >= '0' && x[p] <= '9') {
+          nano = nano * 10 + (x[p] - '0');
+          digits++;
+          p++;
+        }
+        if (digits == 0 || digits > 9) {
+          return Long.MIN_VALUE;
+        }
+        for (int k = digits; k < 9; k++) {
+          nano *= 10;
+        }
+      }
+      long offset;
+      if (p == b) {
+        if (!fixedZone) {
+          return Long.MIN_VALUE;
+        }
+        offset = zoneOffsetSeconds;
+      } else if (x[p] == 'Z' && p + 1 == b) {
+        offset = 0;
+      } else if ((x[p] == '+' || x[p] == '-') && p + 6 == b && x[p + 3] == ':') {
+        int oh = digits(x, p + 1, 2);
+        int om = digits(x, p + 4, 2);
+        if (oh < 0 || oh > 17 || om < 0 || om > 59) {
+          return Long.MIN_VALUE;
+        }
+        offset = (oh * 3600L + om * 60L) * (x[p] == '-' ? -1 : 1);
+      } else {
+        return Long.MIN_VALUE;
+      }
+      long seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
+          - offset;
+      return seconds * NANOS + nano;
+    }
+
+    /** The value of {@code n} ASCII digits, or -1000 when one is not a digit. */
+    private static int digits(byte[] x, int at, int n) {
+      int v = 0;
+      for (int i = at; i < at + n; i++) {
+        int d = x[i] - '0';
+        if (d < 0 || d > 9) {
+          return -1000;
+        }
+        v = v * 10 + d;
+      }
+      return v;
+    }
+
+    private static int monthLength(int year, int month) {
+      switch (month) {
+        case 2:
+          return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+        case 4:
+        case 6:
+        case 9:
+        case 11:
+          return 30;
+        default:
+          return 31;
+      }
+    }
+
+    /** Days since 1970-01-01 of a valid date (proleptic Gregorian). */
+    static long epochDay(int year, int month, int day) {
+      long y = month <= 2 ? year - 1 : year;
+      long era = Math.floorDiv(y, 400);
+      long yoe = y - era * 400;
+      long mp = (month + 9) % 12;
+      long doy = (153 * mp + 2) / 5 + day - 1;
+      long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+      return era * 146_097 + doe - 719_468;
+    }
+  }
+
+  /**
+   * Distinct byte strings, each given a slot number in order of first appearance; open addressing
+   * over an arena of the keys' bytes. Not thread-safe.
+   */
+  static final class ByteKeys {
+    private byte[] arena = new byte[1 << 12];
+    private int arenaSize;
+    private int[] keyFrom = new int[64];
+    private int[] keyLength = new int[64];
+    private int[] keyHash = new int[64];
+    private int count;
+    private int[] table = new int[128];
+    private int lastSlot = -1;
+
+    ByteKeys() {
+      Arrays.fill(table, -1);
+    }
+
+    int size() {
+      return count;
+    }
+
+    /** The slot of {@code bytes[from, to)}, or -1 when it was never added. */
+    int find(byte[] bytes, int from, int to) {
+      int len = to - from;
+      int last = lastSlot;
+      if (last >= 0 && keyLength[last] == len
+          && Arrays.equals(arena, keyFrom[last], keyFrom[last] + len, bytes, from, to)) {
+        return last;
+      }
+      int h = hash(bytes, from, to);
+      int mask = table.length - 1;
+      for (int i = h & mask; ; i = (i + 1) & mask) {
+        int slot = table[i];
+        if (slot < 0) {
+          return -1;
+        }
+        if (keyHash[slot] == h && keyLength[slot] == len
+            && Arrays.equals(arena, keyFrom[slot], keyFrom[slot] + len, bytes, from, to)) {
+          lastSlot = slot;
+          return slot;
+        }
+      }
+    }
+
+    /** Adds {@code bytes[from, to)} (which must not be present) and returns its slot. */
+    int add(byte[] bytes, int from, int to) {
+      int len = to - from;
+      if (arenaSize + len > arena.length) {
+        arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + len));
+      }
+      System.arraycopy(bytes, from, arena, arenaSize, len);
+      if (count == keyFrom.length) {
+        keyFrom = Arrays.copyOf(keyFrom, count * 2);
+        keyLength = Arrays.copyOf(keyLength, count * 2);
+        keyHash = Arrays.copyOf(keyHash, count * 2);
+      }
+      int slot = count++;
+      keyFrom[slot] = arenaSize;
+      keyLength[slot] = len;
+      keyHash[slot] = hash(bytes, from, to);
+      arenaSize += len;
+      if (count * 2 > table.length) {
+        rehash();
+      } else {
+        insert(slot);
+      }
+      lastSlot = slot;
+      return slot;
+    }
+
+    private void insert(int slot) {
+      int mask = table.length - 1;
+      int i = keyHash[slot] & mask;
+      while (table[i] >= 0) {
+        i = (i + 1) & mask;
+      }
+      table[i] = slot;
+    }
+
+    private void rehash() {
+      table = new int[table.length * 2];
+      Arrays.fill(table, -1);
+      for (int s = 0; s < count; s++) {
+        insert(s);
+      }
+    }
+
+    private static int hash(byte[] bytes, int from, int to) {
+      int h = 1;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + bytes[i];
+      }
+      return h ^ (h >>> 16);
+    }
+  }
+}
