@@ -1,0 +1,48 @@
+package dev.seatwise.bench;
+
+import dev.seatwise.adapter.files.catalog.LoadedCatalog;
+import dev.seatwise.domain.metering.ColumnarFlexReplay;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+
+/**
+ * Peak heap of one replay, in a fresh JVM (bench/run starts it with {@code -Xmx1g}): generates the
+ * workload file if needed, resets the heap pools' peaks, reads and replays the file and solves the
+ * three scenarios, then prints the sum of the heap pools' peak usage (an upper bound on the peak:
+ * pools peak at different moments, and it counts garbage not yet collected) and the heap still in
+ * use after a full GC while the table and the replay are reachable.
+ */
+public final class MemoryProbe {
+  private MemoryProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args.length > 0 ? args[0] : "bench/out");
+    int users = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    Path csv = Workload.file(out, users);
+    Workload.ensure(csv, users);
+    LoadedCatalog catalog = SeatwiseReplay.autodesk();
+    System.gc();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+    ColumnarFlexReplay replay = SeatwiseReplay.replay(csv, catalog);
+    SeatwiseReplay.Totals totals = SeatwiseReplay.totals(replay, catalog);
+    long peak = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        peak += p.getPeakUsage().getUsed();
+      }
+    }
+    System.gc();
+    long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    BenchMain.print("memory_sessions", replay.table().size());
+    BenchMain.print("memory_heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    BenchMain.print("replay_peak_heap_mb", peak / (1024 * 1024));
+    BenchMain.print("replay_retained_heap_mb", retained / (1024 * 1024));
+    BenchMain.print("memory_run_tokens", totals.tokens());
+  }
+}

@@ -1,0 +1,125 @@
+package dev.seatwise.bench;
+
+import dev.seatwise.adapter.files.FastSessionsCsvReader;
+import dev.seatwise.adapter.files.ImportOptions;
+import dev.seatwise.adapter.files.SessionTableImport;
+import dev.seatwise.adapter.files.catalog.LoadedCatalog;
+import dev.seatwise.adapter.files.catalog.YamlCatalogAdapter;
+import dev.seatwise.domain.catalog.Bundle;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.Product;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.metering.ColumnarFlexReplay;
+import dev.seatwise.domain.metering.MeterContext;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.optimize.BundleOffer;
+import dev.seatwise.domain.optimize.HybridOptimizer;
+import dev.seatwise.domain.optimize.HybridProblem;
+import dev.seatwise.domain.optimize.OptimizationResult;
+import dev.seatwise.domain.optimize.Pin;
+import dev.seatwise.domain.optimize.UserDemand;
+import dev.seatwise.domain.tokens.PackPricing;
+import dev.seatwise.domain.tokens.TokenPack;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * seatwise's side of the replay benchmark, end to end: read the sessions CSV into a columnar table,
+ * replay it (windows, tokens and days used per user x product), build each user's demand and solve
+ * the three scenarios (all named, all Flex, optimal) with the exact optimiser, for one year at the
+ * catalog's annual prices.
+ */
+final class SeatwiseReplay {
+  /** What a replay produced (kept small so the JIT cannot skip the work). */
+  record Totals(
+      int sessions,
+      int users,
+      int groups,
+      long windows,
+      long tokens,
+      long daysUsed,
+      Money allNamed,
+      Money allFlex,
+      Money optimal,
+      int candidates) {}
+
+  private SeatwiseReplay() {}
+
+  static LoadedCatalog autodesk() {
+    return new YamlCatalogAdapter().load("autodesk").orElseThrow();
+  }
+
+  static Catalog catalogOf(LoadedCatalog loaded) {
+    return loaded.history().versions().get(0);
+  }
+
+  static ColumnarFlexReplay replay(Path csv, LoadedCatalog loaded) {
+    SessionTableImport read =
+        new FastSessionsCsvReader().read(csv, loaded.resolver(), ImportOptions.defaults());
+    return ColumnarFlexReplay.of(read.sessions(), MeterContext.of(catalogOf(loaded)));
+  }
+
+  /** Read, replay, and the three scenario totals. */
+  static Totals run(Path csv, LoadedCatalog loaded) {
+    return totals(replay(csv, loaded), loaded);
+  }
+
+  /** Demands and the three scenario totals of a replay. */
+  static Totals totals(ColumnarFlexReplay replay, LoadedCatalog loaded) {
+    Catalog catalog = catalogOf(loaded);
+    HybridProblem base = problem(catalog, catalog.bundles(), catalog.packs(), demands(replay));
+    OptimizationResult.Solved named = HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)).orElseThrow();
+    OptimizationResult.Solved flex = HybridOptimizer.solve(base.withAllPinned(Pin.FLEX)).orElseThrow();
+    OptimizationResult.Solved optimal = HybridOptimizer.solve(base).orElseThrow();
+    long days = 0;
+    for (int g = 0; g < replay.groups(); g++) {
+      days += replay.daysUsed(g);
+    }
+    return new Totals(replay.table().size(), replay.table().users().size(), replay.groups(),
+        replay.totalWindows(), replay.totalTokens(), days, named.total(), flex.total(),
+        optimal.total(), optimal.candidates());
+  }
+
+  /** One demand per user: the tokens Flex would charge per product used (zero included). */
+  static List<UserDemand> demands(ColumnarFlexReplay replay) {
+    List<UserDemand> out = new ArrayList<>(replay.table().users().size());
+    Map<ProductId, Long> tokens = new TreeMap<>();
+    int g = 0;
+    int groups = replay.groups();
+    while (g < groups) {
+      int u = replay.userIndex(g);
+      tokens.clear();
+      while (g < groups && replay.userIndex(g) == u) {
+        tokens.put(replay.product(g), replay.tokens(g));
+        g++;
+      }
+      out.add(UserDemand.of(replay.table().users().get(u), tokens));
+    }
+    return out;
+  }
+
+  /** The hybrid problem at the catalog's annual prices, with the given bundles and packs. */
+  static HybridProblem problem(
+      Catalog catalog, List<Bundle> bundles, List<TokenPack> packs, List<UserDemand> demands) {
+    Map<ProductId, Money> named = new HashMap<>();
+    Set<ProductId> flex = new HashSet<>();
+    for (Product p : catalog.products()) {
+      p.namedUser().ifPresent(pr -> named.put(p.id(), pr.annual()));
+      if (p.isOnFlex()) {
+        flex.add(p.id());
+      }
+    }
+    List<BundleOffer> offers = new ArrayList<>();
+    for (Bundle b : bundles) {
+      offers.add(new BundleOffer(b.id(), b.includes(), b.namedUser().annual()));
+    }
+    return new HybridProblem(named, offers, flex, PackPricing.of(packs), OptionalLong.empty(), demands);
+  }
+}
