@@ -42,6 +42,12 @@ import java.util.Optional;
  */
 public final class FastSessionsCsvReader {
   private static final int BLOCK = 1 << 20;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
   private static final long NANOS = 1_000_000_000L;
   private static final int USER = 0;
   private static final int PRODUCT = 1;
@@ -135,6 +141,8 @@ public final class FastSessionsCsvReader {
     private List<String> headerFound = List.of();
     private long dataRows;
     private long parsed;
+    private final byte[] lastDate = new byte[10];
+    private long lastEpochDay;
 
     Pass(ReadContext ctx, RowLedger ledger, String name, byte[] head, int bom, InputStream in) {
       this.ctx = ctx;
@@ -237,6 +245,10 @@ public final class FastSessionsCsvReader {
           quoted = true;
         } else {
           while (p < limit) {
+            p = nextSpecial(buf, p, limit);
+            if (p >= limit) {
+              break;
+            }
             byte b = buf[p];
             if (b == ',') {
               f = addField(f, from, p);
@@ -281,6 +293,34 @@ public final class FastSessionsCsvReader {
         line++;
         return true;
       }
+    }
+
+    /**
+     * The first index in {@code [p, limit)} holding a comma, CR or LF, or {@code limit}: eight
+     * bytes at a time (SWAR), then byte by byte.
+     */
+    private static int nextSpecial(byte[] x, int p, int limit) {
+      while (p + 8 <= limit) {
+        long w = (long) LONGS.get(x, p);
+        long m = zeroByte(w ^ COMMAS) | zeroByte(w ^ LFS) | zeroByte(w ^ CRS);
+        if (m != 0) {
+          return p + (Long.numberOfTrailingZeros(m) >>> 3);
+        }
+        p += 8;
+      }
+      while (p < limit) {
+        byte b = x[p];
+        if (b == ',' || b == '\n' || b == '\r') {
+          return p;
+        }
+        p++;
+      }
+      return limit;
+    }
+
+    /** High bit set in each byte of {@code v} that is zero (exact for the lowest such byte). */
+    private static long zeroByte(long v) {
+      return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
     }
 
     private int addField(int f, int from, int to) {
@@ -597,14 +637,25 @@ public final class FastSessionsCsvReader {
           || x[a + 13] != ':' || x[a + 16] != ':') {
         return Long.MIN_VALUE;
       }
-      int year = digits(x, a, 4);
-      int month = digits(x, a + 5, 2);
-      int day = digits(x, a + 8, 2);
+      long epochDay;
+      if (Arrays.equals(x, a, a + 10, lastDate, 0, 10)) {
+        epochDay = lastEpochDay;
+      } else {
+        int year = digits(x, a, 4);
+        int month = digits(x, a + 5, 2);
+        int day = digits(x, a + 8, 2);
+        if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1
+            || day > monthLength(year, month)) {
+          return Long.MIN_VALUE;
+        }
+        epochDay = epochDay(year, month, day);
+        System.arraycopy(x, a, lastDate, 0, 10);
+        lastEpochDay = epochDay;
+      }
       int hour = digits(x, a + 11, 2);
       int minute = digits(x, a + 14, 2);
       int second = digits(x, a + 17, 2);
-      if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1
-          || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
+      if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
         return Long.MIN_VALUE;
       }
       int p = a + 19;
@@ -642,7 +693,7 @@ public final class FastSessionsCsvReader {
       } else {
         return Long.MIN_VALUE;
       }
-      long seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
+      long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second
           - offset;
       return seconds * NANOS + nano;
     }
@@ -698,7 +749,6 @@ public final class FastSessionsCsvReader {
     private int[] keyHash = new int[64];
     private int count;
     private int[] table = new int[128];
-    private int lastSlot = -1;
 
     ByteKeys() {
       Arrays.fill(table, -1);
@@ -711,11 +761,6 @@ public final class FastSessionsCsvReader {
     /** The slot of {@code bytes[from, to)}, or -1 when it was never added. */
     int find(byte[] bytes, int from, int to) {
       int len = to - from;
-      int last = lastSlot;
-      if (last >= 0 && keyLength[last] == len
-          && Arrays.equals(arena, keyFrom[last], keyFrom[last] + len, bytes, from, to)) {
-        return last;
-      }
       int h = hash(bytes, from, to);
       int mask = table.length - 1;
       for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -725,7 +770,6 @@ public final class FastSessionsCsvReader {
         }
         if (keyHash[slot] == h && keyLength[slot] == len
             && Arrays.equals(arena, keyFrom[slot], keyFrom[slot] + len, bytes, from, to)) {
-          lastSlot = slot;
           return slot;
         }
       }
@@ -753,7 +797,6 @@ public final class FastSessionsCsvReader {
       } else {
         insert(slot);
       }
-      lastSlot = slot;
       return slot;
     }
 

@@ -17,13 +17,13 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.LongStream;
+import java.util.function.LongConsumer;
 
 /**
  * Access-window metering (Autodesk Flex) of a {@link SessionTable}, by column: the same windows and
  * tokens as {@link WindowedMeter} gives for the same sessions, without an object per session or per
- * window. Rows are ordered by user and product with two stable counting sorts over an index
- * permutation, each user × product group is ordered by start (already sorted in the common case;
+ * window. Rows are grouped by user and product with a stable counting sort of row indexes (two, by
+ * product and then by user, when there are very many users × products), each user × product group is ordered by start (already sorted in the common case;
  * otherwise a stable merge sort of primitive arrays) and replayed with {@link FlexWindowing}.
  *
  * <p>The result has one <em>group</em> per user and product with at least one session, ordered by
@@ -36,6 +36,11 @@ import java.util.stream.LongStream;
  */
 public final class ColumnarFlexReplay {
   private static final int INSERTION = 32;
+  /** Up to this many user x product keys, rows are grouped by one counting sort over the keys. */
+  private static final long DENSE_KEYS = 1 << 24;
+  private static final int CHUNK = 1 << 15;
+  private static final int SHIFT = 15;
+  private static final int MASK = CHUNK - 1;
   private static final long NANOS = 1_000_000_000L;
   private static final long DAY = 86_400L;
 
@@ -46,7 +51,7 @@ public final class ColumnarFlexReplay {
   private final long[] tokens;
   private final int[] days;
   private final int[] windowOffset;
-  private final long[] windowStarts;
+  private final long[][] windowStarts;
   private final long windowNanos;
   private final long totalTokens;
 
@@ -58,7 +63,7 @@ public final class ColumnarFlexReplay {
       long[] tokens,
       int[] days,
       int[] windowOffset,
-      long[] windowStarts,
+      long[][] windowStarts,
       long windowNanos,
       long totalTokens) {
     this.table = table;
@@ -80,24 +85,25 @@ public final class ColumnarFlexReplay {
    *     WindowedMeter} does)
    */
   public static ColumnarFlexReplay of(SessionTable table, MeterContext context) {
+    return of(table, context, DENSE_KEYS);
+  }
+
+  /** The same, grouping by one counting sort only up to {@code denseKeys} keys (for tests). */
+  static ColumnarFlexReplay of(SessionTable table, MeterContext context, long denseKeys) {
     checkNotNull(table, "table");
     checkNotNull(context, "context");
     Catalog catalog = context.catalog();
     MeteringParameters params = catalog.metering();
     long window = params.window().toNanos();
     long minimum = params.minimumBillable().toNanos();
-    int n = table.size();
-    int userCount = table.users().size();
-    int productCount = table.products().size();
-    int[] users = new int[n];
-    int[] products = new int[n];
-    table.copyUserIndexes(0, users, 0, n);
-    table.copyProductIndexes(0, products, 0, n);
-    int[] order = groupOrder(users, products, userCount, productCount);
+    Groups groups = Groups.of(table, denseKeys);
+    int[] order = groups.order();
+    int[] bounds = groups.bounds();
+    int count = groups.users().length;
 
     List<UserId> userDict = table.users();
     List<ProductId> productDict = table.products();
-    long[] rates = new long[productCount];
+    long[] rates = new long[productDict.size()];
     Arrays.fill(rates, -1);
     boolean noCoverage = context.coverage().covered().isEmpty();
     ZoneRules rules = context.zone().getRules();
@@ -105,57 +111,46 @@ public final class ColumnarFlexReplay {
     long offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
     ZoneId zone = context.zone();
 
-    int cap = Math.max(16, n / 8);
-    int[] gUser = new int[cap];
-    int[] gProduct = new int[cap];
-    int[] gWindows = new int[cap];
-    long[] gTokens = new long[cap];
-    int[] gDays = new int[cap];
-    int[] gOffset = new int[cap + 1];
-    LongStream.Builder starts = LongStream.builder();
+    int[] gWindows = new int[count];
+    long[] gTokens = new long[count];
+    int[] gDays = new int[count];
+    int[] gOffset = new int[count + 1];
+    List<long[]> chunks = new ArrayList<>();
+    int[] fill = {CHUNK};
+    LongConsumer sink =
+        start -> {
+          if (fill[0] == CHUNK) {
+            chunks.add(new long[CHUNK]);
+            fill[0] = 0;
+          }
+          chunks.get(chunks.size() - 1)[fill[0]++] = start;
+        };
     long[] s = new long[64];
     long[] e = new long[64];
-    int groups = 0;
     int windowCount = 0;
     long total = 0;
-    int i = 0;
-    while (i < n) {
-      int first = order[i];
-      int u = users[first];
-      int p = products[first];
-      int j = i;
-      int len = 0;
+    for (int g = 0; g < count; g++) {
+      int from = bounds[g];
+      int len = bounds[g + 1] - from;
+      if (len > s.length) {
+        s = new long[Math.max(len, s.length * 2)];
+        e = new long[s.length];
+      }
       boolean sorted = true;
       long prev = Long.MIN_VALUE;
-      while (j < n) {
-        int r = order[j];
-        if (users[r] != u || products[r] != p) {
-          break;
-        }
-        if (len == s.length) {
-          s = Arrays.copyOf(s, len * 2);
-          e = Arrays.copyOf(e, len * 2);
-        }
+      for (int k = 0; k < len; k++) {
+        int r = order[from + k];
         long st = table.startNanos(r);
-        s[len] = st;
-        e[len] = table.endNanos(r);
+        s[k] = st;
+        e[k] = table.endNanos(r);
         sorted &= st >= prev;
         prev = st;
-        len++;
-        j++;
       }
       if (!sorted) {
         sortByStart(s, e, len);
       }
-      if (groups == gUser.length) {
-        int grown = groups * 2;
-        gUser = Arrays.copyOf(gUser, grown);
-        gProduct = Arrays.copyOf(gProduct, grown);
-        gWindows = Arrays.copyOf(gWindows, grown);
-        gTokens = Arrays.copyOf(gTokens, grown);
-        gDays = Arrays.copyOf(gDays, grown);
-        gOffset = Arrays.copyOf(gOffset, grown + 1);
-      }
+      int u = groups.users()[g];
+      int p = groups.products()[g];
       int w = 0;
       long t = 0;
       if (noCoverage || !context.coverage().covers(userDict.get(u), productDict.get(p))) {
@@ -164,75 +159,153 @@ public final class ColumnarFlexReplay {
           rate = catalog.requireProduct(productDict.get(p)).tokenRate().orElse(0L);
           rates[p] = rate;
         }
-        w = FlexWindowing.replay(s, e, 0, len, window, minimum, starts);
+        w = FlexWindowing.replay(s, e, 0, len, window, minimum, sink);
         t = Math.multiplyExact((long) w, rate);
         total = Math.addExact(total, t);
       }
-      gUser[groups] = u;
-      gProduct[groups] = p;
-      gWindows[groups] = w;
-      gTokens[groups] = t;
-      gDays[groups] =
-          fixedOffset ? daysFixed(s, e, len, offsetSeconds) : daysInZone(s, e, len, zone);
+      gWindows[g] = w;
+      gTokens[g] = t;
+      gDays[g] = fixedOffset ? daysFixed(s, e, len, offsetSeconds) : daysInZone(s, e, len, zone);
       windowCount = Math.addExact(windowCount, w);
-      gOffset[groups + 1] = windowCount;
-      groups++;
-      i = j;
+      gOffset[g + 1] = windowCount;
     }
     return new ColumnarFlexReplay(
         table,
-        Arrays.copyOf(gUser, groups),
-        Arrays.copyOf(gProduct, groups),
-        Arrays.copyOf(gWindows, groups),
-        Arrays.copyOf(gTokens, groups),
-        Arrays.copyOf(gDays, groups),
-        Arrays.copyOf(gOffset, groups + 1),
-        starts.build().toArray(),
+        groups.users(),
+        groups.products(),
+        gWindows,
+        gTokens,
+        gDays,
+        gOffset,
+        chunks.toArray(new long[0][]),
         window,
         total);
   }
 
   /**
-   * Row indexes ordered by user, then product, then row (two stable counting sorts: by product,
-   * then by user).
+   * Row indexes grouped by user and product, in user-index then product-index order, rows of a
+   * group in table order; {@code bounds[g]} to {@code bounds[g + 1]} are group {@code g}'s rows in
+   * {@code order}.
    */
-  private static int[] groupOrder(int[] users, int[] products, int userCount, int productCount) {
-    int n = users.length;
-    int[] byProduct;
-    if (productCount <= 1) {
-      byProduct = null;
-    } else {
+  private record Groups(int[] order, int[] bounds, int[] users, int[] products) {
+    static Groups of(SessionTable table, long denseKeys) {
+      long keys = (long) table.users().size() * table.products().size();
+      return keys <= denseKeys ? dense(table, (int) keys) : twoPass(table);
+    }
+
+    /** One stable counting sort by the key {@code user * products + product}. */
+    private static Groups dense(SessionTable table, int keys) {
+      int n = table.size();
+      int productCount = table.products().size();
+      int[] at = new int[keys + 1];
+      int[] ub = new int[CHUNK];
+      int[] pb = new int[CHUNK];
+      for (int from = 0; from < n; from += CHUNK) {
+        int len = Math.min(CHUNK, n - from);
+        table.copyUserIndexes(from, ub, 0, len);
+        table.copyProductIndexes(from, pb, 0, len);
+        for (int k = 0; k < len; k++) {
+          at[ub[k] * productCount + pb[k] + 1]++;
+        }
+      }
+      int count = 0;
+      for (int k = 0; k < keys; k++) {
+        if (at[k + 1] > 0) {
+          count++;
+        }
+        at[k + 1] += at[k];
+      }
+      int[] bounds = new int[count + 1];
+      int[] users = new int[count];
+      int[] products = new int[count];
+      int g = 0;
+      for (int k = 0; k < keys; k++) {
+        if (at[k + 1] > at[k]) {
+          users[g] = k / productCount;
+          products[g] = k % productCount;
+          bounds[g + 1] = at[k + 1];
+          g++;
+        }
+      }
+      int[] order = new int[n];
+      for (int from = 0; from < n; from += CHUNK) {
+        int len = Math.min(CHUNK, n - from);
+        table.copyUserIndexes(from, ub, 0, len);
+        table.copyProductIndexes(from, pb, 0, len);
+        for (int k = 0; k < len; k++) {
+          order[at[ub[k] * productCount + pb[k]]++] = from + k;
+        }
+      }
+      return new Groups(order, bounds, users, products);
+    }
+
+    /** Two stable counting sorts, by product and then by user, for very many keys. */
+    private static Groups twoPass(SessionTable table) {
+      int n = table.size();
+      int productCount = table.products().size();
+      int userCount = table.users().size();
+      int[] buf = new int[CHUNK];
       int[] at = new int[productCount + 1];
-      for (int r = 0; r < n; r++) {
-        at[products[r] + 1]++;
+      for (int from = 0; from < n; from += CHUNK) {
+        int len = Math.min(CHUNK, n - from);
+        table.copyProductIndexes(from, buf, 0, len);
+        for (int k = 0; k < len; k++) {
+          at[buf[k] + 1]++;
+        }
       }
       for (int k = 0; k < productCount; k++) {
         at[k + 1] += at[k];
       }
-      byProduct = new int[n];
-      for (int r = 0; r < n; r++) {
-        byProduct[at[products[r]]++] = r;
+      int[] byProduct = new int[n];
+      for (int from = 0; from < n; from += CHUNK) {
+        int len = Math.min(CHUNK, n - from);
+        table.copyProductIndexes(from, buf, 0, len);
+        for (int k = 0; k < len; k++) {
+          byProduct[at[buf[k]]++] = from + k;
+        }
       }
-    }
-    int[] at = new int[userCount + 1];
-    for (int r = 0; r < n; r++) {
-      at[users[r] + 1]++;
-    }
-    for (int k = 0; k < userCount; k++) {
-      at[k + 1] += at[k];
-    }
-    int[] order = new int[n];
-    if (byProduct == null) {
-      for (int r = 0; r < n; r++) {
-        order[at[users[r]]++] = r;
+      int[] uat = new int[userCount + 1];
+      for (int from = 0; from < n; from += CHUNK) {
+        int len = Math.min(CHUNK, n - from);
+        table.copyUserIndexes(from, buf, 0, len);
+        for (int k = 0; k < len; k++) {
+          uat[buf[k] + 1]++;
+        }
       }
-    } else {
+      for (int k = 0; k < userCount; k++) {
+        uat[k + 1] += uat[k];
+      }
+      int[] order = new int[n];
       for (int k = 0; k < n; k++) {
         int r = byProduct[k];
-        order[at[users[r]]++] = r;
+        order[uat[table.userIndex(r)]++] = r;
       }
+      int[] bounds = new int[16];
+      int[] users = new int[16];
+      int[] products = new int[16];
+      int count = 0;
+      int i = 0;
+      while (i < n) {
+        int u = table.userIndex(order[i]);
+        int p = table.productIndex(order[i]);
+        int j = i + 1;
+        while (j < n && table.userIndex(order[j]) == u && table.productIndex(order[j]) == p) {
+          j++;
+        }
+        if (count + 1 >= bounds.length) {
+          bounds = Arrays.copyOf(bounds, bounds.length * 2);
+          users = Arrays.copyOf(users, users.length * 2);
+          products = Arrays.copyOf(products, products.length * 2);
+        }
+        users[count] = u;
+        products[count] = p;
+        bounds[count + 1] = j;
+        count++;
+        i = j;
+      }
+      return new Groups(order, Arrays.copyOf(bounds, count + 1), Arrays.copyOf(users, count),
+          Arrays.copyOf(products, count));
     }
-    return order;
   }
 
   /** Stable sort of the pairs {@code (s[k], e[k])}, {@code k < len}, by {@code s}. */
@@ -366,12 +439,13 @@ public final class ColumnarFlexReplay {
   /** Start, in epoch nanoseconds, of window {@code k} of group {@code g}. */
   public long windowStartNanos(int g, int k) {
     checkElementIndex(k, windows[g], "window");
-    return windowStarts[windowOffset[g] + k];
+    int i = windowOffset[g] + k;
+    return windowStarts[i >>> SHIFT][i & MASK];
   }
 
   /** All windows charged. */
   public long totalWindows() {
-    return windowStarts.length;
+    return windowOffset[windowOffset.length - 1];
   }
 
   /** All tokens charged. */
@@ -381,12 +455,12 @@ public final class ColumnarFlexReplay {
 
   /** The charges, one per window, as {@link WindowedMeter} reports them (group order). */
   public List<Charge> charges() {
-    List<Charge> out = new ArrayList<>(windowStarts.length);
+    List<Charge> out = new ArrayList<>((int) totalWindows());
     Duration length = Duration.ofNanos(windowNanos);
     for (int g = 0; g < groups(); g++) {
       long rate = windows[g] == 0 ? 0 : tokens[g] / windows[g];
       for (int k = windowOffset[g]; k < windowOffset[g + 1]; k++) {
-        Instant start = SessionTable.toInstant(windowStarts[k]);
+        Instant start = SessionTable.toInstant(windowStarts[k >>> SHIFT][k & MASK]);
         out.add(new Charge(user(g), product(g), start, start.plus(length), rate));
       }
     }

@@ -25,10 +25,13 @@ import java.util.Map;
  * added. Immutable and thread-safe; no method accepts or returns null.
  */
 public final class SessionTable {
-  /** Rows per column chunk. */
-  public static final int CHUNK = 1 << 16;
+  /**
+   * Rows per column chunk: a {@code long} chunk is 256 KiB, below half of G1's smallest region, so
+   * chunks are never humongous objects (which would waste the rest of their regions).
+   */
+  public static final int CHUNK = 1 << 15;
 
-  private static final int SHIFT = 16;
+  private static final int SHIFT = 15;
   private static final int MASK = CHUNK - 1;
   private static final long NANOS = 1_000_000_000L;
 

@@ -126,6 +126,27 @@ class ColumnarFlexReplayProperties {
   }
 
   @Test
+  void groupingByTwoCountingSortsGivesTheSameReplayAsGroupingByOne() {
+    qt().withExamples(200)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Instance in = instance(seed);
+              SessionTable table = SessionTable.of(in.sessions());
+              ColumnarFlexReplay one = ColumnarFlexReplay.of(table, in.context());
+              ColumnarFlexReplay two = ColumnarFlexReplay.of(table, in.context(), 0);
+              assertThat(two.charges()).isEqualTo(one.charges());
+              assertThat(two.groups()).isEqualTo(one.groups());
+              for (int g = 0; g < one.groups(); g++) {
+                assertThat(two.user(g)).isEqualTo(one.user(g));
+                assertThat(two.product(g)).isEqualTo(one.product(g));
+                assertThat(two.daysUsed(g)).isEqualTo(one.daysUsed(g));
+                assertThat(two.tokens(g)).isEqualTo(one.tokens(g));
+              }
+            });
+  }
+
+  @Test
   void groupTokensAreTheSumOfTheObjectMetersChargesPerUserAndProduct() {
     qt().withExamples(300)
         .forAll(longs().all())
