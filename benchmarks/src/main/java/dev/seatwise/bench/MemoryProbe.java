@@ -21,6 +21,11 @@ public final class MemoryProbe {
     Path out = Path.of(args.length > 0 ? args[0] : "bench/out");
     int users = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path csv = Workload.file(out, users);
+    if (args.length > 2 && !java.nio.file.Files.isRegularFile(csv)) {
+      // quick mode: use the fallback workload rather than generate the full one
+      users = Integer.parseInt(args[2]);
+      csv = Workload.file(out, users);
+    }
     Workload.ensure(csv, users);
     LoadedCatalog catalog = SeatwiseReplay.autodesk();
     System.gc();
@@ -43,6 +48,8 @@ public final class MemoryProbe {
     BenchMain.print("memory_heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     BenchMain.print("replay_peak_heap_mb", peak / (1024 * 1024));
     BenchMain.print("replay_retained_heap_mb", retained / (1024 * 1024));
+    BenchMain.print("memory_users", users);
     BenchMain.print("memory_run_tokens", totals.tokens());
+    BenchMain.print("memory_run_optimal_usd", totals.optimal());
   }
 }

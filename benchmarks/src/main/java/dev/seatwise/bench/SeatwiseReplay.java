@@ -47,7 +47,7 @@ final class SeatwiseReplay {
       long daysUsed,
       Money allNamed,
       Money allFlex,
-      Money optimal,
+      String optimal,
       int candidates) {}
 
   private SeatwiseReplay() {}
@@ -77,14 +77,23 @@ final class SeatwiseReplay {
     HybridProblem base = problem(catalog, catalog.bundles(), catalog.packs(), demands(replay));
     OptimizationResult.Solved named = HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)).orElseThrow();
     OptimizationResult.Solved flex = HybridOptimizer.solve(base.withAllPinned(Pin.FLEX)).orElseThrow();
-    OptimizationResult.Solved optimal = HybridOptimizer.solve(base).orElseThrow();
+    String optimal;
+    int candidates = -1;
+    try {
+      OptimizationResult.Solved solved = HybridOptimizer.solve(base).orElseThrow();
+      optimal = solved.total().amount().toPlainString();
+      candidates = solved.candidates();
+    } catch (IllegalArgumentException e) {
+      // the exact search refuses instances beyond HybridOptimizer.MAX_CELLS
+      optimal = "refused (" + e.getMessage() + ")";
+    }
     long days = 0;
     for (int g = 0; g < replay.groups(); g++) {
       days += replay.daysUsed(g);
     }
     return new Totals(replay.table().size(), replay.table().users().size(), replay.groups(),
         replay.totalWindows(), replay.totalTokens(), days, named.total(), flex.total(),
-        optimal.total(), optimal.candidates());
+        optimal, candidates);
   }
 
   /** One demand per user: the tokens Flex would charge per product used (zero included). */
