@@ -166,6 +166,10 @@ public final class HybridOptimizer {
         short[] ch = new short[states];
         long[] d = deltas.get(c);
         long[] r = costs.get(c);
+        int[] shift = new int[d.length]; // d[j] mod period, so the inner loop needs no division
+        for (int j = 0; periodic && j < d.length; j++) {
+          shift[j] = (int) Math.floorMod(d[j], period);
+        }
         for (int s = 0; s < states; s++) {
           long v = cur[s];
           if (v > budget) {
@@ -178,7 +182,10 @@ public final class HybridOptimizer {
             }
             int t;
             if (periodic) {
-              t = (int) Math.floorMod(s + d[j], period);
+              t = s + shift[j];
+              if (t >= states) {
+                t -= states;
+              }
             } else {
               long tt = s + d[j];
               if (tt < 0 || tt >= states) {
