@@ -55,7 +55,7 @@ public final class BenchMain {
     Options opt = new OptionsBuilder()
         .include(ReplayBenchmark.class.getName() + "\\.(seatwise|seatwiseReplayOnly|duckdb)$")
         .param("file", csv.toAbsolutePath().toString())
-        .warmupIterations(1)
+        .warmupIterations(2)
         .measurementIterations(runs)
         .forks(1)
         .jvmArgsAppend("-Xmx4g")

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,13 +36,18 @@ import java.util.Optional;
  * 2025-01-06 08:00:00.5+01:00} (and without an offset when the zone has a fixed offset) are parsed
  * by hand; anything else goes through the standard reader's parser. A record whose field starts
  * with a quote is parsed by the RFC 4180 rules; a file with a UTF-16 byte-order mark is read by the
- * standard reader. Instants must lie in the years 1678 to 2261 (the table's epoch-nanosecond range);
+ * standard reader. A file of 8 MiB or more is read in two halves on two threads when the machine has
+ * two processors and strict mode is off (rows, dictionaries and the report are joined in file order,
+ * so the result is the same); a file whose fields start with quotes is read in one pass. Instants
+ * must lie in the years 1678 to 2261 (the table's epoch-nanosecond range);
  * a row outside them is rejected.
  *
  * <p>Stateless; each call reads the file again.
  */
 public final class FastSessionsCsvReader {
   private static final int BLOCK = 1 << 20;
+  /** Files from this size are read in two halves on two threads (when two processors exist). */
+  private static final long PARALLEL_FROM = 8L << 20;
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
           long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -78,6 +84,11 @@ public final class FastSessionsCsvReader {
   }
 
   SessionTable read(Path file, String name, ReadContext ctx, RowLedger ledger) {
+    return read(file, name, ctx, ledger, PARALLEL_FROM);
+  }
+
+  /** The same, reading in two halves from {@code parallelFrom} bytes (for tests). */
+  SessionTable read(Path file, String name, ReadContext ctx, RowLedger ledger, long parallelFrom) {
     // the standard checks: missing, empty and binary files fail with the same messages
     try {
       TextInput.open(file, name).close();
@@ -92,7 +103,16 @@ public final class FastSessionsCsvReader {
       }
       int bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
           && (head[2] & 0xFF) == 0xBF ? 3 : 0;
-      return new Pass(ctx, ledger, name, head, bom, in).run();
+      if (!ctx.options().strict() && Runtime.getRuntime().availableProcessors() >= 2
+          && Files.size(file) >= parallelFrom) {
+        SessionTable table = readInTwoHalves(file, name, ctx, ledger, bom);
+        if (table != null) {
+          return table;
+        }
+      }
+      Pass pass = new Pass(ctx, ledger, name, head, bom, in);
+      pass.run(false);
+      return pass.finish();
     } catch (NoSuchFileException e) {
       throw new UsageImportException(name + ": file not found", e);
     } catch (IOException e) {
@@ -102,6 +122,142 @@ public final class FastSessionsCsvReader {
 
   static long epochDayForTest(int year, int month, int day) {
     return Pass.epochDay(year, month, day);
+  }
+
+  /**
+   * Reads the two halves of the file (split after a line end) on two threads and joins them in file
+   * order: the same table, rows and report as one pass. Returns null, having recorded nothing, when
+   * that cannot be done safely (no line end to split at, the header is not in the first half, or a
+   * field starts with a quote, so the split might fall inside a quoted field).
+   */
+  private static SessionTable readInTwoHalves(
+      Path file, String name, ReadContext ctx, RowLedger ledger, int bom) throws IOException {
+    long size = Files.size(file);
+    long cut = lineEndAfter(file, size / 2);
+    if (cut < 0 || cut >= size) {
+      return null;
+    }
+    RowLedger firstLedger = new RowLedger(name, false);
+    RowLedger secondLedger = new RowLedger(name, false);
+    try (FileChannel a = FileChannel.open(file); FileChannel b = FileChannel.open(file)) {
+      Pass first = new Pass(ctx, firstLedger, name, new byte[0], 0,
+          new Slice(a.position(bom), cut - bom));
+      first.run(true);
+      if (!first.headerSeen) {
+        return null;
+      }
+      first.quotesAbort = true;
+      Pass second = new Pass(ctx, secondLedger, name, new byte[0], 0,
+          new Slice(b.position(cut), size - cut));
+      second.presetHeader(first);
+      Throwable[] failure = new Throwable[1];
+      Thread worker = new Thread(() -> {
+        try {
+          second.run(false);
+        } catch (Throwable t) {
+          failure[0] = t;
+        }
+      }, "seatwise-csv-second-half");
+      worker.start();
+      try {
+        first.run(false);
+      } catch (QuotedField e) {
+        worker.join();
+        return null;
+      } finally {
+        worker.join();
+      }
+      if (failure[0] instanceof QuotedField) {
+        return null;
+      }
+      if (failure[0] instanceof IOException e) {
+        throw e;
+      }
+      if (failure[0] instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure[0] != null) {
+        throw new IllegalStateException(failure[0]);
+      }
+      long lineOffset = first.line - 1;
+      replay(firstLedger, ledger, 0);
+      replay(secondLedger, ledger, lineOffset);
+      first.dataRows += second.dataRows;
+      first.append(second.table.build());
+      return first.finish();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UsageImportException(name + ": interrupted while reading", e);
+    }
+  }
+
+  private static void replay(RowLedger from, RowLedger to, long lineOffset) {
+    var report = from.report(ImportFormat.SESSIONS_CSV);
+    for (var r : report.rejections()) {
+      to.reject(r.line() + lineOffset, r.field(), r.reason());
+    }
+    for (long k = 0; k < report.accepted(); k++) {
+      to.accept();
+    }
+  }
+
+  /** The offset just past the first LF at or after {@code from}, or -1. */
+  private static long lineEndAfter(Path file, long from) throws IOException {
+    try (FileChannel ch = FileChannel.open(file)) {
+      java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(1 << 16);
+      long at = from;
+      while (true) {
+        bb.clear();
+        int n = ch.read(bb, at);
+        if (n <= 0) {
+          return -1;
+        }
+        for (int i = 0; i < n; i++) {
+          if (bb.get(i) == '\n') {
+            return at + i + 1;
+          }
+        }
+        at += n;
+      }
+    }
+  }
+
+  /** A field starting with a quote in a half of a file read in two halves. */
+  private static final class QuotedField extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    QuotedField() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** {@code length} bytes of a channel from its position. */
+  private static final class Slice extends InputStream {
+    private final InputStream in;
+    private long left;
+
+    Slice(FileChannel ch, long length) {
+      this.in = java.nio.channels.Channels.newInputStream(ch);
+      this.left = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = in.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
   }
 
   private static SessionTable viaStandardReader(
@@ -138,6 +294,7 @@ public final class FastSessionsCsvReader {
     private int fields;
     private int[] column;
     private boolean headerSeen;
+    private boolean quotesAbort;
     private List<String> headerFound = List.of();
     private long dataRows;
     private long parsed;
@@ -158,14 +315,18 @@ public final class FastSessionsCsvReader {
       Arrays.fill(productSlotIndex, -1);
     }
 
-    SessionTable run() throws IOException {
-      while (true) {
+    /** Reads records to the end (or, with {@code untilHeader}, until the header is bound). */
+    void run(boolean untilHeader) throws IOException {
+      while (!(untilHeader && headerSeen)) {
         if (pos >= limit && !fill()) {
           break;
         }
         long recordLine = line;
         if (!scanRecord()) {
           // a field starts with a quote: RFC 4180 record
+          if (quotesAbort) {
+            throw new QuotedField();
+          }
           List<String> fields = quotedRecord();
           if (!CsvTable.allBlank(fields)) {
             stringRow(recordLine, fields);
@@ -182,6 +343,10 @@ public final class FastSessionsCsvReader {
           row(recordLine);
         }
       }
+    }
+
+    /** The table, after the file-level checks of the standard reader. */
+    SessionTable finish() {
       if (!headerSeen) {
         throw new UsageImportException(name + ": the file is empty (no header row)");
       }
@@ -190,6 +355,41 @@ public final class FastSessionsCsvReader {
             name + ": the file has a header " + headerFound + " but no data rows");
       }
       return table.build();
+    }
+
+    /** Takes the header bound by {@code first}; quoted fields then abort this pass. */
+    void presetHeader(Pass first) {
+      this.column = first.column;
+      this.headerFound = first.headerFound;
+      this.headerSeen = true;
+      this.quotesAbort = true;
+    }
+
+    /** Appends the rows of {@code later} (read after this pass's rows) in order. */
+    void append(SessionTable later) {
+      int[] users = new int[later.users().size()];
+      for (int u = 0; u < users.length; u++) {
+        users[u] = table.userIndex(later.users().get(u));
+      }
+      int[] products = new int[later.products().size()];
+      for (int p = 0; p < products.length; p++) {
+        products[p] = table.productIndex(later.products().get(p));
+      }
+      int chunk = SessionTable.CHUNK;
+      int[] ub = new int[chunk];
+      int[] pb = new int[chunk];
+      long[] sb = new long[chunk];
+      long[] eb = new long[chunk];
+      for (int from = 0; from < later.size(); from += chunk) {
+        int len = Math.min(chunk, later.size() - from);
+        later.copyUserIndexes(from, ub, 0, len);
+        later.copyProductIndexes(from, pb, 0, len);
+        later.copyStarts(from, sb, 0, len);
+        later.copyEnds(from, eb, 0, len);
+        for (int k = 0; k < len; k++) {
+          table.add(users[ub[k]], products[pb[k]], sb[k], eb[k]);
+        }
+      }
     }
 
     private void header(List<String> fields) {
