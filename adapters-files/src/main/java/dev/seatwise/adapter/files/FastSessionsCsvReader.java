@@ -183,7 +183,7 @@ public final class FastSessionsCsvReader {
       replay(firstLedger, ledger, 0);
       replay(secondLedger, ledger, lineOffset);
       first.dataRows += second.dataRows;
-      first.append(second.table.build());
+      first.table.drainFrom(second.table);
       return first.finish();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -363,33 +363,6 @@ public final class FastSessionsCsvReader {
       this.headerFound = first.headerFound;
       this.headerSeen = true;
       this.quotesAbort = true;
-    }
-
-    /** Appends the rows of {@code later} (read after this pass's rows) in order. */
-    void append(SessionTable later) {
-      int[] users = new int[later.users().size()];
-      for (int u = 0; u < users.length; u++) {
-        users[u] = table.userIndex(later.users().get(u));
-      }
-      int[] products = new int[later.products().size()];
-      for (int p = 0; p < products.length; p++) {
-        products[p] = table.productIndex(later.products().get(p));
-      }
-      int chunk = SessionTable.CHUNK;
-      int[] ub = new int[chunk];
-      int[] pb = new int[chunk];
-      long[] sb = new long[chunk];
-      long[] eb = new long[chunk];
-      for (int from = 0; from < later.size(); from += chunk) {
-        int len = Math.min(chunk, later.size() - from);
-        later.copyUserIndexes(from, ub, 0, len);
-        later.copyProductIndexes(from, pb, 0, len);
-        later.copyStarts(from, sb, 0, len);
-        later.copyEnds(from, eb, 0, len);
-        for (int k = 0; k < len; k++) {
-          table.add(users[ub[k]], products[pb[k]], sb[k], eb[k]);
-        }
-      }
     }
 
     private void header(List<String> fields) {

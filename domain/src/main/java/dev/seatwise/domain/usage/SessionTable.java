@@ -284,6 +284,46 @@ public final class SessionTable {
     }
 
     /**
+     * Moves every row of {@code other} to the end of this builder, in order, interning its users
+     * and products here, and empties {@code other} (its rows, not its dictionaries). Each of {@code
+     * other}'s chunks is released once copied, so joining two halves of a file costs one chunk of
+     * extra memory, not half a table.
+     */
+    public Builder drainFrom(Builder other) {
+      checkNotNull(other, "other");
+      checkArgument(other != this, "a builder cannot drain itself");
+      int[] users = new int[other.users.size()];
+      for (int u = 0; u < users.length; u++) {
+        users[u] = userIndex(other.users.get(u));
+      }
+      int[] products = new int[other.products.size()];
+      for (int p = 0; p < products.length; p++) {
+        products[p] = productIndex(other.products.get(p));
+      }
+      int n = other.size[0];
+      for (int c = 0; c * CHUNK < n; c++) {
+        int len = Math.min(CHUNK, n - c * CHUNK);
+        int[] u = other.userChunks.get(c);
+        int[] p = other.productChunks.get(c);
+        long[] st = other.startChunks.get(c);
+        long[] en = other.endChunks.get(c);
+        for (int k = 0; k < len; k++) {
+          add(users[u[k]], products[p[k]], st[k], en[k]);
+        }
+        other.userChunks.set(c, null);
+        other.productChunks.set(c, null);
+        other.startChunks.set(c, null);
+        other.endChunks.set(c, null);
+      }
+      other.userChunks.clear();
+      other.productChunks.clear();
+      other.startChunks.clear();
+      other.endChunks.clear();
+      other.size[0] = 0;
+      return this;
+    }
+
+    /**
      * A table of the rows added so far. Rows added later do not appear in it (the last chunk is
      * shared, but only beyond the table's size).
      */

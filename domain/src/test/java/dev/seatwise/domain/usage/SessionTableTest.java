@@ -35,6 +35,27 @@ class SessionTableTest {
   }
 
   @Test
+  void drainingABuilderAppendsItsRowsInOrderAndEmptiesIt() {
+    SessionTable.Builder a = SessionTable.builder();
+    SessionTable.Builder b = SessionTable.builder();
+    java.util.List<Session> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < SessionTable.CHUNK + 10; i++) {
+      Session s = Session.of("u" + (i % 7), i % 2 == 0 ? "ACD" : "RVT", T.plusSeconds(i), T.plusSeconds(i + 60));
+      a.add(s);
+      expected.add(s);
+    }
+    for (int i = 0; i < SessionTable.CHUNK * 2 + 3; i++) {
+      Session s = Session.of("v" + (i % 5), i % 3 == 0 ? "C3D" : "ACD", T.plusSeconds(i), T.plusSeconds(i + 30));
+      b.add(s);
+      expected.add(s);
+    }
+    SessionTable t = a.drainFrom(b).build();
+    assertThat(t.sessions()).isEqualTo(expected);
+    assertThat(b.size()).isZero();
+    assertThat(b.build().size()).isZero();
+  }
+
+  @Test
   void aTableIsASnapshotOfTheRowsAddedBeforeBuild() {
     SessionTable.Builder b = SessionTable.builder();
     b.add(Session.of("ann", "ACD", T, T.plusSeconds(600)));
