@@ -36,7 +36,8 @@ public final class BenchMain {
     boolean quick = Arrays.asList(args).contains("--quick");
     Path out = Path.of(arg(args, "--out", "bench/out"));
     int users = Integer.parseInt(arg(args, "--users", quick ? "10000" : "100000"));
-    int runs = Integer.parseInt(arg(args, "--runs", quick ? "3" : "5"));
+    int runs = Integer.parseInt(arg(args, "--runs", "5"));
+    int warmups = Integer.parseInt(arg(args, "--warmups", quick ? "4" : "2"));
     int optimizerUsers = Integer.parseInt(arg(args, "--optimizer-users", quick ? "10000" : "100000"));
     double ortoolsLimit = Double.parseDouble(arg(args, "--ortools-limit", quick ? "30" : "120"));
     Files.createDirectories(out);
@@ -55,7 +56,7 @@ public final class BenchMain {
     Options opt = new OptionsBuilder()
         .include(ReplayBenchmark.class.getName() + "\\.(seatwise|seatwiseReplayOnly|duckdb)$")
         .param("file", csv.toAbsolutePath().toString())
-        .warmupIterations(2)
+        .warmupIterations(warmups)
         .measurementIterations(runs)
         .forks(1)
         .jvmArgsAppend("-Xmx4g")
@@ -78,6 +79,7 @@ public final class BenchMain {
       }
     }
     print("replay_runs", runs);
+    print("replay_warmup_runs", warmups);
     print("replay_seconds", seatwise);
     print("replay_read_and_meter_seconds", replayOnly);
     print("duckdb_seconds", duck);
