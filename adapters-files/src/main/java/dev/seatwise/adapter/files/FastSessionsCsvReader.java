@@ -279,7 +279,6 @@ public final class FastSessionsCsvReader {
     private final List<UserId> userIds = new ArrayList<>();
     private final List<ProductId> productIds = new ArrayList<>();
     private final List<String> productNames = new ArrayList<>();
-    private final int[] userIndex = new int[1];
     private final long zoneOffsetSeconds;
     private final boolean fixedZone;
     private int[] userSlotIndex = new int[256];
