@@ -26,6 +26,8 @@ import dev.seatwise.application.service.CompareScenariosService;
 import dev.seatwise.application.service.ListCatalogsService;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.metering.Meter;
+import dev.seatwise.domain.metering.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,20 +35,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Builds, for each command run, the file adapters (catalog, usage, entitlements, identity map)
- * and the application service that answers it. Stateless apart from the catalog reader.
+ * and the application service that answers it, with every metering plug-in found on the class
+ * path ({@code META-INF/services/dev.seatwise.domain.metering.Meter}) beside the standard meters.
  */
 public final class Wiring implements UseCases {
   private final YamlCatalogAdapter catalogs = new YamlCatalogAdapter();
+  private final MeterRegistry meters = meters();
 
   @Override
   public CompareScenariosUseCase compareScenarios(Inputs inputs) {
     LoadedCatalog catalog = load(inputs.catalog());
     ImportOptions options = options(inputs);
     return new CompareScenariosService(
-        usage(inputs, catalog, options), catalog.history(), entitlements(inputs, catalog, options));
+        usage(inputs, catalog, options), catalog.history(), entitlements(inputs, catalog, options),
+        meters);
   }
 
   @Override
@@ -57,7 +63,7 @@ public final class Wiring implements UseCases {
     if (!inputs.entitlements().isEmpty()) {
       entitlements(inputs, catalog, options).entitlements();
     }
-    return new AnalyzeConcurrencyService(usage);
+    return new AnalyzeConcurrencyService(usage, catalog.history(), meters);
   }
 
   @Override
@@ -79,6 +85,17 @@ public final class Wiring implements UseCases {
       }
     }
     return labels;
+  }
+
+  /** The standard meters and every service-provided one of another kind. */
+  static MeterRegistry meters() {
+    MeterRegistry registry = MeterRegistry.standard();
+    for (Meter m : ServiceLoader.load(Meter.class, Wiring.class.getClassLoader())) {
+      if (registry.forKind(m.kind()).isEmpty()) {
+        registry = registry.with(m);
+      }
+    }
+    return registry;
   }
 
   private LoadedCatalog load(String nameOrFile) {
