@@ -35,7 +35,7 @@ class SessionsCsvProperties {
 
   @Test
   void sessionsWrittenThenReadBackAreUnchanged() {
-    qt().forAll(lists().of(SessionGens.sessions()).ofSizeBetween(1, 25))
+    qt().withExamples(200).forAll(lists().of(SessionGens.sessions()).ofSizeBetween(1, 25))
         .checkAssert(sessions -> assertThat(roundTrip(sessions)).isEqualTo(sessions));
   }
 
@@ -55,7 +55,7 @@ class SessionsCsvProperties {
 
   @Test
   void everyNonBlankRowIsCountedOnceAsAcceptedOrRejected() {
-    qt().forAll(lists().of(rows()).ofSizeBetween(1, 40)).checkAssert(rows -> {
+    qt().withExamples(200).forAll(lists().of(rows()).ofSizeBetween(1, 40)).checkAssert(rows -> {
       try {
         Path file = Files.createTempFile(dir, "mixed", ".csv");
         List<String> lines = new ArrayList<>();
