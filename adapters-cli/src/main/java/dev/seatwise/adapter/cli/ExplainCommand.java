@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code seatwise explain USER}: one user's usage, optimal plan and the reason in numbers. */
 @Command(
     name = "explain",
+    header = "Why one user got their plan, in numbers.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
