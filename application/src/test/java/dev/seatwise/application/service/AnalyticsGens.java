@@ -4,6 +4,10 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.catalog.Term;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.entitlement.SeatAssignment;
+import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UserId;
@@ -11,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.quicktheories.core.Gen;
 
 /** QuickTheories generators of usage and lots for the analytics properties (UTC throughout). */
@@ -65,5 +71,46 @@ final class AnalyticsGens {
                       bought.plusYears(1).atStartOfDay(ZoneOffset.UTC).toInstant());
                 });
     return lists().of(lot).ofSizeBetween(0, maxLots);
+  }
+
+  private static final List<ProductId> OFFERINGS =
+      List.of(
+          AnalyticsFixtures.ACD, AnalyticsFixtures.RVT, AnalyticsFixtures.C3D, AnalyticsFixtures.AEC);
+
+  /**
+   * Seats of ACD, RVT, C3D or AEC assigned to some of {@code users} users, one subscription per
+   * offering ending between 30 days before and 400 days after {@code asOf} (some with a negotiated
+   * price), and lots around {@code asOf}.
+   */
+  static Gen<Entitlements> entitlements(LocalDate asOf, int users) {
+    Gen<SeatAssignment> seat =
+        integers()
+            .between(0, users - 1)
+            .zip(
+                integers().between(0, OFFERINGS.size() - 1),
+                (u, o) -> new SeatAssignment(UserId.of("u" + u), OFFERINGS.get(o)));
+    Gen<List<Integer>> ends = lists().of(integers().between(-30, 400)).ofSize(OFFERINGS.size());
+    Gen<List<Integer>> negotiated = lists().of(integers().between(0, 4000)).ofSize(OFFERINGS.size());
+    return lists()
+        .of(seat)
+        .ofSizeBetween(0, 2 * users)
+        .zip(
+            ends,
+            negotiated,
+            lots(asOf, 300, 30, 3),
+            (seats, e, n, lots) -> {
+              List<Subscription> subs = new ArrayList<>();
+              for (int i = 0; i < OFFERINGS.size(); i++) {
+                LocalDate end = asOf.plusDays(e.get(i));
+                Optional<dev.seatwise.domain.money.Money> price =
+                    n.get(i) % 2 == 0
+                        ? Optional.empty()
+                        : Optional.of(AnalyticsFixtures.usd(n.get(i) + ".00"));
+                subs.add(
+                    new Subscription(
+                        "S" + i, OFFERINGS.get(i), 5, Term.ANNUAL, end.minusYears(1), end, price));
+              }
+              return new Entitlements(subs, seats, lots);
+            });
   }
 }
