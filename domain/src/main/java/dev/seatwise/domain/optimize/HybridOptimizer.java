@@ -152,7 +152,7 @@ public final class HybridOptimizer {
     int k = cand.size();
     long period = packs.bestValuePack().size();
     boolean periodic = cap == Long.MAX_VALUE && tMin >= packs.periodicFrom();
-    long statesL = periodic ? period : Math.min(tMax, cap) - tMin + 1;
+    long statesL = periodic ? period : tMax - tMin + 1;
     if (k > 0 && statesL > 0 && statesL * (long) k <= MAX_CELLS) {
       int states = (int) statesL;
       long origin = periodic ? packs.periodicFrom() : tMin;
@@ -202,6 +202,9 @@ public final class HybridOptimizer {
           continue;
         }
         long total = origin + s;
+        if (!periodic && total > cap) {
+          break;
+        }
         long excess = packs.scaledCostOf(total) - lambda * total;
         long v = cur[s] + excess;
         if (v < best) {

@@ -1,0 +1,531 @@
+package dev.seatwise.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.seatwise.application.port.in.AnalysisPeriod;
+import dev.seatwise.application.port.in.CompareScenariosQuery;
+import dev.seatwise.application.port.in.CompareScenariosUseCase;
+import dev.seatwise.application.port.in.Comparison;
+import dev.seatwise.application.port.in.ProductUsage;
+import dev.seatwise.application.port.in.Scenario;
+import dev.seatwise.application.port.in.UserComparison;
+import dev.seatwise.application.port.out.EntitlementsPort;
+import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.UsagePort;
+import dev.seatwise.domain.catalog.Bundle;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.Product;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.entitlement.Subscription;
+import dev.seatwise.domain.metering.CapacityDemand;
+import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.ConcurrentSeatMeter;
+import dev.seatwise.domain.metering.Coverage;
+import dev.seatwise.domain.metering.MeterContext;
+import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.optimize.Assignment;
+import dev.seatwise.domain.optimize.BundleOffer;
+import dev.seatwise.domain.optimize.HybridOptimizer;
+import dev.seatwise.domain.optimize.HybridProblem;
+import dev.seatwise.domain.optimize.OptimizationResult;
+import dev.seatwise.domain.optimize.Pin;
+import dev.seatwise.domain.optimize.UserDemand;
+import dev.seatwise.domain.plan.Proration;
+import dev.seatwise.domain.tokens.LedgerReplay;
+import dev.seatwise.domain.tokens.PackPricing;
+import dev.seatwise.domain.tokens.PackPurchase;
+import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenLedger;
+import dev.seatwise.domain.tokens.TokenLot;
+import dev.seatwise.domain.tokens.Tokens;
+import dev.seatwise.domain.usage.UserId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares all-named, all-Flex, network, current-plan and optimal scenarios over a period. Every
+ * subscription line is pro-rated per seat (annual x days / 365, rounded once); Flex is the cheapest
+ * pack purchase of all tokens together (rounded once); totals are sums of their lines.
+ */
+public final class CompareScenariosService implements CompareScenariosUseCase {
+  private final UsagePort usage;
+  private final CatalogHistory catalogs;
+  private final EntitlementsPort entitlements;
+  private final MeterRegistry meters;
+
+  /** A service with the standard meters (Flex access windows, network seats). */
+  public CompareScenariosService(
+      UsagePort usage, CatalogHistory catalogs, EntitlementsPort entitlements) {
+    this(usage, catalogs, entitlements, MeterRegistry.standard());
+  }
+
+  /** A service with the given meters (e.g. the standard ones plus service-loaded plug-ins). */
+  public CompareScenariosService(
+      UsagePort usage, CatalogHistory catalogs, EntitlementsPort entitlements, MeterRegistry meters) {
+    this.usage = requireNonNull(usage, "usage");
+    this.catalogs = requireNonNull(catalogs, "catalogs");
+    this.entitlements = requireNonNull(entitlements, "entitlements");
+    this.meters = requireNonNull(meters, "meters");
+  }
+
+  @Override
+  public Comparison compare(CompareScenariosQuery query) {
+    ImportedUsage imported = usage.usage();
+    UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.period(), meters);
+    return compare(query, imported, analysis, entitlements.entitlements());
+  }
+
+  /** Compares already-imported usage (for callers that analysed it themselves). */
+  Comparison compare(
+      CompareScenariosQuery query,
+      ImportedUsage imported,
+      UsageAnalysis analysis,
+      Entitlements held) {
+    Catalog catalog = analysis.catalog();
+    AnalysisPeriod period = analysis.period();
+    Proration proration = Proration.ofDays(period.days());
+    List<String> notes = new ArrayList<>();
+    List<Scenario> scenarios = new ArrayList<>();
+    if (analysis.hasSummaries()) {
+      notes.add(
+          "aggregated usage reports carry no dates: each day used counts as one window, whatever"
+              + " the period");
+    }
+    Optional<PackPricing> packs = catalog.packPricing();
+    Map<ProductId, Money> named = new HashMap<>();
+    for (Product p : catalog.products()) {
+      p.namedUser().ifPresent(pr -> named.put(p.id(), proration.apply(pr.annual())));
+    }
+    List<BundleOffer> bundles = new ArrayList<>();
+    for (Bundle b : catalog.bundles()) {
+      bundles.add(new BundleOffer(b.id(), b.includes(), proration.apply(b.namedUser().annual())));
+    }
+    java.util.Set<ProductId> flexAllowed = new java.util.HashSet<>();
+    for (Product p : catalog.products()) {
+      if (p.isOnFlex() && !query.flexExcluded().contains(p.id())) {
+        flexAllowed.add(p.id());
+      }
+    }
+    List<UserDemand> demands = new ArrayList<>();
+    analysis
+        .byUser()
+        .forEach(
+            (user, byProduct) -> {
+              Map<ProductId, Long> tokens = new TreeMap<>();
+              byProduct.forEach((p, u) -> tokens.put(p, u.tokens()));
+              demands.add(new UserDemand(user, tokens, query.pins().getOrDefault(user, Pin.NONE)));
+            });
+
+    Optional<OptimizationResult.Solved> allNamed = Optional.empty();
+    Optional<OptimizationResult.Solved> optimal = Optional.empty();
+    if (analysis.isCapacityMetered()) {
+      allNamed = capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios);
+    } else if (packs.isEmpty()) {
+      notes.add("the catalog sells no token packs: all-flex and optimal are left out");
+    } else {
+      HybridProblem base =
+          new HybridProblem(
+              named, bundles, flexAllowed, packs.get(), OptionalLong.empty(), demands);
+      allNamed = solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
+      allNamed.ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_NAMED, s, catalog, proration)));
+      HybridProblem flexOnly =
+          new HybridProblem(
+              named, bundles, flexAllowedIgnoringExclusions(catalog), packs.get(),
+              OptionalLong.empty(), demands)
+              .withAllPinned(Pin.FLEX);
+      solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, notes)
+          .ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_FLEX, s, catalog, proration)));
+      network(query, analysis, catalog, proration, notes).ifPresent(scenarios::add);
+      current(held, analysis, catalog, packs.get(), notes).ifPresent(scenarios::add);
+      HybridProblem constrained =
+          query.tokenCap().isPresent() ? base.withTokenCap(query.tokenCap().getAsLong()) : base;
+      optimal = solved(HybridOptimizer.solve(constrained), Scenario.OPTIMAL, notes);
+      optimal.ifPresent(
+          s -> {
+            Scenario sc = subscriptionScenario(Scenario.OPTIMAL, s, catalog, proration);
+            List<String> lines = new ArrayList<>(sc.lines());
+            lines.add(
+                "proven optimal: lower bound " + s.lowerBound().amount().toPlainString()
+                    + ", exact search over " + s.candidates() + " users near break-even");
+            scenarios.add(new Scenario(sc.name(), sc.total(), sc.tokens(), sc.seats(), lines));
+          });
+    }
+    if (allNamed.isEmpty() && packs.isEmpty()) {
+      notes.add("no scenario could be priced");
+    }
+    List<UserComparison> users =
+        users(analysis, optimal, allNamed, packs, named, catalog, query);
+    return new Comparison(
+        catalog.currency(),
+        period,
+        catalog.vendor(),
+        imported.report(),
+        scenarios,
+        users,
+        notes);
+  }
+
+  /**
+   * Scenarios for a pool-metered vendor (e.g. a concurrent token pool): all-named where the catalog
+   * sells named subscriptions, and the pool ("all-flex": every user on the vendor's token metering)
+   * sized to the peak of tokens held and bought as the cheapest pack cover, pro-rated to the period.
+   */
+  private static Optional<OptimizationResult.Solved> capacity(
+      UsageAnalysis analysis,
+      List<UserDemand> demands,
+      Map<ProductId, Money> named,
+      List<BundleOffer> bundles,
+      Optional<PackPricing> packs,
+      Proration proration,
+      List<String> notes,
+      List<Scenario> scenarios) {
+    Catalog catalog = analysis.catalog();
+    Optional<OptimizationResult.Solved> allNamed = Optional.empty();
+    if (packs.isPresent()) {
+      HybridProblem base =
+          new HybridProblem(named, bundles, Set.of(), packs.get(), OptionalLong.empty(), demands);
+      allNamed = solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
+      allNamed.ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_NAMED, s, catalog, proration)));
+    }
+    long peak = 0;
+    CapacityDemand busiest = null;
+    for (CapacityDemand d : analysis.flexMetering().demands()) {
+      if (d.peak() >= peak) {
+        peak = d.peak();
+        busiest = d;
+      }
+    }
+    if (packs.isEmpty() || busiest == null) {
+      notes.add("all-flex is left out: the catalog sells no pool capacity (token packs)");
+    } else {
+      PackPurchase pool = packs.get().cheapestCover(new Tokens(peak));
+      Money annual = pool.cost();
+      Money total = proration.apply(annual);
+      scenarios.add(
+          new Scenario(
+              Scenario.ALL_FLEX,
+              total,
+              OptionalLong.of(peak),
+              Map.of(),
+              List.of(
+                  String.format(
+                      "%s pool (%s): peak %d tokens held at %s",
+                      catalog.vendor(), catalog.meter(), peak, busiest.peakAt()),
+                  String.format(
+                      "pool capacity bought as %s per year x %d/%d days = %s",
+                      pool, proration.days(), proration.daysPerYear(), total.amount().toPlainString()))));
+    }
+    notes.add(
+        "optimal is left out: the cheapest mix of named seats and a concurrent pool depends on"
+            + " which users leave the pool's peak, which seatwise does not optimise yet");
+    return allNamed;
+  }
+
+  private static Set<ProductId> flexAllowedIgnoringExclusions(Catalog catalog) {
+    java.util.Set<ProductId> all = new java.util.HashSet<>();
+    for (Product p : catalog.products()) {
+      if (p.isOnFlex()) {
+        all.add(p.id());
+      }
+    }
+    return all;
+  }
+
+  private static Optional<OptimizationResult.Solved> solved(
+      OptimizationResult result, String name, List<String> notes) {
+    return result.fold(
+        Optional::of,
+        inf -> {
+          notes.add(name + " is left out: " + inf.reason());
+          return Optional.empty();
+        });
+  }
+
+  /** A scenario made of subscriptions and one pack purchase, with one line per offering. */
+  static Scenario subscriptionScenario(
+      String name, OptimizationResult.Solved s, Catalog catalog, Proration proration) {
+    Map<String, long[]> seats = new TreeMap<>();
+    Map<String, Money> perSeat = new HashMap<>();
+    for (Assignment a : s.assignments()) {
+      a.bundle().ifPresent(b -> seats.computeIfAbsent(b.value(), k -> new long[1])[0]++);
+      for (ProductId p : a.named()) {
+        seats.computeIfAbsent(p.value(), k -> new long[1])[0]++;
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    seats.forEach(
+        (offering, n) -> {
+          ProductId id = ProductId.of(offering);
+          Money annual =
+              catalog
+                  .bundle(id)
+                  .map(b -> b.namedUser().annual())
+                  .orElseGet(() -> catalog.requireProduct(id).namedUser().orElseThrow().annual());
+          Money seat = proration.apply(annual);
+          perSeat.put(offering, seat);
+          lines.add(
+              String.format(
+                  "%s named: %d seats x %s (%s/yr x %d/%d days) = %s",
+                  offering, n[0], seat.amount().toPlainString(), annual.amount().toPlainString(),
+                  proration.days(), proration.daysPerYear(),
+                  seat.multipliedBy(n[0]).amount().toPlainString()));
+        });
+    PackPurchase purchase = s.purchase();
+    if (purchase.demand().count() > 0) {
+      lines.add(
+          String.format(
+              "Flex: %d tokens, bought as %s", purchase.demand().count(), purchase));
+    }
+    OptionalLong tokens =
+        name.equals(Scenario.ALL_NAMED) ? OptionalLong.empty() : OptionalLong.of(purchase.demand().count());
+    return new Scenario(name, s.total(), tokens, Map.of(), lines);
+  }
+
+  private static Optional<Scenario> network(
+      CompareScenariosQuery query,
+      UsageAnalysis analysis,
+      Catalog catalog,
+      Proration proration,
+      List<String> notes) {
+    if (analysis.usage().sessions().isEmpty()) {
+      notes.add("network is left out: the usage has no clock times (sessions), so concurrency is unknown");
+      return Optional.empty();
+    }
+    var metering =
+        new ConcurrentSeatMeter()
+            .meter(analysis.usage(), new MeterContext(catalog, Coverage.NONE, analysis.period().zone()));
+    Map<String, Long> seats = new TreeMap<>();
+    List<String> lines = new ArrayList<>();
+    Money total = catalog.zero();
+    List<ProductId> unpriced = new ArrayList<>();
+    for (CapacityDemand d : metering.demands()) {
+      ProductId id = ProductId.of(d.pool());
+      Product product = catalog.requireProduct(id);
+      if (product.networkSeat().isEmpty()) {
+        unpriced.add(id);
+        continue;
+      }
+      long n = query.networkSeats().getOrDefault(id, d.peak());
+      Money annual = product.networkSeat().get().annual();
+      Money line = proration.apply(annual).multipliedBy(n);
+      total = total.plus(line);
+      seats.put(id.value(), n);
+      lines.add(
+          String.format(
+              "%s: %d seats (%s) x %s/yr x %d/%d days = %s",
+              id, n,
+              query.networkSeats().containsKey(id) ? "given" : "peak " + d.peak() + " at " + d.peakAt(),
+              annual.amount().toPlainString(), proration.days(), proration.daysPerYear(),
+              line.amount().toPlainString()));
+    }
+    if (seats.isEmpty()) {
+      notes.add("network is left out: the catalog prices no network seat for the products used");
+      return Optional.empty();
+    }
+    if (!unpriced.isEmpty()) {
+      notes.add("network: no network seat price for " + unpriced + "; those products are left out of its total");
+    }
+    lines.add("legacy network seats can no longer be bought: compared, not mixed into optimal");
+    return Optional.of(new Scenario(Scenario.NETWORK, total, OptionalLong.empty(), seats, lines));
+  }
+
+  private static Optional<Scenario> current(
+      Entitlements held, UsageAnalysis analysis, Catalog catalog, PackPricing packs, List<String> notes) {
+    if (held.isEmpty()) {
+      notes.add("current is left out: no subscriptions export or token lots were given");
+      return Optional.empty();
+    }
+    AnalysisPeriod period = analysis.period();
+    List<String> lines = new ArrayList<>();
+    Money total = catalog.zero();
+    for (Subscription s : held.subscriptions()) {
+      long days = s.daysWithin(period.from(), period.to());
+      if (days == 0 || s.seats() == 0) {
+        continue;
+      }
+      Optional<Money> price =
+          s.price()
+              .or(() -> catalog.bundle(s.offering()).map(b -> b.namedUser().annual()))
+              .or(() -> catalog.product(s.offering()).flatMap(Product::namedUser).map(p -> p.annual()));
+      if (price.isEmpty()) {
+        notes.add("current: no price for subscription " + s.id() + " (" + s.offering() + "); left out of its total");
+        continue;
+      }
+      Money line = Proration.ofDays(days).apply(price.get(), s.seats());
+      total = total.plus(line);
+      lines.add(
+          String.format(
+              "%s %s: %d seats x %s/yr x %d/365 days = %s",
+              s.id(), s.offering(), s.seats(), price.get().amount().toPlainString(), days,
+              line.amount().toPlainString()));
+    }
+    Coverage coverage = held.coverage(catalog);
+    List<TokenCharge> charges = new ArrayList<>();
+    for (Charge c : analysis.flexMetering().charges()) {
+      if (!coverage.covers(c.user(), c.product())) {
+        charges.add(new TokenCharge(c.start(), c.tokens(), c.user() + " " + c.product()));
+      }
+    }
+    for (TokenLot lot : held.lots()) {
+      if (!lot.purchased().isBefore(period.startInstant()) && lot.purchased().isBefore(period.endInstant())) {
+        Money cost = lot.unitPrice().costOf(lot.size(), RoundingMode.HALF_EVEN);
+        total = total.plus(cost);
+        lines.add(String.format("lot %s: %d tokens bought %s = %s", lot.id(), lot.size(),
+            lot.purchased(), cost.amount().toPlainString()));
+      }
+    }
+    LedgerReplay replay = TokenLedger.of(held.lots()).replay(charges);
+    long shortfall = replay.refused().stream().mapToLong(TokenCharge::tokens).sum();
+    long uncoveredUsers =
+        replay.refused().stream().map(TokenCharge::reference).map(r -> r.split(" ")[0]).distinct().count();
+    OptionalLong tokens = OptionalLong.empty();
+    if (shortfall > 0) {
+      PackPurchase extra = packs.cheapestCover(new Tokens(shortfall));
+      total = total.plus(extra.cost());
+      tokens = OptionalLong.of(shortfall);
+      lines.add(
+          String.format(
+              "uncovered: %d windows of %d users (%d tokens) not covered by seats or lots; bought as %s",
+              replay.refused().size(), uncoveredUsers, shortfall, extra));
+      notes.add(
+          "current plan leaves " + shortfall + " tokens of usage uncovered; priced at the cheapest"
+              + " pack purchase");
+    }
+    return Optional.of(new Scenario(Scenario.CURRENT, total, tokens, Map.of(), lines));
+  }
+
+  private static List<UserComparison> users(
+      UsageAnalysis analysis,
+      Optional<OptimizationResult.Solved> optimal,
+      Optional<OptimizationResult.Solved> allNamed,
+      Optional<PackPricing> packs,
+      Map<ProductId, Money> named,
+      Catalog catalog,
+      CompareScenariosQuery query) {
+    Map<UserId, Assignment> opt = index(optimal);
+    Map<UserId, Assignment> nam = index(allNamed);
+    BigDecimal flexCost = optimal.map(s -> s.purchase().exactCost()).orElse(BigDecimal.ZERO);
+    long flexTokens = optimal.map(OptimizationResult.Solved::tokens).orElse(0L);
+    BigDecimal marginal =
+        packs.map(p -> p.bestUnitPrice().perUnit()).orElse(BigDecimal.ZERO);
+    List<UserComparison> out = new ArrayList<>();
+    analysis
+        .byUser()
+        .forEach(
+            (user, byProduct) -> {
+              Assignment a = opt.get(user);
+              Assignment n = nam.get(user);
+              Money zero = catalog.zero();
+              Money cost = zero;
+              List<ProductId> bundles = List.of();
+              List<ProductId> namedList = List.of();
+              List<ProductId> flexList = List.of();
+              if (a != null) {
+                BigDecimal share =
+                    flexTokens == 0
+                        ? BigDecimal.ZERO
+                        : flexCost.multiply(BigDecimal.valueOf(a.tokens()))
+                            .divide(BigDecimal.valueOf(flexTokens), 12, RoundingMode.HALF_EVEN);
+                cost = a.subscriptions().plus(Money.rounded(share, catalog.currency(), RoundingMode.HALF_EVEN));
+                bundles = a.bundle().map(List::of).orElse(List.of());
+                namedList = List.copyOf(a.named());
+                flexList = List.copyOf(a.flex());
+              }
+              Money namedCost = n == null ? cost : n.subscriptions();
+              String reason =
+                  a == null
+                      ? "no optimal plan"
+                      : reason(a, byProduct, named, marginal, catalog, query.pins().get(user));
+              out.add(
+                  new UserComparison(
+                      user,
+                      List.copyOf(byProduct.values()),
+                      bundles,
+                      namedList,
+                      flexList,
+                      cost,
+                      namedCost,
+                      namedCost.minus(cost),
+                      reason));
+            });
+    out.sort(
+        Comparator.comparing(UserComparison::savings).reversed()
+            .thenComparing(UserComparison::user));
+    return out;
+  }
+
+  private static Map<UserId, Assignment> index(Optional<OptimizationResult.Solved> s) {
+    Map<UserId, Assignment> m = new LinkedHashMap<>();
+    s.ifPresent(x -> x.assignments().forEach(a -> m.put(a.user(), a)));
+    return m;
+  }
+
+  /** The reason for one user's assignment, in numbers. */
+  static String reason(
+      Assignment a,
+      Map<ProductId, ProductUsage> usage,
+      Map<ProductId, Money> named,
+      BigDecimal marginal,
+      Catalog catalog,
+      Pin pin) {
+    List<String> parts = new ArrayList<>();
+    if (pin != null && pin != Pin.NONE) {
+      parts.add("pinned to " + pin.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    a.bundle()
+        .ifPresent(
+            b -> {
+              Bundle bundle = catalog.bundle(b).orElseThrow();
+              List<String> covered = new ArrayList<>();
+              BigDecimal separately = BigDecimal.ZERO;
+              for (ProductId p : usage.keySet()) {
+                if (bundle.covers(p)) {
+                  covered.add(p.value());
+                  separately = separately.add(Optional.ofNullable(named.get(p)).map(Money::amount).orElse(BigDecimal.ZERO));
+                }
+              }
+              parts.add(
+                  String.format(
+                      "%s covers %s for %s (those products named separately: %s) -> bundle",
+                      b, String.join(", ", covered),
+                      a.subscriptions().amount().toPlainString(), separately.toPlainString()));
+            });
+    for (ProductUsage u : usage.values()) {
+      ProductId p = u.product();
+      if (a.bundle().isPresent() && catalog.bundle(a.bundle().get()).orElseThrow().covers(p)) {
+        continue;
+      }
+      long rate = catalog.requireProduct(p).tokenRate().orElse(0L);
+      BigDecimal flex = marginal.multiply(BigDecimal.valueOf(u.tokens())).setScale(2, RoundingMode.HALF_EVEN);
+      String namedText =
+          named.containsKey(p) ? "named " + named.get(p).amount().toPlainString() : "not sold named";
+      String flexText =
+          String.format(
+              "%s: %d windows x %d tokens = %d tokens ~ %s at %s/token",
+              p, u.windows(), rate, u.tokens(), flex.toPlainString(), marginal.toPlainString());
+      if (a.flex().contains(p)) {
+        parts.add(flexText + (named.containsKey(p) && flex.compareTo(named.get(p).amount()) > 0 ? " > " : " <= ") + namedText + " -> Flex");
+      } else if (a.named().contains(p)) {
+        boolean onFlex = catalog.requireProduct(p).isOnFlex();
+        parts.add(
+            onFlex
+                ? flexText + (flex.compareTo(named.get(p).amount()) >= 0 ? " >= " : " < ") + namedText + " -> named"
+                : p + ": not on Flex -> " + namedText);
+      }
+    }
+    return String.join("; ", parts);
+  }
+}
