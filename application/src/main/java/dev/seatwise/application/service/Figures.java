@@ -2,6 +2,7 @@ package dev.seatwise.application.service;
 
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
+import dev.seatwise.domain.tokens.PackPurchase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -30,5 +31,16 @@ final class Figures {
   static BigDecimal ratio(long numerator, long denominator, int digits) {
     return BigDecimal.valueOf(numerator)
         .divide(BigDecimal.valueOf(denominator), digits, RoundingMode.HALF_EVEN);
+  }
+
+  /** {@code 1 x 100 + 5 x 500 = 7,050.00}, or {@code no packs = 0.00}. */
+  static String packs(PackPurchase purchase) {
+    StringBuilder sb = new StringBuilder();
+    purchase
+        .counts()
+        .forEach(
+            (pack, n) ->
+                sb.append(sb.length() == 0 ? "" : " + ").append(n).append(" x ").append(pack.size()));
+    return (sb.length() == 0 ? "no packs" : sb.toString()) + " = " + money(purchase.cost());
   }
 }

@@ -277,7 +277,7 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
               "on " + day + " the lots would first refuse the P90 burn; " + Figures.tokens(shortfall)
                   + " tokens are refused from then until " + untilDay
                   + (until.equals(endStart) ? " (horizon end)" : " (the new lot's expiry)")
-                  + "; cheapest cover: " + buy));
+                  + "; cheapest cover: " + Figures.packs(buy)));
     }
     Money cost = Money.total(zero.currency(), purchases.stream().map(PlannedPurchase::cost).toList());
     long tokens = purchases.stream().mapToLong(PlannedPurchase::tokens).sum();
