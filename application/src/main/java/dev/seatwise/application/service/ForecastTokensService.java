@@ -17,6 +17,7 @@ import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.tokens.LedgerReplay;
 import dev.seatwise.domain.tokens.PackPricing;
@@ -62,18 +63,27 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
   private final UsagePort usage;
   private final CatalogHistory catalogs;
   private final EntitlementsPort entitlements;
+  private final MeterRegistry meters;
 
+  /** A service with the standard meters (Flex access windows, network seats). */
   public ForecastTokensService(
       UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements) {
+    this(usage, catalog, entitlements, MeterRegistry.standard());
+  }
+
+  /** A service with the given meters (e.g. the standard ones plus service-loaded plug-ins). */
+  public ForecastTokensService(
+      UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements, MeterRegistry meters) {
     this.usage = checkNotNull(usage, "usage");
     this.catalogs = checkNotNull(catalog, "catalog");
     this.entitlements = checkNotNull(entitlements, "entitlements");
+    this.meters = checkNotNull(meters, "meters");
   }
 
   @Override
   public TokenForecast forecast(ForecastTokensQuery query) {
     checkNotNull(query, "query");
-    UsageAnalysis analysis = UsageAnalysis.of(usage.usage(), catalogs, query.history());
+    UsageAnalysis analysis = UsageAnalysis.of(usage.usage(), catalogs, query.history(), meters);
     AnalysisPeriod history = analysis.period();
     ZoneId zone = history.zone();
     Entitlements held = entitlements.entitlements();
@@ -127,6 +137,11 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     }
     if (analysis.hasSummaries()) {
       notes.add("aggregated usage reports carry no dates, so they are not part of the burn");
+    }
+    if (analysis.isCapacityMetered()) {
+      notes.add(
+          "the catalog's meter (" + analysis.catalog().meter() + ") sizes a pool rather than"
+              + " charging per use: there is no burn to forecast");
     }
     if (historyTokens == 0) {
       notes.add("the history holds no Flex burn by users without a covering subscription");

@@ -23,6 +23,7 @@ import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.entitlement.SeatAssignment;
 import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.metering.Coverage;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
@@ -86,19 +87,28 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
   private final UsagePort usage;
   private final CatalogHistory catalogs;
   private final EntitlementsPort entitlements;
+  private final MeterRegistry meters;
 
+  /** A service with the standard meters (Flex access windows, network seats). */
   public ReviewRenewalsService(
       UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements) {
+    this(usage, catalog, entitlements, MeterRegistry.standard());
+  }
+
+  /** A service with the given meters (e.g. the standard ones plus service-loaded plug-ins). */
+  public ReviewRenewalsService(
+      UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements, MeterRegistry meters) {
     this.usage = checkNotNull(usage, "usage");
     this.catalogs = checkNotNull(catalog, "catalog");
     this.entitlements = checkNotNull(entitlements, "entitlements");
+    this.meters = checkNotNull(meters, "meters");
   }
 
   @Override
   public RenewalReview review(ReviewRenewalsQuery query) {
     checkNotNull(query, "query");
     ImportedUsage imported = usage.usage();
-    UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.history());
+    UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.history(), meters);
     Review r = new Review(query, imported, analysis, catalogs, entitlements.entitlements());
     r.seats();
     r.flexAboveBreakEven();
@@ -161,6 +171,11 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
       lastUse(imported);
       if (tokenPrice.isEmpty()) {
         notes.add("the catalog sells no token packs: Flex alternatives are not priced");
+      }
+      if (analysis.isCapacityMetered()) {
+        notes.add(
+            "the catalog's meter (" + rates.meter() + ") sizes a pool rather than charging per"
+                + " use: only seat actions apply");
       }
       if (analysis.hasSummaries()) {
         notes.add(
