@@ -36,8 +36,9 @@ import java.util.Optional;
  * change at a time, over the baseline's period (so that a change of usage never moves the period).
  *
  * <ul>
- *   <li><b>token price</b> x (1 + p/100): every pack's price per token, exactly, and the lots held
- *       (which the current plan's total includes);
+ *   <li><b>token price</b> x (1 + p/100): every pack's price per token and the lots held (which the
+ *       current plan's total includes), each rounded to its own decimals, at least the currency's
+ *       (see {@link PriceScaling});
  *   <li><b>named prices</b> x (1 + p/100): every product's and bundle's named price, each rounded
  *       once to the currency's scale, and negotiated subscription prices; network-seat prices stay;
  *   <li><b>usage</b> x (1 + p/100): sessions and days dropped or repeated deterministically as {@link

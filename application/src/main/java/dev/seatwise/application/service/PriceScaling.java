@@ -9,6 +9,7 @@ import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.money.UnitPrice;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.tokens.TokenPack;
 import java.math.BigDecimal;
@@ -19,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Catalogs and holdings with prices multiplied by a factor, for what-if runs. Token prices are per
- * token at any scale, so they are scaled exactly; a named price is money at the currency's scale, so
- * each is rounded once (half-even). Network-seat prices are left alone: they are legacy and not a
- * named price.
+ * Catalogs and holdings with prices multiplied by a factor, for what-if runs. A named price is money
+ * at the currency's scale, so each is rounded once (half-even). A price per token is rounded
+ * (half-even) to as many decimals as it had, and at least the currency's: the exact optimiser
+ * ({@code HybridOptimizer}) rejects a price per token finer than its pack prices' cost scale (2.70 x
+ * 1.37 = 3.699 would throw), so 3.699 becomes 3.70. Network-seat prices are left alone: they are
+ * legacy and not a named price.
  */
 final class PriceScaling {
   private PriceScaling() {}
@@ -33,7 +36,7 @@ final class PriceScaling {
     for (Catalog c : history.versions()) {
       List<TokenPack> packs = new ArrayList<>();
       for (TokenPack p : c.packs()) {
-        packs.add(new TokenPack(p.size(), p.unitPrice().multipliedBy(factor)));
+        packs.add(new TokenPack(p.size(), scaled(p.unitPrice(), factor)));
       }
       out.add(
           new Catalog(
@@ -47,7 +50,7 @@ final class PriceScaling {
   static Entitlements tokenPrices(Entitlements held, BigDecimal factor) {
     List<TokenLot> lots = new ArrayList<>();
     for (TokenLot l : held.lots()) {
-      lots.add(new TokenLot(l.id(), l.purchased(), l.size(), l.unitPrice().multipliedBy(factor), l.expires()));
+      lots.add(new TokenLot(l.id(), l.purchased(), l.size(), scaled(l.unitPrice(), factor), l.expires()));
     }
     return new Entitlements(held.subscriptions(), held.assignments(), lots);
   }
@@ -91,6 +94,13 @@ final class PriceScaling {
     Map<Term, Money> out = new EnumMap<>(Term.class);
     prices.byTerm().forEach((t, m) -> out.put(t, scaled(m, factor)));
     return new Prices(out);
+  }
+
+  /** {@code price x factor}, rounded half-even to the price's decimals (at least the currency's). */
+  static UnitPrice scaled(UnitPrice price, BigDecimal factor) {
+    int digits = Math.max(price.currency().getDefaultFractionDigits(), Math.max(0, price.perUnit().scale()));
+    return new UnitPrice(
+        price.perUnit().multiply(factor).setScale(digits, RoundingMode.HALF_EVEN), price.currency());
   }
 
   private static Money scaled(Money m, BigDecimal factor) {

@@ -126,6 +126,15 @@ class AnalyzeSensitivityServiceTest {
   }
 
   @Test
+  void tokenPricesAreRoundedToTheirOwnDecimalsAtLeastTheCurrencys() {
+    // 2.70 x 1.37 = 3.699 -> 3.70; 2.695 x 1.1 = 2.9645 -> 2.964 (half-even, 3 decimals kept)
+    assertThat(PriceScaling.scaled(perToken("2.70"), new BigDecimal("1.37")))
+        .isEqualTo(perToken("3.70"));
+    assertThat(PriceScaling.scaled(perToken("2.695"), new BigDecimal("1.1")))
+        .isEqualTo(perToken("2.964"));
+  }
+
+  @Test
   void namedPricesAreRoundedOncePerPriceToTheCent() {
     // 2,030.00 x 0.97 = 1,969.10; 2,985.00 x 0.97 = 2,895.45; 3,600.00 x 1.005 = 3,618.00;
     // 2,985.00 x 1.005 = 2,999.925 -> 2,999.92 (half-even).
