@@ -21,10 +21,10 @@ public record ForecastTokensQuery(
   public static final int DEFAULT_HORIZON_MONTHS = 12;
   public static final int DEFAULT_SIMULATIONS = 1000;
   public static final long DEFAULT_SEED = 20_261_128L;
-  /** Upper bounds that keep one forecast cheap (ten years; a million runs). */
+  /** Upper bounds that keep one forecast cheap (ten years; 100,000 runs). */
   public static final int MAX_HORIZON_MONTHS = 120;
 
-  public static final int MAX_SIMULATIONS = 1_000_000;
+  public static final int MAX_SIMULATIONS = 100_000;
 
   public ForecastTokensQuery {
     checkNotNull(asOf, "asOf");
