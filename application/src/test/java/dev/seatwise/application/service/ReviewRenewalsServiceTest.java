@@ -169,4 +169,46 @@ class ReviewRenewalsServiceTest {
         .extracting(RenewalAction::kind, RenewalAction::saving)
         .containsExactly(tuple(Kind.REMOVE_IDLE_SEAT, usd("2030.00")));
   }
+
+  @Test
+  void bundleMovesAreTimedToTheSeatsTheyReplace() {
+    List<Session> s = new ArrayList<>();
+    // u8 holds named ACD (renews 30 June) and RVT (renews 31 August) and uses both every day of
+    // the last 120 days (1 November 2024 to 28 February 2025).
+    s.addAll(daily("u8", ACD, "2024-11-01", "2025-03-01", 9, 8));
+    s.addAll(daily("u8", RVT, "2024-11-01", "2025-03-01", 9, 8));
+    // u9 holds AEC (catalog 3,600.00, renews 31 May) and uses only C3D, on the last 110 days.
+    s.addAll(daily("u9", C3D, "2024-11-11", "2025-03-01", 9, 8));
+    Entitlements held =
+        new Entitlements(
+            List.of(
+                subscription("S-ACD", ACD, 1, "2024-07-01", "2025-06-30", Optional.empty()),
+                subscription("S-RVT", RVT, 1, "2024-09-01", "2025-08-31", Optional.empty()),
+                subscription("S-AEC", AEC, 1, "2024-06-01", "2025-05-31", Optional.empty())),
+            List.of(assigned("u8", ACD), assigned("u8", RVT), assigned("u9", AEC)),
+            List.of());
+    var service =
+        new ReviewRenewalsService(
+            InMemoryUsageAdapter.of(s), catalogs(), new InMemoryEntitlementsAdapter(held));
+
+    RenewalReview review = service.review(aYearTo1March2025());
+
+    assertThat(review.actions())
+        .extracting(
+            RenewalAction::kind,
+            a -> a.user().orElseThrow().value(),
+            RenewalAction::saving,
+            RenewalAction::actionableOn)
+        .containsExactly(
+            // u8: seats 2,030.00 + 2,985.00 = 5,015.00 > AEC 3,600.00; on Flex they would cost
+            // more (120 x 7 x 2.70 = 2,268.00 > 2,030.00; 120 x 10 x 2.70 = 3,240.00 > 2,985.00),
+            // so the cheaper per product is 5,015.00 too. Saving 1,415.00 once both seats end:
+            // at the later renewal, 31 August.
+            tuple(Kind.MOVE_TO_BUNDLE, "u8", usd("1415.00"), day("2025-08-31")),
+            // u9: C3D on Flex 110 x 9 = 990 tokens x 2.70 = 2,673.00 > named 2,500.00, so the
+            // named seat is the cheaper way out: 3,600.00 - 2,500.00 = 1,100.00 on 31 May.
+            tuple(Kind.DROP_BUNDLE, "u9", usd("1100.00"), day("2025-05-31")));
+    assertThat(review.actions().get(1).reason())
+        .contains("named C3D 2,500.00 < Flex 2,673.00");
+  }
 }
