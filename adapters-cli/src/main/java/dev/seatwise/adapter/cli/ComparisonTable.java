@@ -26,9 +26,9 @@ final class ComparisonTable {
   private ComparisonTable() {}
 
   static void print(ComparisonResponse r, int top, boolean verbose, PrintWriter out) {
-    out.printf(
-        "seatwise compare: %s catalog, %s, %s to %s (%d days, [from, to) in %s)%n",
-        r.catalog(), r.currency(), r.period().from(), r.period().to(), r.period().days(), r.period().zone());
+    Text.sentence(out, String.format(
+        "seatwise compare: %s catalog, %s, %s to %s (%d days, [from, to) in %s)",
+        r.catalog(), r.currency(), r.period().from(), r.period().to(), r.period().days(), r.period().zone()));
     ImportSummary.print(r.importReport(), out);
     out.println();
     scenarios(r, out);
