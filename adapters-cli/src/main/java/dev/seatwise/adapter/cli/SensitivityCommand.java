@@ -37,17 +37,19 @@ import picocli.CommandLine.Option;
     })
 public final class SensitivityCommand extends AnalysisCommand {
   private static final List<String> SCENARIOS = List.of("optimal", "all-named", "all-flex", "current", "network");
+  private static final List<String> DEFAULTS =
+      AnalyzeSensitivityQuery.DEFAULT_CHANGES.stream().map(BigDecimal::toPlainString).toList();
 
   @Mixin CompareOptions compare;
 
-  @Option(names = "--token-price", paramLabel = "PCT", split = ",", description = "Token price changes in %% (default: -20,-10,10,20).")
-  List<BigDecimal> tokenPrice = new ArrayList<>(AnalyzeSensitivityQuery.DEFAULT_CHANGES);
+  @Option(names = "--token-price", paramLabel = "PCT", split = ",", description = "Token price changes in %%, or none (default: -20,-10,10,20).")
+  List<String> tokenPrice = DEFAULTS;
 
-  @Option(names = "--named-price", paramLabel = "PCT", split = ",", description = "Named price changes in %% (default: -20,-10,10,20).")
-  List<BigDecimal> namedPrice = new ArrayList<>(AnalyzeSensitivityQuery.DEFAULT_CHANGES);
+  @Option(names = "--named-price", paramLabel = "PCT", split = ",", description = "Named price changes in %%, or none (default: -20,-10,10,20).")
+  List<String> namedPrice = DEFAULTS;
 
-  @Option(names = "--usage-change", paramLabel = "PCT", split = ",", description = "Usage changes in %% (default: -20,-10,10,20).")
-  List<BigDecimal> usageChange = new ArrayList<>(AnalyzeSensitivityQuery.DEFAULT_CHANGES);
+  @Option(names = "--usage-change", paramLabel = "PCT", split = ",", description = "Usage changes in %%, or none (default: -20,-10,10,20).")
+  List<String> usageChange = DEFAULTS;
 
   public SensitivityCommand(UseCases useCases) {
     super(useCases);
@@ -57,7 +59,10 @@ public final class SensitivityCommand extends AnalysisCommand {
   public Integer call() {
     Currency currency = currency();
     CompareScenariosQuery comparison = compare.query(input.period(), useCases.catalog(input.catalog).latest());
-    AnalyzeSensitivityQuery q = query(() -> new AnalyzeSensitivityQuery(comparison, tokenPrice, namedPrice, usageChange));
+    List<BigDecimal> token = percents(tokenPrice, "--token-price");
+    List<BigDecimal> named = percents(namedPrice, "--named-price");
+    List<BigDecimal> used = percents(usageChange, "--usage-change");
+    AnalyzeSensitivityQuery q = query(() -> new AnalyzeSensitivityQuery(comparison, token, named, used));
     SensitivityResponse response;
     try (ImportTracker tracker = ImportTracker.forFiles(input.usage)) {
       Inputs inputs = input.inputs(useCases, tracker);
@@ -76,6 +81,24 @@ public final class SensitivityCommand extends AnalysisCommand {
         out().flush();
     }
     return 0;
+  }
+
+  /** The changes of one option; {@code none} for no change of that kind. */
+  private List<BigDecimal> percents(List<String> values, String option) {
+    List<BigDecimal> out = new ArrayList<>();
+    for (String v : values) {
+      String t = v.strip().replace("%", "");
+      if (t.equalsIgnoreCase("none") || t.isEmpty()) {
+        continue;
+      }
+      try {
+        out.add(new BigDecimal(t.startsWith("+") ? t.substring(1) : t));
+      } catch (NumberFormatException e) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), option + ": '" + v + "' is not a percentage (e.g. -10,10 or none)");
+      }
+    }
+    return out;
   }
 
   static void table(SensitivityResponse r, PrintWriter out) {
