@@ -194,9 +194,25 @@ public final class ConcurrencyProfile {
     return refused;
   }
 
-  /** The smallest capacity whose refusals are at most {@code rate} of the intervals. */
+  /**
+   * The smallest capacity whose refusals are at most {@code rate} of the intervals. With one unit
+   * per interval, refusals never grow with capacity and a binary search finds it. With weights they
+   * can (a bigger pool admits a heavy interval that then blocks several light ones), so weighted
+   * profiles are searched upwards from zero, one replay per capacity.
+   */
   public long capacityForRefusalRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "rate must be in [0,1]: %s", rate);
+    boolean unitWeights = true;
+    for (long w : weights) {
+      unitWeights &= w <= 1;
+    }
+    if (!unitWeights) {
+      long k = 0;
+      while (refusalsWithCapacity(k) > rate * starts.length) {
+        k++;
+      }
+      return k;
+    }
     long lo = 0;
     long hi = peak();
     while (lo < hi) {
