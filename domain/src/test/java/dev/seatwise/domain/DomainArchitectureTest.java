@@ -23,7 +23,9 @@ import java.time.InstantSource;
  * tests so that adding a dependency to the domain POM, or a call to the clock, fails the domain
  * build.
  */
-@AnalyzeClasses(packages = "dev.seatwise.domain", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.seatwise.domain",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class DomainArchitectureTest {
 
   @ArchTest

@@ -62,6 +62,7 @@ class AccessWindowProperties {
   @Test
   void theDefaultWindowIsTwentyFourHours() {
     qt().forAll(instants())
-        .checkAssert(t -> assertThat(AccessWindow.of(t).end()).isEqualTo(t.plus(Duration.ofHours(24))));
+        .checkAssert(
+            t -> assertThat(AccessWindow.of(t).end()).isEqualTo(t.plus(Duration.ofHours(24))));
   }
 }

@@ -7,7 +7,10 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -35,7 +38,7 @@ class ConcurrencyProfileProperties {
             list ->
                 list.stream()
                     .map(i -> "[" + i[0] + "," + i[1] + ")x" + i[2])
-                    .collect(java.util.stream.Collectors.joining(" ")));
+                    .collect(Collectors.joining(" ")));
   }
 
   private static ConcurrencyProfile profile(List<int[]> intervals) {
@@ -51,7 +54,10 @@ class ConcurrencyProfileProperties {
   }
 
   private static long level(List<int[]> intervals, int minute) {
-    return intervals.stream().filter(i -> i[0] <= minute && minute < i[1]).mapToLong(i -> i[2]).sum();
+    return intervals.stream()
+        .filter(i -> i[0] <= minute && minute < i[1])
+        .mapToLong(i -> i[2])
+        .sum();
   }
 
   private static long bruteForcePeak(List<int[]> intervals) {
@@ -93,8 +99,11 @@ class ConcurrencyProfileProperties {
             intervals -> {
               ConcurrencyProfile profile = profile(intervals);
               for (int m = -1; m <= 71; m++) {
-                assertThat(profile.levelAt(minute(m))).as("level at minute %s", m).isEqualTo(level(intervals, m));
-                assertThat(profile.levelAt(minute(m).plusSeconds(30))).isEqualTo(level(intervals, m));
+                assertThat(profile.levelAt(minute(m)))
+                    .as("level at minute %s", m)
+                    .isEqualTo(level(intervals, m));
+                assertThat(profile.levelAt(minute(m).plusSeconds(30)))
+                    .isEqualTo(level(intervals, m));
               }
             });
   }
@@ -118,7 +127,9 @@ class ConcurrencyProfileProperties {
                     minutes++;
                   }
                 }
-                assertThat(profile.timeAtOrAbove(k)).as("time at or above %s", k).isEqualTo(Duration.ofMinutes(minutes));
+                assertThat(profile.timeAtOrAbove(k))
+                    .as("time at or above %s", k)
+                    .isEqualTo(Duration.ofMinutes(minutes));
               }
             });
   }
@@ -198,7 +209,7 @@ class ConcurrencyProfileProperties {
         .forAll(intervals())
         .checkAssert(
             intervals -> {
-              List<int[]> seats = new java.util.ArrayList<>();
+              List<int[]> seats = new ArrayList<>();
               intervals.forEach(i -> seats.add(new int[] {i[0], i[1], 1}));
               ConcurrencyProfile profile = profile(seats);
               for (long k = 0; k <= profile.peak(); k++) {
@@ -213,8 +224,8 @@ class ConcurrencyProfileProperties {
     qt().forAll(intervals())
         .checkAssert(
             intervals -> {
-              List<int[]> reversed = new java.util.ArrayList<>(intervals);
-              java.util.Collections.reverse(reversed);
+              List<int[]> reversed = new ArrayList<>(intervals);
+              Collections.reverse(reversed);
               assertThat(profile(reversed)).isEqualTo(profile(intervals));
               assertThat(profile(reversed).hashCode()).isEqualTo(profile(intervals).hashCode());
             });

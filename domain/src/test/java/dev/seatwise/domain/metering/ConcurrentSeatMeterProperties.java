@@ -26,12 +26,17 @@ class ConcurrentSeatMeterProperties {
             usage -> {
               Metering metering = meter.meter(usage, flexContext());
               assertThat(metering.charges()).isEmpty();
-              List<ProductId> used = usage.sessions().stream().map(Session::product).distinct().toList();
-              assertThat(metering.demands()).extracting(CapacityDemand::pool)
-                  .containsExactlyInAnyOrderElementsOf(used.stream().map(ProductId::value).toList());
+              List<ProductId> used =
+                  usage.sessions().stream().map(Session::product).distinct().toList();
+              assertThat(metering.demands())
+                  .extracting(CapacityDemand::pool)
+                  .containsExactlyInAnyOrderElementsOf(
+                      used.stream().map(ProductId::value).toList());
               for (CapacityDemand demand : metering.demands()) {
                 List<Session> own =
-                    usage.sessions().stream().filter(s -> s.product().value().equals(demand.pool())).toList();
+                    usage.sessions().stream()
+                        .filter(s -> s.product().value().equals(demand.pool()))
+                        .toList();
                 // the level only rises at a start, so the peak is reached at one
                 long peak = 0;
                 Instant first = null;

@@ -48,8 +48,10 @@ class ConcurrentSeatMeterTest {
     Session later = session("ann", AUTOCAD, "2024-03-05T09:00", "2024-03-05T09:00");
     Session earlier = session("bob", AUTOCAD, "2024-03-04T09:00", "2024-03-04T09:00");
 
-    CapacityDemand oneWay = meter.meter(UsageLog.ofSessions(List.of(later, earlier)), flexContext()).demands().get(0);
-    CapacityDemand otherWay = meter.meter(UsageLog.ofSessions(List.of(earlier, later)), flexContext()).demands().get(0);
+    CapacityDemand oneWay =
+        meter.meter(UsageLog.ofSessions(List.of(later, earlier)), flexContext()).demands().get(0);
+    CapacityDemand otherWay =
+        meter.meter(UsageLog.ofSessions(List.of(earlier, later)), flexContext()).demands().get(0);
 
     assertThat(oneWay.peak()).isZero();
     assertThat(oneWay.peakAt()).isEqualTo(utc("2024-03-04T09:00"));

@@ -10,6 +10,7 @@ import static dev.seatwise.domain.testkit.LicensingFixtures.session;
 import static dev.seatwise.domain.testkit.LicensingFixtures.user;
 import static dev.seatwise.domain.testkit.LicensingFixtures.utc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.entitlement.Entitlements;
@@ -149,8 +150,7 @@ class FlexExamplesTest {
     Metering metering = meter(session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-06T08:01"));
 
     assertThat(windowStarts(metering))
-        .containsExactly(
-            utc("2024-03-04T08:00"), utc("2024-03-05T08:00"), utc("2024-03-06T08:00"));
+        .containsExactly(utc("2024-03-04T08:00"), utc("2024-03-05T08:00"), utc("2024-03-06T08:00"));
   }
 
   @Test
@@ -196,9 +196,9 @@ class FlexExamplesTest {
     assertThat(metering.charges())
         .extracting(Charge::product, Charge::start)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(AUTOCAD, utc("2024-03-04T05:00")),
-            org.assertj.core.groups.Tuple.tuple(AUTOCAD, utc("2024-03-05T05:00")),
-            org.assertj.core.groups.Tuple.tuple(REVIT, utc("2024-03-04T05:00")));
+            tuple(AUTOCAD, utc("2024-03-04T05:00")),
+            tuple(AUTOCAD, utc("2024-03-05T05:00")),
+            tuple(REVIT, utc("2024-03-04T05:00")));
     assertThat(metering.totalTokens()).isEqualTo(7 + 7 + 10);
   }
 
@@ -228,9 +228,7 @@ class FlexExamplesTest {
 
     assertThat(metering.charges())
         .extracting(c -> c.user().value(), Charge::product)
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("ann", REVIT),
-            org.assertj.core.groups.Tuple.tuple("cy", AUTOCAD));
+        .containsExactlyInAnyOrder(tuple("ann", REVIT), tuple("cy", AUTOCAD));
     assertThat(metering.totalTokens()).isEqualTo(10 + 7);
   }
 }

@@ -57,7 +57,9 @@ class FlexWindowProperties {
   }
 
   private static List<Charge> of(List<Charge> windows, UserId user, ProductId product) {
-    return windows.stream().filter(c -> c.user().equals(user) && c.product().equals(product)).toList();
+    return windows.stream()
+        .filter(c -> c.user().equals(user) && c.product().equals(product))
+        .toList();
   }
 
   @Test
@@ -113,7 +115,8 @@ class FlexWindowProperties {
                                       assertThat(billable(s)).isTrue();
                                       assertThat(s.user()).isEqualTo(w.user());
                                       assertThat(s.product()).isEqualTo(w.product());
-                                      assertThat(w.start()).isBetween(s.start(), s.end().minus(NANO));
+                                      assertThat(w.start())
+                                          .isBetween(s.start(), s.end().minus(NANO));
                                     })));
   }
 
@@ -203,7 +206,9 @@ class FlexWindowProperties {
               Instant earliest = whole.start().plus(MINIMUM);
               Instant cut =
                   onGrid
-                      ? earliest.plus(Duration.ofMinutes(30).multipliedBy(Math.floorMod(random, room / 1800 + 1)))
+                      ? earliest.plus(
+                          Duration.ofMinutes(30)
+                              .multipliedBy(Math.floorMod(random, room / 1800 + 1)))
                       : earliest.plusSeconds(Math.floorMod(random, room + 1));
               Session first = new Session(whole.user(), whole.product(), whole.start(), cut);
               Session second = new Session(whole.user(), whole.product(), cut, whole.end());
@@ -244,12 +249,15 @@ class FlexWindowProperties {
                 LocalDateTime start = LocalDateTime.ofInstant(s.start(), offset);
                 LocalDateTime end = LocalDateTime.ofInstant(s.end(), offset);
                 rewritten.add(
-                    new Session(s.user(), s.product(), start.toInstant(offset), end.toInstant(offset)));
+                    new Session(
+                        s.user(), s.product(), start.toInstant(offset), end.toInstant(offset)));
               }
               List<Charge> inUtc = windows(usage);
               List<Charge> elsewhere =
                   meter
-                      .meter(UsageLog.ofSessions(rewritten), new MeterContext(CATALOG, Coverage.NONE, zone))
+                      .meter(
+                          UsageLog.ofSessions(rewritten),
+                          new MeterContext(CATALOG, Coverage.NONE, zone))
                       .charges();
               assertThat(elsewhere).isEqualTo(inUtc);
             });
@@ -278,7 +286,9 @@ class FlexWindowProperties {
         .checkAssert(
             (days, zone) -> {
               List<Charge> charges =
-                  meter.meter(UsageLog.ofDays(days), new MeterContext(CATALOG, Coverage.NONE, zone)).charges();
+                  meter
+                      .meter(UsageLog.ofDays(days), new MeterContext(CATALOG, Coverage.NONE, zone))
+                      .charges();
               Set<List<Object>> expected = new HashSet<>();
               for (DailyUsage d : days) {
                 Instant midnight = d.day().atStartOfDay(zone).toInstant();

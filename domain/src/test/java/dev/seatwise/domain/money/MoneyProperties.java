@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -78,7 +79,11 @@ class MoneyProperties {
             (a, b) -> {
               for (Runnable mix :
                   List.<Runnable>of(
-                      () -> a.plus(b), () -> a.minus(b), () -> a.compareTo(b), () -> a.isGreaterThan(b), () -> a.max(b))) {
+                      () -> a.plus(b),
+                      () -> a.minus(b),
+                      () -> a.compareTo(b),
+                      () -> a.isGreaterThan(b),
+                      () -> a.max(b))) {
                 assertThatThrownBy(mix::run)
                     .isInstanceOfSatisfying(
                         CurrencyMismatchException.class,
@@ -97,12 +102,14 @@ class MoneyProperties {
     qt().forAll(money(), integers().between(0, 6))
         .checkAssert(
             (a, extra) -> {
-              Money widened = new Money(a.amount().setScale(a.amount().scale() + extra), a.currency());
+              Money widened =
+                  new Money(a.amount().setScale(a.amount().scale() + extra), a.currency());
               Money stripped = new Money(a.amount().stripTrailingZeros(), a.currency());
               for (Money same : List.of(widened, stripped)) {
                 assertThat(same).isEqualTo(a);
                 assertThat(same.hashCode()).isEqualTo(a.hashCode());
-                assertThat(same.amount().scale()).isEqualTo(a.currency().getDefaultFractionDigits());
+                assertThat(same.amount().scale())
+                    .isEqualTo(a.currency().getDefaultFractionDigits());
                 assertThat(same.toString()).isEqualTo(a.toString());
               }
             });
@@ -114,7 +121,8 @@ class MoneyProperties {
         .checkAssert(
             (currency, units, lastDigit) -> {
               BigDecimal tooPrecise =
-                  BigDecimal.valueOf(units * 10 + lastDigit, currency.getDefaultFractionDigits() + 1);
+                  BigDecimal.valueOf(
+                      units * 10 + lastDigit, currency.getDefaultFractionDigits() + 1);
               assertThatThrownBy(() -> new Money(tooPrecise, currency))
                   .isInstanceOf(IllegalArgumentException.class);
             });
@@ -128,14 +136,16 @@ class MoneyProperties {
               Money a = m.get(0);
               Money b = m.get(1);
               assertThat(a.compareTo(b) == 0).isEqualTo(a.equals(b));
-              assertThat(Integer.signum(a.compareTo(b))).isEqualTo(a.amount().compareTo(b.amount()));
+              assertThat(Integer.signum(a.compareTo(b)))
+                  .isEqualTo(a.amount().compareTo(b.amount()));
               assertThat(a.max(b).isGreaterThan(a.min(b)) || a.equals(b)).isTrue();
             });
   }
 
   @Test
   void aTotalIsTheSumInAnyOrderAndZeroForNothing() {
-    qt().forAll(currencies().flatMap(c -> lists().of(moneyIn(c)).ofSizeBetween(0, 10)), longs().all())
+    qt().forAll(
+            currencies().flatMap(c -> lists().of(moneyIn(c)).ofSizeBetween(0, 10)), longs().all())
         .assuming((amounts, seed) -> !amounts.isEmpty())
         .checkAssert(
             (amounts, seed) -> {
@@ -145,7 +155,7 @@ class MoneyProperties {
                 sum = sum.add(m.amount());
               }
               List<Money> shuffled = new ArrayList<>(amounts);
-              Collections.shuffle(shuffled, new java.util.Random(seed));
+              Collections.shuffle(shuffled, new Random(seed));
               assertThat(Money.total(currency, amounts)).isEqualTo(new Money(sum, currency));
               assertThat(Money.total(currency, shuffled)).isEqualTo(new Money(sum, currency));
               assertThat(Money.total(currency, List.of())).isEqualTo(Money.zero(currency));

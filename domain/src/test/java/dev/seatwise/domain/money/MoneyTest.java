@@ -30,7 +30,8 @@ class MoneyTest {
   @Test
   void yenHaveNoDecimals() {
     assertThat(Money.of("1500", "JPY").amount().scale()).isZero();
-    assertThatThrownBy(() -> Money.of("1500.5", "JPY")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.of("1500.5", "JPY"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -47,9 +48,12 @@ class MoneyTest {
 
   @Test
   void roundingHappensOnceHalfEven() {
-    assertThat(Money.rounded(new BigDecimal("2.345"), USD, RoundingMode.HALF_EVEN)).isEqualTo(usd("2.34"));
-    assertThat(Money.rounded(new BigDecimal("2.355"), USD, RoundingMode.HALF_EVEN)).isEqualTo(usd("2.36"));
-    assertThat(Money.rounded(new BigDecimal("2.3450001"), USD, RoundingMode.HALF_EVEN)).isEqualTo(usd("2.35"));
+    assertThat(Money.rounded(new BigDecimal("2.345"), USD, RoundingMode.HALF_EVEN))
+        .isEqualTo(usd("2.34"));
+    assertThat(Money.rounded(new BigDecimal("2.355"), USD, RoundingMode.HALF_EVEN))
+        .isEqualTo(usd("2.36"));
+    assertThat(Money.rounded(new BigDecimal("2.3450001"), USD, RoundingMode.HALF_EVEN))
+        .isEqualTo(usd("2.35"));
   }
 
   @Test
@@ -64,7 +68,8 @@ class MoneyTest {
   void unitPricesAreNormalisedAndNeverNegative() {
     assertThat(UnitPrice.of("2.50", "USD")).isEqualTo(UnitPrice.of("2.5", "USD"));
     assertThat(UnitPrice.of("0.000", "USD")).isEqualTo(UnitPrice.of("0", "USD"));
-    assertThatThrownBy(() -> UnitPrice.of("-0.01", "USD")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> UnitPrice.of("-0.01", "USD"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> UnitPrice.of("1", "USD").compareTo(UnitPrice.of("1", "EUR")))
         .isInstanceOf(CurrencyMismatchException.class);
   }

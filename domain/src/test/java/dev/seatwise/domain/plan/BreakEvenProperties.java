@@ -16,7 +16,10 @@ class BreakEvenProperties {
 
   @Test
   void namedPaysFromTheFirstWindowCountAtWhichFlexCostsAtLeastTheAnnualPrice() {
-    qt().forAll(longs().between(0, 1_000_000_000L), integers().between(1, 50), integers().between(1, 5_000))
+    qt().forAll(
+            longs().between(0, 1_000_000_000L),
+            integers().between(1, 50),
+            integers().between(1, 5_000))
         .checkAssert(
             (annualCents, rate, priceMillis) -> {
               Money annual = new Money(BigDecimal.valueOf(annualCents, 2), USD);
@@ -24,9 +27,11 @@ class BreakEvenProperties {
               BreakEven breakEven = new BreakEven(annual, rate, perToken);
               BigDecimal perWindow = perToken.exactCostOf(rate);
               long n = breakEven.namedPaysFrom().getAsLong();
-              assertThat(perWindow.multiply(BigDecimal.valueOf(n))).isGreaterThanOrEqualTo(annual.amount());
+              assertThat(perWindow.multiply(BigDecimal.valueOf(n)))
+                  .isGreaterThanOrEqualTo(annual.amount());
               if (n > 0) {
-                assertThat(perWindow.multiply(BigDecimal.valueOf(n - 1))).isLessThan(annual.amount());
+                assertThat(perWindow.multiply(BigDecimal.valueOf(n - 1)))
+                    .isLessThan(annual.amount());
               }
             });
   }

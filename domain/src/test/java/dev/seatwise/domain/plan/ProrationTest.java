@@ -24,7 +24,8 @@ class ProrationTest {
   @Test
   void aValueJustAboveHalfACentRoundsUpEvenWhenTheRatioIsTiny() {
     // 0.01 x 10,000,000,001 / 20,000,000,001 = 0.0050000000002499... -> 0.01
-    assertThat(new Proration(10_000_000_001L, 20_000_000_001L).apply(usd("0.01"))).isEqualTo(usd("0.01"));
+    assertThat(new Proration(10_000_000_001L, 20_000_000_001L).apply(usd("0.01")))
+        .isEqualTo(usd("0.01"));
   }
 
   @Test

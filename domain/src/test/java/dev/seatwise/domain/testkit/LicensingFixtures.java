@@ -29,9 +29,9 @@ import java.util.Set;
  * Example fixtures shared through the domain test-jar: money, tokens, sessions and a small
  * Autodesk-like catalog.
  *
- * <p>The catalog's token rates (AutoCAD 7, Revit 10) and pack shapes come from
- * licensing-rules.md §1-2; its named-user prices are <b>illustrative test data</b>, not verified
- * list prices. Everything here is immutable; no method returns null.
+ * <p>The catalog's token rates (AutoCAD 7, Revit 10) and pack shapes come from licensing-rules.md
+ * §1-2; its named-user prices are <b>illustrative test data</b>, not verified list prices.
+ * Everything here is immutable; no method returns null.
  */
 public final class LicensingFixtures {
   private LicensingFixtures() {}
@@ -88,12 +88,13 @@ public final class LicensingFixtures {
 
   /**
    * A small Autodesk-like Flex catalog effective 2024-01-01 in USD: AutoCAD (7 tokens per window),
-   * Revit (10 tokens), the AEC Collection bundle of both, {@link #autodeskLikePacks()}, tokens valid
-   * one year, 24 h windows and a 5 min minimum billable launch.
+   * Revit (10 tokens), the AEC Collection bundle of both, {@link #autodeskLikePacks()}, tokens
+   * valid one year, 24 h windows and a 5 min minimum billable launch.
    */
   public static Catalog autodeskLikeCatalog() {
     Product autocad =
-        Product.of(AUTOCAD.value(), "AutoCAD", usd(AUTOCAD_NAMED_ANNUAL), AUTOCAD_TOKENS_PER_WINDOW);
+        Product.of(
+            AUTOCAD.value(), "AutoCAD", usd(AUTOCAD_NAMED_ANNUAL), AUTOCAD_TOKENS_PER_WINDOW);
     Product revit =
         Product.of(REVIT.value(), "Revit", usd(REVIT_NAMED_ANNUAL), REVIT_TOKENS_PER_WINDOW);
     Bundle aec =
@@ -128,7 +129,9 @@ public final class LicensingFixtures {
     return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
   }
 
-  /** The instant of a local date-time in {@code zone}, e.g. {@code at("2024-03-30T12:00", LONDON)}. */
+  /**
+   * The instant of a local date-time in {@code zone}, e.g. {@code at("2024-03-30T12:00", LONDON)}.
+   */
   public static Instant at(String localDateTime, ZoneId zone) {
     return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
   }
@@ -137,7 +140,10 @@ public final class LicensingFixtures {
     return new Session(UserId.of(user), product, start, end);
   }
 
-  /** A session written in UTC local times, e.g. {@code session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T17:00")}. */
+  /**
+   * A session written in UTC local times, e.g. {@code session("ann", AUTOCAD, "2024-03-04T08:00",
+   * "2024-03-04T17:00")}.
+   */
   public static Session session(String user, ProductId product, String startUtc, String endUtc) {
     return session(user, product, utc(startUtc), utc(endUtc));
   }

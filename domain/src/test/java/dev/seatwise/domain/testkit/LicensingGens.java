@@ -69,7 +69,9 @@ public final class LicensingGens {
             Currency.getInstance("CLF")));
   }
 
-  /** Amounts in {@code currency}, negative, zero and positive, small and up to 10^13 minor units. */
+  /**
+   * Amounts in {@code currency}, negative, zero and positive, small and up to 10^13 minor units.
+   */
   public static Gen<Money> moneyIn(Currency currency) {
     int digits = currency.getDefaultFractionDigits();
     return minorUnits().map(u -> new Money(BigDecimal.valueOf(u, digits), currency));
@@ -151,7 +153,8 @@ public final class LicensingGens {
     Gen<Long> size =
         Generate.pick(List.of(100L, 500L, 1_000L, 5_000L)).mix(longs().between(1, 300), 50);
     Gen<Period> validity =
-        Generate.constant(Period.ofYears(1)).mix(integers().between(1, 400).map(d -> Period.ofDays(d)), 50);
+        Generate.constant(Period.ofYears(1))
+            .mix(integers().between(1, 400).map(d -> Period.ofDays(d)), 50);
     return purchased.zip(
         size,
         usdPerToken(),
@@ -169,7 +172,8 @@ public final class LicensingGens {
               List<TokenLot> out = new ArrayList<>();
               for (int i = 0; i < lots.size(); i++) {
                 TokenLot l = lots.get(i);
-                out.add(new TokenLot("lot-" + i, l.purchased(), l.size(), l.unitPrice(), l.expires()));
+                out.add(
+                    new TokenLot("lot-" + i, l.purchased(), l.size(), l.unitPrice(), l.expires()));
               }
               return List.copyOf(out);
             });
@@ -181,7 +185,8 @@ public final class LicensingGens {
    * {@code charge-0, charge-1, ...}.
    */
   public static Gen<List<TokenCharge>> tokenCharges(int max) {
-    Gen<Instant> at = integers().between(0, 3 * 365 * 24).map(h -> ORIGIN.plus(Duration.ofHours(h)));
+    Gen<Instant> at =
+        integers().between(0, 3 * 365 * 24).map(h -> ORIGIN.plus(Duration.ofHours(h)));
     Gen<Long> tokens = Generate.pick(List.of(0L, 7L, 10L, 17L)).mix(longs().between(1, 400), 50);
     return lists()
         .of(at.zip(tokens, Pair::of))
@@ -203,7 +208,9 @@ public final class LicensingGens {
     return longs().between(0, 3L * 365 * 86_400).map(s -> ORIGIN.plusSeconds(s));
   }
 
-  /** Session starts within ten days of {@link #ORIGIN}: mostly on a 30-minute grid, else any second. */
+  /**
+   * Session starts within ten days of {@link #ORIGIN}: mostly on a 30-minute grid, else any second.
+   */
   public static Gen<Instant> sessionStarts() {
     Gen<Instant> grid =
         integers().between(0, 10 * 48).map(i -> ORIGIN.plus(Duration.ofMinutes(30L * i)));
@@ -212,8 +219,8 @@ public final class LicensingGens {
   }
 
   /**
-   * Session lengths: zero, under 5 min (a free launch, F7), exactly 5 min, ordinary minutes, whole hours,
-   * exactly 24 h, and longer than 24 h (up to 3 days).
+   * Session lengths: zero, under 5 min (a free launch, F7), exactly 5 min, ordinary minutes, whole
+   * hours, exactly 24 h, and longer than 24 h (up to 3 days).
    */
   public static Gen<Duration> sessionDurations() {
     List<Pair<Integer, Gen<Duration>>> mix = new ArrayList<>();
@@ -245,8 +252,8 @@ public final class LicensingGens {
   /**
    * Two sessions of one user and product that meet the boundary {@code b = s + 24h} of the window
    * the first one opens at {@code s} (when nothing earlier covers it): the second ends exactly at
-   * {@code b}, starts exactly at {@code b}, or overlaps the first and ends at {@code b}; or the first
-   * lasts exactly to {@code b} and the second starts there.
+   * {@code b}, starts exactly at {@code b}, or overlaps the first and ends at {@code b}; or the
+   * first lasts exactly to {@code b} and the second starts there.
    */
   public static Gen<List<Session>> windowBoundarySessions(
       List<UserId> users, List<ProductId> products) {
@@ -323,9 +330,7 @@ public final class LicensingGens {
   /** Usage with sessions ({@link #sessionLists}) and 0 to 4 days of use without clock times. */
   public static Gen<UsageLog> usageLogs(List<UserId> users, List<ProductId> products) {
     return sessionLists(users, products, 10)
-        .zip(
-            lists().of(dailyUsages(users, products)).ofSizeBetween(0, 4),
-            UsageLog::new);
+        .zip(lists().of(dailyUsages(users, products)).ofSizeBetween(0, 4), UsageLog::new);
   }
 
   /** Usage of {@link #USERS} and {@link #PRODUCTS}. */

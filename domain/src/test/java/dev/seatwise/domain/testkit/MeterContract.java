@@ -38,15 +38,16 @@ import org.quicktheories.core.Gen;
  * <pre>{@code
  * class MyMeterContractTest implements MeterContract<MyMeter> {
  *   public MyMeter createMeter() { return new MyMeter(); }
- *   public MeterContext context() { return MeterContext.of(myCatalog()); } // when the fixture catalog does not fit
+ *   // only when the fixture catalog does not offer your products:
+ *   public MeterContext context() { return MeterContext.of(myCatalog()); }
  * }
  * }</pre>
  *
- * <p>The laws: metering is deterministic; the order of the input sessions and days does not
- * matter; charges are never negative and cover a non-empty span; only users and products that were
- * used are charged; empty usage meters nothing; a user covered by a subscription for a product is
- * never charged for it (F9); shifting all usage by whole days shifts every charge and demand by
- * the same amount and changes no count.
+ * <p>The laws: metering is deterministic; the order of the input sessions and days does not matter;
+ * charges are never negative and cover a non-empty span; only users and products that were used are
+ * charged; empty usage meters nothing; a user covered by a subscription for a product is never
+ * charged for it (F9); shifting all usage by whole days shifts every charge and demand by the same
+ * amount and changes no count.
  *
  * <p>Each property runs {@link #examples()} examples of {@link #usage()}.
  *
@@ -105,8 +106,10 @@ public interface MeterContract<M extends Meter> {
               Collections.shuffle(days, random);
               Metering original = createMeter().meter(usage, context());
               Metering shuffled = createMeter().meter(new UsageLog(sessions, days), context());
-              assertThat(shuffled.charges()).containsExactlyInAnyOrderElementsOf(original.charges());
-              assertThat(shuffled.demands()).containsExactlyInAnyOrderElementsOf(original.demands());
+              assertThat(shuffled.charges())
+                  .containsExactlyInAnyOrderElementsOf(original.charges());
+              assertThat(shuffled.demands())
+                  .containsExactlyInAnyOrderElementsOf(original.demands());
             });
   }
 
@@ -193,7 +196,9 @@ public interface MeterContract<M extends Meter> {
               List<DailyUsage> dayUses = new ArrayList<>();
               base.days()
                   .forEach(
-                      d -> dayUses.add(new DailyUsage(d.user(), d.product(), d.day().plusDays(days))));
+                      d ->
+                          dayUses.add(
+                              new DailyUsage(d.user(), d.product(), d.day().plusDays(days))));
               Metering before = createMeter().meter(base, context());
               Metering after = createMeter().meter(new UsageLog(sessions, dayUses), context());
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * Laws of the cheapest pack purchase. Menus have 2 to 4 packs of distinct sizes and distinct
- * prices per token (at random: a bigger pack is not always cheaper per token).
+ * Laws of the cheapest pack purchase. Menus have 2 to 4 packs of distinct sizes and distinct prices
+ * per token (at random: a bigger pack is not always cheaper per token).
  */
 class PackPricingProperties {
 
@@ -42,7 +42,11 @@ class PackPricingProperties {
     BigDecimal best = null;
     for (long n = 0; n <= (rest + p.size() - 1) / p.size(); n++) {
       BigDecimal cost =
-          cheapest(packs, i + 1, rest - n * p.size(), spent.add(p.exactPrice().multiply(BigDecimal.valueOf(n))));
+          cheapest(
+              packs,
+              i + 1,
+              rest - n * p.size(),
+              spent.add(p.exactPrice().multiply(BigDecimal.valueOf(n))));
       if (cost != null && (best == null || cost.compareTo(best) < 0)) {
         best = cost;
       }
@@ -57,7 +61,8 @@ class PackPricingProperties {
         .checkAssert(
             (packs, demand) -> {
               PackPurchase purchase = PackPricing.of(packs).cheapestCover(Tokens.of(demand));
-              assertThat(purchase.exactCost()).isEqualByComparingTo(bruteForceCheapest(packs, demand));
+              assertThat(purchase.exactCost())
+                  .isEqualByComparingTo(bruteForceCheapest(packs, demand));
             });
   }
 
@@ -112,7 +117,9 @@ class PackPricingProperties {
                 }
               }
               assertThat(firstDifference)
-                  .as("first demand where the pricing (periodic from %s) and a plain table differ", pricing.periodicFrom())
+                  .as(
+                      "first demand where the pricing (periodic from %s) and a plain table differ",
+                      pricing.periodicFrom())
                   .isEqualTo(-1);
             });
   }
@@ -140,8 +147,10 @@ class PackPricingProperties {
               PackPricing pricing = PackPricing.of(packs);
               TokenPack best = pricing.bestValuePack();
               long t = pricing.periodicFrom() + offset;
-              long price = best.exactPrice().setScale(pricing.costScale()).unscaledValue().longValueExact();
-              assertThat(pricing.scaledCostOf(t + best.size())).isEqualTo(pricing.scaledCostOf(t) + price);
+              long price =
+                  best.exactPrice().setScale(pricing.costScale()).unscaledValue().longValueExact();
+              assertThat(pricing.scaledCostOf(t + best.size()))
+                  .isEqualTo(pricing.scaledCostOf(t) + price);
             });
   }
 
@@ -152,7 +161,8 @@ class PackPricingProperties {
         .checkAssert(
             (packs, demand) -> {
               PackPricing pricing = PackPricing.of(packs);
-              assertThat(pricing.scaledCostOf(demand + 1)).isGreaterThanOrEqualTo(pricing.scaledCostOf(demand));
+              assertThat(pricing.scaledCostOf(demand + 1))
+                  .isGreaterThanOrEqualTo(pricing.scaledCostOf(demand));
             });
   }
 }

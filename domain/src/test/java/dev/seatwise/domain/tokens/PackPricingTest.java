@@ -77,9 +77,12 @@ class PackPricingTest {
   @Test
   void packsInDifferentCurrenciesAreRejected() {
     assertThatThrownBy(
-            () -> PackPricing.of(List.of(pack(100, "3.00"), new TokenPack(1_000, UnitPrice.of("2.50", "EUR")))))
+            () ->
+                PackPricing.of(
+                    List.of(pack(100, "3.00"), new TokenPack(1_000, UnitPrice.of("2.50", "EUR")))))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> usd("1.00").plus(dev.seatwise.domain.testkit.LicensingFixtures.eur("1.00")))
+    assertThatThrownBy(
+            () -> usd("1.00").plus(dev.seatwise.domain.testkit.LicensingFixtures.eur("1.00")))
         .isInstanceOf(CurrencyMismatchException.class);
   }
 }

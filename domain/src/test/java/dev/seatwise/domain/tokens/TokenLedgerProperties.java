@@ -24,7 +24,8 @@ class TokenLedgerProperties {
   }
 
   /** Every purchase, expiry and charge instant, a nanosecond either side, and {@code extra}. */
-  private static List<Instant> probes(List<TokenLot> lots, List<TokenCharge> charges, Instant extra) {
+  private static List<Instant> probes(
+      List<TokenLot> lots, List<TokenCharge> charges, Instant extra) {
     TreeSet<Instant> at = new TreeSet<>();
     lots.forEach(l -> at.addAll(List.of(l.purchased(), l.expires())));
     charges.forEach(c -> at.add(c.at()));
@@ -37,7 +38,10 @@ class TokenLedgerProperties {
   }
 
   private static long drawnFrom(LedgerReplay replay, int lot, Instant t) {
-    return replay.drawsFrom(lot).stream().filter(d -> !d.at().isAfter(t)).mapToLong(LedgerReplay.Draw::tokens).sum();
+    return replay.drawsFrom(lot).stream()
+        .filter(d -> !d.at().isAfter(t))
+        .mapToLong(LedgerReplay.Draw::tokens)
+        .sum();
   }
 
   @Test
@@ -48,8 +52,16 @@ class TokenLedgerProperties {
             (lots, charges, extra) -> {
               LedgerReplay replay = replay(lots, charges);
               for (Instant t : probes(lots, charges, extra)) {
-                long purchased = lots.stream().filter(l -> !l.purchased().isAfter(t)).mapToLong(TokenLot::size).sum();
-                long consumed = replay.accepted().stream().filter(c -> !c.at().isAfter(t)).mapToLong(TokenCharge::tokens).sum();
+                long purchased =
+                    lots.stream()
+                        .filter(l -> !l.purchased().isAfter(t))
+                        .mapToLong(TokenLot::size)
+                        .sum();
+                long consumed =
+                    replay.accepted().stream()
+                        .filter(c -> !c.at().isAfter(t))
+                        .mapToLong(TokenCharge::tokens)
+                        .sum();
                 assertThat(replay.purchasedBy(t)).as("purchased by %s", t).isEqualTo(purchased);
                 assertThat(replay.consumedBy(t)).as("consumed by %s", t).isEqualTo(consumed);
                 assertThat(replay.consumedBy(t) + replay.expiredBy(t) + replay.balanceAt(t))
@@ -76,7 +88,8 @@ class TokenLedgerProperties {
                     TokenLot other = burn.get(i);
                     boolean burnsFirst =
                         other.expires().isBefore(drawn.expires())
-                            || (other.expires().equals(drawn.expires()) && other.size() < drawn.size());
+                            || (other.expires().equals(drawn.expires())
+                                && other.size() < drawn.size());
                     if (burnsFirst && other.isActiveAt(d.at())) {
                       assertThat(other.size() - drawnFrom(replay, i, d.at()))
                           .as("%s still holds tokens when %s draws from %s", other, d, drawn)
@@ -114,7 +127,8 @@ class TokenLedgerProperties {
               }
               for (TokenCharge c : replay.refused()) {
                 for (int i = 0; i < replay.lots().size(); i++) {
-                  assertThat(replay.drawsFrom(i)).noneMatch(d -> d.reference().equals(c.reference()));
+                  assertThat(replay.drawsFrom(i))
+                      .noneMatch(d -> d.reference().equals(c.reference()));
                 }
               }
             });
@@ -146,7 +160,9 @@ class TokenLedgerProperties {
               LedgerReplay replay = replay(lots, charges);
               for (TokenCharge c : replay.refused()) {
                 assertThat(c.tokens()).isPositive();
-                assertThat(replay.balanceAt(c.at())).as("balance when %s was refused", c).isLessThan(c.tokens());
+                assertThat(replay.balanceAt(c.at()))
+                    .as("balance when %s was refused", c)
+                    .isLessThan(c.tokens());
               }
             });
   }

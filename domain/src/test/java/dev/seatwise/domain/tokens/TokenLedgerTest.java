@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class TokenLedgerTest {
 
   private static TokenLot lot(String id, String purchasedUtc, long size, String perToken) {
-    return TokenLot.bought(id, utc(purchasedUtc), size, usdPerUnit(perToken), Period.ofYears(1), ZoneOffset.UTC);
+    return TokenLot.bought(
+        id, utc(purchasedUtc), size, usdPerUnit(perToken), Period.ofYears(1), ZoneOffset.UTC);
   }
 
   @Test

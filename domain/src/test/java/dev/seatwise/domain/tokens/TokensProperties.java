@@ -17,7 +17,10 @@ class TokensProperties {
   @Test
   void aNegativeCountIsRejected() {
     qt().forAll(longs().between(Long.MIN_VALUE, -1))
-        .checkAssert(n -> assertThatThrownBy(() -> Tokens.of(n)).isInstanceOf(IllegalArgumentException.class));
+        .checkAssert(
+            n ->
+                assertThatThrownBy(() -> Tokens.of(n))
+                    .isInstanceOf(IllegalArgumentException.class));
   }
 
   @Test
@@ -66,6 +69,8 @@ class TokensProperties {
   void aNegativeFactorIsRejected() {
     qt().forAll(tokens(), longs().between(Long.MIN_VALUE, -1))
         .checkAssert(
-            (a, factor) -> assertThatThrownBy(() -> a.times(factor)).isInstanceOf(IllegalArgumentException.class));
+            (a, factor) ->
+                assertThatThrownBy(() -> a.times(factor))
+                    .isInstanceOf(IllegalArgumentException.class));
   }
 }

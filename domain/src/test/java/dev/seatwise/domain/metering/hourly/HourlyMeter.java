@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A non-Autodesk meter written only against the public SPI, in the style of Ansys Elastic
- * Licensing (licensing-rules.md §6): every started hour of a session charges the product's rate
- * (the catalog's token rate, read as units per hour). Sessions are metered one by one; days of use
+ * A non-Autodesk meter written only against the public SPI, in the style of Ansys Elastic Licensing
+ * (licensing-rules.md §6): every started hour of a session charges the product's rate (the
+ * catalog's token rate, read as units per hour). Sessions are metered one by one; days of use
  * without clock times are ignored; a user covered by a subscription for the product is never
- * charged. It proves that a new kind of metering plugs in without changing existing code.
- * Stateless and thread-safe.
+ * charged. It proves that a new kind of metering plugs in without changing existing code. Stateless
+ * and thread-safe.
  */
 public final class HourlyMeter implements Meter {
   public static final String KIND = "hourly-elastic";

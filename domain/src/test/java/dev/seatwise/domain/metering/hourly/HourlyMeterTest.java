@@ -11,6 +11,7 @@ import static dev.seatwise.domain.testkit.LicensingFixtures.session;
 import static dev.seatwise.domain.testkit.LicensingFixtures.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.ConcurrentSeatMeter;
@@ -22,7 +23,9 @@ import dev.seatwise.domain.usage.UsageLog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A new kind of metering, added without touching main code, selected by the catalog's meter name. */
+/**
+ * A new kind of metering, added without touching main code, selected by the catalog's meter name.
+ */
 class HourlyMeterTest {
   private final HourlyMeter meter = new HourlyMeter();
 
@@ -41,11 +44,11 @@ class HourlyMeterTest {
     assertThat(metering.charges())
         .extracting(Charge::product, Charge::start)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(MECHANICAL, utc("2024-03-04T08:00")),
-            org.assertj.core.groups.Tuple.tuple(MECHANICAL, utc("2024-03-04T09:00")),
-            org.assertj.core.groups.Tuple.tuple(MECHANICAL, utc("2024-03-04T10:00")),
-            org.assertj.core.groups.Tuple.tuple(FLUENT, utc("2024-03-04T08:00")),
-            org.assertj.core.groups.Tuple.tuple(FLUENT, utc("2024-03-04T09:00")));
+            tuple(MECHANICAL, utc("2024-03-04T08:00")),
+            tuple(MECHANICAL, utc("2024-03-04T09:00")),
+            tuple(MECHANICAL, utc("2024-03-04T10:00")),
+            tuple(FLUENT, utc("2024-03-04T08:00")),
+            tuple(FLUENT, utc("2024-03-04T09:00")));
     assertThat(metering.totalTokens()).isEqualTo(3 * MECHANICAL_PER_HOUR + 2 * FLUENT_PER_HOUR);
   }
 
@@ -54,8 +57,10 @@ class HourlyMeterTest {
     MeterRegistry registry = MeterRegistry.standard().with(meter);
 
     assertThat(registry.forKind(elasticCatalog().meter())).containsSame(meter);
-    assertThat(registry.forKind(autodeskLikeCatalog().meter()).map(Meter::getClass)).contains(WindowedMeter.class);
-    assertThat(registry.forKind(ConcurrentSeatMeter.KIND).map(Meter::getClass)).contains(ConcurrentSeatMeter.class);
+    assertThat(registry.forKind(autodeskLikeCatalog().meter()).map(Meter::getClass))
+        .contains(WindowedMeter.class);
+    assertThat(registry.forKind(ConcurrentSeatMeter.KIND).map(Meter::getClass))
+        .contains(ConcurrentSeatMeter.class);
     assertThat(MeterRegistry.standard().forKind(HourlyMeter.KIND)).isEmpty();
   }
 
