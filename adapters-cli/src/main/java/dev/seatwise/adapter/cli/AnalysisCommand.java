@@ -15,9 +15,9 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** What the commands that read usage share: input and output options, and the writers. */
@@ -25,7 +25,8 @@ abstract class AnalysisCommand implements Callable<Integer> {
   /** Pseudonyms under this key are the same across runs (privacy mode). */
   static final String PRIVACY_KEY_VARIABLE = "SEATWISE_PRIVACY_KEY";
 
-  private static final ObjectWriter JSON = JsonMapperFactory.create().writerWithDefaultPrettyPrinter();
+  private static final ObjectWriter JSON =
+      JsonMapperFactory.create().writerWithDefaultPrettyPrinter();
 
   @Mixin InputOptions input;
   @Mixin OutputOptions output;
@@ -78,7 +79,8 @@ abstract class AnalysisCommand implements Callable<Integer> {
     }
     return useCases
         .dayAfterUsage(inputs)
-        .orElseThrow(() -> new LicensingException("no usage to analyse: the files held no accepted rows"));
+        .orElseThrow(
+            () -> new LicensingException("no usage to analyse: the files held no accepted rows"));
   }
 
   /**

@@ -41,12 +41,16 @@ public final class CatalogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CatalogsResponse response = JsonCatalogMapper.INSTANCE.toResponse(useCases.listCatalogs().list());
+    CatalogsResponse response =
+        JsonCatalogMapper.INSTANCE.toResponse(useCases.listCatalogs().list());
     PrintWriter out = spec.commandLine().getOut();
     switch (output.format()) {
       case JSON:
         try {
-          out.println(JsonMapperFactory.create().writerWithDefaultPrettyPrinter().writeValueAsString(response));
+          out.println(
+              JsonMapperFactory.create()
+                  .writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(response));
         } catch (JsonProcessingException e) {
           throw new UncheckedIOException(e);
         }
@@ -56,14 +60,37 @@ public final class CatalogsCommand implements Callable<Integer> {
         break;
       default:
         out.println(
-            Text.left("NAME", 12) + " " + Text.left("VENDOR", 12) + " " + Text.left("CURRENCY", 8) + " "
-                + Text.left("VERSIONS (EFFECTIVE FROM)", 30) + " " + Text.left("METER", 14) + " "
-                + Text.right("PRODUCTS", 8) + " " + Text.right("BUNDLES", 8));
+            Text.left("NAME", 12)
+                + " "
+                + Text.left("VENDOR", 12)
+                + " "
+                + Text.left("CURRENCY", 8)
+                + " "
+                + Text.left("VERSIONS (EFFECTIVE FROM)", 30)
+                + " "
+                + Text.left("METER", 14)
+                + " "
+                + Text.right("PRODUCTS", 8)
+                + " "
+                + Text.right("BUNDLES", 8));
         for (CatalogDto c : response.catalogs()) {
           out.println(
-              Text.left(c.name(), 12) + " " + Text.left(c.vendor(), 12) + " " + Text.left(c.currency(), 8) + " "
-                  + Text.left(c.versions().stream().map(LocalDate::toString).collect(Collectors.joining(", ")), 30)
-                  + " " + Text.left(c.meter(), 14) + " " + Text.right(Integer.toString(c.products()), 8) + " "
+              Text.left(c.name(), 12)
+                  + " "
+                  + Text.left(c.vendor(), 12)
+                  + " "
+                  + Text.left(c.currency(), 8)
+                  + " "
+                  + Text.left(
+                      c.versions().stream()
+                          .map(LocalDate::toString)
+                          .collect(Collectors.joining(", ")),
+                      30)
+                  + " "
+                  + Text.left(c.meter(), 14)
+                  + " "
+                  + Text.right(Integer.toString(c.products()), 8)
+                  + " "
                   + Text.right(Integer.toString(c.bundles()), 8));
         }
     }

@@ -21,12 +21,17 @@ import picocli.CommandLine.Option;
       "",
       "Example:",
       "  seatwise compare --usage examples/acme-sessions.csv",
-      "  seatwise compare --usage usage.csv --entitlements subs.csv --entitlements users.csv -o json"
+      "  seatwise compare --usage usage.csv --entitlements subs.csv --entitlements users.csv -o"
+          + " json"
     })
 public final class CompareCommand extends AnalysisCommand {
   @Mixin CompareOptions compare;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "25", description = "Users shown in the table (default: ${DEFAULT-VALUE}; 0 = all).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "Users shown in the table (default: ${DEFAULT-VALUE}; 0 = all).")
   int top;
 
   public CompareCommand(UseCases useCases) {

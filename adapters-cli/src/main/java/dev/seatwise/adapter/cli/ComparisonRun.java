@@ -43,14 +43,21 @@ final class ComparisonRun {
     for (String pinned : options.pinnedUsers()) {
       if (!known.contains(UserId.of(pinned))) {
         notes.add(
-            "pin for '" + pinned + "' matched no user in the usage (ids are compared exactly; "
+            "pin for '"
+                + pinned
+                + "' matched no user in the usage (ids are compared exactly; "
                 + "Autodesk exports give e-mails in lower case)");
       }
     }
     Comparison all =
         new Comparison(
-            c.currency(), c.period(), c.catalog(), c.importReport().plus(otherFiles), c.scenarios(),
-            c.users(), notes);
+            c.currency(),
+            c.period(),
+            c.catalog(),
+            c.importReport().plus(otherFiles),
+            c.scenarios(),
+            c.users(),
+            notes);
     ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(all);
     return input.privacy() ? pseudonyms.apply(response) : response;
   }

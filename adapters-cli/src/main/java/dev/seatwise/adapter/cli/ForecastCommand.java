@@ -24,16 +24,33 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "Example:", "  seatwise forecast --usage examples/acme-sessions.csv --months 12"})
 public final class ForecastCommand extends AnalysisCommand {
-  @Option(names = "--as-of", paramLabel = "DATE", description = "First forecast day (default: --to, else the day after the last day of usage).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "First forecast day (default: --to, else the day after the last day of usage).")
   LocalDate asOf;
 
-  @Option(names = "--months", paramLabel = "N", defaultValue = "12", description = "Months ahead (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--months",
+      paramLabel = "N",
+      defaultValue = "12",
+      description = "Months ahead (default: ${DEFAULT-VALUE}).")
   int months;
 
-  @Option(names = "--simulations", paramLabel = "N", defaultValue = "1000", description = "Resampling runs for P50/P90 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--simulations",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Resampling runs for P50/P90 (default: ${DEFAULT-VALUE}).")
   int simulations;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "20261128", description = "Seed of the resampling; the same seed gives the same forecast (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "20261128",
+      description =
+          "Seed of the resampling; the same seed gives the same forecast (default:"
+              + " ${DEFAULT-VALUE}).")
   long seed;
 
   public ForecastCommand(UseCases useCases) {
@@ -47,9 +64,12 @@ public final class ForecastCommand extends AnalysisCommand {
     try (ImportTracker tracker = ImportTracker.forFiles(input.usage)) {
       Inputs inputs = input.inputs(useCases, tracker);
       LocalDate day = asOf(asOf, inputs);
-      ForecastTokensQuery q = query(() -> new ForecastTokensQuery(day, input.period(), months, simulations, seed));
+      ForecastTokensQuery q =
+          query(() -> new ForecastTokensQuery(day, input.period(), months, simulations, seed));
       TokenForecast forecast = useCases.forecastTokens(inputs).forecast(q);
-      response = JsonForecastMapper.INSTANCE.toResponse(forecast, tracker.allFiles(), currency, tracker.notes());
+      response =
+          JsonForecastMapper.INSTANCE.toResponse(
+              forecast, tracker.allFiles(), currency, tracker.notes());
     }
     switch (output.format()) {
       case JSON:

@@ -6,7 +6,9 @@ import dev.seatwise.adapter.json.dto.ReviewResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Privacy mode for the answers that name users beside {@code compare} (which Pseudonyms covers). */
+/**
+ * Privacy mode for the answers that name users beside {@code compare} (which Pseudonyms covers).
+ */
 final class Privacy {
   private Privacy() {}
 
@@ -22,15 +24,27 @@ final class Privacy {
     for (RenewalActionDto a : r.actions()) {
       actions.add(
           new RenewalActionDto(
-              a.kind(), a.user() == null ? null : pseudonyms.of(a.user()), a.offering(), a.lot(),
-              a.saving(), a.actionableOn(), hide(a.reason(), users, pseudonyms)));
+              a.kind(),
+              a.user() == null ? null : pseudonyms.of(a.user()),
+              a.offering(),
+              a.lot(),
+              a.saving(),
+              a.actionableOn(),
+              hide(a.reason(), users, pseudonyms)));
     }
     List<String> notes = new ArrayList<>();
     for (String n : r.notes()) {
       notes.add(hide(n, users, pseudonyms));
     }
     return new ReviewResponse(
-        r.currency(), r.asOf(), r.history(), r.idleDays(), r.tokenPrice(), actions, r.importReport(), notes);
+        r.currency(),
+        r.asOf(),
+        r.history(),
+        r.idleDays(),
+        r.tokenPrice(),
+        actions,
+        r.importReport(),
+        notes);
   }
 
   /** {@code text} with every known user id replaced by its pseudonym. */

@@ -18,7 +18,12 @@ final class Products {
     }
     throw new ParameterException(
         cmd,
-        option + ": '" + text + "' is not a product of the " + catalog.vendor() + " catalog (known: "
+        option
+            + ": '"
+            + text
+            + "' is not a product of the "
+            + catalog.vendor()
+            + " catalog (known: "
             + catalog.products().stream().map(p -> p.id().value()).collect(Collectors.joining(", "))
             + ")");
   }

@@ -30,20 +30,36 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Example:",
-      "  seatwise review --usage examples/acme-sessions.csv --entitlements examples/acme-subscriptions.csv \\",
+      "  seatwise review --usage examples/acme-sessions.csv --entitlements"
+          + " examples/acme-subscriptions.csv \\",
       "      --entitlements examples/acme-users.csv"
     })
 public final class ReviewCommand extends AnalysisCommand {
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Review date (default: --to, else the day after the last day of usage).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Review date (default: --to, else the day after the last day of usage).")
   LocalDate asOf;
 
-  @Option(names = "--idle-days", paramLabel = "N", defaultValue = "30", description = "A named seat unused for N days or more is idle (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--idle-days",
+      paramLabel = "N",
+      defaultValue = "30",
+      description = "A named seat unused for N days or more is idle (default: ${DEFAULT-VALUE}).")
   int idleDays;
 
-  @Option(names = "--expiry-window", paramLabel = "DAYS", defaultValue = "90", description = "Check token lots expiring within DAYS (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--expiry-window",
+      paramLabel = "DAYS",
+      defaultValue = "90",
+      description = "Check token lots expiring within DAYS (default: ${DEFAULT-VALUE}).")
   int expiryWindow;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "30", description = "Actions shown in the table (default: ${DEFAULT-VALUE}; 0 = all).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "30",
+      description = "Actions shown in the table (default: ${DEFAULT-VALUE}; 0 = all).")
   int top;
 
   public ReviewCommand(UseCases useCases) {
@@ -57,9 +73,12 @@ public final class ReviewCommand extends AnalysisCommand {
     try (ImportTracker tracker = ImportTracker.forFiles(input.usage)) {
       Inputs inputs = input.inputs(useCases, tracker);
       LocalDate day = asOf(asOf, inputs);
-      ReviewRenewalsQuery q = query(() -> new ReviewRenewalsQuery(day, input.period(), idleDays, expiryWindow));
+      ReviewRenewalsQuery q =
+          query(() -> new ReviewRenewalsQuery(day, input.period(), idleDays, expiryWindow));
       RenewalReview review = useCases.reviewRenewals(inputs).review(q);
-      response = JsonReviewMapper.INSTANCE.toResponse(review, tracker.allFiles(), currency, tracker.notes());
+      response =
+          JsonReviewMapper.INSTANCE.toResponse(
+              review, tracker.allFiles(), currency, tracker.notes());
     }
     if (input.privacy()) {
       response = Privacy.apply(response, pseudonyms());
@@ -79,10 +98,21 @@ public final class ReviewCommand extends AnalysisCommand {
   }
 
   static void table(ReviewResponse r, int top, PrintWriter out) {
-    Text.sentence(out, String.format(
-        "seatwise review as of %s: usage %s to %s (%d days) scaled to a year%s",
-        r.asOf(), r.history().from(), r.history().to(), r.history().days(),
-        r.tokenPrice() == null ? "" : ", Flex at " + r.tokenPrice().stripTrailingZeros().toPlainString() + " " + r.currency() + "/token"));
+    Text.sentence(
+        out,
+        String.format(
+            "seatwise review as of %s: usage %s to %s (%d days) scaled to a year%s",
+            r.asOf(),
+            r.history().from(),
+            r.history().to(),
+            r.history().days(),
+            r.tokenPrice() == null
+                ? ""
+                : ", Flex at "
+                    + r.tokenPrice().stripTrailingZeros().toPlainString()
+                    + " "
+                    + r.currency()
+                    + "/token"));
     ImportSummary.print(r.importReport(), out);
     out.println();
     if (r.actions().isEmpty()) {
@@ -94,21 +124,48 @@ public final class ReviewCommand extends AnalysisCommand {
         counts.computeIfAbsent(a.kind(), k -> new long[1])[0]++;
         sums.merge(a.kind(), a.saving(), BigDecimal::add);
       }
-      out.println(Text.left("ACTION", 22) + " " + Text.right("COUNT", 6) + " " + Text.right("SAVING/YR (" + r.currency() + ")", 18));
+      out.println(
+          Text.left("ACTION", 22)
+              + " "
+              + Text.right("COUNT", 6)
+              + " "
+              + Text.right("SAVING/YR (" + r.currency() + ")", 18));
       counts.forEach(
-          (kind, n) -> out.println(Text.left(kind, 22) + " " + Text.right(Long.toString(n[0]), 6) + " " + Text.right(Text.money(sums.get(kind)), 18)));
-      out.println("Savings of actions about one user can be alternatives; they do not simply add up.");
+          (kind, n) ->
+              out.println(
+                  Text.left(kind, 22)
+                      + " "
+                      + Text.right(Long.toString(n[0]), 6)
+                      + " "
+                      + Text.right(Text.money(sums.get(kind)), 18)));
+      out.println(
+          "Savings of actions about one user can be alternatives; they do not simply add up.");
       out.println();
       int n = r.actions().size();
       int shown = top <= 0 ? n : Math.min(top, n);
-      out.printf("Actions, largest saving first (%d of %d%s)%n", shown, n, shown < n ? "; --top 0 shows all" : "");
-      out.println(Text.right("SAVING/YR", 11) + "  " + Text.left("WHEN", 10) + "  " + Text.left("ACTION", 21) + "  WHO / WHAT");
+      out.printf(
+          "Actions, largest saving first (%d of %d%s)%n",
+          shown, n, shown < n ? "; --top 0 shows all" : "");
+      out.println(
+          Text.right("SAVING/YR", 11)
+              + "  "
+              + Text.left("WHEN", 10)
+              + "  "
+              + Text.left("ACTION", 21)
+              + "  WHO / WHAT");
       for (RenewalActionDto a : r.actions().subList(0, shown)) {
-        String who = (a.user() == null ? "" : a.user()) + (a.offering() == null ? "" : (a.user() == null ? "" : " ") + a.offering())
-            + (a.lot() == null ? "" : " lot " + a.lot());
+        String who =
+            (a.user() == null ? "" : a.user())
+                + (a.offering() == null ? "" : (a.user() == null ? "" : " ") + a.offering())
+                + (a.lot() == null ? "" : " lot " + a.lot());
         out.println(
-            Text.right(Text.money(a.saving()), 11) + "  " + Text.left(a.actionableOn().toString(), 10) + "  "
-                + Text.left(a.kind(), 21) + "  " + Text.fit(who, 50));
+            Text.right(Text.money(a.saving()), 11)
+                + "  "
+                + Text.left(a.actionableOn().toString(), 10)
+                + "  "
+                + Text.left(a.kind(), 21)
+                + "  "
+                + Text.fit(who, 50));
         for (String w : Text.wrap(a.reason(), Text.WIDTH, "             ", "             ")) {
           out.println(w);
         }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 /** {@code seatwise sensitivity}: scenario totals when prices or usage change, and break-evens. */
 @Command(
     name = "sensitivity",
-    header = "Scenario totals when token price, named prices or usage change; break-even per product.",
+    header =
+        "Scenario totals when token price, named prices or usage change; break-even per product.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -33,22 +34,36 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Example:",
-      "  seatwise sensitivity --usage examples/acme-sessions.csv --token-price=-20,-10,10,20 --usage-change=50"
+      "  seatwise sensitivity --usage examples/acme-sessions.csv --token-price=-20,-10,10,20"
+          + " --usage-change=50"
     })
 public final class SensitivityCommand extends AnalysisCommand {
-  private static final List<String> SCENARIOS = List.of("optimal", "all-named", "all-flex", "current", "network");
+  private static final List<String> SCENARIOS =
+      List.of("optimal", "all-named", "all-flex", "current", "network");
   private static final List<String> DEFAULTS =
       AnalyzeSensitivityQuery.DEFAULT_CHANGES.stream().map(BigDecimal::toPlainString).toList();
 
   @Mixin CompareOptions compare;
 
-  @Option(names = "--token-price", paramLabel = "PCT", split = ",", description = "Token price changes in %%, or none (default: -20,-10,10,20).")
+  @Option(
+      names = "--token-price",
+      paramLabel = "PCT",
+      split = ",",
+      description = "Token price changes in %%, or none (default: -20,-10,10,20).")
   List<String> tokenPrice = DEFAULTS;
 
-  @Option(names = "--named-price", paramLabel = "PCT", split = ",", description = "Named price changes in %%, or none (default: -20,-10,10,20).")
+  @Option(
+      names = "--named-price",
+      paramLabel = "PCT",
+      split = ",",
+      description = "Named price changes in %%, or none (default: -20,-10,10,20).")
   List<String> namedPrice = DEFAULTS;
 
-  @Option(names = "--usage-change", paramLabel = "PCT", split = ",", description = "Usage changes in %%, or none (default: -20,-10,10,20).")
+  @Option(
+      names = "--usage-change",
+      paramLabel = "PCT",
+      split = ",",
+      description = "Usage changes in %%, or none (default: -20,-10,10,20).")
   List<String> usageChange = DEFAULTS;
 
   public SensitivityCommand(UseCases useCases) {
@@ -58,16 +73,20 @@ public final class SensitivityCommand extends AnalysisCommand {
   @Override
   public Integer call() {
     Currency currency = currency();
-    CompareScenariosQuery comparison = compare.query(input.period(), useCases.catalog(input.catalog).latest());
+    CompareScenariosQuery comparison =
+        compare.query(input.period(), useCases.catalog(input.catalog).latest());
     List<BigDecimal> token = percents(tokenPrice, "--token-price");
     List<BigDecimal> named = percents(namedPrice, "--named-price");
     List<BigDecimal> used = percents(usageChange, "--usage-change");
-    AnalyzeSensitivityQuery q = query(() -> new AnalyzeSensitivityQuery(comparison, token, named, used));
+    AnalyzeSensitivityQuery q =
+        query(() -> new AnalyzeSensitivityQuery(comparison, token, named, used));
     SensitivityResponse response;
     try (ImportTracker tracker = ImportTracker.forFiles(input.usage)) {
       Inputs inputs = input.inputs(useCases, tracker);
       SensitivityReport report = useCases.analyzeSensitivity(inputs).analyze(q);
-      response = JsonSensitivityMapper.INSTANCE.toResponse(report, tracker.allFiles(), currency, tracker.notes());
+      response =
+          JsonSensitivityMapper.INSTANCE.toResponse(
+              report, tracker.allFiles(), currency, tracker.notes());
     }
     switch (output.format()) {
       case JSON:
@@ -118,22 +137,51 @@ public final class SensitivityCommand extends AnalysisCommand {
     for (SensitivityCaseDto c : all) {
       StringBuilder line = new StringBuilder(Text.left(label(c), 19));
       for (String name : SCENARIOS) {
-        line.append(' ').append(Text.right(c.scenarios().stream().filter(s -> s.name().equals(name))
-            .map(ScenarioDto::total).findFirst().map(Text::money).orElse("-"), 13));
+        line.append(' ')
+            .append(
+                Text.right(
+                    c.scenarios().stream()
+                        .filter(s -> s.name().equals(name))
+                        .map(ScenarioDto::total)
+                        .findFirst()
+                        .map(Text::money)
+                        .orElse("-"),
+                    13));
       }
       out.println(line.append("  ").append(c.cheapest() == null ? "-" : c.cheapest()));
     }
     out.println();
-    out.println("Break-even per product at today's prices: Flex access windows a year from which named pays");
     out.println(
-        Text.left("PRODUCT", 10) + " " + Text.right("NAMED/YR", 12) + " " + Text.right("TOKENS/WINDOW", 14) + " "
-            + Text.right("TOKEN PRICE", 12) + " " + Text.right("BREAK-EVEN", 11) + " " + Text.right("NAMED FROM", 11));
+        "Break-even per product at today's prices: Flex access windows a year from which named"
+            + " pays");
+    out.println(
+        Text.left("PRODUCT", 10)
+            + " "
+            + Text.right("NAMED/YR", 12)
+            + " "
+            + Text.right("TOKENS/WINDOW", 14)
+            + " "
+            + Text.right("TOKEN PRICE", 12)
+            + " "
+            + Text.right("BREAK-EVEN", 11)
+            + " "
+            + Text.right("NAMED FROM", 11));
     for (BreakEvenDto b : r.baseline().breakEvens()) {
       out.println(
-          Text.left(b.product(), 10) + " " + Text.right(Text.money(b.namedAnnual()), 12) + " "
-              + Text.right(Long.toString(b.tokensPerWindow()), 14) + " "
-              + Text.right(b.tokenPrice().stripTrailingZeros().toPlainString(), 12) + " "
-              + Text.right(b.windowsPerYear() == null ? "-" : String.format(Locale.ROOT, "%.1f", b.windowsPerYear()), 11) + " "
+          Text.left(b.product(), 10)
+              + " "
+              + Text.right(Text.money(b.namedAnnual()), 12)
+              + " "
+              + Text.right(Long.toString(b.tokensPerWindow()), 14)
+              + " "
+              + Text.right(b.tokenPrice().stripTrailingZeros().toPlainString(), 12)
+              + " "
+              + Text.right(
+                  b.windowsPerYear() == null
+                      ? "-"
+                      : String.format(Locale.ROOT, "%.1f", b.windowsPerYear()),
+                  11)
+              + " "
               + Text.right(b.namedPaysFrom() == null ? "-" : Long.toString(b.namedPaysFrom()), 11));
     }
     ComparisonTable.notes(r.notes(), out);

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Formatting for tables: money and counts with thousands separators, padding, truncation, wrapping. */
+/**
+ * Formatting for tables: money and counts with thousands separators, padding, truncation, wrapping.
+ */
 final class Text {
   /** Tables never exceed this many columns. */
   static final int WIDTH = 100;
@@ -87,6 +89,8 @@ final class Text {
       return "-";
     }
     return String.format(
-        Locale.ROOT, "%.1f%%", part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, java.math.RoundingMode.HALF_EVEN));
+        Locale.ROOT,
+        "%.1f%%",
+        part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, java.math.RoundingMode.HALF_EVEN));
   }
 }

@@ -26,14 +26,27 @@ class AnalyticsCommandsTest {
   }
 
   private static Cli.Result run(String command, String... extra) {
-    List<String> args = new ArrayList<>(List.of(command, "--usage", usage.toString(), "--catalog", Cli.TINY));
+    List<String> args =
+        new ArrayList<>(List.of(command, "--usage", usage.toString(), "--catalog", Cli.TINY));
     args.addAll(List.of(extra));
     return Cli.run(args.toArray(String[]::new));
   }
 
   @Test
   void tradeInComparesKeepTradeAndRetireWorkedOutByHand() {
-    Cli.Result r = run("trade-in", "--from", ThreeUsers.FROM, "--to", ThreeUsers.TO, "--product", "acd", "--seats", "1", "-o", "json");
+    Cli.Result r =
+        run(
+            "trade-in",
+            "--from",
+            ThreeUsers.FROM,
+            "--to",
+            ThreeUsers.TO,
+            "--product",
+            "acd",
+            "--seats",
+            "1",
+            "-o",
+            "json");
 
     assertThat(r.exit()).isZero();
     JsonNode json = r.json();
@@ -42,11 +55,14 @@ class AnalyticsCommandsTest {
     assertThat(json.get("peakConcurrency").asLong()).isEqualTo(2);
     assertThat(json.get("namedSeats").asLong()).isEqualTo(2);
     // keep: 1 seat x maintenance 2000 (the catalog's network seat price) = 2000
-    assertThat(option(json, "keep").get("annualTotal").decimalValue()).isEqualByComparingTo("2000.00");
+    assertThat(option(json, "keep").get("annualTotal").decimalValue())
+        .isEqualByComparingTo("2000.00");
     // trade in: 2 named x 1000 = 2000, both users fit
-    assertThat(option(json, "trade-in").get("annualTotal").decimalValue()).isEqualByComparingTo("2000.00");
+    assertThat(option(json, "trade-in").get("annualTotal").decimalValue())
+        .isEqualByComparingTo("2000.00");
     // retire: (100 + 10) windows x 10 tokens = 1100 tokens = 1000-pack 1500 + 100-pack 200 = 1700
-    assertThat(option(json, "retire").get("annualTotal").decimalValue()).isEqualByComparingTo("1700.00");
+    assertThat(option(json, "retire").get("annualTotal").decimalValue())
+        .isEqualByComparingTo("1700.00");
     assertThat(json.get("cheapest").asText()).isEqualTo("retire");
   }
 
@@ -54,19 +70,30 @@ class AnalyticsCommandsTest {
   void tradeInWithoutACatalogPriceNeedsTheOption() {
     // C3D has no network seat price in the tiny catalog, so maintenance must be given
     Cli.Result missing = run("trade-in", "--product", "C3D", "--seats", "1");
-    Cli.Result given = run("trade-in", "--product", "C3D", "--seats", "1", "--maintenance", "900", "-o", "json");
+    Cli.Result given =
+        run("trade-in", "--product", "C3D", "--seats", "1", "--maintenance", "900", "-o", "json");
 
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("--maintenance is needed");
     assertThat(given.exit()).isZero();
-    assertThat(option(given.json(), "keep").get("annualTotal").decimalValue()).isEqualByComparingTo("900.00");
+    assertThat(option(given.json(), "keep").get("annualTotal").decimalValue())
+        .isEqualByComparingTo("900.00");
   }
 
   @Test
   void sensitivityRecomputesTheTotalsUnderEachChange() {
     Cli.Result r =
-        run("sensitivity", "--from", ThreeUsers.FROM, "--to", ThreeUsers.TO, "--token-price=-20",
-            "--named-price=10", "--usage-change=50", "-o", "json");
+        run(
+            "sensitivity",
+            "--from",
+            ThreeUsers.FROM,
+            "--to",
+            ThreeUsers.TO,
+            "--token-price=-20",
+            "--named-price=10",
+            "--usage-change=50",
+            "-o",
+            "json");
 
     assertThat(r.exit()).isZero();
     JsonNode json = r.json();
@@ -74,12 +101,14 @@ class AnalyticsCommandsTest {
     JsonNode cheaperTokens = json.at("/cases/0");
     assertThat(cheaperTokens.get("dimension").asText()).isEqualTo("token-price");
     assertThat(cheaperTokens.get("percent").asDouble()).isEqualTo(-20.0);
-    // packs at 1.60 and 1.20 a token: all-flex 4 x 1200 + 1 x 160 = 4960; optimal 2000 + 1200 = 3200
+    // packs at 1.60 and 1.20 a token: all-flex 4 x 1200 + 1 x 160 = 4960; optimal 2000 + 1200 =
+    // 3200
     assertThat(total(cheaperTokens, "all-flex")).isEqualByComparingTo("4960.00");
     assertThat(total(cheaperTokens, "optimal")).isEqualByComparingTo("3200.00");
     JsonNode dearerSeats = json.at("/cases/1");
     assertThat(dearerSeats.get("dimension").asText()).isEqualTo("named-price");
-    // named +10%: AECCOL 2200 + ACD 1100 + RVT 1650 = 4950; optimal 2200 + one 1000-pack 1500 = 3700
+    // named +10%: AECCOL 2200 + ACD 1100 + RVT 1650 = 4950; optimal 2200 + one 1000-pack 1500 =
+    // 3700
     assertThat(total(dearerSeats, "all-named")).isEqualByComparingTo("4950.00");
     assertThat(total(dearerSeats, "optimal")).isEqualByComparingTo("3700.00");
     assertThat(json.at("/cases/2/dimension").asText()).isEqualTo("usage");
@@ -93,8 +122,16 @@ class AnalyticsCommandsTest {
   @Test
   void reviewFindsTheSeatsNobodyUsedForThirtyDays() {
     Cli.Result r =
-        run("review", "--entitlements", plan[0].toString(), "--entitlements", plan[1].toString(),
-            "--as-of", "2026-01-01", "-o", "json");
+        run(
+            "review",
+            "--entitlements",
+            plan[0].toString(),
+            "--entitlements",
+            plan[1].toString(),
+            "--as-of",
+            "2026-01-01",
+            "-o",
+            "json");
 
     assertThat(r.exit()).isZero();
     JsonNode json = r.json();
@@ -107,7 +144,8 @@ class AnalyticsCommandsTest {
       assertThat(a.get("saving").decimalValue()).isEqualByComparingTo("2000.00");
       assertThat(a.get("actionableOn").asText()).isEqualTo("2026-01-01");
     }
-    assertThat(json.get("actions").findValuesAsText("user")).containsExactly("h@x.com", "m@x.com", "o@x.com");
+    assertThat(json.get("actions").findValuesAsText("user"))
+        .containsExactly("h@x.com", "m@x.com", "o@x.com");
     assertThat(json.get("tokenPrice").decimalValue()).isEqualByComparingTo("1.50");
   }
 
@@ -130,7 +168,8 @@ class AnalyticsCommandsTest {
     // no lots held: they run out at once, and the plan covers P90
     assertThat(json.get("openingBalance").asLong()).isZero();
     assertThat(json.get("runOut").asText()).isEqualTo("2026-01-01");
-    assertThat(json.at("/plan/tokens").asLong()).isGreaterThanOrEqualTo(json.get("p90Burn").asLong());
+    assertThat(json.at("/plan/tokens").asLong())
+        .isGreaterThanOrEqualTo(json.get("p90Burn").asLong());
     assertThat(json.get("projection")).hasSize(12);
   }
 
@@ -155,7 +194,12 @@ class AnalyticsCommandsTest {
     List<Cli.Result> tables =
         List.of(
             run("forecast", "--as-of", "2026-01-01"),
-            run("review", "--entitlements", plan[0].toString(), "--entitlements", plan[1].toString()),
+            run(
+                "review",
+                "--entitlements",
+                plan[0].toString(),
+                "--entitlements",
+                plan[1].toString()),
             run("sensitivity", "--token-price=-10", "--named-price=10", "--usage-change=10"),
             run("trade-in", "--product", "ACD", "--seats", "1"));
 
@@ -166,15 +210,34 @@ class AnalyticsCommandsTest {
     assertThat(tables.get(0).out()).contains("Purchase plan");
     assertThat(tables.get(1).out()).contains("remove-idle-seat");
     assertThat(tables.get(2).out()).contains("token price -10%").contains("Break-even");
-    assertThat(tables.get(3).out()).contains("keep *"); // over the data's 160 days, Flex scales up to a year
+    assertThat(tables.get(3).out())
+        .contains("keep *"); // over the data's 160 days, Flex scales up to a year
   }
 
   @Test
   void csvOfEachIsFormulaSafeAndHasAHeader() {
-    assertThat(run("forecast", "--as-of", "2026-01-01", "-o", "csv").out()).startsWith("from,to,opening,burn");
-    assertThat(run("review", "--entitlements", plan[0].toString(), "--entitlements", plan[1].toString(), "-o", "csv").out())
+    assertThat(run("forecast", "--as-of", "2026-01-01", "-o", "csv").out())
+        .startsWith("from,to,opening,burn");
+    assertThat(
+            run(
+                    "review",
+                    "--entitlements",
+                    plan[0].toString(),
+                    "--entitlements",
+                    plan[1].toString(),
+                    "-o",
+                    "csv")
+                .out())
         .startsWith("kind,user,offering,lot,saving,actionable_on,reason");
-    assertThat(run("sensitivity", "--token-price=-10", "--named-price=10", "--usage-change=10", "-o", "csv").out())
+    assertThat(
+            run(
+                    "sensitivity",
+                    "--token-price=-10",
+                    "--named-price=10",
+                    "--usage-change=10",
+                    "-o",
+                    "csv")
+                .out())
         .startsWith("dimension,percent,scenario,total,tokens,windows,cheapest")
         .contains("token-price,-10,optimal,");
     assertThat(run("trade-in", "--product", "ACD", "--seats", "1", "-o", "csv").out())
@@ -184,7 +247,15 @@ class AnalyticsCommandsTest {
   @Test
   void reviewInPrivacyModeNamesNobody() {
     Cli.Result r =
-        run("review", "--entitlements", plan[0].toString(), "--entitlements", plan[1].toString(), "--privacy", "-o", "json");
+        run(
+            "review",
+            "--entitlements",
+            plan[0].toString(),
+            "--entitlements",
+            plan[1].toString(),
+            "--privacy",
+            "-o",
+            "json");
 
     assertThat(r.out()).doesNotContain("@x.com");
   }

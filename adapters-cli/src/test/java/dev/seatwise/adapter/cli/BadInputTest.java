@@ -27,7 +27,8 @@ class BadInputTest {
 
   @Test
   void badRowsAreRejectedWithFileLineAndFieldAndTheRestIsAnalysed() {
-    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "-o", "json");
+    Cli.Result r =
+        Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "-o", "json");
 
     assertThat(r.exit()).isZero();
     JsonNode imp = r.json().get("import");
@@ -60,7 +61,9 @@ class BadInputTest {
 
   @Test
   void verboseAddsTheStackTrace() {
-    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--strict", "--verbose");
+    Cli.Result r =
+        Cli.run(
+            "compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--strict", "--verbose");
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("UsageImportException").contains("\tat ");
@@ -68,7 +71,8 @@ class BadInputTest {
 
   @Test
   void aMissingFileIsBadInput() {
-    Cli.Result r = Cli.run("compare", "--usage", dir.resolve("nope.csv").toString(), "--catalog", Cli.TINY);
+    Cli.Result r =
+        Cli.run("compare", "--usage", dir.resolve("nope.csv").toString(), "--catalog", Cli.TINY);
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("nope.csv").contains("not found");
@@ -85,7 +89,14 @@ class BadInputTest {
   @Test
   void aMalformedCatalogNamesTheKeyAndLine() throws Exception {
     Path catalog = dir.resolve("broken.yaml");
-    Files.writeString(catalog, "vendor: X\ncurrency: USD\neffective: 2025-01-01\nproducts:\n  - id: ACD\n    flexTokensPerDay: seven\n");
+    Files.writeString(
+        catalog,
+        "vendor: X\n"
+            + "currency: USD\n"
+            + "effective: 2025-01-01\n"
+            + "products:\n"
+            + "  - id: ACD\n"
+            + "    flexTokensPerDay: seven\n");
 
     Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--catalog", catalog.toString());
 
@@ -122,7 +133,8 @@ class BadInputTest {
   @Test
   void aBadDateOrAnEmptyPeriodIsWrongUsage() {
     Cli.Result badDate = Cli.run("compare", "--usage", bad.toString(), "--from", "1/2/2025");
-    Cli.Result empty = Cli.run("compare", "--usage", bad.toString(), "--from", "2025-02-01", "--to", "2025-02-01");
+    Cli.Result empty =
+        Cli.run("compare", "--usage", bad.toString(), "--from", "2025-02-01", "--to", "2025-02-01");
 
     assertThat(badDate.exit()).isEqualTo(2);
     assertThat(badDate.err()).contains("--from");
@@ -132,7 +144,8 @@ class BadInputTest {
 
   @Test
   void anUnknownProductOrFormatInAnOptionIsWrongUsage() {
-    Cli.Result product = Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--no-flex", "XYZ");
+    Cli.Result product =
+        Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--no-flex", "XYZ");
     Cli.Result format = Cli.run("compare", "--usage", bad.toString(), "--usage-format", "excel");
 
     assertThat(product.exit()).isEqualTo(2);
@@ -143,7 +156,8 @@ class BadInputTest {
 
   @Test
   void jsonOutputKeepsStandardOutputCleanEvenWithRejections() {
-    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "-o", "json");
+    Cli.Result r =
+        Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "-o", "json");
 
     assertThat(r.err()).isEmpty();
     assertThat(r.json().isObject()).isTrue();

@@ -7,7 +7,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-// Only the CLI's own classes are imported (the rules are about them), and missing dependencies are not
+// Only the CLI's own classes are imported (the rules are about them), and missing dependencies are
+// not
 // resolved from the class path (src/test/resources/archunit.properties): this keeps the test fast.
 @AnalyzeClasses(
     packages = "dev.seatwise.adapter.cli",
@@ -45,7 +46,8 @@ class CliArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("..adapter.files..")
-          .because("commands reach the data through use cases; the composition root picks the adapters");
+          .because(
+              "commands reach the data through use cases; the composition root picks the adapters");
 
   @ArchTest
   static final ArchRule the_generator_is_independent_of_the_commands =

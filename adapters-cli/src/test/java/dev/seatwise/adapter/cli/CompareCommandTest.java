@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code compare} on the three hand-made users of {@link ThreeUsers}, figures worked out by hand. */
+/**
+ * {@code compare} on the three hand-made users of {@link ThreeUsers}, figures worked out by hand.
+ */
 class CompareCommandTest {
   @TempDir static Path dir;
   static Path usage;
@@ -23,8 +25,16 @@ class CompareCommandTest {
   private static Cli.Result compare(String... extra) {
     List<String> args =
         new ArrayList<>(
-            List.of("compare", "--usage", usage.toString(), "--catalog", Cli.TINY,
-                "--from", ThreeUsers.FROM, "--to", ThreeUsers.TO));
+            List.of(
+                "compare",
+                "--usage",
+                usage.toString(),
+                "--catalog",
+                Cli.TINY,
+                "--from",
+                ThreeUsers.FROM,
+                "--to",
+                ThreeUsers.TO));
     args.addAll(List.of(extra));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -52,17 +62,24 @@ class CompareCommandTest {
     assertThat(json.at("/import/rowsRead").asLong()).isEqualTo(100 + 100 + 50 + 10 + 60);
     assertThat(json.at("/import/rejected").asLong()).isZero();
     // all-named: h on AECCOL 2000 (< 1000 + 1500 + 1200), o ACD 1000, m RVT 1500 = 4500
-    assertThat(scenario(json, "all-named").get("total").decimalValue()).isEqualByComparingTo("4500.00");
-    // all-flex: 3100 + 100 + 900 = 4100 tokens; cheapest cover 4 x 1000 (4 x 1500) + 1 x 100 (200) = 6200
-    assertThat(scenario(json, "all-flex").get("total").decimalValue()).isEqualByComparingTo("6200.00");
+    assertThat(scenario(json, "all-named").get("total").decimalValue())
+        .isEqualByComparingTo("4500.00");
+    // all-flex: 3100 + 100 + 900 = 4100 tokens; cheapest cover 4 x 1000 (4 x 1500) + 1 x 100 (200)
+    // = 6200
+    assertThat(scenario(json, "all-flex").get("total").decimalValue())
+        .isEqualByComparingTo("6200.00");
     assertThat(scenario(json, "all-flex").get("tokens").asLong()).isEqualTo(4100);
-    // network: ACD peak 2 (o beside h on days 0..9) x 2000 + RVT peak 1 x 3000 = 7000; C3D has no seat price
-    assertThat(scenario(json, "network").get("total").decimalValue()).isEqualByComparingTo("7000.00");
+    // network: ACD peak 2 (o beside h on days 0..9) x 2000 + RVT peak 1 x 3000 = 7000; C3D has no
+    // seat price
+    assertThat(scenario(json, "network").get("total").decimalValue())
+        .isEqualByComparingTo("7000.00");
     assertThat(scenario(json, "network").at("/seats/ACD").asLong()).isEqualTo(2);
     assertThat(scenario(json, "network").at("/seats/RVT").asLong()).isEqualTo(1);
-    // optimal: h AECCOL 2000; o and m on Flex together, 100 + 900 = 1000 tokens = one 1000-pack, 1500
+    // optimal: h AECCOL 2000; o and m on Flex together, 100 + 900 = 1000 tokens = one 1000-pack,
+    // 1500
     // (m named instead: 1500 + o's 100-pack 200 = 1700; both named 2500) -> 3500
-    assertThat(scenario(json, "optimal").get("total").decimalValue()).isEqualByComparingTo("3500.00");
+    assertThat(scenario(json, "optimal").get("total").decimalValue())
+        .isEqualByComparingTo("3500.00");
     assertThat(scenario(json, "optimal").get("tokens").asLong()).isEqualTo(1000);
     assertThat(scenario(json, "current")).isNull();
     assertThat(json.get("notes").toString()).contains("current is left out");
@@ -107,10 +124,18 @@ class CompareCommandTest {
     Path[] plan = ThreeUsers.entitlements(dir);
 
     JsonNode json =
-        compare("--entitlements", plan[0].toString(), "--entitlements", plan[1].toString(), "-o", "json").json();
+        compare(
+                "--entitlements",
+                plan[0].toString(),
+                "--entitlements",
+                plan[1].toString(),
+                "-o",
+                "json")
+            .json();
 
     // 3 AEC Collection seats x 2000 x 365/365 = 6000; everyone is covered, so no tokens are bought
-    assertThat(scenario(json, "current").get("total").decimalValue()).isEqualByComparingTo("6000.00");
+    assertThat(scenario(json, "current").get("total").decimalValue())
+        .isEqualByComparingTo("6000.00");
     assertThat(scenario(json, "current").has("tokens")).isFalse();
     // the import report covers the entitlement files too: 320 usage rows + 1 + 3
     assertThat(json.at("/import/rowsRead").asLong()).isEqualTo(324);
@@ -122,20 +147,24 @@ class CompareCommandTest {
     JsonNode json = compare("--pin-named", "o@x.com", "-o", "json").json();
 
     // o named 1000; m alone needs 900 tokens: one 1000-pack 1500 = named 1500; h 2000 -> 4500
-    assertThat(scenario(json, "optimal").get("total").decimalValue()).isEqualByComparingTo("4500.00");
+    assertThat(scenario(json, "optimal").get("total").decimalValue())
+        .isEqualByComparingTo("4500.00");
     assertThat(json.get("users").findValuesAsText("reason").toString()).contains("pinned to named");
   }
 
   @Test
   void excludingAProductFromFlexAndCappingTokensConstrainTheOptimum() {
-    // m may not use Flex for RVT: m named 1500, o Flex 100 tokens = one 100-pack 200; h 2000 -> 3700
+    // m may not use Flex for RVT: m named 1500, o Flex 100 tokens = one 100-pack 200; h 2000 ->
+    // 3700
     JsonNode noFlex = compare("--no-flex", "rvt", "-o", "json").json();
-    assertThat(scenario(noFlex, "optimal").get("total").decimalValue()).isEqualByComparingTo("3700.00");
+    assertThat(scenario(noFlex, "optimal").get("total").decimalValue())
+        .isEqualByComparingTo("3700.00");
     assertThat(scenario(noFlex, "optimal").get("tokens").asLong()).isEqualTo(100);
 
     // no tokens at all: the optimum is all-named, 4500
     JsonNode capped = compare("--token-cap", "0", "-o", "json").json();
-    assertThat(scenario(capped, "optimal").get("total").decimalValue()).isEqualByComparingTo("4500.00");
+    assertThat(scenario(capped, "optimal").get("total").decimalValue())
+        .isEqualByComparingTo("4500.00");
   }
 
   @Test
@@ -143,7 +172,8 @@ class CompareCommandTest {
     JsonNode json = compare("--network-seats", "ACD=1", "-o", "json").json();
 
     // ACD 1 x 2000 + RVT peak 1 x 3000 = 5000
-    assertThat(scenario(json, "network").get("total").decimalValue()).isEqualByComparingTo("5000.00");
+    assertThat(scenario(json, "network").get("total").decimalValue())
+        .isEqualByComparingTo("5000.00");
   }
 
   @Test
@@ -155,7 +185,11 @@ class CompareCommandTest {
     assertThat(out.indexOf("optimal")).isLessThan(out.indexOf("o@x.com"));
     assertThat(out.indexOf("o@x.com")).isLessThan(out.indexOf("m@x.com"));
     assertThat(out.indexOf("m@x.com")).isLessThan(out.indexOf("h@x.com"));
-    assertThat(out).contains("3,500.00").contains("4,500.00").contains("6,200.00").contains("7,000.00");
+    assertThat(out)
+        .contains("3,500.00")
+        .contains("4,500.00")
+        .contains("6,200.00")
+        .contains("7,000.00");
     assertThat(out).contains("Savings vs all-named 1,000.00 (22.2%)");
     assertThat(out.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
   }
@@ -166,7 +200,8 @@ class CompareCommandTest {
 
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("user,bundles,named,flex,products,days_used,windows,tokens,cost,all_named_cost,savings,reason");
+        .isEqualTo(
+            "user,bundles,named,flex,products,days_used,windows,tokens,cost,all_named_cost,savings,reason");
     assertThat(lines).hasSize(4);
     assertThat(lines.get(1)).startsWith("o@x.com,,,ACD,ACD,10,10,100,150.00,1000.00,850.00,");
     assertThat(r.err()).isEmpty();

@@ -22,12 +22,14 @@ class ConcurrencyCommandTest {
         String.join(
             "\n",
             " 8:00:00 (lmgrd) Server's System Date and Time: Mon Mar 03 2025 08:00:00 UTC",
-            " 8:00:00 (lmgrd) FlexNet Licensing (v11.16.2.0 build 242433 x64_n6) started on LIC (IBM PC) (3/3/2025)",
+            " 8:00:00 (lmgrd) FlexNet Licensing (v11.16.2.0 build 242433 x64_n6) started on LIC"
+                + " (IBM PC) (3/3/2025)",
             " 8:00:01 (adskflex) Server started on LIC for: 87224ACD_2024_0F",
             " 9:00:00 (adskflex) OUT: \"87224ACD_2024_0F\" ann@ws1  ",
             " 9:30:00 (adskflex) OUT: \"87224ACD_2024_0F\" bob@ws2  ",
             "10:00:00 (adskflex) OUT: \"87224ACD_2024_0F\" cy@ws3  ",
-            "10:15:00 (adskflex) DENIED: \"87224ACD_2024_0F\" dee@ws4  (Licensed number of users already reached. (-4,342))",
+            "10:15:00 (adskflex) DENIED: \"87224ACD_2024_0F\" dee@ws4  (Licensed number of users"
+                + " already reached. (-4,342))",
             "11:00:00 (adskflex) IN: \"87224ACD_2024_0F\" ann@ws1  ",
             "12:00:00 (adskflex) IN: \"87224ACD_2024_0F\" bob@ws2  ",
             "12:00:00 (adskflex) IN: \"87224ACD_2024_0F\" cy@ws3  ",
@@ -38,7 +40,8 @@ class ConcurrencyCommandTest {
 
   @Test
   void jsonGivesPeakSessionsUsersAndRefusalsPerProduct() {
-    Cli.Result r = Cli.run("concurrency", "--usage", log.toString(), "--catalog", Cli.TINY, "-o", "json");
+    Cli.Result r =
+        Cli.run("concurrency", "--usage", log.toString(), "--catalog", Cli.TINY, "-o", "json");
 
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
@@ -70,12 +73,14 @@ class ConcurrencyCommandTest {
 
   @Test
   void csvHasOneRowPerProduct() {
-    Cli.Result r = Cli.run("concurrency", "--usage", log.toString(), "--catalog", Cli.TINY, "-o", "csv");
+    Cli.Result r =
+        Cli.run("concurrency", "--usage", log.toString(), "--catalog", Cli.TINY, "-o", "csv");
 
     assertThat(r.out().lines().toList())
         .hasSize(3)
         .first()
-        .isEqualTo("product,mapped,peak,peak_at,sessions,distinct_users,p50,p90,p95,time_at_peak,denials,issued,seats_needed");
+        .isEqualTo(
+            "product,mapped,peak,peak_at,sessions,distinct_users,p50,p90,p95,time_at_peak,denials,issued,seats_needed");
   }
 
   @Test

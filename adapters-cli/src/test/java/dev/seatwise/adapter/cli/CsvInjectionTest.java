@@ -22,7 +22,8 @@ class CsvInjectionTest {
             + "+1-2,ACD,2025-01-06T09:00:00Z,2025-01-06T17:00:00Z\n"
             + "-3,ACD,2025-01-06T09:00:00Z,2025-01-06T17:00:00Z\n");
 
-    Cli.Result r = Cli.run("compare", "--usage", usage.toString(), "--catalog", Cli.TINY, "-o", "csv");
+    Cli.Result r =
+        Cli.run("compare", "--usage", usage.toString(), "--catalog", Cli.TINY, "-o", "csv");
 
     assertThat(r.exit()).isZero();
     assertThat(r.out().lines().skip(1))

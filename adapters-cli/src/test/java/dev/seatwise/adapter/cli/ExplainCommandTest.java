@@ -18,8 +18,18 @@ class ExplainCommandTest {
   }
 
   private static Cli.Result explain(String user, String... extra) {
-    String[] base = {"explain", user, "--usage", usage.toString(), "--catalog", Cli.TINY,
-        "--from", ThreeUsers.FROM, "--to", ThreeUsers.TO};
+    String[] base = {
+      "explain",
+      user,
+      "--usage",
+      usage.toString(),
+      "--catalog",
+      Cli.TINY,
+      "--from",
+      ThreeUsers.FROM,
+      "--to",
+      ThreeUsers.TO
+    };
     String[] all = new String[base.length + extra.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(extra, 0, all, base.length, extra.length);

@@ -30,14 +30,19 @@ class GenerateCommandTest {
 
     // sessions starting in the first five days are the same (the long run may have more lines
     // for them only if none were cut: no session starts after day 5 in the short run)
-    List<String> firstFive = longRun.lines().filter(l -> l.compareTo("") > 0)
-        .filter(l -> l.startsWith("user") || l.split(",")[2].compareTo("2025-01-06") < 0).toList();
+    List<String> firstFive =
+        longRun
+            .lines()
+            .filter(l -> l.compareTo("") > 0)
+            .filter(l -> l.startsWith("user") || l.split(",")[2].compareTo("2025-01-06") < 0)
+            .toList();
     assertThat(shortRun.lines().toList()).isEqualTo(firstFive);
   }
 
   @Test
   void sessionsAreInTimeOrderWithShortAndVeryLongOnes() {
-    List<String> rows = Cli.run("generate", "--users", "200", "--days", "60").out().lines().skip(1).toList();
+    List<String> rows =
+        Cli.run("generate", "--users", "200", "--days", "60").out().lines().skip(1).toList();
 
     Instant previous = Instant.MIN;
     long shortOnes = 0;
@@ -61,7 +66,16 @@ class GenerateCommandTest {
     for (String format : List.of("sessions", "autodesk-usage", "flexlm-log")) {
       Path file = dir.resolve(format + ".out");
       Cli.Result gen =
-          Cli.run("generate", "--users", "60", "--days", "30", "--format", format, "--out", file.toString());
+          Cli.run(
+              "generate",
+              "--users",
+              "60",
+              "--days",
+              "30",
+              "--format",
+              format,
+              "--out",
+              file.toString());
       assertThat(gen.exit()).as(format).isZero();
       assertThat(gen.err()).as(format).contains("Wrote " + file);
 
@@ -76,15 +90,26 @@ class GenerateCommandTest {
   @Test
   void theFlexlmLogHasABannerTimestampsAndAFeatureNoProductMapsTo() throws Exception {
     Path log = dir.resolve("adskflex.log");
-    Cli.run("generate", "--users", "120", "--days", "10", "--format", "flexlm-log", "--out", log.toString());
+    Cli.run(
+        "generate",
+        "--users",
+        "120",
+        "--days",
+        "10",
+        "--format",
+        "flexlm-log",
+        "--out",
+        log.toString());
     String text = Files.readString(log);
 
-    assertThat(text).contains("(lmgrd) Server's System Date and Time: Wed Jan 01 2025")
+    assertThat(text)
+        .contains("(lmgrd) Server's System Date and Time: Wed Jan 01 2025")
         .contains(" 0:00:00 (lmgrd) TIMESTAMP 1/2/2025")
         .contains("(adskflex) OUT: \"87224ACD_2024_0F\" ")
         .contains("(adskflex) IN: \"87224ACD_2024_0F\" ");
     JsonNode json = Cli.run("concurrency", "--usage", log.toString(), "-o", "json").json();
-    assertThat(json.get("products").findValuesAsText("product")).contains("ACD", "RVT", "87101ARNOL_2024_0F");
+    assertThat(json.get("products").findValuesAsText("product"))
+        .contains("ACD", "RVT", "87101ARNOL_2024_0F");
   }
 
   @Test
@@ -98,10 +123,20 @@ class GenerateCommandTest {
     Cli.run(concat(common, "--format", "autodesk-users", "--out", users.toString()));
 
     JsonNode json =
-        Cli.run("compare", "--usage", usage.toString(), "--entitlements", subs.toString(),
-            "--entitlements", users.toString(), "-o", "json").json();
+        Cli.run(
+                "compare",
+                "--usage",
+                usage.toString(),
+                "--entitlements",
+                subs.toString(),
+                "--entitlements",
+                users.toString(),
+                "-o",
+                "json")
+            .json();
 
-    assertThat(json.get("scenarios").findValuesAsText("name")).contains("current", "optimal", "all-named");
+    assertThat(json.get("scenarios").findValuesAsText("name"))
+        .contains("current", "optimal", "all-named");
     assertThat(json.at("/import/rejected").asLong()).isZero();
   }
 

@@ -55,12 +55,16 @@ final class ThreeUsers {
     Path users = dir.resolve("users.csv");
     Files.writeString(
         users,
-        "email,product_name\nh@x.com,AEC Collection\no@x.com,AEC Collection\nm@x.com,AEC Collection\n");
+        "email,product_name\n"
+            + "h@x.com,AEC Collection\n"
+            + "o@x.com,AEC Collection\n"
+            + "m@x.com,AEC Collection\n");
     return new Path[] {subs, users};
   }
 
   private static String row(String user, String product, int day, int fromHour, int toHour) {
     LocalDate d = LocalDate.of(2025, 1, 1).plusDays(day);
-    return String.format("%s,%s,%sT%02d:00:00Z,%sT%02d:00:00Z", user, product, d, fromHour, d, toHour);
+    return String.format(
+        "%s,%s,%sT%02d:00:00Z,%sT%02d:00:00Z", user, product, d, fromHour, d, toHour);
   }
 }

@@ -2,19 +2,19 @@ package dev.seatwise.adapter.json;
 
 import dev.seatwise.adapter.json.dto.BreakEvenDto;
 import dev.seatwise.adapter.json.dto.CatalogDto;
+import dev.seatwise.adapter.json.dto.CatalogsResponse;
+import dev.seatwise.adapter.json.dto.ComparisonResponse;
+import dev.seatwise.adapter.json.dto.ConcurrencyResponse;
 import dev.seatwise.adapter.json.dto.ForecastResponse;
+import dev.seatwise.adapter.json.dto.ProductConcurrencyDto;
 import dev.seatwise.adapter.json.dto.ProjectedMonthDto;
 import dev.seatwise.adapter.json.dto.RenewalActionDto;
 import dev.seatwise.adapter.json.dto.ReviewResponse;
+import dev.seatwise.adapter.json.dto.ScenarioDto;
 import dev.seatwise.adapter.json.dto.SensitivityCaseDto;
 import dev.seatwise.adapter.json.dto.SensitivityResponse;
 import dev.seatwise.adapter.json.dto.TradeInOptionDto;
 import dev.seatwise.adapter.json.dto.TradeInResponse;
-import dev.seatwise.adapter.json.dto.CatalogsResponse;
-import dev.seatwise.adapter.json.dto.ComparisonResponse;
-import dev.seatwise.adapter.json.dto.ProductConcurrencyDto;
-import dev.seatwise.adapter.json.dto.ConcurrencyResponse;
-import dev.seatwise.adapter.json.dto.ScenarioDto;
 import dev.seatwise.adapter.json.dto.UsageDto;
 import dev.seatwise.adapter.json.dto.UserDto;
 import java.util.ArrayList;
@@ -50,8 +50,18 @@ public final class CsvTables {
     }
     return new CsvTable(
         List.of(
-            "user", "bundles", "named", "flex", "products", "days_used", "windows", "tokens",
-            "cost", "all_named_cost", "savings", "reason"),
+            "user",
+            "bundles",
+            "named",
+            "flex",
+            "products",
+            "days_used",
+            "windows",
+            "tokens",
+            "cost",
+            "all_named_cost",
+            "savings",
+            "reason"),
         rows);
   }
 
@@ -93,8 +103,19 @@ public final class CsvTables {
     }
     return new CsvTable(
         List.of(
-            "product", "mapped", "peak", "peak_at", "sessions", "distinct_users", "p50", "p90",
-            "p95", "time_at_peak", "denials", "issued", "seats_needed"),
+            "product",
+            "mapped",
+            "peak",
+            "peak_at",
+            "sessions",
+            "distinct_users",
+            "p50",
+            "p90",
+            "p95",
+            "time_at_peak",
+            "denials",
+            "issued",
+            "seats_needed"),
         rows);
   }
 
@@ -104,9 +125,13 @@ public final class CsvTables {
     for (CatalogDto c : r.catalogs()) {
       rows.add(
           List.of(
-              c.name(), c.vendor(), c.currency(),
+              c.name(),
+              c.vendor(),
+              c.currency(),
               join(c.versions().stream().map(Object::toString).toList()),
-              c.meter(), (long) c.products(), (long) c.bundles()));
+              c.meter(),
+              (long) c.products(),
+              (long) c.bundles()));
     }
     return new CsvTable(
         List.of("name", "vendor", "currency", "versions", "meter", "products", "bundles"), rows);
@@ -128,11 +153,27 @@ public final class CsvTables {
     for (ProjectedMonthDto m : r.projection()) {
       rows.add(
           List.of(
-              m.from().toString(), m.to().toString(), m.opening(), m.burn(), m.consumed(),
-              m.refused(), m.purchased(), m.expired(), m.closing()));
+              m.from().toString(),
+              m.to().toString(),
+              m.opening(),
+              m.burn(),
+              m.consumed(),
+              m.refused(),
+              m.purchased(),
+              m.expired(),
+              m.closing()));
     }
     return new CsvTable(
-        List.of("from", "to", "opening", "burn", "consumed", "refused", "purchased", "expired", "closing"),
+        List.of(
+            "from",
+            "to",
+            "opening",
+            "burn",
+            "consumed",
+            "refused",
+            "purchased",
+            "expired",
+            "closing"),
         rows);
   }
 
@@ -174,7 +215,8 @@ public final class CsvTables {
       }
     }
     return new CsvTable(
-        List.of("dimension", "percent", "scenario", "total", "tokens", "windows", "cheapest"), rows);
+        List.of("dimension", "percent", "scenario", "total", "tokens", "windows", "cheapest"),
+        rows);
   }
 
   /** {@code sensitivity}: break-even per product at the baseline's prices. */
@@ -191,7 +233,13 @@ public final class CsvTables {
       rows.add(row);
     }
     return new CsvTable(
-        List.of("product", "named_annual", "tokens_per_window", "token_price", "windows_per_year", "named_pays_from"),
+        List.of(
+            "product",
+            "named_annual",
+            "tokens_per_window",
+            "token_price",
+            "windows_per_year",
+            "named_pays_from"),
         rows);
   }
 
@@ -200,7 +248,12 @@ public final class CsvTables {
     List<List<Object>> rows = new ArrayList<>();
     for (TradeInOptionDto o : r.options()) {
       rows.add(
-          List.of(r.product(), o.choice(), o.annualTotal(), o.choice().equals(r.cheapest()) ? "yes" : "no", o.reason()));
+          List.of(
+              r.product(),
+              o.choice(),
+              o.annualTotal(),
+              o.choice().equals(r.cheapest()) ? "yes" : "no",
+              o.reason()));
     }
     return new CsvTable(List.of("product", "choice", "annual_total", "cheapest", "reason"), rows);
   }

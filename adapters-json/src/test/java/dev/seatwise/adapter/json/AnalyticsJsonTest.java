@@ -33,16 +33,24 @@ class AnalyticsJsonTest {
   void aReviewIsWrittenWithKindsAsLabelsAndAbsentPartsLeftOut() throws Exception {
     RenewalReview review =
         new RenewalReview(
-            LocalDate.of(2026, 1, 1), YEAR, 30, Optional.of(UnitPrice.of("2.70", "USD")),
+            LocalDate.of(2026, 1, 1),
+            YEAR,
+            30,
+            Optional.of(UnitPrice.of("2.70", "USD")),
             List.of(
                 new RenewalAction(
-                    RenewalAction.Kind.REMOVE_IDLE_SEAT, Optional.of(UserId.of("a@x.com")),
-                    Optional.of(ProductId.of("ACD")), Optional.empty(), Money.of("2030", "USD"),
-                    LocalDate.of(2026, 1, 1), "idle")),
+                    RenewalAction.Kind.REMOVE_IDLE_SEAT,
+                    Optional.of(UserId.of("a@x.com")),
+                    Optional.of(ProductId.of("ACD")),
+                    Optional.empty(),
+                    Money.of("2030", "USD"),
+                    LocalDate.of(2026, 1, 1),
+                    "idle")),
             List.of("n"));
 
     String text =
-        json.writeValueAsString(JsonReviewMapper.INSTANCE.toResponse(review, ImportReport.EMPTY, USD, List.of("i")));
+        json.writeValueAsString(
+            JsonReviewMapper.INSTANCE.toResponse(review, ImportReport.EMPTY, USD, List.of("i")));
 
     assertThat(text)
         .isEqualTo(
@@ -58,12 +66,23 @@ class AnalyticsJsonTest {
   @Test
   void aTradeInIsWrittenWithItsOptionsAndTheCheapest() throws Exception {
     TradeInOption keep = new TradeInOption(TradeInOption.Choice.KEEP, Money.of("2000", "USD"), "k");
-    TradeInOption retire = new TradeInOption(TradeInOption.Choice.RETIRE, Money.of("1700", "USD"), "r");
+    TradeInOption retire =
+        new TradeInOption(TradeInOption.Choice.RETIRE, Money.of("1700", "USD"), "r");
     TradeInEvaluation evaluation =
-        new TradeInEvaluation(ProductId.of("ACD"), YEAR, 1, 2, 2, OptionalLong.empty(), List.of(keep, retire), retire, List.of());
+        new TradeInEvaluation(
+            ProductId.of("ACD"),
+            YEAR,
+            1,
+            2,
+            2,
+            OptionalLong.empty(),
+            List.of(keep, retire),
+            retire,
+            List.of());
 
     String text =
-        json.writeValueAsString(JsonTradeInMapper.INSTANCE.toResponse(evaluation, ImportReport.EMPTY, USD, List.of()));
+        json.writeValueAsString(
+            JsonTradeInMapper.INSTANCE.toResponse(evaluation, ImportReport.EMPTY, USD, List.of()));
 
     assertThat(text)
         .startsWith("{\"currency\":\"USD\",\"product\":\"ACD\",")

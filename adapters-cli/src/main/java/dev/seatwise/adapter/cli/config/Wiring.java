@@ -51,10 +51,10 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * Builds, for each command run, the file adapters (catalog, usage, entitlements, identity map)
- * and the application service that answers it, with every metering plug-in found on the class
- * path ({@code META-INF/services/dev.seatwise.domain.metering.Meter}) beside the standard meters.
- * The files of one {@link Inputs} are read once and shared by every service built for them. One
+ * Builds, for each command run, the file adapters (catalog, usage, entitlements, identity map) and
+ * the application service that answers it, with every metering plug-in found on the class path
+ * ({@code META-INF/services/dev.seatwise.domain.metering.Meter}) beside the standard meters. The
+ * files of one {@link Inputs} are read once and shared by every service built for them. One
  * instance serves one command line; not thread-safe.
  */
 public final class Wiring implements UseCases {
@@ -95,7 +95,8 @@ public final class Wiring implements UseCases {
   @Override
   public AnalyzeSensitivityUseCase analyzeSensitivity(Inputs inputs) {
     Ports p = ports(inputs);
-    return new AnalyzeSensitivityService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+    return new AnalyzeSensitivityService(
+        p.usage(), p.catalog().history(), p.entitlements(), meters);
   }
 
   @Override
@@ -160,7 +161,8 @@ public final class Wiring implements UseCases {
         in -> {
           LoadedCatalog catalog = load(in.catalog());
           ImportOptions options = options(in);
-          return new Ports(catalog, usage(in, catalog, options), entitlements(in, catalog, options));
+          return new Ports(
+              catalog, usage(in, catalog, options), entitlements(in, catalog, options));
         });
   }
 
@@ -170,8 +172,11 @@ public final class Wiring implements UseCases {
         .orElseThrow(
             () ->
                 new CatalogException(
-                    "no catalog '" + nameOrFile + "': it is neither a bundled catalog ("
-                        + String.join(", ", YamlCatalogAdapter.BUNDLED) + ") nor a file"));
+                    "no catalog '"
+                        + nameOrFile
+                        + "': it is neither a bundled catalog ("
+                        + String.join(", ", YamlCatalogAdapter.BUNDLED)
+                        + ") nor a file"));
   }
 
   private static ImportOptions options(Inputs inputs) {
@@ -188,27 +193,29 @@ public final class Wiring implements UseCases {
     Optional<ImportFormat> format = inputs.usageFormat().map(ImportFormat::fromLabel);
     ImportObserver observer = inputs.observer();
     return new Once<ImportedUsage>(
-        () -> {
-          ImportedUsage all = null;
-          for (Path file : inputs.usage()) {
-            UsageSource source = new UsageSource(file, format);
-            observer.reading(source.displayName(), size(file));
-            FileImport read = new FileUsageAdapter(List.of(source), catalog.resolver(), options).read();
-            for (ImportNote note : read.notes()) {
-              observer.note(note.toString());
-            }
-            observer.read(source.displayName());
-            all = all == null ? read.usage() : all.plus(read.usage());
-          }
-          ImportedUsage usage = all == null ? ImportedUsage.EMPTY : all;
-          observer.usageRead(usage.report());
-          return usage;
-        })
+            () -> {
+              ImportedUsage all = null;
+              for (Path file : inputs.usage()) {
+                UsageSource source = new UsageSource(file, format);
+                observer.reading(source.displayName(), size(file));
+                FileImport read =
+                    new FileUsageAdapter(List.of(source), catalog.resolver(), options).read();
+                for (ImportNote note : read.notes()) {
+                  observer.note(note.toString());
+                }
+                observer.read(source.displayName());
+                all = all == null ? read.usage() : all.plus(read.usage());
+              }
+              ImportedUsage usage = all == null ? ImportedUsage.EMPTY : all;
+              observer.usageRead(usage.report());
+              return usage;
+            })
         ::get;
   }
 
   /** Entitlements from the given exports, read once; their row report goes to the observer. */
-  private static EntitlementsPort entitlements(Inputs inputs, LoadedCatalog catalog, ImportOptions options) {
+  private static EntitlementsPort entitlements(
+      Inputs inputs, LoadedCatalog catalog, ImportOptions options) {
     if (inputs.entitlements().isEmpty()) {
       return () -> Entitlements.NONE;
     }
@@ -216,13 +223,14 @@ public final class Wiring implements UseCases {
     for (Path p : inputs.entitlements()) {
       sources.add(UsageSource.of(p));
     }
-    FileEntitlementsAdapter adapter = new FileEntitlementsAdapter(sources, catalog.resolver(), options);
+    FileEntitlementsAdapter adapter =
+        new FileEntitlementsAdapter(sources, catalog.resolver(), options);
     return new Once<Entitlements>(
-        () -> {
-          FileEntitlements read = adapter.read();
-          inputs.observer().otherFiles(read.report());
-          return read.entitlements();
-        })
+            () -> {
+              FileEntitlements read = adapter.read();
+              inputs.observer().otherFiles(read.report());
+              return read.entitlements();
+            })
         ::get;
   }
 

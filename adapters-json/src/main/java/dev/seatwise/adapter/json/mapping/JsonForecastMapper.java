@@ -29,11 +29,16 @@ public interface JsonForecastMapper {
 
   @Mapping(target = "currency", source = "currency")
   @Mapping(target = "importReport", source = "importReport")
-  @Mapping(target = "notes", expression = "java(JsonValueMapper.concat(forecast.notes(), importNotes))")
+  @Mapping(
+      target = "notes",
+      expression = "java(JsonValueMapper.concat(forecast.notes(), importNotes))")
   @Mapping(target = "runOut", expression = "java(forecast.runOut().orElse(null))")
   @Mapping(target = "meanDailyBurn", expression = "java(forecast.meanDailyBurn().doubleValue())")
   ForecastResponse toResponse(
-      TokenForecast forecast, ImportReport importReport, Currency currency, List<String> importNotes);
+      TokenForecast forecast,
+      ImportReport importReport,
+      Currency currency,
+      List<String> importNotes);
 
   MonthlyBurnDto toDto(MonthlyBurn month);
 
@@ -51,7 +56,8 @@ public interface JsonForecastMapper {
     List<PackCountDto> out = new ArrayList<>();
     purchase
         .counts()
-        .forEach((pack, n) -> out.add(new PackCountDto(pack.size(), n, pack.unitPrice().perUnit())));
+        .forEach(
+            (pack, n) -> out.add(new PackCountDto(pack.size(), n, pack.unitPrice().perUnit())));
     out.sort(java.util.Comparator.comparingLong(PackCountDto::size));
     return out;
   }

@@ -20,14 +20,20 @@ public interface JsonReviewMapper {
 
   @Mapping(target = "currency", source = "currency")
   @Mapping(target = "importReport", source = "importReport")
-  @Mapping(target = "notes", expression = "java(JsonValueMapper.concat(review.notes(), importNotes))")
-  @Mapping(target = "tokenPrice", expression = "java(review.tokenPrice().map(p -> p.perUnit()).orElse(null))")
+  @Mapping(
+      target = "notes",
+      expression = "java(JsonValueMapper.concat(review.notes(), importNotes))")
+  @Mapping(
+      target = "tokenPrice",
+      expression = "java(review.tokenPrice().map(p -> p.perUnit()).orElse(null))")
   ReviewResponse toResponse(
       RenewalReview review, ImportReport importReport, Currency currency, List<String> importNotes);
 
   @Mapping(target = "kind", expression = "java(JsonValueMapper.label(action.kind()))")
   @Mapping(target = "user", expression = "java(action.user().map(u -> u.value()).orElse(null))")
-  @Mapping(target = "offering", expression = "java(action.offering().map(o -> o.value()).orElse(null))")
+  @Mapping(
+      target = "offering",
+      expression = "java(action.offering().map(o -> o.value()).orElse(null))")
   @Mapping(target = "lot", expression = "java(action.lot().orElse(null))")
   RenewalActionDto toDto(RenewalAction action);
 }

@@ -22,11 +22,18 @@ public interface JsonSensitivityMapper {
 
   @Mapping(target = "currency", source = "currency")
   @Mapping(target = "importReport", source = "importReport")
-  @Mapping(target = "notes", expression = "java(JsonValueMapper.concat(report.notes(), importNotes))")
+  @Mapping(
+      target = "notes",
+      expression = "java(JsonValueMapper.concat(report.notes(), importNotes))")
   SensitivityResponse toResponse(
-      SensitivityReport report, ImportReport importReport, Currency currency, List<String> importNotes);
+      SensitivityReport report,
+      ImportReport importReport,
+      Currency currency,
+      List<String> importNotes);
 
-  @Mapping(target = "dimension", expression = "java(JsonValueMapper.label(sensitivityCase.dimension()))")
+  @Mapping(
+      target = "dimension",
+      expression = "java(JsonValueMapper.label(sensitivityCase.dimension()))")
   @Mapping(target = "percent", expression = "java(sensitivityCase.percent().doubleValue())")
   @Mapping(target = "cheapest", expression = "java(sensitivityCase.cheapest().orElse(null))")
   SensitivityCaseDto toDto(SensitivityCase sensitivityCase);
@@ -34,9 +41,12 @@ public interface JsonSensitivityMapper {
   @Mapping(target = "tokenPrice", expression = "java(breakEven.tokenPrice().perUnit())")
   @Mapping(
       target = "windowsPerYear",
-      expression = "java(breakEven.windowsPerYear().map(java.math.BigDecimal::doubleValue).orElse(null))")
+      expression =
+          "java(breakEven.windowsPerYear().map(java.math.BigDecimal::doubleValue).orElse(null))")
   @Mapping(
       target = "namedPaysFrom",
-      expression = "java(breakEven.namedPaysFrom().isPresent() ? Long.valueOf(breakEven.namedPaysFrom().getAsLong()) : null)")
+      expression =
+          "java(breakEven.namedPaysFrom().isPresent() ?"
+              + " Long.valueOf(breakEven.namedPaysFrom().getAsLong()) : null)")
   BreakEvenDto toDto(ProductBreakEven breakEven);
 }

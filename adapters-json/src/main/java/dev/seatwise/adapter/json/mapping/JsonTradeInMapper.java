@@ -20,13 +20,22 @@ public interface JsonTradeInMapper {
 
   @Mapping(target = "currency", source = "currency")
   @Mapping(target = "importReport", source = "importReport")
-  @Mapping(target = "notes", expression = "java(JsonValueMapper.concat(evaluation.notes(), importNotes))")
+  @Mapping(
+      target = "notes",
+      expression = "java(JsonValueMapper.concat(evaluation.notes(), importNotes))")
   @Mapping(
       target = "peakConcurrency",
-      expression = "java(evaluation.peakConcurrency().isPresent() ? Long.valueOf(evaluation.peakConcurrency().getAsLong()) : null)")
-  @Mapping(target = "cheapest", expression = "java(JsonValueMapper.label(evaluation.cheapest().choice()))")
+      expression =
+          "java(evaluation.peakConcurrency().isPresent() ?"
+              + " Long.valueOf(evaluation.peakConcurrency().getAsLong()) : null)")
+  @Mapping(
+      target = "cheapest",
+      expression = "java(JsonValueMapper.label(evaluation.cheapest().choice()))")
   TradeInResponse toResponse(
-      TradeInEvaluation evaluation, ImportReport importReport, Currency currency, List<String> importNotes);
+      TradeInEvaluation evaluation,
+      ImportReport importReport,
+      Currency currency,
+      List<String> importNotes);
 
   @Mapping(target = "choice", expression = "java(JsonValueMapper.label(option.choice()))")
   TradeInOptionDto toDto(TradeInOption option);
