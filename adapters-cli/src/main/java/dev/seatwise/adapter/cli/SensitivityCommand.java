@@ -22,8 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code seatwise sensitivity}: scenario totals when prices or usage change, and break-evens. */
 @Command(
     name = "sensitivity",
-    header =
-        "Scenario totals when token price, named prices or usage change; break-even per product.",
+    header = "Totals when token price, named prices or usage change; break-evens.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -19,8 +19,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code seatwise trade-in}: keep N network seats, trade them for 2N named, or retire them. */
 @Command(
     name = "trade-in",
-    header =
-        "Keep N legacy network seats, trade them 2-for-1 for named seats, or retire them to Flex.",
+    header = "Keep legacy network seats, trade them 2-for-1, or retire them to Flex.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
