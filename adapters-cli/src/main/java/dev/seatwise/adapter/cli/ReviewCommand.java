@@ -108,11 +108,7 @@ public final class ReviewCommand extends AnalysisCommand {
             r.history().days(),
             r.tokenPrice() == null
                 ? ""
-                : ", Flex at "
-                    + r.tokenPrice().stripTrailingZeros().toPlainString()
-                    + " "
-                    + r.currency()
-                    + "/token"));
+                : ", Flex at " + Text.unitPrice(r.tokenPrice()) + " " + r.currency() + "/token"));
     ImportSummary.print(r.importReport(), out);
     out.println();
     if (r.actions().isEmpty()) {

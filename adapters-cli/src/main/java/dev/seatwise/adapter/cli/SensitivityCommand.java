@@ -173,7 +173,7 @@ public final class SensitivityCommand extends AnalysisCommand {
               + " "
               + Text.right(Long.toString(b.tokensPerWindow()), 14)
               + " "
-              + Text.right(b.tokenPrice().stripTrailingZeros().toPlainString(), 12)
+              + Text.right(Text.unitPrice(b.tokenPrice()), 12)
               + " "
               + Text.right(
                   b.windowsPerYear() == null

@@ -25,6 +25,14 @@ final class Text {
     return (amount.signum() > 0 ? "+" : "") + money(amount);
   }
 
+  /**
+   * A price per unit: at least two decimals, more only when it has them ({@code 2.70}, {@code
+   * 2.675}).
+   */
+  static String unitPrice(BigDecimal price) {
+    return dev.seatwise.adapter.json.JsonMapperFactory.atTwoDecimals(price).toPlainString();
+  }
+
   static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
