@@ -1,0 +1,22 @@
+package dev.seatwise.adapter.web;
+
+import dev.seatwise.application.port.in.AnalyzeConcurrencyUseCase;
+import dev.seatwise.application.port.in.CompareScenariosUseCase;
+import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.domain.catalog.CatalogHistory;
+
+/**
+ * The use cases bound to one request's files. The files are read once and shared by every call,
+ * so a comparison and the charts beside it see the same data.
+ */
+public interface AnalysisScope {
+  CompareScenariosUseCase comparing();
+
+  AnalyzeConcurrencyUseCase analysingConcurrency();
+
+  /** The imported usage, for the page's time series (concurrency over time, heatmap). */
+  ImportedUsage usage();
+
+  /** The catalog the analysis prices with (the uploaded one, else the bundled default). */
+  CatalogHistory catalog();
+}
