@@ -1,0 +1,64 @@
+package dev.seatwise.adapter.files;
+
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.usage.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/** Cell helpers shared by the Autodesk Account export readers. */
+final class AccountRows {
+  private AccountRows() {}
+
+  /**
+   * The row's user from its e-mail, hashed id or Autodesk id columns (masked {@code *****} values
+   * count as absent), through the identity map; empty when the row names nobody.
+   */
+  static Optional<UserId> user(List<String> f, HeaderSpec.Header h, ReadContext ctx) {
+    Optional<String> email = Values.identifier(h.get(f, "email"));
+    Optional<String> hashed = Values.identifier(h.get(f, "hashed_autodesk_id"))
+        .or(() -> Values.identifier(h.get(f, "autodesk_id")));
+    if (email.isEmpty() && hashed.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(ctx.identity().accountUser(email, hashed, ctx.privacy()));
+  }
+
+  /** Which user column to blame when a row names nobody. */
+  static String userField(HeaderSpec.Header h) {
+    return h.has("email") ? "email" : h.has("hashed_autodesk_id") ? "hashed_autodesk_id" : "autodesk_id";
+  }
+
+  /** The product named by the first of {@code columns} the resolver knows. */
+  static Optional<ProductId> product(
+      List<String> f, HeaderSpec.Header h, ReadContext ctx, String... columns) {
+    for (String c : columns) {
+      String v = h.get(f, c);
+      if (!v.isEmpty()) {
+        Optional<ProductId> p = ctx.resolver().byName(v);
+        if (p.isPresent()) {
+          return p;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Rejects a row whose product is blank or unknown; returns the product otherwise. */
+  static Optional<ProductId> productOrReject(List<String> f, HeaderSpec.Header h, ReadContext ctx,
+      RowLedger ledger, long line, String column, String... fallbacks) {
+    String v = h.get(f, column);
+    String[] all = new String[fallbacks.length + 1];
+    all[0] = column;
+    System.arraycopy(fallbacks, 0, all, 1, fallbacks.length);
+    Optional<ProductId> p = product(f, h, ctx, all);
+    if (p.isPresent()) {
+      return p;
+    }
+    if (v.isEmpty()) {
+      ledger.reject(line, column, "missing value");
+    } else {
+      ledger.reject(line, column, "unknown product '" + v + "'");
+    }
+    return Optional.empty();
+  }
+}

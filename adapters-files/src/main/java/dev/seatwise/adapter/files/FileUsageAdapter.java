@@ -1,0 +1,116 @@
+package dev.seatwise.adapter.files;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.seatwise.adapter.files.catalog.ProductResolver;
+import dev.seatwise.application.port.out.FileReport;
+import dev.seatwise.application.port.out.ImportReport;
+import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.UsageImportException;
+import dev.seatwise.application.port.out.UsagePort;
+import dev.seatwise.domain.usage.UsageLog;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Usage from files: reads each {@link UsageSource} in the format given or detected, streaming, and
+ * merges everything into one {@link ImportedUsage} with a row report per file. Formats and their
+ * rules: docs/import-formats.md.
+ *
+ * <pre>{@code
+ * LoadedCatalog catalog = new YamlCatalogAdapter().load("autodesk").orElseThrow();
+ * UsagePort usage = new FileUsageAdapter(
+ *     List.of(UsageSource.of(Path.of("adskflex.log")), UsageSource.of(Path.of("usage.csv"))),
+ *     catalog.resolver(),
+ *     ImportOptions.defaults().withZone(ZoneId.of("Europe/Berlin")).withStrict(false));
+ * ImportedUsage imported = usage.usage();
+ * }</pre>
+ *
+ * <p>Each call reads the files again. Immutable and thread-safe.
+ */
+public final class FileUsageAdapter implements UsagePort {
+  private static final Map<ImportFormat, UsageReader> READERS = new EnumMap<>(ImportFormat.class);
+
+  static {
+    READERS.put(ImportFormat.SESSIONS_CSV, new SessionsCsvReader());
+    READERS.put(ImportFormat.AUTODESK_USAGE_EXPORT, new AutodeskUsageExportReader());
+    READERS.put(ImportFormat.AUTODESK_USAGE_REPORT, new AutodeskUsageReportReader());
+    READERS.put(ImportFormat.AUTODESK_TOKEN_USAGE, new AutodeskTokenUsageReader());
+    READERS.put(ImportFormat.FLEXLM_LOG, new FlexlmLogReader());
+    READERS.put(ImportFormat.LMSTAT, new LmstatReader());
+  }
+
+  private final List<UsageSource> sources;
+  private final ProductResolver resolver;
+  private final ImportOptions options;
+
+  public FileUsageAdapter(List<UsageSource> sources, ProductResolver resolver, ImportOptions options) {
+    this.sources = List.copyOf(requireNonNull(sources, "sources"));
+    this.resolver = requireNonNull(resolver, "resolver");
+    this.options = requireNonNull(options, "options");
+  }
+
+  /** The same with the options spelled out; {@code identity} empty means no identity map. */
+  public FileUsageAdapter(List<UsageSource> sources, ProductResolver resolver, ZoneId zone,
+      Optional<IdentityMap> identity, boolean strict) {
+    this(sources, resolver, new ImportOptions(zone, identity.orElse(IdentityMap.EMPTY), strict,
+        false));
+  }
+
+  /** Reads one file with default options, detecting its format. */
+  public static FileImport readFile(Path file, ProductResolver resolver) {
+    return new FileUsageAdapter(List.of(UsageSource.of(file)), resolver, ImportOptions.defaults())
+        .read();
+  }
+
+  /**
+   * @throws UsageImportException when a file cannot be read at all, or in strict mode at the
+   *     first bad row
+   */
+  @Override
+  public ImportedUsage usage() {
+    return read().usage();
+  }
+
+  /**
+   * Reads all sources, returning the usage and the notes (restarts, check-outs closed at the end
+   * of a log) that a front end should show beside the report.
+   *
+   * @throws UsageImportException as {@link #usage()}
+   */
+  public FileImport read() {
+    UsageCollector out = new UsageCollector();
+    List<FileReport> reports = new ArrayList<>();
+    ReadContext ctx = new ReadContext(resolver, options);
+    for (UsageSource source : sources) {
+      String name = source.displayName();
+      ImportFormat format = source.format().orElseGet(() -> FormatDetector.detect(source.path(), name));
+      UsageReader reader = READERS.get(format);
+      if (reader == null) {
+        throw new UsageImportException(name + ": " + format.label() + " holds entitlements, not "
+            + "usage; read it with FileEntitlementsAdapter");
+      }
+      RowLedger ledger = new RowLedger(name, options.strict());
+      reader.read(source.path(), name, ctx, out, ledger);
+      reports.add(ledger.report(format));
+    }
+    ImportedUsage usage = new ImportedUsage(
+        new UsageLog(out.sessions, out.days),
+        out.unmapped,
+        out.summaries,
+        out.tokens,
+        out.denials,
+        out.snapshots,
+        new ImportReport(reports));
+    return new FileImport(usage, out.notes);
+  }
+
+  public List<UsageSource> sources() {
+    return sources;
+  }
+}

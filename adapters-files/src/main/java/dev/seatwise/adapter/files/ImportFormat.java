@@ -1,0 +1,61 @@
+package dev.seatwise.adapter.files;
+
+/**
+ * The file formats seatwise reads. Detected from the header or first lines of a file by {@link
+ * FormatDetector}; pass one explicitly in a {@link UsageSource} to override detection.
+ */
+public enum ImportFormat {
+  /** seatwise's own {@code user,product,start,end} CSV. */
+  SESSIONS_CSV("sessions-csv", Kind.USAGE),
+  /** Autodesk Account usage export: one row per user x product x day used. */
+  AUTODESK_USAGE_EXPORT("autodesk-usage-export", Kind.USAGE),
+  /** Autodesk Account Usage Report export: one aggregated row per user x product. */
+  AUTODESK_USAGE_REPORT("autodesk-usage-report", Kind.USAGE),
+  /** Autodesk Account Token Usage export: tokens charged per user, product and day. */
+  AUTODESK_TOKEN_USAGE("autodesk-token-usage", Kind.USAGE),
+  /** Autodesk Account Subscriptions export (seats, terms, renewal dates). */
+  AUTODESK_SUBSCRIPTIONS("autodesk-subscriptions", Kind.ENTITLEMENTS),
+  /** Autodesk Account Users export (who is assigned which product). */
+  AUTODESK_USERS("autodesk-users", Kind.ENTITLEMENTS),
+  /** FlexLM debug log written by lmgrd and its vendor daemons (e.g. adskflex). */
+  FLEXLM_LOG("flexlm-log", Kind.USAGE),
+  /** Output of {@code lmutil lmstat -a}, one or many snapshots. */
+  LMSTAT("lmstat", Kind.USAGE);
+
+  /** Whether a format holds usage (for {@link FileUsageAdapter}) or entitlements. */
+  public enum Kind {
+    USAGE,
+    ENTITLEMENTS
+  }
+
+  private final String label;
+  private final Kind kind;
+
+  ImportFormat(String label, Kind kind) {
+    this.label = label;
+    this.kind = kind;
+  }
+
+  /** The name used in reports, docs and on the command line, e.g. {@code flexlm-log}. */
+  public String label() {
+    return label;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The format called {@code label} (as {@link #label()} or the enum name, any case). */
+  public static ImportFormat fromLabel(String label) {
+    for (ImportFormat f : values()) {
+      if (f.label.equalsIgnoreCase(label.strip()) || f.name().equalsIgnoreCase(label.strip())) {
+        return f;
+      }
+    }
+    StringBuilder known = new StringBuilder();
+    for (ImportFormat f : values()) {
+      known.append(known.length() == 0 ? "" : ", ").append(f.label);
+    }
+    throw new IllegalArgumentException("unknown format '" + label + "'; known: " + known);
+  }
+}

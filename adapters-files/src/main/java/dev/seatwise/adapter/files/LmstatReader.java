@@ -1,0 +1,204 @@
+package dev.seatwise.adapter.files;
+
+import dev.seatwise.application.port.out.SeatSnapshot;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UserId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Output of {@code lmutil lmstat -a}, one snapshot or many concatenated (a cron job appending to
+ * one file). Each {@code Flexible License Manager status on Fri 10/20/2017 17:02} header starts a
+ * snapshot; each {@code Users of FEATURE: (Total of N licenses issued; Total of M licenses in
+ * use)} line gives a {@link SeatSnapshot}; each user line ({@code user host display (v1.0)
+ * (server/port handle), start Fri 10/20 16:44[, K licenses]}) gives K sessions from its start
+ * (the year is the snapshot's, or the year before when the date would be after the snapshot) to
+ * the last snapshot in which that check-out was still listed. Sessions are therefore lower
+ * bounds: the real check-in happened between that snapshot and the next.
+ *
+ * <p>Rows are the {@code Users of} lines and the user lines. An uncounted (node-locked) feature
+ * has no issued count and is rejected with that reason; its user lines are still read.
+ */
+final class LmstatReader implements UsageReader {
+  static final Pattern HEADER = Pattern.compile(
+      "^\\s*Flexible License Manager status on \\w{3} (\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2}).*");
+  private static final Pattern USERS_OF = Pattern.compile("^\\s*Users of (.+?):\\s*\\((.*)\\)\\s*$");
+  private static final Pattern TOTALS = Pattern.compile(
+      "Total of (\\d+) licenses? issued;\\s*Total of (\\d+) licenses? in use");
+  private static final Pattern USER_LINE = Pattern.compile(
+      "^\\s+(.+?) \\(v[^)]*\\) \\(([^)]*)\\), start \\w{3} (\\d{1,2})/(\\d{1,2}) (\\d{1,2}):(\\d{2})(.*)$");
+  private static final Pattern LICENSES = Pattern.compile("^,\\s*(\\d+) licenses?");
+
+  @Override
+  public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
+    Run run = new Run(ctx, out, ledger);
+    try (BufferedReader in = TextInput.open(file, name)) {
+      String line;
+      long n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        run.line(n, line);
+      }
+      run.closeStale(Integer.MAX_VALUE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final class Run {
+    private final ReadContext ctx;
+    private final UsageCollector out;
+    private final RowLedger ledger;
+    private LocalDateTime snapshotTime;
+    private Instant snapshotAt;
+    private int snapshot = -1;
+    private String feature;
+    private final Map<String, Open> open = new LinkedHashMap<>();
+
+    private static final class Open {
+      final UserId user;
+      final String feature;
+      final Optional<ProductId> product;
+      final Instant start;
+      final int count;
+      int lastSnapshot;
+      Instant lastSeen;
+
+      Open(UserId user, String feature, Optional<ProductId> product, Instant start, int count) {
+        this.user = user;
+        this.feature = feature;
+        this.product = product;
+        this.start = start;
+        this.count = count;
+      }
+    }
+
+    Run(ReadContext ctx, UsageCollector out, RowLedger ledger) {
+      this.ctx = ctx;
+      this.out = out;
+      this.ledger = ledger;
+    }
+
+    void line(long n, String line) {
+      Matcher m = HEADER.matcher(line);
+      if (m.matches()) {
+        header(n, m);
+        return;
+      }
+      m = USERS_OF.matcher(line);
+      if (m.matches()) {
+        usersOf(n, m.group(1).strip(), m.group(2));
+        return;
+      }
+      if (line.contains(", start ")) {
+        user(n, line);
+      }
+    }
+
+    private void header(long n, Matcher m) {
+      try {
+        snapshotTime = LocalDateTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+      } catch (DateTimeException e) {
+        snapshotTime = null;
+        snapshotAt = null;
+        feature = null;
+        ledger.reject(n, "", "invalid snapshot date: " + e.getMessage());
+        return;
+      }
+      snapshotAt = snapshotTime.atZone(ctx.options().zone()).toInstant();
+      closeStale(snapshot);
+      snapshot++;
+      feature = null;
+    }
+
+    private void usersOf(long n, String name, String totals) {
+      if (snapshotAt == null) {
+        ledger.reject(n, "", "no 'Flexible License Manager status on' header before this line");
+        return;
+      }
+      feature = name;
+      Matcher t = TOTALS.matcher(totals);
+      if (!t.find()) {
+        ledger.reject(n, "issued", "no issued/in-use totals for " + name + ": (" + totals.strip() + ")");
+        return;
+      }
+      out.snapshots.add(new SeatSnapshot(snapshotAt, name, ctx.resolver().byFeature(name),
+          Long.parseLong(t.group(1)), Long.parseLong(t.group(2))));
+      ledger.accept();
+    }
+
+    private void user(long n, String line) {
+      Matcher m = USER_LINE.matcher(line);
+      if (!m.matches()) {
+        ledger.reject(n, "", "unreadable check-out line: " + line.strip());
+        return;
+      }
+      if (snapshotAt == null || feature == null) {
+        ledger.reject(n, "", "check-out line outside a 'Users of' block");
+        return;
+      }
+      String[] who = m.group(1).strip().split("\\s+");
+      String user = who[0];
+      String host = who.length > 1 ? who[1] : "";
+      LocalDateTime start;
+      try {
+        int month = Integer.parseInt(m.group(3));
+        int day = Integer.parseInt(m.group(4));
+        LocalDate d = LocalDate.of(snapshotTime.getYear(), month, day);
+        if (d.isAfter(snapshotTime.toLocalDate())) {
+          d = LocalDate.of(snapshotTime.getYear() - 1, month, day);
+        }
+        start = d.atTime(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+      } catch (DateTimeException e) {
+        ledger.reject(n, "start", "invalid start: " + e.getMessage());
+        return;
+      }
+      Matcher lic = LICENSES.matcher(m.group(7));
+      int count = lic.find() ? Integer.parseInt(lic.group(1)) : 1;
+      Instant startAt = start.atZone(ctx.options().zone()).toInstant();
+      String key = feature + "\u0000" + m.group(1).strip() + "\u0000" + m.group(2) + "\u0000" + startAt;
+      Open o = open.get(key);
+      if (o == null) {
+        UserId id = ctx.identity().flexlmUser(user, host, ctx.privacy());
+        o = new Open(id, feature, ctx.resolver().byFeature(feature), startAt, count);
+        open.put(key, o);
+      }
+      o.lastSnapshot = snapshot;
+      o.lastSeen = snapshotAt;
+      ledger.accept();
+    }
+
+    /** Closes the check-outs last listed before snapshot {@code current}. */
+    void closeStale(int current) {
+      Iterator<Open> it = open.values().iterator();
+      while (it.hasNext()) {
+        Open o = it.next();
+        if (o.lastSnapshot < current) {
+          Instant end = o.lastSeen.isBefore(o.start) ? o.start : o.lastSeen;
+          for (int i = 0; i < o.count; i++) {
+            if (o.product.isPresent()) {
+              out.sessions.add(new Session(o.user, o.product.get(), o.start, end));
+            } else {
+              out.unmapped.add(new Session(o.user, ProductId.of(o.feature), o.start, end));
+            }
+          }
+          it.remove();
+        }
+      }
+    }
+  }
+}

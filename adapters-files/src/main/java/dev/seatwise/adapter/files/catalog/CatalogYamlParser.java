@@ -1,0 +1,469 @@
+package dev.seatwise.adapter.files.catalog;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.seatwise.application.port.out.CatalogException;
+import dev.seatwise.domain.catalog.Bundle;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.MeteringParameters;
+import dev.seatwise.domain.catalog.Prices;
+import dev.seatwise.domain.catalog.Product;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.catalog.Term;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.money.UnitPrice;
+import dev.seatwise.domain.tokens.TokenPack;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads the catalog YAML format (docs/catalog-format.md) into a {@link LoadedCatalog}. Every error
+ * names the source, the line and the key path ({@code products[2].namedUser.annual}). Unknown keys
+ * are errors too, so a typo ({@code flexTokenPerDay}) is caught rather than silently ignored.
+ * Stateless and thread-safe.
+ */
+final class CatalogYamlParser {
+  private static final Set<String> VERSION_KEYS =
+      Set.of("vendor", "currency", "effective", "meter", "tokens", "flex", "products", "bundles",
+          "notes", "source");
+  private static final Set<String> TOP_KEYS = union(VERSION_KEYS, Set.of("versions"));
+  private static final Set<String> PRODUCT_KEYS =
+      Set.of("id", "name", "aliases", "flexlmFeatures", "namedUser", "flexTokensPerDay",
+          "networkSeat", "notes", "source");
+  private static final Set<String> BUNDLE_KEYS =
+      Set.of("id", "name", "aliases", "flexlmFeatures", "includes", "namedUser", "notes", "source");
+  private static final Set<String> PRICE_KEYS = Set.of("monthly", "annual", "threeYear");
+  private static final Set<String> TOKENS_KEYS = Set.of("expiresAfter", "packs");
+  private static final Set<String> PACK_KEYS = Set.of("size", "unitPrice");
+  private static final Set<String> FLEX_KEYS = Set.of("window", "minimumBillable");
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+
+  private final YAMLMapper mapper;
+
+  CatalogYamlParser() {
+    YAMLFactory factory =
+        YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    this.mapper = new YAMLMapper(factory);
+    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  }
+
+  LoadedCatalog parse(String yaml, String source) {
+    Map<String, Integer> lines = locate(yaml, source);
+    JsonNode root;
+    try {
+      root = mapper.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw syntax(source, e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new CatalogException(source + ": the catalog is empty");
+    }
+    Ctx ctx = new Ctx(source, lines);
+    Node top = new Node(root, "", ctx);
+    if (!root.isObject()) {
+      throw top.error("the catalog must be a mapping of keys (vendor, currency, products, ...)");
+    }
+    top.checkKeys(TOP_KEYS);
+    ProductResolver.Builder resolver = ProductResolver.builder();
+    List<Catalog> versions = new ArrayList<>();
+    Map<LocalDate, Node> effectiveSeen = new HashMap<>();
+    Optional<Node> versionList = top.opt("versions");
+    if (versionList.isPresent()) {
+      List<Node> items = versionList.get().list();
+      if (items.isEmpty()) {
+        throw versionList.get().error("must list at least one version");
+      }
+      for (Node v : items) {
+        v.requireObject();
+        v.checkKeys(VERSION_KEYS);
+        Catalog c = version(new Scope(v, Optional.of(top)), resolver);
+        Node before = effectiveSeen.put(c.effective(), v);
+        if (before != null) {
+          throw v.error("two versions are effective on " + c.effective() + " (the other is at line "
+              + before.line() + ")");
+        }
+        versions.add(c);
+      }
+    } else {
+      versions.add(version(new Scope(top, Optional.empty()), resolver));
+    }
+    CatalogHistory history;
+    try {
+      history = new CatalogHistory(versions);
+    } catch (IllegalArgumentException e) {
+      throw top.error(e.getMessage());
+    }
+    return new LoadedCatalog(source, history, resolver.build());
+  }
+
+  private Catalog version(Scope s, ProductResolver.Builder resolver) {
+    String vendor = s.require("vendor").text();
+    Node currencyNode = s.require("currency");
+    Currency currency = currencyNode.as(() -> Currency.getInstance(currencyNode.text()),
+        "not an ISO-4217 currency code");
+    Node effNode = s.require("effective");
+    LocalDate effective = effNode.as(() -> LocalDate.parse(effNode.text()),
+        "not an ISO date (YYYY-MM-DD)");
+    String meter = s.opt("meter").map(Node::text).orElse(Catalog.FLEX_WINDOW);
+
+    Period expiry = Period.ofMonths(12);
+    List<TokenPack> packs = new ArrayList<>();
+    Optional<Node> tokens = s.opt("tokens");
+    if (tokens.isPresent()) {
+      Node t = tokens.get();
+      t.requireObject();
+      t.checkKeys(TOKENS_KEYS);
+      Optional<Node> exp = t.opt("expiresAfter");
+      if (exp.isPresent()) {
+        Node e = exp.get();
+        expiry = e.as(() -> Period.parse(e.text()), "not an ISO-8601 period such as P12M");
+      }
+      for (Node p : t.opt("packs").map(Node::list).orElse(List.of())) {
+        p.requireObject();
+        p.checkKeys(PACK_KEYS);
+        long size = p.require("size").wholeNumber();
+        if (size <= 0) {
+          throw p.require("size").error("pack size must be > 0 but was " + size);
+        }
+        Node up = p.require("unitPrice");
+        BigDecimal unit = up.decimal();
+        packs.add(p.as(() -> new TokenPack(size, new UnitPrice(unit, currency)), "invalid pack"));
+      }
+    }
+
+    MeteringParameters metering = MeteringParameters.FLEX_DEFAULTS;
+    Optional<Node> flex = s.opt("flex");
+    if (flex.isPresent()) {
+      Node f = flex.get();
+      f.requireObject();
+      f.checkKeys(FLEX_KEYS);
+      Duration window = f.opt("window").map(Node::duration)
+          .orElse(MeteringParameters.FLEX_DEFAULTS.window());
+      Duration minimum = f.opt("minimumBillable").map(Node::duration)
+          .orElse(MeteringParameters.FLEX_DEFAULTS.minimumBillable());
+      metering = f.as(() -> new MeteringParameters(window, minimum), "invalid flex parameters");
+    }
+
+    List<Product> products = new ArrayList<>();
+    Map<ProductId, Node> ids = new HashMap<>();
+    Node productList = s.require("products");
+    for (Node p : productList.list()) {
+      p.requireObject();
+      p.checkKeys(PRODUCT_KEYS);
+      ProductId id = id(p);
+      Node before = ids.put(id, p);
+      if (before != null) {
+        throw p.require("id").error("duplicate product id " + id + " (first at line "
+            + before.line() + ")");
+      }
+      String name = p.opt("name").map(Node::text).orElse(id.value());
+      Optional<Prices> named = p.opt("namedUser").map(n -> prices(n, currency));
+      Optional<Long> rate = p.opt("flexTokensPerDay").map(Node::wholeNumber);
+      Optional<Node> rateNode = p.opt("flexTokensPerDay");
+      if (rate.isPresent() && rate.get() < 0 && rateNode.isPresent()) {
+        throw rateNode.get().error("must be >= 0 but was " + rate.get());
+      }
+      Optional<Prices> network = p.opt("networkSeat").map(n -> prices(n, currency));
+      products.add(p.as(() -> new Product(id, name, named, rate, network), "invalid product"));
+      names(p, id, name, resolver);
+    }
+
+    List<Bundle> bundles = new ArrayList<>();
+    for (Node b : s.opt("bundles").map(Node::list).orElse(List.of())) {
+      b.requireObject();
+      b.checkKeys(BUNDLE_KEYS);
+      ProductId id = id(b);
+      if (ids.containsKey(id)) {
+        throw b.require("id").error("bundle id " + id + " clashes with a product id");
+      }
+      ids.put(id, b);
+      String name = b.opt("name").map(Node::text).orElse(id.value());
+      Node inc = b.require("includes");
+      Set<ProductId> includes = new LinkedHashSet<>();
+      for (Node i : inc.list()) {
+        ProductId member = ProductId.of(i.text());
+        Node target = ids.get(member);
+        if (target == null || products.stream().noneMatch(pr -> pr.id().equals(member))) {
+          throw i.error("bundle " + id + " includes unknown product " + member);
+        }
+        includes.add(member);
+      }
+      if (includes.isEmpty()) {
+        throw inc.error("bundle " + id + " includes nothing");
+      }
+      Prices named = prices(b.require("namedUser"), currency);
+      bundles.add(b.as(() -> new Bundle(id, name, includes, named), "invalid bundle"));
+      names(b, id, name, resolver);
+    }
+    Period tokenExpiry = expiry;
+    MeteringParameters meteringParameters = metering;
+    return productList.as(
+        () -> new Catalog(vendor, currency, effective, meter, meteringParameters, tokenExpiry, packs,
+            products, bundles),
+        "invalid catalog");
+  }
+
+  private static ProductId id(Node item) {
+    Node idNode = item.require("id");
+    return idNode.as(() -> ProductId.of(idNode.text()), "not a valid id");
+  }
+
+  private static void names(Node item, ProductId id, String name, ProductResolver.Builder r) {
+    item.as(() -> r.name(id.value(), id).name(name, id), "name clash");
+    for (Node alias : item.opt("aliases").map(Node::list).orElse(List.of())) {
+      alias.as(() -> r.name(alias.text(), id), "alias clash");
+    }
+    for (Node f : item.opt("flexlmFeatures").map(Node::list).orElse(List.of())) {
+      String regex = f.text();
+      try {
+        Pattern.compile(regex);
+      } catch (PatternSyntaxException e) {
+        throw f.error("not a valid regular expression: " + e.getDescription());
+      }
+      f.as(() -> r.feature(regex, id), "pattern clash");
+    }
+  }
+
+  private static Prices prices(Node n, Currency currency) {
+    n.requireObject();
+    n.checkKeys(PRICE_KEYS);
+    Map<Term, Money> byTerm = new EnumMap<>(Term.class);
+    price(n, "monthly", Term.MONTHLY, currency, byTerm);
+    price(n, "annual", Term.ANNUAL, currency, byTerm);
+    price(n, "threeYear", Term.THREE_YEAR, currency, byTerm);
+    if (!byTerm.containsKey(Term.ANNUAL)) {
+      throw n.error("an annual price is required (key 'annual')");
+    }
+    return n.as(() -> new Prices(byTerm), "invalid prices");
+  }
+
+  private static void price(Node n, String key, Term term, Currency c, Map<Term, Money> out) {
+    Optional<Node> v = n.opt(key);
+    if (v.isPresent()) {
+      BigDecimal amount = v.get().decimal();
+      out.put(term, v.get().as(() -> new Money(amount, c), "not a valid " + c + " amount"));
+    }
+  }
+
+  /** Line of every key, list item and value, by JSON pointer, from one streaming pass. */
+  private Map<String, Integer> locate(String yaml, String source) {
+    Map<String, Integer> lines = new HashMap<>();
+    try (JsonParser p = mapper.getFactory().createParser(yaml)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        JsonLocation loc = p.currentTokenLocation();
+        String pointer = p.getParsingContext().pathAsPointer().toString();
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          lines.putIfAbsent(pointer, loc.getLineNr());
+        } else {
+          lines.putIfAbsent(pointer, loc.getLineNr());
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw syntax(source, e);
+    } catch (IOException e) {
+      throw new CatalogException(source + ": cannot read: " + e.getMessage(), e);
+    }
+    return lines;
+  }
+
+  private static CatalogException syntax(String source, JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    String where = loc == null ? "" : ": line " + loc.getLineNr();
+    return new CatalogException(
+        source + where + ": not valid YAML: " + e.getOriginalMessage(), e);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
+  private record Ctx(String source, Map<String, Integer> lines) {}
+
+  /** A version's keys, falling back to the top level's in a multi-version file. */
+  private record Scope(Node own, Optional<Node> defaults) {
+    Optional<Node> opt(String key) {
+      Optional<Node> v = own.opt(key);
+      return v.isPresent() ? v : defaults.flatMap(d -> d.opt(key));
+    }
+
+    Node require(String key) {
+      return opt(key).orElseThrow(() -> own.error("missing required key '" + key + "'"));
+    }
+  }
+
+  /** A YAML node with its pointer, so that errors can name key and line. */
+  private static final class Node {
+    private final JsonNode json;
+    private final String pointer;
+    private final Ctx ctx;
+
+    Node(JsonNode json, String pointer, Ctx ctx) {
+      this.json = json;
+      this.pointer = pointer;
+      this.ctx = ctx;
+    }
+
+    int line() {
+      String p = pointer;
+      while (true) {
+        Integer l = ctx.lines().get(p);
+        if (l != null) {
+          return l;
+        }
+        if (p.isEmpty()) {
+          return 1;
+        }
+        p = p.substring(0, p.lastIndexOf('/'));
+      }
+    }
+
+    /** {@code products[2].namedUser.annual}, or {@code (top level)}. */
+    String key() {
+      if (pointer.isEmpty()) {
+        return "(top level)";
+      }
+      StringBuilder sb = new StringBuilder();
+      for (String part : pointer.substring(1).split("/", -1)) {
+        String name = part.replace("~1", "/").replace("~0", "~");
+        if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+          sb.append('[').append(name).append(']');
+        } else {
+          sb.append(sb.length() == 0 ? "" : ".").append(name);
+        }
+      }
+      return sb.toString();
+    }
+
+    CatalogException error(String message) {
+      return new CatalogException(ctx.source() + ": line " + line() + ": " + key() + ": " + message);
+    }
+
+    void requireObject() {
+      if (!json.isObject()) {
+        throw error("must be a mapping (key: value), was " + describe());
+      }
+    }
+
+    void checkKeys(Set<String> allowed) {
+      Iterator<String> names = json.fieldNames();
+      while (names.hasNext()) {
+        String k = names.next();
+        if (!allowed.contains(k)) {
+          throw child(k).error("unknown key '" + k + "'; allowed here: " + new java.util.TreeSet<>(allowed));
+        }
+      }
+    }
+
+    private Node child(String key) {
+      return new Node(json.get(key), pointer + "/" + key.replace("~", "~0").replace("/", "~1"), ctx);
+    }
+
+    Optional<Node> opt(String key) {
+      JsonNode v = json.get(key);
+      if (v == null || v.isNull()) {
+        return Optional.empty();
+      }
+      return Optional.of(child(key));
+    }
+
+    Node require(String key) {
+      return opt(key).orElseThrow(() -> error("missing required key '" + key + "'"));
+    }
+
+    List<Node> list() {
+      if (!json.isArray()) {
+        throw error("must be a list, was " + describe());
+      }
+      List<Node> items = new ArrayList<>();
+      for (int i = 0; i < json.size(); i++) {
+        items.add(new Node(json.get(i), pointer + "/" + i, ctx));
+      }
+      return items;
+    }
+
+    String text() {
+      if (!json.isValueNode()) {
+        throw error("must be a single value, was " + describe());
+      }
+      String t = json.asText().strip();
+      if (t.isEmpty()) {
+        throw error("must not be blank");
+      }
+      return t;
+    }
+
+    long wholeNumber() {
+      String t = text();
+      try {
+        return new BigDecimal(t).longValueExact();
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw error("must be a whole number, was '" + t + "'");
+      }
+    }
+
+    /** A decimal amount; quoted ("2030.00") or plain (2030.00), never in exponent notation. */
+    BigDecimal decimal() {
+      String t = json.isNumber() ? json.decimalValue().toPlainString() : text();
+      if (!DECIMAL.matcher(t).matches()) {
+        throw error("must be a decimal amount such as \"2030.00\", was '" + t + "'");
+      }
+      return new BigDecimal(t);
+    }
+
+    Duration duration() {
+      String t = text();
+      try {
+        return Duration.parse(t);
+      } catch (DateTimeParseException e) {
+        throw error("not an ISO-8601 duration such as PT24H, was '" + t + "'");
+      }
+    }
+
+    /** Runs a domain constructor, reporting its complaint at this node's key and line. */
+    <T> T as(Supplier<T> make, String what) {
+      try {
+        return make.get();
+      } catch (IllegalArgumentException | DateTimeParseException e) {
+        throw error(what + ": " + e.getMessage());
+      }
+    }
+
+    private String describe() {
+      if (json.isObject()) {
+        return "a mapping";
+      }
+      if (json.isArray()) {
+        return "a list";
+      }
+      return "'" + json.asText() + "'";
+    }
+  }
+}
