@@ -1,0 +1,74 @@
+package dev.seatwise.adapter.json;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.seatwise.adapter.json.dto.ComparisonResponse;
+import dev.seatwise.adapter.json.dto.UserDto;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Privacy mode: replaces user identifiers (e-mails, names, hashed ids) in output with pseudonyms
+ * {@code user-<12 hex>}, an HMAC-SHA256 of the identifier under a key. The same identifier gets the
+ * same pseudonym under the same key, so one report stays consistent; without the key a pseudonym
+ * cannot be checked against a list of e-mail addresses. Immutable and thread-safe.
+ */
+public final class Pseudonyms {
+  private static final String ALGORITHM = "HmacSHA256";
+  private final byte[] key;
+
+  private Pseudonyms(byte[] key) {
+    this.key = key.clone();
+  }
+
+  /** Pseudonyms under {@code key} (e.g. from an environment variable, to compare runs). */
+  public static Pseudonyms withKey(String key) {
+    requireNonNull(key, "key");
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("privacy key must not be empty");
+    }
+    return new Pseudonyms(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Pseudonyms under a random key: consistent within one run only. */
+  public static Pseudonyms random() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new Pseudonyms(key);
+  }
+
+  /** The pseudonym of {@code id}. */
+  public String of(String id) {
+    requireNonNull(id, "id");
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(new SecretKeySpec(key, ALGORITHM));
+      byte[] digest = mac.doFinal(id.getBytes(StandardCharsets.UTF_8));
+      return "user-" + HexFormat.of().formatHex(digest, 0, 6);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+    }
+  }
+
+  /** {@code response} with every user's identifier replaced by its pseudonym. */
+  public ComparisonResponse apply(ComparisonResponse response) {
+    List<UserDto> users = new ArrayList<>(response.users().size());
+    for (UserDto u : response.users()) {
+      users.add(
+          new UserDto(
+              of(u.user()), u.usage(), u.assignment(), u.cost(), u.allNamedCost(), u.savings(),
+              u.reason()));
+    }
+    // DTOs carry no with-methods: MapStruct would take any one-argument method returning the
+    // record's own type for a fluent setter of the target.
+    return new ComparisonResponse(
+        response.currency(), response.period(), response.catalog(), response.importReport(),
+        response.scenarios(), users, response.notes());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.seatwise.adapter.json.dto;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The {@code compare} answer: currency, period, import report, scenario totals (names {@code
+ * all-named}, {@code all-flex}, {@code network}, {@code current}, {@code optimal}; a scenario the
+ * data cannot support is left out with a note), users ordered by savings, and notes.
+ */
+public record ComparisonResponse(
+    String currency,
+    PeriodDto period,
+    String catalog,
+    @JsonProperty("import") ImportDto importReport,
+    List<ScenarioDto> scenarios,
+    List<UserDto> users,
+    List<String> notes) {
+  public ComparisonResponse {
+    scenarios = List.copyOf(scenarios);
+    users = List.copyOf(users);
+    notes = List.copyOf(notes);
+  }
+
+}

@@ -1,0 +1,31 @@
+package dev.seatwise.adapter.json.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Concurrency of one product, or of a FlexLM feature that maps to no product ({@code mapped:
+ * false}, under the feature's name): peak and when, sessions, distinct users, time-weighted
+ * percentiles, time at peak (ISO-8601 duration), refusals by reason, licences issued (lmstat) and
+ * the seats needed for the tolerated refusal rate.
+ */
+public record ProductConcurrencyDto(
+    String product,
+    boolean mapped,
+    long peak,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant peakAt,
+    long sessions,
+    long distinctUsers,
+    long p50,
+    long p90,
+    long p95,
+    Duration timeAtPeak,
+    Map<String, Long> denials,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long issued,
+    long seatsNeeded) {
+  public ProductConcurrencyDto {
+    denials = new java.util.TreeMap<>(denials);
+  }
+}

@@ -1,0 +1,2 @@
+/** MapStruct mappers from the application's results to the response records of the contract. */
+package dev.seatwise.adapter.json.mapping;
