@@ -2,10 +2,13 @@ package dev.seatwise.adapter.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.seatwise.adapter.web.dto.ContractDto.ComparisonDto;
-import dev.seatwise.adapter.web.dto.ContractDto.ConcurrencyDto;
+import dev.seatwise.adapter.json.CsvExporter;
+import dev.seatwise.adapter.json.CsvTables;
+import dev.seatwise.adapter.json.dto.ComparisonResponse;
+import dev.seatwise.adapter.json.dto.ConcurrencyResponse;
+import dev.seatwise.adapter.json.mapping.JsonComparisonMapper;
+import dev.seatwise.adapter.json.mapping.JsonConcurrencyMapper;
 import dev.seatwise.adapter.web.dto.ProblemResponse;
-import dev.seatwise.adapter.web.mapping.WebContractMapper;
 import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.application.port.in.CompareScenariosQuery;
 import dev.seatwise.application.port.in.Comparison;
@@ -41,7 +44,7 @@ public final class AnalysisEndpoints {
   private final AnalysisRunner runner;
   private final ObjectMapper json;
   private final ProblemTranslator problems;
-  private final CsvExport csv;
+  private final CsvExporter csv = new CsvExporter();
 
   public AnalysisEndpoints(
       WebUseCases useCases,
@@ -54,7 +57,6 @@ public final class AnalysisEndpoints {
     this.runner = runner;
     this.json = json;
     this.problems = problems;
-    this.csv = new CsvExport();
   }
 
   @OpenApi(
@@ -74,6 +76,7 @@ public final class AnalysisEndpoints {
         @OpenApiParam(name = "to", description = "day after the last, exclusive (default: data end)"),
         @OpenApiParam(name = "zone", description = "time zone of the days (default UTC)"),
         @OpenApiParam(name = "example", description = "name of a bundled example instead of uploads"),
+        @OpenApiParam(name = "strict", description = "true: the first bad row fails the request (422)"),
         @OpenApiParam(name = "format", description = "json (default) or csv")
       },
       requestBody =
@@ -88,7 +91,7 @@ public final class AnalysisEndpoints {
                     })
               }),
       responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ComparisonDto.class)),
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ComparisonResponse.class)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "401", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = ProblemResponse.class)),
@@ -104,12 +107,13 @@ public final class AnalysisEndpoints {
         inputs ->
             runner.run(
                 () -> {
-                  AnalysisScope scope = useCases.over(inputs);
+                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
                   Comparison c = scope.comparing().compare(CompareScenariosQuery.of(period));
+                  ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
                   if (asCsv) {
-                    return csv.users(c);
+                    return csv.toCsv(CsvTables.users(response));
                   }
-                  ObjectNode body = json.valueToTree(WebContractMapper.toDto(c));
+                  ObjectNode body = json.valueToTree(response);
                   body.set("breakEven", json.valueToTree(ChartExtras.breakEven(c, scope.catalog())));
                   return body;
                 }),
@@ -117,7 +121,7 @@ public final class AnalysisEndpoints {
           if (result instanceof String text) {
             ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"seatwise-users.csv\"")
-                .result(problems.clean(text, ctx));
+                .result(text);
           } else {
             writeJson(ctx, (ObjectNode) result);
           }
@@ -139,6 +143,7 @@ public final class AnalysisEndpoints {
         @OpenApiParam(name = "to"),
         @OpenApiParam(name = "zone"),
         @OpenApiParam(name = "refusalRate", description = "tolerated share of refused sessions, 0..1"),
+        @OpenApiParam(name = "strict"),
         @OpenApiParam(name = "example")
       },
       requestBody =
@@ -151,7 +156,7 @@ public final class AnalysisEndpoints {
                     })
               }),
       responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ConcurrencyDto.class)),
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ConcurrencyResponse.class)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
@@ -164,9 +169,9 @@ public final class AnalysisEndpoints {
         inputs ->
             runner.run(
                 () -> {
-                  AnalysisScope scope = useCases.over(inputs);
+                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
                   ConcurrencyReport r = scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
-                  ObjectNode body = json.valueToTree(WebContractMapper.toDto(r));
+                  ObjectNode body = json.valueToTree(JsonConcurrencyMapper.INSTANCE.toResponse(r));
                   Optional<AnalysisPeriod> p = r.period();
                   body.set(
                       "timeline",
@@ -208,7 +213,7 @@ public final class AnalysisEndpoints {
   private void writeJson(Context ctx, ObjectNode body) {
     ctx.contentType("application/json");
     try {
-      ctx.result(problems.clean(json.writeValueAsString(body), ctx));
+      ctx.result(json.writeValueAsString(problems.clean(body, ctx)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

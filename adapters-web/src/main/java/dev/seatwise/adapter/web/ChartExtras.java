@@ -174,8 +174,4 @@ public final class ChartExtras {
     }
     return peaks;
   }
-
-  static BigDecimal zeroIfNull(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO : v;
-  }
 }

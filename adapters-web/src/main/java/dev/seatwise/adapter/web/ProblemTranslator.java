@@ -1,7 +1,11 @@
 package dev.seatwise.adapter.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.seatwise.adapter.web.dto.ProblemResponse;
 import dev.seatwise.application.LicensingException;
 import dev.seatwise.application.port.out.CatalogException;
@@ -9,6 +13,8 @@ import dev.seatwise.application.port.out.UsageImportException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -119,10 +125,37 @@ public final class ProblemTranslator {
   /** Replaces stored upload paths by the client's labels, and hides the server's folders. */
   public String clean(String text, Context ctx) {
     String out = text;
-    for (Map.Entry<String, String> e : labels(ctx).entrySet()) {
+    Map<String, String> labels = labels(ctx);
+    for (Map.Entry<String, String> e : labels.entrySet()) {
       out = out.replace(e.getKey(), e.getValue());
     }
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      String stored = Path.of(e.getKey()).getFileName().toString();
+      out = out.replace(stored, e.getValue());
+    }
     return out.replace(uploadRoot.toString(), "(upload)");
+  }
+
+  /** {@code node} with {@link #clean(String, Context)} applied to every string in it. */
+  public JsonNode clean(JsonNode node, Context ctx) {
+    if (labels(ctx).isEmpty()) {
+      return node;
+    }
+    if (node.isTextual()) {
+      return TextNode.valueOf(clean(node.textValue(), ctx));
+    }
+    if (node instanceof ObjectNode o) {
+      List<String> names = new ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        o.set(name, clean(o.get(name), ctx));
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, clean(a.get(i), ctx));
+      }
+    }
+    return node;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,7 +1,7 @@
 package dev.seatwise.adapter.web;
 
-import dev.seatwise.adapter.web.dto.ContractDto.CatalogDto;
-import dev.seatwise.adapter.web.mapping.WebContractMapper;
+import dev.seatwise.adapter.json.dto.CatalogsResponse;
+import dev.seatwise.adapter.json.mapping.JsonCatalogMapper;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -26,10 +26,10 @@ public final class ReferenceEndpoints {
       methods = HttpMethod.GET,
       operationId = "listCatalogs",
       tags = {"reference"},
-      summary = "The bundled catalogs: vendor, currency, version dates, size",
-      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = CatalogDto[].class))})
+      summary = "The bundled catalogs (as the CLI's 'catalogs --output json'): vendor, currency, version dates, size",
+      responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = CatalogsResponse.class))})
   public void catalogs(Context ctx) {
-    ctx.json(useCases.catalogs().list().stream().map(WebContractMapper::toDto).toList());
+    ctx.json(JsonCatalogMapper.INSTANCE.toResponse(useCases.catalogs().list()));
   }
 
   @OpenApi(

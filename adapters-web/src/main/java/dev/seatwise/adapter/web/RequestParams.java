@@ -22,6 +22,11 @@ final class RequestParams {
     return new PeriodSpec(from, to, zone);
   }
 
+  static ReadOptions readOptions(Context ctx) {
+    String strict = ctx.queryParam("strict");
+    return new ReadOptions(zone(ctx), strict != null && strict.strip().equalsIgnoreCase("true"));
+  }
+
   static ZoneId zone(Context ctx) {
     String zone = ctx.queryParam("zone");
     if (zone == null || zone.isBlank()) {

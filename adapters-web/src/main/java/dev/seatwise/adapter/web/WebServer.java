@@ -26,6 +26,12 @@ public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final long IDLE_TIMEOUT_MS = 30_000;
 
+  /** The page runs only its own scripts: no inline script, no handlers, no foreign origins. */
+  static final String PAGE_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+          + " form-action 'self'";
+
   private final WebSettings settings;
   private final Javalin app;
   private final AnalysisRunner runner;
@@ -88,6 +94,9 @@ public final class WebServer implements AutoCloseable {
                         ctx -> {
                           ctx.header("X-Frame-Options", "DENY");
                           ctx.header("Referrer-Policy", "no-referrer");
+                          if (ctx.path().equals("/") || ctx.path().equals("/index.html")) {
+                            ctx.header("Content-Security-Policy", PAGE_POLICY);
+                          }
                         });
                     router.post("/api/comparisons", analysis::compare);
                     router.post("/api/concurrency", analysis::concurrency);

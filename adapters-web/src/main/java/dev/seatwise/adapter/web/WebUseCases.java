@@ -8,8 +8,8 @@ import java.util.List;
  * only place that knows the services and the file adapters; handlers see inbound ports only.
  */
 public interface WebUseCases {
-  /** The use cases over the files of one request; reads the files at most once. */
-  AnalysisScope over(AnalysisInputs inputs);
+  /** The use cases over the files of one request, read as {@code options}; reads them once. */
+  AnalysisScope over(AnalysisInputs inputs, ReadOptions options);
 
   /** Lists the bundled catalogs. */
   ListCatalogsUseCase catalogs();
