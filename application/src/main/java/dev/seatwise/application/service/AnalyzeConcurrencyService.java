@@ -11,7 +11,17 @@ import dev.seatwise.application.port.out.Denial;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.SeatSnapshot;
 import dev.seatwise.application.port.out.UsagePort;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.metering.CapacityDemand;
 import dev.seatwise.domain.metering.ConcurrencyProfile;
+import dev.seatwise.domain.metering.ConcurrentSeatMeter;
+import dev.seatwise.domain.metering.Coverage;
+import dev.seatwise.domain.metering.Meter;
+import dev.seatwise.domain.metering.MeterContext;
+import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.metering.Metering;
+import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Duration;
@@ -33,9 +43,24 @@ import java.util.TreeMap;
  */
 public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCase {
   private final UsagePort usage;
+  private final Optional<CatalogHistory> catalogs;
+  private final MeterRegistry meters;
 
+  /** Concurrency of sessions, denials and snapshots only. */
   public AnalyzeConcurrencyService(UsagePort usage) {
     this.usage = requireNonNull(usage, "usage");
+    this.catalogs = Optional.empty();
+    this.meters = MeterRegistry.standard();
+  }
+
+  /**
+   * Also reports the pools that the catalog's meter sizes (e.g. tokens held in a concurrent token
+   * pool), as rows named {@code pool:<name>}.
+   */
+  public AnalyzeConcurrencyService(UsagePort usage, CatalogHistory catalogs, MeterRegistry meters) {
+    this.usage = requireNonNull(usage, "usage");
+    this.catalogs = Optional.of(catalogs);
+    this.meters = requireNonNull(meters, "meters");
   }
 
   @Override
@@ -121,7 +146,8 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
               sessions.isEmpty() ? peak : profile.capacityForRefusalRate(query.toleratedRefusalRate())));
     }
     List<String> notes = new ArrayList<>();
-    if (keys.isEmpty()) {
+    catalogs.ifPresent(history -> pools(imported, history, period, query, out, notes));
+    if (keys.isEmpty() && out.isEmpty()) {
       notes.add("no sessions with clock times, denials or lmstat snapshots: nothing to size");
     }
     if (!unmapped.isEmpty()) {
@@ -131,6 +157,45 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
         "percentiles are time-weighted over each product's busy span; seats needed keep refusals at"
             + " or below " + query.toleratedRefusalRate() * 100 + "% of sessions");
     return new ConcurrencyReport(period, imported.report(), out, notes);
+  }
+
+  private void pools(
+      ImportedUsage imported,
+      CatalogHistory history,
+      Optional<AnalysisPeriod> period,
+      ConcurrencyQuery query,
+      List<ProductConcurrency> out,
+      List<String> notes) {
+    Catalog catalog =
+        period.flatMap(p -> history.versionOn(p.from())).orElse(history.latest());
+    Optional<Meter> meter = meters.forKind(catalog.meter());
+    if (meter.isEmpty()) {
+      notes.add("meter '" + catalog.meter() + "' of catalog " + catalog.vendor() + " is not installed");
+      return;
+    }
+    List<Session> sessions = new ArrayList<>();
+    for (Session s : imported.log().sessions()) {
+      if (in(period, s.start())) {
+        sessions.add(s);
+      }
+    }
+    Metering metering =
+        meter.get().meter(UsageLog.ofSessions(sessions), new MeterContext(catalog, Coverage.NONE, query.period().zone()));
+    for (CapacityDemand d : metering.demands()) {
+      if (catalog.meter().equals(ConcurrentSeatMeter.KIND)) {
+        continue;
+      }
+      ConcurrencyProfile p = d.profile();
+      out.add(
+          new ProductConcurrency(
+              "pool:" + d.pool(), true, d.peak(), p.peakAt(), p.intervals(), 0,
+              p.percentile(0.50), p.percentile(0.90), p.percentile(0.95),
+              p.timeAtOrAbove(p.peak()), Map.of(), Optional.empty(),
+              p.capacityForRefusalRate(query.toleratedRefusalRate())));
+      notes.add(
+          "pool:" + d.pool() + " is the " + catalog.meter() + " pool of " + catalog.vendor()
+              + ": units held at once (each session holds its product's rate)");
+    }
   }
 
   private static Optional<AnalysisPeriod> period(ImportedUsage imported, ConcurrencyQuery query) {

@@ -24,6 +24,7 @@ import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.ConcurrentSeatMeter;
 import dev.seatwise.domain.metering.Coverage;
 import dev.seatwise.domain.metering.MeterContext;
+import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.optimize.Assignment;
 import dev.seatwise.domain.optimize.BundleOffer;
@@ -63,18 +64,27 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   private final UsagePort usage;
   private final CatalogHistory catalogs;
   private final EntitlementsPort entitlements;
+  private final MeterRegistry meters;
 
+  /** A service with the standard meters (Flex access windows, network seats). */
   public CompareScenariosService(
       UsagePort usage, CatalogHistory catalogs, EntitlementsPort entitlements) {
+    this(usage, catalogs, entitlements, MeterRegistry.standard());
+  }
+
+  /** A service with the given meters (e.g. the standard ones plus service-loaded plug-ins). */
+  public CompareScenariosService(
+      UsagePort usage, CatalogHistory catalogs, EntitlementsPort entitlements, MeterRegistry meters) {
     this.usage = requireNonNull(usage, "usage");
     this.catalogs = requireNonNull(catalogs, "catalogs");
     this.entitlements = requireNonNull(entitlements, "entitlements");
+    this.meters = requireNonNull(meters, "meters");
   }
 
   @Override
   public Comparison compare(CompareScenariosQuery query) {
     ImportedUsage imported = usage.usage();
-    UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.period());
+    UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.period(), meters);
     return compare(query, imported, analysis, entitlements.entitlements());
   }
 
@@ -121,7 +131,9 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
 
     Optional<OptimizationResult.Solved> allNamed = Optional.empty();
     Optional<OptimizationResult.Solved> optimal = Optional.empty();
-    if (packs.isEmpty()) {
+    if (analysis.isCapacityMetered()) {
+      allNamed = capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios);
+    } else if (packs.isEmpty()) {
       notes.add("the catalog sells no token packs: all-flex and optimal are left out");
     } else {
       HybridProblem base =
@@ -164,6 +176,62 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         scenarios,
         users,
         notes);
+  }
+
+  /**
+   * Scenarios for a pool-metered vendor (e.g. a concurrent token pool): all-named where the catalog
+   * sells named subscriptions, and the pool ("all-flex": every user on the vendor's token metering)
+   * sized to the peak of tokens held and bought as the cheapest pack cover, pro-rated to the period.
+   */
+  private static Optional<OptimizationResult.Solved> capacity(
+      UsageAnalysis analysis,
+      List<UserDemand> demands,
+      Map<ProductId, Money> named,
+      List<BundleOffer> bundles,
+      Optional<PackPricing> packs,
+      Proration proration,
+      List<String> notes,
+      List<Scenario> scenarios) {
+    Catalog catalog = analysis.catalog();
+    Optional<OptimizationResult.Solved> allNamed = Optional.empty();
+    if (packs.isPresent()) {
+      HybridProblem base =
+          new HybridProblem(named, bundles, Set.of(), packs.get(), OptionalLong.empty(), demands);
+      allNamed = solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
+      allNamed.ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_NAMED, s, catalog, proration)));
+    }
+    long peak = 0;
+    CapacityDemand busiest = null;
+    for (CapacityDemand d : analysis.flexMetering().demands()) {
+      if (d.peak() >= peak) {
+        peak = d.peak();
+        busiest = d;
+      }
+    }
+    if (packs.isEmpty() || busiest == null) {
+      notes.add("all-flex is left out: the catalog sells no pool capacity (token packs)");
+    } else {
+      PackPurchase pool = packs.get().cheapestCover(new Tokens(peak));
+      Money annual = pool.cost();
+      Money total = proration.apply(annual);
+      scenarios.add(
+          new Scenario(
+              Scenario.ALL_FLEX,
+              total,
+              OptionalLong.of(peak),
+              Map.of(),
+              List.of(
+                  String.format(
+                      "%s pool (%s): peak %d tokens held at %s",
+                      catalog.vendor(), catalog.meter(), peak, busiest.peakAt()),
+                  String.format(
+                      "pool capacity bought as %s per year x %d/%d days = %s",
+                      pool, proration.days(), proration.daysPerYear(), total.amount().toPlainString()))));
+    }
+    notes.add(
+        "optimal is left out: the cheapest mix of named seats and a concurrent pool depends on"
+            + " which users leave the pool's peak, which seatwise does not optimise yet");
+    return allNamed;
   }
 
   private static Set<ProductId> flexAllowedIgnoringExclusions(Catalog catalog) {

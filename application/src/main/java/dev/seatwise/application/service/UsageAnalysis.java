@@ -12,7 +12,8 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
-import dev.seatwise.domain.metering.WindowedMeter;
+import dev.seatwise.domain.metering.Meter;
+import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
@@ -57,8 +58,19 @@ public final class UsageAnalysis {
     this.hasSummaries = hasSummaries;
   }
 
-  /** Resolves the period (defaulting to the data's span) and meters the usage in it. */
+  /** Resolves the period (defaulting to the data's span) and meters the usage with the standard meters. */
   public static UsageAnalysis of(ImportedUsage usage, CatalogHistory catalogs, PeriodSpec spec) {
+    return of(usage, catalogs, spec, MeterRegistry.standard());
+  }
+
+  /**
+   * Resolves the period (defaulting to the data's span) and meters the usage in it with the meter
+   * the catalog names, looked up in {@code meters}.
+   *
+   * @throws LicensingException when no meter of the catalog's kind is registered
+   */
+  public static UsageAnalysis of(
+      ImportedUsage usage, CatalogHistory catalogs, PeriodSpec spec, MeterRegistry meters) {
     ZoneId zone = spec.zone();
     Optional<LocalDate[]> span = span(usage, zone);
     LocalDate from = spec.from().or(() -> span.map(s -> s[0])).orElse(null);
@@ -90,9 +102,17 @@ public final class UsageAnalysis {
       }
     }
     UsageLog log = new UsageLog(sessions, days);
+    Meter meter =
+        meters
+            .forKind(catalog.meter())
+            .orElseThrow(
+                () ->
+                    new LicensingException(
+                        "catalog " + catalog.vendor() + " names meter '" + catalog.meter()
+                            + "', which is not installed; known: "
+                            + meters.meters().stream().map(Meter::kind).toList()));
     Metering flex =
-        new WindowedMeter()
-            .meter(log, new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone));
+        meter.meter(log, new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone));
     Map<UserId, Map<ProductId, Set<LocalDate>>> daysUsed = new HashMap<>();
     for (Session s : sessions) {
       Set<LocalDate> set =
@@ -183,7 +203,18 @@ public final class UsageAnalysis {
     return inPeriod;
   }
 
-  /** Flex metering of the period's usage as if nobody held a subscription. */
+  /**
+   * Whether the catalog's meter sizes a pool (capacity demands, e.g. a concurrent token pool) rather
+   * than charging per use.
+   */
+  public boolean isCapacityMetered() {
+    return flex.charges().isEmpty() && !flex.demands().isEmpty();
+  }
+
+  /**
+   * Metering of the period's usage by the catalog's meter as if nobody held a subscription: for
+   * Flex, its access-window charges; for a pool meter, its capacity demands.
+   */
   public Metering flexMetering() {
     return flex;
   }
