@@ -27,7 +27,7 @@ import java.util.Optional;
 public final class IdentityMap {
   /** The map that knows nobody: every identifier stands for itself. */
   public static final IdentityMap EMPTY =
-      new IdentityMap(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+      new IdentityMap(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
 
   static final HeaderSpec SPEC =
       HeaderSpec.builder("identity map")
@@ -46,18 +46,21 @@ public final class IdentityMap {
   private final Map<String, Person> byEmail;
   private final Map<String, Person> byHashed;
   private final Map<String, Person> byName;
+  private final List<Person> persons;
 
   private IdentityMap(
       Map<String, Person> byFlexlmAtHost,
       Map<String, Person> byFlexlm,
       Map<String, Person> byEmail,
       Map<String, Person> byHashed,
-      Map<String, Person> byName) {
+      Map<String, Person> byName,
+      List<Person> persons) {
     this.byFlexlmAtHost = Map.copyOf(byFlexlmAtHost);
     this.byFlexlm = Map.copyOf(byFlexlm);
     this.byEmail = Map.copyOf(byEmail);
     this.byHashed = Map.copyOf(byHashed);
     this.byName = Map.copyOf(byName);
+    this.persons = List.copyOf(persons);
   }
 
   /**
@@ -97,14 +100,14 @@ public final class IdentityMap {
           persons.put(key, merged);
           if (!login.isEmpty()) {
             claim(host.isEmpty() ? flex : flexAtHost, host.isEmpty() ? login : login + "@" + host,
-                key, name, line, "flexlm_user");
+                key, persons, name, line, "flexlm_user");
           }
-          mail.ifPresent(m -> claim(email, m, key, name, line, "email"));
-          hid.ifPresent(x -> claim(hashed, lower(x), key, name, line, "hashed_id"));
+          mail.ifPresent(m -> claim(email, m, key, persons, name, line, "email"));
+          hid.ifPresent(x -> claim(hashed, lower(x), key, persons, name, line, "hashed_id"));
         });
     return new IdentityMap(
         resolve(flexAtHost, persons), resolve(flex, persons), resolve(email, persons),
-        resolve(hashed, persons), persons);
+        resolve(hashed, persons), persons, new java.util.ArrayList<>(persons.values()));
   }
 
   /**
@@ -177,7 +180,7 @@ public final class IdentityMap {
 
   /** Everyone in the map, in file order. */
   public List<Person> persons() {
-    return List.copyOf(byName.values());
+    return persons;
   }
 
   public boolean isEmpty() {
@@ -206,12 +209,12 @@ public final class IdentityMap {
         before.costCentre().or(() -> cc));
   }
 
-  private static void claim(Map<String, String> index, String key, String person, String file,
-      long line, String field) {
+  private static void claim(Map<String, String> index, String key, String person,
+      Map<String, Person> persons, String file, long line, String field) {
     String before = index.putIfAbsent(key, person);
     if (before != null && !before.equals(person)) {
       throw fail(file, line, field,
-          "'" + key + "' is already mapped to person '" + before + "'");
+          "'" + key + "' is already mapped to person '" + persons.get(before).name() + "'");
     }
   }
 

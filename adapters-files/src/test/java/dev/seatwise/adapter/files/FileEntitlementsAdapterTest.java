@@ -1,0 +1,77 @@
+package dev.seatwise.adapter.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seatwise.application.port.out.UsageImportException;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.catalog.Term;
+import dev.seatwise.domain.entitlement.SeatAssignment;
+import dev.seatwise.domain.entitlement.Subscription;
+import dev.seatwise.domain.usage.UserId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FileEntitlementsAdapterTest {
+  private static FileEntitlements read(ImportOptions options, String... resources) {
+    List<UsageSource> sources = new java.util.ArrayList<>();
+    for (String r : resources) {
+      sources.add(UsageSource.of(Fixtures.path(r)));
+    }
+    return new FileEntitlementsAdapter(sources, Fixtures.resolver(), options).read();
+  }
+
+  @Test
+  void subscriptionsAndUsersExportsGiveTodaysPlan() {
+    FileEntitlements e = read(ImportOptions.defaults(),
+        "fixtures/autodesk-subscriptions.csv", "fixtures/autodesk-users.csv");
+
+    assertThat(e.entitlements().subscriptions()).containsExactly(
+        new Subscription("72849120", ProductId.of("ACD"), 10, Term.ANNUAL, LocalDate.of(2025, 6, 1), LocalDate.of(2026, 6, 1), Optional.empty()),
+        new Subscription("72849121", ProductId.of("AECCOL"), 5, Term.THREE_YEAR, LocalDate.of(2024, 4, 15), LocalDate.of(2027, 4, 15), Optional.empty()),
+        new Subscription("72849122", ProductId.of("RVT"), 2, Term.MONTHLY, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1), Optional.empty()));
+    assertThat(e.entitlements().assignments()).containsExactly(
+        new SeatAssignment(UserId.of("john.smith@example.com"), ProductId.of("ACD")),
+        new SeatAssignment(UserId.of("mei.lee@example.com"), ProductId.of("AECCOL")),
+        new SeatAssignment(UserId.of("tom.nguyen@example.com"), ProductId.of("NAVMAN")),
+        new SeatAssignment(UserId.of("tom.nguyen@example.com"), ProductId.of("RVT")));
+    assertThat(e.entitlements().lots()).isEmpty();
+
+    assertThat(e.report().files()).extracting(f -> f.format())
+        .containsExactly("autodesk-subscriptions", "autodesk-users");
+    assertThat(e.report().rejections()).extracting(r -> r.line() + " [" + r.field() + "]: " + r.reason())
+        .containsExactly(
+            "5 [offering_name]: unknown product 'Photoshop'",
+            "6 [seat_quantity]: not a whole number: 'two'",
+            "7 [term]: unknown term 'Quarterly' and 2025-06-01 to 2025-09-15 is not about 1, 12 or 36 months",
+            "6 [product_name]: unknown product 'Photoshop'");
+    assertThat(e.report().rowsRead()).isEqualTo(11);
+    assertThat(e.report().accepted()).isEqualTo(7);
+  }
+
+  @Test
+  void theIdentityMapAppliesToAssignments() {
+    ImportOptions named = ImportOptions.defaults()
+        .withIdentity(IdentityMap.read(Fixtures.path("fixtures/identity-map.csv")));
+    FileEntitlements e = read(named, "fixtures/autodesk-users.csv");
+    assertThat(e.entitlements().assignments()).extracting(a -> a.user().value())
+        .containsExactly("John Smith", "Mei Lee", "tom.nguyen@example.com", "tom.nguyen@example.com");
+  }
+
+  @Test
+  void usageFilesAreRefused() {
+    assertThatThrownBy(() -> read(ImportOptions.defaults(), "fixtures/sessions.csv"))
+        .isInstanceOf(UsageImportException.class)
+        .hasMessageEndingWith("sessions.csv: sessions-csv holds usage, not entitlements; read it with FileUsageAdapter");
+  }
+
+  @Test
+  void termsAreReadInTheirCommonSpellings() {
+    assertThat(AutodeskSubscriptionsReader.term("3-Year")).contains(Term.THREE_YEAR);
+    assertThat(AutodeskSubscriptionsReader.term("1 Year")).contains(Term.ANNUAL);
+    assertThat(AutodeskSubscriptionsReader.term("Monthly")).contains(Term.MONTHLY);
+    assertThat(AutodeskSubscriptionsReader.term("Quarterly")).isEmpty();
+  }
+}
