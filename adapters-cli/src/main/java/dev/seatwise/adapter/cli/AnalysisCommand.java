@@ -1,0 +1,62 @@
+package dev.seatwise.adapter.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.seatwise.adapter.json.CsvExporter;
+import dev.seatwise.adapter.json.CsvTable;
+import dev.seatwise.adapter.json.JsonMapperFactory;
+import dev.seatwise.adapter.json.Pseudonyms;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What the commands that read usage share: input and output options, and the writers. */
+abstract class AnalysisCommand implements Callable<Integer> {
+  /** Pseudonyms under this key are the same across runs (privacy mode). */
+  static final String PRIVACY_KEY_VARIABLE = "SEATWISE_PRIVACY_KEY";
+
+  private static final ObjectWriter JSON = JsonMapperFactory.create().writerWithDefaultPrettyPrinter();
+
+  @Mixin InputOptions input;
+  @Mixin OutputOptions output;
+  @Spec CommandSpec spec;
+
+  final UseCases useCases;
+
+  AnalysisCommand(UseCases useCases) {
+    this.useCases = requireNonNull(useCases, "useCases");
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  void printJson(Object response) {
+    try {
+      out().println(JSON.writeValueAsString(response));
+      out().flush();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void printCsv(CsvTable table) {
+    new CsvExporter().write(table, out());
+    out().flush();
+  }
+
+  /** The pseudonyms of this run: keyed by the environment when set, random otherwise. */
+  static Pseudonyms pseudonyms() {
+    String key = System.getenv(PRIVACY_KEY_VARIABLE);
+    return key == null || key.isEmpty() ? Pseudonyms.random() : Pseudonyms.withKey(key);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.seatwise.adapter.cli;
+
+import dev.seatwise.adapter.json.Pseudonyms;
+import dev.seatwise.adapter.json.dto.ComparisonResponse;
+import dev.seatwise.adapter.json.mapping.JsonComparisonMapper;
+import dev.seatwise.application.port.in.CompareScenariosQuery;
+import dev.seatwise.application.port.in.Comparison;
+import dev.seatwise.application.port.in.UserComparison;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.usage.UserId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One run of the compare use case as {@code compare} and {@code explain} make it: read with a
+ * progress bar, add what the import said besides its report (entitlement files, notes), note pins
+ * that match no user, and apply privacy mode.
+ */
+final class ComparisonRun {
+  private ComparisonRun() {}
+
+  static ComparisonResponse run(
+      UseCases useCases, InputOptions input, CompareOptions options, Pseudonyms pseudonyms) {
+    Catalog catalog = useCases.catalog(input.catalog).latest();
+    CompareScenariosQuery query = options.query(input.period(), catalog);
+    Comparison c;
+    List<String> notes;
+    try (ImportTracker tracker = ImportTracker.forFiles(input.usage)) {
+      Inputs inputs = input.inputs(useCases, tracker);
+      c = useCases.compareScenarios(inputs).compare(query);
+      tracker.step("done");
+      notes = new ArrayList<>(c.notes());
+      notes.addAll(tracker.notes());
+      c =
+          new Comparison(
+              c.currency(), c.period(), c.catalog(),
+              c.importReport().plus(tracker.otherFilesReport()),
+              c.scenarios(), c.users(), notes);
+    }
+    Set<UserId> known = new HashSet<>();
+    for (UserComparison u : c.users()) {
+      known.add(u.user());
+    }
+    for (String pinned : options.pinnedUsers()) {
+      if (!known.contains(UserId.of(pinned))) {
+        notes.add(
+            "pin for '" + pinned + "' matched no user in the usage (ids are compared exactly; "
+                + "Autodesk exports give e-mails in lower case)");
+      }
+    }
+    c = new Comparison(c.currency(), c.period(), c.catalog(), c.importReport(), c.scenarios(), c.users(), notes);
+    ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
+    return input.privacy() ? pseudonyms.apply(response) : response;
+  }
+}

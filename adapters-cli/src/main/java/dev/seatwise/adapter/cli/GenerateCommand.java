@@ -1,0 +1,131 @@
+package dev.seatwise.adapter.cli;
+
+import dev.seatwise.adapter.cli.generate.GenerateFormat;
+import dev.seatwise.adapter.cli.generate.SyntheticUsageGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code seatwise generate}: a realistic synthetic organisation's usage or plan. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Write the usage (or today's plan) of a realistic synthetic organisation, the same for the",
+      "same seed: teams with their tools, heavy daily users, occasional and rare ones, people",
+      "holding seats they never use, weekday patterns and holidays, sessions from under five",
+      "minutes to past 24 hours. Products are those of the bundled autodesk catalog. Usage is",
+      "written one day at a time, so any size streams."
+    },
+    footer = {
+      "",
+      "Formats: sessions (seatwise sessions CSV), autodesk-usage (Autodesk usage export),",
+      "flexlm-log (FlexLM debug log, clock in UTC), autodesk-subscriptions and autodesk-users",
+      "(today's plan), identities (identity map for the FlexLM logins).",
+      "",
+      "Example:",
+      "  seatwise generate --users 300 --days 365 --seed 42 --out acme-sessions.csv",
+      "  seatwise generate --users 300 --format flexlm-log --out adskflex.log"
+    })
+public final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--users", paramLabel = "N", defaultValue = "300", description = "People in the organisation (default: ${DEFAULT-VALUE}).")
+  int users;
+
+  @Option(names = "--days", paramLabel = "D", defaultValue = "365", description = "Days of usage (default: ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed; the same seed gives the same output (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--start", paramLabel = "DATE", defaultValue = "2025-01-01", description = "First day (default: ${DEFAULT-VALUE}).")
+  LocalDate start;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "sessions",
+      converter = FormatConverter.class,
+      description = "sessions, autodesk-usage, flexlm-log, autodesk-subscriptions, autodesk-users or identities (default: ${DEFAULT-VALUE}).")
+  GenerateFormat format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  Path outFile;
+
+  /** Converts a format label for picocli. */
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<GenerateFormat> {
+    @Override
+    public GenerateFormat convert(String value) {
+      return GenerateFormat.fromLabel(value);
+    }
+  }
+
+  public GenerateCommand() {}
+
+  @Override
+  public Integer call() throws IOException {
+    if (users < 1 || days < 1) {
+      throw new ParameterException(spec.commandLine(), "--users and --days must be >= 1");
+    }
+    SyntheticUsageGenerator generator = new SyntheticUsageGenerator(users, days, seed, start);
+    long sessions;
+    try (ProgressBar bar = progress()) {
+      if (outFile == null) {
+        PrintWriter out = spec.commandLine().getOut();
+        sessions = generator.write(format, out, d -> step(bar, d));
+        out.flush();
+      } else {
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8), 1 << 16)) {
+          sessions = generator.write(format, out, d -> step(bar, d));
+        } catch (IOException e) {
+          throw new UncheckedIOException(outFile + ": cannot write: " + e.getMessage(), e);
+        }
+      }
+    }
+    if (outFile != null) {
+      spec.commandLine().getErr().printf(
+          "Wrote %s%s (%s, %d users, %d days from %s, seed %d)%n",
+          outFile, sessions > 0 ? ": " + Text.count(sessions) + " sessions" : "", format.label(),
+          users, days, start, seed);
+      spec.commandLine().getErr().flush();
+    }
+    return 0;
+  }
+
+  private static void step(ProgressBar bar, int day) {
+    if (bar != null) {
+      bar.stepTo(day + 1L);
+    }
+  }
+
+  private ProgressBar progress() {
+    if (System.console() == null || outFile == null) {
+      return null;
+    }
+    return new ProgressBarBuilder()
+        .setTaskName("Generating")
+        .setInitialMax(days)
+        .setUnit(" days", 1)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .build();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.seatwise.adapter.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a command reads: usage files (and a format that overrides detection), the catalog (a
+ * bundled name or a file), entitlement exports, an identity map, the zone of local times, strict
+ * and privacy modes, and who hears about the import. Immutable; nothing is null.
+ */
+public record Inputs(
+    List<Path> usage,
+    Optional<String> usageFormat,
+    String catalog,
+    List<Path> entitlements,
+    Optional<Path> identities,
+    ZoneId zone,
+    boolean strict,
+    boolean privacy,
+    ImportObserver observer) {
+  public Inputs {
+    usage = List.copyOf(usage);
+    requireNonNull(usageFormat, "usageFormat");
+    requireNonNull(catalog, "catalog");
+    entitlements = List.copyOf(entitlements);
+    requireNonNull(identities, "identities");
+    requireNonNull(zone, "zone");
+    requireNonNull(observer, "observer");
+  }
+}

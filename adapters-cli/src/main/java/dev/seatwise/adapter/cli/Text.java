@@ -1,0 +1,85 @@
+package dev.seatwise.adapter.cli;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Formatting for tables: money and counts with thousands separators, padding, truncation, wrapping. */
+final class Text {
+  /** Tables never exceed this many columns. */
+  static final int WIDTH = 100;
+
+  private Text() {}
+
+  static String money(BigDecimal amount) {
+    return amount == null ? "-" : String.format(Locale.ROOT, "%,.2f", amount);
+  }
+
+  static String signedMoney(BigDecimal amount) {
+    if (amount == null) {
+      return "-";
+    }
+    return (amount.signum() > 0 ? "+" : "") + money(amount);
+  }
+
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  static String left(String s, int width) {
+    String t = fit(s, width);
+    return t + " ".repeat(width - t.length());
+  }
+
+  static String right(String s, int width) {
+    String t = fit(s, width);
+    return " ".repeat(width - t.length()) + t;
+  }
+
+  /** {@code s} cut to {@code width}, ending in {@code ...} when cut. */
+  static String fit(String s, int width) {
+    if (s.length() <= width) {
+      return s;
+    }
+    return width <= 3 ? s.substring(0, width) : s.substring(0, width - 3) + "...";
+  }
+
+  /**
+   * {@code text} wrapped at spaces into lines of at most {@code width} columns: the first line
+   * starts with {@code indent}, the others with {@code continuation}; a word longer than a line is
+   * cut.
+   */
+  static List<String> wrap(String text, int width, String indent, String continuation) {
+    List<String> lines = new ArrayList<>();
+    String prefix = indent;
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split(" +")) {
+      if (line.length() > 0 && prefix.length() + line.length() + 1 + word.length() > width) {
+        lines.add(prefix + line);
+        prefix = continuation;
+        line.setLength(0);
+      }
+      while (line.length() == 0 && prefix.length() + word.length() > width) {
+        int room = Math.max(1, width - prefix.length());
+        lines.add(prefix + word.substring(0, room));
+        prefix = continuation;
+        word = word.substring(room);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(prefix + line);
+    return lines;
+  }
+
+  static String percent(BigDecimal part, BigDecimal whole) {
+    if (whole == null || whole.signum() == 0 || part == null) {
+      return "-";
+    }
+    return String.format(
+        Locale.ROOT, "%.1f%%", part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, java.math.RoundingMode.HALF_EVEN));
+  }
+}
