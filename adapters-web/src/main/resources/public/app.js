@@ -104,10 +104,9 @@
     document.body.dataset.ready = 'false';
     setStatus('Analysing…');
     const started = performance.now();
-    const [cmp, conc, fc] = await Promise.allSettled([
+    const [cmp, conc] = await Promise.allSettled([
       post('/api/comparisons').then((r) => r.json()),
       post('/api/concurrency').then((r) => r.json()),
-      post('/api/forecasts').then((r) => r.json()),
     ]);
     if (cmp.status === 'rejected') {
       setStatus('');
@@ -121,8 +120,15 @@
     renderTotals(cmp.value);
     renderUsers();
     renderBreakEven(cmp.value);
-    renderForecast(fc);
     renderConcurrency(conc);
+    // forecast and review look forward from the end of the compared period
+    const at = { asOf: cmp.value.period.to, from: cmp.value.period.from, to: cmp.value.period.to };
+    const [fc, rv] = await Promise.allSettled([
+      post('/api/forecasts', at).then((r) => r.json()),
+      post('/api/reviews', at).then((r) => r.json()),
+    ]);
+    renderForecast(fc);
+    renderReview(rv);
     setStatus('Done in ' + Math.round(performance.now() - started) + ' ms: ' + cmp.value.users.length + ' users.');
     document.body.dataset.ready = 'true';
   }
@@ -293,31 +299,75 @@
     const box = $('forecast-box');
     if (result.status === 'rejected') {
       const p = result.reason.problem || {};
-      $('forecast-status').textContent = p.status === 501
-        ? 'The token forecast is not available in this build of the server.'
-        : 'No forecast: ' + (p.detail || String(result.reason));
+      $('forecast-status').textContent = 'No forecast: ' + (p.detail || String(result.reason));
       box.hidden = true;
       return;
     }
     const f = result.value;
-    const points = f.points || [];
-    if (!points.length) {
-      $('forecast-status').textContent = 'No forecast points for this data.';
+    const months = f.projection || [];
+    if (!months.length) {
+      $('forecast-status').textContent = 'No forecast for this data. ' + (f.notes || []).join(' ');
       box.hidden = true;
       return;
     }
     box.hidden = false;
-    $('forecast-status').textContent = f.expiry ? 'Tokens expire on ' + f.expiry + '.' : '';
+    // Balance month by month as the service projects it (expected burn), and the same ledger if
+    // the horizon's burn were its P50 or P90, spread over the months like the expected burn.
+    let cumBurn = 0;
+    let cumIn = 0;
+    const expected = Math.max(1, f.expectedBurn);
+    const p50 = [];
+    const p90 = [];
+    months.forEach((m) => {
+      cumBurn += m.burn;
+      cumIn += m.purchased - m.expired;
+      const share = f.expectedBurn > 0 ? cumBurn / expected : 0;
+      p50.push(Math.max(0, f.openingBalance + cumIn - Math.round(f.p50Burn * share)));
+      p90.push(Math.max(0, f.openingBalance + cumIn - Math.round(f.p90Burn * share)));
+    });
+    const parts = ['Opening balance ' + f.openingBalance + ' tokens on ' + f.asOf + '.',
+      'Burn over the horizon: expected ' + f.expectedBurn + ', P50 ' + f.p50Burn + ', P90 ' + f.p90Burn + ' tokens.'];
+    parts.push(f.runOut ? 'Held tokens run out on ' + f.runOut + '.' : 'Held tokens last the horizon.');
+    if (f.expiringUnused > 0) parts.push(f.expiringUnused + ' tokens expire unused.');
+    if (f.plan && f.plan.tokens > 0) parts.push('Plan: buy ' + f.plan.tokens + ' tokens for ' + money(f.plan.cost) + '. ' + f.plan.reason);
+    $('forecast-status').textContent = parts.join(' ');
     chart('forecast-chart', {
       type: 'line',
       data: {
-        labels: points.map((p) => p.date),
+        labels: months.map((m) => m.from),
         datasets: [
-          { label: 'Balance P50', data: points.map((p) => p.p50), borderColor: COLOURS[0], pointRadius: 0 },
-          { label: 'Balance P90', data: points.map((p) => p.p90), borderColor: COLOURS[1], pointRadius: 0, fill: '-1',
-            backgroundColor: 'rgba(192,86,33,0.15)' },
+          { label: 'Balance (expected burn)', data: months.map((m) => m.closing), borderColor: COLOURS[0], pointRadius: 2 },
+          { label: 'Balance at P50 burn', data: p50, borderColor: COLOURS[2], pointRadius: 0, borderDash: [4, 4] },
+          { label: 'Balance at P90 burn', data: p90, borderColor: COLOURS[1], pointRadius: 0, borderDash: [4, 4],
+            fill: '-1', backgroundColor: 'rgba(192,86,33,0.15)' },
+          { label: 'Tokens expiring', data: months.map((m) => m.expired), type: 'bar', backgroundColor: 'rgba(197,48,48,0.5)' },
         ],
       },
+      options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'tokens' } } } },
+    });
+  }
+
+  function renderReview(result) {
+    const body = $('review-table').tBodies[0];
+    clear(body);
+    if (result.status === 'rejected') {
+      const p = result.reason.problem || {};
+      $('review-status').textContent = 'No review: ' + (p.detail || String(result.reason));
+      return;
+    }
+    const r = result.value;
+    const total = r.actions.reduce((sum, a) => sum + Number(a.saving), 0);
+    $('review-status').textContent = r.actions.length + ' actions saving ' + money(total) + ' ' + r.currency +
+      ' in all. ' + (r.notes || []).join(' ');
+    r.actions.slice(0, 200).forEach((a) => {
+      const tr = el('tr');
+      tr.appendChild(el('td', a.kind.toLowerCase().replace(/_/g, ' ')));
+      tr.appendChild(el('td', a.user || ''));
+      tr.appendChild(el('td', a.offering || a.lot || ''));
+      tr.appendChild(el('td', money(a.saving), 'num'));
+      tr.appendChild(el('td', a.actionableOn));
+      tr.appendChild(el('td', a.reason));
+      body.appendChild(tr);
     });
   }
 

@@ -8,7 +8,12 @@ import dev.seatwise.adapter.json.dto.ComparisonResponse;
 import dev.seatwise.adapter.json.dto.ConcurrencyResponse;
 import dev.seatwise.adapter.json.mapping.JsonComparisonMapper;
 import dev.seatwise.adapter.json.mapping.JsonConcurrencyMapper;
+import dev.seatwise.adapter.web.dto.ForecastResponse;
 import dev.seatwise.adapter.web.dto.ProblemResponse;
+import dev.seatwise.adapter.web.dto.ReviewResponse;
+import dev.seatwise.adapter.web.mapping.WebAnalyticsMapper;
+import dev.seatwise.application.port.in.ForecastTokensQuery;
+import dev.seatwise.application.port.in.ReviewRenewalsQuery;
 import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.application.port.in.CompareScenariosQuery;
 import dev.seatwise.application.port.in.Comparison;
@@ -28,6 +33,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,13 +52,19 @@ public final class AnalysisEndpoints {
   private final ObjectMapper json;
   private final ProblemTranslator problems;
   private final CsvExporter csv = new CsvExporter();
+  private final Clock clock;
+
+  /** Most simulations one web request may ask of the forecast. */
+  static final int MAX_SIMULATIONS = 20_000;
 
   public AnalysisEndpoints(
       WebUseCases useCases,
       UploadReceiver uploads,
       AnalysisRunner runner,
       ObjectMapper json,
-      ProblemTranslator problems) {
+      ProblemTranslator problems,
+      Clock clock) {
+    this.clock = clock;
     this.useCases = useCases;
     this.uploads = uploads;
     this.runner = runner;
@@ -186,28 +199,116 @@ public final class AnalysisEndpoints {
       methods = HttpMethod.POST,
       operationId = "forecastTokens",
       tags = {"analysis"},
-      summary = "Token forecast (balance, P50/P90 band, expiry) — not available in this build yet",
-      responses = {@OpenApiResponse(status = "501", content = @OpenApiContent(from = ProblemResponse.class))})
+      summary = "Token forecast: monthly burn, projected balance, P50/P90 burn, run-out, purchase plan",
+      description =
+          "Same uploads as /api/comparisons (usage, optional catalog and entitlements) or"
+              + " ?example=NAME. The history is [from, to) (default: the data up to asOf); the"
+              + " forecast runs horizonMonths from asOf (default: 'to', else today).",
+      queryParams = {
+        @OpenApiParam(name = "asOf", description = "forecast date, e.g. 2026-01-01"),
+        @OpenApiParam(name = "from"),
+        @OpenApiParam(name = "to"),
+        @OpenApiParam(name = "zone"),
+        @OpenApiParam(name = "horizonMonths", type = Integer.class, description = "1..120, default 12"),
+        @OpenApiParam(name = "simulations", type = Integer.class, description = "1..20000, default 1000"),
+        @OpenApiParam(name = "seed", type = Long.class),
+        @OpenApiParam(name = "example"),
+        @OpenApiParam(name = "strict")
+      },
+      requestBody =
+          @OpenApiRequestBody(
+              content = {
+                @OpenApiContent(
+                    mimeType = "multipart/form-data",
+                    properties = {
+                      @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "catalog", type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary")
+                    })
+              }),
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ForecastResponse.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
+      })
   public void forecasts(Context ctx) {
-    throw notYet("forecasts");
+    PeriodSpec period = RequestParams.period(ctx);
+    LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
+    ForecastTokensQuery query =
+        RequestParams.valid(
+            () ->
+                new ForecastTokensQuery(
+                    asOf,
+                    period,
+                    RequestParams.integer(ctx, "horizonMonths", ForecastTokensQuery.DEFAULT_HORIZON_MONTHS, 1, ForecastTokensQuery.MAX_HORIZON_MONTHS),
+                    RequestParams.integer(ctx, "simulations", ForecastTokensQuery.DEFAULT_SIMULATIONS, 1, MAX_SIMULATIONS),
+                    RequestParams.longValue(ctx, "seed", ForecastTokensQuery.DEFAULT_SEED)));
+    withInputs(
+        ctx,
+        inputs ->
+            runner.run(
+                () ->
+                    json.valueToTree(
+                        WebAnalyticsMapper.INSTANCE.toResponse(
+                            useCases.over(inputs, RequestParams.readOptions(ctx)).forecastingTokens().forecast(query)))),
+        result -> writeJson(ctx, (ObjectNode) result));
   }
 
   @OpenApi(
       path = "/api/reviews",
       methods = HttpMethod.POST,
-      operationId = "reviewEntitlements",
+      operationId = "reviewRenewals",
       tags = {"analysis"},
-      summary = "Entitlement review — not available in this build yet",
-      responses = {@OpenApiResponse(status = "501", content = @OpenApiContent(from = ProblemResponse.class))})
+      summary = "Renewal review: idle seats, moves between named, Flex and bundles, expiring lots",
+      description =
+          "Same uploads as /api/comparisons; give 'entitlements' (subscriptions and users exports)"
+              + " for seat-level actions. History [from, to), default: the data up to asOf.",
+      queryParams = {
+        @OpenApiParam(name = "asOf", description = "review date (default: 'to', else today)"),
+        @OpenApiParam(name = "from"),
+        @OpenApiParam(name = "to"),
+        @OpenApiParam(name = "zone"),
+        @OpenApiParam(name = "idleDays", type = Integer.class, description = "default 30"),
+        @OpenApiParam(name = "expiryWindowDays", type = Integer.class, description = "default 90"),
+        @OpenApiParam(name = "example"),
+        @OpenApiParam(name = "strict")
+      },
+      requestBody =
+          @OpenApiRequestBody(
+              content = {
+                @OpenApiContent(
+                    mimeType = "multipart/form-data",
+                    properties = {
+                      @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "catalog", type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary")
+                    })
+              }),
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ReviewResponse.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
+      })
   public void reviews(Context ctx) {
-    throw notYet("reviews");
-  }
-
-  private static ApiProblem notYet(String what) {
-    return new ApiProblem(
-        501,
-        "Not implemented",
-        "the " + what + " use case is not in this build yet; /api/comparisons and /api/concurrency are");
+    PeriodSpec period = RequestParams.period(ctx);
+    LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
+    ReviewRenewalsQuery query =
+        RequestParams.valid(
+            () ->
+                new ReviewRenewalsQuery(
+                    asOf,
+                    period,
+                    RequestParams.integer(ctx, "idleDays", ReviewRenewalsQuery.DEFAULT_IDLE_DAYS, 1, 3660),
+                    RequestParams.integer(ctx, "expiryWindowDays", ReviewRenewalsQuery.DEFAULT_EXPIRY_WINDOW_DAYS, 1, 3660)));
+    withInputs(
+        ctx,
+        inputs ->
+            runner.run(
+                () ->
+                    json.valueToTree(
+                        WebAnalyticsMapper.INSTANCE.toResponse(
+                            useCases.over(inputs, RequestParams.readOptions(ctx)).reviewingRenewals().review(query)))),
+        result -> writeJson(ctx, (ObjectNode) result));
   }
 
   private void writeJson(Context ctx, ObjectNode body) {

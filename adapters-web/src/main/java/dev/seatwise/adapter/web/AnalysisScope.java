@@ -2,6 +2,8 @@ package dev.seatwise.adapter.web;
 
 import dev.seatwise.application.port.in.AnalyzeConcurrencyUseCase;
 import dev.seatwise.application.port.in.CompareScenariosUseCase;
+import dev.seatwise.application.port.in.ForecastTokensUseCase;
+import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.domain.catalog.CatalogHistory;
 
@@ -13,6 +15,10 @@ public interface AnalysisScope {
   CompareScenariosUseCase comparing();
 
   AnalyzeConcurrencyUseCase analysingConcurrency();
+
+  ForecastTokensUseCase forecastingTokens();
+
+  ReviewRenewalsUseCase reviewingRenewals();
 
   /** The imported usage, for the page's time series (concurrency over time, heatmap). */
   ImportedUsage usage();

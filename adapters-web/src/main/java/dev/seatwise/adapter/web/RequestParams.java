@@ -67,6 +67,44 @@ final class RequestParams {
     throw ApiProblem.badRequest("'" + name + "' must be a number from 0 to 1, not " + shorten(value));
   }
 
+  static int integer(Context ctx, String name, int fallback, int min, int max) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiProblem.badRequest(
+        "'" + name + "' must be a whole number from " + min + " to " + max + ", not " + shorten(value));
+  }
+
+  static long longValue(Context ctx, String name, long fallback) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiProblem.badRequest("'" + name + "' must be a whole number, not " + shorten(value));
+    }
+  }
+
+  /** Builds a query record; its own validation failing is the client's mistake (400). */
+  static <T> T valid(java.util.function.Supplier<T> query) {
+    try {
+      return query.get();
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest(String.valueOf(e.getMessage()));
+    }
+  }
+
   static String shorten(String s) {
     String t = s.length() > 40 ? s.substring(0, 40) + "…" : s;
     return "'" + t + "'";

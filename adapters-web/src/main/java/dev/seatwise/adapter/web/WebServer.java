@@ -9,6 +9,7 @@ import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ public final class WebServer implements AutoCloseable {
     this.runner = new AnalysisRunner(settings.workers(), settings.queue(), settings.requestTimeout());
     UploadReceiver uploads = new UploadReceiver(settings.uploadRoot(), settings.maxUploadBytes());
     ProblemTranslator problems = new ProblemTranslator(json, settings.uploadRoot());
-    AnalysisEndpoints analysis = new AnalysisEndpoints(useCases, uploads, runner, json, problems);
+    AnalysisEndpoints analysis = new AnalysisEndpoints(useCases, uploads, runner, json, problems, Clock.systemUTC());
     ReferenceEndpoints reference = new ReferenceEndpoints(useCases);
     BearerTokenGuard guard = new BearerTokenGuard(settings.token());
     this.app =

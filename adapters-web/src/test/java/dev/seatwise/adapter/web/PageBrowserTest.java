@@ -87,6 +87,7 @@ class PageBrowserTest {
     driver.get(server.base() + "/");
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     wait.until(d -> d.findElement(By.id("example-row")).isDisplayed());
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("example"))).selectByValue("test-org");
     driver.findElement(By.id("use-example")).click();
     waitForResults(wait);
 
@@ -153,6 +154,8 @@ class PageBrowserTest {
       assertThat(drawn).as(id).isEqualTo(Boolean.TRUE);
     }
     assertThat(driver.findElements(By.cssSelector("#heatmap tbody tr"))).hasSize(7);
+    assertThat(driver.findElement(By.id("forecast-status")).getText()).isNotBlank();
+    assertThat(driver.findElement(By.id("review-status")).getText()).isNotBlank();
   }
 
   private static Map<String, BigDecimal> pageTotals() {

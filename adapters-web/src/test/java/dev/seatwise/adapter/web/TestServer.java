@@ -35,7 +35,9 @@ final class TestServer implements AutoCloseable {
 
   TestServer(Path tmp, UnaryOperator<WebSettings> adjust) {
     this.settings = adjust.apply(WebSettings.loopback(0, tmp.resolve("uploads")));
-    this.server = WebMain.start(settings, List.of(TEST_ORG));
+    List<ExampleData> examples = new java.util.ArrayList<>(List.of(TEST_ORG));
+    examples.addAll(WebMain.bundledExamples());
+    this.server = WebMain.start(settings, examples);
   }
 
   TestServer(Path tmp) {

@@ -133,12 +133,62 @@ class WebApiTest {
   }
 
   @Test
-  void forecastsAndReviewsSayTheyAreNotInThisBuild() {
-    for (String path : List.of("/api/forecasts", "/api/reviews")) {
-      HttpResponse<String> r = server.post(path, new Multipart().file("usage", usage));
-      assertThat(r.statusCode()).isEqualTo(501);
-      assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  void forecastsProjectTheLedgerWithP50AtMostP90() {
+    HttpResponse<String> r =
+        server.post(
+            "/api/forecasts?asOf=2025-05-01&from=2025-01-01&to=2025-05-01&horizonMonths=6&simulations=200",
+            new Multipart().file("usage", usage));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode f = TestServer.json(r);
+    assertThat(f.get("asOf").asText()).isEqualTo("2025-05-01");
+    assertThat(f.get("projection")).hasSize(6);
+    assertThat(f.get("p50Burn").asLong()).isLessThanOrEqualTo(f.get("p90Burn").asLong());
+    for (JsonNode m : f.get("projection")) {
+      assertThat(m.get("opening").asLong() + m.get("purchased").asLong() - m.get("consumed").asLong() - m.get("expired").asLong())
+          .isEqualTo(m.get("closing").asLong());
     }
+    assertThat(f.get("plan").get("cost").isNumber()).isTrue();
+    HttpResponse<String> bad =
+        server.post("/api/forecasts?horizonMonths=0", new Multipart().file("usage", usage));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(TestServer.json(bad).get("detail").asText()).contains("horizonMonths");
+    HttpResponse<String> late =
+        server.post("/api/forecasts?asOf=2025-02-01&to=2025-03-01", new Multipart().file("usage", usage));
+    assertThat(late.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void reviewsListActionsOrderedBySaving() {
+    HttpResponse<String> r =
+        server.post(
+            "/api/reviews?asOf=2025-05-01&from=2025-01-01&to=2025-05-01",
+            new Multipart().file("usage", usage));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode review = TestServer.json(r);
+    assertThat(review.get("history").get("from").asText()).isEqualTo("2025-01-01");
+    List<java.math.BigDecimal> savings = new ArrayList<>();
+    review.get("actions").forEach(a -> savings.add(a.get("saving").decimalValue()));
+    assertThat(savings).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+
+  @Test
+  void theBundledAcmeExampleComparesTodaysPlanToo() {
+    JsonNode examples = TestServer.json(server.get("/api/examples"));
+    List<String> names = new ArrayList<>();
+    examples.forEach(e -> names.add(e.get("name").asText()));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        names.contains("acme"), "examples/ was not copied into the build");
+    HttpResponse<String> r =
+        server.postExample("/api/comparisons?example=acme&from=2025-01-01&to=2026-01-01");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode c = TestServer.json(r);
+    List<String> scenarios = new ArrayList<>();
+    c.get("scenarios").forEach(s -> scenarios.add(s.get("name").asText()));
+    assertThat(scenarios).contains("all-named", "all-flex", "current", "optimal");
+    assertThat(c.get("users").size()).isGreaterThan(200);
+    HttpResponse<String> flexlm = server.postExample("/api/concurrency?example=acme-flexlm");
+    assertThat(flexlm.statusCode()).as(flexlm.body()).isEqualTo(200);
+    assertThat(TestServer.json(flexlm).get("products")).isNotEmpty();
   }
 
   @Test

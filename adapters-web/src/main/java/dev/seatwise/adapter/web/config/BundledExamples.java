@@ -9,8 +9,15 @@ final class BundledExamples {
       List.of(
           new ExampleData(
               "acme",
-              "A synthetic organisation (a few hundred users, one year) as a sessions CSV",
+              "ACME: 300 synthetic users over 2025 (sessions CSV, subscriptions and users exports)",
               List.of("/seatwise/examples/acme-sessions.csv"),
+              List.of(
+                  "/seatwise/examples/acme-subscriptions.csv",
+                  "/seatwise/examples/acme-users.csv")),
+          new ExampleData(
+              "acme-flexlm",
+              "ACME's FlexLM licence-server log for January 2025 (concurrency)",
+              List.of("/seatwise/examples/acme-adskflex.log"),
               List.of()));
 
   private BundledExamples() {}

@@ -14,6 +14,8 @@ import dev.seatwise.adapter.web.UploadedSource;
 import dev.seatwise.adapter.web.WebUseCases;
 import dev.seatwise.application.port.in.AnalyzeConcurrencyUseCase;
 import dev.seatwise.application.port.in.CompareScenariosUseCase;
+import dev.seatwise.application.port.in.ForecastTokensUseCase;
+import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
 import dev.seatwise.application.port.in.ListCatalogsUseCase;
 import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.application.port.out.EntitlementsPort;
@@ -21,10 +23,15 @@ import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.application.service.AnalyzeConcurrencyService;
 import dev.seatwise.application.service.CompareScenariosService;
+import dev.seatwise.application.service.ForecastTokensService;
+import dev.seatwise.application.service.ReviewRenewalsService;
 import dev.seatwise.application.service.ListCatalogsService;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.metering.Meter;
+import dev.seatwise.domain.metering.MeterRegistry;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * The composition root of the web front end: the only place that constructs services and file
@@ -37,6 +44,7 @@ public final class WebComposition implements WebUseCases {
   private final YamlCatalogAdapter catalogs = new YamlCatalogAdapter();
   private final LoadedCatalog bundled;
   private final List<ExampleData> examples;
+  private final MeterRegistry meters = meters();
 
   public WebComposition(List<ExampleData> examples) {
     this.bundled =
@@ -64,12 +72,22 @@ public final class WebComposition implements WebUseCases {
     return new AnalysisScope() {
       @Override
       public CompareScenariosUseCase comparing() {
-        return new CompareScenariosService(usage, history, entitlements);
+        return new CompareScenariosService(usage, history, entitlements, meters);
       }
 
       @Override
       public AnalyzeConcurrencyUseCase analysingConcurrency() {
-        return new AnalyzeConcurrencyService(usage);
+        return new AnalyzeConcurrencyService(usage, history, meters);
+      }
+
+      @Override
+      public ForecastTokensUseCase forecastingTokens() {
+        return new ForecastTokensService(usage, history, entitlements, meters);
+      }
+
+      @Override
+      public ReviewRenewalsUseCase reviewingRenewals() {
+        return new ReviewRenewalsService(usage, history, entitlements, meters);
       }
 
       @Override
@@ -92,6 +110,17 @@ public final class WebComposition implements WebUseCases {
   @Override
   public List<ExampleData> examples() {
     return examples;
+  }
+
+  /** The standard meters plus every service-loaded one of another kind (as the CLI does). */
+  static MeterRegistry meters() {
+    MeterRegistry registry = MeterRegistry.standard();
+    for (Meter m : ServiceLoader.load(Meter.class, WebComposition.class.getClassLoader())) {
+      if (registry.forKind(m.kind()).isEmpty()) {
+        registry = registry.with(m);
+      }
+    }
+    return registry;
   }
 
   private static List<UsageSource> sources(List<UploadedSource> files) {
