@@ -311,19 +311,22 @@
       return;
     }
     box.hidden = false;
-    // Balance month by month as the service projects it (expected burn), and the same ledger if
-    // the horizon's burn were its P50 or P90, spread over the months like the expected burn.
-    let cumBurn = 0;
-    let cumIn = 0;
-    const expected = Math.max(1, f.expectedBurn);
+    // Balance month by month: as projected from the tokens held today, and with the P90 purchase
+    // plan bought, under the horizon's P50 and P90 burn (spread over the months like the expected
+    // burn): the band between them is the forecast's uncertainty.
+    const purchases = (f.plan && f.plan.purchases) || [];
+    let cumShare = 0;
+    let cumExpired = 0;
+    const expected = f.expectedBurn > 0 ? f.expectedBurn : 1;
     const p50 = [];
     const p90 = [];
     months.forEach((m) => {
-      cumBurn += m.burn;
-      cumIn += m.purchased - m.expired;
-      const share = f.expectedBurn > 0 ? cumBurn / expected : 0;
-      p50.push(Math.max(0, f.openingBalance + cumIn - Math.round(f.p50Burn * share)));
-      p90.push(Math.max(0, f.openingBalance + cumIn - Math.round(f.p90Burn * share)));
+      cumShare += f.expectedBurn > 0 ? m.burn / expected : 0;
+      cumExpired += m.expired;
+      const bought = purchases.filter((x) => x.date < m.to).reduce((sum, x) => sum + x.tokens, 0);
+      const base = f.openingBalance + bought - cumExpired;
+      p50.push(Math.max(0, Math.round(base - f.p50Burn * cumShare)));
+      p90.push(Math.max(0, Math.round(base - f.p90Burn * cumShare)));
     });
     const parts = ['Opening balance ' + f.openingBalance + ' tokens on ' + f.asOf + '.',
       'Burn over the horizon: expected ' + f.expectedBurn + ', P50 ' + f.p50Burn + ', P90 ' + f.p90Burn + ' tokens.'];
@@ -334,11 +337,11 @@
     chart('forecast-chart', {
       type: 'line',
       data: {
-        labels: months.map((m) => m.from),
+        labels: months.map((m) => m.to),
         datasets: [
-          { label: 'Balance (expected burn)', data: months.map((m) => m.closing), borderColor: COLOURS[0], pointRadius: 2 },
-          { label: 'Balance at P50 burn', data: p50, borderColor: COLOURS[2], pointRadius: 0, borderDash: [4, 4] },
-          { label: 'Balance at P90 burn', data: p90, borderColor: COLOURS[1], pointRadius: 0, borderDash: [4, 4],
+          { label: 'Held tokens (no purchase)', data: months.map((m) => m.closing), borderColor: COLOURS[0], pointRadius: 2 },
+          { label: 'With plan, P50 burn', data: p50, borderColor: COLOURS[2], pointRadius: 0 },
+          { label: 'With plan, P90 burn', data: p90, borderColor: COLOURS[1], pointRadius: 0,
             fill: '-1', backgroundColor: 'rgba(192,86,33,0.15)' },
           { label: 'Tokens expiring', data: months.map((m) => m.expired), type: 'bar', backgroundColor: 'rgba(197,48,48,0.5)' },
         ],

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 @Tag("load")
 class ComparisonLoadRun {
   static final int CLIENTS = 50;
-  static final int REQUESTS = 200;
+  static final int REQUESTS = 100;
   static final int MAX_MINUTES = 10;
   private static final Logger LOG = LoggerFactory.getLogger(ComparisonLoadRun.class);
 

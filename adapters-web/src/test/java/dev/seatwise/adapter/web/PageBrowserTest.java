@@ -69,7 +69,7 @@ class PageBrowserTest {
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(svc, o);
-    driver.manage().window().setSize(new Dimension(1280, 2200));
+    driver.manage().window().setSize(new Dimension(1280, 4200));
   }
 
   @AfterAll
