@@ -521,6 +521,7 @@
       Array.from($('usage').files).forEach((f) => form.append('usage', f, f.name));
       Array.from($('catalog').files).forEach((f) => form.append('catalog', f, f.name));
       Array.from($('entitlements').files).forEach((f) => form.append('entitlements', f, f.name));
+      Array.from($('identities').files).forEach((f) => form.append('identities', f, f.name));
       run({ form });
     });
     $('use-example').addEventListener('click', () => run({ example: $('example').value }));

@@ -100,7 +100,8 @@ public final class AnalysisEndpoints {
                     properties = {
                       @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary"),
                       @OpenApiContentProperty(name = "catalog", type = "string", format = "binary"),
-                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary")
+                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "identities", type = "string", format = "binary")
                     })
               }),
       responses = {
@@ -223,7 +224,8 @@ public final class AnalysisEndpoints {
                     properties = {
                       @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary"),
                       @OpenApiContentProperty(name = "catalog", type = "string", format = "binary"),
-                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary")
+                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "identities", type = "string", format = "binary")
                     })
               }),
       responses = {
@@ -281,7 +283,8 @@ public final class AnalysisEndpoints {
                     properties = {
                       @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary"),
                       @OpenApiContentProperty(name = "catalog", type = "string", format = "binary"),
-                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary")
+                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "identities", type = "string", format = "binary")
                     })
               }),
       responses = {
@@ -352,6 +355,7 @@ public final class AnalysisEndpoints {
     try {
       copy(files, UploadReceiver.USAGE, data.usageResources());
       copy(files, UploadReceiver.ENTITLEMENTS, data.entitlementResources());
+      copy(files, UploadReceiver.IDENTITIES, data.identityResources());
       return files;
     } catch (RuntimeException e) {
       files.close();

@@ -19,7 +19,12 @@ public final class ReferenceEndpoints {
   }
 
   /** One bundled example as listed by {@code GET /api/examples}. */
-  public record ExampleDto(String name, String description, List<String> usage, List<String> entitlements) {}
+  public record ExampleDto(
+      String name,
+      String description,
+      List<String> usage,
+      List<String> entitlements,
+      List<String> identities) {}
 
   @OpenApi(
       path = "/api/catalogs",
@@ -48,7 +53,8 @@ public final class ReferenceEndpoints {
                         e.name(),
                         e.description(),
                         names(e.usageResources()),
-                        names(e.entitlementResources())))
+                        names(e.entitlementResources()),
+                        names(e.identityResources())))
             .toList());
   }
 

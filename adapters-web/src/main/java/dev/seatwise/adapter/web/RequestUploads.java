@@ -40,14 +40,19 @@ public final class RequestUploads implements AutoCloseable {
 
   /** Usage, catalog and entitlements parts as analysis inputs. */
   public AnalysisInputs inputs() {
-    List<UploadedSource> catalogs = files(UploadReceiver.CATALOG);
-    if (catalogs.size() > 1) {
-      throw ApiProblem.badRequest("send at most one 'catalog' file, not " + catalogs.size());
-    }
     return new AnalysisInputs(
         files(UploadReceiver.USAGE),
-        catalogs.stream().findFirst(),
-        files(UploadReceiver.ENTITLEMENTS));
+        single(UploadReceiver.CATALOG),
+        files(UploadReceiver.ENTITLEMENTS),
+        single(UploadReceiver.IDENTITIES));
+  }
+
+  private Optional<UploadedSource> single(String field) {
+    List<UploadedSource> all = files(field);
+    if (all.size() > 1) {
+      throw ApiProblem.badRequest("send at most one '" + field + "' file, not " + all.size());
+    }
+    return all.stream().findFirst();
   }
 
   /** Stored path → the client's label, for every file of this request. */
@@ -55,10 +60,6 @@ public final class RequestUploads implements AutoCloseable {
     Map<String, String> labels = new LinkedHashMap<>();
     byField.values().forEach(l -> l.forEach(s -> labels.put(s.path().toString(), s.label())));
     return labels;
-  }
-
-  Optional<UploadedSource> first(String field) {
-    return files(field).stream().findFirst();
   }
 
   @Override

@@ -34,7 +34,8 @@ public final class UploadReceiver {
   public static final String USAGE = "usage";
   public static final String CATALOG = "catalog";
   public static final String ENTITLEMENTS = "entitlements";
-  static final Set<String> FIELDS = Set.of(USAGE, CATALOG, ENTITLEMENTS);
+  public static final String IDENTITIES = "identities";
+  static final Set<String> FIELDS = Set.of(USAGE, CATALOG, ENTITLEMENTS, IDENTITIES);
 
   /** How many leading bytes of each part are checked for being text. */
   static final int SNIFF_BYTES = 4096;
@@ -128,7 +129,9 @@ public final class UploadReceiver {
     String field = part.getName() == null ? "" : part.getName();
     if (!FIELDS.contains(field)) {
       throw ApiProblem.badRequest(
-          "unknown form field '" + label(field, "?") + "'; expected usage, catalog or entitlements");
+          "unknown form field '"
+              + label(field, "?")
+              + "'; expected usage, catalog, entitlements or identities");
     }
     int n = counts.merge(field, 1, Integer::sum);
     String label = label(part.getSubmittedFileName(), field + "-" + n);

@@ -51,6 +51,14 @@ class ComparisonLoadRun {
       HttpResponse<String> warm = send(server, body, bytes);
       assertThat(warm.statusCode()).as(warm.body()).isEqualTo(200);
       int users = TestServer.json(warm).get("users").size();
+      // service time without queueing: three requests one after another
+      List<Long> alone = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        long t0 = System.nanoTime();
+        assertThat(send(server, body, bytes).statusCode()).isEqualTo(200);
+        alone.add((System.nanoTime() - t0) / 1_000_000);
+      }
+      Collections.sort(alone);
 
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
       AtomicInteger next = new AtomicInteger();
@@ -89,7 +97,7 @@ class ComparisonLoadRun {
               Locale.ROOT,
               "load run: %d requests ok, %d failed, %d concurrent clients, %d users x 365 days"
                   + " (%.1f MB upload), %d workers: p50 %d ms, p99 %d ms, max %d ms, %.2f req/s"
-                  + " over %.0f s",
+                  + " over %.0f s; one client alone: median %d ms",
               sorted.size(),
               failures.get(),
               CLIENTS,
@@ -100,7 +108,8 @@ class ComparisonLoadRun {
               percentile(sorted, 0.99),
               sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1),
               sorted.size() / seconds,
-              seconds);
+              seconds,
+              alone.get(1));
       LOG.info(report);
       java.nio.file.Files.writeString(
           Path.of("target", "load-run.txt"), report + System.lineSeparator());

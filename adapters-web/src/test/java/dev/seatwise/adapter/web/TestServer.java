@@ -24,6 +24,7 @@ final class TestServer implements AutoCloseable {
           "test-org",
           "40 users over a quarter, with awkward user names",
           List.of("/seatwise/test-examples/test-org-sessions.csv"),
+          List.of(),
           List.of());
   static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

@@ -13,12 +13,14 @@ final class BundledExamples {
               List.of("/seatwise/examples/acme-sessions.csv"),
               List.of(
                   "/seatwise/examples/acme-subscriptions.csv",
-                  "/seatwise/examples/acme-users.csv")),
+                  "/seatwise/examples/acme-users.csv"),
+              List.of()),
           new ExampleData(
               "acme-flexlm",
-              "ACME's FlexLM licence-server log for January 2025 (concurrency)",
+              "ACME's FlexLM licence-server log for January 2025, logins mapped to people",
               List.of("/seatwise/examples/acme-adskflex.log"),
-              List.of()));
+              List.of(),
+              List.of("/seatwise/examples/acme-identities.csv")));
 
   private BundledExamples() {}
 }

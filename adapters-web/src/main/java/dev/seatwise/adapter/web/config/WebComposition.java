@@ -1,5 +1,6 @@
 package dev.seatwise.adapter.web.config;
 
+import dev.seatwise.adapter.files.IdentityMap;
 import dev.seatwise.adapter.files.ImportOptions;
 import dev.seatwise.adapter.files.UsageSource;
 import dev.seatwise.adapter.files.FileEntitlementsAdapter;
@@ -59,7 +60,11 @@ public final class WebComposition implements WebUseCases {
     LoadedCatalog catalog =
         inputs.catalog().map(c -> catalogs.loadFile(c.path())).orElse(bundled);
     ImportOptions options =
-        ImportOptions.defaults().withZone(read.zone()).withStrict(read.strict());
+        ImportOptions.defaults()
+            .withZone(read.zone())
+            .withStrict(read.strict())
+            .withIdentity(
+                inputs.identities().map(i -> IdentityMap.read(i.path())).orElse(IdentityMap.EMPTY));
     UsagePort usage =
         new OnceUsagePort(
             new FileUsageAdapter(sources(inputs.usage()), catalog.resolver(), options));
