@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code seatwise catalogs}: the bundled price catalogs. */
 @Command(
     name = "catalogs",
+    header = "The bundled price catalogs.",
     mixinStandardHelpOptions = true,
     description = {
       "List the bundled price catalogs: vendor, currency, versions (effective dates), metering",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code seatwise compare}: what each licensing model would have cost, and the cheapest hybrid. */
 @Command(
     name = "compare",
+    header = "What each licensing model would have cost, and the cheapest mix.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -43,7 +44,7 @@ public final class CompareCommand extends AnalysisCommand {
         printCsv(CsvTables.users(response));
         break;
       default:
-        ComparisonTable.print(response, top, out());
+        ComparisonTable.print(response, top, output.verbose(), out());
         out().flush();
     }
     return 0;

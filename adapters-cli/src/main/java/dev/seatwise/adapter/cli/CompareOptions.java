@@ -3,7 +3,6 @@ package dev.seatwise.adapter.cli;
 import dev.seatwise.application.port.in.CompareScenariosQuery;
 import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.domain.catalog.Catalog;
-import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.optimize.Pin;
 import dev.seatwise.domain.usage.UserId;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -87,16 +85,7 @@ public final class CompareOptions {
   }
 
   private ProductId product(String text, Catalog catalog, String option) {
-    for (Product p : catalog.products()) {
-      if (p.id().value().equalsIgnoreCase(text.strip())) {
-        return p.id();
-      }
-    }
-    throw new ParameterException(
-        spec.commandLine(),
-        option + ": '" + text + "' is not a product of the " + catalog.vendor() + " catalog (known: "
-            + catalog.products().stream().map(p -> p.id().value()).collect(Collectors.joining(", "))
-            + ")");
+    return Products.find(catalog, text, option, spec.commandLine()).id();
   }
 
   static String lower(String s) {

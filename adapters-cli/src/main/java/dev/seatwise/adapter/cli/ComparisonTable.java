@@ -25,13 +25,16 @@ final class ComparisonTable {
 
   private ComparisonTable() {}
 
-  static void print(ComparisonResponse r, int top, PrintWriter out) {
-    out.printf(
-        "seatwise compare: %s catalog, %s, %s to %s (%d days, [from, to) in %s)%n",
-        r.catalog(), r.currency(), r.period().from(), r.period().to(), r.period().days(), r.period().zone());
+  static void print(ComparisonResponse r, int top, boolean verbose, PrintWriter out) {
+    Text.sentence(out, String.format(
+        "seatwise compare: %s catalog, %s, %s to %s (%d days, [from, to) in %s)",
+        r.catalog(), r.currency(), r.period().from(), r.period().to(), r.period().days(), r.period().zone()));
     ImportSummary.print(r.importReport(), out);
     out.println();
     scenarios(r, out);
+    if (verbose) {
+      lines(r, out);
+    }
     users(r, top, out);
     notes(r.notes(), out);
   }
@@ -79,6 +82,22 @@ final class ComparisonTable {
           savings(r, o, out);
           out.println();
         });
+  }
+
+  /** How every scenario's total is made (with {@code --verbose}). */
+  private static void lines(ComparisonResponse r, PrintWriter out) {
+    for (ScenarioDto s : r.scenarios()) {
+      if (s.name().equals("optimal")) {
+        continue;
+      }
+      out.println("How " + s.name() + " is made:");
+      for (String line : s.lines()) {
+        for (String w : Text.wrap(line, Text.WIDTH, "  ", "    ")) {
+          out.println(w);
+        }
+      }
+      out.println();
+    }
   }
 
   private static void savings(ComparisonResponse r, ScenarioDto optimal, PrintWriter out) {

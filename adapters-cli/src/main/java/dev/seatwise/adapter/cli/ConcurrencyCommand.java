@@ -12,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code seatwise concurrency}: peak use and seats needed per product, from network data. */
 @Command(
     name = "concurrency",
+    header = "Peak use and seats needed per product (network data).",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

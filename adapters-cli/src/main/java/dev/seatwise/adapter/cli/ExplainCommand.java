@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code seatwise explain USER}: one user's usage, optimal plan and the reason in numbers. */
 @Command(
     name = "explain",
+    header = "Why one user got their plan, in numbers.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -91,10 +92,10 @@ public final class ExplainCommand extends AnalysisCommand {
   }
 
   private static void table(ComparisonResponse r, UserDto u, PrintWriter out) {
-    out.printf("%s, %s to %s (%d days, %s)%n", u.user(), r.period().from(), r.period().to(), r.period().days(), r.currency());
-    out.printf(
-        "Optimal plan: %s. Cost %s; all-named %s; saves %s.%n",
-        ComparisonTable.plan(u.assignment()), Text.money(u.cost()), Text.money(u.allNamedCost()), Text.money(u.savings()));
+    Text.sentence(out, String.format("%s, %s to %s (%d days, %s)", u.user(), r.period().from(), r.period().to(), r.period().days(), r.currency()));
+    Text.sentence(out, String.format(
+        "Optimal plan: %s. Cost %s; all-named %s; saves %s.",
+        ComparisonTable.plan(u.assignment()), Text.money(u.cost()), Text.money(u.allNamedCost()), Text.money(u.savings())));
     out.println();
     out.println(Text.left("PRODUCT", 12) + " " + Text.right("DAYS USED", 10) + " " + Text.right("FLEX WINDOWS", 13) + " " + Text.right("TOKENS", 10));
     for (UsageDto p : u.usage()) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code seatwise generate}: a realistic synthetic organisation's usage or plan. */
 @Command(
     name = "generate",
+    header = "A realistic synthetic organisation's usage or plan.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

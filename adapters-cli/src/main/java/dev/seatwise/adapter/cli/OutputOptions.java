@@ -11,7 +11,7 @@ public final class OutputOptions {
       description = "Output format (default: ${DEFAULT-VALUE}). JSON and CSV go to standard output, clean.")
   OutputFormat output = OutputFormat.TABLE;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors and extra detail.")
+  @Option(names = {"-v", "--verbose"}, description = "Show how every total is made, and the stack trace of an error.")
   boolean verbose;
 
   OutputFormat format() {

@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CompareCommand.class,
       ExplainCommand.class,
+      ForecastCommand.class,
+      ReviewCommand.class,
       ConcurrencyCommand.class,
+      SensitivityCommand.class,
+      TradeInCommand.class,
       CatalogsCommand.class,
       GenerateCommand.class
     },

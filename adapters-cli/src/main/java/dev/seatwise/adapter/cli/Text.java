@@ -75,6 +75,13 @@ final class Text {
     return lines;
   }
 
+  /** Prints {@code text} wrapped to the table width, continuation lines indented by two. */
+  static void sentence(java.io.PrintWriter out, String text) {
+    for (String line : wrap(text, WIDTH, "", "  ")) {
+      out.println(line);
+    }
+  }
+
   static String percent(BigDecimal part, BigDecimal whole) {
     if (whole == null || whole.signum() == 0 || part == null) {
       return "-";

@@ -73,6 +73,31 @@ class ExamplesTest {
   }
 
   @Test
+  void theRenewalReviewOfTodaysPlanFindsIdleSeatsAndFitsTheScreen() {
+    Cli.Result r =
+        Cli.run("review", "--usage", EXAMPLES.resolve("acme-sessions.csv").toString(),
+            "--entitlements", EXAMPLES.resolve("acme-subscriptions.csv").toString(),
+            "--entitlements", EXAMPLES.resolve("acme-users.csv").toString());
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("seatwise review as of 2026-01-01").contains("remove-idle-seat").contains("move-to-flex");
+    assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+  }
+
+  @Test
+  void theForecastAndTradeInRunOnTheExamples() {
+    JsonNode forecast =
+        Cli.run("forecast", "--usage", EXAMPLES.resolve("acme-sessions.csv").toString(), "--simulations", "200", "-o", "json").json();
+    JsonNode tradeIn =
+        Cli.run("trade-in", "--usage", EXAMPLES.resolve("acme-adskflex.log").toString(), "--product", "ACD", "--seats", "10", "-o", "json").json();
+
+    assertThat(forecast.get("asOf").asText()).isEqualTo("2026-01-01");
+    assertThat(forecast.get("historyTokens").asLong()).isPositive();
+    assertThat(forecast.at("/plan/tokens").asLong()).isGreaterThanOrEqualTo(forecast.get("p90Burn").asLong());
+    assertThat(tradeIn.get("options").findValuesAsText("choice")).containsExactly("keep", "trade-in", "retire");
+  }
+
+  @Test
   void theExamplesAreWhatGenerateWritesForTheDocumentedCommand() throws Exception {
     StringWriter out = new StringWriter();
     new dev.seatwise.adapter.cli.generate.SyntheticUsageGenerator(300, 365, 42, java.time.LocalDate.of(2025, 1, 1))
