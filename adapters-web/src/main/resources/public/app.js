@@ -364,7 +364,7 @@
       ' in all. ' + (r.notes || []).join(' ');
     r.actions.slice(0, 200).forEach((a) => {
       const tr = el('tr');
-      tr.appendChild(el('td', a.kind.toLowerCase().replace(/_/g, ' ')));
+      tr.appendChild(el('td', String(a.kind).toLowerCase().replace(/[-_]/g, ' ')));
       tr.appendChild(el('td', a.user || ''));
       tr.appendChild(el('td', a.offering || a.lot || ''));
       tr.appendChild(el('td', money(a.saving), 'num'));

@@ -1,6 +1,7 @@
 package dev.seatwise.adapter.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seatwise.adapter.json.CsvExporter;
 import dev.seatwise.adapter.json.CsvTables;
@@ -8,10 +9,11 @@ import dev.seatwise.adapter.json.dto.ComparisonResponse;
 import dev.seatwise.adapter.json.dto.ConcurrencyResponse;
 import dev.seatwise.adapter.json.mapping.JsonComparisonMapper;
 import dev.seatwise.adapter.json.mapping.JsonConcurrencyMapper;
-import dev.seatwise.adapter.web.dto.ForecastResponse;
+import dev.seatwise.adapter.json.dto.ForecastResponse;
+import dev.seatwise.adapter.json.dto.ReviewResponse;
+import dev.seatwise.adapter.json.mapping.JsonForecastMapper;
+import dev.seatwise.adapter.json.mapping.JsonReviewMapper;
 import dev.seatwise.adapter.web.dto.ProblemResponse;
-import dev.seatwise.adapter.web.dto.ReviewResponse;
-import dev.seatwise.adapter.web.mapping.WebAnalyticsMapper;
 import dev.seatwise.application.port.in.ForecastTokensQuery;
 import dev.seatwise.application.port.in.ReviewRenewalsQuery;
 import dev.seatwise.application.port.in.AnalysisPeriod;
@@ -20,6 +22,8 @@ import dev.seatwise.application.port.in.Comparison;
 import dev.seatwise.application.port.in.ConcurrencyQuery;
 import dev.seatwise.application.port.in.ConcurrencyReport;
 import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.RenewalReview;
+import dev.seatwise.application.port.in.TokenForecast;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -35,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -128,6 +133,7 @@ public final class AnalysisEndpoints {
                     return csv.toCsv(CsvTables.users(response));
                   }
                   ObjectNode body = json.valueToTree(response);
+                  appendNotes(body, scope.importNotes());
                   body.set("breakEven", json.valueToTree(ChartExtras.breakEven(c, scope.catalog())));
                   return body;
                 }),
@@ -186,6 +192,7 @@ public final class AnalysisEndpoints {
                   AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
                   ConcurrencyReport r = scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
                   ObjectNode body = json.valueToTree(JsonConcurrencyMapper.INSTANCE.toResponse(r));
+                  appendNotes(body, scope.importNotes());
                   Optional<AnalysisPeriod> p = r.period();
                   body.set(
                       "timeline",
@@ -249,10 +256,13 @@ public final class AnalysisEndpoints {
         ctx,
         inputs ->
             runner.run(
-                () ->
-                    json.valueToTree(
-                        WebAnalyticsMapper.INSTANCE.toResponse(
-                            useCases.over(inputs, RequestParams.readOptions(ctx)).forecastingTokens().forecast(query)))),
+                () -> {
+                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
+                  TokenForecast forecast = scope.forecastingTokens().forecast(query);
+                  return json.valueToTree(
+                      JsonForecastMapper.INSTANCE.toResponse(
+                          forecast, scope.usage().report(), currency(scope), scope.importNotes()));
+                }),
         result -> writeJson(ctx, (ObjectNode) result));
   }
 
@@ -307,11 +317,25 @@ public final class AnalysisEndpoints {
         ctx,
         inputs ->
             runner.run(
-                () ->
-                    json.valueToTree(
-                        WebAnalyticsMapper.INSTANCE.toResponse(
-                            useCases.over(inputs, RequestParams.readOptions(ctx)).reviewingRenewals().review(query)))),
+                () -> {
+                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
+                  RenewalReview review = scope.reviewingRenewals().review(query);
+                  return json.valueToTree(
+                      JsonReviewMapper.INSTANCE.toResponse(
+                          review, scope.usage().report(), currency(scope), scope.importNotes()));
+                }),
         result -> writeJson(ctx, (ObjectNode) result));
+  }
+
+  private static Currency currency(AnalysisScope scope) {
+    return scope.catalog().latest().currency();
+  }
+
+  /** Adds the import's notes to the answer's notes, as the CLI does. */
+  private static void appendNotes(ObjectNode body, List<String> notes) {
+    if (!notes.isEmpty() && body.get("notes") instanceof ArrayNode list) {
+      notes.forEach(list::add);
+    }
   }
 
   private void writeJson(Context ctx, ObjectNode body) {

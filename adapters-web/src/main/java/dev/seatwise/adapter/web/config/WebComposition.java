@@ -21,7 +21,6 @@ import dev.seatwise.application.port.in.ListCatalogsUseCase;
 import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.application.port.out.EntitlementsPort;
 import dev.seatwise.application.port.out.ImportedUsage;
-import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.application.service.AnalyzeConcurrencyService;
 import dev.seatwise.application.service.CompareScenariosService;
 import dev.seatwise.application.service.ForecastTokensService;
@@ -65,7 +64,7 @@ public final class WebComposition implements WebUseCases {
             .withStrict(read.strict())
             .withIdentity(
                 inputs.identities().map(i -> IdentityMap.read(i.path())).orElse(IdentityMap.EMPTY));
-    UsagePort usage =
+    OnceUsagePort usage =
         new OnceUsagePort(
             new FileUsageAdapter(sources(inputs.usage()), catalog.resolver(), options));
     EntitlementsPort entitlements =
@@ -98,6 +97,11 @@ public final class WebComposition implements WebUseCases {
       @Override
       public ImportedUsage usage() {
         return usage.usage();
+      }
+
+      @Override
+      public List<String> importNotes() {
+        return usage.notes();
       }
 
       @Override
