@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -86,9 +85,5 @@ public final class CompareOptions {
 
   private ProductId product(String text, Catalog catalog, String option) {
     return Products.find(catalog, text, option, spec.commandLine()).id();
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

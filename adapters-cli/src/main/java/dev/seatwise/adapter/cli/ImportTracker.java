@@ -96,6 +96,10 @@ final class ImportTracker implements ImportObserver, AutoCloseable {
   @Override
   public void usageRead(ImportReport report) {
     usage = report;
+    if (bar != null) {
+      bar.stepTo(bar.getMax());
+      bar.setExtraMessage("read " + report.rowsRead() + " rows; analysing");
+    }
   }
 
   /** Everything read: the usage files, then the others. */
