@@ -8,11 +8,16 @@ import dev.seatwise.adapter.json.CsvExporter;
 import dev.seatwise.adapter.json.CsvTable;
 import dev.seatwise.adapter.json.JsonMapperFactory;
 import dev.seatwise.adapter.json.Pseudonyms;
+import dev.seatwise.application.LicensingException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Currency;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** What the commands that read usage share: input and output options, and the writers. */
@@ -20,7 +25,8 @@ abstract class AnalysisCommand implements Callable<Integer> {
   /** Pseudonyms under this key are the same across runs (privacy mode). */
   static final String PRIVACY_KEY_VARIABLE = "SEATWISE_PRIVACY_KEY";
 
-  private static final ObjectWriter JSON = JsonMapperFactory.create().writerWithDefaultPrettyPrinter();
+  private static final ObjectWriter JSON =
+      JsonMapperFactory.create().writerWithDefaultPrettyPrinter();
 
   @Mixin InputOptions input;
   @Mixin OutputOptions output;
@@ -52,6 +58,41 @@ abstract class AnalysisCommand implements Callable<Integer> {
   void printCsv(CsvTable table) {
     new CsvExporter().write(table, out());
     out().flush();
+  }
+
+  /** The currency of the catalog the inputs name. */
+  Currency currency() {
+    return useCases.catalog(input.catalog).latest().currency();
+  }
+
+  /**
+   * The "as of" date: {@code given}, else {@code --to}, else the day after the last day of usage.
+   *
+   * @throws LicensingException when there is no usage to date from
+   */
+  LocalDate asOf(LocalDate given, Inputs inputs) {
+    if (given != null) {
+      return given;
+    }
+    if (input.to != null) {
+      return input.to;
+    }
+    return useCases
+        .dayAfterUsage(inputs)
+        .orElseThrow(
+            () -> new LicensingException("no usage to analyse: the files held no accepted rows"));
+  }
+
+  /**
+   * A query built from the options; a query that rejects them (e.g. a history that ends after the
+   * as-of date) is wrong usage, exit 2.
+   */
+  <T> T query(Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
   }
 
   /** The pseudonyms of this run: keyed by the environment when set, random otherwise. */

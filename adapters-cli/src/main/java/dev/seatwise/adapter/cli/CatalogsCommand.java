@@ -4,33 +4,57 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.seatwise.adapter.json.CsvExporter;
+import dev.seatwise.adapter.json.CsvTable;
 import dev.seatwise.adapter.json.CsvTables;
 import dev.seatwise.adapter.json.JsonMapperFactory;
+import dev.seatwise.adapter.json.dto.BundleDto;
+import dev.seatwise.adapter.json.dto.CatalogDetailResponse;
 import dev.seatwise.adapter.json.dto.CatalogDto;
 import dev.seatwise.adapter.json.dto.CatalogsResponse;
+import dev.seatwise.adapter.json.dto.ProductDto;
 import dev.seatwise.adapter.json.mapping.JsonCatalogMapper;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code seatwise catalogs}: the bundled price catalogs. */
 @Command(
     name = "catalogs",
+    header = "The bundled price catalogs.",
     mixinStandardHelpOptions = true,
     description = {
       "List the bundled price catalogs: vendor, currency, versions (effective dates), metering",
       "rule and size. Use one with --catalog NAME, or pass your own YAML file with --catalog FILE",
       "(negotiated prices; the format is in docs/catalog-format.md)."
     },
-    footer = {"", "Example:", "  seatwise catalogs", "  seatwise catalogs -o json"})
+    footer = {
+      "",
+      "Example:",
+      "  seatwise catalogs",
+      "  seatwise catalogs --show autodesk",
+      "  seatwise catalogs -o json"
+    })
 public final class CatalogsCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
+
+  @Option(
+      names = "--show",
+      paramLabel = "NAME|FILE",
+      description =
+          "Show one catalog in full: token packs, and the named, Flex and network prices of every"
+              + " product and collection.")
+  String show;
+
   @Spec CommandSpec spec;
   private final UseCases useCases;
 
@@ -40,12 +64,19 @@ public final class CatalogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CatalogsResponse response = JsonCatalogMapper.INSTANCE.toResponse(useCases.listCatalogs().list());
+    if (show != null) {
+      return show(JsonCatalogMapper.INSTANCE.toDetail(useCases.catalog(show)));
+    }
+    CatalogsResponse response =
+        JsonCatalogMapper.INSTANCE.toResponse(useCases.listCatalogs().list());
     PrintWriter out = spec.commandLine().getOut();
     switch (output.format()) {
       case JSON:
         try {
-          out.println(JsonMapperFactory.create().writerWithDefaultPrettyPrinter().writeValueAsString(response));
+          out.println(
+              JsonMapperFactory.create()
+                  .writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(response));
         } catch (JsonProcessingException e) {
           throw new UncheckedIOException(e);
         }
@@ -55,18 +86,187 @@ public final class CatalogsCommand implements Callable<Integer> {
         break;
       default:
         out.println(
-            Text.left("NAME", 12) + " " + Text.left("VENDOR", 12) + " " + Text.left("CURRENCY", 8) + " "
-                + Text.left("VERSIONS (EFFECTIVE FROM)", 30) + " " + Text.left("METER", 14) + " "
-                + Text.right("PRODUCTS", 8) + " " + Text.right("BUNDLES", 8));
+            Text.left("NAME", 12)
+                + " "
+                + Text.left("VENDOR", 12)
+                + " "
+                + Text.left("CURRENCY", 8)
+                + " "
+                + Text.left("VERSIONS (EFFECTIVE FROM)", 30)
+                + " "
+                + Text.left("METER", 14)
+                + " "
+                + Text.right("PRODUCTS", 8)
+                + " "
+                + Text.right("BUNDLES", 8));
         for (CatalogDto c : response.catalogs()) {
           out.println(
-              Text.left(c.name(), 12) + " " + Text.left(c.vendor(), 12) + " " + Text.left(c.currency(), 8) + " "
-                  + Text.left(c.versions().stream().map(LocalDate::toString).collect(Collectors.joining(", ")), 30)
-                  + " " + Text.left(c.meter(), 14) + " " + Text.right(Integer.toString(c.products()), 8) + " "
+              Text.left(c.name(), 12)
+                  + " "
+                  + Text.left(c.vendor(), 12)
+                  + " "
+                  + Text.left(c.currency(), 8)
+                  + " "
+                  + Text.left(
+                      c.versions().stream()
+                          .map(LocalDate::toString)
+                          .collect(Collectors.joining(", ")),
+                      30)
+                  + " "
+                  + Text.left(c.meter(), 14)
+                  + " "
+                  + Text.right(Integer.toString(c.products()), 8)
+                  + " "
                   + Text.right(Integer.toString(c.bundles()), 8));
         }
     }
     out.flush();
     return 0;
+  }
+
+  private int show(CatalogDetailResponse c) {
+    PrintWriter out = spec.commandLine().getOut();
+    switch (output.format()) {
+      case JSON:
+        try {
+          out.println(
+              JsonMapperFactory.create().writerWithDefaultPrettyPrinter().writeValueAsString(c));
+        } catch (JsonProcessingException e) {
+          throw new UncheckedIOException(e);
+        }
+        break;
+      case CSV:
+        List<List<Object>> rows = new ArrayList<>();
+        for (ProductDto p : c.products()) {
+          rows.add(
+              Arrays.asList(
+                  "product",
+                  p.id(),
+                  p.name(),
+                  p.namedAnnual(),
+                  p.tokensPerWindow(),
+                  p.networkAnnual(),
+                  null));
+        }
+        for (BundleDto b : c.bundles()) {
+          rows.add(
+              Arrays.asList(
+                  "bundle",
+                  b.id(),
+                  b.name(),
+                  b.namedAnnual(),
+                  null,
+                  null,
+                  String.join(";", b.includes())));
+        }
+        new CsvExporter()
+            .write(
+                new CsvTable(
+                    List.of(
+                        "kind",
+                        "id",
+                        "name",
+                        "named_annual",
+                        "tokens_per_window",
+                        "network_annual",
+                        "includes"),
+                    rows),
+                out);
+        break;
+      default:
+        Text.sentence(
+            out,
+            String.format(
+                "%s catalog, %s, effective %s (versions: %s); meter %s",
+                c.vendor(),
+                c.currency(),
+                c.effective(),
+                c.versions().stream().map(LocalDate::toString).collect(Collectors.joining(", ")),
+                c.meter()));
+        Text.sentence(
+            out,
+            String.format(
+                "Flex: access windows of %s from first launch, launches under %s free; tokens"
+                    + " expire %s after purchase",
+                ConcurrencyTable.duration(c.window()),
+                ConcurrencyTable.duration(c.minimumBillable()),
+                period(c.tokenExpiry())));
+        Text.sentence(
+            out,
+            "Token packs: "
+                + (c.packs().isEmpty()
+                    ? "none"
+                    : c.packs().stream()
+                        .map(
+                            p ->
+                                Text.count(p.size())
+                                    + " tokens at "
+                                    + Text.unitPrice(p.unitPrice())
+                                    + " = "
+                                    + Text.money(p.price()))
+                        .collect(Collectors.joining("; "))));
+        out.println();
+        out.println(
+            Text.left("PRODUCT", 9)
+                + " "
+                + Text.left("NAME", 30)
+                + " "
+                + Text.right("NAMED/YR", 12)
+                + " "
+                + Text.right("TOKENS/WINDOW", 14)
+                + " "
+                + Text.right("NETWORK/YR", 12));
+        for (ProductDto p : c.products()) {
+          out.println(
+              Text.left(p.id(), 9)
+                  + " "
+                  + Text.left(p.name(), 30)
+                  + " "
+                  + Text.right(p.namedAnnual() == null ? "-" : Text.money(p.namedAnnual()), 12)
+                  + " "
+                  + Text.right(
+                      p.tokensPerWindow() == null
+                          ? "not on Flex"
+                          : Long.toString(p.tokensPerWindow()),
+                      14)
+                  + " "
+                  + Text.right(
+                      p.networkAnnual() == null ? "-" : Text.money(p.networkAnnual()), 12));
+        }
+        if (!c.bundles().isEmpty()) {
+          out.println();
+          out.println(
+              Text.left("BUNDLE", 9)
+                  + " "
+                  + Text.left("NAME", 30)
+                  + " "
+                  + Text.right("NAMED/YR", 12)
+                  + "  INCLUDES");
+          for (BundleDto b : c.bundles()) {
+            out.println(
+                Text.left(b.id(), 9)
+                    + " "
+                    + Text.left(b.name(), 30)
+                    + " "
+                    + Text.right(Text.money(b.namedAnnual()), 12)
+                    + "  "
+                    + Text.fit(String.join(", ", b.includes()), 45));
+          }
+        }
+        out.println();
+        Text.sentence(
+            out,
+            "Every number, its source and whether it is an estimate are in the catalog file;"
+                + " pass your own prices with --catalog FILE (docs/catalog-format.md).");
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String period(java.time.Period p) {
+    if (p.getYears() == 0 && p.getDays() == 0) {
+      return p.getMonths() + " months";
+    }
+    return p.toString();
   }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code seatwise compare}: what each licensing model would have cost, and the cheapest hybrid. */
 @Command(
     name = "compare",
+    header = "What each licensing model would have cost, and the cheapest mix.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -20,12 +21,17 @@ import picocli.CommandLine.Option;
       "",
       "Example:",
       "  seatwise compare --usage examples/acme-sessions.csv",
-      "  seatwise compare --usage usage.csv --entitlements subs.csv --entitlements users.csv -o json"
+      "  seatwise compare --usage usage.csv --entitlements subs.csv --entitlements users.csv -o"
+          + " json"
     })
 public final class CompareCommand extends AnalysisCommand {
   @Mixin CompareOptions compare;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "25", description = "Users shown in the table (default: ${DEFAULT-VALUE}; 0 = all).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "Users shown in the table (default: ${DEFAULT-VALUE}; 0 = all).")
   int top;
 
   public CompareCommand(UseCases useCases) {
@@ -43,7 +49,7 @@ public final class CompareCommand extends AnalysisCommand {
         printCsv(CsvTables.users(response));
         break;
       default:
-        ComparisonTable.print(response, top, out());
+        ComparisonTable.print(response, top, output.verbose(), out());
         out().flush();
     }
     return 0;

@@ -3,7 +3,6 @@ package dev.seatwise.adapter.cli;
 import dev.seatwise.application.port.in.CompareScenariosQuery;
 import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.domain.catalog.Catalog;
-import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.optimize.Pin;
 import dev.seatwise.domain.usage.UserId;
@@ -12,37 +11,53 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The constraints of the optimal scenario and the network seat counts ({@code compare}, {@code explain}). */
+/**
+ * The constraints of the optimal scenario and the network seat counts ({@code compare}, {@code
+ * explain}).
+ */
 public final class CompareOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--pin-named", paramLabel = "USER", description = "Keep USER on named subscriptions (no Flex); repeatable.")
+  @Option(
+      names = "--pin-named",
+      paramLabel = "USER",
+      description = "Keep USER on named subscriptions (no Flex); repeatable.")
   List<String> pinNamed = new ArrayList<>();
 
-  @Option(names = "--pin-flex", paramLabel = "USER", description = "Put USER on Flex for every product offered on Flex; repeatable.")
+  @Option(
+      names = "--pin-flex",
+      paramLabel = "USER",
+      description = "Put USER on Flex for every product offered on Flex; repeatable.")
   List<String> pinFlex = new ArrayList<>();
 
-  @Option(names = "--no-flex", paramLabel = "PRODUCT", description = "Never use Flex for PRODUCT (a catalog id, e.g. RVT) in the optimal plan; repeatable.")
+  @Option(
+      names = "--no-flex",
+      paramLabel = "PRODUCT",
+      description =
+          "Never use Flex for PRODUCT (a catalog id, e.g. RVT) in the optimal plan; repeatable.")
   List<String> noFlex = new ArrayList<>();
 
-  @Option(names = "--token-cap", paramLabel = "N", description = "Buy at most N Flex tokens in the optimal plan.")
+  @Option(
+      names = "--token-cap",
+      paramLabel = "N",
+      description = "Buy at most N Flex tokens in the optimal plan.")
   Long tokenCap;
 
   @Option(
       names = "--network-seats",
       paramLabel = "PRODUCT=N",
-      description = "Price the network scenario with N seats of PRODUCT instead of its peak concurrency; repeatable.")
+      description =
+          "Price the network scenario with N seats of PRODUCT instead of its peak concurrency;"
+              + " repeatable.")
   Map<String, Long> networkSeats = new LinkedHashMap<>();
 
   /** The query, with product ids checked against {@code catalog}. */
@@ -53,7 +68,8 @@ public final class CompareOptions {
     }
     for (String u : pinFlex) {
       if (pins.put(UserId.of(u), Pin.FLEX) != null) {
-        throw new ParameterException(spec.commandLine(), "user '" + u + "' is pinned both to named and to Flex");
+        throw new ParameterException(
+            spec.commandLine(), "user '" + u + "' is pinned both to named and to Flex");
       }
     }
     Set<ProductId> excluded = new HashSet<>();
@@ -61,13 +77,15 @@ public final class CompareOptions {
       excluded.add(product(p, catalog, "--no-flex"));
     }
     if (tokenCap != null && tokenCap < 0) {
-      throw new ParameterException(spec.commandLine(), "--token-cap must be >= 0 but was " + tokenCap);
+      throw new ParameterException(
+          spec.commandLine(), "--token-cap must be >= 0 but was " + tokenCap);
     }
     Map<ProductId, Long> seats = new HashMap<>();
     networkSeats.forEach(
         (p, n) -> {
           if (n < 0) {
-            throw new ParameterException(spec.commandLine(), "--network-seats " + p + "=" + n + ": seats must be >= 0");
+            throw new ParameterException(
+                spec.commandLine(), "--network-seats " + p + "=" + n + ": seats must be >= 0");
           }
           seats.put(product(p, catalog, "--network-seats"), n);
         });
@@ -87,19 +105,6 @@ public final class CompareOptions {
   }
 
   private ProductId product(String text, Catalog catalog, String option) {
-    for (Product p : catalog.products()) {
-      if (p.id().value().equalsIgnoreCase(text.strip())) {
-        return p.id();
-      }
-    }
-    throw new ParameterException(
-        spec.commandLine(),
-        option + ": '" + text + "' is not a product of the " + catalog.vendor() + " catalog (known: "
-            + catalog.products().stream().map(p -> p.id().value()).collect(Collectors.joining(", "))
-            + ")");
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+    return Products.find(catalog, text, option, spec.commandLine()).id();
   }
 }

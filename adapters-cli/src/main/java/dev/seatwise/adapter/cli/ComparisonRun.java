@@ -6,6 +6,7 @@ import dev.seatwise.adapter.json.mapping.JsonComparisonMapper;
 import dev.seatwise.application.port.in.CompareScenariosQuery;
 import dev.seatwise.application.port.in.Comparison;
 import dev.seatwise.application.port.in.UserComparison;
+import dev.seatwise.application.port.out.ImportReport;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.usage.UserId;
 import java.util.ArrayList;
@@ -27,17 +28,13 @@ final class ComparisonRun {
     CompareScenariosQuery query = options.query(input.period(), catalog);
     Comparison c;
     List<String> notes;
+    ImportReport otherFiles;
     try (ImportTracker tracker = ImportTracker.forFiles(input.usage)) {
-      Inputs inputs = input.inputs(useCases, tracker);
-      c = useCases.compareScenarios(inputs).compare(query);
+      c = useCases.compareScenarios(input.inputs(useCases, tracker)).compare(query);
       tracker.step("done");
       notes = new ArrayList<>(c.notes());
       notes.addAll(tracker.notes());
-      c =
-          new Comparison(
-              c.currency(), c.period(), c.catalog(),
-              c.importReport().plus(tracker.otherFilesReport()),
-              c.scenarios(), c.users(), notes);
+      otherFiles = tracker.otherFilesReport();
     }
     Set<UserId> known = new HashSet<>();
     for (UserComparison u : c.users()) {
@@ -46,12 +43,22 @@ final class ComparisonRun {
     for (String pinned : options.pinnedUsers()) {
       if (!known.contains(UserId.of(pinned))) {
         notes.add(
-            "pin for '" + pinned + "' matched no user in the usage (ids are compared exactly; "
+            "pin for '"
+                + pinned
+                + "' matched no user in the usage (ids are compared exactly; "
                 + "Autodesk exports give e-mails in lower case)");
       }
     }
-    c = new Comparison(c.currency(), c.period(), c.catalog(), c.importReport(), c.scenarios(), c.users(), notes);
-    ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
+    Comparison all =
+        new Comparison(
+            c.currency(),
+            c.period(),
+            c.catalog(),
+            c.importReport().plus(otherFiles),
+            c.scenarios(),
+            c.users(),
+            notes);
+    ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(all);
     return input.privacy() ? pseudonyms.apply(response) : response;
   }
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The {@code compare} answer for people, at most {@link Text#WIDTH} columns: scenario totals
- * first (optimal, then the others from cheapest), what the optimal plan buys, the savings, then the
- * users ordered by savings, then notes.
+ * The {@code compare} answer for people, at most {@link Text#WIDTH} columns: scenario totals first
+ * (optimal, then the others from cheapest), what the optimal plan buys, the savings, then the users
+ * ordered by savings, then notes.
  */
 final class ComparisonTable {
   private static final int USER = 30;
@@ -25,13 +25,23 @@ final class ComparisonTable {
 
   private ComparisonTable() {}
 
-  static void print(ComparisonResponse r, int top, PrintWriter out) {
-    out.printf(
-        "seatwise compare: %s catalog, %s, %s to %s (%d days, [from, to) in %s)%n",
-        r.catalog(), r.currency(), r.period().from(), r.period().to(), r.period().days(), r.period().zone());
+  static void print(ComparisonResponse r, int top, boolean verbose, PrintWriter out) {
+    Text.sentence(
+        out,
+        String.format(
+            "seatwise compare: %s catalog, %s, %s to %s (%d days, [from, to) in %s)",
+            r.catalog(),
+            r.currency(),
+            r.period().from(),
+            r.period().to(),
+            r.period().days(),
+            r.period().zone()));
     ImportSummary.print(r.importReport(), out);
     out.println();
     scenarios(r, out);
+    if (verbose) {
+      lines(r, out);
+    }
     users(r, top, out);
     notes(r.notes(), out);
   }
@@ -48,22 +58,39 @@ final class ComparisonTable {
         Comparator.comparing((ScenarioDto s) -> !s.name().equals("optimal"))
             .thenComparing(ScenarioDto::total));
     out.println(
-        Text.left("SCENARIO", 10) + " " + Text.right("TOTAL (" + r.currency() + ")", 15) + " "
-            + Text.right("FLEX TOKENS", 12) + " " + Text.right("VS OPTIMAL", 14) + "  WHAT IT IS");
+        Text.left("SCENARIO", 10)
+            + " "
+            + Text.right("TOTAL (" + r.currency() + ")", 15)
+            + " "
+            + Text.right("FLEX TOKENS", 12)
+            + " "
+            + Text.right("VS OPTIMAL", 14)
+            + "  WHAT IT IS");
     for (ScenarioDto s : ordered) {
       String vs =
           optimal.isEmpty() || s.name().equals("optimal")
               ? "-"
               : Text.signedMoney(s.total().subtract(optimal.get().total()));
       out.println(
-          Text.left(s.name(), 10) + " " + Text.right(Text.money(s.total()), 15) + " "
-              + Text.right(s.tokens() == null ? "-" : Text.count(s.tokens()), 12) + " "
-              + Text.right(vs, 14) + "  " + Text.fit(meaning(s), 43));
+          Text.left(s.name(), 10)
+              + " "
+              + Text.right(Text.money(s.total()), 15)
+              + " "
+              + Text.right(s.tokens() == null ? "-" : Text.count(s.tokens()), 12)
+              + " "
+              + Text.right(vs, 14)
+              + "  "
+              + Text.fit(meaning(s), 43));
     }
     scenario(r, "network")
         .ifPresent(
             n -> {
-              for (String w : Text.wrap("Network seats (peak concurrency unless given): " + seats(n.seats()), Text.WIDTH, "", "  ")) {
+              for (String w :
+                  Text.wrap(
+                      "Network seats (peak concurrency unless given): " + seats(n.seats()),
+                      Text.WIDTH,
+                      "",
+                      "  ")) {
                 out.println(w);
               }
             });
@@ -81,6 +108,22 @@ final class ComparisonTable {
         });
   }
 
+  /** How every scenario's total is made (with {@code --verbose}). */
+  private static void lines(ComparisonResponse r, PrintWriter out) {
+    for (ScenarioDto s : r.scenarios()) {
+      if (s.name().equals("optimal")) {
+        continue;
+      }
+      out.println("How " + s.name() + " is made:");
+      for (String line : s.lines()) {
+        for (String w : Text.wrap(line, Text.WIDTH, "  ", "    ")) {
+          out.println(w);
+        }
+      }
+      out.println();
+    }
+  }
+
   private static void savings(ComparisonResponse r, ScenarioDto optimal, PrintWriter out) {
     List<String> parts = new ArrayList<>();
     for (String name : List.of("current", "all-named", "all-flex")) {
@@ -89,7 +132,13 @@ final class ComparisonTable {
               s -> {
                 BigDecimal saved = s.total().subtract(optimal.total());
                 parts.add(
-                    "vs " + name + " " + Text.money(saved) + " (" + Text.percent(saved, s.total()) + ")");
+                    "vs "
+                        + name
+                        + " "
+                        + Text.money(saved)
+                        + " ("
+                        + Text.percent(saved, s.total())
+                        + ")");
               });
     }
     if (!parts.isEmpty()) {
@@ -117,22 +166,36 @@ final class ComparisonTable {
   }
 
   private static String seats(Map<String, Long> seats) {
-    return seats.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    return seats.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 
   private static void users(ComparisonResponse r, int top, PrintWriter out) {
     int n = r.users().size();
     int shown = top <= 0 ? n : Math.min(top, n);
-    out.printf(
-        "Users by savings (%d of %d%s)%n", shown, n, shown < n ? "; --top 0 shows all" : "");
+    out.printf("Users by savings (%d of %d%s)%n", shown, n, shown < n ? "; --top 0 shows all" : "");
     out.println(
-        Text.left("USER", USER) + " " + Text.left("OPTIMAL PLAN", PLAN) + " " + Text.right("COST", AMOUNT)
-            + " " + Text.right("ALL-NAMED", AMOUNT) + " " + Text.right("SAVINGS", AMOUNT));
+        Text.left("USER", USER)
+            + " "
+            + Text.left("OPTIMAL PLAN", PLAN)
+            + " "
+            + Text.right("COST", AMOUNT)
+            + " "
+            + Text.right("ALL-NAMED", AMOUNT)
+            + " "
+            + Text.right("SAVINGS", AMOUNT));
     for (UserDto u : r.users().subList(0, shown)) {
       out.println(
-          Text.left(u.user(), USER) + " " + Text.left(plan(u.assignment()), PLAN) + " "
-              + Text.right(Text.money(u.cost()), AMOUNT) + " " + Text.right(Text.money(u.allNamedCost()), AMOUNT)
-              + " " + Text.right(Text.money(u.savings()), AMOUNT));
+          Text.left(u.user(), USER)
+              + " "
+              + Text.left(plan(u.assignment()), PLAN)
+              + " "
+              + Text.right(Text.money(u.cost()), AMOUNT)
+              + " "
+              + Text.right(Text.money(u.allNamedCost()), AMOUNT)
+              + " "
+              + Text.right(Text.money(u.savings()), AMOUNT));
     }
     if (n > 0) {
       out.println("Why a user got their plan: seatwise explain USER (with the same options).");

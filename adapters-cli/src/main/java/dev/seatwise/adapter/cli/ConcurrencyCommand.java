@@ -12,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code seatwise concurrency}: peak use and seats needed per product, from network data. */
 @Command(
     name = "concurrency",
+    header = "Peak use and seats needed per product (network data).",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -25,7 +26,9 @@ public final class ConcurrencyCommand extends AnalysisCommand {
       names = "--tolerated-refusals",
       paramLabel = "PERCENT",
       defaultValue = "0",
-      description = "Size seats so that at most PERCENT %% of sessions would be refused (default: ${DEFAULT-VALUE}).")
+      description =
+          "Size seats so that at most PERCENT %% of sessions would be refused (default:"
+              + " ${DEFAULT-VALUE}).")
   double toleratedPercent;
 
   public ConcurrencyCommand(UseCases useCases) {
@@ -35,7 +38,9 @@ public final class ConcurrencyCommand extends AnalysisCommand {
   @Override
   public Integer call() {
     if (!(toleratedPercent >= 0 && toleratedPercent <= 100)) {
-      throw new ParameterException(spec.commandLine(), "--tolerated-refusals must be between 0 and 100 but was " + toleratedPercent);
+      throw new ParameterException(
+          spec.commandLine(),
+          "--tolerated-refusals must be between 0 and 100 but was " + toleratedPercent);
     }
     ConcurrencyQuery query = new ConcurrencyQuery(input.period(), toleratedPercent / 100);
     ConcurrencyReport report;
@@ -43,7 +48,12 @@ public final class ConcurrencyCommand extends AnalysisCommand {
       report = useCases.analyzeConcurrency(input.inputs(useCases, tracker)).analyze(query);
       java.util.List<String> notes = new java.util.ArrayList<>(report.notes());
       notes.addAll(tracker.notes());
-      report = new ConcurrencyReport(report.period(), report.importReport().plus(tracker.otherFilesReport()), report.products(), notes);
+      report =
+          new ConcurrencyReport(
+              report.period(),
+              report.importReport().plus(tracker.otherFilesReport()),
+              report.products(),
+              notes);
     }
     ConcurrencyResponse response = JsonConcurrencyMapper.INSTANCE.toResponse(report);
     switch (output.format()) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code seatwise explain USER}: one user's usage, optimal plan and the reason in numbers. */
 @Command(
     name = "explain",
+    header = "Why one user got their plan, in numbers.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -24,9 +25,16 @@ import picocli.CommandLine.Parameters;
       "assignment, its cost against all-named, and the reason in numbers. Takes the same options",
       "as compare, so the plan is the same one."
     },
-    footer = {"", "Example:", "  seatwise explain ada.adams@acme.example --usage examples/acme-sessions.csv"})
+    footer = {
+      "",
+      "Example:",
+      "  seatwise explain ada.adams@acme.example --usage examples/acme-sessions.csv"
+    })
 public final class ExplainCommand extends AnalysisCommand {
-  @Parameters(index = "0", paramLabel = "USER", description = "The user: exact id, any case, or a unique part of it.")
+  @Parameters(
+      index = "0",
+      paramLabel = "USER",
+      description = "The user: exact id, any case, or a unique part of it.")
   String user;
 
   @Mixin CompareOptions compare;
@@ -79,28 +87,55 @@ public final class ExplainCommand extends AnalysisCommand {
       return partial.get(0);
     }
     if (partial.isEmpty()) {
-      throw new LicensingException("no user '" + wanted + "' in the usage (" + users.size() + " users)");
+      throw new LicensingException(
+          "no user '" + wanted + "' in the usage (" + users.size() + " users)");
     }
     List<String> names = new ArrayList<>();
     for (UserDto u : partial.subList(0, Math.min(5, partial.size()))) {
       names.add(u.user());
     }
     throw new LicensingException(
-        "'" + wanted + "' matches " + partial.size() + " users, e.g. " + String.join(", ", names)
+        "'"
+            + wanted
+            + "' matches "
+            + partial.size()
+            + " users, e.g. "
+            + String.join(", ", names)
             + "; give more of the id");
   }
 
   private static void table(ComparisonResponse r, UserDto u, PrintWriter out) {
-    out.printf("%s, %s to %s (%d days, %s)%n", u.user(), r.period().from(), r.period().to(), r.period().days(), r.currency());
-    out.printf(
-        "Optimal plan: %s. Cost %s; all-named %s; saves %s.%n",
-        ComparisonTable.plan(u.assignment()), Text.money(u.cost()), Text.money(u.allNamedCost()), Text.money(u.savings()));
+    Text.sentence(
+        out,
+        String.format(
+            "%s, %s to %s (%d days, %s)",
+            u.user(), r.period().from(), r.period().to(), r.period().days(), r.currency()));
+    Text.sentence(
+        out,
+        String.format(
+            "Optimal plan: %s. Cost %s; all-named %s; saves %s.",
+            ComparisonTable.plan(u.assignment()),
+            Text.money(u.cost()),
+            Text.money(u.allNamedCost()),
+            Text.money(u.savings())));
     out.println();
-    out.println(Text.left("PRODUCT", 12) + " " + Text.right("DAYS USED", 10) + " " + Text.right("FLEX WINDOWS", 13) + " " + Text.right("TOKENS", 10));
+    out.println(
+        Text.left("PRODUCT", 12)
+            + " "
+            + Text.right("DAYS USED", 10)
+            + " "
+            + Text.right("FLEX WINDOWS", 13)
+            + " "
+            + Text.right("TOKENS", 10));
     for (UsageDto p : u.usage()) {
       out.println(
-          Text.left(p.product(), 12) + " " + Text.right(Text.count(p.daysUsed()), 10) + " "
-              + Text.right(Text.count(p.windows()), 13) + " " + Text.right(Text.count(p.tokens()), 10));
+          Text.left(p.product(), 12)
+              + " "
+              + Text.right(Text.count(p.daysUsed()), 10)
+              + " "
+              + Text.right(Text.count(p.windows()), 13)
+              + " "
+              + Text.right(Text.count(p.tokens()), 10));
     }
     out.println();
     out.println("Why:");

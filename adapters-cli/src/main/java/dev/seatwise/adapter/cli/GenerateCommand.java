@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code seatwise generate}: a realistic synthetic organisation's usage or plan. */
 @Command(
     name = "generate",
+    header = "A realistic synthetic organisation's usage or plan.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -47,16 +48,32 @@ import picocli.CommandLine.Spec;
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--users", paramLabel = "N", defaultValue = "300", description = "People in the organisation (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--users",
+      paramLabel = "N",
+      defaultValue = "300",
+      description = "People in the organisation (default: ${DEFAULT-VALUE}).")
   int users;
 
-  @Option(names = "--days", paramLabel = "D", defaultValue = "365", description = "Days of usage (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      paramLabel = "D",
+      defaultValue = "365",
+      description = "Days of usage (default: ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed; the same seed gives the same output (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "42",
+      description = "Random seed; the same seed gives the same output (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--start", paramLabel = "DATE", defaultValue = "2025-01-01", description = "First day (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--start",
+      paramLabel = "DATE",
+      defaultValue = "2025-01-01",
+      description = "First day (default: ${DEFAULT-VALUE}).")
   LocalDate start;
 
   @Option(
@@ -64,10 +81,15 @@ public final class GenerateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "sessions",
       converter = FormatConverter.class,
-      description = "sessions, autodesk-usage, flexlm-log, autodesk-subscriptions, autodesk-users or identities (default: ${DEFAULT-VALUE}).")
+      description =
+          "sessions, autodesk-usage, flexlm-log, autodesk-subscriptions, autodesk-users or"
+              + " identities (default: ${DEFAULT-VALUE}).")
   GenerateFormat format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write to FILE instead of standard output.")
   Path outFile;
 
   /** Converts a format label for picocli. */
@@ -93,7 +115,8 @@ public final class GenerateCommand implements Callable<Integer> {
         sessions = generator.write(format, out, d -> step(bar, d));
         out.flush();
       } else {
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer out =
+            new BufferedWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8), 1 << 16)) {
           sessions = generator.write(format, out, d -> step(bar, d));
         } catch (IOException e) {
           throw new UncheckedIOException(outFile + ": cannot write: " + e.getMessage(), e);
@@ -101,10 +124,17 @@ public final class GenerateCommand implements Callable<Integer> {
       }
     }
     if (outFile != null) {
-      spec.commandLine().getErr().printf(
-          "Wrote %s%s (%s, %d users, %d days from %s, seed %d)%n",
-          outFile, sessions > 0 ? ": " + Text.count(sessions) + " sessions" : "", format.label(),
-          users, days, start, seed);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "Wrote %s%s (%s, %d users, %d days from %s, seed %d)%n",
+              outFile,
+              sessions > 0 ? ": " + Text.count(sessions) + " sessions" : "",
+              format.label(),
+              users,
+              days,
+              start,
+              seed);
       spec.commandLine().getErr().flush();
     }
     return 0;

@@ -16,6 +16,9 @@ public interface ImportObserver {
   /** The report of files read besides usage (subscriptions and users exports). */
   void otherFiles(ImportReport report);
 
+  /** The report of the usage files, once they are all read. */
+  void usageRead(ImportReport report);
+
   /** An observer that ignores everything. */
   ImportObserver NONE =
       new ImportObserver() {
@@ -30,5 +33,8 @@ public interface ImportObserver {
 
         @Override
         public void otherFiles(ImportReport report) {}
+
+        @Override
+        public void usageRead(ImportReport report) {}
       };
 }

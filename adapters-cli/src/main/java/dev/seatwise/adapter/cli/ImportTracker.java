@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class ImportTracker implements ImportObserver, AutoCloseable {
   private final List<String> notes = new ArrayList<>();
   private ImportReport otherFiles = ImportReport.EMPTY;
+  private ImportReport usage = ImportReport.EMPTY;
   private final ProgressBar bar;
 
   private ImportTracker(ProgressBar bar) {
@@ -90,6 +91,20 @@ final class ImportTracker implements ImportObserver, AutoCloseable {
   @Override
   public void otherFiles(ImportReport report) {
     otherFiles = otherFiles.plus(report);
+  }
+
+  @Override
+  public void usageRead(ImportReport report) {
+    usage = report;
+    if (bar != null) {
+      bar.stepTo(bar.getMax());
+      bar.setExtraMessage("read " + report.rowsRead() + " rows; analysing");
+    }
+  }
+
+  /** Everything read: the usage files, then the others. */
+  ImportReport allFiles() {
+    return usage.plus(otherFiles);
   }
 
   List<String> notes() {

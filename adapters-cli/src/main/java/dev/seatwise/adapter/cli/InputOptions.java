@@ -22,45 +22,67 @@ public final class InputOptions {
       paramLabel = "FILE",
       required = true,
       description =
-          "Usage to analyse; repeat for several files. The format is detected: sessions CSV, "
-              + "Autodesk usage / Usage Report / Token Usage export, FlexLM debug log, lmstat -a output.")
+          "Usage to analyse; repeat for several files. The format is detected: sessions CSV,"
+              + " Autodesk usage / Usage Report / Token Usage export, FlexLM debug log, lmstat -a"
+              + " output.")
   List<Path> usage = new ArrayList<>();
 
   @Option(
       names = "--usage-format",
       paramLabel = "FORMAT",
-      description = "Read every --usage file as FORMAT instead of detecting it (e.g. sessions-csv, flexlm-log).")
+      description =
+          "Read every --usage file as FORMAT instead of detecting it (e.g. sessions-csv,"
+              + " flexlm-log).")
   String usageFormat;
 
   @Option(
       names = "--catalog",
       paramLabel = "FILE|NAME",
       defaultValue = "autodesk",
-      description = "Price catalog: a bundled name or a YAML file with your own prices (default: ${DEFAULT-VALUE}).")
+      description =
+          "Price catalog: a bundled name or a YAML file with your own prices (default:"
+              + " ${DEFAULT-VALUE}).")
   String catalog;
 
   @Option(
       names = "--entitlements",
       paramLabel = "FILE",
-      description = "Autodesk Subscriptions or Users export (today's plan); repeatable. Enables the 'current' scenario.")
+      description =
+          "Autodesk Subscriptions or Users export (today's plan); repeatable. Enables the 'current'"
+              + " scenario.")
   List<Path> entitlements = new ArrayList<>();
 
   @Option(
       names = "--identities",
       paramLabel = "FILE",
-      description = "Identity map CSV (flexlm_user, host, email, hashed_id -> person) so one person is one user.")
+      description =
+          "Identity map CSV (flexlm_user, host, email, hashed_id -> person) so one person is one"
+              + " user.")
   Path identities;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First day analysed (YYYY-MM-DD); default: first day of the data.")
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "First day analysed (YYYY-MM-DD); default: first day of the data.")
   LocalDate from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Day after the last day analysed: the period is [from, to). Default: day after the data.")
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description =
+          "Day after the last day analysed: the period is [from, to). Default: day after the data.")
   LocalDate to;
 
-  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", description = "Time zone of days and of local times in logs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      defaultValue = "UTC",
+      description = "Time zone of days and of local times in logs (default: ${DEFAULT-VALUE}).")
   ZoneId zone;
 
-  @Option(names = "--strict", description = "Stop at the first bad input row instead of rejecting it and going on.")
+  @Option(
+      names = "--strict",
+      description = "Stop at the first bad input row instead of rejecting it and going on.")
   boolean strict;
 
   @Option(
@@ -72,11 +94,17 @@ public final class InputOptions {
 
   /** The inputs, validated; {@code observer} hears the import. */
   Inputs inputs(UseCases useCases, ImportObserver observer) {
-    if (usageFormat != null && !useCases.usageFormats().contains(usageFormat.strip().toLowerCase(java.util.Locale.ROOT))) {
+    if (usageFormat != null
+        && !useCases
+            .usageFormats()
+            .contains(usageFormat.strip().toLowerCase(java.util.Locale.ROOT))) {
       throw new ParameterException(
           spec.commandLine(),
-          "Invalid value for option '--usage-format': '" + usageFormat + "' (expected one of "
-              + String.join(", ", useCases.usageFormats()) + ")");
+          "Invalid value for option '--usage-format': '"
+              + usageFormat
+              + "' (expected one of "
+              + String.join(", ", useCases.usageFormats())
+              + ")");
     }
     return new Inputs(
         usage,
@@ -94,7 +122,8 @@ public final class InputOptions {
   PeriodSpec period() {
     if (from != null && to != null && !to.isAfter(from)) {
       throw new ParameterException(
-          spec.commandLine(), "--to " + to + " must be after --from " + from + ": the period is [from, to)");
+          spec.commandLine(),
+          "--to " + to + " must be after --from " + from + ": the period is [from, to)");
     }
     return new PeriodSpec(Optional.ofNullable(from), Optional.ofNullable(to), zone);
   }

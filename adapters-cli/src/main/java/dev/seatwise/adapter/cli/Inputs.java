@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a command reads: usage files (and a format that overrides detection), the catalog (a
- * bundled name or a file), entitlement exports, an identity map, the zone of local times, strict
- * and privacy modes, and who hears about the import. Immutable; nothing is null.
+ * What a command reads: usage files (and a format that overrides detection), the catalog (a bundled
+ * name or a file), entitlement exports, an identity map, the zone of local times, strict and
+ * privacy modes, and who hears about the import. Immutable; nothing is null.
  */
 public record Inputs(
     List<Path> usage,

@@ -8,10 +8,13 @@ public final class OutputOptions {
       names = {"-o", "--output"},
       paramLabel = "table|json|csv",
       defaultValue = "table",
-      description = "Output format (default: ${DEFAULT-VALUE}). JSON and CSV go to standard output, clean.")
+      description =
+          "Output format (default: ${DEFAULT-VALUE}). JSON and CSV go to standard output, clean.")
   OutputFormat output = OutputFormat.TABLE;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors and extra detail.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show how every total is made, and the stack trace of an error.")
   boolean verbose;
 
   OutputFormat format() {

@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CompareCommand.class,
       ExplainCommand.class,
+      ForecastCommand.class,
+      ReviewCommand.class,
       ConcurrencyCommand.class,
+      SensitivityCommand.class,
+      TradeInCommand.class,
       CatalogsCommand.class,
       GenerateCommand.class
     },
@@ -34,7 +38,8 @@ public final class SeatwiseCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: try 'seatwise compare --usage FILE'");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: try 'seatwise compare --usage FILE'");
   }
 
   /** The version from the jar's manifest. */

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Formatting for tables: money and counts with thousands separators, padding, truncation, wrapping. */
+/**
+ * Formatting for tables: money and counts with thousands separators, padding, truncation, wrapping.
+ */
 final class Text {
   /** Tables never exceed this many columns. */
   static final int WIDTH = 100;
@@ -21,6 +23,14 @@ final class Text {
       return "-";
     }
     return (amount.signum() > 0 ? "+" : "") + money(amount);
+  }
+
+  /**
+   * A price per unit: at least two decimals, more only when it has them ({@code 2.70}, {@code
+   * 2.675}).
+   */
+  static String unitPrice(BigDecimal price) {
+    return dev.seatwise.adapter.json.JsonMapperFactory.atTwoDecimals(price).toPlainString();
   }
 
   static String count(long n) {
@@ -75,11 +85,20 @@ final class Text {
     return lines;
   }
 
+  /** Prints {@code text} wrapped to the table width, continuation lines indented by two. */
+  static void sentence(java.io.PrintWriter out, String text) {
+    for (String line : wrap(text, WIDTH, "", "  ")) {
+      out.println(line);
+    }
+  }
+
   static String percent(BigDecimal part, BigDecimal whole) {
     if (whole == null || whole.signum() == 0 || part == null) {
       return "-";
     }
     return String.format(
-        Locale.ROOT, "%.1f%%", part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, java.math.RoundingMode.HALF_EVEN));
+        Locale.ROOT,
+        "%.1f%%",
+        part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, java.math.RoundingMode.HALF_EVEN));
   }
 }

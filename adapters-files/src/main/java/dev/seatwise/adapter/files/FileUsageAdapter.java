@@ -34,15 +34,18 @@ import java.util.Optional;
  * <p>Each call reads the files again. Immutable and thread-safe.
  */
 public final class FileUsageAdapter implements UsagePort {
-  private static final Map<ImportFormat, UsageReader> READERS = new EnumMap<>(ImportFormat.class);
+  /** The (stateless) reader of each usage format. */
+  private static final Map<ImportFormat, UsageReader> READERS = readers();
 
-  static {
-    READERS.put(ImportFormat.SESSIONS_CSV, new SessionsCsvReader());
-    READERS.put(ImportFormat.AUTODESK_USAGE_EXPORT, new AutodeskUsageExportReader());
-    READERS.put(ImportFormat.AUTODESK_USAGE_REPORT, new AutodeskUsageReportReader());
-    READERS.put(ImportFormat.AUTODESK_TOKEN_USAGE, new AutodeskTokenUsageReader());
-    READERS.put(ImportFormat.FLEXLM_LOG, new FlexlmLogReader());
-    READERS.put(ImportFormat.LMSTAT, new LmstatReader());
+  private static Map<ImportFormat, UsageReader> readers() {
+    Map<ImportFormat, UsageReader> r = new EnumMap<>(ImportFormat.class);
+    r.put(ImportFormat.SESSIONS_CSV, new SessionsCsvReader());
+    r.put(ImportFormat.AUTODESK_USAGE_EXPORT, new AutodeskUsageExportReader());
+    r.put(ImportFormat.AUTODESK_USAGE_REPORT, new AutodeskUsageReportReader());
+    r.put(ImportFormat.AUTODESK_TOKEN_USAGE, new AutodeskTokenUsageReader());
+    r.put(ImportFormat.FLEXLM_LOG, new FlexlmLogReader());
+    r.put(ImportFormat.LMSTAT, new LmstatReader());
+    return java.util.Collections.unmodifiableMap(r);
   }
 
   private final List<UsageSource> sources;

@@ -39,17 +39,24 @@ final class TextInput {
   }
 
   /**
-   * The first lines of a file (at most {@code maxLines}, at most {@link #SNIFF_BYTES} bytes), for
-   * format detection. Fails on empty and binary files.
+   * The first lines of a file (at most {@code maxLines} within its first {@link #SNIFF_BYTES}
+   * characters, the last possibly cut short), for format detection. Fails on empty and binary
+   * files. Reads a bounded amount whatever the file holds.
    */
   static java.util.List<String> head(Path file, String name, int maxLines) {
     try (BufferedReader r = open(file, name)) {
+      char[] buf = new char[SNIFF_BYTES];
+      int n = 0;
+      int read;
+      while (n < buf.length && (read = r.read(buf, n, buf.length - n)) > 0) {
+        n += read;
+      }
       java.util.List<String> lines = new java.util.ArrayList<>();
-      int chars = 0;
-      String line;
-      while (lines.size() < maxLines && chars < SNIFF_BYTES && (line = r.readLine()) != null) {
+      for (String line : new String(buf, 0, n).split("\r?\n|\r", -1)) {
+        if (lines.size() == maxLines) {
+          break;
+        }
         lines.add(line);
-        chars += line.length() + 1;
       }
       return lines;
     } catch (IOException e) {

@@ -112,4 +112,24 @@ class SessionsCsvReaderTest {
         .isInstanceOf(UsageImportException.class)
         .hasMessage("/no/such/file.csv: file not found");
   }
+
+  @Test
+  void utf16WithAByteOrderMarkIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path f = dir.resolve("utf16.csv");
+    String text = "\uFEFFuser,product,start,end\r\nzoë,Maya,2026-03-02T08:00:00Z,2026-03-02T09:00:00Z\r\n";
+    java.nio.file.Files.write(f, text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    assertThat(FileUsageAdapter.readFile(f, Fixtures.resolver()).usage().log().sessions())
+        .containsExactly(Session.of("zoë", "MAYA", Instant.parse("2026-03-02T08:00:00Z"), Instant.parse("2026-03-02T09:00:00Z")));
+  }
+
+  @Test
+  void aHugeFirstLineDoesNotStopDetection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path f = dir.resolve("wide.csv");
+    java.nio.file.Files.writeString(f, "user,product,start,end," + "x".repeat(100_000)
+        + "\nann,ACD,2026-03-02T08:00:00Z,2026-03-02T09:00:00Z,\n");
+    assertThat(FormatDetector.detect(f)).isEqualTo(ImportFormat.SESSIONS_CSV);
+    assertThat(FileUsageAdapter.readFile(f, Fixtures.resolver()).usage().log().sessions()).hasSize(1);
+  }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * Writes RFC 4180 CSV (comma, CRLF, double quotes) that is safe to open in a spreadsheet: a text
  * cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets
  * a leading {@code '} so that it cannot run as a formula (OWASP "CSV injection"). Numbers are
- * written as plain numbers ({@code -12.50} is a number, not a formula); money at two decimals.
+ * written as plain numbers ({@code -12.50} is a number, not a formula): money ({@link BigDecimal})
+ * at two decimals, counts as integers, statistics ({@link Double}) without trailing zeros.
  * Stateless and thread-safe.
  */
 public final class CsvExporter {
@@ -54,6 +55,9 @@ public final class CsvExporter {
     }
     if (value instanceof Long || value instanceof Integer || value instanceof Short) {
       return value.toString();
+    }
+    if (value instanceof Double d && Double.isFinite(d)) {
+      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
     return quote(defuse(value.toString()));
   }

@@ -1,11 +1,20 @@
 package dev.seatwise.adapter.json;
 
+import dev.seatwise.adapter.json.dto.BreakEvenDto;
 import dev.seatwise.adapter.json.dto.CatalogDto;
 import dev.seatwise.adapter.json.dto.CatalogsResponse;
 import dev.seatwise.adapter.json.dto.ComparisonResponse;
-import dev.seatwise.adapter.json.dto.ProductConcurrencyDto;
 import dev.seatwise.adapter.json.dto.ConcurrencyResponse;
+import dev.seatwise.adapter.json.dto.ForecastResponse;
+import dev.seatwise.adapter.json.dto.ProductConcurrencyDto;
+import dev.seatwise.adapter.json.dto.ProjectedMonthDto;
+import dev.seatwise.adapter.json.dto.RenewalActionDto;
+import dev.seatwise.adapter.json.dto.ReviewResponse;
 import dev.seatwise.adapter.json.dto.ScenarioDto;
+import dev.seatwise.adapter.json.dto.SensitivityCaseDto;
+import dev.seatwise.adapter.json.dto.SensitivityResponse;
+import dev.seatwise.adapter.json.dto.TradeInOptionDto;
+import dev.seatwise.adapter.json.dto.TradeInResponse;
 import dev.seatwise.adapter.json.dto.UsageDto;
 import dev.seatwise.adapter.json.dto.UserDto;
 import java.util.ArrayList;
@@ -41,8 +50,18 @@ public final class CsvTables {
     }
     return new CsvTable(
         List.of(
-            "user", "bundles", "named", "flex", "products", "days_used", "windows", "tokens",
-            "cost", "all_named_cost", "savings", "reason"),
+            "user",
+            "bundles",
+            "named",
+            "flex",
+            "products",
+            "days_used",
+            "windows",
+            "tokens",
+            "cost",
+            "all_named_cost",
+            "savings",
+            "reason"),
         rows);
   }
 
@@ -84,8 +103,19 @@ public final class CsvTables {
     }
     return new CsvTable(
         List.of(
-            "product", "mapped", "peak", "peak_at", "sessions", "distinct_users", "p50", "p90",
-            "p95", "time_at_peak", "denials", "issued", "seats_needed"),
+            "product",
+            "mapped",
+            "peak",
+            "peak_at",
+            "sessions",
+            "distinct_users",
+            "p50",
+            "p90",
+            "p95",
+            "time_at_peak",
+            "denials",
+            "issued",
+            "seats_needed"),
         rows);
   }
 
@@ -95,9 +125,13 @@ public final class CsvTables {
     for (CatalogDto c : r.catalogs()) {
       rows.add(
           List.of(
-              c.name(), c.vendor(), c.currency(),
+              c.name(),
+              c.vendor(),
+              c.currency(),
               join(c.versions().stream().map(Object::toString).toList()),
-              c.meter(), (long) c.products(), (long) c.bundles()));
+              c.meter(),
+              (long) c.products(),
+              (long) c.bundles()));
     }
     return new CsvTable(
         List.of("name", "vendor", "currency", "versions", "meter", "products", "bundles"), rows);
@@ -111,5 +145,116 @@ public final class CsvTables {
     return byKey.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(";"));
+  }
+
+  /** {@code forecast}: one row per projected month of the lots held. */
+  public static CsvTable projection(ForecastResponse r) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (ProjectedMonthDto m : r.projection()) {
+      rows.add(
+          List.of(
+              m.from().toString(),
+              m.to().toString(),
+              m.opening(),
+              m.burn(),
+              m.consumed(),
+              m.refused(),
+              m.purchased(),
+              m.expired(),
+              m.closing()));
+    }
+    return new CsvTable(
+        List.of(
+            "from",
+            "to",
+            "opening",
+            "burn",
+            "consumed",
+            "refused",
+            "purchased",
+            "expired",
+            "closing"),
+        rows);
+  }
+
+  /** {@code review}: one row per action, largest saving first. */
+  public static CsvTable actions(ReviewResponse r) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (RenewalActionDto a : r.actions()) {
+      List<Object> row = new ArrayList<>();
+      row.add(a.kind());
+      row.add(a.user());
+      row.add(a.offering());
+      row.add(a.lot());
+      row.add(a.saving());
+      row.add(a.actionableOn().toString());
+      row.add(a.reason());
+      rows.add(row);
+    }
+    return new CsvTable(
+        List.of("kind", "user", "offering", "lot", "saving", "actionable_on", "reason"), rows);
+  }
+
+  /** {@code sensitivity}: one row per case and scenario, the baseline first. */
+  public static CsvTable sensitivity(SensitivityResponse r) {
+    List<List<Object>> rows = new ArrayList<>();
+    List<SensitivityCaseDto> all = new ArrayList<>();
+    all.add(r.baseline());
+    all.addAll(r.cases());
+    for (SensitivityCaseDto c : all) {
+      for (ScenarioDto s : c.scenarios()) {
+        List<Object> row = new ArrayList<>();
+        row.add(c.dimension());
+        row.add(c.percent());
+        row.add(s.name());
+        row.add(s.total());
+        row.add(s.tokens());
+        row.add(c.windows());
+        row.add(s.name().equals(c.cheapest()) ? "yes" : "no");
+        rows.add(row);
+      }
+    }
+    return new CsvTable(
+        List.of("dimension", "percent", "scenario", "total", "tokens", "windows", "cheapest"),
+        rows);
+  }
+
+  /** {@code sensitivity}: break-even per product at the baseline's prices. */
+  public static CsvTable breakEvens(SensitivityResponse r) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (BreakEvenDto b : r.baseline().breakEvens()) {
+      List<Object> row = new ArrayList<>();
+      row.add(b.product());
+      row.add(b.namedAnnual());
+      row.add(b.tokensPerWindow());
+      row.add(b.tokenPrice());
+      row.add(b.windowsPerYear());
+      row.add(b.namedPaysFrom());
+      rows.add(row);
+    }
+    return new CsvTable(
+        List.of(
+            "product",
+            "named_annual",
+            "tokens_per_window",
+            "token_price",
+            "windows_per_year",
+            "named_pays_from"),
+        rows);
+  }
+
+  /** {@code trade-in}: one row per option. */
+  public static CsvTable tradeIn(TradeInResponse r) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (TradeInOptionDto o : r.options()) {
+      rows.add(
+          List.of(
+              r.product(),
+              o.choice(),
+              o.annualTotal(),
+              o.choice().equals(r.cheapest()) ? "yes" : "no",
+              o.reason()));
+    }
+    return new CsvTable(List.of("product", "choice", "annual_total", "cheapest", "reason"), rows);
   }
 }

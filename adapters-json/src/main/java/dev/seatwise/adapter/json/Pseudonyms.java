@@ -62,13 +62,23 @@ public final class Pseudonyms {
     for (UserDto u : response.users()) {
       users.add(
           new UserDto(
-              of(u.user()), u.usage(), u.assignment(), u.cost(), u.allNamedCost(), u.savings(),
+              of(u.user()),
+              u.usage(),
+              u.assignment(),
+              u.cost(),
+              u.allNamedCost(),
+              u.savings(),
               u.reason()));
     }
     // DTOs carry no with-methods: MapStruct would take any one-argument method returning the
     // record's own type for a fluent setter of the target.
     return new ComparisonResponse(
-        response.currency(), response.period(), response.catalog(), response.importReport(),
-        response.scenarios(), users, response.notes());
+        response.currency(),
+        response.period(),
+        response.catalog(),
+        response.importReport(),
+        response.scenarios(),
+        users,
+        response.notes());
   }
 }

@@ -34,7 +34,10 @@ class ComparisonJsonTest {
         new ImportReport(
             List.of(
                 new FileReport(
-                    "usage.csv", "sessions-csv", 3, 2,
+                    "usage.csv",
+                    "sessions-csv",
+                    3,
+                    2,
                     List.of(new Rejection("usage.csv", 17, "end", "end before start")))));
     return new Comparison(
         usd,
@@ -42,9 +45,20 @@ class ComparisonJsonTest {
         "Autodesk",
         report,
         List.of(
-            new Scenario("all-named", Money.of("40600", "USD"), OptionalLong.empty(), Map.of(), List.of("a")),
-            new Scenario("all-flex", Money.of("25500.5", "USD"), OptionalLong.of(8500), Map.of(), List.of()),
-            new Scenario("network", Money.of("30000", "USD"), OptionalLong.empty(), Map.of("ACD", 6L), List.of())),
+            new Scenario(
+                "all-named",
+                Money.of("40600", "USD"),
+                OptionalLong.empty(),
+                Map.of(),
+                List.of("a")),
+            new Scenario(
+                "all-flex", Money.of("25500.5", "USD"), OptionalLong.of(8500), Map.of(), List.of()),
+            new Scenario(
+                "network",
+                Money.of("30000", "USD"),
+                OptionalLong.empty(),
+                Map.of("ACD", 6L),
+                List.of())),
         List.of(
             new UserComparison(
                 UserId.of("a@example.com"),
@@ -70,23 +84,23 @@ class ComparisonJsonTest {
             "{\"currency\":\"USD\","
                 + "\"period\":{\"from\":\"2025-01-01\",\"to\":\"2026-01-01\",\"days\":365,\"zone\":\"UTC\"},"
                 + "\"catalog\":\"Autodesk\","
-                + "\"import\":{\"rowsRead\":3,\"accepted\":2,\"rejected\":1,"
-                + "\"rejections\":[{\"file\":\"usage.csv\",\"line\":17,\"reason\":\"end before start\",\"field\":\"end\"}],"
+                + "\"import\":{\"rowsRead\":3,\"accepted\":2,\"rejected\":1,\"rejections\":[{\"file\":\"usage.csv\",\"line\":17,\"reason\":\"end"
+                + " before start\",\"field\":\"end\"}],"
                 + "\"files\":[{\"file\":\"usage.csv\",\"format\":\"sessions-csv\",\"rowsRead\":3,\"accepted\":2,\"rejected\":1}]},"
-                + "\"scenarios\":["
-                + "{\"name\":\"all-named\",\"total\":40600.00,\"lines\":[\"a\"]},"
+                + "\"scenarios\":[{\"name\":\"all-named\",\"total\":40600.00,\"lines\":[\"a\"]},"
                 + "{\"name\":\"all-flex\",\"total\":25500.50,\"tokens\":8500,\"lines\":[]},"
                 + "{\"name\":\"network\",\"total\":30000.00,\"seats\":{\"ACD\":6},\"lines\":[]}],"
                 + "\"users\":[{\"user\":\"a@example.com\","
                 + "\"usage\":[{\"product\":\"ACD\",\"daysUsed\":44,\"windows\":46,\"tokens\":322}],"
                 + "\"assignment\":{\"bundles\":[],\"named\":[\"RVT\"],\"flex\":[\"ACD\"]},"
-                + "\"cost\":3970.20,\"allNamedCost\":5000.00,\"savings\":1029.80,\"reason\":\"because\"}],"
-                + "\"notes\":[\"current is left out\"]}");
+                + "\"cost\":3970.20,\"allNamedCost\":5000.00,\"savings\":1029.80,\"reason\":\"because\"}],\"notes\":[\"current"
+                + " is left out\"]}");
   }
 
   @Test
   void moneyIsANumberNotAString() throws Exception {
-    JsonNode tree = json.readTree(json.writeValueAsString(JsonComparisonMapper.INSTANCE.toResponse(sample())));
+    JsonNode tree =
+        json.readTree(json.writeValueAsString(JsonComparisonMapper.INSTANCE.toResponse(sample())));
 
     assertThat(tree.at("/scenarios/0/total").isNumber()).isTrue();
     assertThat(tree.at("/users/0/cost").decimalValue()).isEqualByComparingTo("3970.20");

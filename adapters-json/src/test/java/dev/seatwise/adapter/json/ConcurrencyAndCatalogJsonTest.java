@@ -28,11 +28,33 @@ class ConcurrencyAndCatalogJsonTest {
             ImportReport.EMPTY,
             List.of(
                 new ProductConcurrency(
-                    "ACD", true, 6, Optional.of(Instant.parse("2025-03-04T10:15:00Z")), 120, 9,
-                    2, 4, 5, Duration.ofMinutes(90), Map.of("no licenses", 3L), Optional.empty(), 6),
+                    "ACD",
+                    true,
+                    6,
+                    Optional.of(Instant.parse("2025-03-04T10:15:00Z")),
+                    120,
+                    9,
+                    2,
+                    4,
+                    5,
+                    Duration.ofMinutes(90),
+                    Map.of("no licenses", 3L),
+                    Optional.empty(),
+                    6),
                 new ProductConcurrency(
-                    "87000XYZ_2024_0F", false, 1, Optional.empty(), 0, 0, 0, 0, 0, Duration.ZERO,
-                    Map.of(), Optional.of(2L), 1)),
+                    "87000XYZ_2024_0F",
+                    false,
+                    1,
+                    Optional.empty(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Duration.ZERO,
+                    Map.of(),
+                    Optional.of(2L),
+                    1)),
             List.of("n"));
 
     String text = json.writeValueAsString(JsonConcurrencyMapper.INSTANCE.toResponse(report));
@@ -42,8 +64,8 @@ class ConcurrencyAndCatalogJsonTest {
             "{\"import\":{\"rowsRead\":0,\"accepted\":0,\"rejected\":0,\"rejections\":[],\"files\":[]},"
                 + "\"products\":["
                 + "{\"product\":\"ACD\",\"mapped\":true,\"peak\":6,\"peakAt\":\"2025-03-04T10:15:00Z\","
-                + "\"sessions\":120,\"distinctUsers\":9,\"p50\":2,\"p90\":4,\"p95\":5,"
-                + "\"timeAtPeak\":\"PT1H30M\",\"denials\":{\"no licenses\":3},\"seatsNeeded\":6},"
+                + "\"sessions\":120,\"distinctUsers\":9,\"p50\":2,\"p90\":4,\"p95\":5,\"timeAtPeak\":\"PT1H30M\",\"denials\":{\"no"
+                + " licenses\":3},\"seatsNeeded\":6},"
                 + "{\"product\":\"87000XYZ_2024_0F\",\"mapped\":false,\"peak\":1,"
                 + "\"sessions\":0,\"distinctUsers\":0,\"p50\":0,\"p90\":0,\"p95\":0,"
                 + "\"timeAtPeak\":\"PT0S\",\"denials\":{},\"issued\":2,\"seatsNeeded\":1}],"

@@ -23,7 +23,8 @@ class PseudonymsTest {
   void noUserIdentifierSurvivesInAPseudonymisedResponse() throws Exception {
     var response = JsonComparisonMapper.INSTANCE.toResponse(ComparisonJsonTest.sample());
 
-    String text = JsonMapperFactory.create().writeValueAsString(Pseudonyms.random().apply(response));
+    String text =
+        JsonMapperFactory.create().writeValueAsString(Pseudonyms.random().apply(response));
 
     assertThat(text).doesNotContain("a@example.com").contains("\"user\":\"user-");
   }

@@ -278,8 +278,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
           perSeat.put(offering, seat);
           lines.add(
               String.format(
-                  "%s named: %d seats x %s (%s/yr x %d/%d days) = %s",
-                  offering, n[0], seat.amount().toPlainString(), annual.amount().toPlainString(),
+                  "%s named: %d %s x %s (%s/yr x %d/%d days) = %s",
+                  offering, n[0], n[0] == 1 ? "seat" : "seats", seat.amount().toPlainString(), annual.amount().toPlainString(),
                   proration.days(), proration.daysPerYear(),
                   seat.multipliedBy(n[0]).amount().toPlainString()));
         });
@@ -325,8 +325,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       seats.put(id.value(), n);
       lines.add(
           String.format(
-              "%s: %d seats (%s) x %s/yr x %d/%d days = %s",
-              id, n,
+              "%s: %d %s (%s) x %s/yr x %d/%d days = %s",
+              id, n, n == 1 ? "seat" : "seats",
               query.networkSeats().containsKey(id) ? "given" : "peak " + d.peak() + " at " + d.peakAt(),
               annual.amount().toPlainString(), proration.days(), proration.daysPerYear(),
               line.amount().toPlainString()));
@@ -368,8 +368,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       total = total.plus(line);
       lines.add(
           String.format(
-              "%s %s: %d seats x %s/yr x %d/365 days = %s",
-              s.id(), s.offering(), s.seats(), price.get().amount().toPlainString(), days,
+              "%s %s: %d %s x %s/yr x %d/365 days = %s",
+              s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats", price.get().amount().toPlainString(), days,
               line.amount().toPlainString()));
     }
     Coverage coverage = held.coverage(catalog);

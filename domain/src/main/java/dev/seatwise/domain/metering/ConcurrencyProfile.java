@@ -11,7 +11,8 @@ import java.util.PriorityQueue;
  * The concurrency of a set of half-open intervals over time: peak and when, time at or above a
  * level, time-weighted percentiles, and the refusals a pool of k units would have caused. Each
  * interval holds {@code weight} units (1 for a seat; N for tokens held while running). An interval
- * that ends at the instant another starts does not overlap it. Immutable and thread-safe.
+ * that ends at the instant another starts does not overlap it. Two profiles are equal when they
+ * hold the same intervals, whatever the order they were given in. Immutable and thread-safe.
  */
 public final class ConcurrencyProfile {
   private final long[] starts;
@@ -21,11 +22,30 @@ public final class ConcurrencyProfile {
   private final long[] times;
   private final long[] levels;
 
-  private ConcurrencyProfile(long[] starts, long[] ends, long[] weights) {
-    this.starts = starts;
-    this.ends = ends;
-    this.weights = weights;
-    int n = starts.length;
+  private ConcurrencyProfile(long[] rawStarts, long[] rawEnds, long[] rawWeights) {
+    // Canonical order (start, end, weight), so that a profile depends only on the multiset of its
+    // intervals: equal inputs in any order give equal profiles and equal answers.
+    int n = rawStarts.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(
+        order,
+        (a, b) ->
+            rawStarts[a] != rawStarts[b]
+                ? Long.compare(rawStarts[a], rawStarts[b])
+                : rawEnds[a] != rawEnds[b]
+                    ? Long.compare(rawEnds[a], rawEnds[b])
+                    : Long.compare(rawWeights[a], rawWeights[b]));
+    this.starts = new long[n];
+    this.ends = new long[n];
+    this.weights = new long[n];
+    for (int i = 0; i < n; i++) {
+      starts[i] = rawStarts[order[i]];
+      ends[i] = rawEnds[order[i]];
+      weights[i] = rawWeights[order[i]];
+    }
     long[][] events = new long[2 * n][];
     for (int i = 0; i < n; i++) {
       events[2 * i] = new long[] {starts[i], weights[i]};
@@ -174,9 +194,25 @@ public final class ConcurrencyProfile {
     return refused;
   }
 
-  /** The smallest capacity whose refusals are at most {@code rate} of the intervals. */
+  /**
+   * The smallest capacity whose refusals are at most {@code rate} of the intervals. With one unit
+   * per interval, refusals never grow with capacity and a binary search finds it. With weights they
+   * can (a bigger pool admits a heavy interval that then blocks several light ones), so weighted
+   * profiles are searched upwards from zero, one replay per capacity.
+   */
   public long capacityForRefusalRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "rate must be in [0,1]: %s", rate);
+    boolean unitWeights = true;
+    for (long w : weights) {
+      unitWeights &= w <= 1;
+    }
+    if (!unitWeights) {
+      long k = 0;
+      while (refusalsWithCapacity(k) > rate * starts.length) {
+        k++;
+      }
+      return k;
+    }
     long lo = 0;
     long hi = peak();
     while (lo < hi) {
@@ -188,6 +224,25 @@ public final class ConcurrencyProfile {
       }
     }
     return lo;
+  }
+
+  /** Equal when built from the same multiset of weighted intervals, in any order. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConcurrencyProfile
+        && Arrays.equals(starts, ((ConcurrencyProfile) o).starts)
+        && Arrays.equals(ends, ((ConcurrencyProfile) o).ends)
+        && Arrays.equals(weights, ((ConcurrencyProfile) o).weights);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Arrays.hashCode(starts) + Arrays.hashCode(ends)) + Arrays.hashCode(weights);
+  }
+
+  @Override
+  public String toString() {
+    return "ConcurrencyProfile[intervals=" + starts.length + ", peak=" + peak() + "]";
   }
 
   /** The level at instant {@code t}. */

@@ -3,6 +3,7 @@ package dev.seatwise.domain.metering;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +32,20 @@ public final class ConcurrentSeatMeter implements Meter {
         (product, sessions) -> {
           long[] st = new long[sessions.size()];
           long[] en = new long[sessions.size()];
+          Instant earliest = sessions.get(0).start();
           for (int i = 0; i < st.length; i++) {
             st[i] = Instants.toNanos(sessions.get(i).start());
             en[i] = Instants.toNanos(sessions.get(i).end());
+            if (sessions.get(i).start().isBefore(earliest)) {
+              earliest = sessions.get(i).start();
+            }
           }
           ConcurrencyProfile profile = ConcurrencyProfile.ofNanos(st, en);
+          // with no overlap at all (only empty sessions), the demand is dated at the first start,
+          // whatever the input order
           demands.add(
               new CapacityDemand(
-                  product.value(),
-                  profile.peak(),
-                  profile.peakAt().orElse(sessions.get(0).start()),
-                  profile));
+                  product.value(), profile.peak(), profile.peakAt().orElse(earliest), profile));
         });
     return new Metering(List.of(), demands);
   }

@@ -3,6 +3,7 @@ package dev.seatwise.domain.plan;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.seatwise.domain.money.CurrencyMismatchException;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
 import java.math.BigDecimal;
@@ -17,6 +18,9 @@ public record BreakEven(Money namedAnnual, long tokensPerWindow, UnitPrice token
     checkNotNull(namedAnnual, "namedAnnual");
     checkNotNull(tokenPrice, "tokenPrice");
     checkArgument(tokensPerWindow >= 0, "rate must be >= 0");
+    if (!namedAnnual.currency().equals(tokenPrice.currency())) {
+      throw new CurrencyMismatchException(namedAnnual.currency(), tokenPrice.currency());
+    }
   }
 
   /** Flex cost of one window. */

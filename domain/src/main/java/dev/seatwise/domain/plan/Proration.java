@@ -24,13 +24,17 @@ public record Proration(long days, long daysPerYear) {
 
   /** The pro-rated cost of one seat: the single rounding point of that cost line. */
   public Money apply(Money annual) {
-    return Money.rounded(
+    // divide straight to the currency's scale: one correctly rounded step (an intermediate
+    // scale would round twice)
+    return Money.of(
         annual
             .amount()
             .multiply(BigDecimal.valueOf(days))
-            .divide(BigDecimal.valueOf(daysPerYear), 12, RoundingMode.HALF_EVEN),
-        annual.currency(),
-        RoundingMode.HALF_EVEN);
+            .divide(
+                BigDecimal.valueOf(daysPerYear),
+                annual.currency().getDefaultFractionDigits(),
+                RoundingMode.HALF_EVEN),
+        annual.currency());
   }
 
   /** The pro-rated cost of {@code seats} seats, rounded once for the whole line. */

@@ -53,6 +53,8 @@ public final class PackPricing {
       checkArgument(
           p.unitPrice().currency().equals(currency), "packs must share one currency: %s", p);
       s = Math.max(s, Math.max(0, p.exactPrice().stripTrailingZeros().scale()));
+      // the per-token price too, so that price x tokens (the optimiser's Lagrangian) is exact
+      s = Math.max(s, Math.max(0, p.unitPrice().perUnit().scale()));
       g = gcd(g, p.size());
     }
     this.scale = s;

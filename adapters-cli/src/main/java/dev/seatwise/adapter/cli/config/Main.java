@@ -2,8 +2,8 @@ package dev.seatwise.adapter.cli.config;
 
 import dev.seatwise.adapter.cli.ErrorHandler;
 import dev.seatwise.adapter.cli.SeatwiseCommand;
-import dev.seatwise.adapter.cli.UseCases;
 import dev.seatwise.adapter.cli.UsageErrorHandler;
+import dev.seatwise.adapter.cli.UseCases;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 

@@ -15,49 +15,112 @@ import dev.seatwise.adapter.files.UsageSource;
 import dev.seatwise.adapter.files.catalog.LoadedCatalog;
 import dev.seatwise.adapter.files.catalog.YamlCatalogAdapter;
 import dev.seatwise.application.port.in.AnalyzeConcurrencyUseCase;
+import dev.seatwise.application.port.in.AnalyzeSensitivityUseCase;
 import dev.seatwise.application.port.in.CompareScenariosUseCase;
+import dev.seatwise.application.port.in.EvaluateTradeInUseCase;
+import dev.seatwise.application.port.in.ForecastTokensUseCase;
 import dev.seatwise.application.port.in.ListCatalogsUseCase;
+import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
 import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.application.port.out.EntitlementsPort;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.UsagePort;
+import dev.seatwise.application.port.out.UsageSummary;
 import dev.seatwise.application.service.AnalyzeConcurrencyService;
+import dev.seatwise.application.service.AnalyzeSensitivityService;
 import dev.seatwise.application.service.CompareScenariosService;
+import dev.seatwise.application.service.EvaluateTradeInService;
+import dev.seatwise.application.service.ForecastTokensService;
 import dev.seatwise.application.service.ListCatalogsService;
+import dev.seatwise.application.service.ReviewRenewalsService;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.metering.Meter;
+import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.usage.DailyUsage;
+import dev.seatwise.domain.usage.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * Builds, for each command run, the file adapters (catalog, usage, entitlements, identity map)
- * and the application service that answers it. Stateless apart from the catalog reader.
+ * Builds, for each command run, the file adapters (catalog, usage, entitlements, identity map) and
+ * the application service that answers it, with every metering plug-in found on the class path
+ * ({@code META-INF/services/dev.seatwise.domain.metering.Meter}) beside the standard meters. The
+ * files of one {@link Inputs} are read once and shared by every service built for them. One
+ * instance serves one command line; not thread-safe.
  */
 public final class Wiring implements UseCases {
   private final YamlCatalogAdapter catalogs = new YamlCatalogAdapter();
+  private final MeterRegistry meters = meters();
+  private final Map<Inputs, Ports> ports = new IdentityHashMap<>();
+
+  /** The adapters of one set of inputs, each reading its files at most once. */
+  private record Ports(LoadedCatalog catalog, UsagePort usage, EntitlementsPort entitlements) {}
 
   @Override
   public CompareScenariosUseCase compareScenarios(Inputs inputs) {
-    LoadedCatalog catalog = load(inputs.catalog());
-    ImportOptions options = options(inputs);
-    return new CompareScenariosService(
-        usage(inputs, catalog, options), catalog.history(), entitlements(inputs, catalog, options));
+    Ports p = ports(inputs);
+    return new CompareScenariosService(p.usage(), p.catalog().history(), p.entitlements(), meters);
   }
 
   @Override
   public AnalyzeConcurrencyUseCase analyzeConcurrency(Inputs inputs) {
-    LoadedCatalog catalog = load(inputs.catalog());
-    ImportOptions options = options(inputs);
-    UsagePort usage = usage(inputs, catalog, options);
+    Ports p = ports(inputs);
     if (!inputs.entitlements().isEmpty()) {
-      entitlements(inputs, catalog, options).entitlements();
+      p.entitlements().entitlements(); // read, so that their rejections are reported
     }
-    return new AnalyzeConcurrencyService(usage);
+    return new AnalyzeConcurrencyService(p.usage(), p.catalog().history(), meters);
+  }
+
+  @Override
+  public ForecastTokensUseCase forecastTokens(Inputs inputs) {
+    Ports p = ports(inputs);
+    return new ForecastTokensService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+  }
+
+  @Override
+  public ReviewRenewalsUseCase reviewRenewals(Inputs inputs) {
+    Ports p = ports(inputs);
+    return new ReviewRenewalsService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+  }
+
+  @Override
+  public AnalyzeSensitivityUseCase analyzeSensitivity(Inputs inputs) {
+    Ports p = ports(inputs);
+    return new AnalyzeSensitivityService(
+        p.usage(), p.catalog().history(), p.entitlements(), meters);
+  }
+
+  @Override
+  public EvaluateTradeInUseCase evaluateTradeIn(Inputs inputs) {
+    Ports p = ports(inputs);
+    return new EvaluateTradeInService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+  }
+
+  @Override
+  public Optional<LocalDate> dayAfterUsage(Inputs inputs) {
+    ImportedUsage usage = ports(inputs).usage().usage();
+    LocalDate last = null;
+    for (Session s : usage.log().sessions()) {
+      last = later(last, s.start().atZone(inputs.zone()).toLocalDate());
+    }
+    for (DailyUsage d : usage.log().days()) {
+      last = later(last, d.day());
+    }
+    for (UsageSummary s : usage.summaries()) {
+      if (s.lastAccessed().isPresent()) {
+        last = later(last, s.lastAccessed().get());
+      }
+    }
+    return Optional.ofNullable(last).map(d -> d.plusDays(1));
   }
 
   @Override
@@ -81,14 +144,39 @@ public final class Wiring implements UseCases {
     return labels;
   }
 
+  /** The standard meters and every service-provided one of another kind. */
+  static MeterRegistry meters() {
+    MeterRegistry registry = MeterRegistry.standard();
+    for (Meter m : ServiceLoader.load(Meter.class, Wiring.class.getClassLoader())) {
+      if (registry.forKind(m.kind()).isEmpty()) {
+        registry = registry.with(m);
+      }
+    }
+    return registry;
+  }
+
+  private Ports ports(Inputs inputs) {
+    return ports.computeIfAbsent(
+        inputs,
+        in -> {
+          LoadedCatalog catalog = load(in.catalog());
+          ImportOptions options = options(in);
+          return new Ports(
+              catalog, usage(in, catalog, options), entitlements(in, catalog, options));
+        });
+  }
+
   private LoadedCatalog load(String nameOrFile) {
     return catalogs
         .load(nameOrFile)
         .orElseThrow(
             () ->
                 new CatalogException(
-                    "no catalog '" + nameOrFile + "': it is neither a bundled catalog ("
-                        + String.join(", ", YamlCatalogAdapter.BUNDLED) + ") nor a file"));
+                    "no catalog '"
+                        + nameOrFile
+                        + "': it is neither a bundled catalog ("
+                        + String.join(", ", YamlCatalogAdapter.BUNDLED)
+                        + ") nor a file"));
   }
 
   private static ImportOptions options(Inputs inputs) {
@@ -100,32 +188,34 @@ public final class Wiring implements UseCases {
         .withIdentity(identity);
   }
 
-  private static Optional<ImportFormat> format(Inputs inputs) {
-    return inputs.usageFormat().map(l -> ImportFormat.fromLabel(l.toLowerCase(Locale.ROOT)));
-  }
-
-  /** Usage read file by file, so that the observer can show progress and hear the notes. */
+  /** Usage read file by file (so that the observer can show progress and hear the notes), once. */
   private static UsagePort usage(Inputs inputs, LoadedCatalog catalog, ImportOptions options) {
-    Optional<ImportFormat> format = format(inputs);
+    Optional<ImportFormat> format = inputs.usageFormat().map(ImportFormat::fromLabel);
     ImportObserver observer = inputs.observer();
-    return () -> {
-      ImportedUsage all = null;
-      for (Path file : inputs.usage()) {
-        UsageSource source = new UsageSource(file, format);
-        observer.reading(source.displayName(), size(file));
-        FileImport read = new FileUsageAdapter(List.of(source), catalog.resolver(), options).read();
-        for (ImportNote note : read.notes()) {
-          observer.note(note.toString());
-        }
-        observer.read(source.displayName());
-        all = all == null ? read.usage() : all.plus(read.usage());
-      }
-      return all == null ? ImportedUsage.EMPTY : all;
-    };
+    return new Once<ImportedUsage>(
+            () -> {
+              ImportedUsage all = null;
+              for (Path file : inputs.usage()) {
+                UsageSource source = new UsageSource(file, format);
+                observer.reading(source.displayName(), size(file));
+                FileImport read =
+                    new FileUsageAdapter(List.of(source), catalog.resolver(), options).read();
+                for (ImportNote note : read.notes()) {
+                  observer.note(note.toString());
+                }
+                observer.read(source.displayName());
+                all = all == null ? read.usage() : all.plus(read.usage());
+              }
+              ImportedUsage usage = all == null ? ImportedUsage.EMPTY : all;
+              observer.usageRead(usage.report());
+              return usage;
+            })
+        ::get;
   }
 
-  /** Entitlements from the given exports; their row report goes to the observer. */
-  private static EntitlementsPort entitlements(Inputs inputs, LoadedCatalog catalog, ImportOptions options) {
+  /** Entitlements from the given exports, read once; their row report goes to the observer. */
+  private static EntitlementsPort entitlements(
+      Inputs inputs, LoadedCatalog catalog, ImportOptions options) {
     if (inputs.entitlements().isEmpty()) {
       return () -> Entitlements.NONE;
     }
@@ -133,12 +223,36 @@ public final class Wiring implements UseCases {
     for (Path p : inputs.entitlements()) {
       sources.add(UsageSource.of(p));
     }
-    FileEntitlementsAdapter adapter = new FileEntitlementsAdapter(sources, catalog.resolver(), options);
-    return () -> {
-      FileEntitlements read = adapter.read();
-      inputs.observer().otherFiles(read.report());
-      return read.entitlements();
-    };
+    FileEntitlementsAdapter adapter =
+        new FileEntitlementsAdapter(sources, catalog.resolver(), options);
+    return new Once<Entitlements>(
+            () -> {
+              FileEntitlements read = adapter.read();
+              inputs.observer().otherFiles(read.report());
+              return read.entitlements();
+            })
+        ::get;
+  }
+
+  /** A value computed on first use and kept. */
+  private static final class Once<T> {
+    private final java.util.function.Supplier<T> compute;
+    private T value;
+
+    Once(java.util.function.Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    T get() {
+      if (value == null) {
+        value = compute.get();
+      }
+      return value;
+    }
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a == null || b.isAfter(a) ? b : a;
   }
 
   private static long size(Path file) {

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 final class AutodeskUsageSink implements SessionSink {
   private static final Duration FREE = Duration.ofMinutes(5);
   private final Writer out;
+
   /** Sessions still running into later days: (session, last day touched). */
   private final List<Carry> carried = new ArrayList<>();
 
@@ -33,13 +34,13 @@ final class AutodeskUsageSink implements SessionSink {
 
   @Override
   public void begin(LocalDate firstDay) throws IOException {
-    out.write("day_used,email,hashed_autodesk_id,first_name,last_name,team,product_name,product_version\n");
+    out.write(
+        "day_used,email,hashed_autodesk_id,first_name,last_name,team,product_name,product_version\n");
   }
 
   @Override
   public void day(LocalDate date, List<GeneratedSession> sessions) throws IOException {
-    TreeSet<Row> rows =
-        new TreeSet<>(Comparator.comparing(Row::email).thenComparing(Row::product));
+    TreeSet<Row> rows = new TreeSet<>(Comparator.comparing(Row::email).thenComparing(Row::product));
     for (GeneratedSession s : sessions) {
       if (Duration.between(s.start(), s.end()).compareTo(FREE) < 0) {
         continue;
@@ -70,7 +71,8 @@ final class AutodeskUsageSink implements SessionSink {
   public void finish(LocalDate dayAfterLast) throws IOException {
     LocalDate date = dayAfterLast;
     while (!carried.isEmpty()) {
-      TreeSet<Row> rows = new TreeSet<>(Comparator.comparing(Row::email).thenComparing(Row::product));
+      TreeSet<Row> rows =
+          new TreeSet<>(Comparator.comparing(Row::email).thenComparing(Row::product));
       writeCarried(date, rows);
       write(date, rows);
       date = date.plusDays(1);
@@ -81,9 +83,20 @@ final class AutodeskUsageSink implements SessionSink {
     StringBuilder sb = new StringBuilder();
     for (Row row : rows) {
       Person p = row.session().person();
-      sb.append(date).append(',').append(p.email()).append(',').append(p.hashedId()).append(',')
-          .append(p.firstName()).append(',').append(p.lastName()).append(',').append(p.team())
-          .append(',').append(row.session().product().exportName()).append(",2025\n");
+      sb.append(date)
+          .append(',')
+          .append(p.email())
+          .append(',')
+          .append(p.hashedId())
+          .append(',')
+          .append(p.firstName())
+          .append(',')
+          .append(p.lastName())
+          .append(',')
+          .append(p.team())
+          .append(',')
+          .append(row.session().product().exportName())
+          .append(",2025\n");
     }
     out.write(sb.toString());
   }

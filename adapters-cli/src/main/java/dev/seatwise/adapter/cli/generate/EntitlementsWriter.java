@@ -24,27 +24,44 @@ final class EntitlementsWriter {
         seats.merge(offering, 1L, Long::sum);
       }
     }
-    StringBuilder sb = new StringBuilder(
-        "contract_number,subscription_id,offering_name,seat_quantity,start_date,end_date,term,subscription_status\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "contract_number,subscription_id,offering_name,seat_quantity,start_date,end_date,term,subscription_status\n");
     int n = 0;
     for (Map.Entry<String, Long> e : seats.entrySet()) {
       n++;
       long spare = (e.getValue() + 19) / 20;
-      sb.append("110004242").append(',').append(String.format("SUB-%05d", 70_000 + n)).append(',')
-          .append(e.getKey()).append(',').append(e.getValue() + spare).append(',').append(start)
-          .append(',').append(start.plusYears(1)).append(",Annual,Active\n");
+      sb.append("110004242")
+          .append(',')
+          .append(String.format("SUB-%05d", 70_000 + n))
+          .append(',')
+          .append(e.getKey())
+          .append(',')
+          .append(e.getValue() + spare)
+          .append(',')
+          .append(start)
+          .append(',')
+          .append(start.plusYears(1))
+          .append(",Annual,Active\n");
     }
     out.write(sb.toString());
   }
 
   static void users(List<Person> people, Writer out) throws IOException {
-    StringBuilder sb = new StringBuilder(
-        "email,first_name,last_name,role,product_name,account_status,team\n");
+    StringBuilder sb =
+        new StringBuilder("email,first_name,last_name,role,product_name,account_status,team\n");
     for (Person p : people) {
       List<String> cells = new ArrayList<>(p.assigned());
-      sb.append(p.email()).append(',').append(p.firstName()).append(',').append(p.lastName())
-          .append(",User,").append(csv(String.join(";", cells))).append(",Active,")
-          .append(p.team()).append('\n');
+      sb.append(p.email())
+          .append(',')
+          .append(p.firstName())
+          .append(',')
+          .append(p.lastName())
+          .append(",User,")
+          .append(csv(String.join(";", cells)))
+          .append(",Active,")
+          .append(p.team())
+          .append('\n');
     }
     out.write(sb.toString());
   }
@@ -56,12 +73,25 @@ final class EntitlementsWriter {
 
   /** The identity map: FlexLM login and workstation, e-mail and hashed id, person, team. */
   static void identities(List<Person> people, Writer out) throws IOException {
-    StringBuilder sb = new StringBuilder("flexlm_user,host,email,hashed_id,person,team,cost_centre\n");
+    StringBuilder sb =
+        new StringBuilder("flexlm_user,host,email,hashed_id,person,team,cost_centre\n");
     for (Person p : people) {
-      sb.append(p.login()).append(',').append(p.host()).append(',').append(p.email()).append(',')
-          .append(p.hashedId()).append(',').append(p.firstName()).append(' ').append(p.lastName())
-          .append(p.index() >= 4096 ? " " + (p.index() / 4096 + 1) : "").append(',')
-          .append(p.team()).append(",CC-").append(Math.abs(p.team().hashCode()) % 900 + 100)
+      sb.append(p.login())
+          .append(',')
+          .append(p.host())
+          .append(',')
+          .append(p.email())
+          .append(',')
+          .append(p.hashedId())
+          .append(',')
+          .append(p.firstName())
+          .append(' ')
+          .append(p.lastName())
+          .append(p.index() >= 4096 ? " " + (p.index() / 4096 + 1) : "")
+          .append(',')
+          .append(p.team())
+          .append(",CC-")
+          .append(Math.abs(p.team().hashCode()) % 900 + 100)
           .append('\n');
     }
     out.write(sb.toString());

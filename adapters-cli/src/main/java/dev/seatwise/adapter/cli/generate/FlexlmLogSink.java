@@ -44,8 +44,15 @@ final class FlexlmLogSink implements SessionSink {
     line(sb, 0, "lmgrd", "  This log is intended for debug purposes only.");
     line(sb, 0, "lmgrd", "-----------------------------------------------");
     line(sb, 0, "lmgrd", "Server's System Date and Time: " + sysDate + " 00:00:00 UTC");
-    line(sb, 0, "lmgrd", "FlexNet Licensing (v11.16.2.0 build 242433 x64_n6) started on " + SERVER
-        + " (IBM PC) (" + us + ")");
+    line(
+        sb,
+        0,
+        "lmgrd",
+        "FlexNet Licensing (v11.16.2.0 build 242433 x64_n6) started on "
+            + SERVER
+            + " (IBM PC) ("
+            + us
+            + ")");
     line(sb, 0, "lmgrd", "Copyright (c) 1988-2025 Flexera. All Rights Reserved.");
     line(sb, 0, "lmgrd", "License file(s): C:\\Autodesk\\Network License Manager\\acme.lic");
     line(sb, 0, "lmgrd", "lmgrd tcp-port 27000");

@@ -38,6 +38,10 @@ public enum GenerateFormat {
       }
     }
     throw new IllegalArgumentException(
-        "unknown format '" + label + "' (expected one of " + java.util.Arrays.toString(values()) + ")");
+        "unknown format '"
+            + label
+            + "' (expected one of "
+            + java.util.Arrays.toString(values())
+            + ")");
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One synthetic person: identifiers as each source would show them, team, how intensely they work
- * (probability of using their main product on a working day), the products they use with a
- * relative frequency each, their holidays, and the offerings the organisation assigns them today.
+ * (probability of using their main product on a working day), the products they use with a relative
+ * frequency each, their holidays, and the offerings the organisation assigns them today.
  */
 record Person(
     int index,

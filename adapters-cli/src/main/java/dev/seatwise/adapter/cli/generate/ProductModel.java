@@ -22,7 +22,8 @@ record ProductModel(String id, String exportName, Optional<String> feature) {
   /** Arnold renders ride along with Maya on the licence server; the catalog has no such product. */
   static final String UNMAPPED_FEATURE = "87101ARNOL_2024_0F";
 
-  static final List<ProductModel> ALL = List.of(ACD, ACDLT, RVT, C3D, INV, MAX, MAYA, NAVMAN, FUSION);
+  static final List<ProductModel> ALL =
+      List.of(ACD, ACDLT, RVT, C3D, INV, MAX, MAYA, NAVMAN, FUSION);
 
   private static ProductModel of(String id, String name, String feature) {
     return new ProductModel(id, name, Optional.of(feature));

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Writes generated usage one day at a time, in time order; {@link #finish} flushes what is left. */
+/**
+ * Writes generated usage one day at a time, in time order; {@link #finish} flushes what is left.
+ */
 interface SessionSink {
   /** Called once, before the first day. */
   void begin(LocalDate firstDay) throws IOException;

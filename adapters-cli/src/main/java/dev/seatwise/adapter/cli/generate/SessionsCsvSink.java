@@ -22,8 +22,14 @@ final class SessionsCsvSink implements SessionSink {
   public void day(LocalDate date, List<GeneratedSession> sessions) throws IOException {
     StringBuilder sb = new StringBuilder(sessions.size() * 72);
     for (GeneratedSession s : sessions) {
-      sb.append(s.person().email()).append(',').append(s.product().id()).append(',')
-          .append(s.start()).append(',').append(s.end()).append('\n');
+      sb.append(s.person().email())
+          .append(',')
+          .append(s.product().id())
+          .append(',')
+          .append(s.start())
+          .append(',')
+          .append(s.end())
+          .append('\n');
     }
     out.write(sb.toString());
   }

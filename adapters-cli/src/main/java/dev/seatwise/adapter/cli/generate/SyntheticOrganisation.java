@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
  * some under five minutes (free on Flex) and a few left running past 24 hours.
  *
  * <p>Every person and every (person, day) draws from its own {@link SplittableRandom} seeded from
- * the organisation's seed, so a day's sessions do not depend on how many days or users came
- * before: output is deterministic and can be produced one day at a time.
+ * the organisation's seed, so a day's sessions do not depend on how many days or users came before:
+ * output is deterministic and can be produced one day at a time.
  */
 final class SyntheticOrganisation {
   static final String DOMAIN = "acme.example";
@@ -37,13 +37,70 @@ final class SyntheticOrganisation {
     "Felix", "Gina", "Henrik", "Isla", "Jack", "Kira", "Leo", "Mila", "Nils"
   };
   private static final String[] LAST = {
-    "Adams", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Hansen", "Ito", "Jensen",
-    "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe", "Rossi", "Silva",
-    "Tanaka", "Ulrich", "Varga", "Weber", "Xu", "Yilmaz", "Zhang", "Andersson", "Brown", "Chen",
-    "Diaz", "Evans", "Fernandes", "Gruber", "Horvat", "Iqbal", "Johansson", "Kim", "Lopez",
-    "Meyer", "Novak", "Olsen", "Patel", "Quinn", "Ramos", "Schmidt", "Torres", "Usman", "Vogel",
-    "Wagner", "Young", "Zimmer", "Akhtar", "Bauer", "Clarke", "Dahl", "Eze", "Fuchs", "Gomez",
-    "Hughes", "Ivanova", "Kaur", "Lindqvist", "Murphy", "Nowak"
+    "Adams",
+    "Berg",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Hansen",
+    "Ito",
+    "Jensen",
+    "Kowalski",
+    "Larsen",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quispe",
+    "Rossi",
+    "Silva",
+    "Tanaka",
+    "Ulrich",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhang",
+    "Andersson",
+    "Brown",
+    "Chen",
+    "Diaz",
+    "Evans",
+    "Fernandes",
+    "Gruber",
+    "Horvat",
+    "Iqbal",
+    "Johansson",
+    "Kim",
+    "Lopez",
+    "Meyer",
+    "Novak",
+    "Olsen",
+    "Patel",
+    "Quinn",
+    "Ramos",
+    "Schmidt",
+    "Torres",
+    "Usman",
+    "Vogel",
+    "Wagner",
+    "Young",
+    "Zimmer",
+    "Akhtar",
+    "Bauer",
+    "Clarke",
+    "Dahl",
+    "Eze",
+    "Fuchs",
+    "Gomez",
+    "Hughes",
+    "Ivanova",
+    "Kaur",
+    "Lindqvist",
+    "Murphy",
+    "Nowak"
   };
 
   private final long seed;
@@ -67,8 +124,14 @@ final class SyntheticOrganisation {
     int suffix = index / (FIRST.length * LAST.length);
     String first = FIRST[a];
     String last = LAST[b];
-    String local = (first + "." + last).toLowerCase(java.util.Locale.ROOT) + (suffix == 0 ? "" : Integer.toString(suffix + 1));
-    String hashed = HexFormat.of().withUpperCase().toHexDigits(new SplittableRandom(seed ^ 0x5EA7L * (index + 1)).nextLong()).substring(0, 12);
+    String local =
+        (first + "." + last).toLowerCase(java.util.Locale.ROOT)
+            + (suffix == 0 ? "" : Integer.toString(suffix + 1));
+    String hashed =
+        HexFormat.of()
+            .withUpperCase()
+            .toHexDigits(new SplittableRandom(seed ^ 0x5EA7L * (index + 1)).nextLong())
+            .substring(0, 12);
     double t = r.nextDouble();
     String team;
     List<ProductModel> products = new ArrayList<>();
@@ -111,12 +174,24 @@ final class SyntheticOrganisation {
     int[] holidayStarts = {r.nextInt(365), r.nextInt(365)};
     int[] holidayLengths = {5 + r.nextInt(6), 3 + r.nextInt(5)};
     return new Person(
-        index, local + "@" + DOMAIN, first, last, local, String.format("ws-%04d", index % 10_000),
-        hashed, team, intensity, List.copyOf(products), frequency, holidayStarts, holidayLengths,
+        index,
+        local + "@" + DOMAIN,
+        first,
+        last,
+        local,
+        String.format("ws-%04d", index % 10_000),
+        hashed,
+        team,
+        intensity,
+        List.copyOf(products),
+        frequency,
+        holidayStarts,
+        holidayLengths,
         assigned(products));
   }
 
-  private static void maybe(SplittableRandom r, List<ProductModel> products, ProductModel p, double chance) {
+  private static void maybe(
+      SplittableRandom r, List<ProductModel> products, ProductModel p, double chance) {
     if (r.nextDouble() < chance) {
       products.add(p);
     }
@@ -127,22 +202,30 @@ final class SyntheticOrganisation {
     if (team.equals("Management")) {
       return x < 0.5 ? Intensity.OCCASIONAL : x < 0.9 ? Intensity.RARE : Intensity.IDLE;
     }
-    return x < 0.30 ? Intensity.HEAVY
-        : x < 0.55 ? Intensity.REGULAR
-        : x < 0.83 ? Intensity.OCCASIONAL
-        : x < 0.95 ? Intensity.RARE
-        : Intensity.IDLE;
+    return x < 0.30
+        ? Intensity.HEAVY
+        : x < 0.55
+            ? Intensity.REGULAR
+            : x < 0.83 ? Intensity.OCCASIONAL : x < 0.95 ? Intensity.RARE : Intensity.IDLE;
   }
 
   /**
-   * Today's plan as an organisation that never looked at usage buys it: a collection for anyone
-   * who uses two or more of its products, a named subscription for every other product used.
+   * Today's plan as an organisation that never looked at usage buys it: a collection for anyone who
+   * uses two or more of its products, a named subscription for every other product used.
    */
   private static List<String> assigned(List<ProductModel> products) {
     Map<String, Set<ProductModel>> collections =
         Map.of(
-            "AEC Collection", Set.of(ProductModel.ACD, ProductModel.RVT, ProductModel.C3D, ProductModel.NAVMAN, ProductModel.MAX),
-            "PD&M Collection", Set.of(ProductModel.ACD, ProductModel.INV, ProductModel.NAVMAN, ProductModel.FUSION),
+            "AEC Collection",
+                Set.of(
+                    ProductModel.ACD,
+                    ProductModel.RVT,
+                    ProductModel.C3D,
+                    ProductModel.NAVMAN,
+                    ProductModel.MAX),
+            "PD&M Collection",
+                Set.of(
+                    ProductModel.ACD, ProductModel.INV, ProductModel.NAVMAN, ProductModel.FUSION),
             "M&E Collection", Set.of(ProductModel.MAYA, ProductModel.MAX));
     Set<String> out = new LinkedHashSet<>();
     Set<ProductModel> covered = new java.util.HashSet<>();
@@ -164,8 +247,8 @@ final class SyntheticOrganisation {
 
   /**
    * Adds the sessions {@code p} starts on day {@code day} (0-based from the start date) to {@code
-   * out}. {@code busyUntil} holds, per person and product, the end of a session left running past
-   * a day, so that no session of that product starts before it ends; it is updated here.
+   * out}. {@code busyUntil} holds, per person and product, the end of a session left running past a
+   * day, so that no session of that product starts before it ends; it is updated here.
    */
   void sessions(Person p, int day, Map<Long, Instant> busyUntil, List<GeneratedSession> out) {
     if (p.intensity() == Intensity.IDLE || p.onHoliday(day)) {
@@ -206,8 +289,7 @@ final class SyntheticOrganisation {
           end = t.plusSeconds(25 * 3600 + r.nextInt(45 * 3600)); // left running past 24 h
           running = true;
         } else {
-          double minutes =
-              p.intensity().typicalMinutes * Math.exp(0.55 * r.nextGaussian()) / count;
+          double minutes = p.intensity().typicalMinutes * Math.exp(0.55 * r.nextGaussian()) / count;
           long seconds = Math.max(6 * 60, Math.min(11 * 3600, Math.round(minutes * 60)));
           end = t.plusSeconds(seconds);
           if (end.isAfter(latestEnd)) {
@@ -227,6 +309,8 @@ final class SyntheticOrganisation {
 
   private SplittableRandom random(int person, int day) {
     return new SplittableRandom(
-        seed * 0x9E3779B97F4A7C15L + (person + 1L) * 0xC2B2AE3D27D4EB4FL + (day + 2L) * 0x165667B19E3779F9L);
+        seed * 0x9E3779B97F4A7C15L
+            + (person + 1L) * 0xC2B2AE3D27D4EB4FL
+            + (day + 2L) * 0x165667B19E3779F9L);
   }
 }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>Names match ignoring case and whitespace; a product's id and name always match it. Feature
  * patterns are tried in catalog order with {@link java.util.regex.Matcher#find()}; the first match
- * wins. Immutable and thread-safe; no argument may be null and nothing returned is null.
+ * wins. Immutable and thread-safe (feature look-ups are memoised in a bounded concurrent cache);
+ * no argument may be null and nothing returned is null.
  */
 public final class ProductResolver {
   private static final int FEATURE_CACHE_LIMIT = 10_000;

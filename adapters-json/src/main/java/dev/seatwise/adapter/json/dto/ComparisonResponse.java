@@ -21,5 +21,4 @@ public record ComparisonResponse(
     users = List.copyOf(users);
     notes = List.copyOf(notes);
   }
-
 }

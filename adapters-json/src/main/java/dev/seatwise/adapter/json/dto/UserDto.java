@@ -18,5 +18,4 @@ public record UserDto(
   public UserDto {
     usage = List.copyOf(usage);
   }
-
 }

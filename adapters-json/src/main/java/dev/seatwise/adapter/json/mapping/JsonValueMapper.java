@@ -41,6 +41,24 @@ public interface JsonValueMapper {
     return p == null ? null : new PeriodDto(p.from(), p.to(), p.days(), p.zone().getId());
   }
 
+  /**
+   * An enum constant as the contract writes it: {@code REMOVE_IDLE_SEAT} -> {@code
+   * remove-idle-seat}.
+   */
+  static String label(Enum<?> value) {
+    return value == null ? null : value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** The use case's notes, then the import's (e.g. FlexLM check-outs closed at a restart). */
+  static java.util.List<String> concat(
+      java.util.List<String> notes, java.util.List<String> importNotes) {
+    java.util.List<String> all = new java.util.ArrayList<>(notes);
+    if (importNotes != null) {
+      all.addAll(importNotes);
+    }
+    return all;
+  }
+
   default PeriodDto period(Optional<AnalysisPeriod> p) {
     return p == null ? null : p.map(this::period).orElse(null);
   }

@@ -1,0 +1,166 @@
+package dev.seatwise.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes: 1 for bad input or data (message names file, line and field), 2 for wrong usage. */
+class BadInputTest {
+  @TempDir static Path dir;
+  static Path bad;
+
+  @BeforeAll
+  static void writeFiles() throws Exception {
+    bad = dir.resolve("bad.csv");
+    Files.writeString(
+        bad,
+        "user,product,start,end\n"
+            + "a@x.com,ACD,2025-01-06T09:00:00Z,2025-01-06T17:00:00Z\n"
+            + "b@x.com,ACD,2025-01-06T10:00:00Z,2025-01-06T09:00:00Z\n" // line 3: end before start
+            + "c@x.com,XYZ,2025-01-06T10:00:00Z,2025-01-06T12:00:00Z\n"); // line 4: unknown product
+  }
+
+  @Test
+  void badRowsAreRejectedWithFileLineAndFieldAndTheRestIsAnalysed() {
+    Cli.Result r =
+        Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "-o", "json");
+
+    assertThat(r.exit()).isZero();
+    JsonNode imp = r.json().get("import");
+    assertThat(imp.get("rowsRead").asLong()).isEqualTo(3);
+    assertThat(imp.get("accepted").asLong()).isEqualTo(1);
+    assertThat(imp.get("rejected").asLong()).isEqualTo(2);
+    JsonNode first = imp.at("/rejections/0");
+    assertThat(first.get("file").asText()).isEqualTo(bad.toString());
+    assertThat(first.get("line").asLong()).isEqualTo(3);
+    assertThat(first.get("field").asText()).isEqualTo("end");
+    assertThat(first.get("reason").asText()).contains("before start");
+    assertThat(imp.at("/rejections/1/reason").asText()).contains("unknown product");
+  }
+
+  @Test
+  void theTableListsTheRejections() {
+    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY);
+
+    assertThat(r.out()).contains("1 accepted, 2 rejected").contains(bad + ":3 [end]: end");
+  }
+
+  @Test
+  void strictModeStopsAtTheFirstBadRowWithExit1AndNoStackTrace() {
+    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--strict");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains(bad + ":3 [end]").contains("before start").doesNotContain("\tat ");
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() {
+    Cli.Result r =
+        Cli.run(
+            "compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--strict", "--verbose");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("UsageImportException").contains("\tat ");
+  }
+
+  @Test
+  void aMissingFileIsBadInput() {
+    Cli.Result r =
+        Cli.run("compare", "--usage", dir.resolve("nope.csv").toString(), "--catalog", Cli.TINY);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("nope.csv").contains("not found");
+  }
+
+  @Test
+  void anUnknownCatalogIsBadInput() {
+    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--catalog", "nosuch");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("no catalog 'nosuch'");
+  }
+
+  @Test
+  void aMalformedCatalogNamesTheKeyAndLine() throws Exception {
+    Path catalog = dir.resolve("broken.yaml");
+    Files.writeString(
+        catalog,
+        "vendor: X\n"
+            + "currency: USD\n"
+            + "effective: 2025-01-01\n"
+            + "products:\n"
+            + "  - id: ACD\n"
+            + "    flexTokensPerDay: seven\n");
+
+    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--catalog", catalog.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("broken.yaml").contains("flexTokensPerDay").contains("line 6");
+  }
+
+  @Test
+  void aFileOfNoKnownFormatIsBadInput() throws Exception {
+    Path odd = dir.resolve("odd.csv");
+    Files.writeString(odd, "foo,bar\n1,2\n");
+
+    Cli.Result r = Cli.run("compare", "--usage", odd.toString(), "--catalog", Cli.TINY);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("odd.csv").contains("cannot tell the format");
+  }
+
+  @Test
+  void anUnknownOptionIsWrongUsageWithExit2() {
+    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--frobnicate");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option: '--frobnicate'").contains("--help");
+  }
+
+  @Test
+  void aMissingRequiredOptionOrCommandIsWrongUsage() {
+    assertThat(Cli.run("compare").exit()).isEqualTo(2);
+    assertThat(Cli.run().exit()).isEqualTo(2);
+    assertThat(Cli.run("frobnicate").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aBadDateOrAnEmptyPeriodIsWrongUsage() {
+    Cli.Result badDate = Cli.run("compare", "--usage", bad.toString(), "--from", "1/2/2025");
+    Cli.Result empty =
+        Cli.run("compare", "--usage", bad.toString(), "--from", "2025-02-01", "--to", "2025-02-01");
+
+    assertThat(badDate.exit()).isEqualTo(2);
+    assertThat(badDate.err()).contains("--from");
+    assertThat(empty.exit()).isEqualTo(2);
+    assertThat(empty.err()).contains("must be after --from");
+  }
+
+  @Test
+  void anUnknownProductOrFormatInAnOptionIsWrongUsage() {
+    Cli.Result product =
+        Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--no-flex", "XYZ");
+    Cli.Result format = Cli.run("compare", "--usage", bad.toString(), "--usage-format", "excel");
+
+    assertThat(product.exit()).isEqualTo(2);
+    assertThat(product.err()).contains("'XYZ' is not a product").contains("ACD, RVT, C3D");
+    assertThat(format.exit()).isEqualTo(2);
+    assertThat(format.err()).contains("--usage-format").contains("sessions-csv");
+  }
+
+  @Test
+  void jsonOutputKeepsStandardOutputCleanEvenWithRejections() {
+    Cli.Result r =
+        Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "-o", "json");
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.json().isObject()).isTrue();
+    assertThat(r.out().strip()).startsWith("{").endsWith("}");
+  }
+}

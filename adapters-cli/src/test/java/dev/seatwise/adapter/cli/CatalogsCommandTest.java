@@ -1,0 +1,58 @@
+package dev.seatwise.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class CatalogsCommandTest {
+  @Test
+  void listsTheBundledAutodeskCatalog() {
+    Cli.Result table = Cli.run("catalogs");
+    JsonNode json = Cli.run("catalogs", "-o", "json").json();
+
+    assertThat(table.exit()).isZero();
+    assertThat(table.out()).contains("autodesk").contains("Autodesk").contains("USD");
+    JsonNode autodesk = json.at("/catalogs/0");
+    assertThat(autodesk.get("name").asText()).isEqualTo("autodesk");
+    assertThat(autodesk.get("products").asInt()).isGreaterThanOrEqualTo(9);
+    assertThat(autodesk.get("bundles").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(autodesk.get("versions").size()).isPositive();
+  }
+
+  @Test
+  void showGivesEveryPriceOfACatalogFile() {
+    Cli.Result table = Cli.run("catalogs", "--show", Cli.TINY);
+    JsonNode json = Cli.run("catalogs", "--show", Cli.TINY, "-o", "json").json();
+
+    assertThat(table.exit()).isZero();
+    assertThat(table.out())
+        .contains("Token packs: 100 tokens at 2.00 = 200.00; 1,000 tokens at 1.50 = 1,500.00")
+        .contains("AECCOL")
+        .contains("ACD");
+    assertThat(table.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+    assertThat(json.get("vendor").asText()).isEqualTo("Tiny");
+    assertThat(json.get("tokenExpiry").asText()).isEqualTo("P12M");
+    assertThat(json.at("/packs/1/price").decimalValue()).isEqualByComparingTo("1500.00");
+    assertThat(json.at("/products/0/namedAnnual").decimalValue()).isEqualByComparingTo("1000.00");
+    assertThat(json.at("/products/0/tokensPerWindow").asLong()).isEqualTo(10);
+    assertThat(json.at("/products/2").has("networkAnnual")).isFalse();
+    assertThat(json.at("/bundles/0/includes").toString()).isEqualTo("[\"ACD\",\"C3D\",\"RVT\"]");
+  }
+
+  @Test
+  void showingAnUnknownCatalogIsBadInput() {
+    Cli.Result r = Cli.run("catalogs", "--show", "nosuch");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("no catalog 'nosuch'");
+  }
+
+  @Test
+  void helpAndVersionExitZero() {
+    assertThat(Cli.run("--help").exit()).isZero();
+    assertThat(Cli.run("--version").out()).startsWith("seatwise ");
+    assertThat(Cli.run("compare", "--help").out()).contains("--usage=FILE").contains("--pin-named");
+  }
+}

@@ -1,0 +1,180 @@
+package dev.seatwise.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README's main job and the other commands on the bundled examples (examples/README.md). */
+class ExamplesTest {
+  static final Path EXAMPLES = Path.of("..", "examples");
+
+  @Test
+  void theMainJobPrintsTheTotalsAndTheUsers() {
+    Cli.Result r = Cli.run("compare", "--usage", EXAMPLES.resolve("acme-sessions.csv").toString());
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("seatwise compare: Autodesk catalog, USD, 2025-01-01 to 2026-01-01 (365 days")
+        .contains("Read 57,601 rows from 1 file: 57,601 accepted, 0 rejected")
+        .contains("optimal")
+        .contains("all-named")
+        .contains("all-flex")
+        .contains("network")
+        .contains("Users by savings (25 of 290");
+    assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+  }
+
+  @Test
+  void optimalIsNeverDearerThanAPurchasableScenarioAndUsersAddUp() {
+    JsonNode json =
+        Cli.run(
+                "compare",
+                "--usage",
+                EXAMPLES.resolve("acme-sessions.csv").toString(),
+                "--entitlements",
+                EXAMPLES.resolve("acme-subscriptions.csv").toString(),
+                "--entitlements",
+                EXAMPLES.resolve("acme-users.csv").toString(),
+                "-o",
+                "json")
+            .json();
+
+    BigDecimal optimal = total(json, "optimal");
+    assertThat(optimal).isLessThanOrEqualTo(total(json, "all-named"));
+    assertThat(optimal).isLessThanOrEqualTo(total(json, "all-flex"));
+    assertThat(optimal).isLessThanOrEqualTo(total(json, "current"));
+    // each user's cost is their subscriptions plus their share of the one pack purchase, rounded
+    // per user: the sum is the optimal total within a cent per user
+    BigDecimal sum = BigDecimal.ZERO;
+    BigDecimal savings = BigDecimal.ZERO;
+    BigDecimal previous = null;
+    for (JsonNode u : json.get("users")) {
+      sum = sum.add(u.get("cost").decimalValue());
+      savings = u.get("savings").decimalValue();
+      if (previous != null) {
+        assertThat(savings).isLessThanOrEqualTo(previous);
+      }
+      previous = savings;
+    }
+    assertThat(sum.subtract(optimal).abs())
+        .isLessThanOrEqualTo(
+            new BigDecimal("0.01").multiply(BigDecimal.valueOf(json.get("users").size())));
+  }
+
+  @Test
+  void theAutodeskExportOfTheSameUsageGivesTheSameUsersAndDays() {
+    JsonNode json =
+        Cli.run(
+                "compare",
+                "--usage",
+                EXAMPLES.resolve("acme-autodesk-usage.csv").toString(),
+                "-o",
+                "json")
+            .json();
+
+    assertThat(json.at("/import/rejected").asLong()).isZero();
+    assertThat(json.get("users").size()).isEqualTo(290);
+    assertThat(json.get("scenarios").findValuesAsText("name")).doesNotContain("network");
+  }
+
+  @Test
+  void theFlexlmLogShowsConcurrencyWithTheIdentityMapApplied() {
+    JsonNode json =
+        Cli.run(
+                "concurrency",
+                "--usage",
+                EXAMPLES.resolve("acme-adskflex.log").toString(),
+                "--identities",
+                EXAMPLES.resolve("acme-identities.csv").toString(),
+                "-o",
+                "json")
+            .json();
+
+    assertThat(json.at("/import/rejected").asLong()).isZero();
+    assertThat(json.get("products").findValuesAsText("product"))
+        .contains("ACD", "87101ARNOL_2024_0F");
+  }
+
+  @Test
+  void theRenewalReviewOfTodaysPlanFindsIdleSeatsAndFitsTheScreen() {
+    Cli.Result r =
+        Cli.run(
+            "review",
+            "--usage",
+            EXAMPLES.resolve("acme-sessions.csv").toString(),
+            "--entitlements",
+            EXAMPLES.resolve("acme-subscriptions.csv").toString(),
+            "--entitlements",
+            EXAMPLES.resolve("acme-users.csv").toString());
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("seatwise review as of 2026-01-01")
+        .contains("remove-idle-seat")
+        .contains("move-to-flex");
+    assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+  }
+
+  @Test
+  void theForecastAndTradeInRunOnTheExamples() {
+    JsonNode forecast =
+        Cli.run(
+                "forecast",
+                "--usage",
+                EXAMPLES.resolve("acme-sessions.csv").toString(),
+                "--simulations",
+                "200",
+                "-o",
+                "json")
+            .json();
+    JsonNode tradeIn =
+        Cli.run(
+                "trade-in",
+                "--usage",
+                EXAMPLES.resolve("acme-adskflex.log").toString(),
+                "--product",
+                "ACD",
+                "--seats",
+                "10",
+                "-o",
+                "json")
+            .json();
+
+    assertThat(forecast.get("asOf").asText()).isEqualTo("2026-01-01");
+    assertThat(forecast.get("historyTokens").asLong()).isPositive();
+    assertThat(forecast.at("/plan/tokens").asLong())
+        .isGreaterThanOrEqualTo(forecast.get("p90Burn").asLong());
+    assertThat(tradeIn.get("options").findValuesAsText("choice"))
+        .containsExactly("keep", "trade-in", "retire");
+  }
+
+  @Test
+  void theExamplesAreWhatGenerateWritesForTheDocumentedCommand() throws Exception {
+    StringWriter out = new StringWriter();
+    new dev.seatwise.adapter.cli.generate.SyntheticUsageGenerator(
+            300, 365, 42, java.time.LocalDate.of(2025, 1, 1))
+        .write(
+            dev.seatwise.adapter.cli.generate.GenerateFormat.AUTODESK_SUBSCRIPTIONS, out, d -> {});
+    assertThat(out.toString())
+        .isEqualTo(Files.readString(EXAMPLES.resolve("acme-subscriptions.csv")));
+
+    Cli.Result sessions =
+        Cli.run(
+            "generate", "--users", "300", "--days", "365", "--seed", "42", "--start", "2025-01-01");
+    assertThat(sessions.out()).isEqualTo(Files.readString(EXAMPLES.resolve("acme-sessions.csv")));
+  }
+
+  private static BigDecimal total(JsonNode json, String name) {
+    for (JsonNode s : json.get("scenarios")) {
+      if (s.get("name").asText().equals(name)) {
+        return s.get("total").decimalValue();
+      }
+    }
+    throw new AssertionError("no scenario " + name);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.seatwise.adapter.json.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+
+/**
+ * A product's break-even: the access windows a year at which Flex at {@code tokenPrice} costs a
+ * named seat ({@code windowsPerYear}, a statistic), and the fewest windows from which named is no
+ * dearer; both omitted for a product whose rate is zero.
+ */
+public record BreakEvenDto(
+    String product,
+    BigDecimal namedAnnual,
+    long tokensPerWindow,
+    BigDecimal tokenPrice,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double windowsPerYear,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long namedPaysFrom) {}

@@ -1,0 +1,38 @@
+package dev.seatwise.adapter.json.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The {@code forecast} answer: monthly burn of the history, projection of the lots held, run-out
+ * date (omitted when the lots last), tokens expiring unused, expected / P50 / P90 burn over the
+ * horizon and the purchase plan. {@code meanDailyBurn} is tokens a day (a statistic, not money).
+ */
+public record ForecastResponse(
+    String currency,
+    LocalDate asOf,
+    LocalDate horizonEnd,
+    PeriodDto history,
+    List<MonthlyBurnDto> monthlyBurn,
+    long historyTokens,
+    double meanDailyBurn,
+    long openingBalance,
+    List<ProjectedMonthDto> projection,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate runOut,
+    long expiringUnused,
+    long expectedBurn,
+    long p50Burn,
+    long p90Burn,
+    int simulations,
+    long seed,
+    PurchasePlanDto plan,
+    @JsonProperty("import") ImportDto importReport,
+    List<String> notes) {
+  public ForecastResponse {
+    monthlyBurn = List.copyOf(monthlyBurn);
+    projection = List.copyOf(projection);
+    notes = List.copyOf(notes);
+  }
+}

@@ -1,0 +1,407 @@
+package dev.seatwise.adapter.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seatwise.adapter.json.CsvExporter;
+import dev.seatwise.adapter.json.CsvTables;
+import dev.seatwise.adapter.json.dto.ComparisonResponse;
+import dev.seatwise.adapter.json.dto.ConcurrencyResponse;
+import dev.seatwise.adapter.json.mapping.JsonComparisonMapper;
+import dev.seatwise.adapter.json.mapping.JsonConcurrencyMapper;
+import dev.seatwise.adapter.json.dto.ForecastResponse;
+import dev.seatwise.adapter.json.dto.ReviewResponse;
+import dev.seatwise.adapter.json.mapping.JsonForecastMapper;
+import dev.seatwise.adapter.json.mapping.JsonReviewMapper;
+import dev.seatwise.adapter.web.dto.ProblemResponse;
+import dev.seatwise.application.port.in.ForecastTokensQuery;
+import dev.seatwise.application.port.in.ReviewRenewalsQuery;
+import dev.seatwise.application.port.in.AnalysisPeriod;
+import dev.seatwise.application.port.in.CompareScenariosQuery;
+import dev.seatwise.application.port.in.Comparison;
+import dev.seatwise.application.port.in.ConcurrencyQuery;
+import dev.seatwise.application.port.in.ConcurrencyReport;
+import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.RenewalReview;
+import dev.seatwise.application.port.in.TokenForecast;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiContentProperty;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The analysis endpoints: each receives the request's files (or a bundled example) into a
+ * temporary folder, runs one use case on the bounded runner, and answers the shared JSON contract
+ * plus the data the page's charts need. The folder is deleted when the request ends, whatever
+ * happens. Thread-safe.
+ */
+public final class AnalysisEndpoints {
+  private final WebUseCases useCases;
+  private final UploadReceiver uploads;
+  private final AnalysisRunner runner;
+  private final ObjectMapper json;
+  private final ProblemTranslator problems;
+  private final CsvExporter csv = new CsvExporter();
+  private final Clock clock;
+
+  /** Most simulations one web request may ask of the forecast. */
+  static final int MAX_SIMULATIONS = 20_000;
+
+  public AnalysisEndpoints(
+      WebUseCases useCases,
+      UploadReceiver uploads,
+      AnalysisRunner runner,
+      ObjectMapper json,
+      ProblemTranslator problems,
+      Clock clock) {
+    this.clock = clock;
+    this.useCases = useCases;
+    this.uploads = uploads;
+    this.runner = runner;
+    this.json = json;
+    this.problems = problems;
+  }
+
+  @OpenApi(
+      path = "/api/comparisons",
+      methods = HttpMethod.POST,
+      operationId = "compareScenarios",
+      tags = {"analysis"},
+      summary = "Compare all-named, all-Flex, network, current and optimal scenarios",
+      description =
+          "Multipart upload: one or more 'usage' files (sessions CSV, Autodesk exports, FlexLM"
+              + " logs, lmstat), an optional 'catalog' YAML (default: the bundled autodesk"
+              + " catalog) and optional 'entitlements' files. Or ?example=NAME for a bundled example."
+              + " Answers the CLI's 'compare --output json' contract plus 'breakEven' for charts;"
+              + " ?format=csv answers the per-user table as CSV (formula injection defused).",
+      queryParams = {
+        @OpenApiParam(name = "from", description = "first day, e.g. 2025-01-01 (default: data start)"),
+        @OpenApiParam(name = "to", description = "day after the last, exclusive (default: data end)"),
+        @OpenApiParam(name = "zone", description = "time zone of the days (default UTC)"),
+        @OpenApiParam(name = "example", description = "name of a bundled example instead of uploads"),
+        @OpenApiParam(name = "strict", description = "true: the first bad row fails the request (422)"),
+        @OpenApiParam(name = "format", description = "json (default) or csv")
+      },
+      requestBody =
+          @OpenApiRequestBody(
+              content = {
+                @OpenApiContent(
+                    mimeType = "multipart/form-data",
+                    properties = {
+                      @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "catalog", type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "identities", type = "string", format = "binary")
+                    })
+              }),
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ComparisonResponse.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "401", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "413", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "415", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "503", content = @OpenApiContent(from = ProblemResponse.class))
+      })
+  public void compare(Context ctx) {
+    PeriodSpec period = RequestParams.period(ctx);
+    boolean asCsv = "csv".equalsIgnoreCase(ctx.queryParam("format"));
+    withInputs(
+        ctx,
+        inputs ->
+            runner.run(
+                () -> {
+                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
+                  Comparison c = scope.comparing().compare(CompareScenariosQuery.of(period));
+                  ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
+                  if (asCsv) {
+                    return csv.toCsv(CsvTables.users(response));
+                  }
+                  ObjectNode body = json.valueToTree(response);
+                  appendNotes(body, scope.importNotes());
+                  body.set("breakEven", json.valueToTree(ChartExtras.breakEven(c, scope.catalog())));
+                  return body;
+                }),
+        (result) -> {
+          if (result instanceof String text) {
+            ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"seatwise-users.csv\"")
+                .result(text);
+          } else {
+            writeJson(ctx, (ObjectNode) result);
+          }
+        });
+  }
+
+  @OpenApi(
+      path = "/api/concurrency",
+      methods = HttpMethod.POST,
+      operationId = "analyzeConcurrency",
+      tags = {"analysis"},
+      summary = "Concurrency per product: peak, percentiles, refusals, seats needed",
+      description =
+          "Same uploads as /api/comparisons (usage files; FlexLM logs, lmstat, sessions CSV) or"
+              + " ?example=NAME. Answers the CLI's 'concurrency --output json' contract plus"
+              + " 'timeline' (daily peaks and an hour x weekday heatmap per product).",
+      queryParams = {
+        @OpenApiParam(name = "from"),
+        @OpenApiParam(name = "to"),
+        @OpenApiParam(name = "zone"),
+        @OpenApiParam(name = "refusalRate", description = "tolerated share of refused sessions, 0..1"),
+        @OpenApiParam(name = "strict"),
+        @OpenApiParam(name = "example")
+      },
+      requestBody =
+          @OpenApiRequestBody(
+              content = {
+                @OpenApiContent(
+                    mimeType = "multipart/form-data",
+                    properties = {
+                      @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary")
+                    })
+              }),
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ConcurrencyResponse.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "413", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
+      })
+  public void concurrency(Context ctx) {
+    PeriodSpec period = RequestParams.period(ctx);
+    double rate = RequestParams.rate(ctx, "refusalRate");
+    withInputs(
+        ctx,
+        inputs ->
+            runner.run(
+                () -> {
+                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
+                  ConcurrencyReport r = scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
+                  ObjectNode body = json.valueToTree(JsonConcurrencyMapper.INSTANCE.toResponse(r));
+                  appendNotes(body, scope.importNotes());
+                  Optional<AnalysisPeriod> p = r.period();
+                  body.set(
+                      "timeline",
+                      json.valueToTree(ChartExtras.timeline(scope.usage(), period.zone(), p)));
+                  return body;
+                }),
+        result -> writeJson(ctx, (ObjectNode) result));
+  }
+
+  @OpenApi(
+      path = "/api/forecasts",
+      methods = HttpMethod.POST,
+      operationId = "forecastTokens",
+      tags = {"analysis"},
+      summary = "Token forecast: monthly burn, projected balance, P50/P90 burn, run-out, purchase plan",
+      description =
+          "Same uploads as /api/comparisons (usage, optional catalog and entitlements) or"
+              + " ?example=NAME. The history is [from, to) (default: the data up to asOf); the"
+              + " forecast runs horizonMonths from asOf (default: 'to', else today).",
+      queryParams = {
+        @OpenApiParam(name = "asOf", description = "forecast date, e.g. 2026-01-01"),
+        @OpenApiParam(name = "from"),
+        @OpenApiParam(name = "to"),
+        @OpenApiParam(name = "zone"),
+        @OpenApiParam(name = "horizonMonths", type = Integer.class, description = "1..120, default 12"),
+        @OpenApiParam(name = "simulations", type = Integer.class, description = "1..20000, default 1000"),
+        @OpenApiParam(name = "seed", type = Long.class),
+        @OpenApiParam(name = "example"),
+        @OpenApiParam(name = "strict")
+      },
+      requestBody =
+          @OpenApiRequestBody(
+              content = {
+                @OpenApiContent(
+                    mimeType = "multipart/form-data",
+                    properties = {
+                      @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "catalog", type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "identities", type = "string", format = "binary")
+                    })
+              }),
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ForecastResponse.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
+      })
+  public void forecasts(Context ctx) {
+    PeriodSpec period = RequestParams.period(ctx);
+    LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
+    ForecastTokensQuery query =
+        RequestParams.valid(
+            () ->
+                new ForecastTokensQuery(
+                    asOf,
+                    period,
+                    RequestParams.integer(ctx, "horizonMonths", ForecastTokensQuery.DEFAULT_HORIZON_MONTHS, 1, ForecastTokensQuery.MAX_HORIZON_MONTHS),
+                    RequestParams.integer(ctx, "simulations", ForecastTokensQuery.DEFAULT_SIMULATIONS, 1, MAX_SIMULATIONS),
+                    RequestParams.longValue(ctx, "seed", ForecastTokensQuery.DEFAULT_SEED)));
+    withInputs(
+        ctx,
+        inputs ->
+            runner.run(
+                () -> {
+                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
+                  TokenForecast forecast = scope.forecastingTokens().forecast(query);
+                  return json.valueToTree(
+                      JsonForecastMapper.INSTANCE.toResponse(
+                          forecast, scope.usage().report(), currency(scope), scope.importNotes()));
+                }),
+        result -> writeJson(ctx, (ObjectNode) result));
+  }
+
+  @OpenApi(
+      path = "/api/reviews",
+      methods = HttpMethod.POST,
+      operationId = "reviewRenewals",
+      tags = {"analysis"},
+      summary = "Renewal review: idle seats, moves between named, Flex and bundles, expiring lots",
+      description =
+          "Same uploads as /api/comparisons; give 'entitlements' (subscriptions and users exports)"
+              + " for seat-level actions. History [from, to), default: the data up to asOf.",
+      queryParams = {
+        @OpenApiParam(name = "asOf", description = "review date (default: 'to', else today)"),
+        @OpenApiParam(name = "from"),
+        @OpenApiParam(name = "to"),
+        @OpenApiParam(name = "zone"),
+        @OpenApiParam(name = "idleDays", type = Integer.class, description = "default 30"),
+        @OpenApiParam(name = "expiryWindowDays", type = Integer.class, description = "default 90"),
+        @OpenApiParam(name = "example"),
+        @OpenApiParam(name = "strict")
+      },
+      requestBody =
+          @OpenApiRequestBody(
+              content = {
+                @OpenApiContent(
+                    mimeType = "multipart/form-data",
+                    properties = {
+                      @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "catalog", type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "entitlements", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "identities", type = "string", format = "binary")
+                    })
+              }),
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ReviewResponse.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
+      })
+  public void reviews(Context ctx) {
+    PeriodSpec period = RequestParams.period(ctx);
+    LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
+    ReviewRenewalsQuery query =
+        RequestParams.valid(
+            () ->
+                new ReviewRenewalsQuery(
+                    asOf,
+                    period,
+                    RequestParams.integer(ctx, "idleDays", ReviewRenewalsQuery.DEFAULT_IDLE_DAYS, 1, 3660),
+                    RequestParams.integer(ctx, "expiryWindowDays", ReviewRenewalsQuery.DEFAULT_EXPIRY_WINDOW_DAYS, 1, 3660)));
+    withInputs(
+        ctx,
+        inputs ->
+            runner.run(
+                () -> {
+                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
+                  RenewalReview review = scope.reviewingRenewals().review(query);
+                  return json.valueToTree(
+                      JsonReviewMapper.INSTANCE.toResponse(
+                          review, scope.usage().report(), currency(scope), scope.importNotes()));
+                }),
+        result -> writeJson(ctx, (ObjectNode) result));
+  }
+
+  private static Currency currency(AnalysisScope scope) {
+    return scope.catalog().latest().currency();
+  }
+
+  /** Adds the import's notes to the answer's notes, as the CLI does. */
+  private static void appendNotes(ObjectNode body, List<String> notes) {
+    if (!notes.isEmpty() && body.get("notes") instanceof ArrayNode list) {
+      notes.forEach(list::add);
+    }
+  }
+
+  private void writeJson(Context ctx, ObjectNode body) {
+    ctx.contentType("application/json");
+    try {
+      ctx.result(json.writeValueAsString(problems.clean(body, ctx)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Receives the uploads or the example, runs, answers, and always deletes the folder. */
+  private void withInputs(
+      Context ctx, Function<AnalysisInputs, Object> run, java.util.function.Consumer<Object> answer) {
+    String example = ctx.queryParam("example");
+    try (RequestUploads files = example == null ? uploads.receive(ctx) : example(ctx, example)) {
+      ctx.attribute(ProblemTranslator.LABELS, files.labels());
+      AnalysisInputs inputs = files.inputs();
+      if (inputs.usage().isEmpty()) {
+        throw ApiProblem.badRequest("send at least one 'usage' file (or ?example=NAME)");
+      }
+      answer.accept(run.apply(inputs));
+    }
+  }
+
+  private RequestUploads example(Context ctx, String name) {
+    uploads.checkDeclaredLength(ctx.req().getContentLengthLong());
+    ExampleData data =
+        useCases.examples().stream()
+            .filter(e -> e.name().equals(name))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ApiProblem(
+                        404,
+                        "Unknown example",
+                        "no bundled example called "
+                            + RequestParams.shorten(name)
+                            + "; GET /api/examples lists them"));
+    RequestUploads files = uploads.empty();
+    try {
+      copy(files, UploadReceiver.USAGE, data.usageResources());
+      copy(files, UploadReceiver.ENTITLEMENTS, data.entitlementResources());
+      copy(files, UploadReceiver.IDENTITIES, data.identityResources());
+      return files;
+    } catch (RuntimeException e) {
+      files.close();
+      throw e;
+    }
+  }
+
+  private static void copy(RequestUploads files, String field, List<String> resources) {
+    int n = 0;
+    for (String resource : resources) {
+      n++;
+      String label = resource.substring(resource.lastIndexOf('/') + 1);
+      Path target = files.dir().resolve(field + "-" + n + "-" + label.replaceAll("[^A-Za-z0-9._-]", "_"));
+      try (InputStream in = AnalysisEndpoints.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("bundled example resource missing: " + resource);
+        }
+        Files.copy(in, target);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      files.add(field, new UploadedSource(target, label));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.seatwise.adapter.web;
+
+import dev.seatwise.application.port.in.AnalyzeConcurrencyUseCase;
+import dev.seatwise.application.port.in.CompareScenariosUseCase;
+import dev.seatwise.application.port.in.ForecastTokensUseCase;
+import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
+import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import java.util.List;
+
+/**
+ * The use cases bound to one request's files. The files are read once and shared by every call,
+ * so a comparison and the charts beside it see the same data.
+ */
+public interface AnalysisScope {
+  CompareScenariosUseCase comparing();
+
+  AnalyzeConcurrencyUseCase analysingConcurrency();
+
+  ForecastTokensUseCase forecastingTokens();
+
+  ReviewRenewalsUseCase reviewingRenewals();
+
+  /** The imported usage, for the page's time series (concurrency over time, heatmap). */
+  ImportedUsage usage();
+
+  /** Notes the import made that reject no row but deserve a look (e.g. FlexLM restarts). */
+  List<String> importNotes();
+
+  /** The catalog the analysis prices with (the uploaded one, else the bundled default). */
+  CatalogHistory catalog();
+}

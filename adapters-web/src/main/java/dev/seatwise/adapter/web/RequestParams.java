@@ -1,0 +1,112 @@
+package dev.seatwise.adapter.web;
+
+import dev.seatwise.application.port.in.PeriodSpec;
+import io.javalin.http.Context;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Parses the query parameters shared by the analysis endpoints; bad values are 400 problems. */
+final class RequestParams {
+  private RequestParams() {}
+
+  static PeriodSpec period(Context ctx) {
+    Optional<LocalDate> from = date(ctx, "from");
+    Optional<LocalDate> to = date(ctx, "to");
+    ZoneId zone = zone(ctx);
+    if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
+      throw ApiProblem.badRequest("'to' (" + to.get() + ") must be after 'from' (" + from.get() + ")");
+    }
+    return new PeriodSpec(from, to, zone);
+  }
+
+  static ReadOptions readOptions(Context ctx) {
+    String strict = ctx.queryParam("strict");
+    return new ReadOptions(zone(ctx), strict != null && strict.strip().equalsIgnoreCase("true"));
+  }
+
+  static ZoneId zone(Context ctx) {
+    String zone = ctx.queryParam("zone");
+    if (zone == null || zone.isBlank()) {
+      return ZoneId.of("UTC");
+    }
+    try {
+      return ZoneId.of(zone.strip());
+    } catch (DateTimeException e) {
+      throw ApiProblem.badRequest("'zone' is not a time zone: " + shorten(zone) + " (try Europe/Paris or UTC)");
+    }
+  }
+
+  static Optional<LocalDate> date(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(value.strip()));
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.badRequest("'" + name + "' must be a date like 2025-01-01, not " + shorten(value));
+    }
+  }
+
+  static double rate(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      double r = Double.parseDouble(value.strip());
+      if (r >= 0 && r <= 1) {
+        return r;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiProblem.badRequest("'" + name + "' must be a number from 0 to 1, not " + shorten(value));
+  }
+
+  static int integer(Context ctx, String name, int fallback, int min, int max) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiProblem.badRequest(
+        "'" + name + "' must be a whole number from " + min + " to " + max + ", not " + shorten(value));
+  }
+
+  static long longValue(Context ctx, String name, long fallback) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiProblem.badRequest("'" + name + "' must be a whole number, not " + shorten(value));
+    }
+  }
+
+  /** Builds a query record; its own validation failing is the client's mistake (400). */
+  static <T> T valid(java.util.function.Supplier<T> query) {
+    try {
+      return query.get();
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest(String.valueOf(e.getMessage()));
+    }
+  }
+
+  static String shorten(String s) {
+    String t = s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    return "'" + t + "'";
+  }
+}

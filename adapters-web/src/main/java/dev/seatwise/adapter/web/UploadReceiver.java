@@ -1,0 +1,241 @@
+package dev.seatwise.adapter.web;
+
+import io.javalin.http.Context;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.MultiPartFormInputStream;
+
+/**
+ * Receives a {@code multipart/form-data} request into a fresh temporary folder of its own: parts
+ * stream to disk (never wholly into memory), each stored under a name the server picks ({@code
+ * usage-1.csv}); the client's file name is kept only as a label for messages. Refuses requests over
+ * the upload cap (413), other content types (415), unknown fields (400) and parts that are not text
+ * (415: NUL bytes or invalid UTF-8 in the first bytes). Thread-safe.
+ */
+public final class UploadReceiver {
+  public static final String USAGE = "usage";
+  public static final String CATALOG = "catalog";
+  public static final String ENTITLEMENTS = "entitlements";
+  public static final String IDENTITIES = "identities";
+  static final Set<String> FIELDS = Set.of(USAGE, CATALOG, ENTITLEMENTS, IDENTITIES);
+
+  /** How many leading bytes of each part are checked for being text. */
+  static final int SNIFF_BYTES = 4096;
+
+  private static final int IN_MEMORY_THRESHOLD = 64 * 1024;
+  private static final int MAX_PARTS = 64;
+  private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9]{1,8}");
+
+  private final Path root;
+  private final long maxBytes;
+
+  public UploadReceiver(Path root, long maxBytes) {
+    this.root = root;
+    this.maxBytes = maxBytes;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** A fresh, empty temporary folder for one request (for bundled examples). */
+  public RequestUploads empty() {
+    try {
+      Files.createDirectories(root);
+      return new RequestUploads(Files.createTempDirectory(root, "req-"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot create a temporary folder under " + root, e);
+    }
+  }
+
+  /** Reads the request's parts into a new temporary folder; the caller closes the result. */
+  public RequestUploads receive(Context ctx) {
+    String contentType = ctx.contentType();
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      throw new ApiProblem(
+          415,
+          "Unsupported media type",
+          "send multipart/form-data with one or more 'usage' file parts"
+              + " (and optionally 'catalog' and 'entitlements')");
+    }
+    checkDeclaredLength(ctx.req().getContentLengthLong());
+    RequestUploads uploads = empty();
+    try {
+      MultipartConfigElement config =
+          new MultipartConfigElement(
+              uploads.dir().toString(), maxBytes, maxBytes, IN_MEMORY_THRESHOLD);
+      MultiPartFormInputStream parser =
+          new MultiPartFormInputStream(
+              ctx.req().getInputStream(), contentType, config, uploads.dir().toFile());
+      Collection<Part> parts = parser.getParts();
+      if (parts.size() > MAX_PARTS) {
+        throw ApiProblem.badRequest("at most " + MAX_PARTS + " parts, not " + parts.size());
+      }
+      Map<String, Integer> counts = new HashMap<>();
+      for (Part part : parts) {
+        store(uploads, part, counts);
+      }
+      return uploads;
+    } catch (IllegalStateException e) {
+      uploads.close();
+      if (String.valueOf(e.getMessage()).contains("exceeds")) {
+        throw tooLarge();
+      }
+      throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
+    } catch (IOException e) {
+      uploads.close();
+      throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
+    } catch (RuntimeException e) {
+      uploads.close();
+      throw e;
+    }
+  }
+
+  /** 413 before reading a body whose declared length is over the cap. */
+  public void checkDeclaredLength(long contentLength) {
+    if (contentLength > maxBytes) {
+      throw tooLarge();
+    }
+  }
+
+  private ApiProblem tooLarge() {
+    return new ApiProblem(
+        413,
+        "Upload too large",
+        "the upload is larger than the " + humanBytes(maxBytes) + " cap (--max-upload-mb)");
+  }
+
+  private void store(RequestUploads uploads, Part part, Map<String, Integer> counts)
+      throws IOException {
+    String field = part.getName() == null ? "" : part.getName();
+    if (!FIELDS.contains(field)) {
+      throw ApiProblem.badRequest(
+          "unknown form field '"
+              + label(field, "?")
+              + "'; expected usage, catalog, entitlements or identities");
+    }
+    int n = counts.merge(field, 1, Integer::sum);
+    String label = label(part.getSubmittedFileName(), field + "-" + n);
+    String stored = field + "-" + n + extension(part.getSubmittedFileName(), field);
+    part.write(stored); // resolved inside this request's folder; never the client's name
+    Path path = uploads.dir().resolve(stored);
+    requireText(path, label);
+    uploads.add(field, new UploadedSource(path, label));
+  }
+
+  /**
+   * The client's file name reduced to a display label: no folders, no control characters, at most
+   * 120 characters. Never used as a path.
+   */
+  static String label(String submitted, String fallback) {
+    if (submitted == null) {
+      return fallback;
+    }
+    String name = submitted;
+    int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    name = name.substring(cut + 1);
+    StringBuilder b = new StringBuilder();
+    name.codePoints()
+        .filter(c -> !Character.isISOControl(c))
+        .forEach(b::appendCodePoint);
+    name = b.toString().strip();
+    if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+      return fallback;
+    }
+    return name.length() > 120 ? name.substring(0, 120) : name;
+  }
+
+  private static String extension(String submitted, String field) {
+    if (submitted != null) {
+      int dot = submitted.lastIndexOf('.');
+      if (dot >= 0 && EXTENSION.matcher(submitted.substring(dot + 1)).matches()) {
+        return "." + submitted.substring(dot + 1).toLowerCase(Locale.ROOT);
+      }
+    }
+    return CATALOG.equals(field) ? ".yaml" : ".txt";
+  }
+
+  /** Refuses a part whose first bytes are not text: NUL bytes, or invalid UTF-8 without a BOM. */
+  static void requireText(Path path, String label) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(path)) {
+      head = in.readNBytes(SNIFF_BYTES);
+    }
+    boolean utf16 =
+        head.length >= 2
+            && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
+                || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
+    if (utf16) {
+      return;
+    }
+    for (byte b : head) {
+      if (b == 0) {
+        throw notText(label, "it contains NUL bytes");
+      }
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result =
+        decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length + 1), true);
+    // A multi-byte character cut at the end of the sample is fine; anything else is not UTF-8.
+    if (result.isError() && !cutAtEnd(result, head)) {
+      throw notText(label, "it is not UTF-8 text");
+    }
+  }
+
+  private static boolean cutAtEnd(CoderResult result, byte[] head) {
+    if (head.length < SNIFF_BYTES || !result.isMalformed()) {
+      return false;
+    }
+    // a clean decode once the last one to three bytes are dropped means only the cut was malformed
+    for (int drop = 1; drop <= 3; drop++) {
+      try {
+        StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(head, 0, head.length - drop));
+        return true;
+      } catch (CharacterCodingException e) {
+        // try dropping one more byte
+      }
+    }
+    return false;
+  }
+
+  private static ApiProblem notText(String label, String why) {
+    return new ApiProblem(
+        415,
+        "Not a text file",
+        label + ": " + why + "; upload usage exports, logs and catalogs as plain text (CSV, log, YAML)",
+        Optional.of(label));
+  }
+
+  static String humanBytes(long bytes) {
+    if (bytes % (1024 * 1024) == 0) {
+      return bytes / (1024 * 1024) + " MB";
+    }
+    if (bytes % 1024 == 0) {
+      return bytes / 1024 + " KB";
+    }
+    return bytes + " bytes";
+  }
+}

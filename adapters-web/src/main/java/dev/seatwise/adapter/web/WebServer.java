@@ -1,0 +1,143 @@
+package dev.seatwise.adapter.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the JSON API under {@code /api}, its OpenAPI description at {@code
+ * /openapi.json} with Swagger UI at {@code /swagger}, and the page at {@code /} (static files and
+ * the Chart.js WebJar). Errors of every route go through {@link ProblemTranslator}. Start once, stop
+ * once.
+ */
+public final class WebServer implements AutoCloseable {
+  public static final String OPENAPI_PATH = "/openapi.json";
+  public static final String SWAGGER_PATH = "/swagger";
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  private static final long IDLE_TIMEOUT_MS = 30_000;
+
+  /** The page runs only its own scripts: no inline script, no handlers, no foreign origins. */
+  static final String PAGE_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+          + " form-action 'self'";
+
+  private final WebSettings settings;
+  private final Javalin app;
+  private final AnalysisRunner runner;
+
+  public WebServer(WebSettings settings, WebUseCases useCases, ObjectMapper json) {
+    this.settings = settings;
+    try {
+      Files.createDirectories(settings.uploadRoot());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create upload folder " + settings.uploadRoot(), e);
+    }
+    this.runner = new AnalysisRunner(settings.workers(), settings.queue(), settings.requestTimeout());
+    UploadReceiver uploads = new UploadReceiver(settings.uploadRoot(), settings.maxUploadBytes());
+    ProblemTranslator problems = new ProblemTranslator(json, settings.uploadRoot());
+    AnalysisEndpoints analysis = new AnalysisEndpoints(useCases, uploads, runner, json, problems, Clock.systemUTC());
+    ReferenceEndpoints reference = new ReferenceEndpoints(useCases);
+    BearerTokenGuard guard = new BearerTokenGuard(settings.token());
+    this.app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.http.maxRequestSize = settings.maxUploadBytes();
+              config.http.asyncTimeout = settings.requestTimeout().toMillis();
+              config.staticFiles.add("/public", Location.CLASSPATH);
+              config.staticFiles.enableWebjars();
+              config.registerPlugin(
+                  new OpenApiPlugin(
+                      openapi ->
+                          openapi
+                              .withDocumentationPath(OPENAPI_PATH)
+                              .withDefinitionConfiguration(
+                                  (version, definition) ->
+                                      definition.withInfo(
+                                          info -> {
+                                            info.setTitle("seatwise API");
+                                            info.setVersion("0.1.0");
+                                            info.setDescription(
+                                                "Software-licence economics: compare named-user,"
+                                                    + " Flex token and network-seat scenarios"
+                                                    + " from usage files. Errors are RFC 7807"
+                                                    + " problem details.");
+                                          }))));
+              config.registerPlugin(
+                  new SwaggerPlugin(
+                      swagger -> {
+                        swagger.setDocumentationPath(OPENAPI_PATH);
+                        swagger.setUiPath(SWAGGER_PATH);
+                      }));
+              config.router.mount(
+                  router -> {
+                    router.before("/api/*", guard);
+                    router.before(
+                        "/api/*",
+                        ctx -> {
+                          ctx.header("Cache-Control", "no-store");
+                          ctx.header("X-Content-Type-Options", "nosniff");
+                        });
+                    router.before(
+                        ctx -> {
+                          ctx.header("X-Frame-Options", "DENY");
+                          ctx.header("Referrer-Policy", "no-referrer");
+                          if (ctx.path().equals("/") || ctx.path().equals("/index.html")) {
+                            ctx.header("Content-Security-Policy", PAGE_POLICY);
+                          }
+                        });
+                    router.post("/api/comparisons", analysis::compare);
+                    router.post("/api/concurrency", analysis::concurrency);
+                    router.post("/api/forecasts", analysis::forecasts);
+                    router.post("/api/reviews", analysis::reviews);
+                    router.get("/api/catalogs", reference::catalogs);
+                    router.get("/api/examples", reference::examples);
+                    router.get("/api/health", reference::health);
+                    router.exception(Exception.class, problems::handle);
+                    router.error(404, problems::handleStatus);
+                    router.error(405, problems::handleStatus);
+                  });
+            });
+  }
+
+  /** Starts listening; returns this server. */
+  public WebServer start() {
+    app.start(settings.host(), settings.port());
+    for (Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof ServerConnector sc) {
+        sc.setIdleTimeout(IDLE_TIMEOUT_MS);
+      }
+    }
+    LOG.info(
+        "seatwise web listening on http://{}:{}/ (API token {})",
+        settings.host(),
+        port(),
+        settings.token().isPresent() ? "required" : "not required");
+    return this;
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    runner.close();
+    RequestUploads.deleteTree(settings.uploadRoot());
+  }
+}

@@ -1,0 +1,181 @@
+package dev.seatwise.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in real headless Chromium (Debian's chromium and chromedriver, no Selenium Manager):
+ * the bundled example and an upload are analysed, the charts drawn, the totals on the page equal
+ * the API's, and a user called {@code <img src=x onerror=alert(1)>} is shown as text.
+ */
+class PageBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @TempDir static Path tmp;
+  static TestServer server;
+  static WebDriver driver;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver"
+            + " (apt-get install -y chromium chromium-driver)");
+    server = new TestServer(tmp);
+    Path profile = Files.createTempDirectory(tmp, "chrome-profile");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toString());
+    o.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-quic", "--no-first-run", "--window-size=800,600",
+        "--user-data-dir=" + profile);
+    o.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+    ChromeDriverService svc =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(svc, o);
+    driver.manage().window().setSize(new Dimension(1280, 4200));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void theBundledExampleIsChartedWithTheApisTotalsAndHostileNamesShownAsText() throws Exception {
+    driver.get(server.base() + "/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.until(d -> d.findElement(By.id("example-row")).isDisplayed());
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("example"))).selectByValue("test-org");
+    driver.findElement(By.id("use-example")).click();
+    waitForResults(wait);
+
+    JsonNode api = TestServer.json(server.postExample("/api/comparisons?example=test-org"));
+    assertThat(pageTotals()).isEqualTo(apiTotals(api)).isNotEmpty();
+    assertChartsDrawn();
+
+    List<WebElement> cells = driver.findElements(By.cssSelector("#users-table td.user"));
+    assertThat(cells).extracting(WebElement::getText).contains(UsageFiles.XSS_USER);
+    assertThat(driver.findElements(By.tagName("img"))).isEmpty();
+    assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+
+    // filter and sort work on the same rows
+    driver.findElement(By.id("user-filter")).sendKeys("onerror");
+    assertThat(driver.findElements(By.cssSelector("#users-table tbody tr"))).hasSize(1);
+    driver.findElement(By.id("user-filter")).clear();
+    ((JavascriptExecutor) driver)
+        .executeScript("document.getElementById('user-filter').dispatchEvent(new Event('input'))");
+    driver.findElement(By.cssSelector("#users-table th[data-key='user']")).click();
+    assertThat(driver.findElements(By.cssSelector("#users-table tbody tr")).size())
+        .isEqualTo(api.get("users").size());
+
+    screenshot("page-example.png");
+  }
+
+  @Test
+  void anUploadedFileIsAnalysedLikeTheApiDoes() throws Exception {
+    Path usage =
+        UsageFiles.sessions(
+            tmp.resolve("upload.csv"), 30, LocalDate.of(2025, 1, 1), 60, 3, List.of(UsageFiles.XSS_USER));
+    driver.get(server.base() + "/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    driver.findElement(By.id("usage")).sendKeys(usage.toAbsolutePath().toString());
+    driver.findElement(By.id("analyse")).click();
+    waitForResults(wait);
+    HttpResponse<String> api =
+        server.post("/api/comparisons?zone=UTC", new Multipart().file("usage", usage));
+    assertThat(pageTotals()).isEqualTo(apiTotals(TestServer.json(api)));
+    assertChartsDrawn();
+    assertThat(driver.findElements(By.tagName("img"))).isEmpty();
+    screenshot("page-upload.png");
+    assertThat(server.leftovers()).isEmpty();
+  }
+
+  private static void waitForResults(WebDriverWait wait) {
+    wait.until(
+        d -> {
+          String ready = d.findElement(By.tagName("body")).getAttribute("data-ready");
+          if ("error".equals(ready)) {
+            throw new AssertionError("page shows a problem: " + d.findElement(By.id("problem")).getText());
+          }
+          return "true".equals(ready);
+        });
+  }
+
+  private static void assertChartsDrawn() {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    for (String id : List.of("totals-chart", "breakeven-chart", "concurrency-chart")) {
+      Object drawn =
+          js.executeScript(
+              "const c = window.Chart && Chart.getChart(document.getElementById(arguments[0]));"
+                  + " return !!c && c.data.datasets.length > 0;",
+              id);
+      assertThat(drawn).as(id).isEqualTo(Boolean.TRUE);
+    }
+    assertThat(driver.findElements(By.cssSelector("#heatmap tbody tr"))).hasSize(7);
+    assertThat(driver.findElement(By.id("forecast-status")).getText()).isNotBlank();
+    assertThat(driver.findElement(By.id("review-status")).getText()).isNotBlank();
+  }
+
+  private static Map<String, BigDecimal> pageTotals() {
+    Map<String, BigDecimal> totals = new LinkedHashMap<>();
+    for (WebElement row : driver.findElements(By.cssSelector("#totals-table tbody tr"))) {
+      String name = row.findElement(By.cssSelector("td")).getText();
+      String shown = row.findElement(By.cssSelector("td.total")).getText().replace(",", "");
+      totals.put(name, new BigDecimal(shown).setScale(2));
+    }
+    return totals;
+  }
+
+  private static Map<String, BigDecimal> apiTotals(JsonNode comparison) {
+    Map<String, BigDecimal> totals = new LinkedHashMap<>();
+    comparison.get("scenarios").forEach(s -> totals.put(s.get("name").asText(), s.get("total").decimalValue().setScale(2)));
+    return totals;
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+}

@@ -1,0 +1,398 @@
+package dev.seatwise.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every endpoint against a real server on a free loopback port, through java.net.http. */
+class WebApiTest {
+  @TempDir static Path tmp;
+  static TestServer server;
+  static Path usage;
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer(tmp);
+    usage =
+        UsageFiles.sessions(
+            tmp.resolve("acme usage.csv"),
+            25,
+            LocalDate.of(2025, 1, 1),
+            120,
+            11,
+            List.of(UsageFiles.XSS_USER, UsageFiles.FORMULA_USER));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void catalogsListTheBundledAutodeskCatalog() {
+    HttpResponse<String> r = server.get("/api/catalogs");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode catalogs = TestServer.json(r).get("catalogs");
+    assertThat(catalogs).isNotEmpty();
+    assertThat(catalogs.get(0).get("name").asText()).isEqualTo("autodesk");
+    assertThat(catalogs.get(0).get("currency").asText()).isNotBlank();
+  }
+
+  @Test
+  void examplesListTheBundledData() {
+    JsonNode list = TestServer.json(server.get("/api/examples"));
+    assertThat(list.get(0).get("name").asText()).isEqualTo("test-org");
+    assertThat(list.get(0).get("usage").get(0).asText()).isEqualTo("test-org-sessions.csv");
+  }
+
+  @Test
+  void comparingUploadedUsageAnswersTheContractWithTheClientsFileName() {
+    HttpResponse<String> r =
+        server.post(
+            "/api/comparisons?from=2025-01-01&to=2025-05-01&zone=UTC",
+            new Multipart().file("usage", usage));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    JsonNode c = TestServer.json(r);
+    assertThat(c.get("period").get("from").asText()).isEqualTo("2025-01-01");
+    assertThat(c.get("period").get("days").asLong()).isEqualTo(120);
+    List<String> names = new ArrayList<>();
+    c.get("scenarios").forEach(s -> names.add(s.get("name").asText()));
+    assertThat(names).contains("all-named", "all-flex", "optimal");
+    List<String> users = new ArrayList<>();
+    c.get("users").forEach(u -> users.add(u.get("user").asText()));
+    assertThat(users).hasSizeBetween(20, 27).contains(UsageFiles.XSS_USER, UsageFiles.FORMULA_USER);
+    assertThat(c.get("import").get("rowsRead").asLong())
+        .isEqualTo(c.get("import").get("accepted").asLong() + c.get("import").get("rejected").asLong());
+    assertThat(c.get("import").get("files").get(0).get("file").asText()).isEqualTo("acme usage.csv");
+    assertThat(r.body()).doesNotContain(tmp.toString()).doesNotContain("usage-1");
+    assertThat(c.get("breakEven")).isNotEmpty();
+    JsonNode be = c.get("breakEven").get(0);
+    assertThat(be.get("namedAnnual").decimalValue()).isPositive();
+    assertThat(be.get("flexPerDay").decimalValue()).isPositive();
+    // money as numbers with two decimals
+    assertThat(c.get("scenarios").get(0).get("total").isNumber()).isTrue();
+    assertThat(server.leftovers()).isEmpty();
+  }
+
+  @Test
+  void theBundledExampleRunsWithoutUploads() {
+    HttpResponse<String> r = server.postExample("/api/comparisons?example=test-org");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(TestServer.json(r).get("users").size()).isBetween(30, 42);
+    HttpResponse<String> unknown = server.postExample("/api/comparisons?example=nope");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(TestServer.json(unknown).get("title").asText()).isEqualTo("Unknown example");
+  }
+
+  @Test
+  void csvDownloadDefusesFormulas() {
+    HttpResponse<String> r =
+        server.post("/api/comparisons?format=csv", new Multipart().file("usage", usage));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+    assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+    assertThat(r.body()).startsWith("user,").contains("'=1+2@example.com");
+    assertThat(r.body().lines().filter(l -> l.startsWith("=") || l.startsWith("\"="))).isEmpty();
+  }
+
+  @Test
+  void concurrencyAnswersPeaksAndTheTimeline() {
+    HttpResponse<String> r =
+        server.post("/api/concurrency?refusalRate=0.05", new Multipart().file("usage", usage));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode c = TestServer.json(r);
+    assertThat(c.get("products")).isNotEmpty();
+    JsonNode first = c.get("products").get(0);
+    assertThat(first.get("peak").asLong()).isPositive();
+    assertThat(first.get("seatsNeeded").asLong()).isLessThanOrEqualTo(first.get("peak").asLong());
+    JsonNode timeline = c.get("timeline");
+    assertThat(timeline).hasSameSizeAs(c.get("products"));
+    assertThat(timeline.get(0).get("weekdayHour")).hasSize(7);
+    assertThat(timeline.get(0).get("weekdayHour").get(0)).hasSize(24);
+    long maxDaily = 0;
+    for (JsonNode d : timeline.get(0).get("dailyPeaks")) {
+      maxDaily = Math.max(maxDaily, d.asLong());
+    }
+    assertThat(maxDaily).isEqualTo(first.get("peak").asLong());
+  }
+
+  @Test
+  void forecastsProjectTheLedgerWithP50AtMostP90() {
+    HttpResponse<String> r =
+        server.post(
+            "/api/forecasts?asOf=2025-05-01&from=2025-01-01&to=2025-05-01&horizonMonths=6&simulations=200",
+            new Multipart().file("usage", usage));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode f = TestServer.json(r);
+    assertThat(f.get("asOf").asText()).isEqualTo("2025-05-01");
+    assertThat(f.get("projection")).hasSize(6);
+    assertThat(f.get("p50Burn").asLong()).isLessThanOrEqualTo(f.get("p90Burn").asLong());
+    for (JsonNode m : f.get("projection")) {
+      assertThat(m.get("opening").asLong() + m.get("purchased").asLong() - m.get("consumed").asLong() - m.get("expired").asLong())
+          .isEqualTo(m.get("closing").asLong());
+    }
+    assertThat(f.get("plan").get("cost").isNumber()).isTrue();
+    HttpResponse<String> bad =
+        server.post("/api/forecasts?horizonMonths=0", new Multipart().file("usage", usage));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(TestServer.json(bad).get("detail").asText()).contains("horizonMonths");
+    HttpResponse<String> late =
+        server.post("/api/forecasts?asOf=2025-02-01&to=2025-03-01", new Multipart().file("usage", usage));
+    assertThat(late.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void reviewsListActionsOrderedBySaving() {
+    HttpResponse<String> r =
+        server.post(
+            "/api/reviews?asOf=2025-05-01&from=2025-01-01&to=2025-05-01",
+            new Multipart().file("usage", usage));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode review = TestServer.json(r);
+    assertThat(review.get("history").get("from").asText()).isEqualTo("2025-01-01");
+    List<java.math.BigDecimal> savings = new ArrayList<>();
+    review.get("actions").forEach(a -> savings.add(a.get("saving").decimalValue()));
+    assertThat(savings).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+
+  @Test
+  void theBundledAcmeExampleComparesTodaysPlanToo() {
+    JsonNode examples = TestServer.json(server.get("/api/examples"));
+    List<String> names = new ArrayList<>();
+    examples.forEach(e -> names.add(e.get("name").asText()));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        names.contains("acme"), "examples/ was not copied into the build");
+    HttpResponse<String> r =
+        server.postExample("/api/comparisons?example=acme&from=2025-01-01&to=2026-01-01");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode c = TestServer.json(r);
+    List<String> scenarios = new ArrayList<>();
+    c.get("scenarios").forEach(s -> scenarios.add(s.get("name").asText()));
+    assertThat(scenarios).contains("all-named", "all-flex", "current", "optimal");
+    assertThat(c.get("users").size()).isGreaterThan(200);
+    HttpResponse<String> flexlm = server.postExample("/api/concurrency?example=acme-flexlm");
+    assertThat(flexlm.statusCode()).as(flexlm.body()).isEqualTo(200);
+    assertThat(TestServer.json(flexlm).get("products")).isNotEmpty();
+  }
+
+  @Test
+  void openApiAndSwaggerAreServed() {
+    HttpResponse<String> spec = server.get("/openapi.json");
+    assertThat(spec.statusCode()).isEqualTo(200);
+    JsonNode paths = TestServer.json(spec).get("paths");
+    assertThat(paths.has("/api/comparisons")).isTrue();
+    assertThat(paths.has("/api/concurrency")).isTrue();
+    assertThat(paths.has("/api/catalogs")).isTrue();
+    assertThat(server.get("/swagger").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void thePageAndChartJsAreServedWithAStrictContentSecurityPolicy() {
+    HttpResponse<String> page = server.get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("chart.umd.js").doesNotContain("innerHTML");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'");
+    assertThat(server.get("/webjars/chart.js/4.5.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
+    assertThat(server.get("/app.js").body()).doesNotContain("innerHTML =").doesNotContain("insertAdjacentHTML");
+  }
+
+  @Test
+  void strictModeNamesTheFileAndLineOfTheFirstBadRow() {
+    String csv =
+        "user,product,start,end\n"
+            + "a@x.com,ACD,2025-01-06T08:00:00Z,2025-01-06T10:00:00Z\n"
+            + "b@x.com,ACD,not-a-time,2025-01-06T10:00:00Z\n";
+    HttpResponse<String> r =
+        server.post("/api/comparisons?strict=true", new Multipart().file("usage", "bad.csv", csv));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode p = TestServer.json(r);
+    assertThat(p.get("status").asInt()).isEqualTo(422);
+    assertThat(p.get("file").asText()).isEqualTo("bad.csv");
+    assertThat(p.get("line").asLong()).isEqualTo(3);
+    assertThat(p.get("detail").asText()).contains("bad.csv").doesNotContain(tmp.toString());
+    assertNoStackTrace(r.body());
+
+    HttpResponse<String> lenient =
+        server.post("/api/comparisons", new Multipart().file("usage", "bad.csv", csv));
+    assertThat(lenient.statusCode()).as(lenient.body()).isEqualTo(200);
+    JsonNode rejection = TestServer.json(lenient).get("import").get("rejections").get(0);
+    assertThat(rejection.get("file").asText()).isEqualTo("bad.csv");
+    assertThat(rejection.get("line").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void aFileOfUnknownFormatIsAProblemNamingTheFile() {
+    HttpResponse<String> r =
+        server.post(
+            "/api/comparisons", new Multipart().file("usage", "notes.txt", "hello,world\n1,2\n"));
+    assertThat(r.statusCode()).isEqualTo(422);
+    JsonNode p = TestServer.json(r);
+    assertThat(p.get("file").asText()).isEqualTo("notes.txt");
+    assertThat(p.get("title").asText()).isEqualTo("Unreadable usage file");
+    assertNoStackTrace(r.body());
+  }
+
+  @Test
+  void binaryUploadsAreRefused() {
+    byte[] zip = {0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0, 0, 0, 0};
+    HttpResponse<String> r =
+        server.post("/api/comparisons", new Multipart().file("usage", "usage.xlsx", zip));
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(TestServer.json(r).get("file").asText()).isEqualTo("usage.xlsx");
+
+    byte[] latin1 = "user,product,start,end\nJos\u00e9,ACD,x,y\n".getBytes(StandardCharsets.ISO_8859_1);
+    HttpResponse<String> notUtf8 =
+        server.post("/api/comparisons", new Multipart().file("usage", "latin1.csv", latin1));
+    assertThat(notUtf8.statusCode()).isEqualTo(415);
+    assertThat(TestServer.json(notUtf8).get("detail").asText()).contains("not UTF-8");
+    assertThat(server.leftovers()).isEmpty();
+  }
+
+  @Test
+  void aPathInTheFileNameIsNeverUsedAsAPath() throws Exception {
+    Path outside = tmp.resolve("escaped.csv");
+    String traversal = "../../../../" + tmp.toString().substring(1) + "/escaped.csv";
+    HttpResponse<String> r =
+        server.post(
+            "/api/comparisons",
+            new Multipart().file("usage", traversal, Files.readAllBytes(usage)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(outside).doesNotExist();
+    assertThat(TestServer.json(r).get("import").get("files").get(0).get("file").asText())
+        .isEqualTo("escaped.csv");
+    HttpResponse<String> windows =
+        server.post(
+            "/api/comparisons",
+            new Multipart().file("usage", "..\\..\\windows\\evil.csv", Files.readAllBytes(usage)));
+    assertThat(TestServer.json(windows).get("import").get("files").get(0).get("file").asText())
+        .isEqualTo("evil.csv");
+    assertThat(server.leftovers()).isEmpty();
+  }
+
+  @Test
+  void badRequestsAreProblemDetails() {
+    HttpResponse<String> noUsage =
+        server.post("/api/comparisons", new Multipart().file("catalog", "c.yaml", "vendor: x\n"));
+    assertThat(noUsage.statusCode()).isEqualTo(400);
+    HttpResponse<String> badDate =
+        server.post("/api/comparisons?from=yesterday", new Multipart().file("usage", usage));
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(TestServer.json(badDate).get("detail").asText()).contains("from");
+    HttpResponse<String> badZone =
+        server.post("/api/comparisons?zone=Mars/Olympus", new Multipart().file("usage", usage));
+    assertThat(badZone.statusCode()).isEqualTo(400);
+    HttpResponse<String> notMultipart =
+        server.send(
+            server.request("/api/comparisons")
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("user,product,start,end\n"))
+                .build());
+    assertThat(notMultipart.statusCode()).isEqualTo(415);
+    HttpResponse<String> unknownField =
+        server.post("/api/comparisons", new Multipart().file("evil", "x.csv", "a\n"));
+    assertThat(unknownField.statusCode()).isEqualTo(400);
+    HttpResponse<String> notFound = server.get("/api/nothing-here");
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(notFound.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    for (HttpResponse<String> r : List.of(noUsage, badDate, badZone, notMultipart, unknownField, notFound)) {
+      assertThat(TestServer.json(r).get("status").asInt()).isEqualTo(r.statusCode());
+      assertNoStackTrace(r.body());
+    }
+  }
+
+  @Test
+  void uploadsOverTheCapAre413(@TempDir Path dir) {
+    try (TestServer small = new TestServer(dir, s -> s.withMaxUploadBytes(64 * 1024))) {
+      byte[] big = new byte[200 * 1024];
+      java.util.Arrays.fill(big, (byte) 'a');
+      Multipart body = new Multipart().file("usage", "big.csv", big);
+      // declared length over the cap: refused before the body is read
+      HttpResponse<String> declared =
+          small.send(
+              small.request("/api/comparisons")
+                  .header("Content-Type", body.contentType())
+                  .POST(body.publisher())
+                  .build());
+      assertThat(declared.statusCode()).isEqualTo(413);
+      assertThat(TestServer.json(declared).get("detail").asText()).contains("64 KB");
+      // chunked (no length): refused when the parts grow past the cap
+      HttpResponse<String> chunked =
+          small.send(
+              small.request("/api/comparisons")
+                  .header("Content-Type", body.contentType())
+                  .POST(
+                      HttpRequest.BodyPublishers.ofInputStream(
+                          () -> new java.io.ByteArrayInputStream(body.bytes())))
+                  .build());
+      assertThat(chunked.statusCode()).isEqualTo(413);
+      assertThat(small.leftovers()).isEmpty();
+    }
+  }
+
+  @Test
+  void anAnalysisOverTheTimeLimitIs503(@TempDir Path dir) {
+    try (TestServer slow =
+        new TestServer(dir, s -> s.withRequestTimeout(Duration.ofMillis(1)))) {
+      HttpResponse<String> r =
+          slow.post("/api/comparisons", new Multipart().file("usage", usage));
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(TestServer.json(r).get("title").asText()).isEqualTo("Analysis took too long");
+    }
+  }
+
+  @Test
+  void aTokenWhenConfiguredIsRequiredOnTheApiButNotOnThePage(@TempDir Path dir) {
+    try (TestServer guarded = new TestServer(dir, s -> s.withToken("s3cret-token"))) {
+      HttpResponse<String> none = guarded.get("/api/catalogs");
+      assertThat(none.statusCode()).isEqualTo(401);
+      assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+      HttpResponse<String> wrong =
+          guarded.send(guarded.request("/api/catalogs").header("Authorization", "Bearer nope").build());
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      HttpResponse<String> right =
+          guarded.send(
+              guarded.request("/api/catalogs").header("Authorization", "Bearer s3cret-token").build());
+      assertThat(right.statusCode()).isEqualTo(200);
+      HttpResponse<String> upload =
+          guarded.post("/api/comparisons", new Multipart().file("usage", usage));
+      assertThat(upload.statusCode()).isEqualTo(401);
+      assertThat(guarded.get("/").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aNonLoopbackAddressWithoutATokenIsRefusedAtStartup() {
+    WebSettings loopback = WebSettings.loopback(0, tmp.resolve("x"));
+    assertThatThrownBy(() -> loopback.withHost("0.0.0.0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("token");
+    assertThat(loopback.withToken("t").withHost("0.0.0.0").token()).isEqualTo(Optional.of("t"));
+    assertThat(WebSettings.isLoopback("127.0.0.1")).isTrue();
+    assertThat(WebSettings.isLoopback("localhost")).isTrue();
+    assertThat(WebSettings.isLoopback("::1")).isTrue();
+    assertThat(WebSettings.isLoopback("0.0.0.0")).isFalse();
+    assertThat(WebSettings.isLoopback("192.0.2.10")).isFalse();
+  }
+
+  private static void assertNoStackTrace(String body) {
+    assertThat(body).doesNotContain("\tat ").doesNotContain("at dev.seatwise").doesNotContain("Exception");
+  }
+}

@@ -1,0 +1,185 @@
+package dev.seatwise.application.service;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.application.port.in.AnalysisPeriod;
+import dev.seatwise.application.port.in.AnalyzeSensitivityQuery;
+import dev.seatwise.application.port.in.AnalyzeSensitivityUseCase;
+import dev.seatwise.application.port.in.CompareScenariosQuery;
+import dev.seatwise.application.port.in.Comparison;
+import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.ProductBreakEven;
+import dev.seatwise.application.port.in.ProductUsage;
+import dev.seatwise.application.port.in.Scenario;
+import dev.seatwise.application.port.in.SensitivityCase;
+import dev.seatwise.application.port.in.SensitivityCase.Dimension;
+import dev.seatwise.application.port.in.SensitivityReport;
+import dev.seatwise.application.port.in.UserComparison;
+import dev.seatwise.application.port.out.EntitlementsPort;
+import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.UsagePort;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.Product;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.money.UnitPrice;
+import dev.seatwise.domain.plan.BreakEven;
+import dev.seatwise.domain.tokens.PackPricing;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs {@link CompareScenariosService} on in-memory ports holding changed prices or usage, one
+ * change at a time, over the baseline's period (so that a change of usage never moves the period).
+ *
+ * <ul>
+ *   <li><b>token price</b> x (1 + p/100): every pack's price per token and the lots held (which the
+ *       current plan's total includes), each rounded to its own decimals, at least the currency's
+ *       (see {@link PriceScaling});
+ *   <li><b>named prices</b> x (1 + p/100): every product's and bundle's named price, each rounded
+ *       once to the currency's scale, and negotiated subscription prices; network-seat prices stay;
+ *   <li><b>usage</b> x (1 + p/100): sessions and days dropped or repeated deterministically as {@link
+ *       UsageScaling} describes; the case reports the windows that result, so the effective change
+ *       is visible.
+ * </ul>
+ *
+ * Break-evens ({@link BreakEven}) are given per product with both a named price and a token rate, at
+ * the best price per token of any pack of the catalog version in force at the period's start.
+ *
+ * <p>Stateless apart from its ports; thread-safe when they are.
+ */
+public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCase {
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final UsagePort usage;
+  private final CatalogHistory catalogs;
+  private final EntitlementsPort entitlements;
+  private final MeterRegistry meters;
+
+  /** A service with the standard meters (Flex access windows, network seats). */
+  public AnalyzeSensitivityService(
+      UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements) {
+    this(usage, catalog, entitlements, MeterRegistry.standard());
+  }
+
+  /** A service with the given meters (e.g. the standard ones plus service-loaded plug-ins). */
+  public AnalyzeSensitivityService(
+      UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements, MeterRegistry meters) {
+    this.usage = checkNotNull(usage, "usage");
+    this.catalogs = checkNotNull(catalog, "catalog");
+    this.entitlements = checkNotNull(entitlements, "entitlements");
+    this.meters = checkNotNull(meters, "meters");
+  }
+
+  @Override
+  public SensitivityReport analyze(AnalyzeSensitivityQuery query) {
+    checkNotNull(query, "query");
+    ImportedUsage imported = usage.usage();
+    Entitlements held = entitlements.entitlements();
+    Comparison base = compare(imported, catalogs, held, query.compare());
+    AnalysisPeriod period = base.period();
+    CompareScenariosQuery pinned =
+        new CompareScenariosQuery(
+            PeriodSpec.of(period.from(), period.to(), period.zone()),
+            query.compare().pins(),
+            query.compare().flexExcluded(),
+            query.compare().tokenCap(),
+            query.compare().networkSeats());
+    List<SensitivityCase> cases = new ArrayList<>();
+    for (BigDecimal p : query.tokenPriceChanges()) {
+      BigDecimal f = factor(p);
+      CatalogHistory scaled = PriceScaling.tokenPrices(catalogs, f);
+      Comparison c = compare(imported, scaled, PriceScaling.tokenPrices(held, f), pinned);
+      cases.add(of(Dimension.TOKEN_PRICE, p, c, scaled, period, List.of()));
+    }
+    for (BigDecimal p : query.namedPriceChanges()) {
+      BigDecimal f = factor(p);
+      CatalogHistory scaled = PriceScaling.namedPrices(catalogs, f);
+      Comparison c = compare(imported, scaled, PriceScaling.namedPrices(held, f), pinned);
+      cases.add(of(Dimension.NAMED_PRICE, p, c, scaled, period, List.of()));
+    }
+    Catalog rates = catalogs.versionOn(period.from()).orElse(catalogs.versions().get(0));
+    for (BigDecimal p : query.usageChanges()) {
+      UsageScaling.Scaled scaled =
+          UsageScaling.scale(imported, factor(p), period, rates.metering().window());
+      Comparison c = compare(scaled.usage(), catalogs, held, pinned);
+      List<String> notes =
+          scaled.unplaced() == 0
+              ? List.of()
+              : List.of(
+                  scaled.unplaced() + " repeated session(s) or day(s) found no free place in the"
+                      + " period and were left out");
+      cases.add(of(Dimension.USAGE, p, c, catalogs, period, notes));
+    }
+    List<String> notes = new ArrayList<>(base.notes());
+    return new SensitivityReport(
+        period, of(Dimension.BASELINE, BigDecimal.ZERO, base, catalogs, period, List.of()), cases, notes);
+  }
+
+  private Comparison compare(
+      ImportedUsage imported, CatalogHistory history, Entitlements held, CompareScenariosQuery q) {
+    return new CompareScenariosService(() -> imported, history, () -> held, meters).compare(q);
+  }
+
+  private static BigDecimal factor(BigDecimal percent) {
+    return BigDecimal.ONE.add(percent.divide(HUNDRED));
+  }
+
+  private static SensitivityCase of(
+      Dimension dimension,
+      BigDecimal percent,
+      Comparison c,
+      CatalogHistory history,
+      AnalysisPeriod period,
+      List<String> extraNotes) {
+    Optional<Scenario> cheapest = Optional.empty();
+    for (Scenario s : c.scenarios()) {
+      if (s.name().equals(Scenario.NETWORK)) {
+        continue;
+      }
+      if (cheapest.isEmpty() || s.total().isLessThan(cheapest.get().total())) {
+        cheapest = Optional.of(s);
+      }
+    }
+    long windows = 0;
+    for (UserComparison u : c.users()) {
+      for (ProductUsage pu : u.usage()) {
+        windows += pu.windows();
+      }
+    }
+    List<String> notes = new ArrayList<>(extraNotes);
+    if (dimension != Dimension.BASELINE) {
+      notes.addAll(c.notes());
+    }
+    return new SensitivityCase(
+        dimension,
+        percent,
+        c.scenarios(),
+        cheapest.map(Scenario::name),
+        windows,
+        breakEvens(history.versionOn(period.from()).orElse(history.versions().get(0))),
+        notes);
+  }
+
+  private static List<ProductBreakEven> breakEvens(Catalog catalog) {
+    Optional<UnitPrice> price = catalog.packPricing().map(PackPricing::bestUnitPrice);
+    List<ProductBreakEven> out = new ArrayList<>();
+    if (price.isEmpty()) {
+      return out;
+    }
+    for (Product p : catalog.products()) {
+      if (p.namedUser().isEmpty() || p.tokenRate().isEmpty()) {
+        continue;
+      }
+      BreakEven be = new BreakEven(p.namedUser().get().annual(), p.tokenRate().get(), price.get());
+      out.add(
+          new ProductBreakEven(
+              p.id(), be.namedAnnual(), be.tokensPerWindow(), be.tokenPrice(), be.windowsPerYear(),
+              be.namedPaysFrom()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,241 @@
+package dev.seatwise.application.service;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.application.LicensingException;
+import dev.seatwise.application.port.in.AnalysisPeriod;
+import dev.seatwise.application.port.in.EvaluateTradeInQuery;
+import dev.seatwise.application.port.in.EvaluateTradeInUseCase;
+import dev.seatwise.application.port.in.ProductUsage;
+import dev.seatwise.application.port.in.TradeInEvaluation;
+import dev.seatwise.application.port.in.TradeInOption;
+import dev.seatwise.application.port.in.TradeInOption.Choice;
+import dev.seatwise.application.port.out.EntitlementsPort;
+import dev.seatwise.application.port.out.UsagePort;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.Product;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.metering.CapacityDemand;
+import dev.seatwise.domain.metering.ConcurrentSeatMeter;
+import dev.seatwise.domain.metering.Coverage;
+import dev.seatwise.domain.metering.MeterContext;
+import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.tokens.PackPricing;
+import dev.seatwise.domain.tokens.PackPurchase;
+import dev.seatwise.domain.tokens.Tokens;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UsageLog;
+import dev.seatwise.domain.usage.UserId;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Evaluates the 2-for-1 trade-in of legacy network seats over a year, from the usage of a period.
+ *
+ * <p>The users are the people who used the product in the period without a named seat covering it
+ * (those are not network users). Flex tokens are the replayed windows' tokens scaled to a year
+ * ({@code ceil(tokens x 365 / days)}) and bought as the cheapest pack cover.
+ *
+ * <ul>
+ *   <li><b>keep</b>: N seats x maintenance;
+ *   <li><b>trade in</b>: 2N named seats x the given price; if more than 2N people used the
+ *       product, the 2N who used the most tokens take the seats and the rest go on Flex;
+ *   <li><b>retire</b>: everyone on Flex.
+ * </ul>
+ *
+ * Stateless apart from its ports; thread-safe when they are.
+ */
+public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
+  private final UsagePort usage;
+  private final CatalogHistory catalogs;
+  private final EntitlementsPort entitlements;
+  private final MeterRegistry meters;
+
+  /** A service with the standard meters. */
+  public EvaluateTradeInService(
+      UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements) {
+    this(usage, catalog, entitlements, MeterRegistry.standard());
+  }
+
+  /** A service with the given meters. */
+  public EvaluateTradeInService(
+      UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements, MeterRegistry meters) {
+    this.usage = checkNotNull(usage, "usage");
+    this.catalogs = checkNotNull(catalog, "catalog");
+    this.entitlements = checkNotNull(entitlements, "entitlements");
+    this.meters = checkNotNull(meters, "meters");
+  }
+
+  @Override
+  public TradeInEvaluation evaluate(EvaluateTradeInQuery query) {
+    checkNotNull(query, "query");
+    UsageAnalysis analysis = UsageAnalysis.of(usage.usage(), catalogs, query.period(), meters);
+    Catalog catalog = analysis.catalog();
+    AnalysisPeriod period = analysis.period();
+    ProductId id = query.product();
+    Product product =
+        catalog
+            .product(id)
+            .orElseThrow(() -> new LicensingException("product " + id + " is not in the catalog"));
+    if (!query.namedPricePerSeat().currency().equals(catalog.currency())) {
+      throw new LicensingException(
+          "prices are in " + query.namedPricePerSeat().currency() + " but the catalog is in "
+              + catalog.currency());
+    }
+    Coverage covered = entitlements.entitlements().coverage(catalog);
+    List<String> notes = new ArrayList<>();
+
+    List<ProductUsage> users = new ArrayList<>();
+    List<UserId> ids = new ArrayList<>();
+    for (Map.Entry<UserId, Map<ProductId, ProductUsage>> e : analysis.byUser().entrySet()) {
+      ProductUsage u = e.getValue().get(id);
+      if (u == null || (u.windows() == 0 && u.daysUsed() == 0)) {
+        continue;
+      }
+      if (covered.covers(e.getKey(), id)) {
+        continue;
+      }
+      users.add(u);
+      ids.add(e.getKey());
+    }
+    // heaviest first (most tokens, then most windows, then user id)
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < users.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.<Integer>comparingLong(i -> -users.get(i).tokens())
+            .thenComparingLong(i -> -users.get(i).windows())
+            .thenComparing(ids::get));
+
+    long n = query.networkSeats();
+    long named = query.namedSeats();
+    long days = period.days();
+    OptionalLong peak = peak(analysis, catalog, covered, id);
+    List<TradeInOption> options = new ArrayList<>();
+
+    Money keep = query.maintenancePerSeat().multipliedBy(n);
+    options.add(
+        new TradeInOption(
+            Choice.KEEP,
+            keep,
+            "keep " + n + " network seats: " + n + " x maintenance "
+                + Figures.money(query.maintenancePerSeat()) + " = " + Figures.money(keep)
+                + " a year"
+                + (peak.isPresent() ? " (peak concurrency " + peak.getAsLong() + ")" : "")));
+
+    Optional<PackPricing> packs = catalog.packPricing();
+    boolean flexPossible = packs.isPresent() && product.isOnFlex();
+    long rate = product.tokenRate().orElse(0L);
+    Money seats = query.namedPricePerSeat().multipliedBy(named);
+    long overflowWindows = 0;
+    long overflowTokens = 0;
+    for (int k = (int) Math.min(named, users.size()); k < users.size(); k++) {
+      overflowWindows += users.get(order.get(k)).windows();
+      overflowTokens += users.get(order.get(k)).tokens();
+    }
+    long overflowUsers = Math.max(0, users.size() - named);
+    String tradeReason =
+        "trade " + n + " network seats for " + named + " named at "
+            + Figures.money(query.namedPricePerSeat()) + ": " + named + " x "
+            + Figures.money(query.namedPricePerSeat()) + " = " + Figures.money(seats);
+    if (overflowUsers == 0) {
+      options.add(
+          new TradeInOption(
+              Choice.TRADE_IN,
+              seats,
+              tradeReason + " a year; " + users.size() + " user(s) fit in the " + named + " seats"));
+    } else if (flexPossible) {
+      long yearly = perYear(overflowTokens, days);
+      PackPurchase buy = packs.get().cheapestCover(Tokens.of(yearly));
+      Money total = seats.plus(buy.cost());
+      options.add(
+          new TradeInOption(
+              Choice.TRADE_IN,
+              total,
+              tradeReason + "; " + users.size() + " users: the " + named
+                  + " heaviest take the seats, " + overflowUsers + " go on Flex: "
+                  + flex(overflowWindows, rate, overflowTokens, yearly, days, buy)
+                  + "; total " + Figures.money(total) + " a year"));
+    } else {
+      notes.add(
+          "trade-in is left out: " + users.size() + " users need more than the " + named
+              + " named seats and " + id + " cannot go on Flex here");
+    }
+
+    if (flexPossible) {
+      long windows = users.stream().mapToLong(ProductUsage::windows).sum();
+      long tokens = users.stream().mapToLong(ProductUsage::tokens).sum();
+      long yearly = perYear(tokens, days);
+      PackPurchase buy = packs.get().cheapestCover(Tokens.of(yearly));
+      options.add(
+          new TradeInOption(
+              Choice.RETIRE,
+              buy.cost(),
+              "retire the network seats; " + users.size() + " user(s) on Flex: "
+                  + flex(windows, rate, tokens, yearly, days, buy)));
+    } else {
+      notes.add("retire is left out: " + id + (product.isOnFlex() ? "" : " is not on Flex")
+          + (packs.isEmpty() ? " (the catalog sells no token packs)" : ""));
+    }
+    if (peak.isPresent() && peak.getAsLong() > n) {
+      notes.add(
+          "peak concurrency " + peak.getAsLong() + " exceeds the " + n
+              + " network seats: keeping them means refusals at peak");
+    }
+    if (analysis.hasSummaries()) {
+      notes.add("aggregated usage reports count one window per day used");
+    }
+    TradeInOption cheapest = options.get(0);
+    for (TradeInOption o : options) {
+      if (o.annualTotal().isLessThan(cheapest.annualTotal())) {
+        cheapest = o;
+      }
+    }
+    return new TradeInEvaluation(
+        id, period, n, named, users.size(), peak, options, cheapest, notes);
+  }
+
+  /** {@code ceil(tokens x 365 / days)}. */
+  static long perYear(long tokens, long days) {
+    BigInteger[] qr =
+        BigInteger.valueOf(tokens).multiply(BigInteger.valueOf(365)).divideAndRemainder(BigInteger.valueOf(days));
+    return qr[0].add(qr[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO).longValueExact();
+  }
+
+  private static String flex(
+      long windows, long rate, long tokens, long yearly, long days, PackPurchase buy) {
+    return windows + " windows x " + rate + " tokens = " + Figures.tokens(tokens) + " tokens"
+        + (days == 365 ? "" : " in " + days + " days, x 365/" + days + " = " + Figures.tokens(yearly)
+            + " a year (rounded up)")
+        + ", bought as " + Figures.packs(buy);
+  }
+
+  /** Peak concurrency of the product's sessions by users without a covering seat. */
+  private static OptionalLong peak(
+      UsageAnalysis analysis, Catalog catalog, Coverage covered, ProductId id) {
+    List<Session> sessions = new ArrayList<>();
+    for (Session s : analysis.usage().sessions()) {
+      if (s.product().equals(id) && !covered.covers(s.user(), id)) {
+        sessions.add(s);
+      }
+    }
+    if (sessions.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    List<CapacityDemand> demands =
+        new ConcurrentSeatMeter()
+            .meter(
+                UsageLog.ofSessions(sessions),
+                new MeterContext(catalog, Coverage.NONE, analysis.period().zone()))
+            .demands();
+    return demands.isEmpty() ? OptionalLong.empty() : OptionalLong.of(demands.get(0).peak());
+  }
+}

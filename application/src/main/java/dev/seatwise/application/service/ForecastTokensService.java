@@ -1,0 +1,358 @@
+package dev.seatwise.application.service;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import dev.seatwise.application.port.in.AnalysisPeriod;
+import dev.seatwise.application.port.in.ForecastTokensQuery;
+import dev.seatwise.application.port.in.ForecastTokensUseCase;
+import dev.seatwise.application.port.in.MonthlyBurn;
+import dev.seatwise.application.port.in.PlannedPurchase;
+import dev.seatwise.application.port.in.ProjectedMonth;
+import dev.seatwise.application.port.in.PurchasePlan;
+import dev.seatwise.application.port.in.TokenForecast;
+import dev.seatwise.application.port.out.EntitlementsPort;
+import dev.seatwise.application.port.out.UsagePort;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.tokens.LedgerReplay;
+import dev.seatwise.domain.tokens.PackPricing;
+import dev.seatwise.domain.tokens.PackPurchase;
+import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenLedger;
+import dev.seatwise.domain.tokens.TokenLot;
+import dev.seatwise.domain.tokens.TokenPack;
+import dev.seatwise.domain.tokens.Tokens;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Forecasts token burn from the Flex charges of users that no subscription covers.
+ *
+ * <p>The <b>expected</b> burn is the history's mean daily burn, spread evenly (whole tokens) over
+ * the days ahead; it is replayed through the {@link TokenLedger} of the lots held, after the
+ * history's own charges, to give the monthly balances, the run-out date and the tokens that expire
+ * unused. <b>P50/P90</b> resample the history's daily burns with replacement, one draw per day of
+ * the horizon, in {@code simulations} runs from a {@link SplittableRandom} seeded with the query's
+ * seed. The <b>plan</b> spreads the P90 burn evenly over the horizon and, whenever the lots would
+ * first refuse it, buys the cheapest pack cover ({@link PackPricing#cheapestCover}) of what the lots
+ * refuse from that day until the new lot expires (the catalog's token expiry) or the horizon ends.
+ * Seasonality is not modelled: every day ahead is drawn from the same history.
+ *
+ * <p>Stateless apart from its ports; thread-safe when they are.
+ */
+public final class ForecastTokensService implements ForecastTokensUseCase {
+  static final String PLANNED = "plan-";
+
+  private final UsagePort usage;
+  private final CatalogHistory catalogs;
+  private final EntitlementsPort entitlements;
+  private final MeterRegistry meters;
+
+  /** A service with the standard meters (Flex access windows, network seats). */
+  public ForecastTokensService(
+      UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements) {
+    this(usage, catalog, entitlements, MeterRegistry.standard());
+  }
+
+  /** A service with the given meters (e.g. the standard ones plus service-loaded plug-ins). */
+  public ForecastTokensService(
+      UsagePort usage, CatalogHistory catalog, EntitlementsPort entitlements, MeterRegistry meters) {
+    this.usage = checkNotNull(usage, "usage");
+    this.catalogs = checkNotNull(catalog, "catalog");
+    this.entitlements = checkNotNull(entitlements, "entitlements");
+    this.meters = checkNotNull(meters, "meters");
+  }
+
+  @Override
+  public TokenForecast forecast(ForecastTokensQuery query) {
+    checkNotNull(query, "query");
+    UsageAnalysis analysis = UsageAnalysis.of(usage.usage(), catalogs, query.history(), meters);
+    AnalysisPeriod history = analysis.period();
+    ZoneId zone = history.zone();
+    Entitlements held = entitlements.entitlements();
+    List<String> notes = new ArrayList<>();
+
+    List<Charge> burn =
+        FlexBurn.within(
+            FlexBurn.uncovered(analysis.flexMetering().charges(), held.coverage(analysis.catalog())),
+            history);
+    long[] daily = FlexBurn.dailyTotals(burn, history);
+    long historyTokens = Arrays.stream(daily).sum();
+    long historyDays = daily.length;
+
+    LocalDate asOf = query.asOf();
+    LocalDate end = query.horizonEnd();
+    long horizonDays = ChronoUnit.DAYS.between(asOf, end);
+    Instant asOfStart = asOf.atStartOfDay(zone).toInstant();
+    List<TokenCharge> past = FlexBurn.ledgerCharges(burn);
+    List<TokenCharge> expected =
+        FlexBurn.spread(historyTokens, historyDays, asOf, horizonDays, zone, "expected");
+    LedgerReplay replay = TokenLedger.of(held.lots()).replay(concat(past, expected));
+
+    List<ProjectedMonth> projection = new ArrayList<>();
+    for (int k = 1; k <= query.horizonMonths(); k++) {
+      projection.add(month(replay, expected, asOf.plusMonths(k - 1), asOf.plusMonths(k), zone));
+    }
+    Optional<LocalDate> runOut =
+        replay.refused().stream()
+            .filter(c -> !c.at().isBefore(asOfStart) && c.tokens() > 0)
+            .map(c -> c.at().atZone(zone).toLocalDate())
+            .findFirst();
+    Instant open = FlexBurn.closeBefore(asOf, zone);
+    Instant close = FlexBurn.closeBefore(end, zone);
+    long expiringUnused = replay.expiredBy(close) - replay.expiredBy(open);
+
+    long[] runs = simulate(daily, horizonDays, query.simulations(), query.seed());
+    long p50 = nearestRank(runs, 50);
+    long p90 = nearestRank(runs, 90);
+    long expectedBurn = FlexBurn.cumulative(historyTokens, historyDays, horizonDays);
+
+    Catalog prices = catalogs.versionOn(asOf).orElse(analysis.catalog());
+    PurchasePlan plan = plan(prices, held.lots(), past, p90, historyTokens, historyDays, asOf, end, zone, notes);
+
+    for (TokenLot lot : held.lots()) {
+      if (lot.purchased().isBefore(history.startInstant())
+          && lot.expires().isAfter(history.startInstant())) {
+        notes.add(
+            "lot " + lot.id() + " was bought before the history starts (" + history.from()
+                + "); charges before the history are not replayed, so its balance may be overstated");
+      }
+    }
+    if (analysis.hasSummaries()) {
+      notes.add("aggregated usage reports carry no dates, so they are not part of the burn");
+    }
+    if (analysis.isCapacityMetered()) {
+      notes.add(
+          "the catalog's meter (" + analysis.catalog().meter() + ") sizes a pool rather than"
+              + " charging per use: there is no burn to forecast");
+    }
+    if (historyTokens == 0) {
+      notes.add("the history holds no Flex burn by users without a covering subscription");
+    }
+    return new TokenForecast(
+        asOf,
+        end,
+        history,
+        monthly(daily, history.from()),
+        historyTokens,
+        Figures.ratio(historyTokens, historyDays, 4),
+        replay.balanceAt(open),
+        projection,
+        runOut,
+        expiringUnused,
+        expectedBurn,
+        p50,
+        p90,
+        query.simulations(),
+        query.seed(),
+        plan,
+        notes);
+  }
+
+  private static ProjectedMonth month(
+      LedgerReplay replay, List<TokenCharge> expected, LocalDate from, LocalDate to, ZoneId zone) {
+    Instant a = FlexBurn.closeBefore(from, zone);
+    Instant b = FlexBurn.closeBefore(to, zone);
+    long burn = sumBetween(expected, a, b);
+    long refused = sumBetween(replay.refused(), a, b);
+    return new ProjectedMonth(
+        from,
+        to,
+        replay.balanceAt(a),
+        burn,
+        replay.consumedBy(b) - replay.consumedBy(a),
+        refused,
+        replay.purchasedBy(b) - replay.purchasedBy(a),
+        replay.expiredBy(b) - replay.expiredBy(a),
+        replay.balanceAt(b));
+  }
+
+  /** Tokens of charges at instants in {@code (after, upTo]}. */
+  private static long sumBetween(List<TokenCharge> charges, Instant after, Instant upTo) {
+    long sum = 0;
+    for (TokenCharge c : charges) {
+      if (c.at().isAfter(after) && !c.at().isAfter(upTo)) {
+        sum = Math.addExact(sum, c.tokens());
+      }
+    }
+    return sum;
+  }
+
+  private static List<MonthlyBurn> monthly(long[] daily, LocalDate from) {
+    Map<YearMonth, long[]> byMonth = new TreeMap<>();
+    for (int i = 0; i < daily.length; i++) {
+      long[] m = byMonth.computeIfAbsent(YearMonth.from(from.plusDays(i)), x -> new long[2]);
+      m[0]++;
+      m[1] += daily[i];
+    }
+    List<MonthlyBurn> out = new ArrayList<>();
+    byMonth.forEach((m, v) -> out.add(new MonthlyBurn(m, v[0], v[1])));
+    return out;
+  }
+
+  /** Horizon burns of {@code n} runs, each drawing {@code days} daily burns with replacement. */
+  static long[] simulate(long[] daily, long days, int n, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    long[] runs = new long[n];
+    for (int s = 0; s < n; s++) {
+      long sum = 0;
+      for (long d = 0; d < days; d++) {
+        sum = Math.addExact(sum, daily[random.nextInt(daily.length)]);
+      }
+      runs[s] = sum;
+    }
+    return runs;
+  }
+
+  /** The nearest-rank percentile: the value at rank {@code ceil(p n / 100)} of the sorted runs. */
+  static long nearestRank(long[] runs, int percent) {
+    long[] sorted = runs.clone();
+    Arrays.sort(sorted);
+    int rank = (int) ((percent * (long) sorted.length + 99) / 100);
+    return sorted[Math.max(rank, 1) - 1];
+  }
+
+  private static PurchasePlan plan(
+      Catalog prices,
+      List<TokenLot> heldLots,
+      List<TokenCharge> past,
+      long p90,
+      long historyTokens,
+      long historyDays,
+      LocalDate asOf,
+      LocalDate end,
+      ZoneId zone,
+      List<String> notes) {
+    Money zero = prices.zero();
+    Optional<PackPricing> pricing = prices.packPricing();
+    if (pricing.isEmpty()) {
+      notes.add("the catalog sells no token packs, so there is no purchase plan");
+      return new PurchasePlan(List.of(), 0, zero, 0, 0, zero, "the catalog sells no token packs");
+    }
+    long horizonDays = ChronoUnit.DAYS.between(asOf, end);
+    Instant asOfStart = asOf.atStartOfDay(zone).toInstant();
+    Instant endStart = end.atStartOfDay(zone).toInstant();
+    List<TokenCharge> p90Burn = FlexBurn.spread(p90, horizonDays, asOf, horizonDays, zone, "P90");
+    List<TokenCharge> demand = concat(past, p90Burn);
+    List<TokenLot> lots = new ArrayList<>(heldLots);
+    List<PlannedPurchase> purchases = new ArrayList<>();
+    for (int guard = 0; ; guard++) {
+      LedgerReplay replay = TokenLedger.of(lots).replay(demand);
+      Optional<TokenCharge> first =
+          replay.refused().stream().filter(c -> !c.at().isBefore(asOfStart)).findFirst();
+      if (first.isEmpty()) {
+        break;
+      }
+      checkState(guard <= horizonDays, "purchase plan does not converge after %s purchases", guard);
+      Instant at = first.get().at();
+      LocalDate day = at.atZone(zone).toLocalDate();
+      Instant expires = at.atZone(zone).plus(prices.tokenExpiry()).toInstant();
+      Instant until = expires.isBefore(endStart) ? expires : endStart;
+      long shortfall = 0;
+      for (TokenCharge c : replay.refused()) {
+        if (!c.at().isBefore(at) && c.at().isBefore(until)) {
+          shortfall = Math.addExact(shortfall, c.tokens());
+        }
+      }
+      PackPurchase buy = pricing.get().cheapestCover(Tokens.of(shortfall));
+      for (Map.Entry<TokenPack, Long> e : buy.counts().entrySet()) {
+        lots.add(
+            new TokenLot(
+                PLANNED + (purchases.size() + 1) + "-" + e.getKey().size(),
+                at,
+                Math.multiplyExact(e.getKey().size(), e.getValue()),
+                e.getKey().unitPrice(),
+                expires));
+      }
+      LocalDate expiry = expires.atZone(zone).toLocalDate();
+      LocalDate untilDay = until.atZone(zone).toLocalDate();
+      purchases.add(
+          new PlannedPurchase(
+              day,
+              buy,
+              shortfall,
+              expiry,
+              "on " + day + " the lots would first refuse the P90 burn; " + Figures.tokens(shortfall)
+                  + " tokens are refused from then until " + untilDay
+                  + (until.equals(endStart) ? " (horizon end)" : " (the new lot's expiry)")
+                  + "; cheapest cover: " + Figures.packs(buy)));
+    }
+    Money cost = Money.total(zero.currency(), purchases.stream().map(PlannedPurchase::cost).toList());
+    long tokens = purchases.stream().mapToLong(PlannedPurchase::tokens).sum();
+    if (purchases.isEmpty()) {
+      return new PurchasePlan(
+          List.of(), 0, zero, 0, 0, zero,
+          "the lots held cover the P90 burn of " + Figures.tokens(p90) + " tokens to " + end
+              + "; nothing to buy");
+    }
+    // Waste: replay the mean burn, continued past the horizon until the last planned lot expires.
+    Instant lastExpiry = asOfStart;
+    for (TokenLot lot : lots) {
+      if (lot.id().startsWith(PLANNED) && lot.expires().isAfter(lastExpiry)) {
+        lastExpiry = lot.expires();
+      }
+    }
+    long extendedDays = ChronoUnit.DAYS.between(asOf, lastExpiry.atZone(zone).toLocalDate()) + 1;
+    List<TokenCharge> mean =
+        FlexBurn.spread(historyTokens, historyDays, asOf, extendedDays, zone, "expected");
+    LedgerReplay atMean = TokenLedger.of(lots).replay(concat(past, mean));
+    Instant close = FlexBurn.closeBefore(end, zone);
+    long surplus = 0;
+    long waste = 0;
+    BigDecimal wasteCost = BigDecimal.ZERO;
+    for (int i = 0; i < atMean.lots().size(); i++) {
+      TokenLot lot = atMean.lots().get(i);
+      if (!lot.id().startsWith(PLANNED)) {
+        continue;
+      }
+      long drawnByHorizon = 0;
+      long drawn = 0;
+      for (LedgerReplay.Draw d : atMean.drawsFrom(i)) {
+        drawn += d.tokens();
+        if (!d.at().isAfter(close)) {
+          drawnByHorizon += d.tokens();
+        }
+      }
+      surplus += lot.size() - drawnByHorizon;
+      waste += lot.size() - drawn;
+      wasteCost = wasteCost.add(lot.unitPrice().exactCostOf(lot.size() - drawn));
+    }
+    Money wasteMoney = Money.rounded(wasteCost, zero.currency(), RoundingMode.HALF_EVEN);
+    return new PurchasePlan(
+        purchases,
+        tokens,
+        cost,
+        surplus,
+        waste,
+        wasteMoney,
+        purchases.size() + " purchase(s) of " + Figures.tokens(tokens) + " tokens for "
+            + Figures.money(cost) + " cover the P90 burn of " + Figures.tokens(p90)
+            + " tokens to " + end + "; at the mean burn " + Figures.tokens(surplus)
+            + " of them are left at the horizon's end and " + Figures.tokens(waste)
+            + " would expire unused (" + Figures.money(wasteMoney) + ")");
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a.size() + b.size());
+    all.addAll(a);
+    all.addAll(b);
+    return all;
+  }
+}

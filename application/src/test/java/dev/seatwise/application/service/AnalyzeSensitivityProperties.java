@@ -1,0 +1,133 @@
+package dev.seatwise.application.service;
+
+import static dev.seatwise.application.service.AnalyticsFixtures.catalogs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import dev.seatwise.application.port.in.AnalysisPeriod;
+import dev.seatwise.application.port.in.AnalyzeSensitivityQuery;
+import dev.seatwise.application.port.in.CompareScenariosQuery;
+import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.Scenario;
+import dev.seatwise.application.port.in.SensitivityCase;
+import dev.seatwise.application.port.in.SensitivityReport;
+import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.service.AnalyticsFixtures.InMemoryEntitlementsAdapter;
+import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UsageLog;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AnalyzeSensitivityProperties {
+  private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
+  private static final LocalDate TO = LocalDate.of(2025, 3, 1);
+  private static final int DAYS = 59;
+
+  private static SensitivityReport analyze(
+      List<Session> sessions, List<BigDecimal> token, List<BigDecimal> named, List<BigDecimal> usage) {
+    return new AnalyzeSensitivityService(
+            InMemoryUsageAdapter.of(sessions), catalogs(), InMemoryEntitlementsAdapter.none())
+        .analyze(
+            new AnalyzeSensitivityQuery(
+                CompareScenariosQuery.of(PeriodSpec.of(FROM, TO, ZoneOffset.UTC)), token, named, usage));
+  }
+
+  private static Optional<Money> total(SensitivityCase c, String scenario) {
+    return c.total(scenario);
+  }
+
+  @Test
+  void removingUsageNeverRaisesTheAllFlexAllNamedOrOptimalTotals() {
+    qt().withExamples(30)
+        .forAll(AnalyticsGens.usage(FROM, DAYS, 3, 30), integers().between(-99, 0))
+        .checkAssert(
+            (sessions, p) -> {
+              SensitivityReport r =
+                  analyze(sessions, List.of(), List.of(), List.of(BigDecimal.valueOf(p)));
+              SensitivityCase less = r.cases().get(0);
+              assertThat(less.windows()).isLessThanOrEqualTo(r.baseline().windows());
+              for (String s : List.of(Scenario.ALL_FLEX, Scenario.ALL_NAMED, Scenario.OPTIMAL)) {
+                total(r.baseline(), s)
+                    .ifPresent(base -> assertThat(total(less, s).orElseThrow()).isLessThanOrEqualTo(base));
+              }
+            });
+  }
+
+  @Test
+  void dearerTokensNeverLowerAllFlexAndDearerSeatsNeverLowerAllNamed() {
+    qt().withExamples(30)
+        .forAll(AnalyticsGens.usage(FROM, DAYS, 3, 30), integers().between(0, 200))
+        .checkAssert(
+            (sessions, p) -> {
+              BigDecimal up = BigDecimal.valueOf(p);
+              SensitivityReport r = analyze(sessions, List.of(up), List.of(up), List.of());
+              total(r.baseline(), Scenario.ALL_FLEX)
+                  .ifPresent(b -> assertThat(total(r.cases().get(0), Scenario.ALL_FLEX).orElseThrow())
+                      .isGreaterThanOrEqualTo(b));
+              total(r.baseline(), Scenario.ALL_NAMED)
+                  .ifPresent(b -> assertThat(total(r.cases().get(1), Scenario.ALL_NAMED).orElseThrow())
+                      .isGreaterThanOrEqualTo(b));
+            });
+  }
+
+  @Test
+  void noChangeReproducesTheBaseline() {
+    qt().withExamples(20)
+        .forAll(AnalyticsGens.usage(FROM, DAYS, 3, 30))
+        .checkAssert(
+            sessions -> {
+              List<BigDecimal> zero = List.of(BigDecimal.ZERO);
+              SensitivityReport r = analyze(sessions, zero, zero, zero);
+              for (SensitivityCase c : r.cases()) {
+                assertThat(c.scenarios()).isEqualTo(r.baseline().scenarios());
+                assertThat(c.windows()).isEqualTo(r.baseline().windows());
+              }
+            });
+  }
+
+  @Test
+  void scaledUsageHasFloorOfNTimesFSessionsPerUserAndProduct() {
+    AnalysisPeriod period = new AnalysisPeriod(FROM, TO, ZoneOffset.UTC);
+    qt().withExamples(200)
+        .forAll(AnalyticsGens.usage(FROM, DAYS, 3, 40), integers().between(-99, 300))
+        .checkAssert(
+            (sessions, p) -> {
+              BigDecimal f = BigDecimal.ONE.add(BigDecimal.valueOf(p).movePointLeft(2));
+              UsageScaling.Scaled scaled =
+                  UsageScaling.scale(
+                      ImportedUsage.of(UsageLog.ofSessions(sessions)), f, period, Duration.ofHours(24));
+              Map<String, Long> before = counts(sessions);
+              Map<String, Long> after = counts(scaled.usage().log().sessions());
+              long missing = 0;
+              for (Map.Entry<String, Long> e : before.entrySet()) {
+                long want = UsageScaling.floor(e.getValue(), f);
+                long got = after.getOrDefault(e.getKey(), 0L);
+                assertThat(got).isLessThanOrEqualTo(want);
+                missing += want - got;
+              }
+              assertThat(missing).isEqualTo(scaled.unplaced());
+              if (p <= 0) {
+                assertThat(sessions).containsAll(scaled.usage().log().sessions());
+                assertThat(scaled.unplaced()).isZero();
+              }
+            });
+  }
+
+  private static Map<String, Long> counts(List<Session> sessions) {
+    Map<String, Long> m = new HashMap<>();
+    for (Session s : sessions) {
+      m.merge(s.user() + "/" + s.product(), 1L, Long::sum);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.seatwise.application.service;
+
+import static dev.seatwise.application.service.AnalyticsFixtures.ACD;
+import static dev.seatwise.application.service.AnalyticsFixtures.assigned;
+import static dev.seatwise.application.service.AnalyticsFixtures.catalogs;
+import static dev.seatwise.application.service.AnalyticsFixtures.daily;
+import static dev.seatwise.application.service.AnalyticsFixtures.day;
+import static dev.seatwise.application.service.AnalyticsFixtures.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.seatwise.application.LicensingException;
+import dev.seatwise.application.port.in.EvaluateTradeInQuery;
+import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.TradeInEvaluation;
+import dev.seatwise.application.port.in.TradeInOption;
+import dev.seatwise.application.port.in.TradeInOption.Choice;
+import dev.seatwise.application.service.AnalyticsFixtures.InMemoryEntitlementsAdapter;
+import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.usage.Session;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** ACD: 7 tokens a window; packs of 100 at 300.00 and of 500 at 1,350.00 (AnalyticsFixtures). */
+class EvaluateTradeInServiceTest {
+
+  private static List<Session> acdFrom1March2024(String user, int days) {
+    return daily(user, ACD, "2024-03-01", day("2024-03-01").plusDays(days).toString(), 9, 8);
+  }
+
+  private static EvaluateTradeInQuery query(
+      String from, String to, long seats, String named, String maintenance) {
+    return new EvaluateTradeInQuery(
+        PeriodSpec.of(day(from), day(to), ZoneOffset.UTC), ACD, seats, usd(named), usd(maintenance));
+  }
+
+  @Test
+  void tradingTwoSeatsForFourBeatsKeepingAndRetiringThem() {
+    List<Session> s = new ArrayList<>();
+    // Six network users over a year (1 March 2024 to 1 March 2025 = 365 days), each on ACD from
+    // 1 March for 200, 150, 100, 60, 20 and 5 days: all six at once in the first five days.
+    int[] days = {200, 150, 100, 60, 20, 5};
+    for (int i = 0; i < days.length; i++) {
+      s.addAll(acdFrom1March2024("u" + (i + 1), days[i]));
+    }
+    // u7 holds a named ACD seat: not a network user.
+    s.addAll(acdFrom1March2024("u7", 300));
+    var service =
+        new EvaluateTradeInService(
+            InMemoryUsageAdapter.of(s),
+            catalogs(),
+            new InMemoryEntitlementsAdapter(
+                new Entitlements(List.of(), List.of(assigned("u7", ACD)), List.of())));
+
+    TradeInEvaluation e =
+        service.evaluate(query("2024-03-01", "2025-03-01", 2, "1100.00", "2600.00"));
+
+    assertThat(e.users()).isEqualTo(6);
+    assertThat(e.namedSeats()).isEqualTo(4);
+    assertThat(e.peakConcurrency()).hasValue(6);
+    assertThat(e.options())
+        .extracting(TradeInOption::choice, TradeInOption::annualTotal)
+        .containsExactly(
+            // keep: 2 x 2,600.00 = 5,200.00
+            tuple(Choice.KEEP, usd("5200.00")),
+            // trade in: 4 x 1,100.00 = 4,400.00 for u1..u4; u5 and u6 on Flex: (20 + 5) x 7 =
+            // 175 tokens -> 2 x 100 = 600.00 (1 x 500 = 1,350.00); 4,400.00 + 600.00 = 5,000.00
+            tuple(Choice.TRADE_IN, usd("5000.00")),
+            // retire: (200 + 150 + 100 + 60 + 20 + 5) = 535 windows x 7 = 3,745 tokens ->
+            // 7 x 500 + 3 x 100 = 3,800 for 9,450.00 + 900.00 = 10,350.00
+            // (8 x 500 = 10,800.00; 6 x 500 + 8 x 100 = 10,500.00)
+            tuple(Choice.RETIRE, usd("10350.00")));
+    assertThat(e.cheapest().choice()).isEqualTo(Choice.TRADE_IN);
+    assertThat(e.option(Choice.TRADE_IN).orElseThrow().reason())
+        .contains("4 x 1,100.00 = 4,400.00")
+        .contains("2 go on Flex: 25 windows x 7 tokens = 175 tokens, bought as 2 x 100 = 600.00");
+    assertThat(e.notes()).anyMatch(n -> n.contains("peak concurrency 6 exceeds the 2"));
+  }
+
+  @Test
+  void aLightUserOnAShortPeriodIsCheapestRetiredToFlex() {
+    // 1 January to 15 March 2025 = 73 days; u1 used ACD on 10 days: 70 tokens, x 365/73 = 350 a
+    // year -> 4 x 100 = 1,200.00 (1 x 500 = 1,350.00). Keep: 1 x 1,500.00; trade: 2 x 1,000.00.
+    var service =
+        new EvaluateTradeInService(
+            InMemoryUsageAdapter.of(daily("u1", ACD, "2025-01-05", "2025-01-15", 9, 8)),
+            catalogs(),
+            InMemoryEntitlementsAdapter.none());
+
+    TradeInEvaluation e =
+        service.evaluate(query("2025-01-01", "2025-03-15", 1, "1000.00", "1500.00"));
+
+    assertThat(e.options())
+        .extracting(TradeInOption::choice, TradeInOption::annualTotal)
+        .containsExactly(
+            tuple(Choice.KEEP, usd("1500.00")),
+            tuple(Choice.TRADE_IN, usd("2000.00")),
+            tuple(Choice.RETIRE, usd("1200.00")));
+    assertThat(e.cheapest().choice()).isEqualTo(Choice.RETIRE);
+    assertThat(e.cheapest().reason()).contains("70 tokens in 73 days, x 365/73 = 350 a year");
+  }
+
+  @Test
+  void yearlyTokensAreRoundedUp() {
+    // 1 token in 2 days: 365 / 2 = 182.5 -> 183; 7 tokens in 365 days: 7.
+    assertThat(EvaluateTradeInService.perYear(1, 2)).isEqualTo(183);
+    assertThat(EvaluateTradeInService.perYear(7, 365)).isEqualTo(7);
+  }
+
+  @Test
+  void aProductTheCatalogDoesNotListIsAnApplicationFailure() {
+    var service =
+        new EvaluateTradeInService(
+            InMemoryUsageAdapter.of(daily("u1", ACD, "2025-01-05", "2025-01-15", 9, 8)),
+            catalogs(),
+            InMemoryEntitlementsAdapter.none());
+    EvaluateTradeInQuery q =
+        new EvaluateTradeInQuery(
+            PeriodSpec.DATA_SPAN_UTC, ProductId.of("MAYA"), 1, usd("1.00"), usd("1.00"));
+    assertThatThrownBy(() -> service.evaluate(q))
+        .isInstanceOf(LicensingException.class)
+        .hasMessageContaining("MAYA");
+    EvaluateTradeInQuery euro =
+        new EvaluateTradeInQuery(
+            PeriodSpec.DATA_SPAN_UTC, ACD, 1, Money.of("1.00", "EUR"), Money.of("1.00", "EUR"));
+    assertThatThrownBy(() -> service.evaluate(euro))
+        .isInstanceOf(LicensingException.class)
+        .hasMessageContaining("EUR");
+  }
+}

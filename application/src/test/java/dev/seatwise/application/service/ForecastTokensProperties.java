@@ -1,0 +1,161 @@
+package dev.seatwise.application.service;
+
+import static dev.seatwise.application.service.AnalyticsFixtures.catalogs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import dev.seatwise.application.port.in.ForecastTokensQuery;
+import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.PlannedPurchase;
+import dev.seatwise.application.port.in.ProjectedMonth;
+import dev.seatwise.application.port.in.TokenForecast;
+import dev.seatwise.application.service.AnalyticsFixtures.InMemoryEntitlementsAdapter;
+import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.tokens.LedgerReplay;
+import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenLedger;
+import dev.seatwise.domain.tokens.TokenLot;
+import dev.seatwise.domain.tokens.TokenPack;
+import dev.seatwise.domain.usage.Session;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ForecastTokensProperties {
+  private static final LocalDate HISTORY_FROM = LocalDate.of(2025, 1, 1);
+  private static final int HISTORY_DAYS = 59; // 1 January to 1 March 2025
+  private static final LocalDate AS_OF = LocalDate.of(2025, 3, 1);
+
+  private static TokenForecast forecast(
+      List<Session> sessions, List<TokenLot> lots, int months, long seed) {
+    var service =
+        new ForecastTokensService(
+            InMemoryUsageAdapter.of(sessions),
+            catalogs(),
+            new InMemoryEntitlementsAdapter(new Entitlements(List.of(), List.of(), lots)));
+    return service.forecast(
+        ForecastTokensQuery.of(AS_OF)
+            .withHistory(PeriodSpec.of(HISTORY_FROM, AS_OF, ZoneOffset.UTC))
+            .withHorizonMonths(months)
+            .withSimulations(60)
+            .withSeed(seed));
+  }
+
+  @Test
+  void resampledPercentilesAreOrderedAndBoundedByTheHistorysDays() {
+    qt().withExamples(200)
+        .forAll(
+            lists().of(longs().between(0, 500)).ofSizeBetween(1, 60),
+            integers().between(1, 400),
+            integers().between(1, 300),
+            longs().all())
+        .checkAssert(
+            (days, horizon, n, seed) -> {
+              long[] daily = days.stream().mapToLong(Long::longValue).toArray();
+              long[] runs = ForecastTokensService.simulate(daily, horizon, n, seed);
+              long p50 = ForecastTokensService.nearestRank(runs, 50);
+              long p90 = ForecastTokensService.nearestRank(runs, 90);
+              long min = Arrays.stream(daily).min().getAsLong();
+              long max = Arrays.stream(daily).max().getAsLong();
+              assertThat(p50).isLessThanOrEqualTo(p90);
+              assertThat(p50).isGreaterThanOrEqualTo(min * horizon);
+              assertThat(p90).isLessThanOrEqualTo(max * horizon);
+            });
+  }
+
+  @Test
+  void theSameSeedGivesTheSameForecast() {
+    qt().withExamples(25)
+        .forAll(
+            AnalyticsGens.usage(HISTORY_FROM, HISTORY_DAYS, 3, 30),
+            AnalyticsGens.lots(AS_OF, 400, 0, 3),
+            integers().between(1, 14),
+            longs().all())
+        .checkAssert(
+            (sessions, lots, months, seed) -> {
+              TokenForecast a = forecast(sessions, lots, months, seed);
+              TokenForecast b = forecast(sessions, lots, months, seed);
+              assertThat(a).isEqualTo(b);
+              assertThat(a.p50Burn()).isLessThanOrEqualTo(a.p90Burn());
+            });
+  }
+
+  @Test
+  void projectedLotsConserveTokensFromMonthToMonth() {
+    qt().withExamples(40)
+        .forAll(
+            AnalyticsGens.usage(HISTORY_FROM, HISTORY_DAYS, 3, 30),
+            AnalyticsGens.lots(AS_OF, 400, 200, 4),
+            integers().between(1, 14))
+        .checkAssert(
+            (sessions, lots, months) -> {
+              TokenForecast f = forecast(sessions, lots, months, 1);
+              long balance = f.openingBalance();
+              long burn = 0;
+              for (ProjectedMonth m : f.projection()) {
+                // each month: opening + purchased - consumed - expired = closing (checked by the
+                // record); the months chain, and the burns add up to the expected burn.
+                assertThat(m.opening()).isEqualTo(balance);
+                balance = m.closing();
+                burn += m.burn();
+              }
+              assertThat(burn).isEqualTo(f.expectedBurn());
+              assertThat(f.projection()).hasSize(months);
+            });
+  }
+
+  @Test
+  void thePlanCoversTheP90BurnWithinTheHorizon() {
+    qt().withExamples(40)
+        .forAll(
+            AnalyticsGens.usage(HISTORY_FROM, HISTORY_DAYS, 3, 30),
+            AnalyticsGens.lots(AS_OF, 400, 0, 3),
+            integers().between(1, 24))
+        .checkAssert(
+            (sessions, held, months) -> {
+              TokenForecast f = forecast(sessions, held, months, 3);
+              LocalDate end = AS_OF.plusMonths(months);
+              List<TokenLot> lots = new ArrayList<>(held);
+              int n = 0;
+              for (PlannedPurchase p : f.plan().purchases()) {
+                assertThat(p.date()).isAfterOrEqualTo(AS_OF).isBefore(end);
+                assertThat(p.shortfall()).isPositive();
+                Instant at = p.date().atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant expires = p.expires().atStartOfDay(ZoneOffset.UTC).toInstant();
+                for (Map.Entry<TokenPack, Long> e : p.packs().counts().entrySet()) {
+                  lots.add(
+                      new TokenLot(
+                          "p" + n++, at, e.getKey().size() * e.getValue(), e.getKey().unitPrice(),
+                          expires));
+                }
+              }
+              List<TokenCharge> demand = new ArrayList<>(pastCharges(sessions, held));
+              long days = ChronoUnit.DAYS.between(AS_OF, end);
+              demand.addAll(FlexBurn.spread(f.p90Burn(), days, AS_OF, days, ZoneOffset.UTC, "P90"));
+              LedgerReplay replay = TokenLedger.of(lots).replay(demand);
+              Instant start = AS_OF.atStartOfDay(ZoneOffset.UTC).toInstant();
+              assertThat(replay.refused()).allMatch(c -> c.at().isBefore(start));
+            });
+  }
+
+  /** The history's charges, metered independently of the service under test. */
+  private static List<TokenCharge> pastCharges(List<Session> sessions, List<TokenLot> lots) {
+    var analysis =
+        UsageAnalysis.of(
+            InMemoryUsageAdapter.of(sessions).usage(),
+            catalogs(),
+            PeriodSpec.of(HISTORY_FROM, AS_OF, ZoneOffset.UTC));
+    return FlexBurn.ledgerCharges(
+        FlexBurn.within(analysis.flexMetering().charges(), analysis.period()));
+  }
+}

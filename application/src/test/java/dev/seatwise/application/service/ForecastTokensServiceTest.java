@@ -1,0 +1,186 @@
+package dev.seatwise.application.service;
+
+import static dev.seatwise.application.service.AnalyticsFixtures.ACD;
+import static dev.seatwise.application.service.AnalyticsFixtures.RVT;
+import static dev.seatwise.application.service.AnalyticsFixtures.assigned;
+import static dev.seatwise.application.service.AnalyticsFixtures.catalogs;
+import static dev.seatwise.application.service.AnalyticsFixtures.daily;
+import static dev.seatwise.application.service.AnalyticsFixtures.day;
+import static dev.seatwise.application.service.AnalyticsFixtures.lot;
+import static dev.seatwise.application.service.AnalyticsFixtures.perToken;
+import static dev.seatwise.application.service.AnalyticsFixtures.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seatwise.application.port.in.ForecastTokensQuery;
+import dev.seatwise.application.port.in.MonthlyBurn;
+import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.PlannedPurchase;
+import dev.seatwise.application.port.in.ProjectedMonth;
+import dev.seatwise.application.port.in.TokenForecast;
+import dev.seatwise.application.service.AnalyticsFixtures.InMemoryEntitlementsAdapter;
+import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.tokens.TokenPack;
+import dev.seatwise.domain.usage.Session;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ForecastTokensServiceTest {
+
+  /** u1 opens ACD (7 tokens) every day of February 2025 for 8 h: 28 windows = 196 tokens. */
+  private static List<Session> februaryOfAcd() {
+    return daily("u1", ACD, "2025-02-01", "2025-03-01", 9, 8);
+  }
+
+  private static ForecastTokensQuery marchForThreeMonths() {
+    return ForecastTokensQuery.of(day("2025-03-01"))
+        .withHistory(PeriodSpec.of(day("2025-02-01"), day("2025-03-01"), ZoneOffset.UTC))
+        .withHorizonMonths(3)
+        .withSimulations(200)
+        .withSeed(7);
+  }
+
+  @Test
+  void projectsHeldLotsMonthByMonthAndCountsWhatExpiresUnused() {
+    List<Session> sessions = new ArrayList<>(februaryOfAcd());
+    // u2 holds a named RVT seat, so their daily RVT use burns no tokens (rule F9).
+    sessions.addAll(daily("u2", RVT, "2025-02-01", "2025-03-01", 9, 8));
+    Entitlements held =
+        new Entitlements(
+            List.of(),
+            List.of(assigned("u2", RVT)),
+            List.of(
+                lot("A", "2024-05-15T00:00:00Z", 1000, "2.70", "2025-05-15T00:00:00Z"),
+                lot("B", "2025-01-15T00:00:00Z", 500, "2.70", "2026-01-15T00:00:00Z")));
+    var service =
+        new ForecastTokensService(
+            InMemoryUsageAdapter.of(sessions), catalogs(), new InMemoryEntitlementsAdapter(held));
+
+    TokenForecast f = service.forecast(marchForThreeMonths());
+
+    // History: 28 days x 7 tokens = 196; mean 196 / 28 = 7 per day.
+    assertThat(f.monthlyBurn()).containsExactly(new MonthlyBurn(YearMonth.of(2025, 2), 28, 196));
+    assertThat(f.historyTokens()).isEqualTo(196);
+    assertThat(f.meanDailyBurn()).isEqualByComparingTo("7");
+    // Lot A (earliest expiry) paid for February: A 1000 - 196 = 804, B 500 -> 1,304 at 1 March.
+    assertThat(f.openingBalance()).isEqualTo(1304);
+    // March 31 x 7 = 217 -> 1,087; April 30 x 7 = 210 -> 877.
+    // May: A has 804 - 217 - 210 = 377; 1..14 May draws 14 x 7 = 98 from it, so 279 expire on
+    // 15 May; 15..31 May draws 17 x 7 = 119 from B: 877 - 217 - 279 = 381.
+    assertThat(f.projection())
+        .containsExactly(
+            new ProjectedMonth(day("2025-03-01"), day("2025-04-01"), 1304, 217, 217, 0, 0, 0, 1087),
+            new ProjectedMonth(day("2025-04-01"), day("2025-05-01"), 1087, 210, 210, 0, 0, 0, 877),
+            new ProjectedMonth(day("2025-05-01"), day("2025-06-01"), 877, 217, 217, 0, 0, 279, 381));
+    assertThat(f.runOut()).isEmpty();
+    assertThat(f.expiringUnused()).isEqualTo(279);
+    // Every history day burnt 7, so every resampled run burns 92 days x 7 = 644.
+    assertThat(f.expectedBurn()).isEqualTo(644);
+    assertThat(f.p50Burn()).isEqualTo(644);
+    assertThat(f.p90Burn()).isEqualTo(644);
+    // The lots cover the P90 burn: nothing to buy.
+    assertThat(f.plan().purchases()).isEmpty();
+    assertThat(f.plan().cost()).isEqualTo(usd("0.00"));
+    // Both lots were bought before the history starts: their balance may be overstated.
+    assertThat(f.notes()).anyMatch(n -> n.contains("lot A")).anyMatch(n -> n.contains("lot B"));
+  }
+
+  @Test
+  void runsOutOnTheDayTheBalanceCannotCoverTheDaysBurn() {
+    Entitlements held =
+        new Entitlements(
+            List.of(),
+            List.of(),
+            List.of(lot("B", "2025-02-01T00:00:00Z", 500, "2.70", "2026-02-01T00:00:00Z")));
+    var service =
+        new ForecastTokensService(
+            InMemoryUsageAdapter.of(februaryOfAcd()), catalogs(), new InMemoryEntitlementsAdapter(held));
+
+    TokenForecast f = service.forecast(marchForThreeMonths());
+
+    // 500 - 196 = 304 at 1 March; 304 / 7 = 43 days (301 tokens), leaving 3 < 7 on day 44:
+    // 31 March days + 12 April days are covered, so the balance runs out on 13 April.
+    assertThat(f.openingBalance()).isEqualTo(304);
+    assertThat(f.runOut()).contains(day("2025-04-13"));
+    ProjectedMonth april = f.projection().get(1);
+    // April: 12 x 7 = 84 consumed, 18 x 7 = 126 refused, 87 - 84 = 3 left.
+    assertThat(april.consumed()).isEqualTo(84);
+    assertThat(april.refused()).isEqualTo(126);
+    assertThat(april.closing()).isEqualTo(3);
+    assertThat(f.notes()).noneMatch(n -> n.contains("lot B"));
+  }
+
+  @Test
+  void buysTheCheapestCoverOnTheRunOutDayAndAgainWhenTheNewLotExpires() {
+    var service =
+        new ForecastTokensService(
+            InMemoryUsageAdapter.of(februaryOfAcd()), catalogs(), InMemoryEntitlementsAdapter.none());
+
+    TokenForecast f = service.forecast(marchForThreeMonths().withHorizonMonths(15));
+
+    // 1 March 2025 to 1 June 2026 = 365 + 92 = 457 days x 7 = 3,199 tokens (P50 = P90 = mean).
+    assertThat(f.p90Burn()).isEqualTo(3199);
+    assertThat(f.runOut()).contains(day("2025-03-01"));
+    TokenPack hundred = new TokenPack(100, perToken("3.00"));
+    TokenPack fiveHundred = new TokenPack(500, perToken("2.70"));
+    // Purchase 1 on 1 March 2025, expiring 1 March 2026: 365 days x 7 = 2,555 tokens needed.
+    // Covers: 5 x 500 + 1 x 100 = 2,600 for 6,750.00 + 300.00 = 7,050.00 (6 x 500 = 8,100.00;
+    // 4 x 500 + 6 x 100 = 7,200.00; 26 x 100 = 7,800.00).
+    PlannedPurchase first = f.plan().purchases().get(0);
+    assertThat(first.date()).isEqualTo(day("2025-03-01"));
+    assertThat(first.expires()).isEqualTo(day("2026-03-01"));
+    assertThat(first.shortfall()).isEqualTo(2555);
+    assertThat(first.packs().counts()).isEqualTo(Map.of(hundred, 1L, fiveHundred, 5L));
+    assertThat(first.cost()).isEqualTo(usd("7050.00"));
+    // Purchase 2 on 1 March 2026 when lot 1 expires: 92 days x 7 = 644 to the horizon.
+    // Covers: 1 x 500 + 2 x 100 = 700 for 1,350.00 + 600.00 = 1,950.00 (2 x 500 = 2,700.00).
+    PlannedPurchase second = f.plan().purchases().get(1);
+    assertThat(second.date()).isEqualTo(day("2026-03-01"));
+    assertThat(second.shortfall()).isEqualTo(644);
+    assertThat(second.packs().counts()).isEqualTo(Map.of(hundred, 2L, fiveHundred, 1L));
+    assertThat(second.cost()).isEqualTo(usd("1950.00"));
+    assertThat(f.plan().purchases()).hasSize(2);
+    // 7,050.00 + 1,950.00 = 9,000.00 for 2,600 + 700 = 3,300 tokens.
+    assertThat(f.plan().cost()).isEqualTo(usd("9000.00"));
+    assertThat(f.plan().tokens()).isEqualTo(3300);
+    // At the mean burn (7/day, = P90 here) 3,300 - 3,199 = 101 tokens are unused by the horizon;
+    // lot 1 (the 100-lot burns first, then the 2,500-lot) leaves 2,600 - 2,555 = 45 of its 2,500
+    // tokens at 2.70 to expire: 121.50; lot 2 is used up at 7/day long before March 2027.
+    assertThat(f.plan().surplusAtHorizon()).isEqualTo(101);
+    assertThat(f.plan().expectedWaste()).isEqualTo(45);
+    assertThat(f.plan().expectedWasteCost()).isEqualTo(usd("121.50"));
+  }
+
+  @Test
+  void aHistoryEndingAfterTheForecastDateIsRejected() {
+    assertThatThrownBy(
+            () ->
+                ForecastTokensQuery.of(day("2025-03-01"))
+                    .withHistory(PeriodSpec.of(day("2025-02-01"), day("2025-03-02"), ZoneOffset.UTC)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2025-03-02");
+  }
+
+  @Test
+  void nearestRankPercentilesOfTenRuns() {
+    long[] runs = {10, 1, 9, 2, 8, 3, 7, 4, 6, 5};
+    // Sorted 1..10: P50 = rank ceil(5.0) = 5 -> 5; P90 = rank ceil(9.0) = 9 -> 9.
+    assertThat(ForecastTokensService.nearestRank(runs, 50)).isEqualTo(5);
+    assertThat(ForecastTokensService.nearestRank(runs, 90)).isEqualTo(9);
+    // One run: every percentile is that run.
+    assertThat(ForecastTokensService.nearestRank(new long[] {42}, 90)).isEqualTo(42);
+  }
+
+  @Test
+  void spreadsABurnEvenlyInWholeTokens() {
+    // 10 tokens per 4 days over 6 days: cumulative floor(10 n / 4) = 2, 5, 7, 10, 12, 15.
+    var charges = FlexBurn.spread(10, 4, day("2025-01-01"), 6, ZoneOffset.UTC, "x");
+    assertThat(charges).extracting(c -> c.tokens()).containsExactly(2L, 3L, 2L, 3L, 2L, 3L);
+    assertThat(FlexBurn.cumulative(10, 4, 6)).isEqualTo(15);
+  }
+}

@@ -1,0 +1,233 @@
+package dev.seatwise.domain.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * Concurrency of weighted half-open intervals against a brute-force sweep. Intervals start and end
+ * on whole minutes in {@code [0, 70]}, so the level is constant on every minute and a sweep over
+ * the minutes sees every level.
+ */
+class ConcurrencyProfileProperties {
+  private static final long MINUTE = 60_000_000_000L;
+
+  /** {start, end, weight} in minutes: lengths 0 to 20 minutes, weights 0 to 3 (1 half the time). */
+  private static Gen<List<int[]>> intervals() {
+    Gen<int[]> one =
+        integers()
+            .between(0, 50)
+            .zip(
+                integers().between(0, 20),
+                integers().between(0, 3).mix(integers().between(1, 1), 50),
+                (s, len, w) -> new int[] {s, s + len, w});
+    return lists()
+        .of(one)
+        .ofSizeBetween(0, 12)
+        .describedAs(
+            list ->
+                list.stream()
+                    .map(i -> "[" + i[0] + "," + i[1] + ")x" + i[2])
+                    .collect(Collectors.joining(" ")));
+  }
+
+  private static ConcurrencyProfile profile(List<int[]> intervals) {
+    long[] s = new long[intervals.size()];
+    long[] e = new long[intervals.size()];
+    long[] w = new long[intervals.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = intervals.get(i)[0] * MINUTE;
+      e[i] = intervals.get(i)[1] * MINUTE;
+      w[i] = intervals.get(i)[2];
+    }
+    return ConcurrencyProfile.ofNanos(s, e, w);
+  }
+
+  private static long level(List<int[]> intervals, int minute) {
+    return intervals.stream()
+        .filter(i -> i[0] <= minute && minute < i[1])
+        .mapToLong(i -> i[2])
+        .sum();
+  }
+
+  private static long bruteForcePeak(List<int[]> intervals) {
+    long peak = 0;
+    for (int m = 0; m <= 70; m++) {
+      peak = Math.max(peak, level(intervals, m));
+    }
+    return peak;
+  }
+
+  private static Instant minute(long m) {
+    return Instant.ofEpochSecond(m * 60);
+  }
+
+  @Test
+  void peakConcurrencyEqualsABruteForceSweep() {
+    qt().forAll(intervals())
+        .checkAssert(
+            intervals -> {
+              ConcurrencyProfile profile = profile(intervals);
+              long peak = bruteForcePeak(intervals);
+              assertThat(profile.peak()).isEqualTo(peak);
+              if (peak == 0) {
+                assertThat(profile.peakAt()).isEmpty();
+              } else {
+                int first = 0;
+                while (level(intervals, first) != peak) {
+                  first++;
+                }
+                assertThat(profile.peakAt()).contains(minute(first));
+              }
+            });
+  }
+
+  @Test
+  void theLevelAtAnyInstantIsTheWeightOfTheIntervalsOpenThen() {
+    qt().forAll(intervals())
+        .checkAssert(
+            intervals -> {
+              ConcurrencyProfile profile = profile(intervals);
+              for (int m = -1; m <= 71; m++) {
+                assertThat(profile.levelAt(minute(m)))
+                    .as("level at minute %s", m)
+                    .isEqualTo(level(intervals, m));
+                assertThat(profile.levelAt(minute(m).plusSeconds(30)))
+                    .isEqualTo(level(intervals, m));
+              }
+            });
+  }
+
+  @Test
+  void timeAtOrAboveEachLevelEqualsABruteForceSweep() {
+    qt().forAll(intervals())
+        .checkAssert(
+            intervals -> {
+              ConcurrencyProfile profile = profile(intervals);
+              long[] levels = new long[71];
+              boolean[] busy = new boolean[71];
+              for (int m = 0; m <= 70; m++) {
+                levels[m] = level(intervals, m);
+                busy[m] = busy(intervals, m);
+              }
+              for (long k = 0; k <= bruteForcePeak(intervals) + 1; k++) {
+                long minutes = 0;
+                for (int m = 0; m <= 70; m++) {
+                  if (levels[m] >= k && busy[m]) {
+                    minutes++;
+                  }
+                }
+                assertThat(profile.timeAtOrAbove(k))
+                    .as("time at or above %s", k)
+                    .isEqualTo(Duration.ofMinutes(minutes));
+              }
+            });
+  }
+
+  /** Whether minute {@code m} lies between the first start and the last end (the busy span). */
+  private static boolean busy(List<int[]> intervals, int m) {
+    int first = intervals.stream().mapToInt(i -> i[0]).min().orElse(0);
+    int last = intervals.stream().mapToInt(i -> i[1]).max().orElse(0);
+    return first <= m && m < last;
+  }
+
+  @Test
+  void percentilesEqualABruteForceSweepOverTheBusySpan() {
+    qt().forAll(intervals(), integers().between(0, 100))
+        .checkAssert(
+            (intervals, percent) -> {
+              double q = percent / 100.0;
+              long total = 0;
+              for (int m = 0; m <= 70; m++) {
+                total += busy(intervals, m) ? 1 : 0;
+              }
+              long expected = 0;
+              if (total > 0) {
+                long peak = bruteForcePeak(intervals);
+                expected = peak;
+                for (long level = 0; level <= peak; level++) {
+                  long below = 0;
+                  for (int m = 0; m <= 70; m++) {
+                    if (busy(intervals, m) && level(intervals, m) <= level) {
+                      below++;
+                    }
+                  }
+                  if ((double) below / total >= q) {
+                    expected = level;
+                    break;
+                  }
+                }
+              }
+              assertThat(profile(intervals).percentile(q)).isEqualTo(expected);
+            });
+  }
+
+  @Test
+  void aPoolOfPeakSizeRefusesNobodyAndAnySmallerPoolRefusesSomeone() {
+    qt().forAll(intervals())
+        .checkAssert(
+            intervals -> {
+              ConcurrencyProfile profile = profile(intervals);
+              long peak = bruteForcePeak(intervals);
+              assertThat(profile.refusalsWithCapacity(peak)).isZero();
+              assertThat(profile.refusalsWithCapacity(peak + 1)).isZero();
+              for (long k = 0; k < peak; k++) {
+                assertThat(profile.refusalsWithCapacity(k)).as("refusals with %s", k).isPositive();
+              }
+            });
+  }
+
+  @Test
+  void capacityForARefusalRateIsTheSmallestPoolThatMeetsIt() {
+    qt().forAll(intervals(), integers().between(0, 100))
+        .checkAssert(
+            (intervals, percent) -> {
+              double rate = percent / 100.0;
+              ConcurrencyProfile profile = profile(intervals);
+              long smallest = 0;
+              while (profile.refusalsWithCapacity(smallest) > rate * intervals.size()) {
+                smallest++;
+              }
+              assertThat(profile.capacityForRefusalRate(rate)).isEqualTo(smallest);
+            });
+  }
+
+  @Test
+  void withOneUnitPerIntervalABiggerPoolNeverRefusesMore() {
+    // the binary search in capacityForRefusalRate relies on this for unit weights
+    qt().withExamples(2_000)
+        .forAll(intervals())
+        .checkAssert(
+            intervals -> {
+              List<int[]> seats = new ArrayList<>();
+              intervals.forEach(i -> seats.add(new int[] {i[0], i[1], 1}));
+              ConcurrencyProfile profile = profile(seats);
+              for (long k = 0; k <= profile.peak(); k++) {
+                assertThat(profile.refusalsWithCapacity(k + 1))
+                    .isLessThanOrEqualTo(profile.refusalsWithCapacity(k));
+              }
+            });
+  }
+
+  @Test
+  void theSameIntervalsInAnotherOrderGiveAnEqualProfile() {
+    qt().forAll(intervals())
+        .checkAssert(
+            intervals -> {
+              List<int[]> reversed = new ArrayList<>(intervals);
+              Collections.reverse(reversed);
+              assertThat(profile(reversed)).isEqualTo(profile(intervals));
+              assertThat(profile(reversed).hashCode()).isEqualTo(profile(intervals).hashCode());
+            });
+  }
+}

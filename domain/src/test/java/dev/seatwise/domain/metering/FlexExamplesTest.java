@@ -1,0 +1,234 @@
+package dev.seatwise.domain.metering;
+
+import static dev.seatwise.domain.testkit.LicensingFixtures.AEC_COLLECTION;
+import static dev.seatwise.domain.testkit.LicensingFixtures.AUTOCAD;
+import static dev.seatwise.domain.testkit.LicensingFixtures.REVIT;
+import static dev.seatwise.domain.testkit.LicensingFixtures.at;
+import static dev.seatwise.domain.testkit.LicensingFixtures.autodeskLikeCatalog;
+import static dev.seatwise.domain.testkit.LicensingFixtures.flexContext;
+import static dev.seatwise.domain.testkit.LicensingFixtures.session;
+import static dev.seatwise.domain.testkit.LicensingFixtures.user;
+import static dev.seatwise.domain.testkit.LicensingFixtures.utc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.entitlement.SeatAssignment;
+import dev.seatwise.domain.usage.DailyUsage;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UsageLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Autodesk's documented Flex examples (licensing-rules.md F2 to F9). 2024-03-04 is a Monday. The
+ * expected windows are worked out by hand from the rules, not read from the output.
+ */
+class FlexExamplesTest {
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+  private final WindowedMeter meter = new WindowedMeter();
+
+  private Metering meter(Session... sessions) {
+    return meter.meter(UsageLog.ofSessions(List.of(sessions)), flexContext());
+  }
+
+  private static List<Instant> windowStarts(Metering metering) {
+    return metering.charges().stream().map(Charge::start).toList();
+  }
+
+  @Test
+  void mondayThenTuesdayIsTwoWindowsTheSecondOpeningWhenTheFirstEnds() {
+    // F3: open Mon 8-17 (7 tokens); open Tue 7-17: charged again at 08:00, still open.
+    Metering metering =
+        meter(
+            session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T17:00"),
+            session("ann", AUTOCAD, "2024-03-05T07:00", "2024-03-05T17:00"));
+
+    assertThat(windowStarts(metering))
+        .containsExactly(utc("2024-03-04T08:00"), utc("2024-03-05T08:00"));
+    assertThat(metering.totalTokens()).isEqualTo(2 * 7);
+  }
+
+  @Test
+  void mondayEveningToTuesdayAfternoonIsOneWindow() {
+    // F5: launched Mon 19:00, closed Tue 17:00 = 1 day.
+    Metering metering = meter(session("ann", AUTOCAD, "2024-03-04T19:00", "2024-03-05T17:00"));
+
+    assertThat(windowStarts(metering)).containsExactly(utc("2024-03-04T19:00"));
+    assertThat(metering.charges().get(0).end()).isEqualTo(utc("2024-03-05T19:00"));
+    assertThat(metering.totalTokens()).isEqualTo(7);
+  }
+
+  @Test
+  void autocadAndRevitOnTheSameDayCostSeventeenTokens() {
+    // F4: two products the same day = two charges, 7 + 10.
+    Metering metering =
+        meter(
+            session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T12:00"),
+            session("ann", REVIT, "2024-03-04T13:00", "2024-03-04T17:00"));
+
+    assertThat(metering.charges()).hasSize(2);
+    assertThat(metering.totalTokens()).isEqualTo(17);
+  }
+
+  @Test
+  void reopeningAProductWithinTheWindowIsNotChargedAgain() {
+    // F3: reopening within the 24-hour period is not charged.
+    Metering metering =
+        meter(
+            session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T09:00"),
+            session("ann", AUTOCAD, "2024-03-04T15:00", "2024-03-04T16:00"),
+            session("ann", AUTOCAD, "2024-03-05T07:00", "2024-03-05T07:59"));
+
+    assertThat(windowStarts(metering)).containsExactly(utc("2024-03-04T08:00"));
+  }
+
+  @Test
+  void eachUserOpensTheirOwnWindow() {
+    // F2: the window is per Authorized User, not per organisation.
+    Metering metering =
+        meter(
+            session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T09:00"),
+            session("bob", AUTOCAD, "2024-03-04T08:30", "2024-03-04T09:00"));
+
+    assertThat(metering.charges()).hasSize(2);
+    assertThat(metering.totalTokens()).isEqualTo(14);
+  }
+
+  @Test
+  void aLaunchShorterThanFiveMinutesOpensNothing() {
+    // F7: under 5 minutes, 0 tokens.
+    Instant start = utc("2024-03-04T08:00");
+    Metering metering =
+        meter(session("ann", AUTOCAD, start, start.plus(Duration.ofMinutes(5).minusSeconds(1))));
+
+    assertThat(metering.charges()).isEmpty();
+  }
+
+  @Test
+  void aLaunchOfExactlyFiveMinutesOpensAWindow() {
+    Instant start = utc("2024-03-04T08:00");
+    Metering metering = meter(session("ann", AUTOCAD, start, start.plus(Duration.ofMinutes(5))));
+
+    assertThat(windowStarts(metering)).containsExactly(start);
+  }
+
+  @Test
+  void useThatEndsExactlyWhenTheWindowEndsNeedsNoNewWindow() {
+    Metering exactlyOneDay = meter(session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-05T08:00"));
+    Metering againBeforeTheEnd =
+        meter(
+            session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T10:00"),
+            session("ann", AUTOCAD, "2024-03-05T06:00", "2024-03-05T08:00"));
+
+    assertThat(windowStarts(exactlyOneDay)).containsExactly(utc("2024-03-04T08:00"));
+    assertThat(windowStarts(againBeforeTheEnd)).containsExactly(utc("2024-03-04T08:00"));
+  }
+
+  @Test
+  void useThatStartsExactlyWhenTheWindowEndsOpensTheNextWindowThere() {
+    Metering metering =
+        meter(
+            session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T10:00"),
+            session("ann", AUTOCAD, "2024-03-05T08:00", "2024-03-05T09:00"));
+
+    assertThat(windowStarts(metering))
+        .containsExactly(utc("2024-03-04T08:00"), utc("2024-03-05T08:00"));
+  }
+
+  @Test
+  void aSessionLongerThanTwoDaysOpensAWindowEveryTwentyFourHours() {
+    // F5: still running after 24 h means a new window, again and again.
+    Metering metering = meter(session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-06T08:01"));
+
+    assertThat(windowStarts(metering))
+        .containsExactly(utc("2024-03-04T08:00"), utc("2024-03-05T08:00"), utc("2024-03-06T08:00"));
+  }
+
+  @Test
+  void springForwardInLondonDoesNotMoveTheWindowsEnd() {
+    // 2024-03-31 01:00 GMT the clocks go to 02:00 BST. A window opened Sat 12:00 GMT ends 24 h
+    // later: Sun 13:00 BST, not Sun 12:00 local.
+    Instant opened = at("2024-03-30T12:00", LONDON);
+    Metering withinTheWindow =
+        meter(session("ann", AUTOCAD, opened, at("2024-03-31T12:30", LONDON)));
+    Metering pastIt = meter(session("ann", AUTOCAD, opened, at("2024-03-31T13:30", LONDON)));
+
+    assertThat(withinTheWindow.charges()).hasSize(1);
+    assertThat(withinTheWindow.charges().get(0).end()).isEqualTo(at("2024-03-31T13:00", LONDON));
+    assertThat(windowStarts(pastIt)).containsExactly(opened, at("2024-03-31T13:00", LONDON));
+  }
+
+  @Test
+  void fallBackInNewYorkDoesNotMoveTheWindowsEnd() {
+    // 2024-11-03 02:00 EDT the clocks go back to 01:00 EST. A window opened Sat 09:00 EDT ends
+    // 24 h later: Sun 08:00 EST.
+    Instant opened = at("2024-11-02T09:00", NEW_YORK);
+    Metering metering = meter(session("ann", AUTOCAD, opened, at("2024-11-03T08:30", NEW_YORK)));
+
+    assertThat(windowStarts(metering)).containsExactly(opened, at("2024-11-03T08:00", NEW_YORK));
+    assertThat(metering.charges().get(0).end()).isEqualTo(at("2024-11-03T08:00", NEW_YORK));
+  }
+
+  @Test
+  void dailyUsageCostsOneWindowPerDistinctDayStartingAtMidnightInTheContextZone() {
+    LocalDate monday = LocalDate.of(2024, 3, 4);
+    UsageLog usage =
+        UsageLog.ofDays(
+            List.of(
+                DailyUsage.of("ann", "ACD", monday),
+                DailyUsage.of("ann", "ACD", monday),
+                DailyUsage.of("ann", "ACD", monday.plusDays(1)),
+                DailyUsage.of("ann", "RVT", monday)));
+
+    Metering metering =
+        meter.meter(usage, new MeterContext(autodeskLikeCatalog(), Coverage.NONE, NEW_YORK));
+
+    // midnight EST is 05:00Z
+    assertThat(metering.charges())
+        .extracting(Charge::product, Charge::start)
+        .containsExactlyInAnyOrder(
+            tuple(AUTOCAD, utc("2024-03-04T05:00")),
+            tuple(AUTOCAD, utc("2024-03-05T05:00")),
+            tuple(REVIT, utc("2024-03-04T05:00")));
+    assertThat(metering.totalTokens()).isEqualTo(7 + 7 + 10);
+  }
+
+  @Test
+  void subscriptionFirstACoveredUserIsNeverChargedForThatProduct() {
+    // F9: ann holds an AutoCAD subscription, bob the AEC Collection (AutoCAD + Revit), cy nothing.
+    Catalog catalog = autodeskLikeCatalog();
+    Entitlements entitlements =
+        new Entitlements(
+            List.of(),
+            List.of(
+                new SeatAssignment(user("ann"), AUTOCAD),
+                new SeatAssignment(user("bob"), AEC_COLLECTION)),
+            List.of());
+    UsageLog usage =
+        UsageLog.ofSessions(
+            List.of(
+                session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T17:00"),
+                session("ann", REVIT, "2024-03-04T08:00", "2024-03-04T17:00"),
+                session("bob", AUTOCAD, "2024-03-04T08:00", "2024-03-04T17:00"),
+                session("bob", REVIT, "2024-03-04T08:00", "2024-03-04T17:00"),
+                session("cy", AUTOCAD, "2024-03-04T08:00", "2024-03-04T17:00")));
+
+    Metering metering =
+        meter.meter(
+            usage, new MeterContext(catalog, entitlements.coverage(catalog), ZoneOffset.UTC));
+
+    assertThat(metering.charges())
+        .extracting(c -> c.user().value(), Charge::product)
+        .containsExactlyInAnyOrder(tuple("ann", REVIT), tuple("cy", AUTOCAD));
+    assertThat(metering.totalTokens()).isEqualTo(10 + 7);
+  }
+}
