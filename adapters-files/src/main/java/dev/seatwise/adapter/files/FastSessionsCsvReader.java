@@ -55,6 +55,8 @@ public final class FastSessionsCsvReader {
   private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
   private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
   private static final long NANOS = 1_000_000_000L;
+  private static final int BLANK = -2;
+  private static final int NOT_INTERNED = -1;
   private static final int USER = 0;
   private static final int PRODUCT = 1;
   private static final int START = 2;
@@ -679,9 +681,14 @@ public final class FastSessionsCsvReader {
         String raw = new String(buf, ua, ub - ua, StandardCharsets.UTF_8).strip();
         userSlot = users.add(buf, ua, ub);
         userIds.add(raw.isEmpty() ? null : ctx.identity().anyUser(raw, ctx.privacy()));
+        if (userSlot >= userSlotIndex.length) {
+          userSlotIndex = Arrays.copyOf(userSlotIndex, userSlotIndex.length * 2);
+        }
+        userSlotIndex[userSlot] = raw.isEmpty() ? BLANK : NOT_INTERNED;
       }
-      UserId userId = userIds.get(userSlot);
-      if (userId == null) {
+      // one int per distinct user says blank, not yet interned, or its table index
+      int u = userSlotIndex[userSlot];
+      if (u == BLANK) {
         ledger.reject(recordLine, "user", "missing value");
         return;
       }
@@ -728,14 +735,8 @@ public final class FastSessionsCsvReader {
             + " is before start " + SessionTable.toInstant(s));
         return;
       }
-      if (userSlot >= userSlotIndex.length) {
-        int old = userSlotIndex.length;
-        userSlotIndex = Arrays.copyOf(userSlotIndex, Math.max(userSlot + 1, old * 2));
-        Arrays.fill(userSlotIndex, old, userSlotIndex.length, -1);
-      }
-      int u = userSlotIndex[userSlot];
-      if (u < 0) {
-        u = table.userIndex(userId);
+      if (u == NOT_INTERNED) {
+        u = table.userIndex(userIds.get(userSlot));
         userSlotIndex[userSlot] = u;
       }
       if (productSlot >= productSlotIndex.length) {
@@ -910,21 +911,24 @@ public final class FastSessionsCsvReader {
   }
 
   /**
-   * Distinct byte strings, each given a slot number in order of first appearance; open addressing
-   * over an arena of the keys' bytes. Not thread-safe.
+   * Distinct byte strings, each given a slot number in order of first appearance. Open addressing
+   * with one 64-byte entry per key: the hash, the slot, the length and the first 48 bytes of the key
+   * sit in one cache line, so a lookup of a key up to 48 bytes (an e-mail, a product id) touches
+   * one line of the table; longer keys are compared in an arena. Not thread-safe.
    */
   static final class ByteKeys {
+    private static final int WORDS = 8;
+    private static final int INLINE = 48;
     private byte[] arena = new byte[1 << 12];
     private int arenaSize;
-    private int[] keyFrom = new int[64];
-    private int[] keyLength = new int[64];
-    private int[] keyHash = new int[64];
+    /** Per slot: arena offset (high 32 bits) and length (low 32 bits). */
+    private long[] keys = new long[64];
     private int count;
-    private int[] table = new int[128];
+    /** Entries of {@link #WORDS} longs: hash << 32 | slot + 1 (0: empty), length, key bytes. */
+    private long[] table = new long[128 * WORDS];
+    private final long[] probe = new long[INLINE / 8];
 
-    ByteKeys() {
-      Arrays.fill(table, -1);
-    }
+    ByteKeys() {}
 
     int size() {
       return count;
@@ -933,16 +937,27 @@ public final class FastSessionsCsvReader {
     /** The slot of {@code bytes[from, to)}, or -1 when it was never added. */
     int find(byte[] bytes, int from, int to) {
       int len = to - from;
-      int h = hash(bytes, from, to);
-      int mask = table.length - 1;
+      int h = load(bytes, from, to);
+      int words = Math.min(len, INLINE) + 7 >>> 3;
+      int mask = table.length / WORDS - 1;
       for (int i = h & mask; ; i = (i + 1) & mask) {
-        int slot = table[i];
-        if (slot < 0) {
+        int base = i * WORDS;
+        long entry = table[base];
+        if (entry == 0) {
           return -1;
         }
-        if (keyHash[slot] == h && keyLength[slot] == len
-            && sameBytes(arena, keyFrom[slot], bytes, from, len)) {
-          return slot;
+        if ((int) (entry >>> 32) == h && table[base + 1] == len) {
+          boolean same = true;
+          for (int k = 0; k < words && same; k++) {
+            same = table[base + 2 + k] == probe[k];
+          }
+          if (same && len > INLINE) {
+            long key = keys[(int) entry - 1];
+            same = sameBytes(arena, (int) (key >>> 32) + INLINE, bytes, from + INLINE, len - INLINE);
+          }
+          if (same) {
+            return (int) entry - 1;
+          }
         }
       }
     }
@@ -954,70 +969,71 @@ public final class FastSessionsCsvReader {
         arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + len));
       }
       System.arraycopy(bytes, from, arena, arenaSize, len);
-      if (count == keyFrom.length) {
-        keyFrom = Arrays.copyOf(keyFrom, count * 2);
-        keyLength = Arrays.copyOf(keyLength, count * 2);
-        keyHash = Arrays.copyOf(keyHash, count * 2);
+      if (count == keys.length) {
+        keys = Arrays.copyOf(keys, count * 2);
       }
       int slot = count++;
-      keyFrom[slot] = arenaSize;
-      keyLength[slot] = len;
-      keyHash[slot] = hash(bytes, from, to);
+      keys[slot] = ((long) arenaSize << 32) | len;
       arenaSize += len;
-      if (count * 2 > table.length) {
-        rehash();
-      } else {
-        insert(slot);
+      if (count * 2 > table.length / WORDS) {
+        long[] old = table;
+        table = new long[old.length * 2];
+        for (int base = 0; base < old.length; base += WORDS) {
+          if (old[base] != 0) {
+            System.arraycopy(old, base, table, free((int) (old[base] >>> 32)), WORDS);
+          }
+        }
       }
+      int h = load(bytes, from, to);
+      int base = free(h);
+      table[base] = ((long) h << 32) | (slot + 1L);
+      table[base + 1] = len;
+      System.arraycopy(probe, 0, table, base + 2, Math.min(len, INLINE) + 7 >>> 3);
       return slot;
     }
 
-    private void insert(int slot) {
-      int mask = table.length - 1;
-      int i = keyHash[slot] & mask;
-      while (table[i] >= 0) {
+    private int free(int h) {
+      int mask = table.length / WORDS - 1;
+      int i = h & mask;
+      while (table[i * WORDS] != 0) {
         i = (i + 1) & mask;
       }
-      table[i] = slot;
+      return i * WORDS;
     }
 
-    private void rehash() {
-      table = new int[table.length * 2];
-      Arrays.fill(table, -1);
-      for (int s = 0; s < count; s++) {
-        insert(s);
-      }
-    }
-
-    /** A hash of {@code bytes[from, to)}, eight bytes at a time. */
-    private static int hash(byte[] bytes, int from, int to) {
-      long h = 0x9E3779B97F4A7C15L ^ (to - from);
+    /**
+     * Loads the first {@link #INLINE} bytes of the key into {@link #probe} as little-endian words
+     * (the last one zero-padded) and returns the key's hash.
+     */
+    private int load(byte[] bytes, int from, int to) {
+      int len = to - from;
+      int n = Math.min(len, INLINE);
+      long h = 0x9E3779B97F4A7C15L ^ len;
+      int k = 0;
       int i = from;
-      for (; i + 8 <= to; i += 8) {
-        h = (h ^ (long) LONGS.get(bytes, i)) * 0xBF58476D1CE4E5B9L;
+      for (; i + 8 <= from + n; i += 8, k++) {
+        long w = (long) LONGS.get(bytes, i);
+        probe[k] = w;
+        h = (h ^ w) * 0xBF58476D1CE4E5B9L;
       }
-      long tail = 0;
-      for (int k = 0; i < to; i++, k += 8) {
-        tail |= (bytes[i] & 0xFFL) << k;
+      if (i < from + n) {
+        long tail = 0;
+        for (int shift = 0; i < from + n; i++, shift += 8) {
+          tail |= (bytes[i] & 0xFFL) << shift;
+        }
+        probe[k] = tail;
+        h = (h ^ tail) * 0xBF58476D1CE4E5B9L;
       }
-      h = (h ^ tail) * 0x94D049BB133111EBL;
-      return (int) (h ^ (h >>> 32) ^ (h >>> 29));
+      for (i = from + n; i < to; i++) {
+        h = (h ^ (bytes[i] & 0xFFL)) * 0x94D049BB133111EBL;
+      }
+      h ^= h >>> 31;
+      return (int) (h ^ (h >>> 32));
     }
 
-    /** Whether {@code a[af, af + len)} equals {@code b[bf, bf + len)}, eight bytes at a time. */
+    /** Whether {@code a[af, af + len)} equals {@code b[bf, bf + len)}. */
     private static boolean sameBytes(byte[] a, int af, byte[] b, int bf, int len) {
-      int i = 0;
-      for (; i + 8 <= len; i += 8) {
-        if ((long) LONGS.get(a, af + i) != (long) LONGS.get(b, bf + i)) {
-          return false;
-        }
-      }
-      for (; i < len; i++) {
-        if (a[af + i] != b[bf + i]) {
-          return false;
-        }
-      }
-      return true;
+      return Arrays.equals(a, af, af + len, b, bf, bf + len);
     }
   }
 }

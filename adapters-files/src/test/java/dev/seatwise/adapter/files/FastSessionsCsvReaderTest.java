@@ -64,6 +64,32 @@ class FastSessionsCsvReaderTest {
   }
 
   @Test
+  void byteKeysFindEveryKeyAddedAndNothingElse() {
+    FastSessionsCsvReader.ByteKeys keys = new FastSessionsCsvReader.ByteKeys();
+    java.util.List<byte[]> added = new java.util.ArrayList<>();
+    String longPrefix = "x".repeat(47);
+    for (int i = 0; i < 5000; i++) {
+      String k = switch (i % 4) {
+        case 0 -> "u" + i + "@example.com";
+        case 1 -> longPrefix + i;
+        case 2 -> "x".repeat(i % 90) + "|" + i;
+        default -> Integer.toString(i);
+      };
+      byte[] b = ("##" + k + "##").getBytes(StandardCharsets.UTF_8);
+      assertThat(keys.find(b, 2, b.length - 2)).isEqualTo(-1);
+      assertThat(keys.add(b, 2, b.length - 2)).isEqualTo(i);
+      added.add(b);
+    }
+    for (int i = 0; i < added.size(); i++) {
+      byte[] b = added.get(i);
+      assertThat(keys.find(b, 2, b.length - 2)).isEqualTo(i);
+      assertThat(keys.find(b, 2, b.length - 3)).isNotEqualTo(i);
+    }
+    byte[] other = (longPrefix + "999999").getBytes(StandardCharsets.UTF_8);
+    assertThat(keys.find(other, 0, other.length)).isEqualTo(-1);
+  }
+
+  @Test
   void epochDaysMatchTheCalendar() {
     for (int y = 1900; y < 2200; y += 7) {
       for (int m = 1; m <= 12; m++) {
