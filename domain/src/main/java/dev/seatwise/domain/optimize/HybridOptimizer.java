@@ -29,8 +29,11 @@ import java.util.TreeSet;
  * <p>Stateless and thread-safe.
  */
 public final class HybridOptimizer {
-  /** Largest dynamic-programming table (candidates x token states) the exact search will build. */
-  public static final long MAX_CELLS = 120_000_000L;
+  /**
+   * Largest dynamic-programming table (candidates x token states) the exact search will build; a
+   * cell costs one byte (two for a candidate with more than 126 options).
+   */
+  public static final long MAX_CELLS = 400_000_000L;
 
   private static final int MAX_UNCOVERED = 20;
   private static final long INF = Long.MAX_VALUE / 4;
@@ -160,11 +163,14 @@ public final class HybridOptimizer {
       Arrays.fill(cur, INF);
       int start = index(t0, origin, periodic, period);
       cur[start] = 0;
-      short[][] choice = new short[k][];
+      // the option each candidate took to reach each state (0 = kept its base option)
+      byte[][] small = new byte[k][];
+      short[][] wide = new short[k][];
       for (int c = 0; c < k; c++) {
         long[] next = cur.clone();
-        short[] ch = new short[states];
         long[] d = deltas.get(c);
+        byte[] chSmall = d.length < Byte.MAX_VALUE ? new byte[states] : null;
+        short[] chWide = chSmall == null ? new short[states] : null;
         long[] r = costs.get(c);
         int[] shift = new int[d.length]; // d[j] mod period, so the inner loop needs no division
         for (int j = 0; periodic && j < d.length; j++) {
@@ -195,11 +201,16 @@ public final class HybridOptimizer {
             }
             if (nv < next[t]) {
               next[t] = nv;
-              ch[t] = (short) (j + 1);
+              if (chSmall != null) {
+                chSmall[t] = (byte) (j + 1);
+              } else {
+                chWide[t] = (short) (j + 1);
+              }
             }
           }
         }
-        choice[c] = ch;
+        small[c] = chSmall;
+        wide[c] = chWide;
         cur = next;
       }
       long best = INF;
@@ -221,7 +232,7 @@ public final class HybridOptimizer {
       }
       int s = bestState;
       for (int c = k - 1; c >= 0; c--) {
-        int j = choice[c][s] - 1;
+        int j = (small[c] != null ? small[c][s] : wide[c][s]) - 1;
         if (j >= 0) {
           chosen[cand.get(c)] = which.get(c)[j];
           long prev = s - deltas.get(c)[j];
