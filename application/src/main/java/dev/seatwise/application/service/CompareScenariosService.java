@@ -445,9 +445,15 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                 flexList = List.copyOf(a.flex());
               }
               Money namedCost = n == null ? cost : n.subscriptions();
+              if (a == null) {
+                // no optimal plan (e.g. a pool-metered vendor): show the all-named cost, no saving
+                cost = namedCost;
+                namedList = n == null ? List.of() : List.copyOf(n.named());
+                bundles = n == null || n.bundle().isEmpty() ? List.of() : List.of(n.bundle().get());
+              }
               String reason =
                   a == null
-                      ? "no optimal plan"
+                      ? "no optimal plan for this data (see the notes); cost shown is all-named"
                       : reason(a, byProduct, named, marginal, catalog, query.pins().get(user));
               out.add(
                   new UserComparison(

@@ -22,11 +22,14 @@ public final class ListCatalogsService implements ListCatalogsUseCase {
   @Override
   public List<CatalogSummary> list() {
     List<CatalogSummary> out = new ArrayList<>();
-    for (CatalogHistory h : catalogs.bundled()) {
+    List<CatalogHistory> all = catalogs.bundled();
+    List<String> names = catalogs.bundledNames();
+    for (int i = 0; i < all.size(); i++) {
+      CatalogHistory h = all.get(i);
       Catalog latest = h.latest();
       out.add(
           new CatalogSummary(
-              latest.vendor().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+              i < names.size() ? names.get(i) : latest.vendor().toLowerCase(Locale.ROOT),
               latest.vendor(),
               latest.currency().getCurrencyCode(),
               h.versions().stream().map(Catalog::effective).toList(),

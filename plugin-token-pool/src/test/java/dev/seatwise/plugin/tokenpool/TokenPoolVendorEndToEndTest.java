@@ -53,6 +53,10 @@ class TokenPoolVendorEndToEndTest {
     assertThat(c.scenario(Scenario.ALL_NAMED).orElseThrow().total()).isEqualTo(Money.of("10000.00", "USD"));
     assertThat(c.scenario(Scenario.OPTIMAL)).isEmpty();
     assertThat(c.notes()).anyMatch(n -> n.startsWith("optimal is left out"));
+    // without an optimal plan, each user is shown at their all-named cost with no saving
+    var ann = c.users().stream().filter(u -> u.user().value().equals("ann")).findFirst().orElseThrow();
+    assertThat(ann.cost()).isEqualTo(Money.of("7000.00", "USD"));
+    assertThat(ann.savings()).isEqualTo(Money.of("0.00", "USD"));
   }
 
   @Test

@@ -23,13 +23,18 @@ import java.util.Optional;
  */
 public final class YamlCatalogAdapter implements CatalogPort {
   /** The names of the catalogs shipped in this jar, under {@code catalogs/NAME.yaml}. */
-  public static final List<String> BUNDLED = List.of("autodesk");
+  public static final List<String> BUNDLED = List.of("autodesk", "units-pool");
 
   private final CatalogYamlParser parser = new CatalogYamlParser();
 
   @Override
   public Optional<CatalogHistory> catalog(String nameOrLocation) {
     return load(nameOrLocation).map(LoadedCatalog::history);
+  }
+
+  @Override
+  public List<String> bundledNames() {
+    return BUNDLED;
   }
 
   @Override

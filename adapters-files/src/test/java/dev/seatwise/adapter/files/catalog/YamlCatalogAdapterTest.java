@@ -166,7 +166,7 @@ class YamlCatalogAdapterTest {
 
   @Test
   void bundledListsTheAutodeskCatalog() {
-    assertThat(adapter.bundled()).extracting(h -> h.latest().vendor()).containsExactly("Autodesk");
+    assertThat(adapter.bundled()).extracting(h -> h.latest().vendor()).containsExactly("Autodesk", "Units Pool (illustrative)");
   }
 
   @Test

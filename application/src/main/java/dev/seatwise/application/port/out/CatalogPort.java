@@ -16,4 +16,15 @@ public interface CatalogPort {
 
   /** The bundled catalogs. */
   List<CatalogHistory> bundled();
+
+  /**
+   * The names under which {@link #catalog(String)} finds the bundled catalogs, in the order of
+   * {@link #bundled()}. Default: the vendor name in lower case with runs of other characters as
+   * {@code -}.
+   */
+  default List<String> bundledNames() {
+    return bundled().stream()
+        .map(h -> h.latest().vendor().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
+        .toList();
+  }
 }
