@@ -139,8 +139,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       HybridProblem base =
           new HybridProblem(
               named, bundles, flexAllowed, packs.get(), OptionalLong.empty(), demands);
-      allNamed = solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
-      allNamed.ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_NAMED, s, catalog, proration)));
+      allNamed = allNamed(base, catalog, proration, notes, scenarios);
       HybridProblem flexOnly =
           new HybridProblem(
               named, bundles, flexAllowedIgnoringExclusions(catalog), packs.get(),
@@ -197,8 +196,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     if (packs.isPresent()) {
       HybridProblem base =
           new HybridProblem(named, bundles, Set.of(), packs.get(), OptionalLong.empty(), demands);
-      allNamed = solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
-      allNamed.ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_NAMED, s, catalog, proration)));
+      allNamed = allNamed(base, catalog, proration, notes, scenarios);
     }
     long peak = 0;
     CapacityDemand busiest = null;
@@ -232,6 +230,16 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         "optimal is left out: the cheapest mix of named seats and a concurrent pool depends on"
             + " which users leave the pool's peak, which seatwise does not optimise yet");
     return allNamed;
+  }
+
+  /** Solves and adds the all-named scenario: every user pinned to subscriptions. */
+  private static Optional<OptimizationResult.Solved> allNamed(
+      HybridProblem base, Catalog catalog, Proration proration, List<String> notes,
+      List<Scenario> scenarios) {
+    Optional<OptimizationResult.Solved> s =
+        solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
+    s.ifPresent(x -> scenarios.add(subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration)));
+    return s;
   }
 
   private static Set<ProductId> flexAllowedIgnoringExclusions(Catalog catalog) {

@@ -2,7 +2,6 @@ package dev.seatwise.domain.metering;
 
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.MeteringParameters;
-import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
@@ -106,10 +105,5 @@ public final class WindowedMeter implements Meter {
   private static long rate(Catalog catalog, ProductId product, Map<ProductId, Long> cache) {
     return cache.computeIfAbsent(
         product, p -> catalog.requireProduct(p).tokenRate().orElse(0L));
-  }
-
-  /** The rate of {@code product}, or zero when it is not offered through tokens. */
-  public static long rateOf(Product product) {
-    return product.tokenRate().orElse(0L);
   }
 }
