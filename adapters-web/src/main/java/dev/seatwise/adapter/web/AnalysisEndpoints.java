@@ -121,22 +121,19 @@ public final class AnalysisEndpoints {
   public void compare(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
     boolean asCsv = "csv".equalsIgnoreCase(ctx.queryParam("format"));
-    withInputs(
+    analyse(
         ctx,
-        inputs ->
-            runner.run(
-                () -> {
-                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
-                  Comparison c = scope.comparing().compare(CompareScenariosQuery.of(period));
-                  ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
-                  if (asCsv) {
-                    return csv.toCsv(CsvTables.users(response));
-                  }
-                  ObjectNode body = json.valueToTree(response);
-                  appendNotes(body, scope.importNotes());
-                  body.set("breakEven", json.valueToTree(ChartExtras.breakEven(c, scope.catalog())));
-                  return body;
-                }),
+        scope -> {
+          Comparison c = scope.comparing().compare(CompareScenariosQuery.of(period));
+          ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
+          if (asCsv) {
+            return csv.toCsv(CsvTables.users(response));
+          }
+          ObjectNode body = json.valueToTree(response);
+          appendNotes(body, scope.importNotes());
+          body.set("breakEven", json.valueToTree(ChartExtras.breakEven(c, scope.catalog())));
+          return body;
+        },
         (result) -> {
           if (result instanceof String text) {
             ctx.contentType("text/csv; charset=utf-8")
@@ -184,22 +181,18 @@ public final class AnalysisEndpoints {
   public void concurrency(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
     double rate = RequestParams.rate(ctx, "refusalRate");
-    withInputs(
+    analyseJson(
         ctx,
-        inputs ->
-            runner.run(
-                () -> {
-                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
-                  ConcurrencyReport r = scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
-                  ObjectNode body = json.valueToTree(JsonConcurrencyMapper.INSTANCE.toResponse(r));
-                  appendNotes(body, scope.importNotes());
-                  Optional<AnalysisPeriod> p = r.period();
-                  body.set(
-                      "timeline",
-                      json.valueToTree(ChartExtras.timeline(scope.usage(), period.zone(), p)));
-                  return body;
-                }),
-        result -> writeJson(ctx, (ObjectNode) result));
+        scope -> {
+          ConcurrencyReport r = scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
+          ObjectNode body = json.valueToTree(JsonConcurrencyMapper.INSTANCE.toResponse(r));
+          appendNotes(body, scope.importNotes());
+          Optional<AnalysisPeriod> p = r.period();
+          body.set(
+              "timeline",
+              json.valueToTree(ChartExtras.timeline(scope.usage(), period.zone(), p)));
+          return body;
+        });
   }
 
   @OpenApi(
@@ -252,18 +245,14 @@ public final class AnalysisEndpoints {
                     RequestParams.integer(ctx, "horizonMonths", ForecastTokensQuery.DEFAULT_HORIZON_MONTHS, 1, ForecastTokensQuery.MAX_HORIZON_MONTHS),
                     RequestParams.integer(ctx, "simulations", ForecastTokensQuery.DEFAULT_SIMULATIONS, 1, MAX_SIMULATIONS),
                     RequestParams.longValue(ctx, "seed", ForecastTokensQuery.DEFAULT_SEED)));
-    withInputs(
+    analyseJson(
         ctx,
-        inputs ->
-            runner.run(
-                () -> {
-                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
-                  TokenForecast forecast = scope.forecastingTokens().forecast(query);
-                  return json.valueToTree(
-                      JsonForecastMapper.INSTANCE.toResponse(
-                          forecast, scope.usage().report(), currency(scope), scope.importNotes()));
-                }),
-        result -> writeJson(ctx, (ObjectNode) result));
+        scope -> {
+          TokenForecast forecast = scope.forecastingTokens().forecast(query);
+          return json.valueToTree(
+              JsonForecastMapper.INSTANCE.toResponse(
+                  forecast, scope.usage().report(), currency(scope), scope.importNotes()));
+        });
   }
 
   @OpenApi(
@@ -313,18 +302,14 @@ public final class AnalysisEndpoints {
                     period,
                     RequestParams.integer(ctx, "idleDays", ReviewRenewalsQuery.DEFAULT_IDLE_DAYS, 1, 3660),
                     RequestParams.integer(ctx, "expiryWindowDays", ReviewRenewalsQuery.DEFAULT_EXPIRY_WINDOW_DAYS, 1, 3660)));
-    withInputs(
+    analyseJson(
         ctx,
-        inputs ->
-            runner.run(
-                () -> {
-                  AnalysisScope scope = useCases.over(inputs, RequestParams.readOptions(ctx));
-                  RenewalReview review = scope.reviewingRenewals().review(query);
-                  return json.valueToTree(
-                      JsonReviewMapper.INSTANCE.toResponse(
-                          review, scope.usage().report(), currency(scope), scope.importNotes()));
-                }),
-        result -> writeJson(ctx, (ObjectNode) result));
+        scope -> {
+          RenewalReview review = scope.reviewingRenewals().review(query);
+          return json.valueToTree(
+              JsonReviewMapper.INSTANCE.toResponse(
+                  review, scope.usage().report(), currency(scope), scope.importNotes()));
+        });
   }
 
   private static Currency currency(AnalysisScope scope) {
@@ -345,6 +330,20 @@ public final class AnalysisEndpoints {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Runs {@code work} on the request's inputs within the time bound and answers with its JSON. */
+  private void analyseJson(Context ctx, Function<AnalysisScope, ObjectNode> work) {
+    analyse(ctx, work::apply, result -> writeJson(ctx, (ObjectNode) result));
+  }
+
+  /** Runs {@code work} on the request's inputs within the time bound, then {@code answer}s. */
+  private void analyse(
+      Context ctx, Function<AnalysisScope, Object> work, java.util.function.Consumer<Object> answer) {
+    withInputs(
+        ctx,
+        inputs -> runner.run(() -> work.apply(useCases.over(inputs, RequestParams.readOptions(ctx)))),
+        answer);
   }
 
   /** Receives the uploads or the example, runs, answers, and always deletes the folder. */
