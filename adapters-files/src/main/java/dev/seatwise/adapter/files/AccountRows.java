@@ -2,6 +2,7 @@ package dev.seatwise.adapter.files;
 
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.UserId;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,5 +61,30 @@ final class AccountRows {
       ledger.reject(line, column, "unknown product '" + v + "'");
     }
     return Optional.empty();
+  }
+
+  /** The key of a per-day Autodesk export row: the day used, the user and the product. */
+  record DayUserProduct(LocalDate day, UserId user, ProductId product) {}
+
+  /**
+   * Reads {@code day_used}, the user and the product of a per-day export row, rejecting the row
+   * (with the field and reason) at the first that is missing or invalid.
+   */
+  static Optional<DayUserProduct> dayUserProductOrReject(List<String> f, HeaderSpec.Header h,
+      ReadContext ctx, RowLedger ledger, long line, String productColumn, String... fallbacks) {
+    LocalDate day;
+    try {
+      day = Values.date(h.get(f, "day_used"));
+    } catch (Values.BadValue e) {
+      ledger.reject(line, "day_used", e.getMessage());
+      return Optional.empty();
+    }
+    Optional<UserId> user = user(f, h, ctx);
+    if (user.isEmpty()) {
+      ledger.reject(line, userField(h), "no user: e-mail and hashed id are empty");
+      return Optional.empty();
+    }
+    return productOrReject(f, h, ctx, ledger, line, productColumn, fallbacks)
+        .map(product -> new DayUserProduct(day, user.get(), product));
   }
 }

@@ -1,10 +1,7 @@
 package dev.seatwise.adapter.files;
 
 import dev.seatwise.application.port.out.TokenUsage;
-import dev.seatwise.domain.catalog.ProductId;
-import dev.seatwise.domain.usage.UserId;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -31,21 +28,9 @@ final class AutodeskTokenUsageReader implements UsageReader {
         name,
         SPEC,
         (line, f, h) -> {
-          LocalDate day;
-          try {
-            day = Values.date(h.get(f, "day_used"));
-          } catch (Values.BadValue e) {
-            ledger.reject(line, "day_used", e.getMessage());
-            return;
-          }
-          Optional<UserId> user = AccountRows.user(f, h, ctx);
-          if (user.isEmpty()) {
-            ledger.reject(line, AccountRows.userField(h), "no user: e-mail and hashed id are empty");
-            return;
-          }
-          Optional<ProductId> product =
-              AccountRows.productOrReject(f, h, ctx, ledger, line, "product", "feature");
-          if (product.isEmpty()) {
+          Optional<AccountRows.DayUserProduct> key =
+              AccountRows.dayUserProductOrReject(f, h, ctx, ledger, line, "product", "feature");
+          if (key.isEmpty()) {
             return;
           }
           long tokens;
@@ -55,7 +40,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
             ledger.reject(line, "tokens_used", e.getMessage());
             return;
           }
-          out.tokens.add(new TokenUsage(day, user.get(), product.get(), tokens));
+          out.tokens.add(new TokenUsage(key.get().day(), key.get().user(), key.get().product(), tokens));
           ledger.accept();
         });
   }

@@ -1,10 +1,7 @@
 package dev.seatwise.adapter.files;
 
-import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.DailyUsage;
-import dev.seatwise.domain.usage.UserId;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -31,24 +28,12 @@ final class AutodeskUsageExportReader implements UsageReader {
         name,
         SPEC,
         (line, f, h) -> {
-          LocalDate day;
-          try {
-            day = Values.date(h.get(f, "day_used"));
-          } catch (Values.BadValue e) {
-            ledger.reject(line, "day_used", e.getMessage());
+          Optional<AccountRows.DayUserProduct> key =
+              AccountRows.dayUserProductOrReject(f, h, ctx, ledger, line, "product_name", "offering_name");
+          if (key.isEmpty()) {
             return;
           }
-          Optional<UserId> user = AccountRows.user(f, h, ctx);
-          if (user.isEmpty()) {
-            ledger.reject(line, AccountRows.userField(h), "no user: e-mail and hashed id are empty");
-            return;
-          }
-          Optional<ProductId> product =
-              AccountRows.productOrReject(f, h, ctx, ledger, line, "product_name", "offering_name");
-          if (product.isEmpty()) {
-            return;
-          }
-          out.day(new DailyUsage(user.get(), product.get(), day));
+          out.day(new DailyUsage(key.get().user(), key.get().product(), key.get().day()));
           ledger.accept();
         });
   }
