@@ -167,6 +167,14 @@ public final class UsageAnalysis {
         period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries);
   }
 
+  /**
+   * The last calendar day (in {@code zone}) on which the usage shows any use: a session start, a
+   * day used, or a summary's last access. Empty when there is none.
+   */
+  public static Optional<LocalDate> lastDayOfUsage(ImportedUsage usage, ZoneId zone) {
+    return span(usage, zone).map(s -> s[1]);
+  }
+
   private static Optional<LocalDate[]> span(ImportedUsage usage, ZoneId zone) {
     LocalDate min = null;
     LocalDate max = null;

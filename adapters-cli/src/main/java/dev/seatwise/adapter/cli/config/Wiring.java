@@ -25,20 +25,18 @@ import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.application.port.out.EntitlementsPort;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.UsagePort;
-import dev.seatwise.application.port.out.UsageSummary;
 import dev.seatwise.application.service.AnalyzeConcurrencyService;
 import dev.seatwise.application.service.AnalyzeSensitivityService;
 import dev.seatwise.application.service.CompareScenariosService;
 import dev.seatwise.application.service.EvaluateTradeInService;
 import dev.seatwise.application.service.ForecastTokensService;
 import dev.seatwise.application.service.ListCatalogsService;
+import dev.seatwise.application.service.UsageAnalysis;
 import dev.seatwise.application.service.ReviewRenewalsService;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.metering.Meter;
 import dev.seatwise.domain.metering.MeterRegistry;
-import dev.seatwise.domain.usage.DailyUsage;
-import dev.seatwise.domain.usage.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,19 +106,7 @@ public final class Wiring implements UseCases {
   @Override
   public Optional<LocalDate> dayAfterUsage(Inputs inputs) {
     ImportedUsage usage = ports(inputs).usage().usage();
-    LocalDate last = null;
-    for (Session s : usage.log().sessions()) {
-      last = later(last, s.start().atZone(inputs.zone()).toLocalDate());
-    }
-    for (DailyUsage d : usage.log().days()) {
-      last = later(last, d.day());
-    }
-    for (UsageSummary s : usage.summaries()) {
-      if (s.lastAccessed().isPresent()) {
-        last = later(last, s.lastAccessed().get());
-      }
-    }
-    return Optional.ofNullable(last).map(d -> d.plusDays(1));
+    return UsageAnalysis.lastDayOfUsage(usage, inputs.zone()).map(d -> d.plusDays(1));
   }
 
   @Override
@@ -249,10 +235,6 @@ public final class Wiring implements UseCases {
       }
       return value;
     }
-  }
-
-  private static LocalDate later(LocalDate a, LocalDate b) {
-    return a == null || b.isAfter(a) ? b : a;
   }
 
   private static long size(Path file) {
