@@ -37,6 +37,8 @@ public final class HybridOptimizer {
 
   private static final int MAX_UNCOVERED = 20;
   private static final long INF = Long.MAX_VALUE / 4;
+  /** The first slack (in scaled currency units) the search tries before widening it. */
+  private static final long FIRST_SLACK = 1_000;
 
   private HybridOptimizer() {}
 
@@ -48,6 +50,14 @@ public final class HybridOptimizer {
 
   /** Solves {@code problem} exactly. */
   public static OptimizationResult solve(HybridProblem problem) {
+    return solve(problem, -1);
+  }
+
+  /**
+   * Solves {@code problem} exactly, trying {@code firstSlack} (scaled currency units) first; a
+   * negative value picks the default. The answer does not depend on it (tests vary it).
+   */
+  static OptimizationResult solve(HybridProblem problem, long firstSlack) {
     PackPricing packs = problem.packs();
     int scale = packs.costScale();
     List<Frontier> frontiers = new ArrayList<>();
@@ -89,12 +99,12 @@ public final class HybridOptimizer {
       }
       lambda = hi;
     }
-    return search(problem, frontiers, lambda, lambda0, cap, scale);
+    return search(problem, frontiers, lambda, lambda0, cap, scale, firstSlack);
   }
 
   private static OptimizationResult search(
       HybridProblem problem, List<Frontier> frontiers, long lambda, long lambda0, long cap,
-      int scale) {
+      int scale, long firstSlack) {
     PackPricing packs = problem.packs();
     int n = frontiers.size();
     int[] base = new int[n];
@@ -111,8 +121,34 @@ public final class HybridOptimizer {
     long upper = Math.addExact(subscriptions, packs.scaledCostOf(t0));
     long minExcess = lambda == lambda0 ? 0 : Math.multiplyExact(lambda0 - lambda, cap);
     long lower = lagrangian + minExcess;
+    // Every plan costing at most `upper` has reduced-cost increases summing to at most
+    // upper - lower. Search a small slack first: the best plan found within slack b costs V, and
+    // any cheaper plan's increases sum to less than V - lower, so V is optimal once V - lower <= b.
+    // Otherwise V is a better upper bound, and the slack grows.
     long budget = upper - lower;
-    // candidates: users with another option whose reduced cost fits in the budget
+    long slack = Math.min(budget,
+        firstSlack >= 0 ? firstSlack : Math.max(FIRST_SLACK, budget >> 8));
+    while (true) {
+      Search s = searchWithin(packs, frontiers, base, t0, lambda, cap, slack);
+      long found = s.value() - minExcess; // the plan's cost minus lower
+      if (found <= slack || slack >= budget) {
+        return solution(problem, frontiers, s.chosen(), scale, lower, s.candidates());
+      }
+      budget = Math.min(budget, found);
+      slack = Math.min(budget, Math.max(1, slack) * 8);
+    }
+  }
+
+  /**
+   * The cheapest plan among those whose reduced-cost increases over {@code base} sum to at most
+   * {@code slack}: its choices, its value above the Lagrangian ({@code sum of increases + P(T) -
+   * lambda T}) and the number of users the DP examined.
+   */
+  private static Search searchWithin(
+      PackPricing packs, List<Frontier> frontiers, int[] base, long t0, long lambda, long cap,
+      long slack) {
+    int n = frontiers.size();
+    // candidates: users with another option whose reduced-cost increase fits in the slack
     List<Integer> cand = new ArrayList<>();
     List<long[]> deltas = new ArrayList<>();
     List<long[]> costs = new ArrayList<>();
@@ -122,27 +158,32 @@ public final class HybridOptimizer {
     for (int u = 0; u < n; u++) {
       Option[] opts = frontiers.get(u).options();
       long bestReduced = reduced(opts[base[u]], lambda);
-      List<Integer> js = new ArrayList<>();
+      int count = 0;
       for (int j = 0; j < opts.length; j++) {
-        if (j != base[u] && reduced(opts[j], lambda) - bestReduced <= budget) {
-          js.add(j);
+        if (j != base[u] && reduced(opts[j], lambda) - bestReduced <= slack) {
+          count++;
         }
       }
-      if (js.isEmpty()) {
+      if (count == 0) {
         continue;
       }
-      long[] d = new long[js.size()];
-      long[] r = new long[js.size()];
-      int[] w = new int[js.size()];
+      long[] d = new long[count];
+      long[] r = new long[count];
+      int[] w = new int[count];
       long lo = 0;
       long hi = 0;
-      for (int k = 0; k < d.length; k++) {
-        Option o = opts[js.get(k)];
-        d[k] = o.tokens() - opts[base[u]].tokens();
-        r[k] = reduced(o, lambda) - bestReduced;
-        w[k] = js.get(k);
+      int k = 0;
+      for (int j = 0; j < opts.length; j++) {
+        long increase = reduced(opts[j], lambda) - bestReduced;
+        if (j == base[u] || increase > slack) {
+          continue;
+        }
+        d[k] = opts[j].tokens() - opts[base[u]].tokens();
+        r[k] = increase;
+        w[k] = j;
         lo = Math.min(lo, d[k]);
         hi = Math.max(hi, d[k]);
+        k++;
       }
       tMin += lo;
       tMax += hi;
@@ -156,96 +197,101 @@ public final class HybridOptimizer {
     long period = packs.bestValuePack().size();
     boolean periodic = cap == Long.MAX_VALUE && tMin >= packs.periodicFrom();
     long statesL = periodic ? period : tMax - tMin + 1;
-    if (k > 0 && statesL > 0 && statesL * (long) k <= MAX_CELLS) {
-      int states = (int) statesL;
-      long origin = periodic ? packs.periodicFrom() : tMin;
-      long[] cur = new long[states];
-      Arrays.fill(cur, INF);
-      int start = index(t0, origin, periodic, period);
-      cur[start] = 0;
-      // the option each candidate took to reach each state (0 = kept its base option)
-      byte[][] small = new byte[k][];
-      short[][] wide = new short[k][];
-      for (int c = 0; c < k; c++) {
-        long[] next = cur.clone();
-        long[] d = deltas.get(c);
-        byte[] chSmall = d.length < Byte.MAX_VALUE ? new byte[states] : null;
-        short[] chWide = chSmall == null ? new short[states] : null;
-        long[] r = costs.get(c);
-        int[] shift = new int[d.length]; // d[j] mod period, so the inner loop needs no division
-        for (int j = 0; periodic && j < d.length; j++) {
-          shift[j] = (int) Math.floorMod(d[j], period);
-        }
-        for (int s = 0; s < states; s++) {
-          long v = cur[s];
-          if (v > budget) {
-            continue;
-          }
-          for (int j = 0; j < d.length; j++) {
-            long nv = v + r[j];
-            if (nv > budget) {
-              continue;
-            }
-            int t;
-            if (periodic) {
-              t = s + shift[j];
-              if (t >= states) {
-                t -= states;
-              }
-            } else {
-              long tt = s + d[j];
-              if (tt < 0 || tt >= states) {
-                continue;
-              }
-              t = (int) tt;
-            }
-            if (nv < next[t]) {
-              next[t] = nv;
-              if (chSmall != null) {
-                chSmall[t] = (byte) (j + 1);
-              } else {
-                chWide[t] = (short) (j + 1);
-              }
-            }
-          }
-        }
-        small[c] = chSmall;
-        wide[c] = chWide;
-        cur = next;
-      }
-      long best = INF;
-      int bestState = -1;
-      for (int s = 0; s < states; s++) {
-        if (cur[s] > budget) {
-          continue;
-        }
-        long total = origin + s;
-        if (!periodic && total > cap) {
-          break;
-        }
-        long excess = packs.scaledCostOf(total) - lambda * total;
-        long v = cur[s] + excess;
-        if (v < best) {
-          best = v;
-          bestState = s;
-        }
-      }
-      int s = bestState;
-      for (int c = k - 1; c >= 0; c--) {
-        int j = (small[c] != null ? small[c][s] : wide[c][s]) - 1;
-        if (j >= 0) {
-          chosen[cand.get(c)] = which.get(c)[j];
-          long prev = s - deltas.get(c)[j];
-          s = (int) (periodic ? Math.floorMod(prev, period) : prev);
-        }
-      }
-    } else if (k > 0 && statesL * (long) k > MAX_CELLS) {
+    if (k == 0) {
+      return new Search(chosen, packs.scaledCostOf(t0) - lambda * t0, 0);
+    }
+    if (statesL * (long) k > MAX_CELLS) {
       throw new IllegalArgumentException(
           "instance too large for the exact search: " + k + " candidate users x " + statesL
               + " token states; narrow the period or the token cap");
     }
-    return solution(problem, frontiers, chosen, scale, lower, k);
+    int states = (int) statesL;
+    long origin = periodic ? packs.periodicFrom() : tMin;
+    long[] cur = new long[states];
+    Arrays.fill(cur, INF);
+    int start = index(t0, origin, periodic, period);
+    cur[start] = 0;
+    // the option each candidate took to reach each state (0 = kept its base option)
+    byte[][] small = new byte[k][];
+    short[][] wide = new short[k][];
+    for (int c = 0; c < k; c++) {
+      long[] next = cur.clone();
+      long[] d = deltas.get(c);
+      byte[] chSmall = d.length < Byte.MAX_VALUE ? new byte[states] : null;
+      short[] chWide = chSmall == null ? new short[states] : null;
+      long[] r = costs.get(c);
+      int[] shift = new int[d.length]; // d[j] mod period, so the inner loop needs no division
+      for (int j = 0; periodic && j < d.length; j++) {
+        shift[j] = (int) Math.floorMod(d[j], period);
+      }
+      for (int s = 0; s < states; s++) {
+        long v = cur[s];
+        if (v > slack) {
+          continue;
+        }
+        for (int j = 0; j < d.length; j++) {
+          long nv = v + r[j];
+          if (nv > slack) {
+            continue;
+          }
+          int t;
+          if (periodic) {
+            t = s + shift[j];
+            if (t >= states) {
+              t -= states;
+            }
+          } else {
+            long tt = s + d[j];
+            if (tt < 0 || tt >= states) {
+              continue;
+            }
+            t = (int) tt;
+          }
+          if (nv < next[t]) {
+            next[t] = nv;
+            if (chSmall != null) {
+              chSmall[t] = (byte) (j + 1);
+            } else {
+              chWide[t] = (short) (j + 1);
+            }
+          }
+        }
+      }
+      small[c] = chSmall;
+      wide[c] = chWide;
+      cur = next;
+    }
+    long best = INF;
+    int bestState = -1;
+    for (int s = 0; s < states; s++) {
+      if (cur[s] > slack) {
+        continue;
+      }
+      long total = origin + s;
+      if (!periodic && total > cap) {
+        break;
+      }
+      long excess = packs.scaledCostOf(total) - lambda * total;
+      long v = cur[s] + excess;
+      if (v < best) {
+        best = v;
+        bestState = s;
+      }
+    }
+    int s = bestState;
+    for (int c = k - 1; c >= 0; c--) {
+      int j = (small[c] != null ? small[c][s] : wide[c][s]) - 1;
+      if (j >= 0) {
+        chosen[cand.get(c)] = which.get(c)[j];
+        long prev = s - deltas.get(c)[j];
+        s = (int) (periodic ? Math.floorMod(prev, period) : prev);
+      }
+    }
+    return new Search(chosen, best, k);
   }
+
+  /** A plan found within a slack, its value above the Lagrangian, and the users examined. */
+  private record Search(int[] chosen, long value, int candidates) {}
 
   private static int index(long t, long origin, boolean periodic, long period) {
     return (int) (periodic ? Math.floorMod(t - origin, period) : t - origin);

@@ -194,6 +194,27 @@ class HybridOptimizerProperties {
   }
 
   @Test
+  void optimumDoesNotDependOnTheFirstSlackTried() {
+    // the search widens its slack until the plan it found is proven optimal; starting from any
+    // slack (0 included) must give the brute-force optimum
+    qt().withExamples(300)
+        .forAll(longs().all(), longs().between(0, 100_000))
+        .checkAssert(
+            (seed, firstSlack) -> {
+              HybridProblem p = instance(seed, 8);
+              BigDecimal expected = reference(p);
+              OptimizationResult result = HybridOptimizer.solve(p, firstSlack);
+              if (expected.signum() < 0) {
+                assertThat(result).isInstanceOf(OptimizationResult.Infeasible.class);
+              } else {
+                assertThat(result.orElseThrow().total().amount())
+                    .as("seed %s, first slack %s", seed, firstSlack)
+                    .isEqualByComparingTo(expected);
+              }
+            });
+  }
+
+  @Test
   void solutionTotalEqualsSubscriptionsPlusItsPackPurchase() {
     qt().withExamples(200)
         .forAll(longs().all())
@@ -260,7 +281,9 @@ class HybridOptimizerProperties {
                 return;
               }
               long cap = Math.floorMod(seed, s.tokens());
-              OptimizationResult capped = HybridOptimizer.solve(p.withTokenCap(cap));
+              // the capped search also widens its slack: start it anywhere from 0 up
+              OptimizationResult capped =
+                  HybridOptimizer.solve(p.withTokenCap(cap), Math.floorMod(seed >> 20, 5_000L));
               BigDecimal expected = reference(p, cap);
               if (expected.signum() < 0) {
                 assertThat(capped).isInstanceOf(OptimizationResult.Infeasible.class);
