@@ -24,7 +24,8 @@ public final class ProfileReplay {
       long t1 = System.nanoTime();
       long c1 = cpu.getCurrentThreadCpuTime();
       ColumnarFlexReplay replay = ColumnarFlexReplay.of(read.sessions(),
-          dev.seatwise.domain.metering.MeterContext.of(SeatwiseReplay.catalogOf(catalog)));
+          dev.seatwise.domain.metering.MeterContext.of(SeatwiseReplay.catalogOf(catalog)),
+          SeatwiseReplay.THREADS);
       long t2 = System.nanoTime();
       long c2 = cpu.getCurrentThreadCpuTime();
       SeatwiseReplay.Totals t = SeatwiseReplay.totals(replay, catalog);

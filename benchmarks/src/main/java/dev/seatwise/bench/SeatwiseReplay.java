@@ -60,6 +60,9 @@ final class SeatwiseReplay {
     return t;
   });
 
+  /** Threads for the replay: every core, as DuckDB uses. */
+  static final int THREADS = Runtime.getRuntime().availableProcessors();
+
   private SeatwiseReplay() {}
 
   static LoadedCatalog autodesk() {
@@ -73,7 +76,7 @@ final class SeatwiseReplay {
   static ColumnarFlexReplay replay(Path csv, LoadedCatalog loaded) {
     SessionTableImport read =
         new FastSessionsCsvReader().read(csv, loaded.resolver(), ImportOptions.defaults());
-    return ColumnarFlexReplay.of(read.sessions(), MeterContext.of(catalogOf(loaded)));
+    return ColumnarFlexReplay.of(read.sessions(), MeterContext.of(catalogOf(loaded)), THREADS);
   }
 
   /** Read, replay, and the three scenario totals. */

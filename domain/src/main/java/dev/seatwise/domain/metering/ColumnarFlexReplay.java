@@ -1,5 +1,6 @@
 package dev.seatwise.domain.metering;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -17,14 +18,21 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
 /**
  * Access-window metering (Autodesk Flex) of a {@link SessionTable}, by column: the same windows and
  * tokens as {@link WindowedMeter} gives for the same sessions, without an object per session or per
- * window. Rows are grouped by user and product with a stable counting sort of row indexes (two, by
- * product and then by user, when there are very many users × products), each user × product group is ordered by start (already sorted in the common case;
+ * window. Rows are grouped by user and product with a stable counting sort over the key {@code
+ * user × products + product}; consecutive groups form bands of at most {@value #BAND_ROWS} rows,
+ * and each band copies its rows' starts and ends into arrays of its own in one sequential pass
+ * over the table (reading a group's rows where they lie would miss the cache on almost every row).
+ * When there are very many users × products, two counting sorts of row indexes (by product, then
+ * by user) replace the first. Each group is ordered by start (already sorted in the common case;
  * otherwise a stable merge sort of primitive arrays) and replayed with {@link FlexWindowing}.
+ * Bands are independent, so {@link #of(SessionTable, MeterContext, int)} replays them on several
+ * threads.
  *
  * <p>The result has one <em>group</em> per user and product with at least one session, ordered by
  * user index and then product index (the table's dictionary order): its windows, tokens (windows ×
@@ -36,6 +44,11 @@ import java.util.function.LongConsumer;
  */
 public final class ColumnarFlexReplay {
   private static final int INSERTION = 32;
+  /**
+   * Most rows one band scatters (two {@code long} arrays of this length per thread: 64 MiB), so
+   * that a replay needs little more heap than its table.
+   */
+  private static final int BAND_ROWS = 1 << 22;
   /** Up to this many user x product keys, rows are grouped by one counting sort over the keys. */
   private static final long DENSE_KEYS = 1 << 24;
   private static final int CHUNK = 1 << 15;
@@ -51,7 +64,9 @@ public final class ColumnarFlexReplay {
   private final long[] tokens;
   private final int[] days;
   private final int[] windowOffset;
-  private final long[][] windowStarts;
+  /** The first group of each band, and each band's window starts in chunks of {@link #CHUNK}. */
+  private final int[] bandFirstGroup;
+  private final long[][][] windowStarts;
   private final long windowNanos;
   private final long totalTokens;
 
@@ -63,7 +78,8 @@ public final class ColumnarFlexReplay {
       long[] tokens,
       int[] days,
       int[] windowOffset,
-      long[][] windowStarts,
+      int[] bandFirstGroup,
+      long[][][] windowStarts,
       long windowNanos,
       long totalTokens) {
     this.table = table;
@@ -73,135 +89,281 @@ public final class ColumnarFlexReplay {
     this.tokens = tokens;
     this.days = days;
     this.windowOffset = windowOffset;
+    this.bandFirstGroup = bandFirstGroup;
     this.windowStarts = windowStarts;
     this.windowNanos = windowNanos;
     this.totalTokens = totalTokens;
   }
 
   /**
-   * Replays every row of {@code table} under {@code context}'s catalog, coverage and zone.
+   * Replays every row of {@code table} under {@code context}'s catalog, coverage and zone, on the
+   * calling thread.
    *
    * @throws IllegalArgumentException when an uncovered product is not in the catalog (as {@link
    *     WindowedMeter} does)
    */
   public static ColumnarFlexReplay of(SessionTable table, MeterContext context) {
-    return of(table, context, DENSE_KEYS);
-  }
-
-  /** The same, grouping by one counting sort only up to {@code denseKeys} keys (for tests). */
-  static ColumnarFlexReplay of(SessionTable table, MeterContext context, long denseKeys) {
-    checkNotNull(table, "table");
-    checkNotNull(context, "context");
-    Catalog catalog = context.catalog();
-    MeteringParameters params = catalog.metering();
-    long window = params.window().toNanos();
-    long minimum = params.minimumBillable().toNanos();
-    Groups groups = Groups.of(table, denseKeys);
-    int[] order = groups.order();
-    int[] bounds = groups.bounds();
-    int count = groups.users().length;
-
-    List<UserId> userDict = table.users();
-    List<ProductId> productDict = table.products();
-    long[] rates = new long[productDict.size()];
-    Arrays.fill(rates, -1);
-    boolean noCoverage = context.coverage().covered().isEmpty();
-    ZoneRules rules = context.zone().getRules();
-    boolean fixedOffset = rules.isFixedOffset();
-    long offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
-    ZoneId zone = context.zone();
-
-    int[] gWindows = new int[count];
-    long[] gTokens = new long[count];
-    int[] gDays = new int[count];
-    int[] gOffset = new int[count + 1];
-    List<long[]> chunks = new ArrayList<>();
-    int[] fill = {CHUNK};
-    LongConsumer sink =
-        start -> {
-          if (fill[0] == CHUNK) {
-            chunks.add(new long[CHUNK]);
-            fill[0] = 0;
-          }
-          chunks.get(chunks.size() - 1)[fill[0]++] = start;
-        };
-    long[] s = new long[64];
-    long[] e = new long[64];
-    int windowCount = 0;
-    long total = 0;
-    for (int g = 0; g < count; g++) {
-      int from = bounds[g];
-      int len = bounds[g + 1] - from;
-      if (len > s.length) {
-        s = new long[Math.max(len, s.length * 2)];
-        e = new long[s.length];
-      }
-      boolean sorted = true;
-      long prev = Long.MIN_VALUE;
-      for (int k = 0; k < len; k++) {
-        int r = order[from + k];
-        long st = table.startNanos(r);
-        s[k] = st;
-        e[k] = table.endNanos(r);
-        sorted &= st >= prev;
-        prev = st;
-      }
-      if (!sorted) {
-        sortByStart(s, e, len);
-      }
-      int u = groups.users()[g];
-      int p = groups.products()[g];
-      int w = 0;
-      long t = 0;
-      if (noCoverage || !context.coverage().covers(userDict.get(u), productDict.get(p))) {
-        long rate = rates[p];
-        if (rate < 0) {
-          rate = catalog.requireProduct(productDict.get(p)).tokenRate().orElse(0L);
-          rates[p] = rate;
-        }
-        w = FlexWindowing.replay(s, e, 0, len, window, minimum, sink);
-        t = Math.multiplyExact((long) w, rate);
-        total = Math.addExact(total, t);
-      }
-      gWindows[g] = w;
-      gTokens[g] = t;
-      gDays[g] = fixedOffset ? daysFixed(s, e, len, offsetSeconds) : daysInZone(s, e, len, zone);
-      windowCount = Math.addExact(windowCount, w);
-      gOffset[g + 1] = windowCount;
-    }
-    return new ColumnarFlexReplay(
-        table,
-        groups.users(),
-        groups.products(),
-        gWindows,
-        gTokens,
-        gDays,
-        gOffset,
-        chunks.toArray(new long[0][]),
-        window,
-        total);
+    return of(table, context, 1);
   }
 
   /**
-   * Row indexes grouped by user and product, in user-index then product-index order, rows of a
-   * group in table order; {@code bounds[g]} to {@code bounds[g + 1]} are group {@code g}'s rows in
-   * {@code order}.
+   * The same replay on up to {@code parallelism} threads: the calling thread and {@code
+   * parallelism - 1} threads it starts and joins before returning. The result does not depend on
+   * {@code parallelism}.
+   *
+   * @throws IllegalArgumentException when an uncovered product is not in the catalog, or {@code
+   *     parallelism < 1}
    */
-  private record Groups(int[] order, int[] bounds, int[] users, int[] products) {
-    static Groups of(SessionTable table, long denseKeys) {
-      long keys = (long) table.users().size() * table.products().size();
-      return keys <= denseKeys ? dense(table, (int) keys) : twoPass(table);
+  public static ColumnarFlexReplay of(SessionTable table, MeterContext context, int parallelism) {
+    return of(table, context, DENSE_KEYS, parallelism, BAND_ROWS);
+  }
+
+  /**
+   * The same, grouping by one counting sort only up to {@code denseKeys} keys and scattering at
+   * most {@code bandRows} rows per band (for tests).
+   */
+  static ColumnarFlexReplay of(
+      SessionTable table, MeterContext context, long denseKeys, int parallelism, int bandRows) {
+    checkNotNull(table, "table");
+    checkNotNull(context, "context");
+    checkArgument(parallelism >= 1, "parallelism must be >= 1 but was %s", parallelism);
+    checkArgument(bandRows >= 1, "bandRows must be >= 1 but was %s", bandRows);
+    long keys = (long) table.users().size() * table.products().size();
+    Grouping grouping = keys <= denseKeys ? Dense.of(table, (int) keys) : TwoPass.of(table);
+    Replayer replayer = new Replayer(table, context, grouping);
+    Band[] bands = grouping.bands(replayer, parallelism, bandRows);
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = () -> {
+      for (int b = next.getAndIncrement(); b < bands.length; b = next.getAndIncrement()) {
+        bands[b].replay();
+      }
+    };
+    runOn(Math.min(parallelism, bands.length), worker);
+    return replayer.result(bands);
+  }
+
+  /** Runs {@code worker} on the calling thread and {@code threads - 1} others; rethrows. */
+  private static void runOn(int threads, Runnable worker) {
+    List<Thread> helpers = new ArrayList<>();
+    Throwable[] failure = new Throwable[threads];
+    for (int i = 1; i < threads; i++) {
+      int slot = i;
+      Thread t = new Thread(() -> {
+        try {
+          worker.run();
+        } catch (Throwable x) {
+          failure[slot] = x;
+        }
+      }, "seatwise-replay-" + i);
+      t.setDaemon(true);
+      t.start();
+      helpers.add(t);
+    }
+    try {
+      worker.run();
+    } catch (Throwable x) {
+      failure[0] = x;
+    }
+    boolean interrupted = false;
+    for (Thread t : helpers) {
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    for (Throwable x : failure) {
+      if (x instanceof RuntimeException r) {
+        throw r;
+      }
+      if (x instanceof Error err) {
+        throw err;
+      }
+      if (x != null) {
+        throw new IllegalStateException(x);
+      }
+    }
+  }
+
+  /**
+   * The per-group replay shared by all bands: rates, coverage and zone, and the per-group results
+   * (each group is written by exactly one band).
+   */
+  private static final class Replayer {
+    final SessionTable table;
+    final MeterContext context;
+    final Catalog catalog;
+    final long window;
+    final long minimum;
+    final long[] rates;
+    final boolean noCoverage;
+    final boolean fixedOffset;
+    final long offsetSeconds;
+    final ZoneId zone;
+    final int[] users;
+    final int[] products;
+    final int[] bounds;
+    final int[] windows;
+    final long[] tokens;
+    final int[] days;
+
+    Replayer(SessionTable table, MeterContext context, Grouping grouping) {
+      this.table = table;
+      this.context = context;
+      this.catalog = context.catalog();
+      MeteringParameters params = catalog.metering();
+      this.window = params.window().toNanos();
+      this.minimum = params.minimumBillable().toNanos();
+      List<ProductId> productDict = table.products();
+      this.rates = new long[productDict.size()];
+      for (int p = 0; p < rates.length; p++) {
+        // -1: not in the catalog, which is an error only for a group that Flex charges
+        rates[p] = catalog.product(productDict.get(p))
+            .map(pr -> pr.tokenRate().orElse(0L)).orElse(-1L);
+      }
+      this.noCoverage = context.coverage().covered().isEmpty();
+      ZoneRules rules = context.zone().getRules();
+      this.fixedOffset = rules.isFixedOffset();
+      this.offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+      this.zone = context.zone();
+      this.users = grouping.users();
+      this.products = grouping.products();
+      this.bounds = grouping.bounds();
+      this.windows = new int[users.length];
+      this.tokens = new long[users.length];
+      this.days = new int[users.length];
     }
 
-    /** One stable counting sort by the key {@code user * products + product}. */
-    private static Groups dense(SessionTable table, int keys) {
+    /**
+     * Replays group {@code g}, whose sessions are {@code (s[k], e[k])} for {@code k} in {@code
+     * [from, from + len)} in table order; window starts go to {@code sink}.
+     */
+    void replay(int g, long[] s, long[] e, int from, int len, Windows sink) {
+      boolean sorted = true;
+      for (int k = from + 1; k < from + len; k++) {
+        if (s[k] < s[k - 1]) {
+          sorted = false;
+          break;
+        }
+      }
+      if (!sorted) {
+        long[] ts = Arrays.copyOfRange(s, from, from + len);
+        long[] te = Arrays.copyOfRange(e, from, from + len);
+        sortByStart(ts, te, len);
+        s = ts;
+        e = te;
+        from = 0;
+      }
+      int u = users[g];
+      int p = products[g];
+      int w = 0;
+      long t = 0;
+      List<ProductId> productDict = table.products();
+      if (noCoverage || !context.coverage().covers(table.users().get(u), productDict.get(p))) {
+        long rate = rates[p];
+        if (rate < 0) {
+          catalog.requireProduct(productDict.get(p)); // throws, naming the product
+        }
+        w = FlexWindowing.replay(s, e, from, from + len, window, minimum, sink);
+        t = Math.multiplyExact((long) w, rate);
+      }
+      windows[g] = w;
+      tokens[g] = t;
+      days[g] = fixedOffset
+          ? daysFixed(s, e, from, len, offsetSeconds)
+          : daysInZone(s, e, from, len, zone);
+    }
+
+    ColumnarFlexReplay result(Band[] bands) {
+      int count = users.length;
+      int[] offset = new int[count + 1];
+      long total = 0;
+      for (int g = 0; g < count; g++) {
+        offset[g + 1] = Math.addExact(offset[g], windows[g]);
+        total = Math.addExact(total, tokens[g]);
+      }
+      int[] firstGroup = new int[bands.length];
+      long[][][] starts = new long[bands.length][][];
+      for (int b = 0; b < bands.length; b++) {
+        firstGroup[b] = bands[b].firstGroup;
+        starts[b] = bands[b].windows.chunks();
+      }
+      return new ColumnarFlexReplay(table, users, products, windows, tokens, days, offset,
+          firstGroup, starts, window, total);
+    }
+  }
+
+  /** Window starts of one band, in chunks of {@link #CHUNK}. */
+  private static final class Windows implements LongConsumer {
+    private final List<long[]> chunks = new ArrayList<>();
+    private final int[] fill = {CHUNK};
+
+    @Override
+    public void accept(long start) {
+      if (fill[0] == CHUNK) {
+        chunks.add(new long[CHUNK]);
+        fill[0] = 0;
+      }
+      chunks.get(chunks.size() - 1)[fill[0]++] = start;
+    }
+
+    long[][] chunks() {
+      return chunks.toArray(new long[0][]);
+    }
+  }
+
+  /** Rows grouped by user and product: the groups, and how to cut them into bands. */
+  private interface Grouping {
+    int[] users();
+
+    int[] products();
+
+    /** Group {@code g}'s rows are {@code bounds[g]} to {@code bounds[g + 1]} in group order. */
+    int[] bounds();
+
+    Band[] bands(Replayer replayer, int parallelism, int bandRows);
+  }
+
+  /** A run of consecutive groups replayed by one thread. */
+  private abstract static class Band {
+    final Replayer replayer;
+    final int firstGroup;
+    final int endGroup;
+    final Windows windows = new Windows();
+
+    Band(Replayer replayer, int firstGroup, int endGroup) {
+      this.replayer = replayer;
+      this.firstGroup = firstGroup;
+      this.endGroup = endGroup;
+    }
+
+    abstract void replay();
+  }
+
+  /**
+   * Grouping by one stable counting sort over the key {@code user * products + product}: groups
+   * come in user-index then product-index order, and {@code at[key]} is where the key's rows start
+   * in that order. Each band scatters its groups' rows, in table order, into arrays of its own by
+   * one sequential pass over the table, so that no row is read at random.
+   */
+  private record Dense(SessionTable table, int[] at, int[] users, int[] products, int[] bounds)
+      implements Grouping {
+    private static final int BLOCK = 1 << 12;
+
+    static Dense of(SessionTable table, int keys) {
       int n = table.size();
       int productCount = table.products().size();
       int[] at = new int[keys + 1];
-      int[] ub = new int[CHUNK];
-      int[] pb = new int[CHUNK];
-      for (int from = 0; from < n; from += CHUNK) {
-        int len = Math.min(CHUNK, n - from);
+      int[] ub = new int[BLOCK];
+      int[] pb = new int[BLOCK];
+      for (int from = 0; from < n; from += BLOCK) {
+        int len = Math.min(BLOCK, n - from);
         table.copyUserIndexes(from, ub, 0, len);
         table.copyProductIndexes(from, pb, 0, len);
         for (int k = 0; k < len; k++) {
@@ -227,20 +389,90 @@ public final class ColumnarFlexReplay {
           g++;
         }
       }
-      int[] order = new int[n];
-      for (int from = 0; from < n; from += CHUNK) {
-        int len = Math.min(CHUNK, n - from);
-        table.copyUserIndexes(from, ub, 0, len);
-        table.copyProductIndexes(from, pb, 0, len);
-        for (int k = 0; k < len; k++) {
-          order[at[ub[k] * productCount + pb[k]]++] = from + k;
-        }
-      }
-      return new Groups(order, bounds, users, products);
+      return new Dense(table, at, users, products, bounds);
     }
 
-    /** Two stable counting sorts, by product and then by user, for very many keys. */
-    private static Groups twoPass(SessionTable table) {
+    /**
+     * Consecutive groups cut into bands of about equal rows, at most {@code bandRows} each unless
+     * one group is larger, and a multiple of {@code parallelism} bands so the threads share the
+     * work evenly.
+     */
+    @Override
+    public Band[] bands(Replayer replayer, int parallelism, int bandRows) {
+      int groups = bounds.length - 1;
+      int n = bounds[groups];
+      if (groups == 0) {
+        return new Band[0];
+      }
+      long wanted = Math.max(1, (n + (long) bandRows - 1) / bandRows);
+      wanted = (wanted + parallelism - 1) / parallelism * parallelism;
+      long target = Math.max(1, (n + wanted - 1) / wanted);
+      List<Band> out = new ArrayList<>();
+      int first = 0;
+      for (int g = 0; g < groups; g++) {
+        boolean last = g == groups - 1;
+        long rows = bounds[g + 1] - bounds[first];
+        long withNext = last ? Long.MAX_VALUE : bounds[g + 2] - bounds[first];
+        if (last || rows >= target || withNext > bandRows) {
+          out.add(new DenseBand(replayer, first, g + 1));
+          first = g + 1;
+        }
+      }
+      return out.toArray(new Band[0]);
+    }
+
+    private final class DenseBand extends Band {
+      DenseBand(Replayer replayer, int firstGroup, int endGroup) {
+        super(replayer, firstGroup, endGroup);
+      }
+
+      @Override
+      void replay() {
+        int productCount = table.products().size();
+        int rowFrom = bounds[firstGroup];
+        int rows = bounds[endGroup] - rowFrom;
+        int keyFrom = key(firstGroup, productCount);
+        int keySpan = key(endGroup - 1, productCount) + 1 - keyFrom;
+        long[] bs = new long[rows];
+        long[] be = new long[rows];
+        int[] ub = new int[BLOCK];
+        int[] pb = new int[BLOCK];
+        long[] sb = new long[BLOCK];
+        long[] eb = new long[BLOCK];
+        int n = table.size();
+        for (int from = 0; from < n; from += BLOCK) {
+          int len = Math.min(BLOCK, n - from);
+          table.copyUserIndexes(from, ub, 0, len);
+          table.copyProductIndexes(from, pb, 0, len);
+          table.copyStarts(from, sb, 0, len);
+          table.copyEnds(from, eb, 0, len);
+          for (int k = 0; k < len; k++) {
+            int key = ub[k] * productCount + pb[k];
+            if (Integer.compareUnsigned(key - keyFrom, keySpan) < 0) {
+              int pos = at[key]++ - rowFrom;
+              bs[pos] = sb[k];
+              be[pos] = eb[k];
+            }
+          }
+        }
+        for (int g = firstGroup; g < endGroup; g++) {
+          replayer.replay(g, bs, be, bounds[g] - rowFrom, bounds[g + 1] - bounds[g], windows);
+        }
+      }
+
+      private int key(int g, int productCount) {
+        return users[g] * productCount + products[g];
+      }
+    }
+  }
+
+  /**
+   * Grouping by two stable counting sorts, by product and then by user, for very many keys; one
+   * band gathers each group's rows through the sorted row indexes.
+   */
+  private record TwoPass(SessionTable table, int[] order, int[] users, int[] products, int[] bounds)
+      implements Grouping {
+    static TwoPass of(SessionTable table) {
       int n = table.size();
       int productCount = table.products().size();
       int userCount = table.users().size();
@@ -303,8 +535,40 @@ public final class ColumnarFlexReplay {
         count++;
         i = j;
       }
-      return new Groups(order, Arrays.copyOf(bounds, count + 1), Arrays.copyOf(users, count),
-          Arrays.copyOf(products, count));
+      return new TwoPass(table, order, Arrays.copyOf(users, count), Arrays.copyOf(products, count),
+          Arrays.copyOf(bounds, count + 1));
+    }
+
+    @Override
+    public Band[] bands(Replayer replayer, int parallelism, int bandRows) {
+      if (users.length == 0) {
+        return new Band[0];
+      }
+      return new Band[] {new Band(replayer, 0, users.length) {
+        @Override
+        void replay() {
+          gather(replayer, firstGroup, endGroup, windows);
+        }
+      }};
+    }
+
+    private void gather(Replayer replayer, int firstGroup, int endGroup, Windows windows) {
+      long[] s = new long[64];
+      long[] e = new long[64];
+      for (int g = firstGroup; g < endGroup; g++) {
+        int from = bounds[g];
+        int len = bounds[g + 1] - from;
+        if (len > s.length) {
+          s = new long[Math.max(len, s.length * 2)];
+          e = new long[s.length];
+        }
+        for (int k = 0; k < len; k++) {
+          int r = order[from + k];
+          s[k] = table.startNanos(r);
+          e[k] = table.endNanos(r);
+        }
+        replayer.replay(g, s, e, 0, len, windows);
+      }
     }
   }
 
@@ -361,10 +625,10 @@ public final class ColumnarFlexReplay {
   }
 
   /** Days touched, sessions sorted by start, in a zone with one fixed offset. */
-  private static int daysFixed(long[] s, long[] e, int len, long offsetSeconds) {
+  private static int daysFixed(long[] s, long[] e, int from, int len, long offsetSeconds) {
     int count = 0;
     long last = Long.MIN_VALUE;
-    for (int k = 0; k < len; k++) {
+    for (int k = from; k < from + len; k++) {
       long first = Math.floorDiv(Math.floorDiv(s[k], NANOS) + offsetSeconds, DAY);
       long end = e[k] == s[k] ? e[k] : e[k] - 1;
       long lastDay = Math.floorDiv(Math.floorDiv(end, NANOS) + offsetSeconds, DAY);
@@ -380,9 +644,9 @@ public final class ColumnarFlexReplay {
   }
 
   /** Days touched in a zone whose offset changes: each session's days, as a set. */
-  private static int daysInZone(long[] s, long[] e, int len, ZoneId zone) {
+  private static int daysInZone(long[] s, long[] e, int from, int len, ZoneId zone) {
     Set<Long> seen = new HashSet<>();
-    for (int k = 0; k < len; k++) {
+    for (int k = from; k < from + len; k++) {
       long first = SessionTable.toInstant(s[k]).atZone(zone).toLocalDate().toEpochDay();
       long end = e[k] == s[k] ? e[k] : e[k] - 1;
       long lastDay = SessionTable.toInstant(end).atZone(zone).toLocalDate().toEpochDay();
@@ -439,8 +703,12 @@ public final class ColumnarFlexReplay {
   /** Start, in epoch nanoseconds, of window {@code k} of group {@code g}. */
   public long windowStartNanos(int g, int k) {
     checkElementIndex(k, windows[g], "window");
-    int i = windowOffset[g] + k;
-    return windowStarts[i >>> SHIFT][i & MASK];
+    int b = Arrays.binarySearch(bandFirstGroup, g);
+    if (b < 0) {
+      b = -b - 2; // the last band starting before g
+    }
+    int i = windowOffset[g] + k - windowOffset[bandFirstGroup[b]];
+    return windowStarts[b][i >>> SHIFT][i & MASK];
   }
 
   /** All windows charged. */
@@ -459,8 +727,8 @@ public final class ColumnarFlexReplay {
     Duration length = Duration.ofNanos(windowNanos);
     for (int g = 0; g < groups(); g++) {
       long rate = windows[g] == 0 ? 0 : tokens[g] / windows[g];
-      for (int k = windowOffset[g]; k < windowOffset[g + 1]; k++) {
-        Instant start = SessionTable.toInstant(windowStarts[k >>> SHIFT][k & MASK]);
+      for (int k = 0; k < windows[g]; k++) {
+        Instant start = SessionTable.toInstant(windowStartNanos(g, k));
         out.add(new Charge(user(g), product(g), start, start.plus(length), rate));
       }
     }

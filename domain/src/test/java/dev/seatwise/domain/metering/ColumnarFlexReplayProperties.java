@@ -2,6 +2,7 @@ package dev.seatwise.domain.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.seatwise.domain.catalog.Catalog;
@@ -134,7 +135,7 @@ class ColumnarFlexReplayProperties {
               Instance in = instance(seed);
               SessionTable table = SessionTable.of(in.sessions());
               ColumnarFlexReplay one = ColumnarFlexReplay.of(table, in.context());
-              ColumnarFlexReplay two = ColumnarFlexReplay.of(table, in.context(), 0);
+              ColumnarFlexReplay two = ColumnarFlexReplay.of(table, in.context(), 0, 1, 1 << 22);
               assertThat(two.charges()).isEqualTo(one.charges());
               assertThat(two.groups()).isEqualTo(one.groups());
               for (int g = 0; g < one.groups(); g++) {
@@ -142,6 +143,32 @@ class ColumnarFlexReplayProperties {
                 assertThat(two.product(g)).isEqualTo(one.product(g));
                 assertThat(two.daysUsed(g)).isEqualTo(one.daysUsed(g));
                 assertThat(two.tokens(g)).isEqualTo(one.tokens(g));
+              }
+            });
+  }
+
+  @Test
+  void bandsAndThreadsDoNotChangeTheReplay() {
+    // groups are cut into bands of at most bandRows rows (one group may exceed it) and the bands
+    // replayed on several threads: windows, tokens and days must not depend on either
+    qt().withExamples(200)
+        .forAll(longs().all(), integers().between(1, 40), integers().between(1, 4))
+        .checkAssert(
+            (seed, bandRows, threads) -> {
+              Instance in = instance(seed);
+              SessionTable table = SessionTable.of(in.sessions());
+              ColumnarFlexReplay one = ColumnarFlexReplay.of(table, in.context());
+              ColumnarFlexReplay banded =
+                  ColumnarFlexReplay.of(table, in.context(), 1 << 24, threads, bandRows);
+              assertThat(banded.charges()).as("seed %s", seed).isEqualTo(one.charges());
+              assertThat(banded.groups()).isEqualTo(one.groups());
+              assertThat(banded.totalTokens()).isEqualTo(one.totalTokens());
+              for (int g = 0; g < one.groups(); g++) {
+                assertThat(banded.user(g)).isEqualTo(one.user(g));
+                assertThat(banded.product(g)).isEqualTo(one.product(g));
+                assertThat(banded.windows(g)).isEqualTo(one.windows(g));
+                assertThat(banded.daysUsed(g)).isEqualTo(one.daysUsed(g));
+                assertThat(banded.tokens(g)).isEqualTo(one.tokens(g));
               }
             });
   }
