@@ -298,6 +298,8 @@ public final class FastSessionsCsvReader {
     private boolean quotesAbort;
     private List<String> headerFound = List.of();
     private long dataRows;
+    /** Sum of the entries {@link #prefetchNextUser} loaded, kept so the loads are not dropped. */
+    private long prefetched;
     private long parsed;
     private final byte[] lastDate = new byte[10];
     private long lastEpochDay;
@@ -341,6 +343,7 @@ public final class FastSessionsCsvReader {
           header(stringFields());
         } else {
           dataRows++;
+          prefetchNextUser();
           row(recordLine);
         }
       }
@@ -356,6 +359,23 @@ public final class FastSessionsCsvReader {
             name + ": the file has a header " + headerFound + " but no data rows");
       }
       return table.build();
+    }
+
+    /**
+     * Starts loading the user-table entry of the next record's user while this record is parsed.
+     * With many users the table does not fit in the cache and each lookup waits for memory; a
+     * load issued one record ahead overlaps that wait with the current record's work. Only when
+     * the user is the first column and the next record is already in the buffer.
+     */
+    private void prefetchNextUser() {
+      if (column[USER] != 0) {
+        return;
+      }
+      int p = pos;
+      int end = nextSpecial(buf, p, Math.min(limit, p + 64));
+      if (end < limit && buf[end] == ',' && end > p) {
+        prefetched += users.touch(users.hash(buf, p, end));
+      }
     }
 
     /** Takes the header bound by {@code first}; quoted fields then abort this pass. */
@@ -962,6 +982,20 @@ public final class FastSessionsCsvReader {
       }
     }
 
+    /**
+     * Reads the first table entry that a lookup of a key with hash {@code h} will probe, so that
+     * a batch of lookups can have its cache misses in flight together; returns it to keep the load.
+     */
+    long touch(int h) {
+      int mask = table.length / WORDS - 1;
+      return table[(h & mask) * WORDS];
+    }
+
+    /** The hash {@link #find} uses for {@code bytes[from, to)}. */
+    int hash(byte[] bytes, int from, int to) {
+      return load(bytes, from, to);
+    }
+
     /** Adds {@code bytes[from, to)} (which must not be present) and returns its slot. */
     int add(byte[] bytes, int from, int to) {
       int len = to - from;
@@ -1017,9 +1051,16 @@ public final class FastSessionsCsvReader {
         h = (h ^ w) * 0xBF58476D1CE4E5B9L;
       }
       if (i < from + n) {
-        long tail = 0;
-        for (int shift = 0; i < from + n; i++, shift += 8) {
-          tail |= (bytes[i] & 0xFFL) << shift;
+        int rest = from + n - i;
+        long tail;
+        if (i + 8 <= bytes.length) {
+          // one read past the key, masked to its last bytes (little-endian: the low ones)
+          tail = (long) LONGS.get(bytes, i) & (-1L >>> (64 - 8 * rest));
+        } else {
+          tail = 0;
+          for (int shift = 0; i < from + n; i++, shift += 8) {
+            tail |= (bytes[i] & 0xFFL) << shift;
+          }
         }
         probe[k] = tail;
         h = (h ^ tail) * 0xBF58476D1CE4E5B9L;

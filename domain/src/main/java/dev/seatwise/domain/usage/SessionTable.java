@@ -7,6 +7,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.seatwise.domain.catalog.ProductId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,22 +18,30 @@ import java.util.Map;
  * products are interned into dictionaries ({@link #users()}, {@link #products()}) and each row is
  * an {@code int} user index, an {@code int} product index and {@code long} start and end instants
  * in epoch nanoseconds (the unit the object meters use, so sub-second instants replay exactly;
- * years 1678 to 2261). A row costs 24 bytes and no object; columns are kept in fixed chunks of
- * {@value #CHUNK} rows, so a table grows without copying.
+ * years 1678 to 2261). A row costs 24 bytes and no object.
+ *
+ * <p>Columns are kept in segments that grow geometrically from {@value #FIRST_SEGMENT} to {@value
+ * #MAX_SEGMENT} rows, so a table grows without copying and a small table stays small. A full-size
+ * segment's {@code long} arrays are 8 MiB and its {@code int} arrays 4 MiB, array headers
+ * included: in G1, with regions of 1 to 4 MiB (heaps up to 16 GB), each is a humongous object
+ * filling its regions exactly, allocated straight into the old generation. A large table is then
+ * never copied by young collections, which would otherwise move every row at least once while a
+ * file is read.
  *
  * <p>Row {@code i} is the session {@code [startNanos(i), endNanos(i))} of {@code
  * users().get(userIndex(i))} on {@code products().get(productIndex(i))}, in the order rows were
  * added. Immutable and thread-safe; no method accepts or returns null.
  */
 public final class SessionTable {
-  /**
-   * Rows per column chunk: a {@code long} chunk is 256 KiB, below half of G1's smallest region, so
-   * chunks are never humongous objects (which would waste the rest of their regions).
-   */
-  public static final int CHUNK = 1 << 15;
+  /** Rows in the first segment a builder allocates. */
+  public static final int FIRST_SEGMENT = (1 << 12) - 4;
 
-  private static final int SHIFT = 15;
-  private static final int MASK = CHUNK - 1;
+  /**
+   * Rows in a full-size segment: {@code 8 * MAX_SEGMENT + 16} bytes (a {@code long} array and its
+   * header) is 8 MiB less 16 bytes, and {@code 4 * MAX_SEGMENT + 16} is exactly 4 MiB.
+   */
+  public static final int MAX_SEGMENT = (1 << 20) - 4;
+
   private static final long NANOS = 1_000_000_000L;
 
   private final List<UserId> users;
@@ -41,16 +50,22 @@ public final class SessionTable {
   private final int[][] product;
   private final long[][] start;
   private final long[][] end;
+  /** {@code offset[s]} is segment {@code s}'s first row; {@code offset[segments]} the size. */
+  private final int[] offset;
   private final int size;
 
   private SessionTable(Builder b) {
     this.users = List.copyOf(b.users);
     this.products = List.copyOf(b.products);
-    this.user = b.userChunks.toArray(new int[0][]);
-    this.product = b.productChunks.toArray(new int[0][]);
-    this.start = b.startChunks.toArray(new long[0][]);
-    this.end = b.endChunks.toArray(new long[0][]);
-    this.size = b.size[0];
+    this.user = b.userSegments.toArray(new int[0][]);
+    this.product = b.productSegments.toArray(new int[0][]);
+    this.start = b.startSegments.toArray(new long[0][]);
+    this.end = b.endSegments.toArray(new long[0][]);
+    this.offset = new int[user.length + 1];
+    for (int k = 0; k < user.length; k++) {
+      offset[k + 1] = offset[k] + b.counts.get(k);
+    }
+    this.size = offset[user.length];
   }
 
   /** A new, empty builder. */
@@ -84,26 +99,40 @@ public final class SessionTable {
 
   /** Index into {@link #users()} of row {@code row}'s user. */
   public int userIndex(int row) {
-    checkElementIndex(row, size, "row");
-    return user[row >>> SHIFT][row & MASK];
+    int s = segment(row);
+    return user[s][row - offset[s]];
   }
 
   /** Index into {@link #products()} of row {@code row}'s product. */
   public int productIndex(int row) {
-    checkElementIndex(row, size, "row");
-    return product[row >>> SHIFT][row & MASK];
+    int s = segment(row);
+    return product[s][row - offset[s]];
   }
 
   /** Start of row {@code row} in epoch nanoseconds. */
   public long startNanos(int row) {
-    checkElementIndex(row, size, "row");
-    return start[row >>> SHIFT][row & MASK];
+    int s = segment(row);
+    return start[s][row - offset[s]];
   }
 
   /** End (exclusive) of row {@code row} in epoch nanoseconds. */
   public long endNanos(int row) {
+    int s = segment(row);
+    return end[s][row - offset[s]];
+  }
+
+  /** The segment holding {@code row}. */
+  private int segment(int row) {
     checkElementIndex(row, size, "row");
-    return end[row >>> SHIFT][row & MASK];
+    int s = Arrays.binarySearch(offset, row);
+    // an exact hit may be an empty segment's offset: take the last segment starting at row
+    if (s >= 0) {
+      while (s + 1 < user.length && offset[s + 1] == row) {
+        s++;
+      }
+      return s;
+    }
+    return -s - 2;
   }
 
   /** Row {@code row} as a session object. */
@@ -129,29 +158,26 @@ public final class SessionTable {
    * {@code destFrom}: a bulk read for replays, without a bounds check per row.
    */
   public void copyUserIndexes(int from, int[] dest, int destFrom, int length) {
-    checkRange(from, length);
-    copyInts(user, from, dest, destFrom, length);
+    copy(user, from, dest, destFrom, length);
   }
 
   /** Copies the product-index column of rows {@code [from, from + length)} (see {@link #copyUserIndexes}). */
   public void copyProductIndexes(int from, int[] dest, int destFrom, int length) {
-    checkRange(from, length);
-    copyInts(product, from, dest, destFrom, length);
+    copy(product, from, dest, destFrom, length);
   }
 
   /** Copies the start column of rows {@code [from, from + length)} (see {@link #copyUserIndexes}). */
   public void copyStarts(int from, long[] dest, int destFrom, int length) {
-    checkRange(from, length);
-    copyLongs(start, from, dest, destFrom, length);
+    copy(start, from, dest, destFrom, length);
   }
 
   /** Copies the end column of rows {@code [from, from + length)} (see {@link #copyUserIndexes}). */
   public void copyEnds(int from, long[] dest, int destFrom, int length) {
-    checkRange(from, length);
-    copyLongs(end, from, dest, destFrom, length);
+    copy(end, from, dest, destFrom, length);
   }
 
-  private void checkRange(int from, int length) {
+  /** Copies rows of one column ({@code int[][]} or {@code long[][]} segments) into {@code dest}. */
+  private void copy(Object[] segments, int from, Object dest, int destFrom, int length) {
     checkArgument(
         from >= 0 && length >= 0 && from + length <= size && from + length >= 0,
         "rows [%s, %s + %s) are outside [0, %s)",
@@ -159,24 +185,15 @@ public final class SessionTable {
         from,
         length,
         size);
-  }
-
-  private static void copyInts(int[][] chunks, int from, int[] dest, int destFrom, int length) {
     int done = 0;
+    int s = length == 0 ? 0 : segment(from);
     while (done < length) {
       int row = from + done;
-      int n = Math.min(length - done, CHUNK - (row & MASK));
-      System.arraycopy(chunks[row >>> SHIFT], row & MASK, dest, destFrom + done, n);
-      done += n;
-    }
-  }
-
-  private static void copyLongs(long[][] chunks, int from, long[] dest, int destFrom, int length) {
-    int done = 0;
-    while (done < length) {
-      int row = from + done;
-      int n = Math.min(length - done, CHUNK - (row & MASK));
-      System.arraycopy(chunks[row >>> SHIFT], row & MASK, dest, destFrom + done, n);
+      while (offset[s + 1] <= row) {
+        s++;
+      }
+      int n = Math.min(length - done, offset[s + 1] - row);
+      System.arraycopy(segments[s], row - offset[s], dest, destFrom + done, n);
       done += n;
     }
   }
@@ -200,18 +217,29 @@ public final class SessionTable {
   /**
    * Appends rows and interns users and products; {@link #build()} snapshots the rows added so far.
    * Mutable and not thread-safe (one builder per reader). Its state sits in final containers: the
-   * chunks grow in lists and the row count in a one-element array.
+   * segments grow in lists, and the segment being filled and the counts sit in small arrays.
    */
   public static final class Builder {
+    private static final int SIZE = 0;
+    private static final int FILL = 1;
+    private static final int BUILT = 2;
+
     private final Map<UserId, Integer> userIds = new HashMap<>();
     private final Map<ProductId, Integer> productIds = new HashMap<>();
     private final List<UserId> users = new ArrayList<>();
     private final List<ProductId> products = new ArrayList<>();
-    private final List<int[]> userChunks = new ArrayList<>();
-    private final List<int[]> productChunks = new ArrayList<>();
-    private final List<long[]> startChunks = new ArrayList<>();
-    private final List<long[]> endChunks = new ArrayList<>();
-    private final int[] size = new int[1];
+    private final List<int[]> userSegments = new ArrayList<>();
+    private final List<int[]> productSegments = new ArrayList<>();
+    private final List<long[]> startSegments = new ArrayList<>();
+    private final List<long[]> endSegments = new ArrayList<>();
+    /** Rows in each segment but the last, which holds {@code state[FILL]}. */
+    private final List<Integer> counts = new ArrayList<>();
+    /** Rows in all, rows in the last segment, and 1 once a table shares this builder's arrays. */
+    private final int[] state = new int[3];
+    /** The last segment's user and product columns. */
+    private final int[][] ints = new int[2][];
+    /** The last segment's start and end columns. */
+    private final long[][] longs = new long[2][];
 
     private Builder() {}
 
@@ -241,7 +269,7 @@ public final class SessionTable {
 
     /** Rows added so far. */
     public int size() {
-      return size[0];
+      return state[SIZE];
     }
 
     /** Appends a session. */
@@ -265,29 +293,51 @@ public final class SessionTable {
         throw new IllegalArgumentException(
             "session ends " + toInstant(endNanos) + " before it starts " + toInstant(startNanos));
       }
-      int n = size[0];
+      int n = state[SIZE];
       checkArgument(n < Integer.MAX_VALUE, "a table holds at most %s rows", Integer.MAX_VALUE);
-      int c = n >>> SHIFT;
-      if (c == userChunks.size()) {
-        userChunks.add(new int[CHUNK]);
-        productChunks.add(new int[CHUNK]);
-        startChunks.add(new long[CHUNK]);
-        endChunks.add(new long[CHUNK]);
+      int at = state[FILL];
+      int[] u = ints[0];
+      if (u == null || at == u.length) {
+        grow();
+        u = ints[0];
+        at = 0;
       }
-      int at = n & MASK;
-      userChunks.get(c)[at] = userIndex;
-      productChunks.get(c)[at] = productIndex;
-      startChunks.get(c)[at] = startNanos;
-      endChunks.get(c)[at] = endNanos;
-      size[0] = n + 1;
+      u[at] = userIndex;
+      ints[1][at] = productIndex;
+      longs[0][at] = startNanos;
+      longs[1][at] = endNanos;
+      state[FILL] = at + 1;
+      state[SIZE] = n + 1;
       return this;
+    }
+
+    /** Closes the last segment and opens one twice its size, up to {@link #MAX_SEGMENT} rows. */
+    private void grow() {
+      int capacity = FIRST_SEGMENT;
+      if (ints[0] != null) {
+        counts.add(state[FILL]);
+        capacity = (int) Math.min(MAX_SEGMENT, 2L * (ints[0].length + 4) - 4);
+      }
+      open(new int[capacity], new int[capacity], new long[capacity], new long[capacity], 0);
+    }
+
+    private void open(int[] u, int[] p, long[] s, long[] e, int fill) {
+      userSegments.add(u);
+      productSegments.add(p);
+      startSegments.add(s);
+      endSegments.add(e);
+      ints[0] = u;
+      ints[1] = p;
+      longs[0] = s;
+      longs[1] = e;
+      state[FILL] = fill;
     }
 
     /**
      * Moves every row of {@code other} to the end of this builder, in order, interning its users
-     * and products here, and empties {@code other} (its rows, not its dictionaries). Each of {@code
-     * other}'s chunks is released once copied, so joining two halves of a file costs one chunk of
-     * extra memory, not half a table.
+     * and products here, and empties {@code other} (its rows, not its dictionaries). Unless a table
+     * was built from {@code other}, its segments move here whole (their user and product indexes
+     * rewritten in place), so joining two halves of a file copies no row.
      */
     public Builder drainFrom(Builder other) {
       checkNotNull(other, "other");
@@ -300,35 +350,54 @@ public final class SessionTable {
       for (int p = 0; p < products.length; p++) {
         products[p] = productIndex(other.products.get(p));
       }
-      int n = other.size[0];
-      for (int c = 0; c * CHUNK < n; c++) {
-        int len = Math.min(CHUNK, n - c * CHUNK);
-        int[] u = other.userChunks.get(c);
-        int[] p = other.productChunks.get(c);
-        long[] st = other.startChunks.get(c);
-        long[] en = other.endChunks.get(c);
-        for (int k = 0; k < len; k++) {
-          add(users[u[k]], products[p[k]], st[k], en[k]);
+      int segments = other.userSegments.size();
+      for (int k = 0; k < segments; k++) {
+        int rows = k < segments - 1 ? other.counts.get(k) : other.state[FILL];
+        int[] u = other.userSegments.get(k);
+        int[] p = other.productSegments.get(k);
+        long[] st = other.startSegments.get(k);
+        long[] en = other.endSegments.get(k);
+        if (other.state[BUILT] == 1) {
+          for (int r = 0; r < rows; r++) {
+            add(users[u[r]], products[p[r]], st[r], en[r]);
+          }
+          continue;
         }
-        other.userChunks.set(c, null);
-        other.productChunks.set(c, null);
-        other.startChunks.set(c, null);
-        other.endChunks.set(c, null);
+        for (int r = 0; r < rows; r++) {
+          u[r] = users[u[r]];
+          p[r] = products[p[r]];
+        }
+        if (ints[0] != null) {
+          counts.add(state[FILL]);
+        }
+        open(u, p, st, en, rows);
+        state[SIZE] = Math.addExact(state[SIZE], rows);
       }
-      other.userChunks.clear();
-      other.productChunks.clear();
-      other.startChunks.clear();
-      other.endChunks.clear();
-      other.size[0] = 0;
+      other.userSegments.clear();
+      other.productSegments.clear();
+      other.startSegments.clear();
+      other.endSegments.clear();
+      other.counts.clear();
+      Arrays.fill(other.ints, null);
+      Arrays.fill(other.longs, null);
+      other.state[SIZE] = 0;
+      other.state[FILL] = 0;
+      other.state[BUILT] = 0;
       return this;
     }
 
     /**
-     * A table of the rows added so far. Rows added later do not appear in it (the last chunk is
+     * A table of the rows added so far. Rows added later do not appear in it (the last segment is
      * shared, but only beyond the table's size).
      */
     public SessionTable build() {
-      return new SessionTable(this);
+      state[BUILT] = 1;
+      counts.add(state[FILL]);
+      try {
+        return new SessionTable(this);
+      } finally {
+        counts.remove(counts.size() - 1);
+      }
     }
   }
 }
