@@ -115,7 +115,10 @@ final class SeatwiseReplay {
         optimal, candidates);
   }
 
-  /** One demand per user: the tokens Flex would charge per product used (zero included). */
+  /**
+   * One demand per user, in user order: the tokens Flex would charge per product used (zero
+   * included).
+   */
   static List<UserDemand> demands(ColumnarFlexReplay replay) {
     List<UserDemand> out = new ArrayList<>(replay.table().users().size());
     Map<ProductId, Long> tokens = new TreeMap<>();
@@ -130,6 +133,8 @@ final class SeatwiseReplay {
       }
       out.add(UserDemand.of(replay.table().users().get(u), tokens));
     }
+    // in user order, as the optimiser reports assignments: sorted once here, not once per scenario
+    out.sort(java.util.Comparator.comparing(UserDemand::user));
     return out;
   }
 

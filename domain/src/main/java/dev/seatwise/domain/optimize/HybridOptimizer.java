@@ -11,7 +11,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -60,12 +62,13 @@ public final class HybridOptimizer {
   static OptimizationResult solve(HybridProblem problem, long firstSlack) {
     PackPricing packs = problem.packs();
     int scale = packs.costScale();
+    Prices prices = Prices.of(problem, scale);
     List<Frontier> frontiers = new ArrayList<>();
     for (UserDemand u : problem.users()) {
       if (u.tokens().isEmpty()) {
         continue;
       }
-      Optional<String> why = frontier(problem, u, scale, frontiers);
+      Optional<String> why = frontier(problem, prices, u, frontiers);
       if (why.isPresent()) {
         return new OptimizationResult.Infeasible(why.get());
       }
@@ -325,12 +328,23 @@ public final class HybridOptimizer {
       subs = subs.plus(cost);
       tokens = Math.addExact(tokens, o.tokens());
     }
-    out.sort(Comparator.comparing(Assignment::user));
+    if (!sortedByUser(out)) {
+      out.sort(Comparator.comparing(Assignment::user));
+    }
     PackPurchase purchase = packs.cheapestCover(new Tokens(tokens));
     Money total = subs.plus(purchase.cost());
     Money bound =
         Money.rounded(BigDecimal.valueOf(lower, scale), currency, RoundingMode.FLOOR);
     return new OptimizationResult.Solved(out, purchase, subs, total, bound, candidates);
+  }
+
+  private static boolean sortedByUser(List<Assignment> list) {
+    for (int i = 1; i < list.size(); i++) {
+      if (list.get(i - 1).user().compareTo(list.get(i).user()) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long reduced(Option o, long lambda) {
@@ -358,8 +372,21 @@ public final class HybridOptimizer {
     return sum;
   }
 
+  /** The problem's prices as scaled integers, computed once per solve rather than per option. */
+  private record Prices(Map<ProductId, Long> named, long[] bundles) {
+    static Prices of(HybridProblem problem, int scale) {
+      Map<ProductId, Long> named = new HashMap<>();
+      problem.namedCost().forEach((p, m) -> named.put(p, scaled(m, scale)));
+      long[] bundles = new long[problem.bundles().size()];
+      for (int b = 0; b < bundles.length; b++) {
+        bundles[b] = scaled(problem.bundles().get(b).cost(), scale);
+      }
+      return new Prices(named, bundles);
+    }
+  }
+
   private static Optional<String> frontier(
-      HybridProblem problem, UserDemand u, int scale, List<Frontier> out) {
+      HybridProblem problem, Prices prices, UserDemand u, List<Frontier> out) {
     List<ProductId> products = new ArrayList<>(u.tokens().keySet());
     int m = products.size();
     if (m > 62) {
@@ -382,7 +409,7 @@ public final class HybridOptimizer {
         if (coveredMask == 0) {
           continue;
         }
-        cost = scaled(offer.cost(), scale);
+        cost = prices.bundles()[b];
       }
       // per uncovered product: which choices exist
       List<Integer> free = new ArrayList<>();
@@ -408,7 +435,7 @@ public final class HybridOptimizer {
           free.add(i);
         } else if (canNamed) {
           forcedNamed |= 1L << i;
-          forcedCost += scaled(problem.namedCost().get(p), scale);
+          forcedCost += prices.named().get(p);
         } else if (canFlex) {
           forcedFlex |= 1L << i;
           forcedTokens += u.tokens().get(p);
@@ -432,7 +459,7 @@ public final class HybridOptimizer {
           ProductId p = products.get(i);
           if ((combo >>> f & 1) == 1) {
             named |= 1L << i;
-            c += scaled(problem.namedCost().get(p), scale);
+            c += prices.named().get(p);
           } else {
             flex |= 1L << i;
             t += u.tokens().get(p);
