@@ -46,6 +46,8 @@ import java.util.Optional;
  */
 public final class FastSessionsCsvReader {
   private static final int BLOCK = 1 << 20;
+  /** Records whose user lookups are started together (see {@code Pass.flushBatch}). */
+  private static final int BATCH = 64;
   /** Files from this size are read in two halves on two threads (when two processors exist). */
   private static final long PARALLEL_FROM = 8L << 20;
   private static final java.lang.invoke.VarHandle LONGS =
@@ -298,7 +300,11 @@ public final class FastSessionsCsvReader {
     private boolean quotesAbort;
     private List<String> headerFound = List.of();
     private long dataRows;
-    /** Sum of the entries {@link #prefetchNextUser} loaded, kept so the loads are not dropped. */
+    /** Records kept for {@link #flushBatch}: their user, product, start and end field bounds. */
+    private final int[] batchBounds = new int[BATCH * 8];
+    private final long[] batchLines = new long[BATCH];
+    private int batched;
+    /** Sum of the entries {@link #flushBatch} loaded, kept so the loads are not dropped. */
     private long prefetched;
     private long parsed;
     private final byte[] lastDate = new byte[10];
@@ -326,7 +332,8 @@ public final class FastSessionsCsvReader {
         }
         long recordLine = line;
         if (!scanRecord()) {
-          // a field starts with a quote: RFC 4180 record
+          // a field starts with a quote: RFC 4180 record, after the rows before it
+          flushBatch();
           if (quotesAbort) {
             throw new QuotedField();
           }
@@ -343,9 +350,62 @@ public final class FastSessionsCsvReader {
           header(stringFields());
         } else {
           dataRows++;
-          prefetchNextUser();
-          row(recordLine);
+          batch(recordLine);
         }
+      }
+      flushBatch();
+    }
+
+    /**
+     * Keeps the record just scanned for {@link #flushBatch}, which runs when {@link #BATCH}
+     * records are kept, before the buffer is refilled or moved, before a record read another way,
+     * and at the end.
+     */
+    private void batch(long recordLine) {
+      int o = batched * 8;
+      for (int x = 0; x < 4; x++) {
+        int f = column[x];
+        batchBounds[o + 2 * x] = f < fields ? fieldFrom[f] : 0;
+        batchBounds[o + 2 * x + 1] = f < fields ? fieldTo[f] : 0;
+      }
+      batchLines[batched++] = recordLine;
+      if (batched == BATCH) {
+        flushBatch();
+      }
+    }
+
+    /**
+     * Reads the kept records in order. With many users the user table does not fit in the cache
+     * and a lookup waits for memory; parsing a record between lookups keeps one such wait in flight
+     * at a time. So the table entries of all kept records' users are loaded first, in a loop short
+     * enough that their waits overlap, and the records are then read against a warm table.
+     */
+    private void flushBatch() {
+      int n = batched;
+      if (n == 0) {
+        return;
+      }
+      batched = 0;
+      long sink = 0;
+      for (int i = 0; i < n; i++) {
+        int a = trimFrom(batchBounds[i * 8], batchBounds[i * 8 + 1]);
+        int b = trimTo(a, batchBounds[i * 8 + 1]);
+        if (a < b) {
+          sink += users.touch(users.hash(buf, a, b));
+        }
+      }
+      prefetched += sink;
+      int width = 0;
+      for (int f : column) {
+        width = Math.max(width, f + 1);
+      }
+      for (int i = 0; i < n; i++) {
+        for (int x = 0; x < 4; x++) {
+          fieldFrom[column[x]] = batchBounds[i * 8 + 2 * x];
+          fieldTo[column[x]] = batchBounds[i * 8 + 2 * x + 1];
+        }
+        fields = width;
+        row(batchLines[i]);
       }
     }
 
@@ -359,23 +419,6 @@ public final class FastSessionsCsvReader {
             name + ": the file has a header " + headerFound + " but no data rows");
       }
       return table.build();
-    }
-
-    /**
-     * Starts loading the user-table entry of the next record's user while this record is parsed.
-     * With many users the table does not fit in the cache and each lookup waits for memory; a
-     * load issued one record ahead overlaps that wait with the current record's work. Only when
-     * the user is the first column and the next record is already in the buffer.
-     */
-    private void prefetchNextUser() {
-      if (column[USER] != 0) {
-        return;
-      }
-      int p = pos;
-      int end = nextSpecial(buf, p, Math.min(limit, p + 64));
-      if (end < limit && buf[end] == ',' && end > p) {
-        prefetched += users.touch(users.hash(buf, p, end));
-      }
     }
 
     /** Takes the header bound by {@code first}; quoted fields then abort this pass. */
@@ -403,6 +446,7 @@ public final class FastSessionsCsvReader {
 
     /** Reads more bytes, keeping {@code [pos, limit)}; false at the end of the file. */
     private boolean fill() throws IOException {
+      flushBatch(); // kept records point into the buffer that this moves
       if (eof) {
         return false;
       }
