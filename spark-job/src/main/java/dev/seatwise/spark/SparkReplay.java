@@ -169,7 +169,8 @@ public final class SparkReplay {
 
   /** The first non-blank record of the file (the header), as the readers find it. */
   static List<String> header(Path csv, String name) {
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
+    try (CsvReader<CsvRecord> reader = CsvReader.builder()
+        .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(csv)) {
       for (CsvRecord record : reader) {
         List<String> fields = record.getFields();
         if (!blank(fields)) {
