@@ -6,7 +6,6 @@ import dev.seatwise.adapter.files.catalog.ProductResolver;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.SessionTable;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,10 +105,5 @@ public final class SessionRowRules {
     Rejected(String reason) {
       super(reason, null, false, false);
     }
-  }
-
-  /** The zone instants without an offset are read in. */
-  public ZoneId zone() {
-    return options.zone();
   }
 }
