@@ -82,8 +82,11 @@ public final class SparkReplay {
       DataTypes.createStructField("count", DataTypes.LongType, false),
       DataTypes.createStructField("reason", DataTypes.StringType, true)});
 
-  /** The job's figures and the number of partitions the replay ran in. */
-  public record Result(Figures figures, int partitions) {}
+  /**
+   * The job's figures, the number of partitions the replay ran in, and the driver's time from the
+   * collected rows to the three totals (demands and scenarios).
+   */
+  public record Result(Figures figures, int partitions, long driverNanos) {}
 
   private SparkReplay() {}
 
@@ -123,6 +126,7 @@ public final class SparkReplay {
 
   /** The driver's part: join the partitions' rows, build the demands, solve the scenarios. */
   private static Result collect(List<Row> rows, String catalogName) {
+    long t0 = System.nanoTime();
     Catalog catalog = Catalogs.catalogOf(Catalogs.load(catalogName));
     Map<String, TreeMap<ProductId, Long>> byUser = new TreeMap<>();
     SortedMap<String, Long> rejections = new TreeMap<>();
@@ -164,7 +168,7 @@ public final class SparkReplay {
     Scenarios.Totals totals = Scenarios.solve(catalog, demands);
     Figures figures = new Figures(sessions, rejected, rejections, byUser.size(), groups, windows,
         tokens, days, totals.allNamed(), totals.allFlex(), totals.optimal());
-    return new Result(figures, partitions);
+    return new Result(figures, partitions, System.nanoTime() - t0);
   }
 
   /** The first non-blank record of the file (the header), as the readers find it. */

@@ -14,7 +14,11 @@ import org.apache.spark.sql.SparkSession;
  * to standard error at WARN (the bundled {@code log4j2.properties}).
  *
  * <p>{@code spark_startup_seconds} is the SparkSession's start-up; {@code spark_seconds} is the
- * job from the read to the three totals on the driver (the single-machine check is not in it).
+ * job from the read to the three totals on the driver (the single-machine check is not in it). Of
+ * that, {@code spark_map_stage_seconds} is the wall time of the stages that write the shuffle (CSV
+ * scan, row rules, shuffle write), {@code spark_reduce_stage_seconds} that of the others (shuffle
+ * read, sort, replay) and {@code spark_driver_scenarios_seconds} the driver's demands and
+ * scenarios; the rest is planning, scheduling and the collect.
  */
 public final class SparkReplayJob {
   private SparkReplayJob() {}
@@ -62,9 +66,12 @@ public final class SparkReplayJob {
         // two partitions of users per core
         partitions = 2 * spark.sparkContext().defaultParallelism();
       }
+      StageTimes stages = new StageTimes();
+      spark.sparkContext().addSparkListener(stages);
       long t1 = System.nanoTime();
       SparkReplay.Result result = SparkReplay.run(spark, csv, catalog, partitions, batchRows);
       long t2 = System.nanoTime();
+      stages.awaitQuiet(10_000);
       Figures f = result.figures();
       line("spark_version", spark.version());
       line("spark_master", spark.sparkContext().master());
@@ -81,6 +88,11 @@ public final class SparkReplayJob {
       line("spark_optimal_usd", f.optimalUsd());
       line("spark_startup_seconds", seconds(t1 - t0));
       line("spark_seconds", seconds(t2 - t1));
+      line("spark_map_stage_seconds", seconds(stages.mapNanos()));
+      line("spark_reduce_stage_seconds", seconds(stages.reduceNanos()));
+      line("spark_driver_scenarios_seconds", seconds(result.driverNanos()));
+      line("spark_shuffle_write_mb",
+          String.format(Locale.ROOT, "%.1f", stages.shuffleWriteBytes() / 1e6));
       System.out.flush();
       if (check) {
         long t3 = System.nanoTime();
