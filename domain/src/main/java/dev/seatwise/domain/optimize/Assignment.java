@@ -2,13 +2,12 @@ package dev.seatwise.domain.optimize;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableSortedSet;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.usage.UserId;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * One user's assignment: an optional bundle, products on single named subscriptions, products on
@@ -25,7 +24,7 @@ public record Assignment(
     checkNotNull(user, "user");
     checkNotNull(bundle, "bundle");
     checkNotNull(subscriptions, "subscriptions");
-    named = Collections.unmodifiableSortedSet(new TreeSet<>(named));
-    flex = Collections.unmodifiableSortedSet(new TreeSet<>(flex));
+    named = ImmutableSortedSet.copyOf(named);
+    flex = ImmutableSortedSet.copyOf(flex);
   }
 }

@@ -1,5 +1,6 @@
 package dev.seatwise.domain.optimize;
 
+import com.google.common.collect.ImmutableSortedSet;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.tokens.PackPricing;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Finds the exact cheapest hybrid plan.
@@ -305,14 +305,14 @@ public final class HybridOptimizer {
       int candidates) {
     PackPricing packs = problem.packs();
     var currency = packs.currency();
-    List<Assignment> out = new ArrayList<>();
-    Money subs = Money.zero(currency);
+    List<Assignment> out = new ArrayList<>(frontiers.size());
+    long subsScaled = 0;
     long tokens = 0;
     for (int u = 0; u < frontiers.size(); u++) {
       Frontier f = frontiers.get(u);
       Option o = f.options()[chosen[u]];
-      TreeSet<ProductId> named = new TreeSet<>();
-      TreeSet<ProductId> flex = new TreeSet<>();
+      ImmutableSortedSet.Builder<ProductId> named = ImmutableSortedSet.naturalOrder();
+      ImmutableSortedSet.Builder<ProductId> flex = ImmutableSortedSet.naturalOrder();
       for (int i = 0; i < f.products().size(); i++) {
         if ((o.namedMask() >>> i & 1) == 1) {
           named.add(f.products().get(i));
@@ -324,10 +324,12 @@ public final class HybridOptimizer {
       Money cost = Money.of(BigDecimal.valueOf(o.cost(), scale), currency);
       Optional<ProductId> bundle =
           o.bundle() < 0 ? Optional.empty() : Optional.of(problem.bundles().get(o.bundle()).id());
-      out.add(new Assignment(f.demand().user(), bundle, named, flex, cost, o.tokens()));
-      subs = subs.plus(cost);
+      out.add(new Assignment(
+          f.demand().user(), bundle, named.build(), flex.build(), cost, o.tokens()));
+      subsScaled = Math.addExact(subsScaled, o.cost());
       tokens = Math.addExact(tokens, o.tokens());
     }
+    Money subs = Money.of(BigDecimal.valueOf(subsScaled, scale), currency);
     if (!sortedByUser(out)) {
       out.sort(Comparator.comparing(Assignment::user));
     }
