@@ -7,28 +7,17 @@ import dev.seatwise.adapter.files.catalog.LoadedCatalog;
 import dev.seatwise.adapter.files.catalog.YamlCatalogAdapter;
 import dev.seatwise.domain.catalog.Bundle;
 import dev.seatwise.domain.catalog.Catalog;
-import dev.seatwise.domain.catalog.Product;
-import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.ColumnarFlexReplay;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.money.Money;
-import dev.seatwise.domain.optimize.BundleOffer;
 import dev.seatwise.domain.optimize.HybridOptimizer;
 import dev.seatwise.domain.optimize.HybridProblem;
 import dev.seatwise.domain.optimize.OptimizationResult;
 import dev.seatwise.domain.optimize.Pin;
 import dev.seatwise.domain.optimize.UserDemand;
-import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.TokenPack;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -115,44 +104,14 @@ final class SeatwiseReplay {
         optimal, candidates);
   }
 
-  /**
-   * One demand per user, in user order: the tokens Flex would charge per product used (zero
-   * included).
-   */
+  /** One demand per user, in user order (see {@link UserDemand#perUser}). */
   static List<UserDemand> demands(ColumnarFlexReplay replay) {
-    List<UserDemand> out = new ArrayList<>(replay.table().users().size());
-    Map<ProductId, Long> tokens = new TreeMap<>();
-    int g = 0;
-    int groups = replay.groups();
-    while (g < groups) {
-      int u = replay.userIndex(g);
-      tokens.clear();
-      while (g < groups && replay.userIndex(g) == u) {
-        tokens.put(replay.product(g), replay.tokens(g));
-        g++;
-      }
-      out.add(UserDemand.of(replay.table().users().get(u), tokens));
-    }
-    // in user order, as the optimiser reports assignments: sorted once here, not once per scenario
-    out.sort(java.util.Comparator.comparing(UserDemand::user));
-    return out;
+    return UserDemand.perUser(replay);
   }
 
   /** The hybrid problem at the catalog's annual prices, with the given bundles and packs. */
   static HybridProblem problem(
       Catalog catalog, List<Bundle> bundles, List<TokenPack> packs, List<UserDemand> demands) {
-    Map<ProductId, Money> named = new HashMap<>();
-    Set<ProductId> flex = new HashSet<>();
-    for (Product p : catalog.products()) {
-      p.namedUser().ifPresent(pr -> named.put(p.id(), pr.annual()));
-      if (p.isOnFlex()) {
-        flex.add(p.id());
-      }
-    }
-    List<BundleOffer> offers = new ArrayList<>();
-    for (Bundle b : bundles) {
-      offers.add(new BundleOffer(b.id(), b.includes(), b.namedUser().annual()));
-    }
-    return new HybridProblem(named, offers, flex, PackPricing.of(packs), OptionalLong.empty(), demands);
+    return HybridProblem.atAnnualPrices(catalog, bundles, packs, demands);
   }
 }

@@ -1,25 +1,13 @@
 package dev.seatwise.spark;
 
-import dev.seatwise.domain.catalog.Bundle;
 import dev.seatwise.domain.catalog.Catalog;
-import dev.seatwise.domain.catalog.Product;
-import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.money.Money;
-import dev.seatwise.domain.optimize.BundleOffer;
 import dev.seatwise.domain.optimize.HybridOptimizer;
 import dev.seatwise.domain.optimize.HybridProblem;
 import dev.seatwise.domain.optimize.OptimizationResult;
 import dev.seatwise.domain.optimize.Pin;
 import dev.seatwise.domain.optimize.UserDemand;
-import dev.seatwise.domain.tokens.PackPricing;
-import dev.seatwise.domain.tokens.TokenPack;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The three scenarios of the replay benchmark ({@code SeatwiseReplay.totals} and {@code problem} in
@@ -35,7 +23,8 @@ final class Scenarios {
   private Scenarios() {}
 
   static Totals solve(Catalog catalog, List<UserDemand> demands) {
-    HybridProblem base = problem(catalog, catalog.bundles(), catalog.packs(), demands);
+    HybridProblem base =
+        HybridProblem.atAnnualPrices(catalog, catalog.bundles(), catalog.packs(), demands);
     OptimizationResult.Solved named = HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)).orElseThrow();
     OptimizationResult.Solved flex = HybridOptimizer.solve(base.withAllPinned(Pin.FLEX)).orElseThrow();
     String optimal;
@@ -46,24 +35,6 @@ final class Scenarios {
       optimal = "refused (" + e.getMessage() + ")";
     }
     return new Totals(plain(named.total()), plain(flex.total()), optimal);
-  }
-
-  /** The hybrid problem at the catalog's annual prices, with the given bundles and packs. */
-  static HybridProblem problem(
-      Catalog catalog, List<Bundle> bundles, List<TokenPack> packs, List<UserDemand> demands) {
-    Map<ProductId, Money> named = new HashMap<>();
-    Set<ProductId> flex = new HashSet<>();
-    for (Product p : catalog.products()) {
-      p.namedUser().ifPresent(pr -> named.put(p.id(), pr.annual()));
-      if (p.isOnFlex()) {
-        flex.add(p.id());
-      }
-    }
-    List<BundleOffer> offers = new ArrayList<>();
-    for (Bundle b : bundles) {
-      offers.add(new BundleOffer(b.id(), b.includes(), b.namedUser().annual()));
-    }
-    return new HybridProblem(named, offers, flex, PackPricing.of(packs), OptionalLong.empty(), demands);
   }
 
   private static String plain(Money m) {

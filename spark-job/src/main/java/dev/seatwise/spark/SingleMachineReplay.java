@@ -6,14 +6,11 @@ import dev.seatwise.adapter.files.SessionTableImport;
 import dev.seatwise.adapter.files.catalog.LoadedCatalog;
 import dev.seatwise.application.port.out.Rejection;
 import dev.seatwise.domain.catalog.Catalog;
-import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.ColumnarFlexReplay;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.optimize.UserDemand;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -31,20 +28,10 @@ public final class SingleMachineReplay {
     SessionTableImport read =
         new FastSessionsCsvReader().read(csv, loaded.resolver(), ImportOptions.defaults());
     ColumnarFlexReplay replay = ColumnarFlexReplay.of(read.sessions(), MeterContext.of(catalog));
-    List<UserDemand> demands = new ArrayList<>(replay.table().users().size());
-    Map<ProductId, Long> tokens = new TreeMap<>();
+    List<UserDemand> demands = UserDemand.perUser(replay);
     long days = 0;
-    int g = 0;
-    int groups = replay.groups();
-    while (g < groups) {
-      int u = replay.userIndex(g);
-      tokens.clear();
-      while (g < groups && replay.userIndex(g) == u) {
-        tokens.put(replay.product(g), replay.tokens(g));
-        days += replay.daysUsed(g);
-        g++;
-      }
-      demands.add(UserDemand.of(replay.table().users().get(u), tokens));
+    for (int g = 0; g < replay.groups(); g++) {
+      days += replay.daysUsed(g);
     }
     SortedMap<String, Long> rejections = new TreeMap<>();
     for (Rejection r : read.report().rejections()) {
@@ -52,7 +39,8 @@ public final class SingleMachineReplay {
     }
     Scenarios.Totals totals = Scenarios.solve(catalog, demands);
     return new Figures(replay.table().size(), read.report().rejected(), rejections,
-        replay.table().users().size(), groups, replay.totalWindows(), replay.totalTokens(), days,
+        replay.table().users().size(), replay.groups(), replay.totalWindows(), replay.totalTokens(),
+        days,
         totals.allNamed(), totals.allFlex(), totals.optimal());
   }
 }

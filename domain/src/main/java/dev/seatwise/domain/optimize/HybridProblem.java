@@ -3,9 +3,16 @@ package dev.seatwise.domain.optimize;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.seatwise.domain.catalog.Bundle;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.tokens.PackPricing;
+import dev.seatwise.domain.tokens.TokenPack;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -36,6 +43,29 @@ public record HybridProblem(
     for (Money m : namedCost.values()) {
       checkArgument(m.currency().equals(packs.currency()), "named cost %s not in pack currency", m);
     }
+  }
+
+  /**
+   * The problem at {@code catalog}'s annual prices: a named subscription for every product the
+   * catalog sells one for, the given bundles at their annual named-user price, Flex for every
+   * product on Flex, the given token packs, and no token cap.
+   */
+  public static HybridProblem atAnnualPrices(
+      Catalog catalog, List<Bundle> bundles, List<TokenPack> packs, List<UserDemand> users) {
+    Map<ProductId, Money> named = new HashMap<>();
+    Set<ProductId> flex = new HashSet<>();
+    for (Product p : catalog.products()) {
+      p.namedUser().ifPresent(pr -> named.put(p.id(), pr.annual()));
+      if (p.isOnFlex()) {
+        flex.add(p.id());
+      }
+    }
+    List<BundleOffer> offers = new ArrayList<>();
+    for (Bundle b : bundles) {
+      offers.add(new BundleOffer(b.id(), b.includes(), b.namedUser().annual()));
+    }
+    return new HybridProblem(
+        named, offers, flex, PackPricing.of(packs), OptionalLong.empty(), users);
   }
 
   public HybridProblem withUsers(List<UserDemand> others) {

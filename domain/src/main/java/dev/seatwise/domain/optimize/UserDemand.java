@@ -5,8 +5,13 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSortedMap;
 import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.metering.ColumnarFlexReplay;
 import dev.seatwise.domain.usage.UserId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One user's demand over the period: for every product used, the tokens Flex would charge for it
@@ -25,6 +30,29 @@ public record UserDemand(UserId user, Map<ProductId, Long> tokens, Pin pin) {
 
   public static UserDemand of(UserId user, Map<ProductId, Long> tokens) {
     return new UserDemand(user, tokens, Pin.NONE);
+  }
+
+  /**
+   * One demand per user of a replay that used something, in user order: the tokens Flex charged
+   * the user for each product used (zero for a product whose rate is zero or that coverage
+   * covers).
+   */
+  public static List<UserDemand> perUser(ColumnarFlexReplay replay) {
+    List<UserDemand> out = new ArrayList<>(replay.table().users().size());
+    Map<ProductId, Long> tokens = new TreeMap<>();
+    int g = 0;
+    int groups = replay.groups();
+    while (g < groups) {
+      int u = replay.userIndex(g);
+      tokens.clear();
+      while (g < groups && replay.userIndex(g) == u) {
+        tokens.put(replay.product(g), replay.tokens(g));
+        g++;
+      }
+      out.add(of(replay.table().users().get(u), tokens));
+    }
+    out.sort(Comparator.comparing(UserDemand::user));
+    return out;
   }
 
   public UserDemand withPin(Pin p) {
