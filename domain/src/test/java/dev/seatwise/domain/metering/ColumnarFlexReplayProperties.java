@@ -136,15 +136,22 @@ class ColumnarFlexReplayProperties {
               SessionTable table = SessionTable.of(in.sessions());
               ColumnarFlexReplay one = ColumnarFlexReplay.of(table, in.context());
               ColumnarFlexReplay two = ColumnarFlexReplay.of(table, in.context(), 0, 1, 1 << 22);
-              assertThat(two.charges()).isEqualTo(one.charges());
-              assertThat(two.groups()).isEqualTo(one.groups());
-              for (int g = 0; g < one.groups(); g++) {
-                assertThat(two.user(g)).isEqualTo(one.user(g));
-                assertThat(two.product(g)).isEqualTo(one.product(g));
-                assertThat(two.daysUsed(g)).isEqualTo(one.daysUsed(g));
-                assertThat(two.tokens(g)).isEqualTo(one.tokens(g));
-              }
+              assertSameReplay(two, one, seed);
             });
+  }
+
+  /** Same charges, groups, and per group the same user, product, windows, days and tokens. */
+  private static void assertSameReplay(ColumnarFlexReplay actual, ColumnarFlexReplay expected, long seed) {
+    assertThat(actual.charges()).as("seed %s", seed).isEqualTo(expected.charges());
+    assertThat(actual.groups()).isEqualTo(expected.groups());
+    assertThat(actual.totalTokens()).isEqualTo(expected.totalTokens());
+    for (int g = 0; g < expected.groups(); g++) {
+      assertThat(actual.user(g)).isEqualTo(expected.user(g));
+      assertThat(actual.product(g)).isEqualTo(expected.product(g));
+      assertThat(actual.windows(g)).isEqualTo(expected.windows(g));
+      assertThat(actual.daysUsed(g)).isEqualTo(expected.daysUsed(g));
+      assertThat(actual.tokens(g)).isEqualTo(expected.tokens(g));
+    }
   }
 
   @Test
@@ -160,16 +167,7 @@ class ColumnarFlexReplayProperties {
               ColumnarFlexReplay one = ColumnarFlexReplay.of(table, in.context());
               ColumnarFlexReplay banded =
                   ColumnarFlexReplay.of(table, in.context(), 1 << 24, threads, bandRows);
-              assertThat(banded.charges()).as("seed %s", seed).isEqualTo(one.charges());
-              assertThat(banded.groups()).isEqualTo(one.groups());
-              assertThat(banded.totalTokens()).isEqualTo(one.totalTokens());
-              for (int g = 0; g < one.groups(); g++) {
-                assertThat(banded.user(g)).isEqualTo(one.user(g));
-                assertThat(banded.product(g)).isEqualTo(one.product(g));
-                assertThat(banded.windows(g)).isEqualTo(one.windows(g));
-                assertThat(banded.daysUsed(g)).isEqualTo(one.daysUsed(g));
-                assertThat(banded.tokens(g)).isEqualTo(one.tokens(g));
-              }
+              assertSameReplay(banded, one, seed);
             });
   }
 
