@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.metering.ColumnarFlexReplay;
+import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
@@ -40,6 +41,33 @@ class ReplayDemandsTest {
     assertThat(demands).containsExactly(
         UserDemand.of(UserId.of("ann"), Map.of(AUTOCAD, 7L, REVIT, 0L)),
         UserDemand.of(UserId.of("zoe"), Map.of(AUTOCAD, 7L, REVIT, 20L)));
+  }
+
+  @Test
+  void embeddingGuideColumnarExample() {
+    // docs/embedding.md, section 4, with two sessions of one user
+    Catalog catalog = autodeskLikeCatalog();
+    Instant start = MON;
+    Instant end = MON.plusSeconds(3_600);
+    SessionTable.Builder rows = SessionTable.builder();
+    int ann = rows.userIndex(UserId.of("ann@example.com"));
+    int acd = rows.productIndex(AUTOCAD);
+    rows.add(ann, acd, SessionTable.toNanos(start), SessionTable.toNanos(end));
+    rows.add(ann, acd, SessionTable.toNanos(start.plusSeconds(86_400)),
+        SessionTable.toNanos(end.plusSeconds(86_400)));
+    ColumnarFlexReplay replay = ColumnarFlexReplay.of(rows.build(), MeterContext.of(catalog), 2);
+    HybridProblem problem = HybridProblem.atAnnualPrices(
+        catalog, catalog.bundles(), catalog.packs(), UserDemand.perUser(replay));
+    OptimizationResult.Solved optimal = HybridOptimizer.solve(problem).orElseThrow();
+    OptimizationResult.Solved allNamed =
+        HybridOptimizer.solve(problem.withAllPinned(Pin.NAMED)).orElseThrow();
+
+    // two windows of AutoCAD (7 tokens each) are cheaper on Flex than a 2,030.00 subscription
+    assertThat(replay.totalTokens()).isEqualTo(14);
+    assertThat(allNamed.total()).isEqualTo(usd("2030.00"));
+    assertThat(optimal.tokens()).isEqualTo(14);
+    assertThat(optimal.total()).isEqualTo(optimal.purchase().cost());
+    assertThat(optimal.total().amount()).isLessThan(allNamed.total().amount());
   }
 
   @Test
