@@ -303,6 +303,7 @@ public final class FastSessionsCsvReader {
     /** Records kept for {@link #flushBatch}: their user, product, start and end field bounds. */
     private final int[] batchBounds = new int[BATCH * 8];
     private final long[] batchLines = new long[BATCH];
+    private final int[] batchHashes = new int[BATCH];
     private int batched;
     /** Sum of the entries {@link #flushBatch} loaded, kept so the loads are not dropped. */
     private long prefetched;
@@ -386,13 +387,15 @@ public final class FastSessionsCsvReader {
         return;
       }
       batched = 0;
-      long sink = 0;
       for (int i = 0; i < n; i++) {
         int a = trimFrom(batchBounds[i * 8], batchBounds[i * 8 + 1]);
         int b = trimTo(a, batchBounds[i * 8 + 1]);
-        if (a < b) {
-          sink += users.touch(users.hash(buf, a, b));
-        }
+        batchHashes[i] = users.hash(buf, a, b);
+      }
+      // a loop of a few instructions per load, so that dozens of misses are in flight at once
+      long sink = 0;
+      for (int i = 0; i < n; i++) {
+        sink += users.touch(batchHashes[i]);
       }
       prefetched += sink;
       int width = 0;
