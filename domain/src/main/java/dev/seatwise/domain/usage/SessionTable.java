@@ -26,7 +26,9 @@ import java.util.Map;
  * included: in G1, with regions of 1 to 4 MiB (heaps up to 16 GB), each is a humongous object
  * filling its regions exactly, allocated straight into the old generation. A large table is then
  * never copied by young collections, which would otherwise move every row at least once while a
- * file is read.
+ * file is read. With 8 MiB regions (heaps of 16 to 32 GB) the {@code int} arrays each take a whole
+ * region (a third more memory per full segment); with larger regions segments are ordinary
+ * objects again.
  *
  * <p>Row {@code i} is the session {@code [startNanos(i), endNanos(i))} of {@code
  * users().get(userIndex(i))} on {@code products().get(productIndex(i))}, in the order rows were
