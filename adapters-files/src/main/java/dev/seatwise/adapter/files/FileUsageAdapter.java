@@ -39,7 +39,7 @@ public final class FileUsageAdapter implements UsagePort {
 
   private static Map<ImportFormat, UsageReader> readers() {
     Map<ImportFormat, UsageReader> r = new EnumMap<>(ImportFormat.class);
-    r.put(ImportFormat.SESSIONS_CSV, new SessionsCsvReader());
+    r.put(ImportFormat.SESSIONS_CSV, new FastSessionsUsageReader());
     r.put(ImportFormat.AUTODESK_USAGE_EXPORT, new AutodeskUsageExportReader());
     r.put(ImportFormat.AUTODESK_USAGE_REPORT, new AutodeskUsageReportReader());
     r.put(ImportFormat.AUTODESK_TOKEN_USAGE, new AutodeskTokenUsageReader());
