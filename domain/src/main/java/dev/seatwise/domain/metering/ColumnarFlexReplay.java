@@ -25,8 +25,8 @@ import java.util.function.LongConsumer;
  * Access-window metering (Autodesk Flex) of a {@link SessionTable}, by column: the same windows and
  * tokens as {@link WindowedMeter} gives for the same sessions, without an object per session or per
  * window. Rows are grouped by user and product with a stable counting sort over the key {@code
- * user × products + product}; consecutive groups form bands of at most {@value #BAND_ROWS} rows,
- * and each band copies its rows' starts and ends into arrays of its own in one sequential pass
+ * user × products + product}; consecutive groups form bands of at most {@value #BAND_ROWS} rows
+ * (larger past {@value #MAX_BANDS} bands), and each band copies its rows' starts and ends into arrays of its own in one sequential pass
  * over the table (reading a group's rows where they lie would miss the cache on almost every row).
  * When there are very many users × products, two counting sorts of row indexes (by product, then
  * by user) replace the first. Each group is ordered by start (already sorted in the common case;
@@ -49,6 +49,8 @@ public final class ColumnarFlexReplay {
    * that a replay needs little more heap than its table.
    */
   private static final int BAND_ROWS = 1 << 22;
+  /** Most bands one replay cuts (each reads the whole table once). */
+  private static final int MAX_BANDS = 64;
   /** Up to this many user x product keys, rows are grouped by one counting sort over the keys. */
   private static final long DENSE_KEYS = 1 << 24;
   private static final int CHUNK = 1 << 15;
@@ -132,38 +134,48 @@ public final class ColumnarFlexReplay {
     Grouping grouping = keys <= denseKeys ? Dense.of(table, (int) keys) : TwoPass.of(table);
     Replayer replayer = new Replayer(table, context, grouping);
     Band[] bands = grouping.bands(replayer, parallelism, bandRows);
+    // bands are handed out in order; after a failure no more are, so every band before the first
+    // failing one has run and its failure is the one a single thread would have met first
     AtomicInteger next = new AtomicInteger();
+    Throwable[] failed = new Throwable[bands.length];
     Runnable worker = () -> {
       for (int b = next.getAndIncrement(); b < bands.length; b = next.getAndIncrement()) {
-        bands[b].replay();
+        try {
+          bands[b].replay();
+        } catch (Throwable x) {
+          failed[b] = x;
+          next.set(bands.length);
+        }
       }
     };
     runOn(Math.min(parallelism, bands.length), worker);
+    for (Throwable x : failed) {
+      if (x instanceof RuntimeException r) {
+        throw r;
+      }
+      if (x instanceof Error err) {
+        throw err;
+      }
+      if (x != null) {
+        throw new IllegalStateException(x);
+      }
+    }
     return replayer.result(bands);
   }
 
-  /** Runs {@code worker} on the calling thread and {@code threads - 1} others; rethrows. */
+  /**
+   * Runs {@code worker} (which records its own failures) on the calling thread and {@code threads
+   * - 1} others, and waits for them all.
+   */
   private static void runOn(int threads, Runnable worker) {
     List<Thread> helpers = new ArrayList<>();
-    Throwable[] failure = new Throwable[threads];
     for (int i = 1; i < threads; i++) {
-      int slot = i;
-      Thread t = new Thread(() -> {
-        try {
-          worker.run();
-        } catch (Throwable x) {
-          failure[slot] = x;
-        }
-      }, "seatwise-replay-" + i);
+      Thread t = new Thread(worker, "seatwise-replay-" + i);
       t.setDaemon(true);
       t.start();
       helpers.add(t);
     }
-    try {
-      worker.run();
-    } catch (Throwable x) {
-      failure[0] = x;
-    }
+    worker.run();
     boolean interrupted = false;
     for (Thread t : helpers) {
       while (true) {
@@ -177,17 +189,6 @@ public final class ColumnarFlexReplay {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
-    }
-    for (Throwable x : failure) {
-      if (x instanceof RuntimeException r) {
-        throw r;
-      }
-      if (x instanceof Error err) {
-        throw err;
-      }
-      if (x != null) {
-        throw new IllegalStateException(x);
-      }
     }
   }
 
@@ -394,8 +395,9 @@ public final class ColumnarFlexReplay {
 
     /**
      * Consecutive groups cut into bands of about equal rows, at most {@code bandRows} each unless
-     * one group is larger, and a multiple of {@code parallelism} bands so the threads share the
-     * work evenly.
+     * one group is larger or that would take more than {@link #MAX_BANDS} bands (each band reads
+     * the whole table once, so the bands grow instead), and a multiple of {@code parallelism} bands
+     * where that fits, so the threads share the work evenly.
      */
     @Override
     public Band[] bands(Replayer replayer, int parallelism, int bandRows) {
@@ -404,8 +406,11 @@ public final class ColumnarFlexReplay {
       if (groups == 0) {
         return new Band[0];
       }
+      // each band reads the whole table once: at most MAX_BANDS of them (larger bands beyond
+      // MAX_BANDS x bandRows rows), a multiple of the threads used where that fits
       long wanted = Math.max(1, (n + (long) bandRows - 1) / bandRows);
-      wanted = (wanted + parallelism - 1) / parallelism * parallelism;
+      int threads = Math.min(parallelism, MAX_BANDS);
+      wanted = Math.min(MAX_BANDS, (wanted + threads - 1) / threads * threads);
       long target = Math.max(1, (n + wanted - 1) / wanted);
       List<Band> out = new ArrayList<>();
       int first = 0;
@@ -413,7 +418,7 @@ public final class ColumnarFlexReplay {
         boolean last = g == groups - 1;
         long rows = bounds[g + 1] - bounds[first];
         long withNext = last ? Long.MAX_VALUE : bounds[g + 2] - bounds[first];
-        if (last || rows >= target || withNext > bandRows) {
+        if (last || rows >= target || withNext > Math.max(bandRows, target)) {
           out.add(new DenseBand(replayer, first, g + 1));
           first = g + 1;
         }

@@ -13,7 +13,9 @@ public sealed interface OptimizationResult
 
   /**
    * A plan and its cost. {@code lowerBound} is the Lagrangian bound the search started from and
-   * {@code candidates} the users whose choice it had to examine exactly.
+   * {@code candidates} the users whose choice it examined exactly in its last round (the search
+   * widens a slack above the bound until the plan it finds is proven optimal; each round examines
+   * only the users with an alternative within that slack).
    */
   record Solved(
       List<Assignment> assignments,

@@ -172,6 +172,37 @@ class ColumnarFlexReplayProperties {
   }
 
   @Test
+  void anUncataloguedProductFailsTheSameWayOnAnyNumberOfThreads() {
+    // users 0..39 each use ACD; users 7 and 30 also use products the catalog does not sell: the
+    // error names the first of them in group order, however the groups are cut and run
+    java.util.List<dev.seatwise.domain.usage.Session> sessions = new java.util.ArrayList<>();
+    java.time.Instant t = java.time.Instant.parse("2025-03-03T08:00:00Z");
+    for (int u = 0; u < 40; u++) {
+      sessions.add(dev.seatwise.domain.usage.Session.of("user" + u, "ACD", t, t.plusSeconds(3_600)));
+      if (u == 7 || u == 30) {
+        String product = u == 7 ? "ZZZ" : "AAA";
+        sessions.add(dev.seatwise.domain.usage.Session.of("user" + u, product, t, t.plusSeconds(600)));
+      }
+    }
+    SessionTable table = SessionTable.of(sessions);
+    MeterContext context = dev.seatwise.domain.testkit.LicensingFixtures.flexContext();
+    String expected = org.assertj.core.api.Assertions.catchThrowable(
+        () -> ColumnarFlexReplay.of(table, context)).getMessage();
+    assertThat(expected).contains("ZZZ");
+    for (int threads = 1; threads <= 4; threads++) {
+      for (int bandRows = 1; bandRows <= 5; bandRows++) {
+        int th = threads;
+        int rows = bandRows;
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> ColumnarFlexReplay.of(table, context, 1 << 24, th, rows))
+            .as("%s threads, bands of %s rows", th, rows)
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(expected);
+      }
+    }
+  }
+
+  @Test
   void groupTokensAreTheSumOfTheObjectMetersChargesPerUserAndProduct() {
     qt().withExamples(300)
         .forAll(longs().all())
