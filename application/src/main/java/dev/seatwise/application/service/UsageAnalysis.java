@@ -21,13 +21,13 @@ import dev.seatwise.domain.usage.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -113,23 +113,24 @@ public final class UsageAnalysis {
                             + meters.meters().stream().map(Meter::kind).toList()));
     Metering flex =
         meter.meter(log, new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone));
-    Map<UserId, Map<ProductId, Set<LocalDate>>> daysUsed = new HashMap<>();
+    // days used: every calendar day (in the zone) that a session touches or a daily row names,
+    // kept as epoch days and counted once each at the end
+    Map<UserId, Map<ProductId, EpochDays>> daysUsed = new HashMap<>();
+    ZoneRules rules = zone.getRules();
     for (Session s : sessions) {
-      Set<LocalDate> set =
+      EpochDays set =
           daysUsed.computeIfAbsent(s.user(), u -> new HashMap<>())
-              .computeIfAbsent(s.product(), p -> new HashSet<>());
-      LocalDate d = s.start().atZone(zone).toLocalDate();
+              .computeIfAbsent(s.product(), p -> new EpochDays());
       Instant last = s.end().equals(s.start()) ? s.end() : s.end().minusNanos(1);
-      LocalDate lastDay = last.atZone(zone).toLocalDate();
-      while (!d.isAfter(lastDay)) {
+      long lastDay = epochDay(last, rules);
+      for (long d = epochDay(s.start(), rules); d <= lastDay; d++) {
         set.add(d);
-        d = d.plusDays(1);
       }
     }
     for (DailyUsage d : days) {
       daysUsed.computeIfAbsent(d.user(), u -> new HashMap<>())
-          .computeIfAbsent(d.product(), p -> new HashSet<>())
-          .add(d.day());
+          .computeIfAbsent(d.product(), p -> new EpochDays())
+          .add(d.day().toEpochDay());
     }
     Map<UserId, Map<ProductId, long[]>> counts = new TreeMap<>();
     for (Charge c : flex.charges()) {
@@ -144,7 +145,7 @@ public final class UsageAnalysis {
             byP.forEach(
                 (p, set) ->
                     counts.computeIfAbsent(u, x -> new TreeMap<>())
-                        .computeIfAbsent(p, x -> new long[3])[0] = set.size()));
+                        .computeIfAbsent(p, x -> new long[3])[0] = set.distinct()));
     boolean hasSummaries = false;
     for (UsageSummary s : usage.summaries()) {
       hasSummaries = true;
@@ -178,10 +179,17 @@ public final class UsageAnalysis {
   private static Optional<LocalDate[]> span(ImportedUsage usage, ZoneId zone) {
     LocalDate min = null;
     LocalDate max = null;
+    ZoneRules rules = zone.getRules();
+    long minDay = Long.MAX_VALUE;
+    long maxDay = Long.MIN_VALUE;
     for (Session s : usage.log().sessions()) {
-      LocalDate d = s.start().atZone(zone).toLocalDate();
-      min = min == null || d.isBefore(min) ? d : min;
-      max = max == null || d.isAfter(max) ? d : max;
+      long d = epochDay(s.start(), rules);
+      minDay = Math.min(minDay, d);
+      maxDay = Math.max(maxDay, d);
+    }
+    if (minDay <= maxDay) {
+      min = LocalDate.ofEpochDay(minDay);
+      max = LocalDate.ofEpochDay(maxDay);
     }
     for (DailyUsage u : usage.log().days()) {
       min = min == null || u.day().isBefore(min) ? u.day() : min;
@@ -195,6 +203,38 @@ public final class UsageAnalysis {
       }
     }
     return min == null ? Optional.empty() : Optional.of(new LocalDate[] {min, max});
+  }
+
+  /** The calendar day of {@code t} in the zone of {@code rules}, as an epoch day. */
+  static long epochDay(Instant t, ZoneRules rules) {
+    return Math.floorDiv(t.getEpochSecond() + rules.getOffset(t).getTotalSeconds(), 86_400L);
+  }
+
+  /** Epoch days, with repeats, counted once each by {@link #distinct()}. */
+  private static final class EpochDays {
+    private long[] days = new long[8];
+    private int size;
+
+    void add(long day) {
+      if (size > 0 && days[size - 1] == day) {
+        return; // the same day again: a user's sessions of one day on a product usually follow each other
+      }
+      if (size == days.length) {
+        days = Arrays.copyOf(days, size * 2);
+      }
+      days[size++] = day;
+    }
+
+    int distinct() {
+      Arrays.sort(days, 0, size);
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        if (i == 0 || days[i] != days[i - 1]) {
+          n++;
+        }
+      }
+      return n;
+    }
   }
 
   public AnalysisPeriod period() {
