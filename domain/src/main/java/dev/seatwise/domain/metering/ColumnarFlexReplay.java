@@ -54,8 +54,6 @@ public final class ColumnarFlexReplay {
   /** Up to this many user x product keys, rows are grouped by one counting sort over the keys. */
   private static final long DENSE_KEYS = 1 << 24;
   private static final int CHUNK = 1 << 15;
-  private static final int SHIFT = 15;
-  private static final int MASK = CHUNK - 1;
   private static final long NANOS = 1_000_000_000L;
   private static final long DAY = 86_400L;
 
@@ -69,6 +67,8 @@ public final class ColumnarFlexReplay {
   /** The first group of each band, and each band's window starts in chunks of {@link #CHUNK}. */
   private final int[] bandFirstGroup;
   private final long[][][] windowStarts;
+  /** Per band, the index (within the band) of the first window start of each chunk. */
+  private final int[][] windowChunkStarts;
   private final long windowNanos;
   private final long totalTokens;
 
@@ -82,6 +82,7 @@ public final class ColumnarFlexReplay {
       int[] windowOffset,
       int[] bandFirstGroup,
       long[][][] windowStarts,
+      int[][] windowChunkStarts,
       long windowNanos,
       long totalTokens) {
     this.table = table;
@@ -93,6 +94,7 @@ public final class ColumnarFlexReplay {
     this.windowOffset = windowOffset;
     this.bandFirstGroup = bandFirstGroup;
     this.windowStarts = windowStarts;
+    this.windowChunkStarts = windowChunkStarts;
     this.windowNanos = windowNanos;
     this.totalTokens = totalTokens;
   }
@@ -291,31 +293,51 @@ public final class ColumnarFlexReplay {
       }
       int[] firstGroup = new int[bands.length];
       long[][][] starts = new long[bands.length][][];
+      int[][] chunkStarts = new int[bands.length][];
       for (int b = 0; b < bands.length; b++) {
         firstGroup[b] = bands[b].firstGroup;
         starts[b] = bands[b].windows.chunks();
+        chunkStarts[b] = bands[b].windows.chunkStarts();
       }
       return new ColumnarFlexReplay(table, users, products, windows, tokens, days, offset,
-          firstGroup, starts, window, total);
+          firstGroup, starts, chunkStarts, window, total);
     }
   }
 
-  /** Window starts of one band, in chunks of {@link #CHUNK}. */
+  /**
+   * Window starts of one band, in chunks that double from 4,096 starts to 1,048,574 (8 MiB with
+   * the array header: like the table's segments, large chunks fill G1 regions and are not copied).
+   */
   private static final class Windows implements LongConsumer {
+    private static final int FIRST = 1 << 12;
+    private static final int MAX = (1 << 20) - 2;
     private final List<long[]> chunks = new ArrayList<>();
-    private final int[] fill = {CHUNK};
+    private final long[][] current = {new long[0]};
+    private final int[] fill = {0};
 
     @Override
     public void accept(long start) {
-      if (fill[0] == CHUNK) {
-        chunks.add(new long[CHUNK]);
+      long[] c = current[0];
+      if (fill[0] == c.length) {
+        c = new long[chunks.isEmpty() ? FIRST : (int) Math.min(MAX, 2L * c.length)];
+        chunks.add(c);
+        current[0] = c;
         fill[0] = 0;
       }
-      chunks.get(chunks.size() - 1)[fill[0]++] = start;
+      c[fill[0]++] = start;
     }
 
     long[][] chunks() {
       return chunks.toArray(new long[0][]);
+    }
+
+    /** The index of the first window start in each chunk. */
+    int[] chunkStarts() {
+      int[] at = new int[chunks.size()];
+      for (int c = 1; c < at.length; c++) {
+        at[c] = at[c - 1] + chunks.get(c - 1).length;
+      }
+      return at;
     }
   }
 
@@ -713,7 +735,11 @@ public final class ColumnarFlexReplay {
       b = -b - 2; // the last band starting before g
     }
     int i = windowOffset[g] + k - windowOffset[bandFirstGroup[b]];
-    return windowStarts[b][i >>> SHIFT][i & MASK];
+    int c = Arrays.binarySearch(windowChunkStarts[b], i);
+    if (c < 0) {
+      c = -c - 2; // the last chunk starting before i
+    }
+    return windowStarts[b][c][i - windowChunkStarts[b][c]];
   }
 
   /** All windows charged. */

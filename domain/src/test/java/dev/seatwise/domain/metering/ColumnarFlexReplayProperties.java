@@ -172,6 +172,33 @@ class ColumnarFlexReplayProperties {
   }
 
   @Test
+  void windowStartsReadBackAcrossTheirChunks() {
+    // 30,000 sessions 25 hours apart: one window each, stored in chunks of 4,096, 8,192 and
+    // 16,384 starts and more; every start must read back, on one thread and on two
+    java.util.List<dev.seatwise.domain.usage.Session> sessions = new java.util.ArrayList<>();
+    java.time.Instant t = java.time.Instant.parse("2000-01-03T08:00:00Z");
+    int n = 30_000;
+    for (int i = 0; i < n; i++) {
+      java.time.Instant start = t.plusSeconds(90_000L * i);
+      sessions.add(dev.seatwise.domain.usage.Session.of("ann", "ACD", start, start.plusSeconds(600)));
+      sessions.add(dev.seatwise.domain.usage.Session.of("bob", "RVT", start, start.plusSeconds(600)));
+    }
+    SessionTable table = SessionTable.of(sessions);
+    MeterContext context = dev.seatwise.domain.testkit.LicensingFixtures.flexContext();
+    for (ColumnarFlexReplay replay : java.util.List.of(
+        ColumnarFlexReplay.of(table, context), ColumnarFlexReplay.of(table, context, 1 << 24, 2, 1))) {
+      assertThat(replay.groups()).isEqualTo(2);
+      for (int g = 0; g < 2; g++) {
+        assertThat(replay.windows(g)).isEqualTo(n);
+        for (int k = 0; k < n; k++) {
+          assertThat(replay.windowStartNanos(g, k))
+              .isEqualTo(SessionTable.toNanos(t.plusSeconds(90_000L * k)));
+        }
+      }
+    }
+  }
+
+  @Test
   void anUncataloguedProductFailsTheSameWayOnAnyNumberOfThreads() {
     // users 0..39 each use ACD; users 7 and 30 also use products the catalog does not sell: the
     // error names the first of them in group order, however the groups are cut and run
