@@ -17,6 +17,7 @@ import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
+import dev.seatwise.domain.usage.CalendarDays;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,8 +123,8 @@ public final class UsageAnalysis {
           daysUsed.computeIfAbsent(s.user(), u -> new HashMap<>())
               .computeIfAbsent(s.product(), p -> new EpochDays());
       Instant last = s.end().equals(s.start()) ? s.end() : s.end().minusNanos(1);
-      long lastDay = epochDay(last, rules);
-      for (long d = epochDay(s.start(), rules); d <= lastDay; d++) {
+      long lastDay = CalendarDays.epochDay(last, rules);
+      for (long d = CalendarDays.epochDay(s.start(), rules); d <= lastDay; d++) {
         set.add(d);
       }
     }
@@ -183,7 +184,7 @@ public final class UsageAnalysis {
     long minDay = Long.MAX_VALUE;
     long maxDay = Long.MIN_VALUE;
     for (Session s : usage.log().sessions()) {
-      long d = epochDay(s.start(), rules);
+      long d = CalendarDays.epochDay(s.start(), rules);
       minDay = Math.min(minDay, d);
       maxDay = Math.max(maxDay, d);
     }
@@ -203,11 +204,6 @@ public final class UsageAnalysis {
       }
     }
     return min == null ? Optional.empty() : Optional.of(new LocalDate[] {min, max});
-  }
-
-  /** The calendar day of {@code t} in the zone of {@code rules}, as an epoch day. */
-  static long epochDay(Instant t, ZoneRules rules) {
-    return Math.floorDiv(t.getEpochSecond() + rules.getOffset(t).getTotalSeconds(), 86_400L);
   }
 
   /** Epoch days, with repeats, counted once each by {@link #distinct()}. */

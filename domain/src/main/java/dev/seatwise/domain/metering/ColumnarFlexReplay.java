@@ -7,11 +7,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.MeteringParameters;
 import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.usage.CalendarDays;
 import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -208,7 +208,7 @@ public final class ColumnarFlexReplay {
     final boolean noCoverage;
     final boolean fixedOffset;
     final long offsetSeconds;
-    final ZoneId zone;
+    final ZoneRules rules;
     final int[] users;
     final int[] products;
     final int[] bounds;
@@ -231,10 +231,9 @@ public final class ColumnarFlexReplay {
             .map(pr -> pr.tokenRate().orElse(0L)).orElse(-1L);
       }
       this.noCoverage = context.coverage().covered().isEmpty();
-      ZoneRules rules = context.zone().getRules();
+      this.rules = context.zone().getRules();
       this.fixedOffset = rules.isFixedOffset();
       this.offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
-      this.zone = context.zone();
       this.users = grouping.users();
       this.products = grouping.products();
       this.bounds = grouping.bounds();
@@ -280,7 +279,7 @@ public final class ColumnarFlexReplay {
       tokens[g] = t;
       days[g] = fixedOffset
           ? daysFixed(s, e, from, len, offsetSeconds)
-          : daysInZone(s, e, from, len, zone);
+          : daysInZone(s, e, from, len, rules);
     }
 
     ColumnarFlexReplay result(Band[] bands) {
@@ -671,12 +670,12 @@ public final class ColumnarFlexReplay {
   }
 
   /** Days touched in a zone whose offset changes: each session's days, as a set. */
-  private static int daysInZone(long[] s, long[] e, int from, int len, ZoneId zone) {
+  private static int daysInZone(long[] s, long[] e, int from, int len, ZoneRules rules) {
     Set<Long> seen = new HashSet<>();
     for (int k = from; k < from + len; k++) {
-      long first = SessionTable.toInstant(s[k]).atZone(zone).toLocalDate().toEpochDay();
+      long first = CalendarDays.epochDay(SessionTable.toInstant(s[k]), rules);
       long end = e[k] == s[k] ? e[k] : e[k] - 1;
-      long lastDay = SessionTable.toInstant(end).atZone(zone).toLocalDate().toEpochDay();
+      long lastDay = CalendarDays.epochDay(SessionTable.toInstant(end), rules);
       for (long d = first; d <= lastDay; d++) {
         seen.add(d);
       }

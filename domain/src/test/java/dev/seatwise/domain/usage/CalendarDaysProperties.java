@@ -1,4 +1,4 @@
-package dev.seatwise.application.service;
+package dev.seatwise.domain.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -10,8 +10,8 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The analysis counts days used by epoch-day arithmetic; it must agree with java.time's calendar. */
-class UsageAnalysisDaysProperties {
+/** Days used are counted by epoch-day arithmetic; it must agree with java.time's calendar. */
+class CalendarDaysProperties {
   private static final List<ZoneId> ZONES = List.of(
       ZoneId.of("UTC"), ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"),
       ZoneId.of("Asia/Kolkata"), ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Pacific/Apia"),
@@ -27,7 +27,7 @@ class UsageAnalysisDaysProperties {
         .checkAssert((seconds, nanos, z) -> {
           Instant t = Instant.ofEpochSecond(seconds, nanos);
           ZoneId zone = ZONES.get(z);
-          assertThat(UsageAnalysis.epochDay(t, zone.getRules()))
+          assertThat(CalendarDays.epochDay(t, zone.getRules()))
               .as("%s in %s", t, zone)
               .isEqualTo(t.atZone(zone).toLocalDate().toEpochDay());
         });
@@ -38,11 +38,11 @@ class UsageAnalysisDaysProperties {
     ZoneId berlin = ZoneId.of("Europe/Berlin");
     // 2025-03-30: clocks go from 02:00 to 03:00; midnight local is 23:00 UTC the day before
     Instant lastNano = Instant.parse("2025-03-29T22:59:59.999999999Z");
-    assertThat(UsageAnalysis.epochDay(lastNano, berlin.getRules()))
+    assertThat(CalendarDays.epochDay(lastNano, berlin.getRules()))
         .isEqualTo(java.time.LocalDate.of(2025, 3, 29).toEpochDay());
-    assertThat(UsageAnalysis.epochDay(lastNano.plusNanos(1), berlin.getRules()))
+    assertThat(CalendarDays.epochDay(lastNano.plusNanos(1), berlin.getRules()))
         .isEqualTo(java.time.LocalDate.of(2025, 3, 30).toEpochDay());
-    assertThat(UsageAnalysis.epochDay(Instant.parse("1969-12-31T23:59:59Z"), ZoneId.of("UTC").getRules()))
+    assertThat(CalendarDays.epochDay(Instant.parse("1969-12-31T23:59:59Z"), ZoneId.of("UTC").getRules()))
         .isEqualTo(-1);
   }
 }
