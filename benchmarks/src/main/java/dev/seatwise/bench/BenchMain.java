@@ -8,6 +8,7 @@ import dev.seatwise.domain.money.UnitPrice;
 import dev.seatwise.domain.optimize.HybridOptimizer;
 import dev.seatwise.domain.optimize.HybridProblem;
 import dev.seatwise.domain.optimize.OptimizationResult;
+import dev.seatwise.domain.optimize.UserDemand;
 import dev.seatwise.domain.tokens.TokenPack;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -164,7 +165,7 @@ public final class BenchMain {
       // the bundled catalog sells 500 and 5000; a 1000-pack between them makes three sizes
       packs.add(new TokenPack(1000, UnitPrice.of("2.85", catalog.currency().getCurrencyCode())));
     }
-    return SeatwiseReplay.problem(catalog, bundles, packs, SeatwiseReplay.demands(replay));
+    return HybridProblem.atAnnualPrices(catalog, bundles, packs, UserDemand.perUser(replay));
   }
 
   static double median(List<Double> xs) {

@@ -5,7 +5,6 @@ import dev.seatwise.adapter.files.ImportOptions;
 import dev.seatwise.adapter.files.SessionTableImport;
 import dev.seatwise.adapter.files.catalog.LoadedCatalog;
 import dev.seatwise.adapter.files.catalog.YamlCatalogAdapter;
-import dev.seatwise.domain.catalog.Bundle;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.metering.ColumnarFlexReplay;
 import dev.seatwise.domain.metering.MeterContext;
@@ -15,9 +14,7 @@ import dev.seatwise.domain.optimize.HybridProblem;
 import dev.seatwise.domain.optimize.OptimizationResult;
 import dev.seatwise.domain.optimize.Pin;
 import dev.seatwise.domain.optimize.UserDemand;
-import dev.seatwise.domain.tokens.TokenPack;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -76,7 +73,8 @@ final class SeatwiseReplay {
   /** Demands and the three scenario totals of a replay. */
   static Totals totals(ColumnarFlexReplay replay, LoadedCatalog loaded) {
     Catalog catalog = catalogOf(loaded);
-    HybridProblem base = problem(catalog, catalog.bundles(), catalog.packs(), demands(replay));
+    HybridProblem base = HybridProblem.atAnnualPrices(
+        catalog, catalog.bundles(), catalog.packs(), UserDemand.perUser(replay));
     // the scenarios are independent: the two pinned ones run beside the exact search
     CompletableFuture<OptimizationResult.Solved[]> pinned = CompletableFuture.supplyAsync(
         () -> new OptimizationResult.Solved[] {
@@ -102,16 +100,5 @@ final class SeatwiseReplay {
     return new Totals(replay.table().size(), replay.table().users().size(), replay.groups(),
         replay.totalWindows(), replay.totalTokens(), days, named.total(), flex.total(),
         optimal, candidates);
-  }
-
-  /** One demand per user, in user order (see {@link UserDemand#perUser}). */
-  static List<UserDemand> demands(ColumnarFlexReplay replay) {
-    return UserDemand.perUser(replay);
-  }
-
-  /** The hybrid problem at the catalog's annual prices, with the given bundles and packs. */
-  static HybridProblem problem(
-      Catalog catalog, List<Bundle> bundles, List<TokenPack> packs, List<UserDemand> demands) {
-    return HybridProblem.atAnnualPrices(catalog, bundles, packs, demands);
   }
 }
