@@ -1,43 +1,19 @@
 package dev.seatwise.adapter.files;
 
-import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.ProductId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link FileUsageAdapter} obeys the UsagePort contract when reading an Autodesk usage export. */
-class AutodeskUsageExportUsagePortContractTest extends AbstractUsagePortContractTest {
-  @TempDir Path dir;
-
-  private Path write(List<UsageRow> rows) {
-    List<String> lines = new ArrayList<>();
-    lines.add("day_used,email,product_name,offering_name,access_option,version,Team");
-    for (UsageRow r : rows) {
-      lines.add(r.start().atOffset(ZoneOffset.UTC).toLocalDate() + "," + r.user() + "," + r.product()
-          + "," + r.product() + ",Flex,2026,Team A");
-    }
-    try {
-      return Files.write(Files.createTempFile(dir, "usage", ".csv"), lines);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+class AutodeskUsageExportUsagePortContractTest extends FileUsagePortContractTest {
+  @Override
+  protected String header() {
+    return "day_used,email,product_name,offering_name,access_option,version,Team";
   }
 
   @Override
-  protected UsagePort portHolding(List<UsageRow> rows) {
-    return new FileUsageAdapter(List.of(UsageSource.of(write(rows))), Fixtures.resolver(), ImportOptions.defaults());
-  }
-
-  @Override
-  protected UsagePort strictPortHolding(List<UsageRow> rows) {
-    return new FileUsageAdapter(List.of(UsageSource.of(write(rows))), Fixtures.resolver(),
-        ImportOptions.defaults().withStrict(true));
+  protected String line(UsageRow r) {
+    return r.start().atOffset(ZoneOffset.UTC).toLocalDate() + "," + r.user() + "," + r.product()
+        + "," + r.product() + ",Flex,2026,Team A";
   }
 
   @Override
