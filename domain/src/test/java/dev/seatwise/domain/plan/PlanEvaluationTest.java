@@ -108,4 +108,101 @@ class PlanEvaluationTest {
     // 10 tokens x 3.00, bought within the period
     assertThat(e.total()).isEqualTo(usd("30.00"));
   }
+
+  @Test
+  void aRateChangeMidPeriodChargesEachWindowAtTheRateInForceWhenItOpens() {
+    // AutoCAD moves from 7 to 10 tokens a window on 2025-07-01
+    CatalogHistory history =
+        CatalogHistory.of(
+            BundledCatalogPrices.bundled(), BundledCatalogPrices.version(LocalDate.of(2025, 7, 1), 10));
+    Instant bought = LocalDate.of(2025, 1, 1).atStartOfDay(UTC).toInstant();
+    TokenLot lot = TokenLot.bought("L1", bought, 500, usdPerUnit("3.00"), Period.ofMonths(12), UTC);
+    List<Charge> windows = new ArrayList<>();
+    for (int d = 1; d <= 10; d++) {
+      windows.add(window("ann", LocalDate.of(2025, 6, d)));
+      windows.add(window("ann", LocalDate.of(2025, 7, d)));
+    }
+
+    PlanEvaluation e = PlanEvaluation.of(Plan.empty(USD).withLots(lot), windows, YEAR_2025, history);
+
+    // 10 June windows x 7 + 10 July windows x 10 = 70 + 100 = 170 tokens (not 20 x 7 = 140)
+    assertThat(e.tokensDrawn()).isEqualTo(170);
+    assertThat(e.outcomes()).filteredOn(o -> o.window().start().isBefore(Instant.parse("2025-07-01T00:00:00Z")))
+        .extracting(WindowOutcome::tokens).containsOnly(7L);
+    assertThat(e.outcomes()).filteredOn(o -> !o.window().start().isBefore(Instant.parse("2025-07-01T00:00:00Z")))
+        .extracting(WindowOutcome::tokens).containsOnly(10L);
+    // 500 - 170 = 330 tokens left; the lot expires 2026-01-01, at the period's end: wasted
+    assertThat(e.tokensExpiredUnused()).isEqualTo(330);
+    assertThat(e.total()).isEqualTo(usd("1500.00"));
+  }
+
+  @Test
+  void seatsNobodyUsesAreReportedIdleOrUnassigned() {
+    SeatHolding three =
+        annual("S1", 3, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), "ann", "bob");
+
+    PlanEvaluation e =
+        PlanEvaluation.of(
+            Plan.empty(USD).withSeats(three), List.of(window("ann", LocalDate.of(2025, 5, 5))), YEAR_2025, BUNDLED);
+
+    // seat 1: ann, used; seat 2: bob, never used; seat 3: nobody
+    assertThat(e.seatGaps()).containsExactly(
+        new SeatGap("S1", 2, SeatGap.Gap.IDLE, List.of(user("bob"))),
+        new SeatGap("S1", 3, SeatGap.Gap.UNASSIGNED, List.of()));
+  }
+
+  @Test
+  void aBundleSeatCoversTheProductsItIncludes() {
+    dev.seatwise.domain.catalog.Catalog withBundle =
+        new dev.seatwise.domain.catalog.Catalog(
+            "Autodesk", USD, LocalDate.of(2025, 1, 1),
+            dev.seatwise.domain.catalog.Catalog.FLEX_WINDOW,
+            dev.seatwise.domain.catalog.MeteringParameters.FLEX_DEFAULTS, Period.ofMonths(12),
+            BundledCatalogPrices.bundled().packs(),
+            List.of(BundledCatalogPrices.autocad(7)),
+            List.of(
+                new dev.seatwise.domain.catalog.Bundle(
+                    dev.seatwise.domain.catalog.ProductId.of("AECCOL"), "AEC Collection",
+                    java.util.Set.of(ACD),
+                    dev.seatwise.domain.catalog.Prices.annual(usd("3675.00")))));
+    SeatHolding aec =
+        new SeatHolding(
+            "B1", dev.seatwise.domain.catalog.ProductId.of("AECCOL"), Term.ANNUAL,
+            LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), 1, usd("3675.00"),
+            List.of(Assignee.throughout("ann")));
+
+    PlanEvaluation e =
+        PlanEvaluation.of(
+            Plan.empty(USD).withSeats(aec), List.of(window("ann", LocalDate.of(2025, 5, 5))),
+            YEAR_2025, CatalogHistory.of(withBundle));
+
+    assertThat(e.outcomes()).extracting(WindowOutcome::outcome, WindowOutcome::holding)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.SEAT, "B1"));
+  }
+
+  @Test
+  void renewalsArePricedAtTheVersionInForceOnEachRenewalDate() {
+    // annual price 2,030.00 until 2025-06-30; the bundled AutoCAD at 2,400.00 from 2025-07-01
+    dev.seatwise.domain.catalog.Catalog dearer =
+        new dev.seatwise.domain.catalog.Catalog(
+            "Autodesk", USD, LocalDate.of(2025, 7, 1),
+            dev.seatwise.domain.catalog.Catalog.FLEX_WINDOW,
+            dev.seatwise.domain.catalog.MeteringParameters.FLEX_DEFAULTS, Period.ofMonths(12),
+            BundledCatalogPrices.bundled().packs(),
+            List.of(
+                new dev.seatwise.domain.catalog.Product(
+                    ACD, "AutoCAD",
+                    java.util.Optional.of(dev.seatwise.domain.catalog.Prices.annual(usd("2400.00"))),
+                    java.util.Optional.of(7L), java.util.Optional.empty())),
+            List.of());
+    List<SeatHolding> terms =
+        SeatHolding.renewals(
+            "S", ACD, Term.ANNUAL, LocalDate.of(2025, 3, 1), LocalDate.of(2027, 3, 1), 2,
+            List.of(), CatalogHistory.of(BundledCatalogPrices.bundled(), dearer));
+
+    assertThat(terms).extracting(SeatHolding::id, SeatHolding::start, SeatHolding::pricePerSeat)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("S", LocalDate.of(2025, 3, 1), usd("2030.00")),
+            org.assertj.core.groups.Tuple.tuple("S#2", LocalDate.of(2026, 3, 1), usd("2400.00")));
+  }
 }
