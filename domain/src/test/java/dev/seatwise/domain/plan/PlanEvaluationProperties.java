@@ -220,8 +220,29 @@ class PlanEvaluationProperties {
                 assertThat(h.isActiveOn(day)).isTrue();
                 assertThat(h.seats()).isPositive();
                 UserId user = o.window().user();
-                assertThat(h.assignees()).anyMatch(a -> a.user().equals(user) && a.isAssignedOn(day));
+                // seats are pooled per offering: the user is assigned to the offering that day
+                assertThat(seats)
+                    .filteredOn(x -> x.offering().equals(h.offering()))
+                    .flatExtracting(SeatHolding::assignees)
+                    .anyMatch(a -> a.user().equals(user) && a.isAssignedOn(day));
               }
+              // no holding seats more users on a day than it has seats
+              java.util.Map<String, java.util.Set<UserId>> seatedByHoldingAndDay = new java.util.HashMap<>();
+              for (WindowOutcome o : e.outcomes()) {
+                if (o.outcome() == Outcome.SEAT) {
+                  seatedByHoldingAndDay
+                      .computeIfAbsent(
+                          o.holding() + "@" + LocalDate.ofInstant(o.window().start(), ZoneOffset.UTC),
+                          k -> new java.util.HashSet<>())
+                      .add(o.window().user());
+                }
+              }
+              seatedByHoldingAndDay.forEach(
+                  (key, users) -> {
+                    String id = key.substring(0, key.indexOf('@'));
+                    long held = seats.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow().seats();
+                    assertThat((long) users.size()).isLessThanOrEqualTo(held);
+                  });
               // with no lots and no network, every window without a seat is uncovered
               assertThat(e.outcomes())
                   .allMatch(o -> o.outcome() == Outcome.SEAT || !o.isCovered());

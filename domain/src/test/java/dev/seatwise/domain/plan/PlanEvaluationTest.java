@@ -51,8 +51,11 @@ class PlanEvaluationTest {
         PlanEvaluation.of(
             plan, List.of(window("ann", day), window("bob", day), window("cy", day)), YEAR_2025, BUNDLED);
 
-    // ann and bob take the two seats (listed first); cy finds both taken and holds no tokens
-    assertThat(e.excessAssignees()).extracting(x -> x.assignee().user()).containsExactly(user("cy"));
+    // ann and bob take the two seats (listed first); cy finds both taken, every day of 2025,
+    // and holds no tokens
+    assertThat(e.excessAssignees())
+        .containsExactly(
+            new ExcessAssignee(ACD, user("cy"), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 365));
     assertThat(e.uncovered()).hasSize(1);
     assertThat(e.uncovered().get(0).window().user()).isEqualTo(user("cy"));
     assertThat(e.uncovered().get(0).outcome()).isEqualTo(Outcome.UNCOVERED_NO_BALANCE);
@@ -147,8 +150,8 @@ class PlanEvaluationTest {
 
     // seat 1: ann, used; seat 2: bob, never used; seat 3: nobody
     assertThat(e.seatGaps()).containsExactly(
-        new SeatGap("S1", 2, SeatGap.Gap.IDLE, List.of(user("bob"))),
-        new SeatGap("S1", 3, SeatGap.Gap.UNASSIGNED, List.of()));
+        new SeatGap("S1", SeatGap.Gap.UNASSIGNED, 1, List.of()),
+        new SeatGap("S1", SeatGap.Gap.IDLE, 1, List.of(user("bob"))));
   }
 
   @Test
@@ -204,5 +207,47 @@ class PlanEvaluationTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("S", LocalDate.of(2025, 3, 1), usd("2030.00")),
             org.assertj.core.groups.Tuple.tuple("S#2", LocalDate.of(2026, 3, 1), usd("2400.00")));
+  }
+
+  @Test
+  void seatsOfAnOfferingArePooledAcrossItsSubscriptions() {
+    // two subscriptions of one AutoCAD seat each, the users listed on both: ann and bob share the
+    // two seats (one on each); nobody is left over
+    SeatHolding first = annual("S1", 1, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), "ann", "bob");
+    SeatHolding second = annual("S2", 1, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), "ann", "bob");
+    LocalDate day = LocalDate.of(2025, 3, 3);
+
+    PlanEvaluation e =
+        PlanEvaluation.of(
+            Plan.empty(USD).withSeats(first, second),
+            List.of(window("ann", day), window("bob", day)), YEAR_2025, BUNDLED);
+
+    assertThat(e.outcomes()).extracting(WindowOutcome::holding).containsExactly("S1", "S2");
+    assertThat(e.excessAssignees()).isEmpty();
+    assertThat(e.seatGaps()).isEmpty();
+  }
+
+  @Test
+  void anAssigneeIsSeatedOnceASeatFreesUp() {
+    // one seat; ann assigned January to June, bob from March: bob is unseated March to June
+    // (30 + 31 + 30 + 31 = 122 days), seated from 1 July
+    SeatHolding one =
+        new SeatHolding(
+            "S1", ACD, Term.ANNUAL, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), 1, usd("2030.00"),
+            List.of(
+                new Assignee(user("ann"), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1)),
+                new Assignee(user("bob"), LocalDate.of(2025, 3, 1), LocalDate.of(2026, 1, 1))));
+
+    PlanEvaluation e =
+        PlanEvaluation.of(
+            Plan.empty(USD).withSeats(one),
+            List.of(window("bob", LocalDate.of(2025, 6, 30)), window("bob", LocalDate.of(2025, 7, 1))),
+            YEAR_2025, BUNDLED);
+
+    assertThat(e.outcomes()).extracting(WindowOutcome::outcome)
+        .containsExactly(Outcome.UNCOVERED_NO_BALANCE, Outcome.SEAT);
+    assertThat(e.excessAssignees())
+        .containsExactly(
+            new ExcessAssignee(ACD, user("bob"), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 6, 30), 122));
   }
 }
