@@ -248,4 +248,33 @@ class PlanEvaluationProperties {
                   .allMatch(o -> o.outcome() == Outcome.SEAT || !o.isCovered());
             });
   }
+
+  @Test
+  void aPlanOfTheScheduledLotsCoversEveryFlexWindowAtTheSchedulesCost() {
+    // the fixture's packs cost whole cents (100 x 3.00, 1000 x 2.90, 5000 x 2.60), so lot lines
+    // and purchase lines round alike
+    qt().withExamples(200)
+        .forAll(windows(60))
+        .checkAssert(
+            windows -> {
+              List<dev.seatwise.domain.tokens.TokenCharge> flex = new ArrayList<>();
+              for (Charge w : windows) {
+                if (TWO_YEARS.contains(w.start())) {
+                  long rate =
+                      w.product().equals(AUTOCAD)
+                          ? LicensingFixtures.AUTOCAD_TOKENS_PER_WINDOW
+                          : LicensingFixtures.REVIT_TOKENS_PER_WINDOW;
+                  flex.add(new dev.seatwise.domain.tokens.TokenCharge(w.start(), rate, "w"));
+                }
+              }
+              TokenPurchaseSchedule schedule =
+                  TokenPurchaseSchedule.cheapest(
+                      flex, FIXTURE, ZoneOffset.UTC, FIXTURE.latest().tokenExpiry(), TWO_YEARS.from());
+              PlanEvaluation e =
+                  PlanEvaluation.of(
+                      Plan.empty(USD).withLots(schedule.lots("buy")), windows, TWO_YEARS, FIXTURE);
+              assertThat(e.uncovered()).isEmpty();
+              assertThat(e.total()).isEqualTo(schedule.total());
+            });
+  }
 }

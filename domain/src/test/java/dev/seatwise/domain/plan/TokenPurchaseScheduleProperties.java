@@ -197,4 +197,39 @@ class TokenPurchaseScheduleProperties {
               }
             });
   }
+
+  @Test
+  void noSetOfLotsThatPaysEveryWindowCostsLess() {
+    // random purchase plans: on 1 to 4 random days with use, a random number of each pack; those
+    // whose lots (replayed in burn order) pay every window must cost at least the schedule
+    Gen<List<Integer>> picks = lists().of(integers().between(0, 1_000)).ofSizeBetween(1, 12);
+    qt().withExamples(300)
+        .forAll(packMenus(1, 3, 400), windows(1_100, 60, 12), picks)
+        .checkAssert(
+            (packs, windows, pick) -> {
+              TreeMap<LocalDate, Long> perDay = days(windows);
+              if (perDay.isEmpty()) {
+                return;
+              }
+              List<LocalDate> useDays = new ArrayList<>(perDay.keySet());
+              List<TokenLot> lots = new ArrayList<>();
+              BigDecimal cost = BigDecimal.ZERO;
+              for (int i = 0; i + 1 < pick.size(); i += 2) {
+                LocalDate day = useDays.get(pick.get(i) % useDays.size());
+                TokenPack pack = packs.get(pick.get(i + 1) % packs.size());
+                long count = 1 + pick.get(i + 1) % 4;
+                lots.add(
+                    TokenLot.bought(
+                        "r" + i, day.atStartOfDay(UTC).toInstant(), pack.size() * count,
+                        pack.unitPrice(), YEAR, UTC));
+                cost = cost.add(pack.exactPrice().multiply(BigDecimal.valueOf(count)));
+              }
+              if (!TokenLedger.of(lots).replay(windows).refused().isEmpty()) {
+                return;
+              }
+              TokenPurchaseSchedule s =
+                  TokenPurchaseSchedule.cheapest(windows, CatalogHistory.of(catalogOf(packs)), UTC);
+              assertThat(s.exactTotal()).isLessThanOrEqualTo(cost);
+            });
+  }
 }
