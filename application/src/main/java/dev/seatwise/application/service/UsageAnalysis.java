@@ -150,7 +150,7 @@ public final class UsageAnalysis {
     boolean hasSummaries = false;
     for (UsageSummary s : usage.summaries()) {
       hasSummaries = true;
-      long rate = catalog.requireProduct(s.product()).tokenRate().orElse(0L);
+      long rate = catalog.flexRate(s.product()).orElse(0L);
       long[] wt =
           counts.computeIfAbsent(s.user(), u -> new TreeMap<>())
               .computeIfAbsent(s.product(), p -> new long[3]);
