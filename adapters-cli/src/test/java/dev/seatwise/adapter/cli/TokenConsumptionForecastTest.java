@@ -38,11 +38,15 @@ class TokenConsumptionForecastTest {
     assertThat(json.at("/burnByPool/0/tokens").asLong()).isEqualTo(135_006);
     assertThat(json.at("/burnByPool/1/pool").asText()).isEqualTo("MY");
     assertThat(json.at("/burnByPool/1/tokens").asLong()).isEqualTo(2_611);
+    // lines with any tokens: 158 in CY, 85 in MY
+    assertThat(json.at("/burnByPool/0/productLines").asLong()).isEqualTo(158);
+    assertThat(json.at("/burnByPool/1/productLines").asLong()).isEqualTo(85);
     // the dearest line is one the catalog does not know: kept under its own code
     JsonNode top = json.at("/burnByProduct/0");
     assertThat(top.get("productLine").asText()).isEqualTo("EGLPRM");
     assertThat(top.get("productName").asText()).isEqualTo("EAGLE - Premium");
     assertThat(top.get("tokens").asLong()).isEqualTo(18_482);
+    assertThat(top.get("days").asLong()).isEqualTo(146);
     assertThat(top.has("product")).isFalse();
     long sum = 0;
     for (JsonNode line : json.get("burnByProduct")) {
