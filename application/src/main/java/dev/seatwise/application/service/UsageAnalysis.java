@@ -5,6 +5,7 @@ import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.application.port.in.ProductUsage;
 import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.PoolConsumption;
 import dev.seatwise.application.port.out.UsageSummary;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
@@ -188,7 +189,7 @@ public final class UsageAnalysis {
 
   /**
    * The last calendar day (in {@code zone}) on which the usage shows any use: a session start, a
-   * day used, or a summary's last access. Empty when there is none.
+   * day used, a day of pool consumption, or a summary's last access. Empty when there is none.
    */
   public static Optional<LocalDate> lastDayOfUsage(ImportedUsage usage, ZoneId zone) {
     return span(usage, zone).map(s -> s[1]);
@@ -212,6 +213,10 @@ public final class UsageAnalysis {
     for (DailyUsage u : usage.log().days()) {
       min = min == null || u.day().isBefore(min) ? u.day() : min;
       max = max == null || u.day().isAfter(max) ? u.day() : max;
+    }
+    for (PoolConsumption c : usage.consumption()) {
+      min = min == null || c.day().isBefore(min) ? c.day() : min;
+      max = max == null || c.day().isAfter(max) ? c.day() : max;
     }
     for (UsageSummary s : usage.summaries()) {
       if (s.lastAccessed().isPresent()) {
