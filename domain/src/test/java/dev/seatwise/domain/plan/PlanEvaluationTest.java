@@ -250,4 +250,48 @@ class PlanEvaluationTest {
         .containsExactly(
             new ExcessAssignee(ACD, user("bob"), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 6, 30), 122));
   }
+
+  /** The example of docs/embedding.md section 5, run. */
+  @Test
+  void embeddingGuidePlanExample() {
+    dev.seatwise.domain.catalog.Catalog catalog = BundledCatalogPrices.bundled();
+    CatalogHistory catalogs = CatalogHistory.of(catalog);
+    PlanPeriod year = new PlanPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), ZoneOffset.UTC);
+    List<SeatHolding> acd =
+        SeatHolding.renewals(
+            "SUB-1", ACD, Term.ANNUAL, LocalDate.of(2024, 7, 1), LocalDate.of(2026, 7, 1), 2,
+            List.of(Assignee.throughout("ann"), Assignee.throughout("bob")), catalogs);
+    Instant mon8 = Instant.parse("2025-03-03T08:00:00Z");
+    dev.seatwise.domain.usage.UsageLog usage =
+        dev.seatwise.domain.usage.UsageLog.ofSessions(
+            List.of(
+                dev.seatwise.domain.usage.Session.of("ann", "ACD", mon8, mon8.plusSeconds(9 * 3600)),
+                dev.seatwise.domain.usage.Session.of("cy", "ACD", mon8, mon8.plusSeconds(9 * 3600))));
+    List<Charge> windows =
+        new dev.seatwise.domain.metering.WindowedMeter()
+            .meter(usage, dev.seatwise.domain.metering.MeterContext.of(catalog))
+            .charges();
+    List<dev.seatwise.domain.tokens.TokenCharge> flex = new ArrayList<>();
+    for (Charge w : windows) {
+      if (w.user().equals(user("cy"))) {
+        flex.add(new dev.seatwise.domain.tokens.TokenCharge(w.start(), w.tokens(), w.user().toString()));
+      }
+    }
+    TokenPurchaseSchedule buys = TokenPurchaseSchedule.cheapest(flex, catalogs, ZoneOffset.UTC);
+
+    PlanEvaluation e =
+        PlanEvaluation.of(
+            Plan.empty(catalog.currency()).withSeats(acd).withLots(buys.lots("buy")), windows, year, catalogs);
+
+    // two annual terms of 365 days, 2024-07-01 and 2025-07-01, at 2 seats x 2,030.00 = 4,060.00:
+    // 181 days of the first fall in 2025 (4,060.00 x 181/365 = 2,013.315... -> 2,013.32) and 184
+    // of the second (4,060.00 x 184/365 = 2,046.684... -> 2,046.68); cy's 7 tokens: one 500-pack
+    // bought 2025-03-03, 1,500.00
+    assertThat(e.lines()).extracting(CostLine::amount)
+        .containsExactly(usd("2013.32"), usd("2046.68"), usd("1500.00"));
+    assertThat(e.total()).isEqualTo(usd("5560.00"));
+    assertThat(e.uncovered()).isEmpty();
+    assertThat(e.seatGaps()).extracting(SeatGap::gap).containsExactly(SeatGap.Gap.IDLE, SeatGap.Gap.IDLE);
+    assertThat(e.unusedTokens()).singleElement().satisfies(u -> assertThat(u.tokens()).isEqualTo(493));
+  }
 }
