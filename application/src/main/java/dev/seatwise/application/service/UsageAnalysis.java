@@ -10,6 +10,7 @@ import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.CollectionPricing;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
 import dev.seatwise.domain.metering.Meter;
@@ -43,6 +44,7 @@ public final class UsageAnalysis {
   private final Metering flex;
   private final Map<UserId, Map<ProductId, ProductUsage>> byUser;
   private final boolean hasSummaries;
+  private final List<String> collectionNotes;
 
   private UsageAnalysis(
       AnalysisPeriod period,
@@ -50,13 +52,15 @@ public final class UsageAnalysis {
       UsageLog inPeriod,
       Metering flex,
       Map<UserId, Map<ProductId, ProductUsage>> byUser,
-      boolean hasSummaries) {
+      boolean hasSummaries,
+      List<String> collectionNotes) {
     this.period = period;
     this.catalog = catalog;
     this.inPeriod = inPeriod;
     this.flex = flex;
     this.byUser = byUser;
     this.hasSummaries = hasSummaries;
+    this.collectionNotes = List.copyOf(collectionNotes);
   }
 
   /** Resolves the period (defaulting to the data's span) and meters the usage with the standard meters. */
@@ -112,8 +116,12 @@ public final class UsageAnalysis {
                         "catalog " + catalog.vendor() + " names meter '" + catalog.meter()
                             + "', which is not installed; known: "
                             + meters.meters().stream().map(Meter::kind).toList()));
-    Metering flex =
-        meter.meter(log, new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone));
+    MeterContext context = new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone);
+    Metering flex = meter.meter(log, context);
+    List<String> collectionNotes =
+        Catalog.FLEX_WINDOW.equals(catalog.meter())
+            ? collectionNotes(CollectionPricing.windows(log, flex, context))
+            : List.of();
     // days used: every calendar day (in the zone) that a session touches or a daily row names,
     // kept as epoch days and counted once each at the end
     Map<UserId, Map<ProductId, EpochDays>> daysUsed = new HashMap<>();
@@ -166,7 +174,48 @@ public final class UsageAnalysis {
           byUser.put(u, java.util.Collections.unmodifiableMap(m));
         });
     return new UsageAnalysis(
-        period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries);
+        period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries,
+        collectionNotes);
+  }
+
+  /**
+   * One note per collection checked out: how its windows were priced (the member product that ran
+   * is not recorded), by the rule of {@link CollectionPricing}, and how to override it.
+   */
+  static List<String> collectionNotes(List<CollectionPricing.PricedWindow> windows) {
+    Map<ProductId, List<CollectionPricing.PricedWindow>> byCollection = new TreeMap<>();
+    for (CollectionPricing.PricedWindow w : windows) {
+      byCollection.computeIfAbsent(w.charge().product(), p -> new ArrayList<>()).add(w);
+    }
+    List<String> notes = new ArrayList<>();
+    byCollection.forEach(
+        (collection, ws) -> {
+          long tokens = 0;
+          Map<CollectionPricing.Basis, long[]> byBasis = new java.util.EnumMap<>(CollectionPricing.Basis.class);
+          Map<CollectionPricing.Basis, java.util.Set<String>> detail = new java.util.EnumMap<>(CollectionPricing.Basis.class);
+          for (CollectionPricing.PricedWindow w : ws) {
+            tokens = Math.addExact(tokens, w.charge().tokens());
+            long[] n = byBasis.computeIfAbsent(w.rate().basis(), b -> new long[2]);
+            n[0]++;
+            n[1] = Math.addExact(n[1], w.charge().tokens());
+            java.util.Set<String> d = detail.computeIfAbsent(w.rate().basis(), b -> new java.util.TreeSet<>());
+            String members = String.join(", ", w.rate().members().stream().map(ProductId::value).toList());
+            d.add(w.rate().tokens() + " tokens" + (members.isEmpty() ? "" : ": " + members));
+          }
+          List<String> parts = new ArrayList<>();
+          byBasis.forEach(
+              (basis, n) ->
+                  parts.add(
+                      n[0] + " priced at " + basis.description() + " (" + String.join("; ", detail.get(basis))
+                          + ")"));
+          notes.add(
+              collection + " (collection) checkouts: the member product that ran is not recorded;"
+                  + " of " + ws.size() + (ws.size() == 1 ? " window" : " windows") + " (" + tokens
+                  + " tokens), " + String.join(", ", parts)
+                  + ". To override, state the collection's rate (flexTokensPerDay in the catalog,"
+                  + " or --collection-rate on the command line)");
+        });
+    return notes;
   }
 
   /**
@@ -266,6 +315,14 @@ public final class UsageAnalysis {
   /** Per user, per product: days used, windows, tokens. */
   public Map<UserId, Map<ProductId, ProductUsage>> byUser() {
     return byUser;
+  }
+
+  /**
+   * How the Flex windows of collection checkouts were priced, one note per collection (empty when
+   * none was checked out or the catalog's meter is not Flex access windows).
+   */
+  public List<String> collectionNotes() {
+    return collectionNotes;
   }
 
   /** Whether aggregated usage reports (no per-day dates) contributed. */
