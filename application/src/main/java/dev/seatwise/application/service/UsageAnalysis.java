@@ -75,7 +75,8 @@ public final class UsageAnalysis {
    * @throws LicensingException when no meter of the catalog's kind is registered
    */
   public static UsageAnalysis of(
-      ImportedUsage usage, CatalogHistory catalogs, PeriodSpec spec, MeterRegistry meters) {
+      ImportedUsage given, CatalogHistory catalogs, PeriodSpec spec, MeterRegistry meters) {
+    ImportedUsage usage = given.withChargesAsUsage();
     ZoneId zone = spec.zone();
     Optional<LocalDate[]> span = span(usage, zone);
     LocalDate from = spec.from().or(() -> span.map(s -> s[0])).orElse(null);
@@ -119,9 +120,16 @@ public final class UsageAnalysis {
     MeterContext context = new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone);
     Metering flex = meter.meter(log, context);
     List<String> collectionNotes =
-        Catalog.FLEX_WINDOW.equals(catalog.meter())
-            ? collectionNotes(CollectionPricing.windows(log, flex, context))
-            : List.of();
+        new ArrayList<>(
+            Catalog.FLEX_WINDOW.equals(catalog.meter())
+                ? collectionNotes(CollectionPricing.windows(log, flex, context))
+                : List.of());
+    if (given.onlyCharges()) {
+      collectionNotes.add(
+          "the usage is only what Flex charged (Token Usage export): each day charged is taken as"
+              + " one window at the catalog's rate; set it beside sessions or logs with"
+              + " 'seatwise reconcile' to see where the two differ");
+    }
     // days used: every calendar day (in the zone) that a session touches or a daily row names,
     // kept as epoch days and counted once each at the end
     Map<UserId, Map<ProductId, EpochDays>> daysUsed = new HashMap<>();
@@ -223,7 +231,7 @@ public final class UsageAnalysis {
    * day used, or a summary's last access. Empty when there is none.
    */
   public static Optional<LocalDate> lastDayOfUsage(ImportedUsage usage, ZoneId zone) {
-    return span(usage, zone).map(s -> s[1]);
+    return span(usage.withChargesAsUsage(), zone).map(s -> s[1]);
   }
 
   private static Optional<LocalDate[]> span(ImportedUsage usage, ZoneId zone) {
@@ -318,10 +326,10 @@ public final class UsageAnalysis {
   }
 
   /**
-   * How the Flex windows of collection checkouts were priced, one note per collection (empty when
-   * none was checked out or the catalog's meter is not Flex access windows).
+   * Notes on assumptions the replay made: how the Flex windows of collection checkouts were priced
+   * (one note per collection), and whether the usage was only a Token Usage export.
    */
-  public List<String> collectionNotes() {
+  public List<String> notes() {
     return collectionNotes;
   }
 

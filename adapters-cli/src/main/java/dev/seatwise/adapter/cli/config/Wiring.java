@@ -20,6 +20,7 @@ import dev.seatwise.application.port.in.CompareScenariosUseCase;
 import dev.seatwise.application.port.in.EvaluateTradeInUseCase;
 import dev.seatwise.application.port.in.ForecastTokensUseCase;
 import dev.seatwise.application.port.in.ListCatalogsUseCase;
+import dev.seatwise.application.port.in.ReconcileChargesUseCase;
 import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
 import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.application.port.out.EntitlementsPort;
@@ -31,6 +32,7 @@ import dev.seatwise.application.service.CompareScenariosService;
 import dev.seatwise.application.service.EvaluateTradeInService;
 import dev.seatwise.application.service.ForecastTokensService;
 import dev.seatwise.application.service.ListCatalogsService;
+import dev.seatwise.application.service.ReconcileChargesService;
 import dev.seatwise.application.service.UsageAnalysis;
 import dev.seatwise.application.service.ReviewRenewalsService;
 import dev.seatwise.domain.catalog.CatalogHistory;
@@ -105,6 +107,12 @@ public final class Wiring implements UseCases {
   public EvaluateTradeInUseCase evaluateTradeIn(Inputs inputs) {
     Ports p = ports(inputs);
     return new EvaluateTradeInService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+  }
+
+  @Override
+  public ReconcileChargesUseCase reconcileCharges(Inputs inputs) {
+    Ports p = ports(inputs);
+    return new ReconcileChargesService(p.usage(), p.catalog().history(), meters);
   }
 
   @Override
