@@ -218,4 +218,29 @@ class CollectionUsageTest {
     assertThat(notAMember.exit()).isEqualTo(1);
     assertThat(notAMember.err()).contains("neither a number of tokens nor a member of AECCOL");
   }
+
+  @Test
+  void aCollectionInTheAutodeskUsageExportIsUsageOfTheCollection() throws Exception {
+    // daily rows, no clock times: ann used the collection and Revit on Monday, bob the collection
+    // on Tuesday. ann's window is priced at Revit's 10 (a member seen that day), bob's at the
+    // dearest member's 10; both are offered a collection seat.
+    Path export = dir.resolve("usage-export.csv");
+    Files.writeString(
+        export,
+        "Day used,Email,Product name,Product version\n"
+            + "2026-03-02,ann@x.com,AEC Collection,2024\n"
+            + "2026-03-02,ann@x.com,Revit,2024\n"
+            + "2026-03-03,bob@x.com,Autodesk AEC Collection,2024\n");
+
+    Cli.Result r = Cli.run("compare", "--usage", export.toString(), "-o", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.json().at("/import/rejected").asLong()).isZero();
+    assertThat(r.json().get("notes").toString())
+        .contains("1 priced at the members the user used in the same window (10 tokens: RVT)")
+        .contains("1 priced at the dearest member's rate (10 tokens: NAVMAN, RVT)");
+    for (JsonNode u : r.json().get("users")) {
+      assertThat(u.at("/assignment/bundles/0").asText()).isEqualTo("AECCOL");
+    }
+  }
 }

@@ -103,6 +103,7 @@ public final class WebServer implements AutoCloseable {
                     router.post("/api/concurrency", analysis::concurrency);
                     router.post("/api/forecasts", analysis::forecasts);
                     router.post("/api/reviews", analysis::reviews);
+                    router.post("/api/reconciliations", analysis::reconciliations);
                     router.get("/api/catalogs", reference::catalogs);
                     router.get("/api/examples", reference::examples);
                     router.get("/api/health", reference::health);

@@ -29,7 +29,7 @@ import java.util.Optional;
 /**
  * Reconciles the Token Usage export with the replay: splits the imported usage into what Flex
  * charged and the usage to replay, resolves the period (by default from the first to the last day
- * of either), replays the usage with the catalog's meter and nobody covered by a subscription, and
+ * of either, a session counting up to the day it ends), replays the usage with the catalog's meter and nobody covered by a subscription, and
  * lets {@link ChargeReconciler} set the two side by side.
  */
 public final class ReconcileChargesService implements ReconcileChargesUseCase {
@@ -66,9 +66,14 @@ public final class ReconcileChargesService implements ReconcileChargesUseCase {
       last = last == null || t.day().isAfter(last) ? t.day() : last;
     }
     for (Session s : imported.log().sessions()) {
+      // from the day a session starts to the day it ends: a window it opens by running on counts
       LocalDate d = LocalDate.ofEpochDay(CalendarDays.epochDay(s.start(), zone.getRules()));
+      LocalDate e =
+          LocalDate.ofEpochDay(
+              CalendarDays.epochDay(
+                  s.end().isAfter(s.start()) ? s.end().minusNanos(1) : s.end(), zone.getRules()));
       first = d.isBefore(first) ? d : first;
-      last = d.isAfter(last) ? d : last;
+      last = e.isAfter(last) ? e : last;
     }
     for (DailyUsage d : imported.log().days()) {
       first = d.day().isBefore(first) ? d.day() : first;
