@@ -51,4 +51,30 @@ public record NetworkRetirement(
   public boolean isEmpty() {
     return renewalsEnd.isEmpty() && tradeInFrom.isEmpty() && tradeInEnds.isEmpty();
   }
+
+  /**
+   * The dates and what they allow on {@code day}, e.g. {@code "as of 2026-01-01: network renewals
+   * ended on 2023-02-07 (keep is not possible); the trade-in ran from 2020-08-07 until 2024-02-07
+   * (closed)"}.
+   */
+  public String statement(LocalDate day) {
+    checkNotNull(day, "day");
+    if (isEmpty()) {
+      return "as of " + day + ": the catalog states no network retirement or trade-in dates";
+    }
+    String renew =
+        renewalsEnd
+            .map(d -> renewable(day)
+                ? "network renewals end on " + d + " (keep is possible)"
+                : "network renewals ended on " + d + " (keep is not possible)")
+            .orElse("no end of network renewals stated (keep is possible)");
+    String window =
+        (tradeInFrom.isPresent() || tradeInEnds.isPresent())
+            ? "the trade-in " + (tradeInOpen(day) ? "runs" : "ran")
+                + tradeInFrom.map(f -> " from " + f).orElse("")
+                + tradeInEnds.map(e -> " until " + e).orElse("")
+                + (tradeInOpen(day) ? " (open)" : tradeInFrom.isPresent() && day.isBefore(tradeInFrom.get()) ? " (not open yet)" : " (closed)")
+            : "no trade-in window stated (trade-in is possible)";
+    return "as of " + day + ": " + renew + "; " + window;
+  }
 }
