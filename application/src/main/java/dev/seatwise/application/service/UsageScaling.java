@@ -16,7 +16,7 @@ import java.util.List;
  * WindowScaling} (whole visits dropped or repeated so that the windows they replay to move by the
  * factor, one rounding down over the whole usage), aggregated summaries by their days and tokens
  * times the factor, rounded down. Everything else (unmapped sessions, token usage, denials,
- * snapshots, the import report) is carried unchanged.
+ * snapshots, the import report, the consumption export) is carried unchanged.
  */
 final class UsageScaling {
   private UsageScaling() {}
@@ -50,7 +50,8 @@ final class UsageScaling {
             in.tokenUsage(),
             in.denials(),
             in.snapshots(),
-            in.report());
+            in.report(),
+            in.consumption());
     return new Scaled(out, w);
   }
 }
