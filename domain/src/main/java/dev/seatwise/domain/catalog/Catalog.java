@@ -17,8 +17,11 @@ import java.util.OptionalLong;
 
 /**
  * One effective-dated version of a vendor's price list and metering rules. {@code meter} names the
- * metering plug-in that applies (e.g. {@code flex-window}); vendors are data, not code. Immutable
- * and thread-safe; nothing is null.
+ * metering plug-in that applies (e.g. {@code flex-window}); vendors are data, not code. {@code
+ * covers} says which products' use another product covers (AutoCAD covers AutoCAD LT), {@code
+ * networkRetirement} when network licences stopped renewing and when a trade-in was open. Code that
+ * rebuilds a catalog with other prices uses the {@code with...} methods, which carry every other
+ * component. Immutable and thread-safe; nothing is null.
  */
 public record Catalog(
     String vendor,
@@ -29,7 +32,9 @@ public record Catalog(
     Period tokenExpiry,
     List<TokenPack> packs,
     List<Product> products,
-    List<Bundle> bundles) {
+    List<Bundle> bundles,
+    Covers covers,
+    NetworkRetirement networkRetirement) {
 
   public static final String FLEX_WINDOW = "flex-window";
 
@@ -43,6 +48,8 @@ public record Catalog(
     packs = List.copyOf(packs);
     products = List.copyOf(products);
     bundles = List.copyOf(bundles);
+    checkNotNull(covers, "covers");
+    checkNotNull(networkRetirement, "networkRetirement");
     Map<ProductId, Product> byId = new LinkedHashMap<>();
     for (Product p : products) {
       checkArgument(byId.put(p.id(), p) == null, "duplicate product %s", p.id());
@@ -56,10 +63,52 @@ public record Catalog(
         checkArgument(byId.containsKey(inc), "bundle %s includes unknown product %s", b.id(), inc);
       }
     }
+    for (ProductId p : covers.products()) {
+      checkArgument(byId.containsKey(p), "covers names unknown product %s", p);
+    }
     for (TokenPack pack : packs) {
       checkArgument(
           pack.unitPrice().currency().equals(currency), "pack %s is not in %s", pack, currency);
     }
+  }
+
+  /** A version where no product covers another and no network retirement is stated. */
+  public Catalog(
+      String vendor,
+      Currency currency,
+      LocalDate effective,
+      String meter,
+      MeteringParameters metering,
+      Period tokenExpiry,
+      List<TokenPack> packs,
+      List<Product> products,
+      List<Bundle> bundles) {
+    this(vendor, currency, effective, meter, metering, tokenExpiry, packs, products, bundles,
+        Covers.NONE, NetworkRetirement.NONE);
+  }
+
+  /** This version with other token packs, everything else carried. */
+  public Catalog withPacks(List<TokenPack> newPacks) {
+    return new Catalog(vendor, currency, effective, meter, metering, tokenExpiry, newPacks, products,
+        bundles, covers, networkRetirement);
+  }
+
+  /** This version with other products and bundles (same ids for covers), everything else carried. */
+  public Catalog withOfferings(List<Product> newProducts, List<Bundle> newBundles) {
+    return new Catalog(vendor, currency, effective, meter, metering, tokenExpiry, packs, newProducts,
+        newBundles, covers, networkRetirement);
+  }
+
+  /** This version with the given covers relation. */
+  public Catalog withCovers(Covers newCovers) {
+    return new Catalog(vendor, currency, effective, meter, metering, tokenExpiry, packs, products,
+        bundles, newCovers, networkRetirement);
+  }
+
+  /** This version with the given network-retirement dates. */
+  public Catalog withNetworkRetirement(NetworkRetirement retirement) {
+    return new Catalog(vendor, currency, effective, meter, metering, tokenExpiry, packs, products,
+        bundles, covers, retirement);
   }
 
   private static void checkCurrency(Currency currency, Money m, ProductId id) {
