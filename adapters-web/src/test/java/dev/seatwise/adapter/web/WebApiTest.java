@@ -232,6 +232,9 @@ class WebApiTest {
     assertThat(paths.has("/api/comparisons")).isTrue();
     assertThat(paths.has("/api/concurrency")).isTrue();
     assertThat(paths.has("/api/catalogs")).isTrue();
+    assertThat(paths.has("/api/datasets")).isTrue();
+    assertThat(paths.has("/api/datasets/{id}/{analysis}")).isTrue();
+    assertThat(paths.has("/api/jobs/{id}")).isTrue();
     assertThat(server.get("/swagger").statusCode()).isEqualTo(200);
   }
 
