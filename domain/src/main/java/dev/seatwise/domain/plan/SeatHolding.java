@@ -80,8 +80,9 @@ public record SeatHolding(
 
   /**
    * A subscription held from {@code start} to {@code end}, as one holding per term, each priced at
-   * the catalog version in force on its own start (renewal) date. The last term may be cut short by
-   * {@code end}; it is still billed whole.
+   * the catalog version in force on its own start (renewal) date. {@code end} is exclusive (the
+   * renewal or cancellation date): an end one day past a term starts, and bills, another whole
+   * term. The last term may be cut short by {@code end}; it is still billed whole.
    *
    * @throws IllegalArgumentException when a version in force on a renewal date has no price for the
    *     offering on that term
