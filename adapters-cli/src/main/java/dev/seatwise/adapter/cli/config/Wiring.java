@@ -61,12 +61,14 @@ public final class Wiring implements UseCases {
   private final Map<Inputs, Ports> ports = new IdentityHashMap<>();
 
   /** The adapters of one set of inputs, each reading its files at most once. */
-  private record Ports(LoadedCatalog catalog, UsagePort usage, EntitlementsPort entitlements) {}
+  private record Ports(
+      LoadedCatalog catalog, UsagePort usage, EntitlementsPort entitlements, IdentityMap identity) {}
 
   @Override
   public CompareScenariosUseCase compareScenarios(Inputs inputs) {
     Ports p = ports(inputs);
-    return new CompareScenariosService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+    return new CompareScenariosService(
+        p.usage(), p.catalog().history(), p.entitlements(), meters, p.identity());
   }
 
   @Override
@@ -148,7 +150,10 @@ public final class Wiring implements UseCases {
           LoadedCatalog catalog = load(in.catalog());
           ImportOptions options = options(in);
           return new Ports(
-              catalog, usage(in, catalog, options), entitlements(in, catalog, options));
+              catalog,
+              usage(in, catalog, options),
+              entitlements(in, catalog, options),
+              options.identity());
         });
   }
 
