@@ -40,7 +40,7 @@ final class CsvTable {
    * the same rows.
    */
   static HeaderSpec.Header read(Path file, String name, HeaderSpec spec, RowHandler handler) {
-    if (XlsxTable.isZip(file)) {
+    if (TextInput.isZip(file)) {
       return XlsxTable.read(file, name, spec, handler);
     }
     if (JsonTable.isJson(file, name)) {

@@ -27,7 +27,7 @@ public final class FormatDetector {
   }
 
   static ImportFormat detect(Path file, String name) {
-    if (XlsxTable.isZip(file)) {
+    if (TextInput.isZip(file)) {
       return detectWorkbook(file, name);
     }
     List<String> head = TextInput.head(file, name, HEAD_LINES);

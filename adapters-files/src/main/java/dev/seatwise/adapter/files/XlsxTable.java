@@ -2,7 +2,6 @@ package dev.seatwise.adapter.files;
 
 import dev.seatwise.application.port.out.UsageImportException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -45,6 +44,12 @@ final class XlsxTable {
   static final long MAX_ENTRY_BYTES = 512L << 20;
 
   static {
+    // POI logs through the Log4j API; without a provider the API prints an error on every run.
+    // Unless the embedding application chose one, use the API's own simple logger (errors only).
+    if (System.getProperty("log4j.provider") == null
+        && System.getProperty("log4j2.loggerContextFactory") == null) {
+      System.setProperty("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
+    }
     ZipSecureFile.setMinInflateRatio(0.01);
     ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
     ZipSecureFile.setMaxFileCount(1_000);
@@ -55,16 +60,6 @@ final class XlsxTable {
 
   /** One sheet: its name, its header (first non-blank row, 1-based line) and its rows. */
   record SheetRows(String name, long headerLine, List<String> header, Sheet sheet) {}
-
-  /** Whether the file starts like a zip archive ({@code PK\3\4}), as every .xlsx does. */
-  static boolean isZip(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] b = in.readNBytes(4);
-      return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   /** The header (first non-blank row) of each sheet that has one, in workbook order. */
   static List<List<String>> headers(Path file, String name) {
