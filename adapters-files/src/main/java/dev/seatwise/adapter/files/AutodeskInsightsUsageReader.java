@@ -39,6 +39,7 @@ final class AutodeskInsightsUsageReader implements UsageReader {
         file,
         name,
         SPEC,
+        ledger,
         (line, f, h) -> {
           String date = h.get(f, "usage_date");
           if (date.isEmpty()) {
@@ -56,7 +57,7 @@ final class AutodeskInsightsUsageReader implements UsageReader {
             return;
           }
           try {
-            Values.countOrZero(h.get(f, "tokens"));
+            Values.countOrZero(h.get(f, "tokens"), Limits.MAX_TOKENS_PER_ROW);
           } catch (Values.BadValue e) {
             ledger.reject(line, "tokens", e.getMessage());
             return;
@@ -75,8 +76,9 @@ final class AutodeskInsightsUsageReader implements UsageReader {
               ledger.reject(line, "product_name", "missing value");
             } else {
               ledger.reject(line, "product_name", "unknown product '"
-                  + (parent.isEmpty() ? child : parent) + "'"
-                  + (parent.isEmpty() || child.isEmpty() ? "" : " (child product '" + child + "')"));
+                  + Limits.quote(parent.isEmpty() ? child : parent) + "'"
+                  + (parent.isEmpty() || child.isEmpty()
+                      ? "" : " (child product '" + Limits.quote(child) + "')"));
             }
             return;
           }

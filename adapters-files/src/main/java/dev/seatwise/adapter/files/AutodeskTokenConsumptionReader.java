@@ -33,6 +33,7 @@ final class AutodeskTokenConsumptionReader implements UsageReader {
         file,
         name,
         SPEC,
+        ledger,
         (line, f, h) -> {
           String field = "usage_date";
           LocalDate day;
@@ -40,7 +41,7 @@ final class AutodeskTokenConsumptionReader implements UsageReader {
           try {
             day = Values.date(h.get(f, "usage_date"));
             field = "tokens_consumed";
-            tokens = Values.count(h.get(f, "tokens_consumed"));
+            tokens = Values.count(h.get(f, "tokens_consumed"), Limits.MAX_TOKENS_PER_ROW);
           } catch (Values.BadValue e) {
             ledger.reject(line, field, e.getMessage());
             return;

@@ -128,7 +128,7 @@ public final class FormatDetector {
     return new UsageImportException(
         name
             + ": cannot tell the format from the first line "
-            + header
+            + Limits.quote(header.toString())
             + "; expected a sessions CSV header "
             + SessionsCsvReader.SPEC.describe()
             + ", an Autodesk export header (day_used, Days used, seat_quantity, product_name,"
