@@ -172,7 +172,7 @@
     const imp = state.dataset.import || {};
     setStatus('Stored ' + state.dataset.files.map((f) => f.file).join(', ') + ' (' + (imp.rowsRead || 0) +
       ' rows read) in ' + Math.round(performance.now() - started) + ' ms. Analysing…');
-    const [cmp, conc] = await Promise.allSettled([job('comparisons'), job('concurrency')]);
+    const [cmp, conc] = await Promise.allSettled([job('comparisons', breakdownParam()), job('concurrency')]);
     if (cmp.status === 'rejected') {
       setStatus('');
       showProblem(cmp.reason.problem || { title: 'Error', detail: String(cmp.reason) });
@@ -183,6 +183,7 @@
     state.concurrency = conc.status === 'fulfilled' ? conc.value : null;
     $('results').hidden = false;
     renderTotals(cmp.value);
+    renderChargeback(cmp.value);
     renderUsers();
     renderBreakEven(cmp.value);
     renderConcurrency(conc);
@@ -246,6 +247,78 @@
       rej.appendChild(el('li', r.file + ':' + r.line + (r.field ? ' [' + r.field + ']' : '') + ': ' + r.reason));
     });
     $('rejections-box').hidden = !(imp.rejections && imp.rejections.length);
+  }
+
+  // ---- chargeback ----------------------------------------------------------------------------
+
+  function breakdownParam() {
+    const by = $('breakdown-by').value;
+    return by ? { by: by } : {};
+  }
+
+  // one row per group, one column per scenario; a stacked bar per scenario, one stack per group
+  function renderChargeback(c) {
+    const section = $('chargeback-section');
+    if (!c.breakdown) {
+      section.hidden = true;
+      if (state.charts['chargeback-chart']) state.charts['chargeback-chart'].destroy();
+      delete state.charts['chargeback-chart'];
+      return;
+    }
+    section.hidden = false;
+    $('chargeback-rule').textContent = 'Split by ' + c.breakdownBy + ', amounts in ' + c.currency +
+      '. Rule: ' + c.breakdownRule + '.';
+    const table = $('chargeback-table');
+    const head = table.tHead;
+    clear(head);
+    const hr = el('tr');
+    hr.appendChild(el('th', c.breakdownBy === 'cost-centre' ? 'Cost centre' : 'Team'));
+    c.scenarios.forEach((s) => hr.appendChild(el('th', s.name, 'num')));
+    head.appendChild(hr);
+    const body = table.tBodies[0];
+    clear(body);
+    c.breakdown.forEach((g) => {
+      const tr = el('tr');
+      tr.dataset.group = g.group;
+      tr.appendChild(el('td', g.group));
+      c.scenarios.forEach((s) => {
+        const td = el('td', money(g.totals[s.name]), 'num');
+        td.dataset.scenario = s.name;
+        td.dataset.value = String(g.totals[s.name]);
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    const tr = el('tr', null, 'total-row');
+    tr.appendChild(el('td', 'total'));
+    c.scenarios.forEach((s) => tr.appendChild(el('td', money(s.total), 'num')));
+    body.appendChild(tr);
+    chart('chargeback-chart', {
+      type: 'bar',
+      data: {
+        labels: c.scenarios.map((s) => s.name),
+        datasets: c.breakdown.map((g, i) => ({
+          label: g.group,
+          data: c.scenarios.map((s) => Number(g.totals[s.name])),
+          backgroundColor: COLOURS[i % COLOURS.length],
+        })),
+      },
+      options: {
+        scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: c.currency } } },
+      },
+    });
+  }
+
+  async function refreshChargeback() {
+    if (!state.comparison || !state.dataset) return;
+    showProblem(null);
+    try {
+      const c = await job('comparisons', breakdownParam());
+      state.comparison = c;
+      renderChargeback(c);
+    } catch (e) {
+      showProblem(e.problem || { title: 'Error', detail: String(e) });
+    }
   }
 
   // ---- users ---------------------------------------------------------------------------------
@@ -597,6 +670,7 @@
     });
     $('breakeven-product').addEventListener('change', drawBreakEven);
     $('heatmap-product').addEventListener('change', drawHeatmap);
+    $('breakdown-by').addEventListener('change', refreshChargeback);
     $('download-json').addEventListener('click', () => {
       if (state.comparison) {
         save(new Blob([JSON.stringify(state.comparison, null, 2)], { type: 'application/json' }), 'seatwise-comparison.json');

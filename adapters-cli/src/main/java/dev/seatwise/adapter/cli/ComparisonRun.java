@@ -6,12 +6,14 @@ import dev.seatwise.adapter.json.mapping.JsonComparisonMapper;
 import dev.seatwise.application.port.in.CompareScenariosQuery;
 import dev.seatwise.application.port.in.Comparison;
 import dev.seatwise.application.port.in.UserComparison;
+import dev.seatwise.application.port.out.GroupBy;
 import dev.seatwise.application.port.out.ImportReport;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.usage.UserId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,8 +26,19 @@ final class ComparisonRun {
 
   static ComparisonResponse run(
       UseCases useCases, InputOptions input, CompareOptions options, Pseudonyms pseudonyms) {
+    return run(useCases, input, options, pseudonyms, Optional.empty());
+  }
+
+  /** The same, with every scenario's cost split by {@code breakdown} when given. */
+  static ComparisonResponse run(
+      UseCases useCases,
+      InputOptions input,
+      CompareOptions options,
+      Pseudonyms pseudonyms,
+      Optional<GroupBy> breakdown) {
     Catalog catalog = useCases.catalog(input.catalog).latest();
-    CompareScenariosQuery query = options.query(input.period(), catalog);
+    CompareScenariosQuery asked = options.query(input.period(), catalog);
+    CompareScenariosQuery query = breakdown.map(asked::withBreakdown).orElse(asked);
     Comparison c;
     List<String> notes;
     ImportReport otherFiles;
@@ -49,15 +62,7 @@ final class ComparisonRun {
                 + "Autodesk exports give e-mails in lower case)");
       }
     }
-    Comparison all =
-        new Comparison(
-            c.currency(),
-            c.period(),
-            c.catalog(),
-            c.importReport().plus(otherFiles),
-            c.scenarios(),
-            c.users(),
-            notes);
+    Comparison all = c.withImport(c.importReport().plus(otherFiles), notes);
     ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(all);
     return input.privacy() ? pseudonyms.apply(response) : response;
   }

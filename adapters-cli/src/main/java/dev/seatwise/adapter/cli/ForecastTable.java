@@ -26,8 +26,12 @@ final class ForecastTable {
     Text.sentence(
         out,
         String.format(
-            "History: %s tokens charged to users no subscription covers, %s a day on average",
-            Text.count(r.historyTokens()), String.format(Locale.ROOT, "%,.1f", r.meanDailyBurn())));
+            "History: %s tokens %s, %s a day on average",
+            Text.count(r.historyTokens()),
+            r.burnByPool().isEmpty()
+                ? "charged to users no subscription covers"
+                : "consumed by Enterprise Token Flex pools or charged to users no subscription covers",
+            String.format(Locale.ROOT, "%,.1f", r.meanDailyBurn())));
     out.println(
         Text.left("MONTH", 8) + " " + Text.right("DAYS", 5) + " " + Text.right("TOKENS", 12));
     for (MonthlyBurnDto m : r.monthlyBurn()) {

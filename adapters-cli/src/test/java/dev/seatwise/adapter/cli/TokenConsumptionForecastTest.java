@@ -68,6 +68,7 @@ class TokenConsumptionForecastTest {
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
+        .contains("History: 137,617 tokens consumed by Enterprise Token Flex pools")
         .contains("Pool consumption (Enterprise Token Flex), per pool:")
         .containsPattern("CY +135,006")
         .containsPattern("EGLPRM +EAGLE - Premium +18,482");

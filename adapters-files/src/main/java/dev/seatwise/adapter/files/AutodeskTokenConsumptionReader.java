@@ -33,6 +33,7 @@ final class AutodeskTokenConsumptionReader implements UsageReader {
         file,
         name,
         SPEC,
+        ledger,
         (line, f, h) -> {
           String field = "usage_date";
           LocalDate day;

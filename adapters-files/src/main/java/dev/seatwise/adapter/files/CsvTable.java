@@ -58,8 +58,18 @@ final class CsvTable {
     });
   }
 
-  /** Reads the file, binding the header to {@code spec}; returns the header that was found. */
+  /**
+   * Reads the file, binding the header to {@code spec}; returns the header that was found. An
+   * Excel workbook ({@link XlsxTable}) or a JSON array of records ({@link JsonTable}) is read as
+   * the same rows.
+   */
   static HeaderSpec.Header read(Path file, String name, HeaderSpec spec, RowHandler handler) {
+    if (TextInput.isZip(file)) {
+      return XlsxTable.read(file, name, spec, handler);
+    }
+    if (JsonTable.isJson(file, name)) {
+      return JsonTable.read(file, name, spec, handler);
+    }
     try (BufferedReader in = TextInput.open(file, name);
         CsvReader<CsvRecord> csv = reader(in)) {
       Iterator<CsvRecord> it = csv.iterator();

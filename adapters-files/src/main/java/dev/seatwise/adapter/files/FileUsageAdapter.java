@@ -44,6 +44,7 @@ public final class FileUsageAdapter implements UsagePort {
     r.put(ImportFormat.AUTODESK_USAGE_REPORT, new AutodeskUsageReportReader());
     r.put(ImportFormat.AUTODESK_TOKEN_USAGE, new AutodeskTokenUsageReader());
     r.put(ImportFormat.AUTODESK_TOKEN_CONSUMPTION, new AutodeskTokenConsumptionReader());
+    r.put(ImportFormat.AUTODESK_INSIGHTS_USAGE, new AutodeskInsightsUsageReader());
     r.put(ImportFormat.FLEXLM_LOG, new FlexlmLogReader());
     r.put(ImportFormat.LMSTAT, new LmstatReader());
     return java.util.Collections.unmodifiableMap(r);

@@ -4,6 +4,7 @@ import dev.seatwise.application.port.out.UsageImportException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +27,9 @@ public final class FormatDetector {
   }
 
   static ImportFormat detect(Path file, String name) {
+    if (TextInput.isZip(file)) {
+      return detectWorkbook(file, name);
+    }
     List<String> head = TextInput.head(file, name, HEAD_LINES);
     int timed = 0;
     for (String line : head) {
@@ -45,43 +49,91 @@ public final class FormatDetector {
     if (timed > 0) {
       return ImportFormat.FLEXLM_LOG;
     }
+    if (JsonTable.isJson(file, name)) {
+      List<String> keys = JsonTable.header(file, name);
+      return byHeader(keys, name)
+          .filter(f -> f == ImportFormat.AUTODESK_INSIGHTS_USAGE)
+          .orElseThrow(
+              () ->
+                  new UsageImportException(
+                      name + ": a JSON file of no known format (fields " + keys + "); seatwise"
+                          + " reads the Autodesk Insights usage export as JSON ("
+                          + AutodeskInsightsUsageReader.SPEC.describe() + ")"));
+    }
     List<String> header = CsvTable.firstRecord(file, name);
+    return byHeader(header, name).orElseThrow(() -> unknown(header, name));
+  }
+
+  /**
+   * The format of an Excel workbook: that of the first sheet whose header is an Autodesk export's
+   * (the users of a Usage Report workbook are on its second sheet).
+   */
+  private static ImportFormat detectWorkbook(Path file, String name) {
+    List<List<String>> headers = XlsxTable.headers(file, name);
+    for (List<String> header : headers) {
+      Optional<ImportFormat> f = byHeader(header, name);
+      if (f.isPresent() && f.get() != ImportFormat.SESSIONS_CSV) {
+        return f.get();
+      }
+    }
+    throw new UsageImportException(
+        name + ": no sheet of this workbook has the header of an Autodesk export (found "
+            + headers + "); seatwise reads Autodesk exports as .xlsx, and its own sessions"
+            + " file, logs and lmstat output only as text");
+  }
+
+  /**
+   * The format a header row names, if any.
+   *
+   * @throws UsageImportException when the header is an identity map's
+   */
+  private static Optional<ImportFormat> byHeader(List<String> header, String name) {
     Set<String> h = new HashSet<>();
     for (String col : header) {
       h.add(HeaderSpec.normalize(col));
     }
     if (h.contains("tokensconsumed") && (h.contains("tokenpool") || h.contains("pool"))) {
-      return ImportFormat.AUTODESK_TOKEN_CONSUMPTION;
+      return Optional.of(ImportFormat.AUTODESK_TOKEN_CONSUMPTION);
+    }
+    if (h.contains("productname") && (h.contains("usagedate") || h.contains("usagemonth"))
+        && (h.contains("hasheduserid") || h.contains("emailaddress") || h.contains("userid")
+            || h.contains("childproductname"))) {
+      return Optional.of(ImportFormat.AUTODESK_INSIGHTS_USAGE);
     }
     if (h.contains("dayused")) {
       boolean tokenExport = h.contains("tokensused")
           && (h.contains("feature") || !h.contains("productname"));
-      return tokenExport ? ImportFormat.AUTODESK_TOKEN_USAGE : ImportFormat.AUTODESK_USAGE_EXPORT;
+      return Optional.of(tokenExport ? ImportFormat.AUTODESK_TOKEN_USAGE : ImportFormat.AUTODESK_USAGE_EXPORT);
     }
     if (h.contains("daysused")) {
-      return ImportFormat.AUTODESK_USAGE_REPORT;
+      return Optional.of(ImportFormat.AUTODESK_USAGE_REPORT);
     }
     if (h.contains("seatquantity") || (h.contains("offeringname") && h.contains("enddate"))) {
-      return ImportFormat.AUTODESK_SUBSCRIPTIONS;
+      return Optional.of(ImportFormat.AUTODESK_SUBSCRIPTIONS);
     }
     if (SessionsCsvReader.SPEC.matches(header)) {
-      return ImportFormat.SESSIONS_CSV;
+      return Optional.of(ImportFormat.SESSIONS_CSV);
     }
     if (h.contains("person") && (h.contains("flexlmuser") || h.contains("hashedid"))) {
       throw new UsageImportException(name + ": this is an identity map, not usage; pass it as the "
           + "identity map");
     }
     if (AutodeskUsersReader.SPEC.matches(header)) {
-      return ImportFormat.AUTODESK_USERS;
+      return Optional.of(ImportFormat.AUTODESK_USERS);
     }
-    throw new UsageImportException(
+    return Optional.empty();
+  }
+
+  private static UsageImportException unknown(List<String> header, String name) {
+    return new UsageImportException(
         name
             + ": cannot tell the format from the first line "
             + Limits.quote(header.toString())
             + "; expected a sessions CSV header "
             + SessionsCsvReader.SPEC.describe()
-            + ", an Autodesk export header (day_used, Days used, seat_quantity, product_name, tokensConsumed, ...),"
-            + " a FlexLM debug log or lmstat -a output; or name the format explicitly ("
+            + ", an Autodesk export header (day_used, Days used, seat_quantity, product_name,"
+            + " tokensConsumed, usageDate, ...), a FlexLM debug log or lmstat -a output; or name the"
+            + " format explicitly ("
             + labels()
             + ")");
   }

@@ -2,6 +2,8 @@ package dev.seatwise.adapter.files;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.seatwise.application.port.out.GroupBy;
+import dev.seatwise.application.port.out.OrganisationPort;
 import dev.seatwise.application.port.out.UsageImportException;
 import dev.seatwise.domain.usage.UserId;
 import java.nio.file.Path;
@@ -22,9 +24,11 @@ import java.util.Optional;
  * as that hashed id, never by name or e-mail, and a row that carries a hashed id is never resolved
  * to an e-mail. Without privacy mode a mapped person is output by their {@code person} name.
  *
+ * <p>As the {@link OrganisationPort} it gives each person's team and cost centre to a chargeback.
+ *
  * <p>Immutable and thread-safe; no argument may be null and nothing returned is null.
  */
-public final class IdentityMap {
+public final class IdentityMap implements OrganisationPort {
   /** The map that knows nobody: every identifier stands for itself. */
   public static final IdentityMap EMPTY =
       new IdentityMap(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
@@ -176,6 +180,16 @@ public final class IdentityMap {
     String k = lower(user.value());
     Person p = byName.get(k);
     return Optional.ofNullable(p != null ? p : byHashed.get(k));
+  }
+
+  /**
+   * The team or cost centre of the person behind an output user id (see {@link #person}); empty
+   * when the map does not know the user or gives them none. This is how the map's {@code team}
+   * and {@code cost_centre} columns reach a chargeback.
+   */
+  @Override
+  public Optional<String> groupOf(UserId user, GroupBy by) {
+    return person(user).flatMap(p -> by == GroupBy.TEAM ? p.team() : p.costCentre());
   }
 
   /** Everyone in the map, in file order. */

@@ -18,6 +18,8 @@ public enum ImportFormat {
    * no users.
    */
   AUTODESK_TOKEN_CONSUMPTION("autodesk-token-consumption", Kind.USAGE),
+  /** Autodesk Insights (Premium reporting) usage export, CSV, JSON or .xlsx: user x product x day. */
+  AUTODESK_INSIGHTS_USAGE("autodesk-insights-usage", Kind.USAGE),
   /** Autodesk Account Subscriptions export (seats, terms, renewal dates). */
   AUTODESK_SUBSCRIPTIONS("autodesk-subscriptions", Kind.ENTITLEMENTS),
   /** Autodesk Account Users export (who is assigned which product). */

@@ -137,4 +137,17 @@ final class TextInput {
             + why
             + "); export the data as CSV or pass the plain-text log");
   }
+
+  /**
+   * Whether the file starts like a zip archive ({@code PK\3\4}), as every .xlsx workbook does.
+   * Kept apart from {@link XlsxTable} so that text files never load Apache POI.
+   */
+  static boolean isZip(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] b = in.readNBytes(4);
+      return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    } catch (IOException e) {
+      return false;
+    }
+  }
 }

@@ -6,6 +6,7 @@ import dev.seatwise.adapter.json.dto.BreakEvenDto;
 import dev.seatwise.adapter.json.dto.CatalogDto;
 import dev.seatwise.adapter.json.dto.CatalogsResponse;
 import dev.seatwise.adapter.json.dto.ComparisonResponse;
+import dev.seatwise.adapter.json.dto.GroupCostDto;
 import dev.seatwise.adapter.json.dto.ConcurrencyResponse;
 import dev.seatwise.adapter.json.dto.ForecastResponse;
 import dev.seatwise.adapter.json.dto.ProductConcurrencyDto;
@@ -65,6 +66,30 @@ public final class CsvTables {
             "savings",
             "reason"),
         rows);
+  }
+
+  /**
+   * {@code compare --by}: one row per group (team or cost centre), one column per scenario, in the
+   * response's scenario order; no rows without a breakdown.
+   */
+  public static CsvTable breakdown(ComparisonResponse r) {
+    List<String> header = new ArrayList<>();
+    header.add(r.breakdownBy() == null ? "group" : r.breakdownBy());
+    for (ScenarioDto s : r.scenarios()) {
+      header.add(s.name());
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    if (r.breakdown() != null) {
+      for (GroupCostDto g : r.breakdown()) {
+        List<Object> row = new ArrayList<>();
+        row.add(g.group());
+        for (ScenarioDto s : r.scenarios()) {
+          row.add(g.totals().getOrDefault(s.name(), java.math.BigDecimal.ZERO));
+        }
+        rows.add(row);
+      }
+    }
+    return new CsvTable(header, rows);
   }
 
   /** {@code compare}: one row per scenario. */

@@ -79,6 +79,9 @@ public final class Pseudonyms {
         response.importReport(),
         response.scenarios(),
         users,
-        response.notes());
+        response.notes(),
+        response.breakdownBy(),
+        response.breakdownRule(),
+        response.breakdown());
   }
 }

@@ -28,6 +28,7 @@ import dev.seatwise.application.port.in.ConcurrencyReport;
 import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.application.port.in.RenewalReview;
 import dev.seatwise.application.port.in.TokenForecast;
+import dev.seatwise.application.port.out.GroupBy;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -123,7 +124,12 @@ public final class AnalysisEndpoints {
         @OpenApiParam(name = "zone", description = "time zone of the days (default UTC)"),
         @OpenApiParam(name = "example", description = "name of a bundled example instead of uploads"),
         @OpenApiParam(name = "strict", description = "true: the first bad row fails the request (422)"),
-        @OpenApiParam(name = "format", description = "json (default) or csv")
+        @OpenApiParam(name = "format", description = "json (default) or csv"),
+        @OpenApiParam(
+            name = "by",
+            description =
+                "team or cost-centre: split every scenario's cost by the identity map's groups"
+                    + " (chargeback: 'breakdown'; with format=csv the breakdown table)")
       },
       requestBody =
           @OpenApiRequestBody(
@@ -150,15 +156,22 @@ public final class AnalysisEndpoints {
     oneShot(ctx, comparison(ctx));
   }
 
-  /** The comparison the request asks for; {@code ?format=csv}: the per-user table as CSV. */
+  /**
+   * The comparison the request asks for; {@code ?format=csv}: the per-user table as CSV; {@code
+   * ?by=team|cost-centre}: with the chargeback (as CSV: the breakdown table).
+   */
   Prepared comparison(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
     boolean asCsv = "csv".equalsIgnoreCase(ctx.queryParam("format"));
+    Optional<GroupBy> by = RequestParams.grouping(ctx, "by");
+    CompareScenariosQuery query =
+        by.map(CompareScenariosQuery.of(period)::withBreakdown)
+            .orElse(CompareScenariosQuery.of(period));
     return scope -> {
-      Comparison c = scope.comparing().compare(CompareScenariosQuery.of(period));
+      Comparison c = scope.comparing().compare(query);
       ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
       if (asCsv) {
-        return csv.toCsv(CsvTables.users(response));
+        return csv.toCsv(by.isPresent() ? CsvTables.breakdown(response) : CsvTables.users(response));
       }
       ObjectNode body = json.valueToTree(response);
       appendNotes(body, scope.importNotes());

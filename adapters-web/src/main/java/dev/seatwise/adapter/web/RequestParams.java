@@ -96,6 +96,19 @@ final class RequestParams {
     }
   }
 
+  /** The chargeback grouping {@code team} or {@code cost-centre}; empty when not given. */
+  static Optional<dev.seatwise.application.port.out.GroupBy> grouping(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(dev.seatwise.application.port.out.GroupBy.fromLabel(value));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest("'" + name + "' must be team or cost-centre, not " + shorten(value));
+    }
+  }
+
   /** Builds a query record; its own validation failing is the client's mistake (400). */
   static <T> T valid(java.util.function.Supplier<T> query) {
     try {

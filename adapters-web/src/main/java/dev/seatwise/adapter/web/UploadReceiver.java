@@ -28,7 +28,8 @@ import org.eclipse.jetty.server.MultiPartFormInputStream;
  * stream to disk (never wholly into memory), each stored under a name the server picks ({@code
  * usage-1.csv}); the client's file name is kept only as a label for messages. Refuses requests over
  * the upload cap (413), other content types (415), unknown fields (400) and parts that are not text
- * (415: NUL bytes or invalid UTF-8 in the first bytes). Thread-safe.
+ * (415: NUL bytes or invalid UTF-8 in the first bytes), except .xlsx workbooks (zip archives) in
+ * the usage, entitlements and identities fields, which the file adapters read. Thread-safe.
  */
 public final class UploadReceiver {
   public static final String USAGE = "usage";
@@ -138,7 +139,9 @@ public final class UploadReceiver {
     String stored = field + "-" + n + extension(part.getSubmittedFileName(), field);
     part.write(stored); // resolved inside this request's folder; never the client's name
     Path path = uploads.dir().resolve(stored);
-    requireText(path, label);
+    if (!(isWorkbook(path) && !CATALOG.equals(field))) {
+      requireText(path, label);
+    }
     uploads.add(field, new UploadedSource(path, label));
   }
 
@@ -172,6 +175,18 @@ public final class UploadReceiver {
       }
     }
     return CATALOG.equals(field) ? ".yaml" : ".txt";
+  }
+
+  /**
+   * Whether a part starts like a zip archive ({@code PK\3\4}): an Autodesk export downloaded as
+   * .xlsx, which the file adapters read (with their size limit and zip-bomb guards) instead of it
+   * being refused as binary. A catalog must still be text.
+   */
+  static boolean isWorkbook(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] b = in.readNBytes(4);
+      return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    }
   }
 
   /** Refuses a part whose first bytes are not text: NUL bytes, or invalid UTF-8 without a BOM. */

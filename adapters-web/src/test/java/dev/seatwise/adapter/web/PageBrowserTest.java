@@ -114,6 +114,51 @@ class PageBrowserTest {
   }
 
   @Test
+  void theChargebackIsATableAndAStackedBarWithTheApisFigures() throws Exception {
+    Path usage =
+        UsageFiles.sessions(tmp.resolve("teams-usage.csv"), 20, LocalDate.of(2025, 1, 1), 60, 5, List.of());
+    StringBuilder map = new StringBuilder("email,person,team,cost_centre\n");
+    for (int u = 1; u <= 20; u++) {
+      String team = u % 3 == 0 ? UsageFiles.XSS_USER : u % 2 == 0 ? "Civil" : "Architecture";
+      map.append(String.format("u%04d@example.com,Person %d,%s,CC-%d%n", u, u, team, u % 2));
+    }
+    Path identities = Files.writeString(tmp.resolve("teams.csv"), map.toString());
+    driver.get(server.base() + "/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    driver.findElement(By.id("usage")).sendKeys(usage.toAbsolutePath().toString());
+    driver.findElement(By.id("identities")).sendKeys(identities.toAbsolutePath().toString());
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("breakdown-by"))).selectByValue("team");
+    driver.findElement(By.id("analyse")).click();
+    waitForResults(wait);
+
+    JsonNode api =
+        TestServer.json(
+            server.post(
+                "/api/comparisons?zone=UTC&by=team",
+                new Multipart().file("usage", usage).file("identities", identities)));
+    assertThat(driver.findElement(By.id("chargeback-section")).isDisplayed()).isTrue();
+    Map<String, BigDecimal> page = new LinkedHashMap<>();
+    for (WebElement td : driver.findElements(By.cssSelector("#chargeback-table tbody tr[data-group] td[data-scenario]"))) {
+      String group = td.findElement(By.xpath("..")).getAttribute("data-group");
+      page.put(group + "/" + td.getAttribute("data-scenario"), new BigDecimal(td.getText().replace(",", "")).setScale(2));
+    }
+    Map<String, BigDecimal> expected = new LinkedHashMap<>();
+    api.get("breakdown").forEach(g -> g.get("totals").fields().forEachRemaining(
+        e -> expected.put(g.get("group").asText() + "/" + e.getKey(), e.getValue().decimalValue().setScale(2))));
+    assertThat(page).isEqualTo(expected).isNotEmpty();
+    assertThat(page.keySet()).anyMatch(k -> k.startsWith(UsageFiles.XSS_USER + "/"));
+    Object stacked =
+        ((JavascriptExecutor) driver).executeScript(
+            "const c = Chart.getChart(document.getElementById('chargeback-chart'));"
+                + " return !!c && c.options.scales.y.stacked === true && c.options.scales.x.stacked === true"
+                + " ? c.data.datasets.length : -1;");
+    assertThat(((Number) stacked).intValue()).isEqualTo(api.get("breakdown").size());
+    assertThat(driver.findElements(By.tagName("img"))).isEmpty();
+    screenshot("page-chargeback.png");
+    assertThat(server.leftovers()).isEmpty();
+  }
+
+  @Test
   void anUploadedFileIsAnalysedLikeTheApiDoes() throws Exception {
     Path usage =
         UsageFiles.sessions(

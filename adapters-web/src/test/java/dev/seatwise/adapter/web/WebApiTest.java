@@ -225,6 +225,67 @@ class WebApiTest {
   }
 
   @Test
+  void theChargebackSplitsEveryScenarioByTeamToTheCent() {
+    JsonNode examples = TestServer.json(server.get("/api/examples"));
+    List<String> names = new ArrayList<>();
+    examples.forEach(e -> names.add(e.get("name").asText()));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        names.contains("acme-teams"), "examples/ was not copied into the build");
+    HttpResponse<String> r =
+        server.postExample("/api/comparisons?example=acme-teams&by=team");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode c = TestServer.json(r);
+    assertThat(c.get("breakdownBy").asText()).isEqualTo("team");
+    assertThat(c.get("breakdown").size()).isGreaterThanOrEqualTo(6);
+    for (JsonNode s : c.get("scenarios")) {
+      java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+      for (JsonNode g : c.get("breakdown")) {
+        sum = sum.add(g.get("totals").get(s.get("name").asText()).decimalValue());
+      }
+      assertThat(sum).as(s.get("name").asText()).isEqualByComparingTo(s.get("total").decimalValue());
+    }
+    HttpResponse<String> csv =
+        server.postExample("/api/comparisons?example=acme-teams&by=cost-centre&format=csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("cost-centre,");
+    HttpResponse<String> plain = server.postExample("/api/comparisons?example=test-org");
+    assertThat(TestServer.json(plain).has("breakdown")).isFalse();
+    HttpResponse<String> bad = server.postExample("/api/comparisons?example=test-org&by=floor");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(TestServer.json(bad).get("detail").asText()).contains("team or cost-centre");
+  }
+
+  @Test
+  void anXlsxExportIsReadAsDownloaded() throws Exception {
+    Path xlsx = tmp.resolve("Usage export.xlsx");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        java.io.OutputStream out = Files.newOutputStream(xlsx)) {
+      org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("usage");
+      String[][] rows = {
+        {"day_used", "email", "product_name"},
+        {"2025-03-03", "ann@example.com", "AutoCAD"},
+        {"2025-03-04", "ann@example.com", "AutoCAD"},
+        {"2025-03-04", "bob@example.com", "Photoshop"}
+      };
+      for (int r = 0; r < rows.length; r++) {
+        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+        for (int c = 0; c < rows[r].length; c++) {
+          row.createCell(c).setCellValue(rows[r][c]);
+        }
+      }
+      wb.write(out);
+    }
+    HttpResponse<String> r = server.post("/api/comparisons", new Multipart().file("usage", xlsx));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode file = TestServer.json(r).get("import").get("files").get(0);
+    assertThat(file.get("file").asText()).isEqualTo("Usage export.xlsx");
+    assertThat(file.get("format").asText()).isEqualTo("autodesk-usage-export");
+    assertThat(file.get("rowsRead").asLong()).isEqualTo(3);
+    assertThat(file.get("accepted").asLong()).isEqualTo(2);
+    assertThat(server.leftovers()).isEmpty();
+  }
+
+  @Test
   void openApiAndSwaggerAreServed() {
     HttpResponse<String> spec = server.get("/openapi.json");
     assertThat(spec.statusCode()).isEqualTo(200);
@@ -288,11 +349,20 @@ class WebApiTest {
 
   @Test
   void binaryUploadsAreRefused() {
+    // a zip that is no workbook reaches the readers (an .xlsx export would be read) and is a 422
     byte[] zip = {0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0, 0, 0, 0};
     HttpResponse<String> r =
         server.post("/api/comparisons", new Multipart().file("usage", "usage.xlsx", zip));
-    assertThat(r.statusCode()).isEqualTo(415);
-    assertThat(TestServer.json(r).get("file").asText()).isEqualTo("usage.xlsx");
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(TestServer.json(r).get("detail").asText())
+        .startsWith("usage.xlsx: ")
+        .contains("not a readable Excel .xlsx workbook");
+    assertNoStackTrace(r.body());
+    byte[] nul = {'u', 's', 'e', 'r', 0, 0, 0, '\n'};
+    HttpResponse<String> binary =
+        server.post("/api/comparisons", new Multipart().file("usage", "usage.bin", nul));
+    assertThat(binary.statusCode()).isEqualTo(415);
+    assertThat(TestServer.json(binary).get("file").asText()).isEqualTo("usage.bin");
 
     byte[] latin1 = "user,product,start,end\nJos\u00e9,ACD,x,y\n".getBytes(StandardCharsets.ISO_8859_1);
     HttpResponse<String> notUtf8 =

@@ -3,6 +3,7 @@ package dev.seatwise.application.service;
 import static java.util.Objects.requireNonNull;
 
 import dev.seatwise.application.port.in.AnalysisPeriod;
+import dev.seatwise.application.port.in.Chargeback;
 import dev.seatwise.application.port.in.CompareScenariosQuery;
 import dev.seatwise.application.port.in.CompareScenariosUseCase;
 import dev.seatwise.application.port.in.Comparison;
@@ -11,6 +12,7 @@ import dev.seatwise.application.port.in.Scenario;
 import dev.seatwise.application.port.in.UserComparison;
 import dev.seatwise.application.port.out.EntitlementsPort;
 import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.OrganisationPort;
 import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.Bundle;
 import dev.seatwise.domain.catalog.Catalog;
@@ -18,6 +20,7 @@ import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.entitlement.SeatAssignment;
 import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.metering.CapacityDemand;
 import dev.seatwise.domain.metering.Charge;
@@ -65,6 +68,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   private final CatalogHistory catalogs;
   private final EntitlementsPort entitlements;
   private final MeterRegistry meters;
+  private final OrganisationPort organisation;
 
   /** A service with the standard meters (Flex access windows, network seats). */
   public CompareScenariosService(
@@ -79,6 +83,24 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     this.catalogs = requireNonNull(catalogs, "catalogs");
     this.entitlements = requireNonNull(entitlements, "entitlements");
     this.meters = requireNonNull(meters, "meters");
+    this.organisation = OrganisationPort.NONE;
+  }
+
+  /**
+   * A service with the given meters and the organisation (teams, cost centres) that a query's
+   * chargeback breakdown groups users by.
+   */
+  public CompareScenariosService(
+      UsagePort usage,
+      CatalogHistory catalogs,
+      EntitlementsPort entitlements,
+      MeterRegistry meters,
+      OrganisationPort organisation) {
+    this.usage = requireNonNull(usage, "usage");
+    this.catalogs = requireNonNull(catalogs, "catalogs");
+    this.entitlements = requireNonNull(entitlements, "entitlements");
+    this.meters = requireNonNull(meters, "meters");
+    this.organisation = requireNonNull(organisation, "organisation");
   }
 
   @Override
@@ -100,6 +122,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     List<String> notes = new ArrayList<>();
     List<Scenario> scenarios = new ArrayList<>();
     notes.addAll(analysis.notes());
+    ChargebackLedger ledger = new ChargebackLedger(query.breakdown(), organisation);
     if (analysis.hasSummaries()) {
       notes.add(
           "aggregated usage reports carry no dates: each day used counts as one window, whatever"
@@ -138,23 +161,28 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     Optional<OptimizationResult.Solved> allNamed = Optional.empty();
     Optional<OptimizationResult.Solved> optimal = Optional.empty();
     if (analysis.isCapacityMetered()) {
-      allNamed = capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios);
+      allNamed =
+          capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios, ledger);
     } else if (packs.isEmpty()) {
       notes.add("the catalog sells no token packs: all-flex and optimal are left out");
     } else {
       HybridProblem base =
           new HybridProblem(
               named, bundles, flexAllowed, packs.get(), OptionalLong.empty(), demands);
-      allNamed = allNamed(base, catalog, proration, notes, scenarios);
+      allNamed = allNamed(base, catalog, proration, notes, scenarios, ledger);
       HybridProblem flexOnly =
           new HybridProblem(
               named, bundles, flexAllowedIgnoringExclusions(catalog), packs.get(),
               OptionalLong.empty(), demands)
               .withAllPinned(Pin.FLEX);
       solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, notes)
-          .ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_FLEX, s, catalog, proration)));
-      network(query, analysis, catalog, proration, notes).ifPresent(scenarios::add);
-      current(held, analysis, catalog, packs.get(), notes).ifPresent(scenarios::add);
+          .ifPresent(
+              s -> {
+                scenarios.add(subscriptionScenario(Scenario.ALL_FLEX, s, catalog, proration));
+                charge(ledger, Scenario.ALL_FLEX, s);
+              });
+      network(query, analysis, catalog, proration, notes, ledger).ifPresent(scenarios::add);
+      current(held, analysis, catalog, packs.get(), notes, ledger).ifPresent(scenarios::add);
       HybridProblem constrained =
           query.tokenCap().isPresent() ? base.withTokenCap(query.tokenCap().getAsLong()) : base;
       optimal = solved(HybridOptimizer.solve(constrained), Scenario.OPTIMAL, notes);
@@ -166,6 +194,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                 "proven optimal: lower bound " + s.lowerBound().amount().toPlainString()
                     + ", exact search over " + s.candidates() + " users near break-even");
             scenarios.add(new Scenario(sc.name(), sc.total(), sc.tokens(), sc.seats(), lines));
+            charge(ledger, Scenario.OPTIMAL, s);
           });
     }
     if (allNamed.isEmpty() && packs.isEmpty()) {
@@ -180,7 +209,44 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         imported.report(),
         scenarios,
         users,
-        notes);
+        notes,
+        ledger.build(scenarios));
+  }
+
+  /**
+   * Charges a scenario of subscriptions and one pack purchase: each user's seats to their group,
+   * the purchase to the groups in proportion to the tokens they burned (its average unit price).
+   */
+  private static void charge(ChargebackLedger ledger, String name, OptimizationResult.Solved s) {
+    if (!ledger.active()) {
+      return;
+    }
+    Map<String, Long> tokens = new HashMap<>();
+    for (Assignment a : s.assignments()) {
+      ledger.direct(name, a.user(), a.subscriptions());
+      ledger.weigh(tokens, a.user(), a.tokens());
+    }
+    ledger.shared(name, s.purchase().cost(), tokens);
+  }
+
+  /** Each group's usage (tokens as Flex would meter it) of {@code product}, or of all products. */
+  private static Map<String, Long> usageWeights(
+      ChargebackLedger ledger, UsageAnalysis analysis, Optional<ProductId> product) {
+    Map<String, Long> weights = new HashMap<>();
+    if (!ledger.active()) {
+      return weights;
+    }
+    analysis
+        .byUser()
+        .forEach(
+            (user, byProduct) ->
+                byProduct.forEach(
+                    (p, u) -> {
+                      if (product.isEmpty() || product.get().equals(p)) {
+                        ledger.weigh(weights, user, u.tokens());
+                      }
+                    }));
+    return weights;
   }
 
   /**
@@ -196,13 +262,14 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       Optional<PackPricing> packs,
       Proration proration,
       List<String> notes,
-      List<Scenario> scenarios) {
+      List<Scenario> scenarios,
+      ChargebackLedger ledger) {
     Catalog catalog = analysis.catalog();
     Optional<OptimizationResult.Solved> allNamed = Optional.empty();
     if (packs.isPresent()) {
       HybridProblem base =
           new HybridProblem(named, bundles, Set.of(), packs.get(), OptionalLong.empty(), demands);
-      allNamed = allNamed(base, catalog, proration, notes, scenarios);
+      allNamed = allNamed(base, catalog, proration, notes, scenarios, ledger);
     }
     long peak = 0;
     CapacityDemand busiest = null;
@@ -231,6 +298,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                   String.format(
                       "pool capacity bought as %s per year x %d/%d days = %s",
                       pool, proration.days(), proration.daysPerYear(), total.amount().toPlainString()))));
+      ledger.shared(Scenario.ALL_FLEX, total, usageWeights(ledger, analysis, Optional.empty()));
     }
     notes.add(
         "optimal is left out: the cheapest mix of named seats and a concurrent pool depends on"
@@ -241,10 +309,14 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   /** Solves and adds the all-named scenario: every user pinned to subscriptions. */
   private static Optional<OptimizationResult.Solved> allNamed(
       HybridProblem base, Catalog catalog, Proration proration, List<String> notes,
-      List<Scenario> scenarios) {
+      List<Scenario> scenarios, ChargebackLedger ledger) {
     Optional<OptimizationResult.Solved> s =
         solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
-    s.ifPresent(x -> scenarios.add(subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration)));
+    s.ifPresent(
+        x -> {
+          scenarios.add(subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration));
+          charge(ledger, Scenario.ALL_NAMED, x);
+        });
     return s;
   }
 
@@ -318,7 +390,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       UsageAnalysis analysis,
       Catalog catalog,
       Proration proration,
-      List<String> notes) {
+      List<String> notes,
+      ChargebackLedger ledger) {
     if (analysis.usage().sessions().isEmpty()) {
       notes.add("network is left out: the usage has no clock times (sessions), so concurrency is unknown");
       return Optional.empty();
@@ -342,6 +415,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       Money annual = product.networkSeat().get().annual();
       Money line = proration.apply(annual).multipliedBy(n);
       total = total.plus(line);
+      ledger.shared(Scenario.NETWORK, line, usageWeights(ledger, analysis, Optional.of(id)));
       seats.put(id.value(), n);
       lines.add(
           String.format(
@@ -363,7 +437,12 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   }
 
   private static Optional<Scenario> current(
-      Entitlements held, UsageAnalysis analysis, Catalog catalog, PackPricing packs, List<String> notes) {
+      Entitlements held,
+      UsageAnalysis analysis,
+      Catalog catalog,
+      PackPricing packs,
+      List<String> notes,
+      ChargebackLedger ledger) {
     if (held.isEmpty()) {
       notes.add("current is left out: no subscriptions export or token lots were given");
       return Optional.empty();
@@ -371,6 +450,16 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     AnalysisPeriod period = analysis.period();
     List<String> lines = new ArrayList<>();
     Money total = catalog.zero();
+    // holders of each offering's seats, in user order, handed out subscription by subscription
+    Map<ProductId, java.util.Deque<UserId>> holders = new HashMap<>();
+    for (SeatAssignment a : held.assignments()) {
+      java.util.Deque<UserId> q = holders.computeIfAbsent(a.offering(), o -> new java.util.ArrayDeque<>());
+      if (!q.contains(a.user())) {
+        q.add(a.user());
+      }
+    }
+    holders.replaceAll(
+        (o, q) -> new java.util.ArrayDeque<>(q.stream().sorted().toList()));
     for (Subscription s : held.subscriptions()) {
       long days = s.daysWithin(period.from(), period.to());
       if (days == 0 || s.seats() == 0) {
@@ -386,6 +475,18 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       }
       Money line = Proration.ofDays(days).apply(price.get(), s.seats());
       total = total.plus(line);
+      if (ledger.active()) {
+        Map<String, Long> seatsHeld = new HashMap<>();
+        java.util.Deque<UserId> q = holders.getOrDefault(s.offering(), new java.util.ArrayDeque<>());
+        for (long seat = 0; seat < s.seats(); seat++) {
+          if (q.isEmpty()) {
+            seatsHeld.merge(Chargeback.UNASSIGNED, 1L, Math::addExact);
+          } else {
+            ledger.weigh(seatsHeld, q.poll(), 1);
+          }
+        }
+        ledger.shared(Scenario.CURRENT, line, seatsHeld);
+      }
       lines.add(
           String.format(
               "%s %s: %d %s x %s/yr x %d/365 days = %s",
@@ -394,15 +495,19 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     }
     Coverage coverage = held.coverage(catalog);
     List<TokenCharge> charges = new ArrayList<>();
+    Map<String, Long> burned = new HashMap<>();
     for (Charge c : analysis.flexMetering().charges()) {
       if (!coverage.covers(c.user(), c.product())) {
         charges.add(new TokenCharge(c.start(), c.tokens(), c.user() + " " + c.product()));
+        ledger.weigh(burned, c.user(), c.tokens());
       }
     }
+    Money flexCost = catalog.zero();
     for (TokenLot lot : held.lots()) {
       if (!lot.purchased().isBefore(period.startInstant()) && lot.purchased().isBefore(period.endInstant())) {
         Money cost = lot.unitPrice().costOf(lot.size(), RoundingMode.HALF_EVEN);
         total = total.plus(cost);
+        flexCost = flexCost.plus(cost);
         lines.add(String.format("lot %s: %d tokens bought %s = %s", lot.id(), lot.size(),
             lot.purchased(), cost.amount().toPlainString()));
       }
@@ -415,6 +520,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     if (shortfall > 0) {
       PackPurchase extra = packs.cheapestCover(new Tokens(shortfall));
       total = total.plus(extra.cost());
+      flexCost = flexCost.plus(extra.cost());
       tokens = OptionalLong.of(shortfall);
       lines.add(
           String.format(
@@ -424,6 +530,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
           "current plan leaves " + shortfall + " tokens of usage uncovered; priced at the cheapest"
               + " pack purchase");
     }
+    ledger.shared(Scenario.CURRENT, flexCost, burned);
     return Optional.of(new Scenario(Scenario.CURRENT, total, tokens, Map.of(), lines));
   }
 

@@ -67,12 +67,14 @@ public final class Wiring implements UseCases {
   private final Map<Inputs, Ports> ports = new IdentityHashMap<>();
 
   /** The adapters of one set of inputs, each reading its files at most once. */
-  private record Ports(LoadedCatalog catalog, UsagePort usage, EntitlementsPort entitlements) {}
+  private record Ports(
+      LoadedCatalog catalog, UsagePort usage, EntitlementsPort entitlements, IdentityMap identity) {}
 
   @Override
   public CompareScenariosUseCase compareScenarios(Inputs inputs) {
     Ports p = ports(inputs);
-    return new CompareScenariosService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+    return new CompareScenariosService(
+        p.usage(), p.catalog().history(), p.entitlements(), meters, p.identity());
   }
 
   @Override
@@ -160,7 +162,10 @@ public final class Wiring implements UseCases {
           LoadedCatalog catalog = withCollectionRates(load(in.catalog()), in.collectionRates());
           ImportOptions options = options(in);
           return new Ports(
-              catalog, usage(in, catalog, options), entitlements(in, catalog, options));
+              catalog,
+              usage(in, catalog, options),
+              entitlements(in, catalog, options),
+              options.identity());
         });
   }
 

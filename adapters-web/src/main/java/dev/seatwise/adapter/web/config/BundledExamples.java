@@ -16,6 +16,14 @@ final class BundledExamples {
                   "/seatwise/examples/acme-users.csv"),
               List.of()),
           new ExampleData(
+              "acme-teams",
+              "ACME with its identity map: costs split by team or cost centre (chargeback)",
+              List.of("/seatwise/examples/acme-sessions.csv"),
+              List.of(
+                  "/seatwise/examples/acme-subscriptions.csv",
+                  "/seatwise/examples/acme-users.csv"),
+              List.of("/seatwise/examples/acme-identities.csv")),
+          new ExampleData(
               "acme-flexlm",
               "ACME's FlexLM licence-server log for January 2025, logins mapped to people",
               List.of("/seatwise/examples/acme-adskflex.log"),

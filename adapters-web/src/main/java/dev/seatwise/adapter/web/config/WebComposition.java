@@ -79,7 +79,7 @@ public final class WebComposition implements WebUseCases {
     return new AnalysisScope() {
       @Override
       public CompareScenariosUseCase comparing() {
-        return new CompareScenariosService(usage, history, entitlements, meters);
+        return new CompareScenariosService(usage, history, entitlements, meters, options.identity());
       }
 
       @Override

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The answer to "what would each model have cost us": scenario totals, each user's optimal
  * assignment with its reason, the import report and notes (e.g. scenarios the data cannot
- * support). Immutable.
+ * support), and the chargeback when the query asked for one. Immutable.
  */
 public record Comparison(
     Currency currency,
@@ -19,7 +19,8 @@ public record Comparison(
     ImportReport importReport,
     List<Scenario> scenarios,
     List<UserComparison> users,
-    List<String> notes) {
+    List<String> notes,
+    Optional<Chargeback> chargeback) {
   public Comparison {
     requireNonNull(currency, "currency");
     requireNonNull(period, "period");
@@ -28,6 +29,24 @@ public record Comparison(
     scenarios = List.copyOf(scenarios);
     users = List.copyOf(users);
     notes = List.copyOf(notes);
+    requireNonNull(chargeback, "chargeback");
+  }
+
+  /** A comparison without a chargeback. */
+  public Comparison(
+      Currency currency,
+      AnalysisPeriod period,
+      String catalog,
+      ImportReport importReport,
+      List<Scenario> scenarios,
+      List<UserComparison> users,
+      List<String> notes) {
+    this(currency, period, catalog, importReport, scenarios, users, notes, Optional.empty());
+  }
+
+  /** The same comparison with another import report and notes (front ends add what they read). */
+  public Comparison withImport(ImportReport report, List<String> allNotes) {
+    return new Comparison(currency, period, catalog, report, scenarios, users, allNotes, chargeback);
   }
 
   public Optional<Scenario> scenario(String name) {

@@ -1,0 +1,127 @@
+package dev.seatwise.adapter.files;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seatwise.application.port.out.UsageImportException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A JSON export as rows: a top-level array of flat objects, or an object holding such an array
+ * under some key (the first array of objects found, e.g. {@code {"data": [...]}}). The header is
+ * the union of the objects' keys in order of first appearance; each object is a row, its line the
+ * line its {@code {} starts on. Nested values are kept as their JSON text; {@code null} is blank.
+ */
+final class JsonTable {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private JsonTable() {}
+
+  /** Whether the first non-blank character of the text is {@code [} or {@code {}. */
+  static boolean isJson(Path file, String name) {
+    for (String line : TextInput.head(file, name, 5)) {
+      String s = line.strip();
+      if (!s.isEmpty()) {
+        return s.charAt(0) == '[' || s.charAt(0) == '{';
+      }
+    }
+    return false;
+  }
+
+  private record Record(long line, ObjectNode object) {}
+
+  /** The header of the file: the keys of its objects, in order of first appearance. */
+  static List<String> header(Path file, String name) {
+    return header(records(file, name));
+  }
+
+  /**
+   * Reads every object as a row bound to {@code spec}.
+   *
+   * @throws UsageImportException when the JSON is malformed, holds no objects, or lacks a
+   *     required field
+   */
+  static HeaderSpec.Header read(Path file, String name, HeaderSpec spec, CsvTable.RowHandler handler) {
+    List<Record> records = records(file, name);
+    List<String> header = header(records);
+    HeaderSpec.Header bound = spec.bind(header, name);
+    for (Record r : records) {
+      List<String> fields = new ArrayList<>(header.size());
+      for (String key : header) {
+        JsonNode v = r.object().get(key);
+        fields.add(v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString());
+      }
+      handler.row(r.line(), fields, bound);
+    }
+    return bound;
+  }
+
+  private static List<String> header(List<Record> records) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Record r : records) {
+      r.object().fieldNames().forEachRemaining(keys::add);
+    }
+    return new ArrayList<>(keys);
+  }
+
+  private static List<Record> records(Path file, String name) {
+    try (BufferedReader in = TextInput.open(file, name);
+        JsonParser p = FACTORY.createParser(in)) {
+      JsonToken first = p.nextToken();
+      if (first == JsonToken.START_OBJECT) {
+        // an envelope: find its first array of objects
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          JsonToken value = p.nextToken();
+          if (value == JsonToken.START_ARRAY) {
+            return array(p, name);
+          }
+          p.skipChildren();
+        }
+        throw new UsageImportException(name + ": the JSON object holds no array of records");
+      }
+      if (first != JsonToken.START_ARRAY) {
+        throw new UsageImportException(name + ": not a JSON array or object of records");
+      }
+      return array(p, name);
+    } catch (JsonParseException e) {
+      throw new UsageImportException(
+          name + ":" + e.getLocation().getLineNr() + ": malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The objects of the array {@code p} stands at the start of. */
+  private static List<Record> array(JsonParser p, String name) throws IOException {
+    List<Record> out = new ArrayList<>();
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == null) {
+        throw new UsageImportException(name + ": the JSON ends inside the array of records");
+      }
+      long line = p.currentTokenLocation().getLineNr();
+      if (t != JsonToken.START_OBJECT) {
+        throw new UsageImportException(
+            name + ":" + line + ": a record must be a JSON object, not " + t.asString());
+      }
+      JsonNode node = MAPPER.readTree(p);
+      out.add(new Record(line, (ObjectNode) node));
+    }
+    if (out.isEmpty()) {
+      throw new UsageImportException(name + ": the JSON holds no records");
+    }
+    return out;
+  }
+}
