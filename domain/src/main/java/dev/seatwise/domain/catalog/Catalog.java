@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One effective-dated version of a vendor's price list and metering rules. {@code meter} names the
@@ -142,24 +143,45 @@ public record Catalog(
   }
 
   /**
-   * The Flex tokens one access window of {@code id} costs: a product's token rate (0 when it has
-   * none); for a collection checkout, whose member product is not recorded, the dearest member's
-   * rate (members without a rate count 0). Empty when the catalog offers no such product or bundle.
+   * The Flex tokens one access window of {@code id} costs when nothing else is known: a product's
+   * token rate (0 when it has none); for a checkout of a collection, whose member product is not
+   * recorded, the collection's stated {@code flexTokensPerDay}, else its dearest member's rate
+   * (members without a rate count 0). The meter refines a collection's rate per window by the
+   * members the user was seen using ({@link dev.seatwise.domain.metering.CollectionPricing}).
+   * Empty when the catalog offers no such product or bundle.
    */
-  public java.util.OptionalLong flexRate(ProductId id) {
+  public OptionalLong flexRate(ProductId id) {
     Optional<Product> p = product(id);
     if (p.isPresent()) {
-      return java.util.OptionalLong.of(p.get().tokenRate().orElse(0L));
+      return OptionalLong.of(p.get().tokenRate().orElse(0L));
     }
     Optional<Bundle> b = bundle(id);
     if (b.isEmpty()) {
-      return java.util.OptionalLong.empty();
+      return OptionalLong.empty();
+    }
+    if (b.get().flexTokensPerDay().isPresent()) {
+      return OptionalLong.of(b.get().flexTokensPerDay().get());
     }
     long dearest = 0;
     for (ProductId member : b.get().includes()) {
       dearest = Math.max(dearest, product(member).flatMap(Product::tokenRate).orElse(0L));
     }
-    return java.util.OptionalLong.of(dearest);
+    return OptionalLong.of(dearest);
+  }
+
+  /**
+   * This catalog with {@code tokens} stated as the Flex rate of one window of a checkout of the
+   * collection {@code bundle}.
+   *
+   * @throws IllegalArgumentException if the catalog has no such bundle
+   */
+  public Catalog withCollectionRate(ProductId bundle, long tokens) {
+    checkArgument(bundle(bundle).isPresent(), "no collection %s in the %s catalog", bundle, vendor);
+    List<Bundle> changed = new java.util.ArrayList<>();
+    for (Bundle b : bundles) {
+      changed.add(b.id().equals(bundle) ? b.withFlexTokensPerDay(tokens) : b);
+    }
+    return new Catalog(vendor, currency, effective, meter, metering, tokenExpiry, packs, products, changed);
   }
 
   /**

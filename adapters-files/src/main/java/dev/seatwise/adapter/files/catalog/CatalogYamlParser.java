@@ -61,7 +61,8 @@ final class CatalogYamlParser {
   private static final Set<String> RETIREMENT_KEYS =
       Set.of("renewalsEnd", "tradeInFrom", "tradeInEnds", "notes", "source");
   private static final Set<String> BUNDLE_KEYS =
-      Set.of("id", "name", "aliases", "flexlmFeatures", "includes", "namedUser", "notes", "source");
+      Set.of("id", "name", "aliases", "flexlmFeatures", "includes", "namedUser", "flexTokensPerDay",
+          "notes", "source");
   private static final Set<String> PRICE_KEYS = Set.of("monthly", "annual", "threeYear");
   private static final Set<String> TOKENS_KEYS = Set.of("expiresAfter", "packs");
   private static final Set<String> PACK_KEYS = Set.of("size", "unitPrice");
@@ -249,7 +250,13 @@ final class CatalogYamlParser {
         throw inc.error("bundle " + id + " includes nothing");
       }
       Prices named = prices(b.require("namedUser"), currency);
-      bundles.add(b.as(() -> new Bundle(id, name, includes, named), "invalid bundle"));
+      Optional<Node> bundleRateNode = b.opt("flexTokensPerDay");
+      Optional<Long> bundleRate = bundleRateNode.map(Node::wholeNumber);
+      if (bundleRate.isPresent() && bundleRate.get() < 0) {
+        throw bundleRateNode.get().error("must be >= 0 but was " + bundleRate.get());
+      }
+      bundles.add(
+          b.as(() -> new Bundle(id, name, includes, named, bundleRate), "invalid bundle"));
       names(b, id, name, resolver);
     }
     Period tokenExpiry = expiry;

@@ -250,6 +250,26 @@ class YamlCatalogAdapterTest {
   }
 
   @Test
+  void aBundleMayStateTheFlexRateOfItsOwnCheckouts() {
+    Catalog plain = adapter.parse(MINIMAL, "acme.yaml").history().latest();
+    Catalog stated =
+        adapter
+            .parse(MINIMAL.replace("namedUser: {annual: \"700.00\"}}", "namedUser: {annual: \"700.00\"}, flexTokensPerDay: 3}"), "acme.yaml")
+            .history()
+            .latest();
+
+    assertThat(plain.bundle(ProductId.of("SUITE")).orElseThrow().flexTokensPerDay()).isEmpty();
+    assertThat(plain.flexRate(ProductId.of("SUITE"))).hasValue(4); // the dearest member, CAD
+    assertThat(stated.bundle(ProductId.of("SUITE")).orElseThrow().flexTokensPerDay()).contains(3L);
+    assertThat(stated.flexRate(ProductId.of("SUITE"))).hasValue(3);
+    assertThatThrownBy(
+            () ->
+                adapter.parse(
+                    MINIMAL.replace("namedUser: {annual: \"700.00\"}}", "namedUser: {annual: \"700.00\"}, flexTokensPerDay: -1}"), "a.yaml"))
+        .hasMessage("a.yaml: line 20: bundles[0].flexTokensPerDay: must be >= 0 but was -1");
+  }
+
+  @Test
   void aNegativeRateAndABadPeriodAreRejected() {
     assertThatThrownBy(() -> adapter.parse(MINIMAL.replace("flexTokensPerDay: 4", "flexTokensPerDay: -4"), "a.yaml"))
         .hasMessage("a.yaml: line 15: products[0].flexTokensPerDay: must be from 0 to 100000 but was -4");
