@@ -102,6 +102,21 @@ public final class ConcurrencyProfile {
     return starts.length;
   }
 
+  /** The intervals' starts in epoch nanoseconds, in the canonical order (a copy). */
+  public long[] startNanos() {
+    return starts.clone();
+  }
+
+  /** The intervals' ends in epoch nanoseconds, in the same order (a copy). */
+  public long[] endNanos() {
+    return ends.clone();
+  }
+
+  /** The intervals' weights, in the same order (a copy). */
+  public long[] weights() {
+    return weights.clone();
+  }
+
   /** The largest level reached (0 for no intervals). */
   public long peak() {
     long p = 0;
