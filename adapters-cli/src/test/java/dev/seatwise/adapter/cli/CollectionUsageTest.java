@@ -164,4 +164,83 @@ class CollectionUsageTest {
       assertThat(r.err()).doesNotContain("internal error");
     }
   }
+
+  @Test
+  void theAssumptionIsDisplayedAndOverriddenByTokensOrByAMember() {
+    Cli.Result dflt = Cli.run("compare", "--usage", csv.toString(), "-o", "json");
+    Cli.Result byTokens =
+        Cli.run("compare", "--usage", csv.toString(), "--collection-rate", "AECCOL=3", "-o", "json");
+    Cli.Result byMember =
+        Cli.run(
+            "compare", "--usage", csv.toString(), "--collection-rate", "AEC Collection=ACD",
+            "-o", "json");
+
+    assertThat(dflt.json().get("notes").toString())
+        .contains(
+            "AECCOL (collection) checkouts: the member product that ran is not recorded; of 2"
+                + " windows (20 tokens), 2 priced at the dearest member's rate (10 tokens: NAVMAN,"
+                + " RVT)");
+    // 3 + 3 + bob's AutoCAD 7
+    assertThat(scenario(byTokens.json(), "all-flex").get("tokens").asLong()).isEqualTo(13);
+    assertThat(byTokens.json().get("notes").toString())
+        .contains("2 priced at the rate stated for the collection (3 tokens)");
+    // AutoCAD's rate, 7: 7 + 7 + 7
+    assertThat(scenario(byMember.json(), "all-flex").get("tokens").asLong()).isEqualTo(21);
+  }
+
+  @Test
+  void aMemberUsedInTheSameWindowPricesTheCollectionWindow() throws Exception {
+    Path both = dir.resolve("both.csv");
+    Files.writeString(
+        both,
+        "user,product,start,end\n"
+            + "ann,AECCOL,2026-03-02T08:00:00Z,2026-03-02T12:00:00Z\n"
+            + "ann,C3D,2026-03-02T13:00:00Z,2026-03-02T14:00:00Z\n");
+
+    Cli.Result r = Cli.run("compare", "--usage", both.toString(), "-o", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    // the collection window (08:00 + 24 h) holds a Civil 3D session: 9 tokens, plus Civil 3D's own 9
+    assertThat(scenario(r.json(), "all-flex").get("tokens").asLong()).isEqualTo(18);
+    assertThat(r.json().get("notes").toString())
+        .contains("1 priced at the members the user used in the same window (9 tokens: C3D)");
+  }
+
+  @Test
+  void aCollectionRateThatNamesNoCollectionOrNoMemberIsBadInputNotABug() {
+    Cli.Result notACollection =
+        Cli.run("compare", "--usage", csv.toString(), "--collection-rate", "ACD=3");
+    Cli.Result notAMember =
+        Cli.run("compare", "--usage", csv.toString(), "--collection-rate", "AECCOL=MAYA");
+
+    assertThat(notACollection.exit()).isEqualTo(1);
+    assertThat(notACollection.err()).contains("'ACD' is not a collection");
+    assertThat(notAMember.exit()).isEqualTo(1);
+    assertThat(notAMember.err()).contains("neither a number of tokens nor a member of AECCOL");
+  }
+
+  @Test
+  void aCollectionInTheAutodeskUsageExportIsUsageOfTheCollection() throws Exception {
+    // daily rows, no clock times: ann used the collection and Revit on Monday, bob the collection
+    // on Tuesday. ann's window is priced at Revit's 10 (a member seen that day), bob's at the
+    // dearest member's 10; both are offered a collection seat.
+    Path export = dir.resolve("usage-export.csv");
+    Files.writeString(
+        export,
+        "Day used,Email,Product name,Product version\n"
+            + "2026-03-02,ann@x.com,AEC Collection,2024\n"
+            + "2026-03-02,ann@x.com,Revit,2024\n"
+            + "2026-03-03,bob@x.com,Autodesk AEC Collection,2024\n");
+
+    Cli.Result r = Cli.run("compare", "--usage", export.toString(), "-o", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.json().at("/import/rejected").asLong()).isZero();
+    assertThat(r.json().get("notes").toString())
+        .contains("1 priced at the members the user used in the same window (10 tokens: RVT)")
+        .contains("1 priced at the dearest member's rate (10 tokens: NAVMAN, RVT)");
+    for (JsonNode u : r.json().get("users")) {
+      assertThat(u.at("/assignment/bundles/0").asText()).isEqualTo("AECCOL");
+    }
+  }
 }

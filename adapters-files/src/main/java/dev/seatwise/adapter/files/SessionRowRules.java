@@ -92,6 +92,11 @@ public final class SessionRowRules {
     }
   }
 
+  /** The reader's reason for a product name the catalog lacks (long names shortened as it does). */
+  public static String unknownProduct(String name) {
+    return "unknown product '" + Limits.quote(name) + "'";
+  }
+
   /** The reader's reason for a session that ends before it starts. */
   public static String endBeforeStart(long startNanos, long endNanos) {
     return "end " + SessionTable.toInstant(endNanos) + " is before start "

@@ -29,6 +29,7 @@ class SessionRowRulesTest {
           ",ACD,2025-01-06T08:00:00Z,2025-01-06T09:00:00Z",
           "bob,,2025-01-06T08:00:00Z,2025-01-06T09:00:00Z",
           "bob,MAYA-NOT-A-PRODUCT,2025-01-06T08:00:00Z,2025-01-06T09:00:00Z",
+          "bob," + "X".repeat(500) + ",2025-01-06T08:00:00Z,2025-01-06T09:00:00Z",
           "cid,ACD,not-a-time,2025-01-06T09:00:00Z",
           "cid,ACD,2025-01-06T08:00:00Z,",
           "dan,ACD,2025-01-06T10:00:00Z,2025-01-06T09:00:00Z",
@@ -62,7 +63,8 @@ class SessionRowRulesTest {
     List<String> actual =
         read.report().rejections().stream().map(SessionRowRulesTest::describe).toList();
     assertThat(actual).containsExactlyElementsOf(expected);
-    assertThat(expected).hasSize(7);
+    assertThat(expected).hasSize(8);
+    assertThat(expected).anySatisfy(e -> assertThat(e).contains("(500 characters)"));
     assertThat(read.sessions().size()).isEqualTo(accepted);
   }
 
@@ -93,7 +95,7 @@ class SessionRowRulesTest {
     }
     Optional<ProductId> id = rules.product(product);
     if (id.isEmpty()) {
-      return Optional.of("product unknown product '" + product + "'");
+      return Optional.of("product " + SessionRowRules.unknownProduct(product));
     }
     long start;
     long end;

@@ -13,6 +13,10 @@ import dev.seatwise.adapter.json.dto.ForecastResponse;
 import dev.seatwise.adapter.json.dto.ReviewResponse;
 import dev.seatwise.adapter.json.mapping.JsonForecastMapper;
 import dev.seatwise.adapter.json.mapping.JsonReviewMapper;
+import dev.seatwise.adapter.json.mapping.JsonReconciliationMapper;
+import dev.seatwise.adapter.json.dto.ReconciliationResponse;
+import dev.seatwise.application.port.in.ChargeReconciliation;
+import dev.seatwise.application.port.in.ReconcileChargesQuery;
 import dev.seatwise.adapter.web.dto.ProblemResponse;
 import dev.seatwise.application.port.in.ForecastTokensQuery;
 import dev.seatwise.application.port.in.ReviewRenewalsQuery;
@@ -79,6 +83,7 @@ public final class AnalysisEndpoints {
     m.put("concurrency", this::concurrencyAnalysis);
     m.put("forecasts", this::forecast);
     m.put("reviews", this::review);
+    m.put("reconciliations", this::reconciliation);
     return m;
   }
 
@@ -330,6 +335,55 @@ public final class AnalysisEndpoints {
       return json.valueToTree(
           JsonReviewMapper.INSTANCE.toResponse(
               review, scope.usage().report(), currency(scope), scope.importNotes()));
+    };
+  }
+
+  @OpenApi(
+      path = "/api/reconciliations",
+      methods = HttpMethod.POST,
+      operationId = "reconcileCharges",
+      tags = {"analysis"},
+      summary = "What Flex charged (Token Usage export) beside the replay, per user, product and day",
+      description =
+          "Upload the Autodesk Token Usage export and the same people's usage (sessions CSV, FlexLM"
+              + " log, lmstat or usage export) as 'usage' files, and 'identities' when the logs name"
+              + " logins. Totals charged, replayed and their difference, and every user x product x"
+              + " day that differs with its reason. Period [from, to), default: the span of both.",
+      queryParams = {
+        @OpenApiParam(name = "from"),
+        @OpenApiParam(name = "to"),
+        @OpenApiParam(name = "zone"),
+        @OpenApiParam(name = "example"),
+        @OpenApiParam(name = "strict")
+      },
+      requestBody =
+          @OpenApiRequestBody(
+              content = {
+                @OpenApiContent(
+                    mimeType = "multipart/form-data",
+                    properties = {
+                      @OpenApiContentProperty(name = "usage", isArray = true, type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "catalog", type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "identities", type = "string", format = "binary")
+                    })
+              }),
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = ReconciliationResponse.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
+      })
+  public void reconciliations(Context ctx) {
+    oneShot(ctx, reconciliation(ctx));
+  }
+
+  Prepared reconciliation(Context ctx) {
+    ReconcileChargesQuery query =
+        RequestParams.valid(() -> new ReconcileChargesQuery(RequestParams.period(ctx)));
+    return scope -> {
+      ChargeReconciliation r = scope.reconcilingCharges().reconcile(query);
+      return json.valueToTree(
+          JsonReconciliationMapper.INSTANCE.toResponse(
+              r, scope.usage().report(), scope.importNotes()));
     };
   }
 

@@ -3,6 +3,7 @@ package dev.seatwise.adapter.web;
 import dev.seatwise.application.port.in.AnalyzeConcurrencyUseCase;
 import dev.seatwise.application.port.in.CompareScenariosUseCase;
 import dev.seatwise.application.port.in.ForecastTokensUseCase;
+import dev.seatwise.application.port.in.ReconcileChargesUseCase;
 import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.domain.catalog.CatalogHistory;
@@ -21,6 +22,8 @@ public interface AnalysisScope {
   ForecastTokensUseCase forecastingTokens();
 
   ReviewRenewalsUseCase reviewingRenewals();
+
+  ReconcileChargesUseCase reconcilingCharges();
 
   /** The imported usage, for the page's time series (concurrency over time, heatmap). */
   ImportedUsage usage();

@@ -165,7 +165,7 @@ public final class DatasetEndpoints {
               + " its progress and, once done, holds the result.",
       pathParams = {
         @OpenApiParam(name = "id", required = true, description = "64 hex digits"),
-        @OpenApiParam(name = "analysis", required = true, description = "comparisons, concurrency, forecasts or reviews")
+        @OpenApiParam(name = "analysis", required = true, description = "comparisons, concurrency, forecasts, reviews or reconciliations")
       },
       queryParams = {
         @OpenApiParam(name = "async", description = "true: answer 202 with a job to poll"),

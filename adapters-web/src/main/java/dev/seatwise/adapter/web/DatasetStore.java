@@ -99,14 +99,6 @@ public final class DatasetStore {
     load();
   }
 
-  public Path root() {
-    return root;
-  }
-
-  public long maxBytes() {
-    return maxBytes;
-  }
-
   /** True for a well-formed id (64 lower-case hex digits). */
   public static boolean isId(String id) {
     return id != null && ID.matcher(id).matches();
@@ -228,14 +220,6 @@ public final class DatasetStore {
   /** The total size of the stored files. */
   public synchronized long totalBytes() {
     return index.values().stream().mapToLong(e -> e.dataset.bytes()).sum();
-  }
-
-  /** The stored ids, least recently used first. */
-  public synchronized List<String> ids() {
-    return index.entrySet().stream()
-        .sorted(Comparator.comparingLong(e -> e.getValue().lastUsed))
-        .map(Map.Entry::getKey)
-        .toList();
   }
 
   private void evictBeyondCap(String keep) {

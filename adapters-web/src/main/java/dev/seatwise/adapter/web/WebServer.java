@@ -121,6 +121,7 @@ public final class WebServer implements AutoCloseable {
                     router.post("/api/concurrency", analysis::concurrency);
                     router.post("/api/forecasts", analysis::forecasts);
                     router.post("/api/reviews", analysis::reviews);
+                    router.post("/api/reconciliations", analysis::reconciliations);
                     router.post(DatasetEndpoints.PATH, datasets::create);
                     router.get(DatasetEndpoints.PATH + "/{id}", datasets::get);
                     router.delete(DatasetEndpoints.PATH + "/{id}", datasets::delete);

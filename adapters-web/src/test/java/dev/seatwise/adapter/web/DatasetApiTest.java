@@ -155,27 +155,31 @@ class DatasetApiTest {
   }
 
   @Test
-  void aFailingJobHoldsTheProblem() throws InterruptedException {
+  void aFailingJobHoldsTheProblemTheSynchronousCallAnswers() throws InterruptedException {
     String id = TestServer.json(server.post("/api/datasets", new Multipart().file("usage", "d.csv", csv(5)))).get("id").asText();
     HttpResponse<String> badParam = server.postExample("/api/datasets/" + id + "/forecasts?horizonMonths=0&async=true");
     assertThat(badParam.statusCode()).isEqualTo(400); // parameters are checked before a job starts
-    HttpResponse<String> accepted =
-        server.postExample("/api/datasets/" + id + "/comparisons?from=2030-01-01&to=2030-02-01&async=true");
+    // every row rejected: the dataset is stored (the import report lists the rejections), but
+    // there is nothing to compare
+    String rejected = "user,product,start,end\nb@x.com,ACD,not-a-time,2025-01-06T10:00:00Z\n";
+    HttpResponse<String> stored = server.post("/api/datasets", new Multipart().file("usage", "rejected.csv", rejected));
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+    assertThat(TestServer.json(stored).get("import").get("rejected").asLong()).isEqualTo(1);
+    String empty = TestServer.json(stored).get("id").asText();
+    HttpResponse<String> sync = server.postExample("/api/datasets/" + empty + "/comparisons");
+    assertThat(sync.statusCode()).as(sync.body()).isEqualTo(422);
+    HttpResponse<String> accepted = server.postExample("/api/datasets/" + empty + "/comparisons?async=true");
     assertThat(accepted.statusCode()).isEqualTo(202);
     String location = accepted.headers().firstValue("Location").orElseThrow();
     JsonNode job = TestServer.json(server.get(location));
-    for (int i = 0; i < 600 && !List.of("done", "failed").contains(job.get("status").asText()); i++) {
+    for (int i = 0; i < 1200 && !List.of("done", "failed").contains(job.get("status").asText()); i++) {
       Thread.sleep(50);
       job = TestServer.json(server.get(location));
     }
-    HttpResponse<String> sync =
-        server.postExample("/api/datasets/" + id + "/comparisons?from=2030-01-01&to=2030-02-01");
-    if (sync.statusCode() == 200) {
-      assertThat(job.get("status").asText()).isEqualTo("done");
-    } else {
-      assertThat(job.get("status").asText()).isEqualTo("failed");
-      assertThat(job.get("problem")).isEqualTo(TestServer.json(sync));
-    }
+    assertThat(job.get("status").asText()).isEqualTo("failed");
+    assertThat(job.get("phase").asText()).isEqualTo("failed");
+    assertThat(job.get("problem")).isEqualTo(TestServer.json(sync));
+    assertThat(job.has("result")).isFalse();
   }
 
   @Test

@@ -107,6 +107,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     Proration proration = Proration.ofDays(period.days());
     List<String> notes = new ArrayList<>();
     List<Scenario> scenarios = new ArrayList<>();
+    notes.addAll(analysis.notes());
     if (analysis.hasSummaries()) {
       notes.add(
           "aggregated usage reports carry no dates: each day used counts as one window, whatever"

@@ -90,7 +90,7 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     AnalysisPeriod history = analysis.period();
     ZoneId zone = history.zone();
     Entitlements held = entitlements.entitlements();
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(analysis.notes());
 
     List<Charge> burn =
         FlexBurn.within(

@@ -69,4 +69,75 @@ class CollectionCheckoutTest {
                 new MeterContext(catalog, coverage, ZoneOffset.UTC));
     assertThat(m.charges()).isEmpty();
   }
+
+  @Test
+  void aWindowCostsTheDearestMemberTheUserUsedInItElseTheDearestMember() {
+    // ann: the collection Mon 08:00-12:00 and AutoCAD (7) Mon 09:00-10:00 -> that window costs 7;
+    // the collection again Wed 08:00 with nothing else that day -> the dearest member, Revit, 10.
+    // AutoCAD's own window is charged as usual (7).
+    UsageLog usage =
+        UsageLog.ofSessions(
+            List.of(
+                session("ann", AEC_COLLECTION, "2024-03-04T08:00", "2024-03-04T12:00"),
+                session("ann", AUTOCAD, "2024-03-04T09:00", "2024-03-04T10:00"),
+                session("ann", AEC_COLLECTION, "2024-03-06T08:00", "2024-03-06T09:00")));
+    Metering m = new WindowedMeter().meter(usage, flexContext());
+
+    assertThat(m.charges())
+        .extracting(Charge::product, Charge::tokens)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.api.Assertions.tuple(AUTOCAD, 7L),
+            org.assertj.core.api.Assertions.tuple(AEC_COLLECTION, 7L),
+            org.assertj.core.api.Assertions.tuple(AEC_COLLECTION, 10L));
+    List<CollectionPricing.PricedWindow> priced =
+        CollectionPricing.windows(usage, m, flexContext());
+    assertThat(priced)
+        .extracting(w -> w.rate().basis(), w -> w.rate().members())
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                CollectionPricing.Basis.MEMBERS_SEEN, java.util.Set.of(AUTOCAD)),
+            org.assertj.core.api.Assertions.tuple(
+                CollectionPricing.Basis.DEAREST_MEMBER, java.util.Set.of(REVIT)));
+  }
+
+  @Test
+  void aStatedRateWinsOverTheMembersSeenAndCountsForDailyUsageToo() {
+    Catalog stated = catalog.withCollectionRate(AEC_COLLECTION, 3);
+    UsageLog usage =
+        new UsageLog(
+            List.of(
+                session("ann", AEC_COLLECTION, "2024-03-04T08:00", "2024-03-04T12:00"),
+                session("ann", REVIT, "2024-03-04T09:00", "2024-03-04T10:00")),
+            List.of(
+                new dev.seatwise.domain.usage.DailyUsage(
+                    user("bob"), AEC_COLLECTION, java.time.LocalDate.of(2024, 3, 5))));
+    MeterContext context = new MeterContext(stated, Coverage.NONE, ZoneOffset.UTC);
+    Metering m = new WindowedMeter().meter(usage, context);
+
+    assertThat(stated.flexRate(AEC_COLLECTION)).hasValue(3);
+    assertThat(m.charges().stream().filter(c -> c.product().equals(AEC_COLLECTION)))
+        .extracting(Charge::tokens)
+        .containsExactly(3L, 3L);
+    assertThat(CollectionPricing.windows(usage, m, context))
+        .extracting(w -> w.rate().basis())
+        .containsOnly(CollectionPricing.Basis.STATED);
+  }
+
+  @Test
+  void dailyUsageOfAMemberCountsAsSeenOnThatDay() {
+    // bob's export rows: the collection and Revit on Tue 5 March, no clock times
+    UsageLog usage =
+        new UsageLog(
+            List.of(),
+            List.of(
+                new dev.seatwise.domain.usage.DailyUsage(
+                    user("bob"), AEC_COLLECTION, java.time.LocalDate.of(2024, 3, 5)),
+                new dev.seatwise.domain.usage.DailyUsage(
+                    user("bob"), AUTOCAD, java.time.LocalDate.of(2024, 3, 5))));
+    Metering m = new WindowedMeter().meter(usage, flexContext());
+
+    assertThat(m.charges().stream().filter(c -> c.product().equals(AEC_COLLECTION)))
+        .extracting(Charge::tokens)
+        .containsExactly(7L);
+  }
 }

@@ -13,6 +13,7 @@ import dev.seatwise.adapter.web.ExampleData;
 import dev.seatwise.adapter.web.ReadOptions;
 import dev.seatwise.adapter.web.UploadedSource;
 import dev.seatwise.adapter.web.WebUseCases;
+import dev.seatwise.application.port.in.ReconcileChargesUseCase;
 import dev.seatwise.application.port.in.AnalyzeConcurrencyUseCase;
 import dev.seatwise.application.port.in.CompareScenariosUseCase;
 import dev.seatwise.application.port.in.ForecastTokensUseCase;
@@ -25,6 +26,7 @@ import dev.seatwise.application.service.AnalyzeConcurrencyService;
 import dev.seatwise.application.service.CompareScenariosService;
 import dev.seatwise.application.service.ForecastTokensService;
 import dev.seatwise.application.service.ReviewRenewalsService;
+import dev.seatwise.application.service.ReconcileChargesService;
 import dev.seatwise.application.service.ListCatalogsService;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.entitlement.Entitlements;
@@ -93,6 +95,11 @@ public final class WebComposition implements WebUseCases {
       @Override
       public ReviewRenewalsUseCase reviewingRenewals() {
         return new ReviewRenewalsService(usage, history, entitlements, meters);
+      }
+
+      @Override
+      public ReconcileChargesUseCase reconcilingCharges() {
+        return new ReconcileChargesService(usage, history, meters);
       }
 
       @Override

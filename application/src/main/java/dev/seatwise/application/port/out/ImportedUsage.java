@@ -1,5 +1,6 @@
 package dev.seatwise.application.port.out;
 
+import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
 import java.util.ArrayList;
@@ -54,6 +55,36 @@ public record ImportedUsage(
 
   public static ImportedUsage of(UsageLog log) {
     return new ImportedUsage(log, List.of(), List.of(), List.of(), List.of(), List.of(), ImportReport.EMPTY);
+  }
+
+  /**
+   * Whether the only usage is what Flex charged (an Autodesk Token Usage export): no sessions, no
+   * days, no summaries.
+   */
+  public boolean onlyCharges() {
+    return log.sessions().isEmpty() && log.days().isEmpty() && summaries.isEmpty()
+        && !tokenUsage.isEmpty();
+  }
+
+  /**
+   * This usage, where {@link #onlyCharges()}, with each charge of tokens (a Token Usage row with
+   * tokens above 0) taken as use of its product by its user on its day, so that the replay opens
+   * one window there; rows with 0 tokens (launches under 5 minutes) open none. Otherwise this usage
+   * unchanged.
+   */
+  public ImportedUsage withChargesAsUsage() {
+    if (!onlyCharges()) {
+      return this;
+    }
+    List<DailyUsage> days = new ArrayList<>();
+    for (TokenUsage t : tokenUsage) {
+      if (t.tokens() > 0) {
+        days.add(new DailyUsage(t.user(), t.product(), t.day()));
+      }
+    }
+    return new ImportedUsage(
+        new UsageLog(log.sessions(), days), unmapped, summaries, tokenUsage, denials, snapshots,
+        report);
   }
 
   /** Both imports together. */
