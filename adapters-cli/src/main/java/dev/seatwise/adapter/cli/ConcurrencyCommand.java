@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
     description = {
       "How many licences were in use at once, per product: peak and when, time-weighted",
       "percentiles, time at peak, refusals (FlexLM DENIED) and the seats needed for a tolerated",
-      "refusal rate. Needs clock times: sessions CSV, FlexLM debug logs or lmstat -a snapshots."
+      "refusal rate. Needs clock times: sessions CSV, FlexLM debug logs or status snapshots",
+      "(lmstat -a, rlmstat -a, lmxendutil -licstat, DSLicSrv -admin, lstc_qrun, olixtool)."
     },
     footer = {"", "Example:", "  seatwise concurrency --usage adskflex.log --tolerated-refusals 1"})
 public final class ConcurrencyCommand extends AnalysisCommand {

@@ -25,8 +25,9 @@ public final class InputOptions {
       required = true,
       description =
           "Usage to analyse; repeat for several files. The format is detected: sessions CSV,"
-              + " Autodesk usage / Usage Report / Token Usage export, FlexLM debug log, lmstat -a"
-              + " output.")
+              + " Autodesk usage / Usage Report / Token Usage export, FlexLM debug log, status"
+              + " output of lmstat -a, rlmstat -a, lmxendutil -licstat, DSLicSrv -admin, lstc_qrun"
+              + " or olixtool.")
   List<Path> usage = new ArrayList<>();
 
   @Option(

@@ -151,8 +151,7 @@ public final class SensitivityCommand extends AnalysisCommand {
     }
     out.println();
     out.println(
-        "Break-even per product at today's prices: Flex access windows a year from which named"
-            + " pays");
+        "Break-even per product at today's prices: from how many UNITs a named seat pays");
     out.println(
         Text.left("PRODUCT", 10)
             + " "
@@ -164,7 +163,8 @@ public final class SensitivityCommand extends AnalysisCommand {
             + " "
             + Text.right("BREAK-EVEN", 11)
             + " "
-            + Text.right("NAMED FROM", 11));
+            + Text.right("NAMED FROM", 11)
+            + " UNIT");
     for (BreakEvenDto b : r.baseline().breakEvens()) {
       out.println(
           Text.left(b.product(), 10)
@@ -181,7 +181,8 @@ public final class SensitivityCommand extends AnalysisCommand {
                       : String.format(Locale.ROOT, "%.1f", b.windowsPerYear()),
                   11)
               + " "
-              + Text.right(b.namedPaysFrom() == null ? "-" : Long.toString(b.namedPaysFrom()), 11));
+              + Text.right(b.namedPaysFrom() == null ? "-" : Long.toString(b.namedPaysFrom()), 11)
+              + " " + b.unit());
     }
     ComparisonTable.notes(r.notes(), out);
   }

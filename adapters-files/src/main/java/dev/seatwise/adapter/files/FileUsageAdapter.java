@@ -47,6 +47,11 @@ public final class FileUsageAdapter implements UsagePort {
     r.put(ImportFormat.AUTODESK_INSIGHTS_USAGE, new AutodeskInsightsUsageReader());
     r.put(ImportFormat.FLEXLM_LOG, new FlexlmLogReader());
     r.put(ImportFormat.LMSTAT, new LmstatReader());
+    r.put(ImportFormat.RLMSTAT, new RlmstatReader());
+    r.put(ImportFormat.LMX_LICSTAT, new LmxStatusReader());
+    r.put(ImportFormat.DSLS_USAGE, new DslsUsageReader());
+    r.put(ImportFormat.LSTC_QRUN, new LstcQrunReader());
+    r.put(ImportFormat.OLIXTOOL, new OlixtoolReader());
     return java.util.Collections.unmodifiableMap(r);
   }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tells a file's format from its first lines: {@code lmstat} output by its banner, a FlexLM log by
+ * Tells a file's format from its first lines: {@code lmstat} and the other licence managers'
+ * status outputs (RLM, LM-X, DSLS, LS-DYNA, OLicense) by their banners, a FlexLM log by
  * its {@code H:MM:SS (daemon)} lines, and a CSV by its header (see docs/import-formats.md for the
  * rules). Stateless.
  */
@@ -33,6 +34,10 @@ public final class FormatDetector {
     List<String> head = TextInput.head(file, name, HEAD_LINES);
     int timed = 0;
     for (String line : head) {
+      Optional<ImportFormat> status = statusOutput(line);
+      if (status.isPresent()) {
+        return status.get();
+      }
       String s = line.strip();
       if (s.startsWith("lmutil") || LmstatReader.HEADER.matcher(line).matches()
           || s.startsWith("Users of ")) {
@@ -132,10 +137,32 @@ public final class FormatDetector {
             + "; expected a sessions CSV header "
             + SessionsCsvReader.SPEC.describe()
             + ", an Autodesk export header (day_used, Days used, seat_quantity, product_name,"
-            + " tokensConsumed, usageDate, ...), a FlexLM debug log or lmstat -a output; or name the"
+            + " tokensConsumed, usageDate, ...), a FlexLM debug log, or the status output of lmstat -a,"
+            + " rlmstat -a, lmxendutil -licstat, DSLicSrv -admin, lstc_qrun or olixtool; or name the"
             + " format explicitly ("
             + labels()
             + ")");
+  }
+
+  /** A licence manager's status output, told by its banner or column heads. */
+  private static Optional<ImportFormat> statusOutput(String line) {
+    String s = line.strip();
+    if (s.startsWith("rlmutil v") || RlmstatReader.BANNER.matcher(line).matches()) {
+      return Optional.of(ImportFormat.RLMSTAT);
+    }
+    if (s.startsWith("LM-X End-user Utility") || LmxStatusReader.BANNER.matcher(line).matches()) {
+      return Optional.of(ImportFormat.LMX_LICSTAT);
+    }
+    if (DslsUsageReader.BANNER.matcher(line).matches() || DslsUsageReader.HEADER.matcher(line).matches()) {
+      return Optional.of(ImportFormat.DSLS_USAGE);
+    }
+    if (LstcQrunReader.HEAD.matcher(line).matches()) {
+      return Optional.of(ImportFormat.LSTC_QRUN);
+    }
+    if (OlixtoolReader.BANNER.matcher(line).matches() && s.contains("OLicense")) {
+      return Optional.of(ImportFormat.OLIXTOOL);
+    }
+    return Optional.empty();
   }
 
   private static String labels() {

@@ -27,7 +27,17 @@ public enum ImportFormat {
   /** FlexLM debug log written by lmgrd and its vendor daemons (e.g. adskflex). */
   FLEXLM_LOG("flexlm-log", Kind.USAGE),
   /** Output of {@code lmutil lmstat -a}, one or many snapshots. */
-  LMSTAT("lmstat", Kind.USAGE);
+  LMSTAT("lmstat", Kind.USAGE),
+  /** Output of Reprise RLM's {@code rlmutil rlmstat -a}. */
+  RLMSTAT("rlmstat", Kind.USAGE),
+  /** Output of X-Formation LM-X's {@code lmxendutil -licstat}. */
+  LMX_LICSTAT("lmx-licstat", Kind.USAGE),
+  /** Dassault DSLS licence usage CSV printed by {@code DSLicSrv -admin} ({@code getLicenseUsage -csv}). */
+  DSLS_USAGE("dsls-usage", Kind.USAGE),
+  /** Output of LS-DYNA's {@code lstc_qrun}. */
+  LSTC_QRUN("lstc-qrun", Kind.USAGE),
+  /** Output of OLicense's {@code olixtool}. */
+  OLIXTOOL("olixtool", Kind.USAGE);
 
   /** Whether a format holds usage (for {@link FileUsageAdapter}) or entitlements. */
   public enum Kind {

@@ -1,5 +1,6 @@
 package dev.seatwise.adapter.files;
 
+import dev.seatwise.application.port.out.SeatCheckout;
 import dev.seatwise.application.port.out.SeatSnapshot;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.Session;
@@ -12,8 +13,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,6 +31,12 @@ import java.util.regex.Pattern;
  * (the year is the snapshot's, or the year before when the date would be after the snapshot) to
  * the last snapshot in which that check-out was still listed. Sessions are therefore lower
  * bounds: the real check-in happened between that snapshot and the next.
+ *
+ * <p>Each snapshot lists its check-outs (user, host, licences, start). A token pool whose check-outs
+ * name a sub-feature in the display field ({@code MSCONE:ADAMS_View} under {@code Users of MSCONE},
+ * or {@code feature=ADAMS_View}) also gives a snapshot per sub-feature and snapshot: named {@code
+ * POOL:SUB}, in use the licences its check-outs hold, issued 0 and {@code pool} the pool feature.
+ * The pool's use is thus seen per pool and per sub-feature; sessions stay under the pool feature.
  *
  * <p>Rows are the {@code Users of} lines and the user lines. An uncounted (node-locked) feature
  * has no issued count and is rejected with that reason; its user lines are still read.
@@ -59,6 +68,8 @@ final class LmstatReader implements UsageReader {
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
     Run run = new Run(ctx, out, ledger);
+    run.file = file;
+    run.name = name;
     try (BufferedReader in = TextInput.open(file, name)) {
       String line;
       long n = 0;
@@ -66,6 +77,7 @@ final class LmstatReader implements UsageReader {
         n++;
         run.line(n, line);
       }
+      run.flushBlock();
       run.closeStale(Integer.MAX_VALUE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,11 +88,18 @@ final class LmstatReader implements UsageReader {
     private final ReadContext ctx;
     private final UsageCollector out;
     private final RowLedger ledger;
+    private Path file;
+    private boolean sawHeader;
+    private String name;
     private LocalDateTime snapshotTime;
     private Instant snapshotAt;
     private int snapshot = -1;
     private String feature;
     private final Map<String, Open> open = new LinkedHashMap<>();
+    /** Index in out.snapshots of the current block's snapshot, -1 when none. */
+    private int block = -1;
+    private final List<SeatCheckout> checkouts = new ArrayList<>();
+    private final Map<String, List<SeatCheckout>> subFeatures = new LinkedHashMap<>();
 
     private static final class Open {
       final UserId user;
@@ -134,6 +153,8 @@ final class LmstatReader implements UsageReader {
     }
 
     private void header(long n, Matcher m) {
+      flushBlock();
+      sawHeader = true;
       try {
         snapshotTime = LocalDateTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
             Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
@@ -158,7 +179,26 @@ final class LmstatReader implements UsageReader {
       feature = null;
     }
 
+    /** Output cut before its header (an excerpt): dated by the file's last-modified time. */
+    private void undated(long n) {
+      try {
+        snapshotAt = java.nio.file.Files.getLastModifiedTime(file).toInstant();
+      } catch (IOException e) {
+        return;
+      }
+      snapshotTime = LocalDateTime.ofInstant(snapshotAt, ctx.options().zone());
+      sawHeader = true;
+      snapshot++;
+      out.notes.add(new ImportNote(name, n, "no 'Flexible License Manager status on' header before"
+          + " the first 'Users of' line: the snapshot is dated by the file's last-modified time "
+          + snapshotAt));
+    }
+
     private void usersOf(long n, String name, String totals) {
+      flushBlock();
+      if (!sawHeader) {
+        undated(n);
+      }
       if (snapshotAt == null) {
         ledger.reject(n, "", "no 'Flexible License Manager status on' header before this line");
         return;
@@ -182,6 +222,7 @@ final class LmstatReader implements UsageReader {
       }
       out.snapshots.add(new SeatSnapshot(snapshotAt, name, ctx.resolver().byFeature(name),
           issued, inUse));
+      block = out.snapshots.size() - 1;
       ledger.accept();
     }
 
@@ -240,7 +281,43 @@ final class LmstatReader implements UsageReader {
       }
       o.lastSnapshot = snapshot;
       o.lastSeen = snapshotAt;
+      if (block >= 0) {
+        SeatCheckout c = new SeatCheckout(o.user, ctx.privacy() ? "" : host, count, Optional.of(startAt));
+        checkouts.add(c);
+        subFeature(who).ifPresent(sub -> subFeatures.computeIfAbsent(sub, k -> new ArrayList<>()).add(c));
+      }
       ledger.accept();
+    }
+
+    /** The sub-feature a check-out of the current pool feature names, e.g. MSCONE:ADAMS_View. */
+    private Optional<String> subFeature(String[] who) {
+      for (int i = 2; i < who.length; i++) {
+        String w = who[i];
+        if (w.startsWith(feature + ":") && w.length() > feature.length() + 1) {
+          return Optional.of(w);
+        }
+        if (w.startsWith("feature=") && w.length() > "feature=".length()) {
+          return Optional.of(feature + ":" + w.substring("feature=".length()));
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** Puts the check-outs read into the current block's snapshot, and adds its sub-features'. */
+    void flushBlock() {
+      if (block >= 0) {
+        SeatSnapshot s = out.snapshots.get(block);
+        out.snapshots.set(block, new SeatSnapshot(s.at(), s.feature(), s.product(), s.issued(),
+            s.inUse(), checkouts, s.pool()));
+        for (Map.Entry<String, List<SeatCheckout>> e : subFeatures.entrySet()) {
+          long inUse = e.getValue().stream().mapToLong(SeatCheckout::count).sum();
+          out.snapshots.add(new SeatSnapshot(s.at(), e.getKey(), ctx.resolver().byFeature(e.getKey()),
+              0, inUse, e.getValue(), Optional.of(s.feature())));
+        }
+      }
+      block = -1;
+      checkouts.clear();
+      subFeatures.clear();
     }
 
     /** Closes the check-outs last listed before snapshot {@code current}. */

@@ -2,15 +2,24 @@ package dev.seatwise.adapter.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.seatwise.application.port.out.FileReport;
 import dev.seatwise.application.port.out.SeatSnapshot;
 import dev.seatwise.application.port.out.UsageImportException;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.application.port.out.SeatCheckout;
+import dev.seatwise.domain.usage.UserId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LmstatReaderTest {
   private static final Instant S1 = Instant.parse("2020-10-15T15:45:00Z");
@@ -21,7 +30,7 @@ class LmstatReaderTest {
   void snapshotsGiveIssuedAndInUsePerFeature() {
     FileImport i = Imports.read("lmstat/autodesk-lmstat-snapshots.txt");
 
-    assertThat(i.usage().snapshots()).containsExactly(
+    assertThat(i.usage().snapshots()).extracting(SeatSnapshot::totals).containsExactly(
         new SeatSnapshot(S1, "86815AECCOL_T_F", Optional.of(ProductId.of("AECCOL")), 10, 2),
         new SeatSnapshot(S1, "87224ACD_2022_0F", Optional.of(ProductId.of("ACD")), 5, 1),
         new SeatSnapshot(S1, "64300ARNOLD_2022_0F", Optional.empty(), 4, 2),
@@ -61,7 +70,7 @@ class LmstatReaderTest {
     assertThat(r.rejected()).isZero();
     assertThat(r.rowsRead()).isEqualTo(10 + 22 + 15 + 1);
     assertThat(i.usage().snapshots()).hasSize(10);
-    assertThat(i.usage().snapshots().get(1)).isEqualTo(new SeatSnapshot(
+    assertThat(i.usage().snapshots().get(1).totals()).isEqualTo(new SeatSnapshot(
         Instant.parse("2017-10-20T17:02:00Z"), "feature2", Optional.empty(), 144, 22));
     assertThat(i.usage().unmapped()).hasSize(38)
         .contains(Session.of("user13", "feature2", Instant.parse("2017-10-17T14:59:00Z"), Instant.parse("2017-10-20T17:02:00Z")));
@@ -86,7 +95,7 @@ class LmstatReaderTest {
     FileImport i = Imports.read("lmstat/flexlm_exporter-lmstat_app5.txt");
     assertThat(Imports.rejections(i)).hasSize(4)
         .allSatisfy(x -> assertThat(x).contains("(Uncounted, node-locked)"));
-    assertThat(i.usage().snapshots().get(0)).isEqualTo(new SeatSnapshot(
+    assertThat(i.usage().snapshots().get(0).totals()).isEqualTo(new SeatSnapshot(
         Instant.parse("2025-02-10T11:26:00Z"), "MATLAB", Optional.empty(), 10000, 61));
     assertThat(i.usage().unmapped().stream().filter(x -> x.product().value().equals("MATLAB")))
         .hasSize(37);
@@ -105,5 +114,60 @@ class LmstatReaderTest {
         .isInstanceOf(UsageImportException.class)
         .hasMessageContaining("this is 'lmstat -i' output")
         .hasMessageContaining("run 'lmutil lmstat -a' instead");
+  }
+
+  /** The sample, cut before its header by its authors, dated by its file time. */
+  private static FileImport excerpt(String resource, Instant fileTime, Path dir) throws IOException {
+    Path f = dir.resolve("lmstat.txt");
+    Files.copy(Fixtures.path(resource), f);
+    Files.setLastModifiedTime(f, FileTime.from(fileTime));
+    return FileUsageAdapter.readFile(f, Fixtures.resolver());
+  }
+
+  @Test
+  void aTokenPoolCountsWeightedCheckOutsAndGivesItsSubFeatures(@TempDir Path dir) throws IOException {
+    Instant at = Instant.parse("2024-03-11T12:00:00Z");
+    FileImport i = excerpt("lmstat/scania-license-manager-flexlm-lmstat-mscone-tokens.txt", at, dir);
+    // the authors' elision '...' (line 4) inside the block is not a check-out: one rejection
+    assertThat(Imports.rejections(i)).singleElement().asString().startsWith("4: not a check-out line");
+    assertThat(Imports.report(i).rowsRead()).isEqualTo(1 + 6 + 1);
+    assertThat(i.notes()).singleElement().asString().contains("dated by the file's last-modified time " + at);
+    List<SeatSnapshot> s = i.usage().snapshots();
+    assertThat(s).extracting(SeatSnapshot::feature, SeatSnapshot::issued, SeatSnapshot::inUse, SeatSnapshot::pool)
+        .containsExactly(
+            tuple("MSCONE", 750L, 18L, Optional.empty()),
+            tuple("MSCONE:ADAMS_View", 0L, 15L, Optional.of("MSCONE")),      // 3 check-outs x 5 licences
+            tuple("MSCONE:ADAMS_Car_Plugin", 0L, 3L, Optional.of("MSCONE"))); // 3 x 1
+    assertThat(s.get(0).checkouts()).extracting(SeatCheckout::count).containsExactly(5L, 1L, 5L, 1L, 5L, 1L);
+    assertThat(s.get(0).checkouts().get(4)).isEqualTo(new SeatCheckout(UserId.of("abcdkk"), "ER0037", 5,
+        Optional.of(Instant.parse("2024-03-11T10:49:00Z"))));
+    // the pool's sessions: one per licence, 5 + 1 + 5 + 1 + 5 + 1
+    assertThat(i.usage().unmapped()).hasSize(18).allSatisfy(x -> assertThat(x.product().value()).isEqualTo("MSCONE"));
+    assertThat(i.usage().unmapped()).filteredOn(x -> x.start().equals(Instant.parse("2024-03-08T13:25:00Z"))).hasSize(12);
+  }
+
+  @Test
+  void aFeatureInTwoVersionsIsOneBlock(@TempDir Path dir) throws IOException {
+    FileImport i = excerpt("lmstat/scania-license-manager-flexlm-lmstat-versions.txt",
+        Instant.parse("2024-03-11T23:00:00Z"), dir);
+    assertThat(Imports.rejections(i)).singleElement().asString().startsWith("4: not a check-out line");
+    assertThat(i.usage().snapshots()).singleElement().satisfies(s -> {
+      assertThat(s.totals()).isEqualTo(new SeatSnapshot(Instant.parse("2024-03-11T23:00:00Z"), "ccmppower", Optional.empty(), 40, 3));
+      assertThat(s.checkouts()).extracting(SeatCheckout::host).containsExactly("dcv033.com", "n-c41.com", "nid001234");
+    });
+  }
+
+  @Test
+  void aSubFeatureMayBeNamedFeatureEquals(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("lmstat.txt");
+    Files.writeString(f, """
+        Flexible License Manager status on Mon 3/11/2024 12:00
+        Users of MSCONE:  (Total of 750 licenses issued;  Total of 7 licenses in use)
+            ann ws1 feature=Nastran (v2023.0331) (srv/29065 11), start Mon 3/11 10:49, 4 licenses
+            bob ws2 feature=Nastran (v2023.0331) (srv/29065 12), start Mon 3/11 11:00, 3 licenses
+        """);
+    FileImport i = FileUsageAdapter.readFile(f, Fixtures.resolver());
+    assertThat(i.usage().snapshots()).extracting(SeatSnapshot::feature, SeatSnapshot::inUse)
+        .containsExactly(tuple("MSCONE", 7L), tuple("MSCONE:Nastran", 7L));
   }
 }

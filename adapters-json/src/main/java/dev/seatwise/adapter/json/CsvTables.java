@@ -279,6 +279,7 @@ public final class CsvTables {
       row.add(b.tokenPrice());
       row.add(b.windowsPerYear());
       row.add(b.namedPaysFrom());
+      row.add(b.unit());
       rows.add(row);
     }
     return new CsvTable(
@@ -288,7 +289,8 @@ public final class CsvTables {
             "tokens_per_window",
             "token_price",
             "windows_per_year",
-            "named_pays_from"),
+            "named_pays_from",
+            "unit"),
         rows);
   }
 

@@ -202,8 +202,9 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
               p.timeAtOrAbove(p.peak()), Map.of(), Optional.empty(),
               p.capacityForRefusalRate(query.toleratedRefusalRate()), p.peakDemand()));
       notes.add(
-          "pool:" + d.pool() + " is the " + catalog.meter() + " pool of " + catalog.vendor()
-              + ": units held at once (each session holds its product's rate)");
+          "pool:" + d.pool() + " is a capacity that the " + catalog.meter() + " meter of "
+              + catalog.vendor() + " sizes: its peak (a token pool: units held at once; daily"
+              + " usage: users in a counted 10-minute interval)");
     }
   }
 

@@ -83,6 +83,10 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
     Entitlements held = entitlements.entitlements();
     Comparison base = compare(imported, catalogs, held, query.compare());
     AnalysisPeriod period = base.period();
+    // a pool vendor's break-even counts tokens of pool need, not windows
+    boolean pool =
+        UsageAnalysis.of(imported, catalogs, PeriodSpec.of(period.from(), period.to(), period.zone()), meters)
+            .isCapacityMetered();
     CompareScenariosQuery pinned =
         new CompareScenariosQuery(
             PeriodSpec.of(period.from(), period.to(), period.zone()),
@@ -95,13 +99,13 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
       BigDecimal f = factor(p);
       CatalogHistory scaled = PriceScaling.tokenPrices(catalogs, f);
       Comparison c = compare(imported, scaled, PriceScaling.tokenPrices(held, f), pinned);
-      cases.add(of(Dimension.TOKEN_PRICE, p, c, scaled, period, List.of()));
+      cases.add(of(Dimension.TOKEN_PRICE, p, c, scaled, period, List.of(), pool));
     }
     for (BigDecimal p : query.namedPriceChanges()) {
       BigDecimal f = factor(p);
       CatalogHistory scaled = PriceScaling.namedPrices(catalogs, f);
       Comparison c = compare(imported, scaled, PriceScaling.namedPrices(held, f), pinned);
-      cases.add(of(Dimension.NAMED_PRICE, p, c, scaled, period, List.of()));
+      cases.add(of(Dimension.NAMED_PRICE, p, c, scaled, period, List.of(), pool));
     }
     Catalog rates = catalogs.versionOn(period.from()).orElse(catalogs.versions().get(0));
     for (BigDecimal p : query.usageChanges()) {
@@ -123,11 +127,11 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
             w.unplaced() + " repeated visit(s) or day(s) (" + w.unplacedWindows() + " windows) found"
                 + " no free place in the period and were left out");
       }
-      cases.add(of(Dimension.USAGE, p, c, catalogs, period, notes));
+      cases.add(of(Dimension.USAGE, p, c, catalogs, period, notes, pool));
     }
     List<String> notes = new ArrayList<>(base.notes());
     return new SensitivityReport(
-        period, of(Dimension.BASELINE, BigDecimal.ZERO, base, catalogs, period, List.of()), cases, notes);
+        period, of(Dimension.BASELINE, BigDecimal.ZERO, base, catalogs, period, List.of(), pool), cases, notes);
   }
 
   private Comparison compare(
@@ -145,7 +149,8 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
       Comparison c,
       CatalogHistory history,
       AnalysisPeriod period,
-      List<String> extraNotes) {
+      List<String> extraNotes,
+      boolean pool) {
     Optional<Scenario> cheapest = Optional.empty();
     for (Scenario s : c.scenarios()) {
       if (s.name().equals(Scenario.NETWORK)) {
@@ -171,11 +176,11 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
         c.scenarios(),
         cheapest.map(Scenario::name),
         windows,
-        breakEvens(history.versionOn(period.from()).orElse(history.versions().get(0))),
+        breakEvens(history.versionOn(period.from()).orElse(history.versions().get(0)), pool),
         notes);
   }
 
-  private static List<ProductBreakEven> breakEvens(Catalog catalog) {
+  private static List<ProductBreakEven> breakEvens(Catalog catalog, boolean pool) {
     Optional<UnitPrice> price = catalog.packPricing().map(PackPricing::bestUnitPrice);
     List<ProductBreakEven> out = new ArrayList<>();
     if (price.isEmpty()) {
@@ -187,9 +192,13 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
       }
       BreakEven be = new BreakEven(p.namedUser().get().annual(), p.tokenRate().get(), price.get());
       out.add(
-          new ProductBreakEven(
-              p.id(), be.namedAnnual(), be.tokensPerWindow(), be.tokenPrice(), be.windowsPerYear(),
-              be.namedPaysFrom()));
+          pool
+              ? new ProductBreakEven(
+                  p.id(), be.namedAnnual(), be.tokensPerWindow(), be.tokenPrice(), be.poolTokensFreed(),
+                  be.namedPaysFromPoolTokens(), ProductBreakEven.POOL_TOKENS)
+              : new ProductBreakEven(
+                  p.id(), be.namedAnnual(), be.tokensPerWindow(), be.tokenPrice(), be.windowsPerYear(),
+                  be.namedPaysFrom()));
     }
     return out;
   }

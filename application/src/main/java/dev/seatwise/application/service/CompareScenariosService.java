@@ -36,6 +36,14 @@ import dev.seatwise.domain.optimize.HybridProblem;
 import dev.seatwise.domain.optimize.OptimizationResult;
 import dev.seatwise.domain.optimize.Pin;
 import dev.seatwise.domain.optimize.UserDemand;
+import dev.seatwise.domain.optimize.pool.PoolMix;
+import dev.seatwise.domain.optimize.pool.PoolMixOptimizer;
+import dev.seatwise.domain.optimize.pool.PoolMixProblem;
+import dev.seatwise.domain.optimize.pool.PoolUser;
+import dev.seatwise.domain.metering.Meter;
+import dev.seatwise.domain.metering.Metering;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.plan.Proration;
 import dev.seatwise.domain.tokens.LedgerReplay;
 import dev.seatwise.domain.tokens.PackPricing;
@@ -160,9 +168,11 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
 
     Optional<OptimizationResult.Solved> allNamed = Optional.empty();
     Optional<OptimizationResult.Solved> optimal = Optional.empty();
+    Optional<PoolMix> poolMix = Optional.empty();
     if (analysis.isCapacityMetered()) {
       allNamed =
           capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios, ledger);
+      poolMix = poolMix(analysis, packs, proration, notes, scenarios);
     } else if (packs.isEmpty()) {
       notes.add("the catalog sells no token packs: all-flex and optimal are left out");
     } else {
@@ -202,6 +212,9 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     }
     List<UserComparison> users =
         users(analysis, optimal, allNamed, packs, named, catalog, query);
+    if (poolMix.isPresent()) {
+      users = poolUsers(users, poolMix.get(), analysis, proration);
+    }
     return new Comparison(
         catalog.currency(),
         period,
@@ -300,10 +313,119 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                       pool, proration.days(), proration.daysPerYear(), total.amount().toPlainString()))));
       ledger.shared(Scenario.ALL_FLEX, total, usageWeights(ledger, analysis, Optional.empty()));
     }
-    notes.add(
-        "optimal is left out: the cheapest mix of named seats and a concurrent pool depends on"
-            + " which users leave the pool's peak, which seatwise does not optimise yet");
     return allNamed;
+  }
+
+  /**
+   * The pool-aware optimum (domain {@link PoolMixOptimizer}): each user's tokens held, metered by
+   * the catalog's meter on that user's sessions alone, and the named price of the products they
+   * use; the optimiser chooses who is named and sizes the pool for the rest.
+   */
+  private Optional<PoolMix> poolMix(
+      UsageAnalysis analysis,
+      Optional<PackPricing> packs,
+      Proration proration,
+      List<String> notes,
+      List<Scenario> scenarios) {
+    Catalog catalog = analysis.catalog();
+    Optional<Meter> meter = meters.forKind(catalog.meter());
+    if (packs.isEmpty() || meter.isEmpty()) {
+      notes.add("optimal is left out: the catalog sells no pool capacity (token packs)");
+      return Optional.empty();
+    }
+    Map<UserId, List<Session>> byUser = new TreeMap<>();
+    for (Session s : analysis.usage().sessions()) {
+      byUser.computeIfAbsent(s.user(), u -> new ArrayList<>()).add(s);
+    }
+    String unit = "tokens";
+    List<PoolUser> users = new ArrayList<>();
+    for (Map.Entry<UserId, List<Session>> e : byUser.entrySet()) {
+      Metering m = meter.get().meter(UsageLog.ofSessions(e.getValue()),
+          new MeterContext(catalog, Coverage.NONE, analysis.period().zone()));
+      List<long[]> seg = new ArrayList<>();
+      for (CapacityDemand d : m.demands()) {
+        unit = d.pool();
+        long[] st = d.profile().startNanos();
+        long[] en = d.profile().endNanos();
+        long[] w = d.profile().weights();
+        for (int i = 0; i < st.length; i++) {
+          seg.add(new long[] {st[i], en[i], w[i]});
+        }
+      }
+      Optional<Money> named = Optional.of(catalog.zero());
+      for (ProductId p : analysis.byUser().getOrDefault(e.getKey(), Map.of()).keySet()) {
+        Optional<Money> price = catalog.product(p).flatMap(Product::namedUser).map(pr -> pr.annual());
+        named = price.isEmpty() ? Optional.empty() : named.map(x -> x.plus(price.get()));
+      }
+      users.add(new PoolUser(e.getKey(), named,
+          seg.stream().mapToLong(x -> x[0]).toArray(), seg.stream().mapToLong(x -> x[1]).toArray(),
+          seg.stream().mapToLong(x -> x[2]).toArray()));
+    }
+    if (users.isEmpty()) {
+      return Optional.empty();
+    }
+    PoolMix mix = PoolMixOptimizer.solve(new PoolMixProblem(users, packs.get(), proration, 0.0, unit));
+    Map<String, Long> seats = new TreeMap<>();
+    for (UserId u : mix.named()) {
+      for (ProductId p : analysis.byUser().getOrDefault(u, Map.of()).keySet()) {
+        seats.merge(p.value(), 1L, Long::sum);
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format("%d of %d users named (%s), the pool sized for the rest: %d %s bought as %s",
+        mix.named().size(), users.size(), mix.namedCost().amount().toPlainString(), mix.poolTokens(), unit,
+        mix.purchase()));
+    lines.add(String.format("pool capacity %s x %d/%d days = %s", mix.purchase(), proration.days(),
+        proration.daysPerYear(), mix.poolCost().amount().toPlainString()));
+    lines.add(mix.proven()
+        ? "proven optimal (pool-aware branch and bound, " + mix.nodes() + " nodes): lower bound "
+            + mix.lowerBound().amount().toPlainString()
+        : "best found within the search budget: the optimum lies between "
+            + mix.lowerBound().amount().toPlainString() + " and " + mix.total().amount().toPlainString());
+    scenarios.add(new Scenario(Scenario.OPTIMAL, mix.total(), OptionalLong.of(mix.poolTokens()), seats, lines));
+    notes.add("optimal for a pool: who is named and how large the pool is for the rest, at no refusals;"
+        + " pins and bundles are not applied to it; each pool user's cost is a share of the pool in"
+        + " proportion to the most " + unit + " they hold");
+    return Optional.of(mix);
+  }
+
+  /** Users as the pool-aware optimum places them, with its reasons. */
+  private static List<UserComparison> poolUsers(
+      List<UserComparison> users, PoolMix mix, UsageAnalysis analysis, Proration proration) {
+    Map<UserId, dev.seatwise.domain.optimize.pool.PoolChoice> choices = new HashMap<>();
+    long held = 0;
+    for (var c : mix.choices()) {
+      choices.put(c.user(), c);
+      if (!c.named()) {
+        held += c.maxHeld();
+      }
+    }
+    Catalog catalog = analysis.catalog();
+    List<UserComparison> out = new ArrayList<>();
+    for (UserComparison u : users) {
+      var c = choices.get(u.user());
+      if (c == null) {
+        out.add(u);
+        continue;
+      }
+      List<ProductId> products = u.usage().stream().map(ProductUsage::product).toList();
+      Money cost;
+      if (c.named()) {
+        cost = catalog.zero();
+        for (ProductId p : products) {
+          cost = cost.plus(proration.apply(catalog.requireProduct(p).namedUser().orElseThrow().annual()));
+        }
+      } else {
+        BigDecimal share = held == 0 ? BigDecimal.ZERO
+            : mix.poolCost().amount().multiply(BigDecimal.valueOf(c.maxHeld()))
+                .divide(BigDecimal.valueOf(held), 12, RoundingMode.HALF_EVEN);
+        cost = Money.rounded(share, catalog.currency(), RoundingMode.HALF_EVEN);
+      }
+      out.add(new UserComparison(u.user(), u.usage(), List.of(), c.named() ? products : List.of(),
+          c.named() ? List.of() : products, cost, u.allNamedCost(), u.allNamedCost().minus(cost), c.reason()));
+    }
+    out.sort(Comparator.comparing(UserComparison::savings).reversed().thenComparing(UserComparison::user));
+    return out;
   }
 
   /** Solves and adds the all-named scenario: every user pinned to subscriptions. */

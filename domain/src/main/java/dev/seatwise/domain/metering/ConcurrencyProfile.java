@@ -117,6 +117,21 @@ public final class ConcurrencyProfile {
     return starts.length;
   }
 
+  /** The intervals' starts in epoch nanoseconds, in the canonical order (a copy). */
+  public long[] startNanos() {
+    return starts.clone();
+  }
+
+  /** The intervals' ends in epoch nanoseconds, in the same order (a copy). */
+  public long[] endNanos() {
+    return ends.clone();
+  }
+
+  /** The intervals' weights, in the same order (a copy). */
+  public long[] weights() {
+    return weights.clone();
+  }
+
   /**
    * This profile plus requests denied at the given instants (epoch nanoseconds, one request each;
    * several at one instant are several requests), added to those it already holds.

@@ -47,4 +47,25 @@ public record BreakEven(Money namedAnnual, long tokensPerWindow, UnitPrice token
     return java.util.OptionalLong.of(
         namedAnnual.amount().divide(perWindow, 0, RoundingMode.CEILING).longValueExact());
   }
+
+  /**
+   * For a pool vendor (cost driven by the peak of tokens held): the tokens of pool need a named seat
+   * must free to pay for itself, {@code namedAnnual / tokenPrice} (to 4 decimals); empty for a
+   * price of zero. This is the break-even in the pool's own unit, not in windows.
+   */
+  public java.util.Optional<BigDecimal> poolTokensFreed() {
+    if (tokenPrice.perUnit().signum() == 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(namedAnnual.amount().divide(tokenPrice.perUnit(), 4, RoundingMode.HALF_EVEN));
+  }
+
+  /** The fewest whole pool tokens freed from which a named seat is no dearer. */
+  public java.util.OptionalLong namedPaysFromPoolTokens() {
+    if (tokenPrice.perUnit().signum() == 0) {
+      return java.util.OptionalLong.empty();
+    }
+    return java.util.OptionalLong.of(
+        namedAnnual.amount().divide(tokenPrice.perUnit(), 0, RoundingMode.CEILING).longValueExact());
+  }
 }

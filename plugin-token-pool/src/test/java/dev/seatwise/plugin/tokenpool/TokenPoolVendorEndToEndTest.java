@@ -56,12 +56,33 @@ class TokenPoolVendorEndToEndTest {
     assertThat(c.scenario(Scenario.ALL_FLEX).orElseThrow().tokens()).hasValue(46);
     // named: ann HM 3000 + OS 4000, bob HM 3000 = 10000.00
     assertThat(c.scenario(Scenario.ALL_NAMED).orElseThrow().total()).isEqualTo(Money.of("10000.00", "USD"));
-    assertThat(c.scenario(Scenario.OPTIMAL)).isEmpty();
-    assertThat(c.notes()).anyMatch(n -> n.startsWith("optimal is left out"));
-    // without an optimal plan, each user is shown at their all-named cost with no saving
+    // pool-aware optimum: naming bob (3000.00) would leave ann's 25 units -> 3 packs = 3000.00,
+    // 6000.00 in all; naming ann (7000.00) is dearer still: everyone stays in the pool, 5000.00
+    Scenario optimal = c.scenario(Scenario.OPTIMAL).orElseThrow();
+    assertThat(optimal.total()).isEqualTo(Money.of("5000.00", "USD"));
+    assertThat(optimal.tokens()).hasValue(46);
+    assertThat(optimal.lines()).anyMatch(l -> l.startsWith("proven optimal (pool-aware branch and bound"));
+    // each pool user pays a share of the pool in proportion to the most units they hold: ann 25 of 46
     var ann = c.users().stream().filter(u -> u.user().value().equals("ann")).findFirst().orElseThrow();
-    assertThat(ann.cost()).isEqualTo(Money.of("7000.00", "USD"));
-    assertThat(ann.savings()).isEqualTo(Money.of("0.00", "USD"));
+    assertThat(ann.cost()).isEqualTo(Money.of("2717.39", "USD"));
+    assertThat(ann.savings()).isEqualTo(Money.of("4282.61", "USD"));
+    assertThat(ann.reason()).isEqualTo("holds up to 25 tokens; naming them lowers the pool's need from 46 to 21"
+        + " tokens: -2000.00 <= named 7000.00 (a named seat pays from 70.0 tokens of need freed) -> pool");
+  }
+
+  @Test
+  void theBreakEvenReadsInTokensOfPoolNeed() {
+    var report =
+        new dev.seatwise.application.service.AnalyzeSensitivityService(
+                USAGE, POOL, new FakeEntitlementsPort(Entitlements.NONE), METERS)
+            .analyze(dev.seatwise.application.port.in.AnalyzeSensitivityQuery.of(YEAR));
+    var hm = report.baseline().breakEvens().stream()
+        .filter(b -> b.product().value().equals("HM")).findFirst().orElseThrow();
+    // a named HyperMesh seat (3000.00) pays when it frees 3000.00 / 100.00 = 30 units of pool need,
+    // not "0.9 windows" (3000.00 / (21 x 100.00))
+    assertThat(hm.unit()).isEqualTo(dev.seatwise.application.port.in.ProductBreakEven.POOL_TOKENS);
+    assertThat(hm.windowsPerYear()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("30"));
+    assertThat(hm.namedPaysFrom()).hasValue(30);
   }
 
   @Test

@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class YamlCatalogAdapter implements CatalogPort {
   /** The names of the catalogs shipped in this jar, under {@code catalogs/NAME.yaml}. */
-  public static final List<String> BUNDLED = List.of("autodesk", "units-pool");
+  public static final List<String> BUNDLED = List.of("autodesk", "units-pool", "bentley-e365");
 
   private final CatalogYamlParser parser = new CatalogYamlParser();
 

@@ -166,7 +166,7 @@ class YamlCatalogAdapterTest {
 
   @Test
   void bundledListsTheAutodeskCatalog() {
-    assertThat(adapter.bundled()).extracting(h -> h.latest().vendor()).containsExactly("Autodesk", "Units Pool (illustrative)");
+    assertThat(adapter.bundled()).extracting(h -> h.latest().vendor()).containsExactly("Autodesk", "Units Pool (illustrative)", "Bentley (E365 daily usage, illustrative prices)");
   }
 
   @Test

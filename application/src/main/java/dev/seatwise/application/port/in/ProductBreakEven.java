@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * The break-even of one product: the access windows a year at which Flex at {@code tokenPrice}
  * (the best price per token of any pack) costs what a named seat ({@code namedAnnual}) costs ({@code
  * windowsPerYear}, 4 decimals), and the fewest windows a year from which named is no dearer ({@code
- * namedPaysFrom}); both empty for a product whose rate is zero. Immutable and thread-safe; nothing is
+ * namedPaysFrom}); both empty for a product whose rate is zero. For a pool vendor ({@code unit} =
+ * {@link #POOL_TOKENS}) both count the tokens of pool need a named seat must free instead. Immutable and thread-safe; nothing is
  * null.
  */
 public record ProductBreakEven(
@@ -22,8 +23,22 @@ public record ProductBreakEven(
     long tokensPerWindow,
     UnitPrice tokenPrice,
     Optional<BigDecimal> windowsPerYear,
-    OptionalLong namedPaysFrom) {
+    OptionalLong namedPaysFrom,
+    String unit) {
+  /** What the break-even counts for a consumptive (Flex-like) vendor. */
+  public static final String WINDOWS = "windows a year";
+
+  /** What it counts for a pool vendor: tokens of the pool's need that a named seat must free. */
+  public static final String POOL_TOKENS = "pool tokens freed";
+
+  /** A break-even counted in access windows a year. */
+  public ProductBreakEven(ProductId product, Money namedAnnual, long tokensPerWindow, UnitPrice tokenPrice,
+      Optional<BigDecimal> windowsPerYear, OptionalLong namedPaysFrom) {
+    this(product, namedAnnual, tokensPerWindow, tokenPrice, windowsPerYear, namedPaysFrom, WINDOWS);
+  }
+
   public ProductBreakEven {
+    checkNotNull(unit, "unit");
     checkNotNull(product, "product");
     checkNotNull(namedAnnual, "namedAnnual");
     checkNotNull(tokenPrice, "tokenPrice");

@@ -1,0 +1,144 @@
+package dev.seatwise.adapter.files;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Dassault Systèmes DSLS licence usage as {@code DSLicSrv -admin} prints it ({@code
+ * getLicenseUsage -csv}), one snapshot or many concatenated. Each {@code License Administration
+ * Tool} banner (or a CSV header without one) starts a snapshot, dated as {@link StatusSnapshots}
+ * says. Under the header {@code Editor,EditorId,Feature,...,Count,Inuse,Tokens,...,Host,User,...,
+ * Granted Since,...} each line is a row: the first row of a feature gives issued ({@code Count})
+ * and in use ({@code Inuse}); a row with a {@code User} is also one check-out of {@code Tokens}
+ * tokens (1 when empty) from host {@code Host} (before its {@code (pid)/ip}) since {@code Granted
+ * Since}. A row without a feature, with too few fields or with counts that are not whole numbers
+ * is rejected with the reason.
+ */
+final class DslsUsageReader implements UsageReader {
+  static final Pattern BANNER = Pattern.compile("^\\s*License Administration Tool\\b.*");
+  static final Pattern HEADER = Pattern.compile("^\\s*Editor,EditorId,Feature,.*");
+  private static final List<String> NEEDED = List.of("feature", "count", "inuse");
+
+  @Override
+  public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
+    StatusSnapshots s = new StatusSnapshots(file, name, ctx, out, ledger);
+    Map<String, Integer> col = null;
+    Set<String> featuresSeen = new HashSet<>();
+    boolean bannerOpen = false;
+    try (BufferedReader in = TextInput.open(file, name)) {
+      String line;
+      long n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (s.stamp(line)) {
+          continue;
+        }
+        if (BANNER.matcher(line).matches()) {
+          s.begin(n, Optional.empty());
+          bannerOpen = true;
+          col = null;
+          featuresSeen.clear();
+          continue;
+        }
+        if (HEADER.matcher(line).matches()) {
+          if (!bannerOpen) {
+            s.begin(n, Optional.empty());
+            featuresSeen.clear();
+          }
+          bannerOpen = false;
+          col = columns(line);
+          if (!col.keySet().containsAll(NEEDED)) {
+            ledger.reject(n, "", "the usage header lacks one of the columns Feature, Count, Inuse: " + line.strip());
+            col = null;
+          }
+          continue;
+        }
+        if (col == null || line.isBlank() || line.strip().startsWith("admin >")) {
+          continue;
+        }
+        row(n, line, col, s, featuresSeen);
+      }
+      s.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, Integer> columns(String header) {
+    String[] h = header.strip().split(",", -1);
+    Map<String, Integer> col = new HashMap<>();
+    for (int i = 0; i < h.length; i++) {
+      col.putIfAbsent(h[i].strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""), i);
+    }
+    return col;
+  }
+
+  private static String field(String[] f, Map<String, Integer> col, String name) {
+    Integer i = col.get(name);
+    return i == null || i >= f.length ? "" : f[i].strip();
+  }
+
+  private static void row(long n, String line, Map<String, Integer> col, StatusSnapshots s,
+      Set<String> featuresSeen) {
+    RowLedger ledger = s.ledger();
+    String[] f = line.split(",", -1);
+    if (f.length <= col.get("inuse")) {
+      ledger.reject(n, "", "too few fields (" + f.length + ") for a usage row: " + line.strip());
+      return;
+    }
+    String feature = field(f, col, "feature");
+    if (feature.isEmpty()) {
+      ledger.reject(n, "Feature", "empty feature");
+      return;
+    }
+    Optional<Long> count = StatusSnapshots.count(field(f, col, "count"));
+    Optional<Long> inUse = StatusSnapshots.count(field(f, col, "inuse"));
+    if (count.isEmpty() || inUse.isEmpty()) {
+      ledger.reject(n, count.isEmpty() ? "Count" : "Inuse", "not a whole number: '"
+          + field(f, col, count.isEmpty() ? "count" : "inuse") + "'");
+      return;
+    }
+    String user = field(f, col, "user");
+    long tokens = 1;
+    Optional<Instant> since = Optional.empty();
+    if (!user.isEmpty()) {
+      String t = field(f, col, "tokens");
+      if (!t.isEmpty()) {
+        Optional<Long> tk = StatusSnapshots.count(t);
+        if (tk.isEmpty()) {
+          ledger.reject(n, "Tokens", "not a whole number: '" + t + "'");
+          return;
+        }
+        tokens = tk.get();
+      }
+      String granted = field(f, col, "grantedsince");
+      if (!granted.isEmpty()) {
+        since = s.localDateTime(granted);
+        if (since.isEmpty()) {
+          ledger.reject(n, "Granted Since", "not a date-time yyyy-MM-dd HH:mm:ss: '" + granted + "'");
+          return;
+        }
+      }
+    }
+    StatusSnapshots.Block b = s.block(feature);
+    if (featuresSeen.add(feature)) {
+      b.add(count.get(), inUse);
+    }
+    if (!user.isEmpty()) {
+      String host = field(f, col, "host").split("[ /(]", 2)[0];
+      b.checkout(user, host, tokens, since, field(f, col, "sessionid"));
+    }
+    ledger.accept();
+  }
+}

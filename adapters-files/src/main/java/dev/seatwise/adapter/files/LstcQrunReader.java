@@ -1,0 +1,112 @@
+package dev.seatwise.adapter.files;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Output of LS-DYNA's {@code lstc_qrun} (LSTC licence server), one snapshot or many concatenated.
+ * Each {@code LICENSE INFORMATION} banner starts a snapshot (dated as {@link StatusSnapshots}
+ * says: the tool prints no date). Each program line {@code PROGRAM MM/DD/YYYY USED FREE MAX |
+ * QUEUE} gives issued MAX and in use USED; a {@code -} in USED means the program draws on the
+ * licence group, and its in-use is the sum of the check-out lines under it ({@code user
+ * pid@host CPUS}, CPUS cores each, with no start time). The {@code LICENSE GROUP USED FREE MAX |
+ * QUEUE} line gives the group itself as feature {@code LICENSE GROUP}, the pool of the programs
+ * above it.
+ *
+ * <p>Rows are the program, group and check-out lines; any other line after the banner (besides the
+ * column heads and rules) is rejected with the reason.
+ */
+final class LstcQrunReader implements UsageReader {
+  static final Pattern BANNER = Pattern.compile("^\\s*LICENSE INFORMATION\\s*$");
+  static final Pattern HEAD = Pattern.compile("^\\s*PROGRAM\\s+EXPIRATION\\s+CPUS\\s+USED\\s+FREE\\s+MAX.*");
+  private static final Pattern RULE = Pattern.compile("^[-\\s|]+$");
+  private static final Pattern PROGRAM = Pattern.compile(
+      "^(\\S+)\\s+(\\d{1,2}/\\d{1,2}/\\d{4})\\s+(-|\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\|\\s*(\\d+)\\s*$");
+  private static final Pattern GROUP = Pattern.compile(
+      "^\\s+LICENSE GROUP\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\|\\s*(\\d+)\\s*$");
+  private static final Pattern CHECKOUT = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)@(\\S+)\\s+(\\d+)\\s*$");
+  static final String GROUP_FEATURE = "LICENSE GROUP";
+
+  @Override
+  public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
+    StatusSnapshots s = new StatusSnapshots(file, name, ctx, out, ledger);
+    boolean section = false;
+    StatusSnapshots.Block program = null;
+    List<StatusSnapshots.Block> inGroup = new ArrayList<>();
+    try (BufferedReader in = TextInput.open(file, name)) {
+      String line;
+      long n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (s.stamp(line)) {
+          continue;
+        }
+        if (BANNER.matcher(line).matches()) {
+          s.begin(n, Optional.empty());
+          section = true;
+          program = null;
+          inGroup.clear();
+          continue;
+        }
+        if (!section || line.isBlank() || HEAD.matcher(line).matches() || RULE.matcher(line).matches()) {
+          continue;
+        }
+        Matcher m = PROGRAM.matcher(line);
+        if (m.matches()) {
+          Optional<Long> used = m.group(3).equals("-") ? Optional.empty() : StatusSnapshots.count(m.group(3));
+          Optional<Long> max = StatusSnapshots.count(m.group(5));
+          if (max.isEmpty() || (!m.group(3).equals("-") && used.isEmpty())) {
+            ledger.reject(n, "MAX", "count out of range: " + line.strip());
+            program = null;
+            continue;
+          }
+          program = s.block(m.group(1)).add(max.get(), used);
+          inGroup.add(program);
+          ledger.accept();
+          continue;
+        }
+        m = GROUP.matcher(line);
+        if (m.matches()) {
+          Optional<Long> used = StatusSnapshots.count(m.group(1));
+          Optional<Long> max = StatusSnapshots.count(m.group(3));
+          if (used.isEmpty() || max.isEmpty()) {
+            ledger.reject(n, "MAX", "count out of range: " + line.strip());
+            continue;
+          }
+          s.block(GROUP_FEATURE).add(max.get(), used);
+          for (StatusSnapshots.Block b : inGroup) {
+            b.pool = Optional.of(GROUP_FEATURE);
+          }
+          inGroup.clear();
+          program = null;
+          ledger.accept();
+          continue;
+        }
+        m = CHECKOUT.matcher(line);
+        if (m.matches()) {
+          Optional<Long> cpus = StatusSnapshots.count(m.group(4));
+          if (program == null) {
+            ledger.reject(n, "", "check-out line outside a program block: " + line.strip());
+          } else if (cpus.isEmpty()) {
+            ledger.reject(n, "CPUS", "count out of range: " + m.group(4));
+          } else {
+            program.checkout(m.group(1), m.group(3), cpus.get(), Optional.empty(), m.group(2));
+            ledger.accept();
+          }
+          continue;
+        }
+        ledger.reject(n, "", "not a program, group or check-out line: " + line.strip());
+      }
+      s.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

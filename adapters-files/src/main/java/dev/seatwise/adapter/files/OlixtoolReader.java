@@ -1,0 +1,114 @@
+package dev.seatwise.adapter.files;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Output of OLicense's {@code olixtool} (Optimum GmbH; cosin FTire among others), one snapshot or
+ * many concatenated. Each {@code olixtool VERSION} banner starts a snapshot (dated as {@link
+ * StatusSnapshots} says: the tool prints no date). In each {@code Application:} block, under {@code
+ * Modules:}, a module line {@code NAME; LicenseType; FloatCount; Expiration;} gives feature NAME
+ * with FloatCount issued; the {@code N FloatsLockedBy:} line after it gives N in use, and each
+ * {@code user@host #K} line one check-out of K floats (no start time). A module listed under two
+ * licences in one snapshot adds up.
+ *
+ * <p>Rows are the module lines and the check-out lines; inside an application block a line that
+ * is none of the known lines is rejected with the reason.
+ */
+final class OlixtoolReader implements UsageReader {
+  static final Pattern BANNER = Pattern.compile("^\\s*olixtool \\S+.*");
+  private static final Pattern APPLICATION = Pattern.compile("^\\s*Application:\\s*(\\S.*?)\\s*$");
+  private static final Pattern KNOWN = Pattern.compile(
+      "^\\s*(VersionRange:|Licenser:|Licensee:|License-ID:|Modules:|Name;\\s*LicenseType;|Server:).*");
+  private static final Pattern RULE = Pattern.compile("^\\s*={3,}\\s*$");
+  private static final Pattern DASHES = Pattern.compile("^\\s*-{3,}\\s*$");
+  private static final Pattern MODULE = Pattern.compile(
+      "^\\s*([^;\\s]+);\\s*([^;]*?);\\s*(\\d+);\\s*([^;]*?);?\\s*$");
+  private static final Pattern LOCKED = Pattern.compile("^\\s*(\\d+) FloatsLockedBy:\\s*$");
+  private static final Pattern CHECKOUT = Pattern.compile("^\\s*([^@\\s]+)@(\\S+)\\s+#(\\d+)\\s*$");
+
+  @Override
+  public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
+    StatusSnapshots s = new StatusSnapshots(file, name, ctx, out, ledger);
+    String application = null;
+    StatusSnapshots.Block module = null;
+    try (BufferedReader in = TextInput.open(file, name)) {
+      String line;
+      long n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (s.stamp(line)) {
+          continue;
+        }
+        if (BANNER.matcher(line).matches()) {
+          s.begin(n, Optional.empty());
+          application = null;
+          module = null;
+          continue;
+        }
+        Matcher m = APPLICATION.matcher(line);
+        if (m.matches()) {
+          if (!s.inSnapshot()) {
+            s.begin(n, Optional.empty());
+          }
+          application = m.group(1);
+          module = null;
+          continue;
+        }
+        if (RULE.matcher(line).matches()) {
+          application = null;
+          module = null;
+          continue;
+        }
+        if (application == null || line.isBlank() || KNOWN.matcher(line).matches()
+            || DASHES.matcher(line).matches()) {
+          continue;
+        }
+        m = MODULE.matcher(line);
+        if (m.matches()) {
+          Optional<Long> floats = StatusSnapshots.count(m.group(3));
+          if (floats.isEmpty()) {
+            ledger.reject(n, "FloatCount", "count out of range: " + m.group(3));
+            module = null;
+            continue;
+          }
+          module = s.block(m.group(1)).add(floats.get(), Optional.of(0L));
+          ledger.accept();
+          continue;
+        }
+        m = LOCKED.matcher(line);
+        if (m.matches() && module != null) {
+          Optional<Long> used = StatusSnapshots.count(m.group(1));
+          if (used.isEmpty()) {
+            ledger.reject(n, "FloatsLockedBy", "count out of range: " + m.group(1));
+          } else {
+            module.add(0, used);
+          }
+          continue;
+        }
+        m = CHECKOUT.matcher(line);
+        if (m.matches()) {
+          Optional<Long> k = StatusSnapshots.count(m.group(3));
+          if (module == null) {
+            ledger.reject(n, "", "check-out line outside a module: " + line.strip());
+          } else if (k.isEmpty()) {
+            ledger.reject(n, "count", "count out of range: " + m.group(3));
+          } else {
+            module.checkout(m.group(1), m.group(2), k.get(), Optional.empty(), "");
+            ledger.accept();
+          }
+          continue;
+        }
+        ledger.reject(n, "", "not understood in the block of application " + application + ": " + line.strip());
+      }
+      s.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

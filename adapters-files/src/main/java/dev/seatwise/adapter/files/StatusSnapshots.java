@@ -1,0 +1,294 @@
+package dev.seatwise.adapter.files;
+
+import dev.seatwise.application.port.out.SeatCheckout;
+import dev.seatwise.application.port.out.SeatSnapshot;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UserId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the status readers of licence managers other than FlexLM share (RLM, LM-X, DSLS, LS-DYNA,
+ * OLicense): snapshots made of feature blocks with their check-outs, and sessions from the
+ * check-outs that successive snapshots list.
+ *
+ * <p><b>When a snapshot was taken.</b> Most of these tools print no date. A line holding only an
+ * ISO-8601 date-time ({@code 2024-09-18T15:30:00Z}, {@code 2024-09-18 15:30[:00]}, in the import
+ * zone when it has no offset), as {@code date -Iseconds} writes it before the tool's output in a
+ * cron job, dates the next snapshot; a reader may know the time from the output itself (RLM's
+ * statistics); otherwise the snapshot is dated by the file's last-modified time, with a note.
+ *
+ * <p><b>Sessions.</b> Each check-out gives one session (whatever its count: cores, tokens or
+ * licences are a weight that the snapshot's in-use carries) from its start, or from the first
+ * snapshot listing it when the manager gives no start, to the last snapshot that still lists it;
+ * a lower bound, as for {@code lmstat}. Several blocks of the same feature in one snapshot (one
+ * module under two licences) add their issued and in-use counts. Not thread-safe: one per file.
+ */
+final class StatusSnapshots {
+  private static final Pattern STAMP = Pattern.compile(
+      "^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?$");
+
+  private final String file;
+  private final Path path;
+  private final ReadContext ctx;
+  private final UsageCollector out;
+  private final RowLedger ledger;
+  private Instant stamp;
+  private Instant at;
+  private int snapshot = -1;
+  private boolean mtimeNoted;
+  private boolean stamped;
+  private boolean datedByFile;
+  private long bannerLine;
+  private final Map<String, Block> blocks = new LinkedHashMap<>();
+  private final Map<String, Open> open = new LinkedHashMap<>();
+  private final Map<String, Integer> seenThisSnapshot = new HashMap<>();
+
+  /** A feature's totals and check-outs in the current snapshot. */
+  final class Block {
+    final String feature;
+    long issued;
+    long inUse;
+    boolean inUseKnown;
+    Optional<String> pool = Optional.empty();
+    final List<SeatCheckout> checkouts = new ArrayList<>();
+
+    Block(String feature) {
+      this.feature = feature;
+    }
+
+    /** Adds issued and in-use counts; {@code inUse} empty: the sum of the check-outs' counts. */
+    Block add(long issued, Optional<Long> inUse) {
+      this.issued += issued;
+      inUse.ifPresent(u -> {
+        this.inUse += u;
+        inUseKnown = true;
+      });
+      return this;
+    }
+
+    /** Records one check-out (the caller accepts or rejects the row). */
+    void checkout(String user, String host, long count, Optional<Instant> since, String handle) {
+      UserId id = ctx.identity().flexlmUser(user, host, ctx.privacy());
+      checkouts.add(new SeatCheckout(id, ctx.privacy() ? "" : host, count, since));
+      String key = feature + "\u0000" + user + "\u0000" + host + "\u0000" + since.map(Instant::toString).orElse("")
+          + "\u0000" + handle + "\u0000" + count;
+      int nth = seenThisSnapshot.merge(key, 1, Integer::sum);
+      key = key + "\u0000" + nth;
+      Open o = open.get(key);
+      if (o == null) {
+        o = new Open(id, feature, ctx.resolver().byFeature(feature), since.orElse(at));
+        open.put(key, o);
+      }
+      o.lastSnapshot = snapshot;
+      o.lastSeen = at;
+    }
+  }
+
+  private static final class Open {
+    final UserId user;
+    final String feature;
+    final Optional<ProductId> product;
+    final Instant start;
+    int lastSnapshot;
+    Instant lastSeen;
+
+    Open(UserId user, String feature, Optional<ProductId> product, Instant start) {
+      this.user = user;
+      this.feature = feature;
+      this.product = product;
+      this.start = start;
+    }
+  }
+
+  StatusSnapshots(Path path, String file, ReadContext ctx, UsageCollector out, RowLedger ledger) {
+    this.path = path;
+    this.file = file;
+    this.ctx = ctx;
+    this.out = out;
+    this.ledger = ledger;
+  }
+
+  RowLedger ledger() {
+    return ledger;
+  }
+
+  ReadContext ctx() {
+    return ctx;
+  }
+
+  /**
+   * Whether {@code line} is a date-time line dating the next snapshot (and takes it if so).
+   */
+  boolean stamp(String line) {
+    String s = line.strip();
+    if (!STAMP.matcher(s).matches()) {
+      return false;
+    }
+    Optional<Instant> t = parseStamp(s);
+    t.ifPresent(x -> stamp = x);
+    return t.isPresent();
+  }
+
+  private Optional<Instant> parseStamp(String s) {
+    String iso = s.replace(' ', 'T');
+    try {
+      return Optional.of(OffsetDateTime.parse(normalizeOffset(iso)).toInstant());
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(LocalDateTime.parse(iso).atZone(ctx.options().zone()).toInstant());
+      } catch (DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static String normalizeOffset(String iso) {
+    // +0100 -> +01:00
+    if (iso.length() > 5 && iso.matches(".*[+-]\\d{4}$")) {
+      int i = iso.length() - 2;
+      return iso.substring(0, i) + ":" + iso.substring(i);
+    }
+    return iso;
+  }
+
+  /** Whether a snapshot is open (a banner was read). */
+  boolean inSnapshot() {
+    return at != null;
+  }
+
+  /** The time of the current snapshot; only when {@link #inSnapshot()}. */
+  Instant at() {
+    return at;
+  }
+
+  /**
+   * Starts a snapshot at line {@code n}: at {@code known} when the output gives its time, else at
+   * the last stamp line, else at the file's last-modified time.
+   */
+  void begin(long n, Optional<Instant> known) {
+    finishSnapshot();
+    Instant t = known.orElse(null);
+    stamped = t == null && stamp != null;
+    if (t == null) {
+      t = stamp;
+    }
+    datedByFile = t == null;
+    if (t == null) {
+      t = fileTime();
+      bannerLine = n;
+    }
+    stamp = null;
+    at = t;
+    closeStale(snapshot);
+    snapshot++;
+  }
+
+  /**
+   * Re-dates the current snapshot by the output's own clock (printed after its banner), unless a
+   * date line dated it.
+   */
+  void redate(Instant t) {
+    if (!stamped) {
+      at = t;
+      datedByFile = false;
+    }
+  }
+
+  private Instant fileTime() {
+    try {
+      return Files.getLastModifiedTime(path).toInstant();
+    } catch (IOException e) {
+      return Instant.EPOCH;
+    }
+  }
+
+  /** The block of {@code feature} in the current snapshot, created when new. */
+  Block block(String feature) {
+    return blocks.computeIfAbsent(feature, Block::new);
+  }
+
+  /** The block of {@code feature} if the current snapshot has one. */
+  Optional<Block> existing(String feature) {
+    return Optional.ofNullable(blocks.get(feature));
+  }
+
+  /** Emits the current snapshot's blocks (in the order first seen). */
+  void finishSnapshot() {
+    if (at != null && datedByFile && !mtimeNoted) {
+      mtimeNoted = true;
+      out.notes.add(new ImportNote(file, bannerLine, "the output prints no date: snapshots are dated by"
+          + " the file's last-modified time " + at + " (put a line 'date -Iseconds' before each"
+          + " snapshot to date them exactly)"));
+    }
+    for (Block b : blocks.values()) {
+      long inUse = b.inUseKnown ? b.inUse : b.checkouts.stream().mapToLong(SeatCheckout::count).sum();
+      out.snapshots.add(new SeatSnapshot(at, b.feature, ctx.resolver().byFeature(b.feature), b.issued,
+          inUse, b.checkouts, b.pool));
+    }
+    blocks.clear();
+    seenThisSnapshot.clear();
+  }
+
+  /** Ends the file: emits the last snapshot and closes every check-out. */
+  void finish() {
+    finishSnapshot();
+    closeStale(Integer.MAX_VALUE);
+  }
+
+  private void closeStale(int current) {
+    Iterator<Open> it = open.values().iterator();
+    while (it.hasNext()) {
+      Open o = it.next();
+      if (o.lastSnapshot < current) {
+        Instant end = o.lastSeen.isBefore(o.start) ? o.start : o.lastSeen;
+        if (o.product.isPresent()) {
+          out.sessions.add(new Session(o.user, o.product.get(), o.start, end));
+        } else {
+          out.unmapped.add(new Session(o.user, ProductId.of(o.feature), o.start, end));
+        }
+        it.remove();
+      }
+    }
+  }
+
+  /** A count of decimal digits, empty when it does not fit a long. */
+  static Optional<Long> count(String digits) {
+    try {
+      return Optional.of(Long.parseLong(digits.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code yyyy-MM-dd HH:mm[:ss]} in the import zone. */
+  Optional<Instant> localDateTime(String s) {
+    try {
+      DateTimeFormatter f = s.strip().length() > 16 ? SECONDS : MINUTES;
+      return Optional.of(LocalDateTime.parse(s.strip(), f).atZone(ctx.options().zone()).toInstant());
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
+      .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+      .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+}

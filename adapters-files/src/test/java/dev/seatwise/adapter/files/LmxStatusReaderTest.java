@@ -1,0 +1,59 @@
+package dev.seatwise.adapter.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatwise.application.port.out.SeatCheckout;
+import dev.seatwise.application.port.out.SeatSnapshot;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LmxStatusReaderTest extends StatusReaderContract {
+  @Override String sample() { return "status/scania-license-manager-lmx-lmxendutil.txt"; }
+  @Override String corrupt() { return "status/scania-license-manager-lmx-lmxendutil-corrupt.txt"; }
+  @Override ImportFormat format() { return ImportFormat.LMX_LICSTAT; }
+  @Override long sampleRows() { return 7 + 5; }
+
+  @Override
+  List<String> corruptRejections() {
+    return List.of(
+        "13: not understood in the block of feature CatiaV5Reader: zero of 3 license(s) used",
+        "9 [issued]: no 'N of M license(s) used' line for feature CatiaV5Reader",
+        "68 [checkout time]: invalid date-time: 2022-02-31 09:26",
+        "69: not understood in the block of feature HyperWorks: Queued: 3 users waiting");
+  }
+
+  @Override long corruptAccepted() { return 6 + 5; }
+
+  @Test
+  void featureBlocksGiveTotalsAndCheckOutsWithTheirCheckoutTime() {
+    List<SeatSnapshot> s = Imports.read(sample()).usage().snapshots();
+    assertThat(s).extracting(SeatSnapshot::feature).containsExactly("CatiaV5Reader", "GlobalZoneEU",
+        "HWAIFPBS", "HWAWPF", "HWActivate", "HWFlux2D", "HyperWorks");
+    SeatSnapshot zone = s.get(1);
+    assertThat(zone.issued()).isEqualTo(1_000_003);
+    assertThat(zone.inUse()).isEqualTo(40_000);
+    assertThat(zone.checkouts()).containsExactly(
+        new SeatCheckout(UserId.of("vraafg"), "RD0082879", 15_000, Optional.of(Instant.parse("2022-02-18T09:29:00Z"))),
+        new SeatCheckout(UserId.of("vraafg"), "RD0082879", 25_000, Optional.of(Instant.parse("2022-02-18T09:26:00Z"))));
+    assertThat(s.get(3).issued()).isEqualTo(2_147_483_647L);
+    assertThat(s.get(3).checkouts()).isEmpty();
+  }
+
+  @Test
+  void checkOutsLastUntilTheLastSnapshotListingThem() {
+    FileImport i = Imports.read("status/scania-license-manager-lmx-lmxendutil-two-snapshots.txt");
+    Instant first = Instant.parse("2022-02-18T09:30:00Z");
+    Instant second = Instant.parse("2022-02-18T10:30:00Z");
+    assertThat(i.usage().snapshots()).hasSize(14);
+    assertThat(i.usage().snapshots().get(13).totals())
+        .isEqualTo(new SeatSnapshot(second, "HyperWorks", Optional.empty(), 1_000_000, 0));
+    assertThat(i.usage().unmapped()).hasSize(5)
+        .contains(Session.of("sssaah", "HyperWorks", Instant.parse("2022-02-18T09:26:00Z"), first))
+        .contains(Session.of("vraafg", "HWFlux2D", Instant.parse("2022-02-18T09:29:00Z"), second));
+    assertThat(i.notes()).isEmpty();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.seatwise.adapter.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seatwise.application.port.out.FileReport;
+import dev.seatwise.application.port.out.SeatCheckout;
+import dev.seatwise.application.port.out.SeatSnapshot;
+import dev.seatwise.application.port.out.UsageImportException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every licence-manager status reader must do, run against a real sample and a corrupt
+ * variant of it: be detected from its text; read the real sample with no rejection; count every
+ * row of the corrupt one (rows read = accepted + rejected) with the reasons given; never list more
+ * in check-outs than in use; give one session per check-out of a single snapshot; withhold hosts in
+ * privacy mode; stop at the first bad row in strict mode.
+ */
+abstract class StatusReaderContract {
+  /** The real sample, a test resource. */
+  abstract String sample();
+
+  /** The sample with lines damaged on purpose. */
+  abstract String corrupt();
+
+  abstract ImportFormat format();
+
+  /** Rows in the real sample (all accepted). */
+  abstract long sampleRows();
+
+  /** The corrupt variant's rejections, as {@link Imports#rejections}. */
+  abstract List<String> corruptRejections();
+
+  /** Rows the corrupt variant accepts. */
+  abstract long corruptAccepted();
+
+  /** Whether the output carries its own time (otherwise snapshots take the file's time). */
+  boolean datesItself() {
+    return false;
+  }
+
+  @Test
+  void isDetectedFromItsText() {
+    assertThat(FormatDetector.detect(Fixtures.path(sample()))).isEqualTo(format());
+    assertThat(FormatDetector.detect(Fixtures.path(corrupt()))).isEqualTo(format());
+  }
+
+  @Test
+  void theRealSampleIsReadWithoutRejection() {
+    FileImport i = Imports.read(sample());
+    FileReport r = Imports.report(i);
+    assertThat(r.format()).isEqualTo(format().label());
+    assertThat(Imports.rejections(i)).isEmpty();
+    assertThat(r.rowsRead()).isEqualTo(sampleRows()).isEqualTo(r.accepted());
+    assertThat(i.usage().snapshots()).isNotEmpty();
+  }
+
+  @Test
+  void theCorruptVariantCountsEveryRowAndSaysWhy() {
+    FileImport i = Imports.read(corrupt());
+    FileReport r = Imports.report(i);
+    assertThat(Imports.rejections(i)).containsExactlyElementsOf(corruptRejections());
+    assertThat(r.accepted()).isEqualTo(corruptAccepted());
+    assertThat(r.rowsRead()).isEqualTo(r.accepted() + r.rejected());
+    assertThat(r.rejections()).allSatisfy(x -> {
+      assertThat(x.line()).isPositive();
+      assertThat(x.reason()).isNotBlank();
+    });
+  }
+
+  @Test
+  void strictModeStopsAtTheFirstBadRow() {
+    assertThatThrownBy(() -> Imports.read(corrupt(), ImportOptions.defaults().withStrict(true)))
+        .isInstanceOf(UsageImportException.class)
+        .hasMessageContaining(corruptRejections().get(0).split(" ")[0]);
+  }
+
+  @Test
+  void checkOutsNeverHoldMoreThanInUse() {
+    for (SeatSnapshot s : Imports.read(sample()).usage().snapshots()) {
+      long held = s.checkouts().stream().mapToLong(SeatCheckout::count).sum();
+      assertThat(held).as(s.feature()).isLessThanOrEqualTo(s.inUse());
+    }
+  }
+
+  @Test
+  void eachCheckOutOfASingleSnapshotGivesOneSession() {
+    FileImport i = Imports.read(sample());
+    long checkouts = i.usage().snapshots().stream()
+        .filter(s -> s.pool().isEmpty() || !s.feature().contains(":"))
+        .mapToLong(s -> s.checkouts().size()).sum();
+    assertThat(i.usage().log().sessions().size() + i.usage().unmapped().size()).isEqualTo(checkouts);
+    assertThat(checkouts).isPositive();
+  }
+
+  @Test
+  void privacyModeWithholdsHosts() {
+    FileImport i = Imports.read(sample(), ImportOptions.defaults().withPrivacy(true));
+    assertThat(i.usage().snapshots()).flatMap(SeatSnapshot::checkouts)
+        .isNotEmpty().allSatisfy(c -> assertThat(c.host()).isEmpty());
+  }
+
+  @Test
+  void anUndatedOutputIsDatedByTheFileTimeWithANote(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("status.txt");
+    Files.copy(Fixtures.path(sample()), f);
+    Instant t = Instant.parse("2024-05-06T07:08:09Z");
+    Files.setLastModifiedTime(f, FileTime.from(t));
+    FileImport i = FileUsageAdapter.readFile(f, Fixtures.resolver());
+    if (datesItself()) {
+      assertThat(i.usage().snapshots()).allSatisfy(s -> assertThat(s.at()).isNotEqualTo(t));
+      assertThat(i.notes()).isEmpty();
+    } else {
+      assertThat(i.usage().snapshots()).allSatisfy(s -> assertThat(s.at()).isEqualTo(t));
+      assertThat(i.notes()).singleElement().asString().contains("last-modified time " + t);
+    }
+  }
+
+  @Test
+  void aDateLineBeforeTheOutputDatesTheSnapshot(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("status.txt");
+    Files.writeString(f, "2024-05-06T07:08:09+02:00\n" + Files.readString(Fixtures.path(sample())));
+    FileImport i = FileUsageAdapter.readFile(f, Fixtures.resolver());
+    assertThat(i.usage().snapshots()).allSatisfy(s -> assertThat(s.at()).isEqualTo("2024-05-06T05:08:09Z"));
+    assertThat(Imports.report(i).rejected()).isZero();
+  }
+}
