@@ -342,7 +342,9 @@ public final class AnalysisEndpoints {
       Context ctx, Function<AnalysisScope, Object> work, java.util.function.Consumer<Object> answer) {
     withInputs(
         ctx,
-        inputs -> runner.run(() -> work.apply(useCases.over(inputs, RequestParams.readOptions(ctx)))),
+        inputs -> runner.run(
+            () -> work.apply(useCases.over(inputs, RequestParams.readOptions(ctx))),
+            ctx.queryParam("example") == null ? ctx.contentLength() : -1),
         answer);
   }
 

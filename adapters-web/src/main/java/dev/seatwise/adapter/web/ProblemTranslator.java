@@ -167,7 +167,17 @@ public final class ProblemTranslator {
   private static ProblemResponse problem(
       int status, String title, String detail, Context ctx, String file, Long line) {
     return new ProblemResponse(
-        "about:blank", title, status, detail, ctx.path(), file, line);
+        "about:blank", title, status, capped(detail), ctx.path(), file, line);
+  }
+
+  /** The longest detail answered; the readers quote at most 200 characters of input in it. */
+  static final int MAX_DETAIL_CHARS = 2000;
+
+  private static String capped(String detail) {
+    if (detail == null || detail.length() <= MAX_DETAIL_CHARS) {
+      return detail;
+    }
+    return detail.substring(0, MAX_DETAIL_CHARS) + "... (" + detail.length() + " characters)";
   }
 
   private void write(Context ctx, ProblemResponse p) {
