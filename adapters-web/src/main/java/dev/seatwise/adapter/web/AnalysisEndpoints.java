@@ -58,6 +58,7 @@ public final class AnalysisEndpoints {
   private final ProblemTranslator problems;
   private final CsvExporter csv = new CsvExporter();
   private final Clock clock;
+  private final UploadLimit uploadLimit = new UploadLimit(WebServer.MAX_UPLOADS_PER_CLIENT);
 
   /** Most simulations one web request may ask of the forecast. */
   static final int MAX_SIMULATIONS = 20_000;
@@ -339,6 +340,13 @@ public final class AnalysisEndpoints {
 
   /** Runs {@code work} on the request's inputs within the time bound, then {@code answer}s. */
   private void analyse(
+      Context ctx, Function<AnalysisScope, Object> work, java.util.function.Consumer<Object> answer) {
+    try (UploadLimit.Permit permit = uploadLimit.acquire(ctx.ip())) {
+      analyseWithin(ctx, work, answer);
+    }
+  }
+
+  private void analyseWithin(
       Context ctx, Function<AnalysisScope, Object> work, java.util.function.Consumer<Object> answer) {
     withInputs(
         ctx,

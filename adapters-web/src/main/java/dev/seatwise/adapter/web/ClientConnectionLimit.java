@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Connection;
 
 /**
- * Caps the connections one client address holds open at once: the connection past the cap is
- * closed as soon as it opens, so that a few hundred slow uploads from one client cannot take every
- * server thread. Thread-safe.
+ * Caps the connections one remote client address holds open at once: the connection past the cap
+ * is closed as soon as it opens, so that a few hundred slow uploads from one client cannot take
+ * every server thread. Loopback clients are not capped (they are the local user, whose page and
+ * API calls share one address); {@link UploadLimit} bounds their uploads instead. Thread-safe.
  */
 final class ClientConnectionLimit implements Connection.Listener {
   private final int max;
@@ -27,7 +28,7 @@ final class ClientConnectionLimit implements Connection.Listener {
   @Override
   public void onOpened(Connection connection) {
     InetAddress client = client(connection);
-    if (client == null) {
+    if (client == null || client.isLoopbackAddress()) {
       return;
     }
     int n = open.computeIfAbsent(client, k -> new AtomicInteger()).incrementAndGet();
@@ -40,7 +41,7 @@ final class ClientConnectionLimit implements Connection.Listener {
   @Override
   public void onClosed(Connection connection) {
     InetAddress client = client(connection);
-    if (client == null) {
+    if (client == null || client.isLoopbackAddress()) {
       return;
     }
     open.computeIfPresent(client, (k, count) -> count.decrementAndGet() <= 0 ? null : count);

@@ -33,8 +33,14 @@ public final class WebServer implements AutoCloseable {
    */
   public static final long MIN_UPLOAD_BYTES_PER_SECOND = 1024;
 
-  /** Connections one client address may hold open at once; the next is closed on opening. */
+  /**
+   * Connections one remote (not loopback) client address may hold open at once; the next is
+   * closed on opening.
+   */
   public static final int MAX_CONNECTIONS_PER_CLIENT = 32;
+
+  /** Analyses (uploads) one client address may have in flight; the next is answered 429. */
+  public static final int MAX_UPLOADS_PER_CLIENT = 8;
 
   /** The page runs only its own scripts: no inline script, no handlers, no foreign origins. */
   static final String PAGE_POLICY =
