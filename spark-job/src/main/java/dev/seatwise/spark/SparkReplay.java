@@ -275,7 +275,7 @@ public final class SparkReplay {
           }
           Optional<ProductId> product = products.computeIfAbsent(productName, rules::product);
           if (product.isEmpty()) {
-            return reject("product", "unknown product '" + productName + "'");
+            return reject("product", SessionRowRules.unknownProduct(productName));
           }
           long start;
           long end;

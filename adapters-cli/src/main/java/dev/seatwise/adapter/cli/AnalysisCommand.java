@@ -95,9 +95,12 @@ abstract class AnalysisCommand implements Callable<Integer> {
     }
   }
 
+  /** Where the privacy key is read from: the environment (tests substitute their own). */
+  static java.util.function.UnaryOperator<String> environment = System::getenv;
+
   /** The pseudonyms of this run: keyed by the environment when set, random otherwise. */
   static Pseudonyms pseudonyms() {
-    String key = System.getenv(PRIVACY_KEY_VARIABLE);
+    String key = environment.apply(PRIVACY_KEY_VARIABLE);
     return key == null || key.isEmpty() ? Pseudonyms.random() : Pseudonyms.withKey(key);
   }
 }

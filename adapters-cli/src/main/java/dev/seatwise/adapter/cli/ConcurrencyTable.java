@@ -82,7 +82,7 @@ final class ConcurrencyTable {
     out.printf(
         "PEAK: most sessions at once (lmstat: most in use seen). P50/P90/P95: time-weighted"
             + " percentiles.%nAT PEAK: time at the peak. NEEDED: seats so that at most %s%% of"
-            + " sessions are refused.%n",
+            + " requests are refused%n(demand = in use + denied at the same instant).%n",
         toleratedPercent == Math.rint(toleratedPercent)
             ? Long.toString((long) toleratedPercent)
             : Double.toString(toleratedPercent));

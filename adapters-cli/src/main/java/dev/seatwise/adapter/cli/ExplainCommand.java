@@ -47,7 +47,7 @@ public final class ExplainCommand extends AnalysisCommand {
   public Integer call() {
     Pseudonyms pseudonyms = pseudonyms();
     ComparisonResponse all = ComparisonRun.run(useCases, input, compare, pseudonyms);
-    UserDto u = find(all.users(), input.privacy() ? pseudonyms.of(user) : user);
+    UserDto u = input.privacy() ? findPrivate(all.users(), user, pseudonyms) : find(all.users(), user);
     switch (output.format()) {
       case JSON:
         printJson(u);
@@ -64,6 +64,32 @@ public final class ExplainCommand extends AnalysisCommand {
         out().flush();
     }
     return 0;
+  }
+
+  /**
+   * In privacy mode users are listed by pseudonym: {@code wanted} is the user's real id (exact), or
+   * the pseudonym printed (exact, any case, or a unique part), which is stable across runs only
+   * under the same {@code SEATWISE_PRIVACY_KEY}.
+   */
+  private static UserDto findPrivate(List<UserDto> users, String wanted, Pseudonyms pseudonyms) {
+    String byId = pseudonyms.of(wanted);
+    for (UserDto u : users) {
+      if (u.user().equals(byId)) {
+        return u;
+      }
+    }
+    try {
+      return find(users, wanted);
+    } catch (LicensingException e) {
+      String key = environment.apply(PRIVACY_KEY_VARIABLE);
+      throw new LicensingException(
+          e.getMessage()
+              + (key == null || key.isEmpty()
+                  ? "; in privacy mode give the user's id, or set " + PRIVACY_KEY_VARIABLE
+                      + " so that the pseudonyms printed stay the same from run to run"
+                  : "; in privacy mode give the user's id or the pseudonym printed under the same "
+                      + PRIVACY_KEY_VARIABLE));
+    }
   }
 
   private static UserDto find(List<UserDto> users, String wanted) {

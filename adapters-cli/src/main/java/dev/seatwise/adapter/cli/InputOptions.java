@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,6 +88,16 @@ public final class InputOptions {
   boolean strict;
 
   @Option(
+      names = "--collection-rate",
+      paramLabel = "COLLECTION=TOKENS|MEMBER",
+      description =
+          "Flex tokens one 24 h window of a collection checkout costs, as a number or as the"
+              + " member product whose rate applies (e.g. AECCOL=RVT); repeatable. Default: the"
+              + " catalog's flexTokensPerDay for the collection, else the dearest member the user"
+              + " used in the same window, else the dearest member.")
+  Map<String, String> collectionRates = new LinkedHashMap<>();
+
+  @Option(
       names = "--privacy",
       description =
           "Keep hashed ids hashed and show every user as a pseudonym (user-<hex>). Set "
@@ -115,6 +127,7 @@ public final class InputOptions {
         zone,
         strict,
         privacy,
+        collectionRates,
         observer);
   }
 

@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a command reads: usage files (and a format that overrides detection), the catalog (a bundled
  * name or a file), entitlement exports, an identity map, the zone of local times, strict and
- * privacy modes, and who hears about the import. Immutable; nothing is null.
+ * privacy modes, stated Flex rates of collection checkouts ({@code --collection-rate}, collection
+ * to tokens or to a member product), and who hears about the import. Immutable; nothing is null.
  */
 public record Inputs(
     List<Path> usage,
@@ -21,6 +23,7 @@ public record Inputs(
     ZoneId zone,
     boolean strict,
     boolean privacy,
+    Map<String, String> collectionRates,
     ImportObserver observer) {
   public Inputs {
     usage = List.copyOf(usage);
@@ -29,6 +32,7 @@ public record Inputs(
     entitlements = List.copyOf(entitlements);
     requireNonNull(identities, "identities");
     requireNonNull(zone, "zone");
+    collectionRates = Map.copyOf(collectionRates);
     requireNonNull(observer, "observer");
   }
 }

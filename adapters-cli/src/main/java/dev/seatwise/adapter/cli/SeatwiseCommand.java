@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       ConcurrencyCommand.class,
       SensitivityCommand.class,
       TradeInCommand.class,
+      ReconcileCommand.class,
       CatalogsCommand.class,
       GenerateCommand.class
     },

@@ -58,6 +58,14 @@ public final class TradeInCommand extends AnalysisCommand {
               + " price).")
   BigDecimal maintenance;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "Day the choice is made (default: the end of the usage period): keep and trade in are"
+              + " offered only while the catalog's dates allow them on it.")
+  java.time.LocalDate asOf;
+
   public TradeInCommand(UseCases useCases) {
     super(useCases);
   }
@@ -75,7 +83,10 @@ public final class TradeInCommand extends AnalysisCommand {
             "--maintenance",
             catalog);
     EvaluateTradeInQuery q =
-        query(() -> new EvaluateTradeInQuery(input.period(), p.id(), seats, named, kept));
+        query(() -> {
+          EvaluateTradeInQuery base = new EvaluateTradeInQuery(input.period(), p.id(), seats, named, kept);
+          return asOf == null ? base : base.withAsOf(asOf);
+        });
     TradeInResponse response;
     try (ImportTracker tracker = ImportTracker.forFiles(input.usage)) {
       TradeInEvaluation evaluation =
@@ -129,6 +140,7 @@ public final class TradeInCommand extends AnalysisCommand {
             r.currency()));
     ImportSummary.print(r.importReport(), out);
     out.println();
+    Text.sentence(out, "Eligibility " + r.eligibility() + ".");
     Text.sentence(
         out,
         String.format(

@@ -4,6 +4,7 @@ import dev.seatwise.application.port.in.AnalyzeConcurrencyUseCase;
 import dev.seatwise.application.port.in.AnalyzeSensitivityUseCase;
 import dev.seatwise.application.port.in.CompareScenariosUseCase;
 import dev.seatwise.application.port.in.EvaluateTradeInUseCase;
+import dev.seatwise.application.port.in.ReconcileChargesUseCase;
 import dev.seatwise.application.port.in.ForecastTokensUseCase;
 import dev.seatwise.application.port.in.ListCatalogsUseCase;
 import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
@@ -29,6 +30,8 @@ public interface UseCases {
   AnalyzeSensitivityUseCase analyzeSensitivity(Inputs inputs);
 
   EvaluateTradeInUseCase evaluateTradeIn(Inputs inputs);
+
+  ReconcileChargesUseCase reconcileCharges(Inputs inputs);
 
   /**
    * The day after the last day with usage, in the inputs' zone (the default "as of" date of a

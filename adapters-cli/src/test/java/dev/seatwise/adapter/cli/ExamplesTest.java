@@ -149,7 +149,28 @@ class ExamplesTest {
     assertThat(forecast.get("historyTokens").asLong()).isPositive();
     assertThat(forecast.at("/plan/tokens").asLong())
         .isGreaterThanOrEqualTo(forecast.get("p90Burn").asLong());
-    assertThat(tradeIn.get("options").findValuesAsText("choice"))
+    // As of the data's end (2025-02-01) network seats can no longer be renewed (from 2023-02-07)
+    // and the trade-in closed on 2024-02-07: only retiring them is offered, and the answer says so.
+    assertThat(tradeIn.get("options").findValuesAsText("choice")).containsExactly("retire");
+    assertThat(tradeIn.get("asOf").asText()).isEqualTo("2025-02-01"); // the FlexLM log runs through January 2025
+    assertThat(tradeIn.get("eligibility").asText())
+        .isEqualTo("as of 2025-02-01: network renewals ended on 2023-02-07 (keep is not possible);"
+            + " the trade-in ran from 2020-08-07 until 2024-02-07 (closed)");
+    JsonNode in2022 =
+        Cli.run(
+                "trade-in",
+                "--usage",
+                EXAMPLES.resolve("acme-adskflex.log").toString(),
+                "--product",
+                "ACD",
+                "--seats",
+                "10",
+                "--as-of",
+                "2022-06-01",
+                "-o",
+                "json")
+            .json();
+    assertThat(in2022.get("options").findValuesAsText("choice"))
         .containsExactly("keep", "trade-in", "retire");
   }
 

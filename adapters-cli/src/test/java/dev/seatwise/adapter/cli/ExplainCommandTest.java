@@ -68,4 +68,41 @@ class ExplainCommandTest {
     assertThat(ambiguous.exit()).isEqualTo(1);
     assertThat(ambiguous.err()).contains("matches 3 users");
   }
+
+  @Test
+  void inPrivacyModeThePseudonymPrintedFindsTheUserAgain() {
+    java.util.function.UnaryOperator<String> before = AnalysisCommand.environment;
+    AnalysisCommand.environment =
+        name -> name.equals(AnalysisCommand.PRIVACY_KEY_VARIABLE) ? "test-key" : null;
+    try {
+      JsonNode byId = explain("o@x.com", "--privacy", "-o", "json").json();
+      String pseudonym = byId.get("user").asText();
+      assertThat(pseudonym).startsWith("user-").doesNotContain("o@x");
+
+      Cli.Result again = explain(pseudonym, "--privacy", "-o", "json");
+      Cli.Result upper = explain(pseudonym.toUpperCase(java.util.Locale.ROOT), "--privacy");
+
+      assertThat(again.exit()).as(again.err()).isZero();
+      assertThat(again.json().get("user").asText()).isEqualTo(pseudonym);
+      assertThat(again.json().get("cost").decimalValue()).isEqualByComparingTo("150.00");
+      assertThat(upper.exit()).as(upper.err()).isZero();
+      assertThat(upper.out()).contains(pseudonym).doesNotContain("o@x");
+    } finally {
+      AnalysisCommand.environment = before;
+    }
+  }
+
+  @Test
+  void inPrivacyModeWithoutAKeyAnUnknownPseudonymSaysHowToKeepThemStable() {
+    java.util.function.UnaryOperator<String> before = AnalysisCommand.environment;
+    AnalysisCommand.environment = name -> null;
+    try {
+      Cli.Result r = explain("user-000000000000", "--privacy");
+
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("no user 'user-000000000000'").contains("set SEATWISE_PRIVACY_KEY");
+    } finally {
+      AnalysisCommand.environment = before;
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package dev.seatwise.adapter.json;
 
+import dev.seatwise.adapter.json.dto.DifferenceDto;
+import dev.seatwise.adapter.json.dto.ReconciliationResponse;
 import dev.seatwise.adapter.json.dto.BreakEvenDto;
 import dev.seatwise.adapter.json.dto.CatalogDto;
 import dev.seatwise.adapter.json.dto.CatalogsResponse;
@@ -174,6 +176,28 @@ public final class CsvTables {
             "purchased",
             "expired",
             "closing"),
+        rows);
+  }
+
+  /** {@code reconcile}: one row per user x product x day that differs, in day, user, product order. */
+  public static CsvTable differences(ReconciliationResponse r) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (DifferenceDto d : r.differences()) {
+      rows.add(
+          List.of(
+              d.day().toString(),
+              d.user(),
+              d.product(),
+              d.charged(),
+              d.replayed(),
+              d.difference(),
+              d.kind(),
+              d.rule() == null ? "" : d.rule(),
+              d.reason()));
+    }
+    return new CsvTable(
+        List.of(
+            "day", "user", "product", "charged", "replayed", "difference", "kind", "rule", "reason"),
         rows);
   }
 

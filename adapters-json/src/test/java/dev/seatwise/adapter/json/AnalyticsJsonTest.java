@@ -89,6 +89,7 @@ class AnalyticsJsonTest {
         .contains("\"networkSeats\":1,\"namedSeats\":2,\"users\":2,\"options\":[")
         .contains("{\"choice\":\"keep\",\"annualTotal\":2000.00,\"reason\":\"k\"}")
         .contains("\"cheapest\":\"retire\"")
+        .contains("\"eligibility\":\"the catalog states no network retirement or trade-in dates\"")
         .doesNotContain("peakConcurrency");
   }
 }

@@ -40,7 +40,8 @@ class ConcurrencyAndCatalogJsonTest {
                     Duration.ofMinutes(90),
                     Map.of("no licenses", 3L),
                     Optional.empty(),
-                    6),
+                    6,
+                    7),
                 new ProductConcurrency(
                     "87000XYZ_2024_0F",
                     false,
@@ -65,10 +66,10 @@ class ConcurrencyAndCatalogJsonTest {
                 + "\"products\":["
                 + "{\"product\":\"ACD\",\"mapped\":true,\"peak\":6,\"peakAt\":\"2025-03-04T10:15:00Z\","
                 + "\"sessions\":120,\"distinctUsers\":9,\"p50\":2,\"p90\":4,\"p95\":5,\"timeAtPeak\":\"PT1H30M\",\"denials\":{\"no"
-                + " licenses\":3},\"seatsNeeded\":6},"
+                + " licenses\":3},\"seatsNeeded\":6,\"peakDemand\":7},"
                 + "{\"product\":\"87000XYZ_2024_0F\",\"mapped\":false,\"peak\":1,"
                 + "\"sessions\":0,\"distinctUsers\":0,\"p50\":0,\"p90\":0,\"p95\":0,"
-                + "\"timeAtPeak\":\"PT0S\",\"denials\":{},\"issued\":2,\"seatsNeeded\":1}],"
+                + "\"timeAtPeak\":\"PT0S\",\"denials\":{},\"issued\":2,\"seatsNeeded\":1,\"peakDemand\":1}],"
                 + "\"notes\":[\"n\"]}");
   }
 

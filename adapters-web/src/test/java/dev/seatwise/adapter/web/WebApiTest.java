@@ -158,6 +158,39 @@ class WebApiTest {
   }
 
   @Test
+  void reconciliationsSetTheTokenUsageExportBesideTheReplay() throws Exception {
+    // hand-made: ann's AutoCAD Mon 08:00 to Tue 17:00 replays as 2 windows (14 tokens); Flex
+    // charged Monday only (7) and dan, who used nothing, 7
+    Path charged = tmp.resolve("token-usage.csv");
+    Files.writeString(
+        charged,
+        "Day used,Email,First name,Last name,Product,Feature,Team,Tokens used\n"
+            + "2024-03-04,ann@x.com,Ann,A,AutoCAD,,Design,7\n"
+            + "2024-03-04,dan@x.com,Dan,D,AutoCAD,,Design,7\n");
+    Path sessions = tmp.resolve("ann.csv");
+    Files.writeString(
+        sessions,
+        "user,product,start,end\nann@x.com,ACD,2024-03-04T08:00:00Z,2024-03-05T17:00:00Z\n");
+
+    HttpResponse<String> r =
+        server.post(
+            "/api/reconciliations", new Multipart().file("usage", charged).file("usage", sessions));
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode j = TestServer.json(r);
+    assertThat(j.get("charged").asLong()).isEqualTo(14);
+    assertThat(j.get("replayed").asLong()).isEqualTo(14);
+    assertThat(j.get("difference").asLong()).isZero();
+    assertThat(j.get("differences")).hasSize(2);
+    assertThat(j.at("/differences/0/kind").asText()).isEqualTo("charged-without-usage");
+    assertThat(j.at("/differences/1/rule").asText()).isEqualTo("continuation-past-24h");
+    HttpResponse<String> alone =
+        server.post("/api/reconciliations", new Multipart().file("usage", sessions));
+    assertThat(alone.statusCode()).isEqualTo(422);
+    assertThat(TestServer.json(alone).get("detail").asText()).contains("Token Usage export");
+  }
+
+  @Test
   void reviewsListActionsOrderedBySaving() {
     HttpResponse<String> r =
         server.post(
@@ -199,6 +232,9 @@ class WebApiTest {
     assertThat(paths.has("/api/comparisons")).isTrue();
     assertThat(paths.has("/api/concurrency")).isTrue();
     assertThat(paths.has("/api/catalogs")).isTrue();
+    assertThat(paths.has("/api/datasets")).isTrue();
+    assertThat(paths.has("/api/datasets/{id}/{analysis}")).isTrue();
+    assertThat(paths.has("/api/jobs/{id}")).isTrue();
     assertThat(server.get("/swagger").statusCode()).isEqualTo(200);
   }
 

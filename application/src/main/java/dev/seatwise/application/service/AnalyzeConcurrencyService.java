@@ -81,6 +81,7 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
       }
     }
     Map<String, Map<String, Long>> denials = new TreeMap<>();
+    Map<String, List<Instant>> deniedAt = new TreeMap<>();
     for (Denial d : imported.denials()) {
       if (in(period, d.at())) {
         String key = d.product().map(p -> p.value()).orElse(d.feature());
@@ -88,6 +89,7 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
           unmapped.add(key);
         }
         denials.computeIfAbsent(key, k -> new TreeMap<>()).merge(d.reason(), 1L, Long::sum);
+        deniedAt.computeIfAbsent(key, k -> new ArrayList<>()).add(d.at());
       }
     }
     Map<String, long[]> snapshots = new TreeMap<>(); // issued max, in-use max
@@ -121,7 +123,9 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
         en[i] = sessions.get(i).end();
         users.add(sessions.get(i).user());
       }
-      ConcurrencyProfile profile = ConcurrencyProfile.of(st, en);
+      ConcurrencyProfile inUse = ConcurrencyProfile.of(st, en);
+      // demand = in use + denied at each instant: the seats needed are sized on it
+      ConcurrencyProfile profile = inUse.withDenials(deniedAt.getOrDefault(key, List.of()));
       long peak = profile.peak();
       Optional<Instant> peakAt = profile.peakAt();
       long[] snap = snapshots.get(key);
@@ -143,7 +147,10 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
               sessions.isEmpty() ? Duration.ZERO : profile.timeAtOrAbove(profile.peak()),
               denials.getOrDefault(key, Map.of()),
               snap == null || snap[0] == 0 ? Optional.empty() : Optional.of(snap[0]),
-              sessions.isEmpty() ? peak : profile.capacityForRefusalRate(query.toleratedRefusalRate())));
+              sessions.isEmpty()
+                  ? Math.max(peak, profile.peakDemand())
+                  : profile.capacityForRefusalRate(query.toleratedRefusalRate()),
+              profile.peakDemand()));
     }
     List<String> notes = new ArrayList<>();
     catalogs.ifPresent(history -> pools(imported, history, period, query, out, notes));
@@ -154,8 +161,10 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
       notes.add("features that map to no catalog product are shown under their own name: " + new java.util.TreeSet<>(unmapped));
     }
     notes.add(
-        "percentiles are time-weighted over each product's busy span; seats needed keep refusals at"
-            + " or below " + query.toleratedRefusalRate() * 100 + "% of sessions");
+        "percentiles are time-weighted over each product's busy span; demand at an instant is the"
+            + " seats in use plus the requests denied at that instant; seats needed keep refusals at"
+            + " or below " + query.toleratedRefusalRate() * 100 + "% of requests (sessions and"
+            + " denials)");
     return new ConcurrencyReport(period, imported.report(), out, notes);
   }
 
@@ -191,7 +200,7 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
               "pool:" + d.pool(), true, d.peak(), p.peakAt(), p.intervals(), 0,
               p.percentile(0.50), p.percentile(0.90), p.percentile(0.95),
               p.timeAtOrAbove(p.peak()), Map.of(), Optional.empty(),
-              p.capacityForRefusalRate(query.toleratedRefusalRate())));
+              p.capacityForRefusalRate(query.toleratedRefusalRate()), p.peakDemand()));
       notes.add(
           "pool:" + d.pool() + " is the " + catalog.meter() + " pool of " + catalog.vendor()
               + ": units held at once (each session holds its product's rate)");

@@ -23,6 +23,7 @@ import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.metering.WindowScaling;
 import dev.seatwise.domain.money.UnitPrice;
 import dev.seatwise.domain.plan.BreakEven;
 import dev.seatwise.domain.tokens.PackPricing;
@@ -41,9 +42,10 @@ import java.util.Optional;
  *       (see {@link PriceScaling});
  *   <li><b>named prices</b> x (1 + p/100): every product's and bundle's named price, each rounded
  *       once to the currency's scale, and negotiated subscription prices; network-seat prices stay;
- *   <li><b>usage</b> x (1 + p/100): sessions and days dropped or repeated deterministically as {@link
- *       UsageScaling} describes; the case reports the windows that result, so the effective change
- *       is visible.
+ *   <li><b>usage</b> x (1 + p/100): whole visits (the sessions one chain of access windows covers)
+ *       and days dropped or repeated deterministically so that the windows move by the factor,
+ *       rounded down once ({@link WindowScaling}); the case reports the windows that result and a
+ *       note with the target, so the effective change is visible.
  * </ul>
  *
  * Break-evens ({@link BreakEven}) are given per product with both a named price and a token rate, at
@@ -103,15 +105,24 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
     }
     Catalog rates = catalogs.versionOn(period.from()).orElse(catalogs.versions().get(0));
     for (BigDecimal p : query.usageChanges()) {
-      UsageScaling.Scaled scaled =
-          UsageScaling.scale(imported, factor(p), period, rates.metering().window());
+      UsageScaling.Scaled scaled = UsageScaling.scale(imported, factor(p), period, rates.metering());
       Comparison c = compare(scaled.usage(), catalogs, held, pinned);
-      List<String> notes =
-          scaled.unplaced() == 0
-              ? List.of()
-              : List.of(
-                  scaled.unplaced() + " repeated session(s) or day(s) found no free place in the"
-                      + " period and were left out");
+      WindowScaling.Scaled w = scaled.windows();
+      List<String> notes = new ArrayList<>();
+      notes.add(
+          "usage " + (p.signum() > 0 ? "+" : "") + p.stripTrailingZeros().toPlainString() + "%: "
+              + w.windows() + " access windows x " + w.factor().stripTrailingZeros().toPlainString()
+              + " = " + w.target() + " (rounded down once); whole visits dropped or repeated: "
+              + w.scaledWindows() + " windows"
+              + (w.maxVisitWindows() > 1
+                  ? " (within " + w.maxVisitWindows() / 2 + " of the target: the longest visit runs "
+                      + w.maxVisitWindows() + " windows)"
+                  : ""));
+      if (w.unplaced() > 0) {
+        notes.add(
+            w.unplaced() + " repeated visit(s) or day(s) (" + w.unplacedWindows() + " windows) found"
+                + " no free place in the period and were left out");
+      }
       cases.add(of(Dimension.USAGE, p, c, catalogs, period, notes));
     }
     List<String> notes = new ArrayList<>(base.notes());

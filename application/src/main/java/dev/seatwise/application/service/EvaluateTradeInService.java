@@ -14,6 +14,7 @@ import dev.seatwise.application.port.out.EntitlementsPort;
 import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.NetworkRetirement;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.CapacityDemand;
@@ -21,6 +22,9 @@ import dev.seatwise.domain.metering.ConcurrentSeatMeter;
 import dev.seatwise.domain.metering.Coverage;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.metering.Metering;
+import dev.seatwise.domain.metering.SeatAdmission;
+import dev.seatwise.domain.metering.WindowedMeter;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.PackPurchase;
@@ -29,6 +33,7 @@ import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.usage.UserId;
 import java.math.BigInteger;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,14 +46,22 @@ import java.util.OptionalLong;
  *
  * <p>The users are the people who used the product in the period without a named seat covering it
  * (those are not network users). Flex tokens are the replayed windows' tokens scaled to a year
- * ({@code ceil(tokens x 365 / days)}) and bought as the cheapest pack cover.
+ * ({@code ceil(tokens x 365 / days)}) and bought as the cheapest pack cover. The cost of every user
+ * counts in every option:
  *
  * <ul>
- *   <li><b>keep</b>: N seats x maintenance;
+ *   <li><b>keep</b>: N seats x maintenance, plus Flex for the sessions N seats would have refused
+ *       ({@link SeatAdmission}: the users above the seats at the busy times); offered only while
+ *       network seats can still be renewed on the as-of date ({@link NetworkRetirement});
  *   <li><b>trade in</b>: 2N named seats x the given price; if more than 2N people used the
- *       product, the 2N who used the most tokens take the seats and the rest go on Flex;
+ *       product, the 2N who used the most tokens take the seats and the rest go on Flex (or, when
+ *       the product is not on Flex, on named seats at the catalog's price); offered only while the
+ *       trade-in window is open on the as-of date;
  *   <li><b>retire</b>: everyone on Flex.
  * </ul>
+ *
+ * The as-of date is the query's, else the end of the period; the dates are those of the catalog
+ * version in force on it, and the answer states them.
  *
  * Stateless apart from its ports; thread-safe when they are.
  */
@@ -91,6 +104,10 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
     }
     Coverage covered = entitlements.entitlements().coverage(catalog);
     List<String> notes = new ArrayList<>();
+    LocalDate asOf = query.asOf().orElse(period.to());
+    NetworkRetirement retirement =
+        catalogs.versionOn(asOf).orElse(catalogs.latest()).networkRetirement();
+    String eligibility = retirement.statement(asOf);
 
     List<ProductUsage> users = new ArrayList<>();
     List<UserId> ids = new ArrayList<>();
@@ -121,19 +138,20 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
     OptionalLong peak = peak(analysis, catalog, covered, id);
     List<TradeInOption> options = new ArrayList<>();
 
-    Money keep = query.maintenancePerSeat().multipliedBy(n);
-    options.add(
-        new TradeInOption(
-            Choice.KEEP,
-            keep,
-            "keep " + n + " network seats: " + n + " x maintenance "
-                + Figures.money(query.maintenancePerSeat()) + " = " + Figures.money(keep)
-                + " a year"
-                + (peak.isPresent() ? " (peak concurrency " + peak.getAsLong() + ")" : "")));
-
     Optional<PackPricing> packs = catalog.packPricing();
     boolean flexPossible = packs.isPresent() && product.isOnFlex();
     long rate = product.tokenRate().orElse(0L);
+
+    if (retirement.renewable(asOf)) {
+      keep(query, analysis, catalog, covered, peak, flexPossible, packs, rate, days)
+          .ifPresentOrElse(options::add, () -> notes.add(
+              "keep is left out: " + n + " seats would refuse sessions at the busy times and " + id
+                  + " cannot go on Flex here"));
+    } else {
+      notes.add("keep is not offered: network subscriptions cannot be renewed since "
+          + retirement.renewalsEnd().orElseThrow() + " (as of " + asOf + ")");
+    }
+    boolean tradeInOpen = retirement.tradeInOpen(asOf);
     Money seats = query.namedPricePerSeat().multipliedBy(named);
     long overflowWindows = 0;
     long overflowTokens = 0;
@@ -146,7 +164,13 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
         "trade " + n + " network seats for " + named + " named at "
             + Figures.money(query.namedPricePerSeat()) + ": " + named + " x "
             + Figures.money(query.namedPricePerSeat()) + " = " + Figures.money(seats);
-    if (overflowUsers == 0) {
+    Optional<Money> namedList = product.namedUser().map(dev.seatwise.domain.catalog.Prices::annual);
+    if (!tradeInOpen) {
+      notes.add("trade-in is not offered: its window "
+          + retirement.tradeInFrom().map(f -> "from " + f + " ").orElse("")
+          + retirement.tradeInEnds().map(e -> "until " + e).orElse("")
+          + " is not open on " + asOf);
+    } else if (overflowUsers == 0) {
       options.add(
           new TradeInOption(
               Choice.TRADE_IN,
@@ -164,10 +188,22 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
                   + " heaviest take the seats, " + overflowUsers + " go on Flex: "
                   + flex(overflowWindows, rate, overflowTokens, yearly, days, buy)
                   + "; total " + Figures.money(total) + " a year"));
+    } else if (namedList.isPresent()) {
+      Money extra = namedList.get().multipliedBy(overflowUsers);
+      Money total = seats.plus(extra);
+      options.add(
+          new TradeInOption(
+              Choice.TRADE_IN,
+              total,
+              tradeReason + "; " + users.size() + " users: the " + named
+                  + " heaviest take the seats, " + overflowUsers + " more need named seats at the"
+                  + " catalog's " + Figures.money(namedList.get()) + " (" + id
+                  + " cannot go on Flex here): " + Figures.money(extra) + "; total "
+                  + Figures.money(total) + " a year"));
     } else {
       notes.add(
           "trade-in is left out: " + users.size() + " users need more than the " + named
-              + " named seats and " + id + " cannot go on Flex here");
+              + " named seats and " + id + " can neither go on Flex nor be bought named here");
     }
 
     if (flexPossible) {
@@ -193,6 +229,11 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
     if (analysis.hasSummaries()) {
       notes.add("aggregated usage reports count one window per day used");
     }
+    if (options.isEmpty()) {
+      throw new LicensingException(
+          "no way to go with the " + n + " network seats of " + id + " can be bought: " + eligibility
+              + "; " + String.join("; ", notes));
+    }
     TradeInOption cheapest = options.get(0);
     for (TradeInOption o : options) {
       if (o.annualTotal().isLessThan(cheapest.annualTotal())) {
@@ -200,7 +241,69 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
       }
     }
     return new TradeInEvaluation(
-        id, period, n, named, users.size(), peak, options, cheapest, notes);
+        id, period, n, named, users.size(), peak, options, cheapest, notes, asOf, eligibility);
+  }
+
+  /**
+   * Keeping N seats: their maintenance plus Flex for the sessions they would have refused; empty
+   * when some would be refused and the product cannot go on Flex. Without clock times (no peak),
+   * the N seats are taken to serve everyone.
+   */
+  private static Optional<TradeInOption> keep(
+      EvaluateTradeInQuery query,
+      UsageAnalysis analysis,
+      Catalog catalog,
+      Coverage covered,
+      OptionalLong peak,
+      boolean flexPossible,
+      Optional<PackPricing> packs,
+      long rate,
+      long days) {
+    long n = query.networkSeats();
+    Money seats = query.maintenancePerSeat().multipliedBy(n);
+    String head =
+        "keep " + n + " network seats: " + n + " x maintenance "
+            + Figures.money(query.maintenancePerSeat()) + " = " + Figures.money(seats);
+    if (peak.isEmpty() || peak.getAsLong() <= n) {
+      return Optional.of(
+          new TradeInOption(
+              Choice.KEEP,
+              seats,
+              head + " a year"
+                  + (peak.isPresent() ? " (peak concurrency " + peak.getAsLong() + ")" : "")));
+    }
+    if (!flexPossible) {
+      return Optional.empty();
+    }
+    List<Session> refused = SeatAdmission.refused(sessionsOf(analysis, covered, query.product()), n);
+    Metering flex =
+        new WindowedMeter()
+            .meter(
+                UsageLog.ofSessions(refused),
+                new MeterContext(catalog, Coverage.NONE, analysis.period().zone()));
+    long windows = flex.charges().size();
+    long tokens = flex.totalTokens();
+    long yearly = perYear(tokens, days);
+    PackPurchase buy = packs.orElseThrow().cheapestCover(Tokens.of(yearly));
+    Money total = seats.plus(buy.cost());
+    return Optional.of(
+        new TradeInOption(
+            Choice.KEEP,
+            total,
+            head + "; peak concurrency " + peak.getAsLong() + ": " + n + " seats would refuse "
+                + refused.size() + " session(s), which go on Flex: "
+                + flex(windows, rate, tokens, yearly, days, buy) + "; total "
+                + Figures.money(total) + " a year"));
+  }
+
+  private static List<Session> sessionsOf(UsageAnalysis analysis, Coverage covered, ProductId id) {
+    List<Session> sessions = new ArrayList<>();
+    for (Session s : analysis.usage().sessions()) {
+      if (s.product().equals(id) && !covered.covers(s.user(), id)) {
+        sessions.add(s);
+      }
+    }
+    return sessions;
   }
 
   /** {@code ceil(tokens x 365 / days)}. */

@@ -38,10 +38,7 @@ final class PriceScaling {
       for (TokenPack p : c.packs()) {
         packs.add(new TokenPack(p.size(), scaled(p.unitPrice(), factor)));
       }
-      out.add(
-          new Catalog(
-              c.vendor(), c.currency(), c.effective(), c.meter(), c.metering(), c.tokenExpiry(),
-              packs, c.products(), c.bundles()));
+      out.add(c.withPacks(packs));
     }
     return new CatalogHistory(out);
   }
@@ -70,10 +67,7 @@ final class PriceScaling {
       for (Bundle b : c.bundles()) {
         bundles.add(new Bundle(b.id(), b.name(), b.includes(), scaled(b.namedUser(), factor)));
       }
-      out.add(
-          new Catalog(
-              c.vendor(), c.currency(), c.effective(), c.meter(), c.metering(), c.tokenExpiry(),
-              c.packs(), products, bundles));
+      out.add(c.withOfferings(products, bundles));
     }
     return new CatalogHistory(out);
   }

@@ -25,6 +25,7 @@ import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.metering.Coverage;
+import dev.seatwise.domain.metering.DoubleCharge;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
 import dev.seatwise.domain.plan.BreakEven;
@@ -69,10 +70,10 @@ import java.util.TreeSet;
  *       cheaper of named and Flex per product, should take the bundle (at the latest renewal of the
  *       seats it replaces); a bundle holder who used only one of its products should drop it for
  *       that product's seat or Flex, whichever is cheaper (at the bundle's renewal);
- *   <li><b>double charges</b>: a Flex user charged for two products in overlapping windows; the
- *       product they used in fewer windows (ties: the lower token rate) is the one to
- *       remove from their Flex access (on a full tie, the first by id), saving its overlapping
- *       windows (now);
+ *   <li><b>double charges</b> ({@link DoubleCharge}): a Flex window of a product opened while the
+ *       same user had a window open of a product that the catalog says covers it (AutoCAD covers
+ *       AutoCAD LT); those windows were charged twice, saving their tokens (now). Two unrelated
+ *       products used on one day are two legitimate charges;
  *   <li><b>idle burn</b>: sessions longer than the access window; the windows opened inside them
  *       after the first are counted as idle burn (now);
  *   <li><b>expiring lots</b>: lots that expire within the window, replayed through the ledger with
@@ -427,76 +428,43 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
       if (tokenPrice.isEmpty()) {
         return;
       }
-      Map<UserId, Map<ProductId, List<Charge>>> windows = new TreeMap<>();
-      for (Charge c : flexCharges) {
-        if (c.tokens() > 0) {
-          windows.computeIfAbsent(c.user(), u -> new TreeMap<>())
-              .computeIfAbsent(c.product(), p -> new ArrayList<>())
-              .add(c);
-        }
+      Map<UserId, Map<ProductId, List<DoubleCharge>>> found = new TreeMap<>();
+      for (DoubleCharge d : DoubleCharge.in(flexCharges, prices.covers())) {
+        found.computeIfAbsent(d.charged().user(), u -> new TreeMap<>())
+            .computeIfAbsent(d.charged().product(), p -> new ArrayList<>())
+            .add(d);
       }
-      windows.forEach(
-          (user, byProduct) -> {
-            byProduct.values().forEach(l -> l.sort(Comparator.comparing(Charge::start)));
-            List<ProductId> ids = new ArrayList<>(byProduct.keySet());
-            for (int i = 0; i < ids.size(); i++) {
-              for (int j = i + 1; j < ids.size(); j++) {
-                doubleCharge(user, ids.get(i), byProduct.get(ids.get(i)), ids.get(j), byProduct.get(ids.get(j)));
-              }
-            }
-          });
+      found.forEach((user, byProduct) -> byProduct.forEach((covered, list) -> doubleCharge(user, covered, list)));
     }
 
-    private void doubleCharge(UserId user, ProductId p, List<Charge> ps, ProductId q, List<Charge> qs) {
-      List<Charge> pOverlap = overlapping(ps, qs);
-      if (pOverlap.isEmpty()) {
-        return;
-      }
-      long rateP = ps.get(0).tokens();
-      long rateQ = qs.get(0).tokens();
-      // keep the product used in more windows (ties: the higher rate, then the later id)
-      boolean restrictP =
-          ps.size() != qs.size() ? ps.size() < qs.size() : rateP != rateQ ? rateP < rateQ : true;
-      ProductId restricted = restrictP ? p : q;
-      ProductId kept = restrictP ? q : p;
-      List<Charge> all = restrictP ? ps : qs;
-      List<Charge> keptAll = restrictP ? qs : ps;
-      List<Charge> overlap = restrictP ? pOverlap : overlapping(qs, ps);
-      long tokens = overlap.stream().mapToLong(Charge::tokens).sum();
+    /** One action per user and covered product: stop opening it while a covering product runs. */
+    private void doubleCharge(UserId user, ProductId covered, List<DoubleCharge> list) {
+      long tokens = list.stream().mapToLong(DoubleCharge::tokens).sum();
       Money saving = flexAnnual(tokens);
       if (!saving.isPositive()) {
         return;
       }
+      Set<ProductId> by = new TreeSet<>();
+      list.forEach(d -> by.add(d.covering().product()));
+      long all = flexCharges.stream()
+          .filter(c -> c.user().equals(user) && c.product().equals(covered) && c.tokens() > 0)
+          .count();
+      String coverers = String.join(" or ", by.stream().map(ProductId::value).toList());
       actions.add(
           new RenewalAction(
               Kind.RESTRICT_FLEX_PRODUCT,
               Optional.of(user),
-              Optional.of(restricted),
+              Optional.of(covered),
               Optional.empty(),
               saving,
               asOf,
-              user + " was charged for both " + p + " and " + q + " in overlapping windows: "
-                  + overlap.size() + " of " + all.size() + " " + restricted + " windows overlap "
-                  + kept + "'s (" + keptAll.size() + " windows); restricting " + user
-                  + "'s Flex products to " + kept + " stops " + overlap.size() + " x "
-                  + all.get(0).tokens() + " = " + Figures.tokens(tokens) + " tokens"
-                  + perYear(tokens) + " ≈ " + Figures.money(saving) + " at "
-                  + Figures.price(tokenPrice.get()) + "/token"));
-    }
-
-    /** Windows of {@code a} that overlap some window of {@code b}; both sorted and disjoint. */
-    private static List<Charge> overlapping(List<Charge> a, List<Charge> b) {
-      List<Charge> out = new ArrayList<>();
-      int j = 0;
-      for (Charge w : a) {
-        while (j < b.size() && !b.get(j).end().isAfter(w.start())) {
-          j++;
-        }
-        if (j < b.size() && b.get(j).start().isBefore(w.end())) {
-          out.add(w);
-        }
-      }
-      return out;
+              user + " opened " + list.size() + " of " + all + " " + covered + " windows while a window of "
+                  + coverers + " was already open, and " + coverers + " covers " + covered
+                  + " (catalog): those " + list.size() + " windows = " + Figures.tokens(tokens)
+                  + " tokens" + perYear(tokens) + " ≈ " + Figures.money(saving) + " at "
+                  + Figures.price(tokenPrice.get()) + "/token were charged twice; use "
+                  + coverers + " for that work (or remove " + covered + " from " + user
+                  + "'s Flex products)"));
     }
 
     void longSessions() {

@@ -5,11 +5,13 @@ import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.application.port.in.ProductUsage;
 import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.PoolConsumption;
 import dev.seatwise.application.port.out.UsageSummary;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.CollectionPricing;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
 import dev.seatwise.domain.metering.Meter;
@@ -43,6 +45,7 @@ public final class UsageAnalysis {
   private final Metering flex;
   private final Map<UserId, Map<ProductId, ProductUsage>> byUser;
   private final boolean hasSummaries;
+  private final List<String> collectionNotes;
 
   private UsageAnalysis(
       AnalysisPeriod period,
@@ -50,13 +53,15 @@ public final class UsageAnalysis {
       UsageLog inPeriod,
       Metering flex,
       Map<UserId, Map<ProductId, ProductUsage>> byUser,
-      boolean hasSummaries) {
+      boolean hasSummaries,
+      List<String> collectionNotes) {
     this.period = period;
     this.catalog = catalog;
     this.inPeriod = inPeriod;
     this.flex = flex;
     this.byUser = byUser;
     this.hasSummaries = hasSummaries;
+    this.collectionNotes = List.copyOf(collectionNotes);
   }
 
   /** How many rows were rejected and why (the first {@value #REASONS_SHOWN}), or empty when none. */
@@ -91,7 +96,8 @@ public final class UsageAnalysis {
    * @throws LicensingException when no meter of the catalog's kind is registered
    */
   public static UsageAnalysis of(
-      ImportedUsage usage, CatalogHistory catalogs, PeriodSpec spec, MeterRegistry meters) {
+      ImportedUsage given, CatalogHistory catalogs, PeriodSpec spec, MeterRegistry meters) {
+    ImportedUsage usage = given.withChargesAsUsage();
     ZoneId zone = spec.zone();
     Optional<LocalDate[]> span = span(usage, zone);
     LocalDate from = spec.from().or(() -> span.map(s -> s[0])).orElse(null);
@@ -129,8 +135,19 @@ public final class UsageAnalysis {
                         "catalog " + catalog.vendor() + " names meter '" + catalog.meter()
                             + "', which is not installed; known: "
                             + meters.meters().stream().map(Meter::kind).toList()));
-    Metering flex =
-        meter.meter(log, new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone));
+    MeterContext context = new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone);
+    Metering flex = meter.meter(log, context);
+    List<String> collectionNotes =
+        new ArrayList<>(
+            Catalog.FLEX_WINDOW.equals(catalog.meter())
+                ? collectionNotes(CollectionPricing.windows(log, flex, context))
+                : List.of());
+    if (given.onlyCharges()) {
+      collectionNotes.add(
+          "the usage is only what Flex charged (Token Usage export): each day charged is taken as"
+              + " one window at the catalog's rate; set it beside sessions or logs with"
+              + " 'seatwise reconcile' to see where the two differ");
+    }
     // days used: every calendar day (in the zone) that a session touches or a daily row names,
     // kept as epoch days and counted once each at the end
     Map<UserId, Map<ProductId, EpochDays>> daysUsed = new HashMap<>();
@@ -167,7 +184,7 @@ public final class UsageAnalysis {
     boolean hasSummaries = false;
     for (UsageSummary s : usage.summaries()) {
       hasSummaries = true;
-      long rate = catalog.requireProduct(s.product()).tokenRate().orElse(0L);
+      long rate = catalog.flexRate(s.product()).orElse(0L);
       long[] wt =
           counts.computeIfAbsent(s.user(), u -> new TreeMap<>())
               .computeIfAbsent(s.product(), p -> new long[3]);
@@ -183,15 +200,56 @@ public final class UsageAnalysis {
           byUser.put(u, java.util.Collections.unmodifiableMap(m));
         });
     return new UsageAnalysis(
-        period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries);
+        period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries,
+        collectionNotes);
+  }
+
+  /**
+   * One note per collection checked out: how its windows were priced (the member product that ran
+   * is not recorded), by the rule of {@link CollectionPricing}, and how to override it.
+   */
+  static List<String> collectionNotes(List<CollectionPricing.PricedWindow> windows) {
+    Map<ProductId, List<CollectionPricing.PricedWindow>> byCollection = new TreeMap<>();
+    for (CollectionPricing.PricedWindow w : windows) {
+      byCollection.computeIfAbsent(w.charge().product(), p -> new ArrayList<>()).add(w);
+    }
+    List<String> notes = new ArrayList<>();
+    byCollection.forEach(
+        (collection, ws) -> {
+          long tokens = 0;
+          Map<CollectionPricing.Basis, long[]> byBasis = new java.util.EnumMap<>(CollectionPricing.Basis.class);
+          Map<CollectionPricing.Basis, java.util.Set<String>> detail = new java.util.EnumMap<>(CollectionPricing.Basis.class);
+          for (CollectionPricing.PricedWindow w : ws) {
+            tokens = Math.addExact(tokens, w.charge().tokens());
+            long[] n = byBasis.computeIfAbsent(w.rate().basis(), b -> new long[2]);
+            n[0]++;
+            n[1] = Math.addExact(n[1], w.charge().tokens());
+            java.util.Set<String> d = detail.computeIfAbsent(w.rate().basis(), b -> new java.util.TreeSet<>());
+            String members = String.join(", ", w.rate().members().stream().map(ProductId::value).toList());
+            d.add(w.rate().tokens() + " tokens" + (members.isEmpty() ? "" : ": " + members));
+          }
+          List<String> parts = new ArrayList<>();
+          byBasis.forEach(
+              (basis, n) ->
+                  parts.add(
+                      n[0] + " priced at " + basis.description() + " (" + String.join("; ", detail.get(basis))
+                          + ")"));
+          notes.add(
+              collection + " (collection) checkouts: the member product that ran is not recorded;"
+                  + " of " + ws.size() + (ws.size() == 1 ? " window" : " windows") + " (" + tokens
+                  + " tokens), " + String.join(", ", parts)
+                  + ". To override, state the collection's rate (flexTokensPerDay in the catalog,"
+                  + " or --collection-rate on the command line)");
+        });
+    return notes;
   }
 
   /**
    * The last calendar day (in {@code zone}) on which the usage shows any use: a session start, a
-   * day used, or a summary's last access. Empty when there is none.
+   * day used, a day of pool consumption, or a summary's last access. Empty when there is none.
    */
   public static Optional<LocalDate> lastDayOfUsage(ImportedUsage usage, ZoneId zone) {
-    return span(usage, zone).map(s -> s[1]);
+    return span(usage.withChargesAsUsage(), zone).map(s -> s[1]);
   }
 
   private static Optional<LocalDate[]> span(ImportedUsage usage, ZoneId zone) {
@@ -212,6 +270,10 @@ public final class UsageAnalysis {
     for (DailyUsage u : usage.log().days()) {
       min = min == null || u.day().isBefore(min) ? u.day() : min;
       max = max == null || u.day().isAfter(max) ? u.day() : max;
+    }
+    for (PoolConsumption c : usage.consumption()) {
+      min = min == null || c.day().isBefore(min) ? c.day() : min;
+      max = max == null || c.day().isAfter(max) ? c.day() : max;
     }
     for (UsageSummary s : usage.summaries()) {
       if (s.lastAccessed().isPresent()) {
@@ -283,6 +345,14 @@ public final class UsageAnalysis {
   /** Per user, per product: days used, windows, tokens. */
   public Map<UserId, Map<ProductId, ProductUsage>> byUser() {
     return byUser;
+  }
+
+  /**
+   * Notes on assumptions the replay made: how the Flex windows of collection checkouts were priced
+   * (one note per collection), and whether the usage was only a Token Usage export.
+   */
+  public List<String> notes() {
+    return collectionNotes;
   }
 
   /** Whether aggregated usage reports (no per-day dates) contributed. */

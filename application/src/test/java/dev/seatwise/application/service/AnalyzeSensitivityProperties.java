@@ -18,6 +18,7 @@ import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
+import dev.seatwise.domain.catalog.MeteringParameters;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -96,26 +97,27 @@ class AnalyzeSensitivityProperties {
   }
 
   @Test
-  void scaledUsageHasFloorOfNTimesFSessionsPerUserAndProduct() {
-    AnalysisPeriod period = new AnalysisPeriod(FROM, TO, ZoneOffset.UTC);
-    qt().withExamples(200)
+  void aUsageChangeOfXPercentChangesTheComparedWindowsByXPercentUpToRounding() {
+    qt().withExamples(60)
         .forAll(AnalyticsGens.usage(FROM, DAYS, 3, 40), integers().between(-99, 300))
         .checkAssert(
             (sessions, p) -> {
               BigDecimal f = BigDecimal.ONE.add(BigDecimal.valueOf(p).movePointLeft(2));
+              SensitivityReport r = analyze(sessions, List.of(), List.of(), List.of(BigDecimal.valueOf(p)));
               UsageScaling.Scaled scaled =
                   UsageScaling.scale(
-                      ImportedUsage.of(UsageLog.ofSessions(sessions)), f, period, Duration.ofHours(24));
-              Map<String, Long> before = counts(sessions);
-              Map<String, Long> after = counts(scaled.usage().log().sessions());
-              long missing = 0;
-              for (Map.Entry<String, Long> e : before.entrySet()) {
-                long want = UsageScaling.floor(e.getValue(), f);
-                long got = after.getOrDefault(e.getKey(), 0L);
-                assertThat(got).isLessThanOrEqualTo(want);
-                missing += want - got;
-              }
-              assertThat(missing).isEqualTo(scaled.unplaced());
+                      ImportedUsage.of(UsageLog.ofSessions(sessions)), f,
+                      new AnalysisPeriod(FROM, TO, ZoneOffset.UTC), MeteringParameters.FLEX_DEFAULTS);
+              long base = r.baseline().windows();
+              long got = r.cases().get(0).windows();
+              // the compare replays to exactly the windows the scaling reports ...
+              assertThat(got).isEqualTo(scaled.windows().scaledWindows());
+              assertThat(scaled.windows().windows()).isEqualTo(base);
+              // ... which are floor(f W) up to half the longest visit and the copies left out
+              long target = scaled.windows().target();
+              assertThat(target).isEqualTo(f.multiply(BigDecimal.valueOf(base)).longValue());
+              assertThat(2 * Math.abs(got + scaled.windows().unplacedWindows() - target))
+                  .isLessThanOrEqualTo(scaled.windows().maxVisitWindows());
               if (p <= 0) {
                 assertThat(sessions).containsAll(scaled.usage().log().sessions());
                 assertThat(scaled.unplaced()).isZero();

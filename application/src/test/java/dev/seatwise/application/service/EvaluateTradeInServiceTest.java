@@ -19,12 +19,15 @@ import dev.seatwise.application.port.in.TradeInOption.Choice;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryEntitlementsAdapter;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
 import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.NetworkRetirement;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.usage.Session;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** ACD: 7 tokens a window; packs of 100 at 300.00 and of 500 at 1,350.00 (AnalyticsFixtures). */
@@ -67,8 +70,13 @@ class EvaluateTradeInServiceTest {
     assertThat(e.options())
         .extracting(TradeInOption::choice, TradeInOption::annualTotal)
         .containsExactly(
-            // keep: 2 x 2,600.00 = 5,200.00
-            tuple(Choice.KEEP, usd("5200.00")),
+            // keep: 2 x 2,600.00 = 5,200.00, and the users above the 2 seats count too. Each day
+            // all start at 09:00 and the seats go in user order: u1 and u2 take them, so refused
+            // are u3..u6 on days 1-5 (4 x 5 = 20), u3..u5 on days 6-20 (3 x 15 = 45), u3, u4 on
+            // days 21-60 (2 x 40 = 80) and u3 on days 61-100 (40): 185 sessions = 185 windows x 7
+            // = 1,295 tokens -> 2 x 500 + 3 x 100 = 2,700.00 + 900.00 = 3,600.00 (3 x 500 =
+            // 4,050.00; 1 x 500 + 8 x 100 = 3,750.00). 5,200.00 + 3,600.00 = 8,800.00.
+            tuple(Choice.KEEP, usd("8800.00")),
             // trade in: 4 x 1,100.00 = 4,400.00 for u1..u4; u5 and u6 on Flex: (20 + 5) x 7 =
             // 175 tokens -> 2 x 100 = 600.00 (1 x 500 = 1,350.00); 4,400.00 + 600.00 = 5,000.00
             tuple(Choice.TRADE_IN, usd("5000.00")),
@@ -81,6 +89,63 @@ class EvaluateTradeInServiceTest {
         .contains("4 x 1,100.00 = 4,400.00")
         .contains("2 go on Flex: 25 windows x 7 tokens = 175 tokens, bought as 2 x 100 = 600.00");
     assertThat(e.notes()).anyMatch(n -> n.contains("peak concurrency 6 exceeds the 2"));
+    assertThat(e.option(Choice.KEEP).orElseThrow().reason())
+        .contains("2 seats would refuse 185 session(s), which go on Flex: 185 windows x 7 tokens"
+            + " = 1,295 tokens, bought as");
+    // the fixture catalog states no dates: everything is offered, as of the period's end
+    assertThat(e.asOf()).isEqualTo(day("2025-03-01"));
+    assertThat(e.eligibility()).contains("states no network retirement or trade-in dates");
+  }
+
+  /** The fixture catalog with Autodesk's dates (licensing-rules §4). */
+  private static CatalogHistory withAutodeskDates() {
+    return CatalogHistory.of(
+        AnalyticsFixtures.catalog()
+            .withNetworkRetirement(
+                new NetworkRetirement(
+                    Optional.of(day("2023-02-07")),
+                    Optional.of(day("2020-08-07")),
+                    Optional.of(day("2024-02-07")))));
+  }
+
+  @Test
+  void keepAndTradeInAreOfferedOnlyWhileTheyCanBeBought() {
+    // The defect: "keep" was the cheapest when neither keeping (renewals ended on
+    // 2023-02-07) nor the trade-in (closed on 2024-02-07) could be bought any more. u1 used ACD
+    // on 10 days of early 2025: 70 tokens in 73 days -> 350 a year -> 4 x 100 = 1,200.00.
+    var service =
+        new EvaluateTradeInService(
+            InMemoryUsageAdapter.of(daily("u1", ACD, "2025-01-05", "2025-01-15", 9, 8)),
+            withAutodeskDates(),
+            InMemoryEntitlementsAdapter.none());
+    EvaluateTradeInQuery q = query("2025-01-01", "2025-03-15", 1, "1000.00", "500.00");
+
+    TradeInEvaluation today = service.evaluate(q);
+
+    assertThat(today.asOf()).isEqualTo(day("2025-03-15"));
+    assertThat(today.options()).extracting(TradeInOption::choice).containsExactly(Choice.RETIRE);
+    assertThat(today.cheapest().annualTotal()).isEqualTo(usd("1200.00"));
+    assertThat(today.eligibility())
+        .isEqualTo(
+            "as of 2025-03-15: network renewals ended on 2023-02-07 (keep is not possible); the"
+                + " trade-in ran from 2020-08-07 until 2024-02-07 (closed)");
+    assertThat(today.notes())
+        .contains("keep is not offered: network subscriptions cannot be renewed since 2023-02-07"
+            + " (as of 2025-03-15)");
+
+    // Decided on 1 June 2022, the same usage could keep (500.00, the cheapest) or trade in.
+    TradeInEvaluation then = service.evaluate(q.withAsOf(day("2022-06-01")));
+    assertThat(then.options())
+        .extracting(TradeInOption::choice, TradeInOption::annualTotal)
+        .containsExactly(
+            tuple(Choice.KEEP, usd("500.00")),
+            tuple(Choice.TRADE_IN, usd("2000.00")),
+            tuple(Choice.RETIRE, usd("1200.00")));
+    assertThat(then.cheapest().choice()).isEqualTo(Choice.KEEP);
+    // On 2023-06-01 renewals had ended but the trade-in was still open.
+    assertThat(service.evaluate(q.withAsOf(day("2023-06-01"))).options())
+        .extracting(TradeInOption::choice)
+        .containsExactly(Choice.TRADE_IN, Choice.RETIRE);
   }
 
   @Test

@@ -22,13 +22,20 @@ import dev.seatwise.application.port.in.RenewalReview;
 import dev.seatwise.application.port.in.ReviewRenewalsQuery;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryEntitlementsAdapter;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.Covers;
+import dev.seatwise.domain.catalog.Product;
+import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UserId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +65,8 @@ class ReviewRenewalsServiceTest {
     // u5 (Flex): ACD on 100 days, then RVT on 100 days, never in overlapping windows.
     s.addAll(daily("u5", ACD, "2024-06-01", "2024-09-09", 9, 8));
     s.addAll(daily("u5", RVT, "2024-09-09", "2024-12-18", 9, 8));
-    // u6 (Flex): ACD 09:00-12:00 on 10 days, RVT 10:00-17:00 on 30 days from the same day.
+    // u6 (Flex): ACD 09:00-12:00 on 10 days, RVT 10:00-17:00 on 30 days from the same day: two
+    // unrelated products, two legitimate charges a day (not a double charge).
     s.addAll(daily("u6", ACD, "2024-10-01", "2024-10-11", 9, 3));
     s.addAll(daily("u6", RVT, "2024-10-01", "2024-10-31", 10, 7));
     // u7 (Flex): one ACD session of 50 h: windows open at 09:00 on 10, 11 and 12 January.
@@ -102,9 +110,6 @@ class ReviewRenewalsServiceTest {
             tuple("MOVE_TO_BUNDLE", "u5", "AEC", usd("990.00"), day("2025-03-01")),
             // u1: 840 x 2.70 = 2,268.00 > 2,030.00: saves 238.00, now.
             tuple("MOVE_TO_NAMED", "u1", "ACD", usd("238.00"), day("2025-03-01")),
-            // u6: all 10 ACD windows overlap an RVT window; RVT has more windows (30), so ACD is
-            // restricted: 10 x 7 = 70 tokens x 2.70 = 189.00.
-            tuple("RESTRICT_FLEX_PRODUCT", "u6", "ACD", usd("189.00"), day("2025-03-01")),
             // u7: the 50 h session opened 2 windows after its first: 2 x 7 = 14 x 2.70 = 37.80.
             tuple("STOP_IDLE_SESSIONS", "u7", "ACD", usd("37.80"), day("2025-03-01")));
     assertThat(review.actionsOf(Kind.MOVE_TO_NAMED).get(0).reason())
@@ -210,5 +215,59 @@ class ReviewRenewalsServiceTest {
             tuple(Kind.DROP_BUNDLE, "u9", usd("1100.00"), day("2025-05-31")));
     assertThat(review.actions().get(1).reason())
         .contains("named C3D 2,500.00 < Flex 2,673.00");
+  }
+
+  @Test
+  void usingTwoUnrelatedProductsOnOneDayIsNoDoubleCharge() {
+    // The defect: u6 used ACD and RVT in overlapping windows on 30 days and was told to
+    // stop using one of them. Nothing in the catalog covers the other, so there is no action.
+    List<Session> s = new ArrayList<>();
+    s.addAll(daily("u6", ACD, "2024-10-01", "2024-10-31", 9, 3));
+    s.addAll(daily("u6", RVT, "2024-10-01", "2024-10-31", 10, 7));
+    var service =
+        new ReviewRenewalsService(
+            InMemoryUsageAdapter.of(s), catalogs(), InMemoryEntitlementsAdapter.none());
+
+    assertThat(service.review(aYearTo1March2025()).actionsOf(Kind.RESTRICT_FLEX_PRODUCT)).isEmpty();
+  }
+
+  @Test
+  void anLtWindowOpenedWhileAutoCadRunsIsADoubleCharge() {
+    // The fixture catalog plus ACDLT (named 585.00, 2 tokens a window), with ACD covering ACDLT.
+    // u10 (Flex) runs ACD 09:00-17:00 on 10 days (1-10 October 2024) and ACDLT 13:00-14:00 on the
+    // same 10 days and on 5 more (11-15 October), when no ACD window is open. The 10 LT windows
+    // opened inside an ACD window were charged twice: 10 x 2 = 20 tokens x 2.70 = 54.00 a year
+    // (the history is one year). The 5 later LT windows are legitimate.
+    ProductId lt = ProductId.of("ACDLT");
+    Catalog base = AnalyticsFixtures.catalog();
+    List<Product> products = new ArrayList<>(base.products());
+    products.add(Product.of("ACDLT", "AutoCAD LT", usd("585.00"), 2));
+    Catalog withLt =
+        base.withOfferings(products, base.bundles()).withCovers(Covers.of(Map.of(ACD, Set.of(lt))));
+    List<Session> s = new ArrayList<>();
+    s.addAll(daily("u10", ACD, "2024-10-01", "2024-10-11", 9, 8));
+    s.addAll(daily("u10", lt, "2024-10-01", "2024-10-16", 13, 1));
+    var service =
+        new ReviewRenewalsService(
+            InMemoryUsageAdapter.of(s), CatalogHistory.of(withLt), InMemoryEntitlementsAdapter.none());
+
+    RenewalReview review = service.review(aYearTo1March2025());
+
+    assertThat(review.actions())
+        .extracting(a -> a.kind(), a -> a.user().orElseThrow().value(), a -> a.offering().orElseThrow(),
+            RenewalAction::saving)
+        .containsExactly(tuple(Kind.RESTRICT_FLEX_PRODUCT, "u10", lt, usd("54.00")));
+    assertThat(review.actions().get(0).reason())
+        .isEqualTo(
+            "u10 opened 10 of 15 ACDLT windows while a window of ACD was already open, and ACD covers"
+                + " ACDLT (catalog): those 10 windows = 20 tokens ≈ 54.00 at 2.70/token were charged"
+                + " twice; use ACD for that work (or remove ACDLT from u10's Flex products)");
+    // Without the covers pair the same usage is two legitimate charges.
+    var withoutCovers =
+        new ReviewRenewalsService(
+            InMemoryUsageAdapter.of(s),
+            CatalogHistory.of(withLt.withCovers(Covers.NONE)),
+            InMemoryEntitlementsAdapter.none());
+    assertThat(withoutCovers.review(aYearTo1March2025()).actions()).isEmpty();
   }
 }

@@ -11,18 +11,33 @@ import java.util.PriorityQueue;
  * The concurrency of a set of half-open intervals over time: peak and when, time at or above a
  * level, time-weighted percentiles, and the refusals a pool of k units would have caused. Each
  * interval holds {@code weight} units (1 for a seat; N for tokens held while running). An interval
- * that ends at the instant another starts does not overlap it. Two profiles are equal when they
- * hold the same intervals, whatever the order they were given in. Immutable and thread-safe.
+ * that ends at the instant another starts does not overlap it.
+ *
+ * <p>A profile may also hold <b>denials</b> ({@link #withDenials}): requests the server refused at
+ * an instant (FlexLM {@code DENIED}). They were demand too: the <b>demand</b> at an instant is the
+ * level in use plus the requests denied at that instant ({@link #demandAt}), and the seats needed
+ * for no refusals are the peak of that demand ({@link #peakDemand}): one denial at a peak of 2 in
+ * use means 3 were wanted. A denial is a request of one unit for an instant (how long it would
+ * have run is not known). Two profiles are equal when they hold the same intervals and denials,
+ * whatever the order they were given in. Immutable and thread-safe.
  */
 public final class ConcurrencyProfile {
   private final long[] starts;
   private final long[] ends;
   private final long[] weights;
+  // instants of denied requests, sorted
+  private final long[] denials;
   // step function: level[i] holds over [times[i], times[i+1])
   private final long[] times;
   private final long[] levels;
 
   private ConcurrencyProfile(long[] rawStarts, long[] rawEnds, long[] rawWeights) {
+    this(rawStarts, rawEnds, rawWeights, new long[0]);
+  }
+
+  private ConcurrencyProfile(long[] rawStarts, long[] rawEnds, long[] rawWeights, long[] rawDenials) {
+    this.denials = rawDenials.clone();
+    Arrays.sort(this.denials);
     // Canonical order (start, end, weight), so that a profile depends only on the multiset of its
     // intervals: equal inputs in any order give equal profiles and equal answers.
     int n = rawStarts.length;
@@ -102,6 +117,72 @@ public final class ConcurrencyProfile {
     return starts.length;
   }
 
+  /**
+   * This profile plus requests denied at the given instants (epoch nanoseconds, one request each;
+   * several at one instant are several requests), added to those it already holds.
+   */
+  public ConcurrencyProfile withDenialsAtNanos(long[] at) {
+    long[] all = Arrays.copyOf(denials, denials.length + at.length);
+    System.arraycopy(at, 0, all, denials.length, at.length);
+    return new ConcurrencyProfile(starts, ends, weights, all);
+  }
+
+  /** This profile plus requests denied at the given instants (one request each). */
+  public ConcurrencyProfile withDenials(java.util.List<Instant> at) {
+    long[] n = new long[at.size()];
+    for (int i = 0; i < n.length; i++) {
+      n[i] = Instants.toNanos(at.get(i));
+    }
+    return withDenialsAtNanos(n);
+  }
+
+  /** The number of denied requests held. */
+  public int denials() {
+    return denials.length;
+  }
+
+  /** The demand at instant {@code t}: the level in use plus the requests denied at {@code t}. */
+  public long demandAt(Instant t) {
+    return levelAt(t) + deniedAt(Instants.toNanos(t));
+  }
+
+  /**
+   * The largest demand at any instant: the peak in use, or the level in use at a denial's instant
+   * plus the requests denied at that instant, whichever is larger. Without denials, the peak.
+   */
+  public long peakDemand() {
+    long p = peak();
+    for (int i = 0; i < denials.length; ) {
+      int j = i;
+      while (j < denials.length && denials[j] == denials[i]) {
+        j++;
+      }
+      p = Math.max(p, levelAtNanos(denials[i]) + (j - i));
+      i = j;
+    }
+    return p;
+  }
+
+  private long deniedAt(long t) {
+    int lo = lowerBound(denials, t);
+    int hi = lowerBound(denials, t + 1);
+    return hi - lo;
+  }
+
+  private static int lowerBound(long[] a, long x) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** The largest level reached (0 for no intervals). */
   public long peak() {
     long p = 0;
@@ -163,9 +244,11 @@ public final class ConcurrencyProfile {
   }
 
   /**
-   * Intervals a pool of {@code capacity} units would have refused: in start order, an interval is
+   * Requests a pool of {@code capacity} units would have refused: in start order, an interval is
    * refused when the units held by the admitted ones plus its own would exceed the capacity; a
-   * refused interval holds nothing.
+   * refused interval holds nothing. Denials are requests too: at a denial's instant (after the
+   * intervals that start then), the requests denied at that instant are admitted while a unit is
+   * free and refused beyond; an admitted one holds its unit only at that instant.
    */
   public int refusalsWithCapacity(long capacity) {
     checkArgument(capacity >= 0, "capacity must be >= 0");
@@ -177,7 +260,19 @@ public final class ConcurrencyProfile {
     PriorityQueue<long[]> active = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
     long held = 0;
     int refused = 0;
+    int d = 0;
     for (int idx : order) {
+      while (d < denials.length && denials[d] < starts[idx]) {
+        while (!active.isEmpty() && active.peek()[0] <= denials[d]) {
+          held -= active.poll()[1];
+        }
+        int j = d;
+        while (j < denials.length && denials[j] == denials[d]) {
+          j++;
+        }
+        refused += (int) Math.min(j - d, Math.max(0, held + (j - d) - capacity));
+        d = j;
+      }
       while (!active.isEmpty() && active.peek()[0] <= starts[idx]) {
         held -= active.poll()[1];
       }
@@ -191,14 +286,27 @@ public final class ConcurrencyProfile {
         active.add(new long[] {ends[idx], weights[idx]});
       }
     }
+    while (d < denials.length) {
+      while (!active.isEmpty() && active.peek()[0] <= denials[d]) {
+        held -= active.poll()[1];
+      }
+      int j = d;
+      while (j < denials.length && denials[j] == denials[d]) {
+        j++;
+      }
+      refused += (int) Math.min(j - d, Math.max(0, held + (j - d) - capacity));
+      d = j;
+    }
     return refused;
   }
 
   /**
-   * The smallest capacity whose refusals are at most {@code rate} of the intervals. With one unit
-   * per interval, refusals never grow with capacity and a binary search finds it. With weights they
-   * can (a bigger pool admits a heavy interval that then blocks several light ones), so weighted
-   * profiles are searched upwards from zero, one replay per capacity.
+   * The smallest capacity whose refusals are at most {@code rate} of the requests (intervals plus
+   * denials). With one unit per interval and no denials, refusals never grow with capacity and a
+   * binary search finds it. With weights they can (a bigger pool admits a heavy interval that then
+   * blocks several light ones), so weighted profiles, and profiles with denials, are searched
+   * upwards from zero, one replay per capacity. With no refusals tolerated the answer is the
+   * {@link #peakDemand}.
    */
   public long capacityForRefusalRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "rate must be in [0,1]: %s", rate);
@@ -206,9 +314,10 @@ public final class ConcurrencyProfile {
     for (long w : weights) {
       unitWeights &= w <= 1;
     }
-    if (!unitWeights) {
+    long requests = (long) starts.length + denials.length;
+    if (!unitWeights || denials.length > 0) {
       long k = 0;
-      while (refusalsWithCapacity(k) > rate * starts.length) {
+      while (refusalsWithCapacity(k) > rate * requests) {
         k++;
       }
       return k;
@@ -232,22 +341,29 @@ public final class ConcurrencyProfile {
     return o instanceof ConcurrencyProfile
         && Arrays.equals(starts, ((ConcurrencyProfile) o).starts)
         && Arrays.equals(ends, ((ConcurrencyProfile) o).ends)
-        && Arrays.equals(weights, ((ConcurrencyProfile) o).weights);
+        && Arrays.equals(weights, ((ConcurrencyProfile) o).weights)
+        && Arrays.equals(denials, ((ConcurrencyProfile) o).denials);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Arrays.hashCode(starts) + Arrays.hashCode(ends)) + Arrays.hashCode(weights);
+    return 31 * (31 * (31 * Arrays.hashCode(starts) + Arrays.hashCode(ends)) + Arrays.hashCode(weights))
+        + Arrays.hashCode(denials);
   }
 
   @Override
   public String toString() {
-    return "ConcurrencyProfile[intervals=" + starts.length + ", peak=" + peak() + "]";
+    return "ConcurrencyProfile[intervals=" + starts.length + ", peak=" + peak()
+        + (denials.length > 0 ? ", denials=" + denials.length + ", peakDemand=" + peakDemand() : "")
+        + "]";
   }
 
   /** The level at instant {@code t}. */
   public long levelAt(Instant t) {
-    long x = Instants.toNanos(t);
+    return levelAtNanos(Instants.toNanos(t));
+  }
+
+  private long levelAtNanos(long x) {
     int i = Arrays.binarySearch(times, x);
     if (i < 0) {
       i = -i - 2;

@@ -1,5 +1,6 @@
 package dev.seatwise.domain.metering;
 
+import dev.seatwise.domain.catalog.Bundle;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.MeteringParameters;
 import dev.seatwise.domain.catalog.ProductId;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
  * catalog's length costs the product's token rate. Sessions go through {@link FlexWindowing}; daily
  * usage (no clock times) costs one window per distinct day, the window starting at the start of that
  * day in the context's zone, and is used only for a user and product with no sessions. A user whose
- * subscription covers the product is never charged (F9). Stateless and thread-safe.
+ * subscription covers the product is never charged (F9). A checkout of a collection is metered in
+ * its own windows, each priced by {@link CollectionPricing}. Stateless and thread-safe.
  */
 public final class WindowedMeter implements Meter {
 
@@ -47,6 +49,16 @@ public final class WindowedMeter implements Meter {
     }
     List<Charge> charges = new ArrayList<>();
     Map<ProductId, Long> rates = new HashMap<>();
+    // daily usage per user and product, for the members seen beside a collection checkout
+    Map<UserId, Map<ProductId, Set<LocalDate>>> dayIndex = new HashMap<>();
+    if (!catalog.bundles().isEmpty()) {
+      for (DailyUsage d : usage.days()) {
+        dayIndex
+            .computeIfAbsent(d.user(), u -> new HashMap<>())
+            .computeIfAbsent(d.product(), p -> new TreeSet<>())
+            .add(d.day());
+      }
+    }
     grouped.forEach(
         (user, byProduct) ->
             byProduct.forEach(
@@ -55,6 +67,7 @@ public final class WindowedMeter implements Meter {
                     return;
                   }
                   long rate = rate(catalog, product, rates);
+                  Bundle collection = collection(catalog, product);
                   sessions.sort(Comparator.comparing(Session::start));
                   int n = sessions.size();
                   long[] starts = new long[n];
@@ -72,8 +85,14 @@ public final class WindowedMeter implements Meter {
                       minimum,
                       open -> {
                         Instant start = Instants.fromNanos(open);
-                        charges.add(
-                            new Charge(user, product, start, start.plus(params.window()), rate));
+                        Instant end = start.plus(params.window());
+                        long tokens =
+                            collection == null
+                                ? rate
+                                : collectionRate(
+                                    catalog, collection, byProduct, dayIndex, user, start, end,
+                                    context);
+                        charges.add(new Charge(user, product, start, end, tokens));
                       });
                 }));
     Map<UserId, Map<ProductId, Set<LocalDate>>> days = new TreeMap<>();
@@ -94,16 +113,49 @@ public final class WindowedMeter implements Meter {
                     return;
                   }
                   long rate = rate(catalog, product, rates);
+                  Bundle collection = collection(catalog, product);
                   for (LocalDate day : dates) {
                     Instant start = day.atStartOfDay(context.zone()).toInstant();
-                    charges.add(new Charge(user, product, start, start.plus(params.window()), rate));
+                    Instant end = start.plus(params.window());
+                    long tokens =
+                        collection == null
+                            ? rate
+                            : collectionRate(
+                                catalog, collection, grouped.getOrDefault(user, Map.of()),
+                                dayIndex, user, start, end, context);
+                    charges.add(new Charge(user, product, start, end, tokens));
                   }
                 }));
     return new Metering(charges, List.of());
   }
 
+  /** The bundle {@code product} names when it is a collection rather than a product, else null. */
+  private static Bundle collection(Catalog catalog, ProductId product) {
+    return catalog.product(product).isPresent() ? null : catalog.bundle(product).orElse(null);
+  }
+
+  private static long collectionRate(
+      Catalog catalog,
+      Bundle collection,
+      Map<ProductId, List<Session>> userSessions,
+      Map<UserId, Map<ProductId, Set<LocalDate>>> dayIndex,
+      UserId user,
+      Instant start,
+      Instant end,
+      MeterContext context) {
+    Set<ProductId> seen =
+        CollectionPricing.membersSeen(
+            collection, userSessions, dayIndex.getOrDefault(user, Map.of()), start, end,
+            context.zone());
+    return CollectionPricing.rate(catalog, collection, seen).tokens();
+  }
+
   private static long rate(Catalog catalog, ProductId product, Map<ProductId, Long> cache) {
     return cache.computeIfAbsent(
-        product, p -> catalog.requireProduct(p).tokenRate().orElse(0L));
+        product,
+        p ->
+            catalog
+                .flexRate(p)
+                .orElseThrow(() -> new IllegalArgumentException("unknown product " + p)));
   }
 }

@@ -43,6 +43,15 @@ public record HybridProblem(
     for (Money m : namedCost.values()) {
       checkArgument(m.currency().equals(packs.currency()), "named cost %s not in pack currency", m);
     }
+    for (UserDemand u : users) {
+      for (Money m : u.namedCost().values()) {
+        checkArgument(
+            m.currency().equals(packs.currency()),
+            "named cost %s of %s not in pack currency",
+            m,
+            u.user());
+      }
+    }
   }
 
   /**
@@ -60,9 +69,14 @@ public record HybridProblem(
         flex.add(p.id());
       }
     }
+    for (Bundle b : catalog.bundles()) {
+      if (catalog.isOnFlex(b.id())) {
+        flex.add(b.id()); // a collection checkout on Flex, priced by Catalog.flexRate
+      }
+    }
     List<BundleOffer> offers = new ArrayList<>();
     for (Bundle b : bundles) {
-      offers.add(new BundleOffer(b.id(), b.includes(), b.namedUser().annual()));
+      offers.add(new BundleOffer(b.id(), b.coverage(), b.namedUser().annual()));
     }
     return new HybridProblem(
         named, offers, flex, PackPricing.of(packs), OptionalLong.empty(), users);

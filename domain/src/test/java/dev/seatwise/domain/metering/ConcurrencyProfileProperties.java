@@ -73,6 +73,31 @@ class ConcurrencyProfileProperties {
   }
 
   @Test
+  void seatsNeededForNoRefusalsAreThePeakOfInUsePlusDenied() {
+    qt().forAll(
+            intervals().map(l -> l.stream().map(i -> new int[] {i[0], i[1], 1}).collect(Collectors.toList())),
+            lists().of(integers().between(0, 70)).ofSizeBetween(0, 5))
+        .checkAssert(
+            (intervals, denied) -> {
+              long[] at = denied.stream().mapToLong(m -> m * MINUTE).toArray();
+              ConcurrencyProfile profile = profile(intervals).withDenialsAtNanos(at);
+              long demand = 0;
+              for (int m = 0; m <= 70; m++) {
+                int minute = m;
+                long d = level(intervals, m) + denied.stream().filter(x -> x == minute).count();
+                demand = Math.max(demand, d);
+                assertThat(profile.demandAt(minute(m))).isEqualTo(d);
+              }
+              assertThat(profile.peakDemand()).isEqualTo(demand);
+              assertThat(profile.capacityForRefusalRate(0)).isEqualTo(demand);
+              assertThat(profile.refusalsWithCapacity(demand)).isZero();
+              if (demand > 0) {
+                assertThat(profile.refusalsWithCapacity(demand - 1)).isPositive();
+              }
+            });
+  }
+
+  @Test
   void peakConcurrencyEqualsABruteForceSweep() {
     qt().forAll(intervals())
         .checkAssert(

@@ -42,4 +42,36 @@ class ConcurrencyProfileTest {
     assertThat(profile.capacityForRefusalRate(0)).isEqualTo(3);
     assertThat(profile.capacityForRefusalRate(1)).isZero();
   }
+
+  @Test
+  void oneDenialAtAPeakOfTwoMeansThreeWereWanted() {
+    // The defect: [0,10) and [5,15) in use, so 2 at once from minute 5 to 10; at minute 7
+    // a third request was denied. Demand at minute 7 = 2 in use + 1 denied = 3, and with 3 seats
+    // nobody would have been refused; with 2 the denied request is refused again.
+    ConcurrencyProfile profile =
+        ConcurrencyProfile.ofNanos(minutes(0, 5), minutes(10, 15)).withDenialsAtNanos(minutes(7));
+
+    assertThat(profile.peak()).isEqualTo(2);
+    assertThat(profile.demandAt(java.time.Instant.ofEpochSecond(7 * 60))).isEqualTo(3);
+    assertThat(profile.demandAt(java.time.Instant.ofEpochSecond(8 * 60))).isEqualTo(2);
+    assertThat(profile.peakDemand()).isEqualTo(3);
+    assertThat(profile.refusalsWithCapacity(2)).isEqualTo(1);
+    assertThat(profile.refusalsWithCapacity(3)).isZero();
+    assertThat(profile.capacityForRefusalRate(0)).isEqualTo(3);
+    // 1 refusal of 3 requests (2 sessions + 1 denial) is 33%: tolerating 34%, 2 seats do
+    assertThat(profile.capacityForRefusalRate(0.34)).isEqualTo(2);
+  }
+
+  @Test
+  void denialsAtOneInstantAddUpAndADenialWhenTheLevelIsLowerIsNotThePeak() {
+    // [0,10) in use; two denials at minute 3 (1 + 2 = 3) and one at minute 20 (0 + 1 = 1).
+    ConcurrencyProfile profile =
+        ConcurrencyProfile.ofNanos(minutes(0), minutes(10)).withDenialsAtNanos(minutes(3, 3, 20));
+
+    assertThat(profile.denials()).isEqualTo(3);
+    assertThat(profile.peakDemand()).isEqualTo(3);
+    assertThat(profile.capacityForRefusalRate(0)).isEqualTo(3);
+    // capacity 1: the session holds it, both denials at 3 are refused, the one at 20 is admitted
+    assertThat(profile.refusalsWithCapacity(1)).isEqualTo(2);
+  }
 }

@@ -4,6 +4,7 @@ import static dev.seatwise.plugin.tokenpool.PoolFixtures.catalog;
 import static dev.seatwise.plugin.tokenpool.PoolFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatwise.application.port.in.AnalyzeSensitivityQuery;
 import dev.seatwise.application.port.in.CompareScenariosQuery;
 import dev.seatwise.application.port.in.Comparison;
 import dev.seatwise.application.port.in.ConcurrencyQuery;
@@ -11,6 +12,9 @@ import dev.seatwise.application.port.in.ConcurrencyReport;
 import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.application.port.in.ProductConcurrency;
 import dev.seatwise.application.port.in.Scenario;
+import dev.seatwise.application.port.in.SensitivityCase;
+import dev.seatwise.application.port.in.SensitivityReport;
+import dev.seatwise.application.service.AnalyzeSensitivityService;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.service.AnalyzeConcurrencyService;
 import dev.seatwise.application.service.CompareScenariosService;
@@ -21,6 +25,7 @@ import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.usage.UsageLog;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -71,5 +76,22 @@ class TokenPoolVendorEndToEndTest {
         r.products().stream().filter(p -> p.product().equals("HM")).findFirst().orElseThrow();
     assertThat(hm.peak()).isEqualTo(2);
     assertThat(hm.distinctUsers()).isEqualTo(2);
+  }
+
+  @Test
+  void usageMinusTwentyPercentStillPricesThePool() {
+    // The defect: at -20% each user and product's single session was dropped (floor(0.8 x
+    // 1) = 0 for each), the usage became empty and every total was 0.00. Now the three visits are
+    // one sequence: floor(0.8 x 3) = 2 stay (ann's OS and bob's HM; ann's HM, first, is dropped).
+    // Pool: ann's OS holds 25 from 10:00 to 11:00, bob's HM 21 from 9:30 to 10:30: peak 46 from
+    // 10:00 to 10:30 -> 5 packs of 10 = 5,000.00. Named: ann OS 4,000.00 + bob HM 3,000.00.
+    SensitivityReport r =
+        new AnalyzeSensitivityService(USAGE, POOL, new FakeEntitlementsPort(Entitlements.NONE), METERS)
+            .analyze(
+                new AnalyzeSensitivityQuery(
+                    CompareScenariosQuery.of(YEAR), List.of(), List.of(), List.of(new BigDecimal("-20"))));
+    SensitivityCase less = r.cases().get(0);
+    assertThat(less.total(Scenario.ALL_FLEX)).contains(Money.of("5000.00", "USD"));
+    assertThat(less.total(Scenario.ALL_NAMED)).contains(Money.of("7000.00", "USD"));
   }
 }

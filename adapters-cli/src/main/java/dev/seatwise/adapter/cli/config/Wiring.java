@@ -20,6 +20,7 @@ import dev.seatwise.application.port.in.CompareScenariosUseCase;
 import dev.seatwise.application.port.in.EvaluateTradeInUseCase;
 import dev.seatwise.application.port.in.ForecastTokensUseCase;
 import dev.seatwise.application.port.in.ListCatalogsUseCase;
+import dev.seatwise.application.port.in.ReconcileChargesUseCase;
 import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
 import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.application.port.out.EntitlementsPort;
@@ -31,9 +32,14 @@ import dev.seatwise.application.service.CompareScenariosService;
 import dev.seatwise.application.service.EvaluateTradeInService;
 import dev.seatwise.application.service.ForecastTokensService;
 import dev.seatwise.application.service.ListCatalogsService;
+import dev.seatwise.application.service.ReconcileChargesService;
 import dev.seatwise.application.service.UsageAnalysis;
 import dev.seatwise.application.service.ReviewRenewalsService;
 import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.catalog.Product;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.Bundle;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.metering.Meter;
 import dev.seatwise.domain.metering.MeterRegistry;
@@ -104,6 +110,12 @@ public final class Wiring implements UseCases {
   }
 
   @Override
+  public ReconcileChargesUseCase reconcileCharges(Inputs inputs) {
+    Ports p = ports(inputs);
+    return new ReconcileChargesService(p.usage(), p.catalog().history(), meters);
+  }
+
+  @Override
   public Optional<LocalDate> dayAfterUsage(Inputs inputs) {
     ImportedUsage usage = ports(inputs).usage().usage();
     return UsageAnalysis.lastDayOfUsage(usage, inputs.zone()).map(d -> d.plusDays(1));
@@ -145,7 +157,7 @@ public final class Wiring implements UseCases {
     return ports.computeIfAbsent(
         inputs,
         in -> {
-          LoadedCatalog catalog = load(in.catalog());
+          LoadedCatalog catalog = withCollectionRates(load(in.catalog()), in.collectionRates());
           ImportOptions options = options(in);
           return new Ports(
               catalog, usage(in, catalog, options), entitlements(in, catalog, options));
@@ -163,6 +175,59 @@ public final class Wiring implements UseCases {
                         + "': it is neither a bundled catalog ("
                         + String.join(", ", YamlCatalogAdapter.BUNDLED)
                         + ") nor a file"));
+  }
+
+  /**
+   * {@code loaded} with the stated Flex rates of collection checkouts ({@code --collection-rate}):
+   * each key names a collection (id, name or alias), each value is a number of tokens or a member
+   * product whose rate applies in each catalog version.
+   *
+   * @throws CatalogException when a key is not a collection or a value neither a number nor a member
+   */
+  static LoadedCatalog withCollectionRates(LoadedCatalog loaded, Map<String, String> rates) {
+    if (rates.isEmpty()) {
+      return loaded;
+    }
+    List<Catalog> versions = new ArrayList<>(loaded.history().versions());
+    for (Map.Entry<String, String> e : rates.entrySet()) {
+      ProductId collection =
+          loaded
+              .resolver()
+              .byName(e.getKey().strip())
+              .filter(id -> versions.stream().anyMatch(c -> c.bundle(id).isPresent()))
+              .orElseThrow(
+                  () ->
+                      new CatalogException(
+                          "--collection-rate: '" + e.getKey() + "' is not a collection of the "
+                              + loaded.source() + " catalog"));
+      String value = e.getValue().strip();
+      for (int i = 0; i < versions.size(); i++) {
+        Catalog c = versions.get(i);
+        Optional<Bundle> bundle = c.bundle(collection);
+        if (bundle.isEmpty()) {
+          continue;
+        }
+        long tokens;
+        if (value.matches("[0-9]{1,9}")) {
+          tokens = Long.parseLong(value);
+        } else {
+          ProductId member =
+              loaded
+                  .resolver()
+                  .byName(value)
+                  .filter(bundle.get().includes()::contains)
+                  .orElseThrow(
+                      () ->
+                          new CatalogException(
+                              "--collection-rate " + e.getKey() + "=" + value + ": the value is"
+                                  + " neither a number of tokens nor a member of " + collection
+                                  + " (members: " + bundle.get().includes() + ")"));
+          tokens = c.product(member).flatMap(Product::tokenRate).orElse(0L);
+        }
+        versions.set(i, c.withCollectionRate(collection, tokens));
+      }
+    }
+    return new LoadedCatalog(loaded.source(), new CatalogHistory(versions), loaded.resolver());
   }
 
   private static ImportOptions options(Inputs inputs) {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.seatwise.adapter.files.Limits;
 import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.domain.catalog.Bundle;
+import dev.seatwise.domain.catalog.Covers;
+import dev.seatwise.domain.catalog.NetworkRetirement;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.MeteringParameters;
@@ -51,13 +53,16 @@ import java.util.regex.PatternSyntaxException;
 final class CatalogYamlParser {
   private static final Set<String> VERSION_KEYS =
       Set.of("vendor", "currency", "effective", "meter", "tokens", "flex", "products", "bundles",
-          "notes", "source");
+          "networkRetirement", "notes", "source");
   private static final Set<String> TOP_KEYS = union(VERSION_KEYS, Set.of("versions"));
   private static final Set<String> PRODUCT_KEYS =
       Set.of("id", "name", "aliases", "flexlmFeatures", "namedUser", "flexTokensPerDay",
-          "networkSeat", "notes", "source");
+          "networkSeat", "covers", "notes", "source");
+  private static final Set<String> RETIREMENT_KEYS =
+      Set.of("renewalsEnd", "tradeInFrom", "tradeInEnds", "notes", "source");
   private static final Set<String> BUNDLE_KEYS =
-      Set.of("id", "name", "aliases", "flexlmFeatures", "includes", "namedUser", "notes", "source");
+      Set.of("id", "name", "aliases", "flexlmFeatures", "includes", "namedUser", "flexTokensPerDay",
+          "notes", "source");
   private static final Set<String> PRICE_KEYS = Set.of("monthly", "annual", "threeYear");
   private static final Set<String> TOKENS_KEYS = Set.of("expiresAfter", "packs");
   private static final Set<String> PACK_KEYS = Set.of("size", "unitPrice");
@@ -217,6 +222,10 @@ final class CatalogYamlParser {
       names(p, id, name, resolver);
     }
 
+    Covers covers = covers(productList, ids);
+    NetworkRetirement retirement =
+        s.opt("networkRetirement").map(CatalogYamlParser::retirement).orElse(NetworkRetirement.NONE);
+
     List<Bundle> bundles = new ArrayList<>();
     for (Node b : s.opt("bundles").map(Node::list).orElse(List.of())) {
       b.requireObject();
@@ -241,15 +250,57 @@ final class CatalogYamlParser {
         throw inc.error("bundle " + id + " includes nothing");
       }
       Prices named = prices(b.require("namedUser"), currency);
-      bundles.add(b.as(() -> new Bundle(id, name, includes, named), "invalid bundle"));
+      Optional<Node> bundleRateNode = b.opt("flexTokensPerDay");
+      Optional<Long> bundleRate = bundleRateNode.map(Node::wholeNumber);
+      if (bundleRate.isPresent() && bundleRate.get() < 0) {
+        throw bundleRateNode.get().error("must be >= 0 but was " + bundleRate.get());
+      }
+      bundles.add(
+          b.as(() -> new Bundle(id, name, includes, named, bundleRate), "invalid bundle"));
       names(b, id, name, resolver);
     }
     Period tokenExpiry = expiry;
     MeteringParameters meteringParameters = metering;
     return productList.as(
         () -> new Catalog(vendor, currency, effective, meter, meteringParameters, tokenExpiry, packs,
-            products, bundles),
+            products, bundles, covers, retirement),
         "invalid catalog");
+  }
+
+  /** {@code products[].covers}: ids of this version's products; no product may cover itself. */
+  private static Covers covers(Node productList, Map<ProductId, Node> products) {
+    Map<ProductId, Set<ProductId>> direct = new java.util.TreeMap<>();
+    for (Node p : productList.list()) {
+      Optional<Node> list = p.opt("covers");
+      if (list.isEmpty()) {
+        continue;
+      }
+      ProductId by = id(p);
+      for (Node c : list.get().list()) {
+        ProductId covered = c.as(() -> ProductId.of(c.text()), "not a valid id");
+        if (!products.containsKey(covered)) {
+          throw c.error("product " + by + " covers unknown product " + covered);
+        }
+        if (covered.equals(by)) {
+          throw c.error("product " + by + " cannot cover itself");
+        }
+        direct.computeIfAbsent(by, k -> new LinkedHashSet<>()).add(covered);
+      }
+    }
+    return productList.as(() -> Covers.of(direct), "invalid covers");
+  }
+
+  private static NetworkRetirement retirement(Node n) {
+    n.requireObject();
+    n.checkKeys(RETIREMENT_KEYS);
+    Optional<LocalDate> renewalsEnd = n.opt("renewalsEnd").map(CatalogYamlParser::date);
+    Optional<LocalDate> from = n.opt("tradeInFrom").map(CatalogYamlParser::date);
+    Optional<LocalDate> ends = n.opt("tradeInEnds").map(CatalogYamlParser::date);
+    return n.as(() -> new NetworkRetirement(renewalsEnd, from, ends), "invalid network retirement");
+  }
+
+  private static LocalDate date(Node n) {
+    return n.as(() -> LocalDate.parse(n.text()), "not an ISO date (YYYY-MM-DD)");
   }
 
   private static ProductId id(Node item) {

@@ -203,11 +203,70 @@ class YamlCatalogAdapterTest {
   }
 
   @Test
+  void theBundledCatalogStatesCoversAndTheNetworkRetirementDates() {
+    Catalog c = adapter.load("autodesk").orElseThrow().history().latest();
+    ProductId acd = ProductId.of("ACD");
+    ProductId lt = ProductId.of("ACDLT");
+    assertThat(c.covers().covers(acd, lt)).isTrue();
+    assertThat(c.covers().covers(ProductId.of("RVT"), ProductId.of("RVTLT"))).isTrue();
+    assertThat(c.covers().covers(ProductId.of("C3D"), acd)).isTrue();
+    assertThat(c.covers().covers(ProductId.of("C3D"), lt)).isTrue(); // transitive
+    assertThat(c.covers().covers(acd, ProductId.of("RVT"))).isFalse();
+    assertThat(c.covers().covers(ProductId.of("RVT"), ProductId.of("NAVMAN"))).isFalse();
+    assertThat(c.requireProduct(ProductId.of("RVTLT")).name()).isEqualTo("Revit LT");
+    assertThat(c.networkRetirement().renewalsEnd()).contains(java.time.LocalDate.of(2023, 2, 7));
+    assertThat(c.networkRetirement().tradeInFrom()).contains(java.time.LocalDate.of(2020, 8, 7));
+    assertThat(c.networkRetirement().tradeInEnds()).contains(java.time.LocalDate.of(2024, 2, 7));
+  }
+
+  @Test
+  void coversAndNetworkRetirementAreRead() {
+    String yaml = MINIMAL.replace("    networkSeat: {annual: \"900.00\"}\n",
+            "    networkSeat: {annual: \"900.00\"}\n    covers: [VIEW]\n")
+        + "networkRetirement: {renewalsEnd: 2025-01-01, tradeInFrom: 2024-01-01, tradeInEnds: 2025-06-01}\n";
+    Catalog c = adapter.parse(yaml, "acme.yaml").history().latest();
+    assertThat(c.covers().covers(ProductId.of("CAD"), ProductId.of("VIEW"))).isTrue();
+    assertThat(c.networkRetirement().renewable(java.time.LocalDate.of(2024, 12, 31))).isTrue();
+    assertThat(c.networkRetirement().renewable(java.time.LocalDate.of(2025, 1, 1))).isFalse();
+    assertThat(c.networkRetirement().tradeInOpen(java.time.LocalDate.of(2025, 5, 31))).isTrue();
+    assertThat(c.networkRetirement().tradeInOpen(java.time.LocalDate.of(2025, 6, 1))).isFalse();
+  }
+
+  @Test
+  void coversOfAnUnknownProductIsRejectedAtTheItem() {
+    String yaml = MINIMAL.replace("    networkSeat: {annual: \"900.00\"}\n",
+        "    networkSeat: {annual: \"900.00\"}\n    covers: [CAM]\n");
+    assertThatThrownBy(() -> adapter.parse(yaml, "acme.yaml"))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage("acme.yaml: line 17: products[0].covers[0]: product CAD covers unknown product CAM");
+  }
+
+  @Test
   void aBundleOfAnUnknownProductIsRejectedAtTheMember() {
     String yaml = MINIMAL.replace("includes: [CAD, VIEW]", "includes: [CAD, CAM]");
     assertThatThrownBy(() -> adapter.parse(yaml, "acme.yaml"))
         .isInstanceOf(CatalogException.class)
         .hasMessage("acme.yaml: line 20: bundles[0].includes[1]: bundle SUITE includes unknown product CAM");
+  }
+
+  @Test
+  void aBundleMayStateTheFlexRateOfItsOwnCheckouts() {
+    Catalog plain = adapter.parse(MINIMAL, "acme.yaml").history().latest();
+    Catalog stated =
+        adapter
+            .parse(MINIMAL.replace("namedUser: {annual: \"700.00\"}}", "namedUser: {annual: \"700.00\"}, flexTokensPerDay: 3}"), "acme.yaml")
+            .history()
+            .latest();
+
+    assertThat(plain.bundle(ProductId.of("SUITE")).orElseThrow().flexTokensPerDay()).isEmpty();
+    assertThat(plain.flexRate(ProductId.of("SUITE"))).hasValue(4); // the dearest member, CAD
+    assertThat(stated.bundle(ProductId.of("SUITE")).orElseThrow().flexTokensPerDay()).contains(3L);
+    assertThat(stated.flexRate(ProductId.of("SUITE"))).hasValue(3);
+    assertThatThrownBy(
+            () ->
+                adapter.parse(
+                    MINIMAL.replace("namedUser: {annual: \"700.00\"}}", "namedUser: {annual: \"700.00\"}, flexTokensPerDay: -1}"), "a.yaml"))
+        .hasMessage("a.yaml: line 20: bundles[0].flexTokensPerDay: must be >= 0 but was -1");
   }
 
   @Test

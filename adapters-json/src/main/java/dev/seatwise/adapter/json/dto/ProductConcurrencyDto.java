@@ -9,7 +9,8 @@ import java.util.Map;
  * Concurrency of one product, or of a FlexLM feature that maps to no product ({@code mapped:
  * false}, under the feature's name): peak and when, sessions, distinct users, time-weighted
  * percentiles, time at peak (ISO-8601 duration), refusals by reason, licences issued (lmstat) and
- * the seats needed for the tolerated refusal rate.
+ * the seats needed for the tolerated refusal rate, and the peak demand: the most seats wanted at
+ * one instant, in use plus denied at that instant (the seats needed for no refusals).
  */
 public record ProductConcurrencyDto(
     String product,
@@ -24,7 +25,8 @@ public record ProductConcurrencyDto(
     Duration timeAtPeak,
     Map<String, Long> denials,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long issued,
-    long seatsNeeded) {
+    long seatsNeeded,
+    long peakDemand) {
   public ProductConcurrencyDto {
     denials = new java.util.TreeMap<>(denials);
   }

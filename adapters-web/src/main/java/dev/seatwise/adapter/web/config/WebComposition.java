@@ -13,6 +13,7 @@ import dev.seatwise.adapter.web.ExampleData;
 import dev.seatwise.adapter.web.ReadOptions;
 import dev.seatwise.adapter.web.UploadedSource;
 import dev.seatwise.adapter.web.WebUseCases;
+import dev.seatwise.application.port.in.ReconcileChargesUseCase;
 import dev.seatwise.application.port.in.AnalyzeConcurrencyUseCase;
 import dev.seatwise.application.port.in.CompareScenariosUseCase;
 import dev.seatwise.application.port.in.ForecastTokensUseCase;
@@ -25,6 +26,7 @@ import dev.seatwise.application.service.AnalyzeConcurrencyService;
 import dev.seatwise.application.service.CompareScenariosService;
 import dev.seatwise.application.service.ForecastTokensService;
 import dev.seatwise.application.service.ReviewRenewalsService;
+import dev.seatwise.application.service.ReconcileChargesService;
 import dev.seatwise.application.service.ListCatalogsService;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.entitlement.Entitlements;
@@ -35,8 +37,8 @@ import java.util.ServiceLoader;
 
 /**
  * The composition root of the web front end: the only place that constructs services and file
- * adapters. Each request gets its own adapters over its own files; the bundled catalog is parsed
- * once. Thread-safe.
+ * adapters. Each request (or stored dataset) gets its own adapters over its own files, each file
+ * read at most once; the bundled catalog is parsed once. Thread-safe.
  */
 public final class WebComposition implements WebUseCases {
   static final String DEFAULT_CATALOG = "autodesk";
@@ -70,8 +72,9 @@ public final class WebComposition implements WebUseCases {
     EntitlementsPort entitlements =
         inputs.entitlements().isEmpty()
             ? () -> Entitlements.NONE
-            : new FileEntitlementsAdapter(
-                sources(inputs.entitlements()), catalog.resolver(), options);
+            : new OnceEntitlementsPort(
+                new FileEntitlementsAdapter(
+                    sources(inputs.entitlements()), catalog.resolver(), options));
     CatalogHistory history = catalog.history();
     return new AnalysisScope() {
       @Override
@@ -95,6 +98,11 @@ public final class WebComposition implements WebUseCases {
       }
 
       @Override
+      public ReconcileChargesUseCase reconcilingCharges() {
+        return new ReconcileChargesService(usage, history, meters);
+      }
+
+      @Override
       public ImportedUsage usage() {
         return usage.usage();
       }
@@ -107,6 +115,12 @@ public final class WebComposition implements WebUseCases {
       @Override
       public CatalogHistory catalog() {
         return history;
+      }
+
+      @Override
+      public void preload() {
+        usage.usage();
+        entitlements.entitlements();
       }
     };
   }

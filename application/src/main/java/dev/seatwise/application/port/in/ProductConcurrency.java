@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * Concurrency of one product (or of an unmapped FlexLM feature, under its own name): peak and when,
  * sessions, distinct users, time-weighted percentiles, time at peak, refusals by reason, issued
- * licences seen in lmstat, and the seats a tolerated refusal rate needs.
+ * licences seen in lmstat, the seats a tolerated refusal rate needs, and the peak demand (seats in
+ * use plus requests denied at the same instant; without denials, the peak of the sessions).
  */
 public record ProductConcurrency(
     String product,
@@ -26,12 +27,32 @@ public record ProductConcurrency(
     Duration timeAtPeak,
     Map<String, Long> denialsByReason,
     Optional<Long> issued,
-    long seatsForToleratedRefusals) {
+    long seatsForToleratedRefusals,
+    long peakDemand) {
   public ProductConcurrency {
     requireNonNull(product, "product");
     requireNonNull(peakAt, "peakAt");
     requireNonNull(timeAtPeak, "timeAtPeak");
     denialsByReason = new TreeMap<>(denialsByReason);
     requireNonNull(issued, "issued");
+  }
+
+  /** Without a separate peak demand (no denials): the peak. */
+  public ProductConcurrency(
+      String product,
+      boolean mapped,
+      long peak,
+      Optional<Instant> peakAt,
+      long sessions,
+      long distinctUsers,
+      long p50,
+      long p90,
+      long p95,
+      Duration timeAtPeak,
+      Map<String, Long> denialsByReason,
+      Optional<Long> issued,
+      long seatsForToleratedRefusals) {
+    this(product, mapped, peak, peakAt, sessions, distinctUsers, p50, p90, p95, timeAtPeak,
+        denialsByReason, issued, seatsForToleratedRefusals, peak);
   }
 }

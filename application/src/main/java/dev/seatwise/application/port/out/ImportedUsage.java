@@ -1,5 +1,6 @@
 package dev.seatwise.application.port.out;
 
+import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Everything the usage sources held. {@code log} has sessions and days of catalog products;
  * {@code unmapped} has sessions of FlexLM features that map to no catalog product, under the
- * feature's own name (for concurrency only, never dropped). Immutable.
+ * feature's own name (for concurrency only, never dropped); {@code consumption} has the daily
+ * tokens of Enterprise Token Flex pools per product line (no users). Immutable.
  */
 public record ImportedUsage(
     UsageLog log,
@@ -17,12 +19,13 @@ public record ImportedUsage(
     List<TokenUsage> tokenUsage,
     List<Denial> denials,
     List<SeatSnapshot> snapshots,
-    ImportReport report) {
+    ImportReport report,
+    List<PoolConsumption> consumption) {
 
   public static final ImportedUsage EMPTY =
       new ImportedUsage(
           new UsageLog(List.of(), List.of()), List.of(), List.of(), List.of(), List.of(), List.of(),
-          ImportReport.EMPTY);
+          ImportReport.EMPTY, List.of());
 
   public ImportedUsage {
     unmapped = List.copyOf(unmapped);
@@ -30,10 +33,58 @@ public record ImportedUsage(
     tokenUsage = List.copyOf(tokenUsage);
     denials = List.copyOf(denials);
     snapshots = List.copyOf(snapshots);
+    consumption = List.copyOf(consumption);
+  }
+
+  /** Usage without pool consumption (the form before consumption exports were read). */
+  public ImportedUsage(
+      UsageLog log,
+      List<Session> unmapped,
+      List<UsageSummary> summaries,
+      List<TokenUsage> tokenUsage,
+      List<Denial> denials,
+      List<SeatSnapshot> snapshots,
+      ImportReport report) {
+    this(log, unmapped, summaries, tokenUsage, denials, snapshots, report, List.of());
+  }
+
+  /** The same usage with {@code rows} of pool consumption instead of its own. */
+  public ImportedUsage withConsumption(List<PoolConsumption> rows) {
+    return new ImportedUsage(log, unmapped, summaries, tokenUsage, denials, snapshots, report, rows);
   }
 
   public static ImportedUsage of(UsageLog log) {
     return new ImportedUsage(log, List.of(), List.of(), List.of(), List.of(), List.of(), ImportReport.EMPTY);
+  }
+
+  /**
+   * Whether the only usage is what Flex charged (an Autodesk Token Usage export): no sessions, no
+   * days, no summaries.
+   */
+  public boolean onlyCharges() {
+    return log.sessions().isEmpty() && log.days().isEmpty() && summaries.isEmpty()
+        && !tokenUsage.isEmpty();
+  }
+
+  /**
+   * This usage, where {@link #onlyCharges()}, with each charge of tokens (a Token Usage row with
+   * tokens above 0) taken as use of its product by its user on its day, so that the replay opens
+   * one window there; rows with 0 tokens (launches under 5 minutes) open none. Otherwise this usage
+   * unchanged.
+   */
+  public ImportedUsage withChargesAsUsage() {
+    if (!onlyCharges()) {
+      return this;
+    }
+    List<DailyUsage> days = new ArrayList<>();
+    for (TokenUsage t : tokenUsage) {
+      if (t.tokens() > 0) {
+        days.add(new DailyUsage(t.user(), t.product(), t.day()));
+      }
+    }
+    return new ImportedUsage(
+        new UsageLog(log.sessions(), days), unmapped, summaries, tokenUsage, denials, snapshots,
+        report);
   }
 
   /** Both imports together. */
@@ -49,7 +100,8 @@ public record ImportedUsage(
         concat(tokenUsage, o.tokenUsage),
         concat(denials, o.denials),
         concat(snapshots, o.snapshots),
-        report.plus(o.report));
+        report.plus(o.report),
+        concat(consumption, o.consumption));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -1,0 +1,109 @@
+package dev.seatwise.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.seatwise.application.LicensingException;
+import dev.seatwise.application.port.in.ChargeReconciliation;
+import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.ReconcileChargesQuery;
+import dev.seatwise.application.port.in.ReconcileChargesUseCase;
+import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.TokenUsage;
+import dev.seatwise.application.port.out.UsagePort;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.metering.Coverage;
+import dev.seatwise.domain.metering.MeterContext;
+import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.reconcile.ChargeReconciler;
+import dev.seatwise.domain.reconcile.ChargedDay;
+import dev.seatwise.domain.reconcile.Reconciliation;
+import dev.seatwise.domain.usage.CalendarDays;
+import dev.seatwise.domain.usage.DailyUsage;
+import dev.seatwise.domain.usage.Session;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reconciles the Token Usage export with the replay: splits the imported usage into what Flex
+ * charged and the usage to replay, resolves the period (by default from the first to the last day
+ * of either, a session counting up to the day it ends), replays the usage with the catalog's meter and nobody covered by a subscription, and
+ * lets {@link ChargeReconciler} set the two side by side.
+ */
+public final class ReconcileChargesService implements ReconcileChargesUseCase {
+  private final UsagePort usage;
+  private final CatalogHistory catalogs;
+  private final MeterRegistry meters;
+
+  public ReconcileChargesService(UsagePort usage, CatalogHistory catalogs, MeterRegistry meters) {
+    this.usage = requireNonNull(usage, "usage");
+    this.catalogs = requireNonNull(catalogs, "catalogs");
+    this.meters = requireNonNull(meters, "meters");
+  }
+
+  @Override
+  public ChargeReconciliation reconcile(ReconcileChargesQuery query) {
+    ImportedUsage imported = usage.usage();
+    if (imported.tokenUsage().isEmpty()) {
+      throw new LicensingException(
+          "nothing to reconcile: give the Autodesk Token Usage export (what Flex charged) among the"
+              + " usage files");
+    }
+    if (imported.log().sessions().isEmpty() && imported.log().days().isEmpty()) {
+      throw new LicensingException(
+          "nothing to reconcile the charges with: give the same people's usage too (sessions CSV,"
+              + " FlexLM log, lmstat or the Autodesk usage export)");
+    }
+    ZoneId zone = query.period().zone();
+    LocalDate first = null;
+    LocalDate last = null;
+    List<ChargedDay> charged = new ArrayList<>();
+    for (TokenUsage t : imported.tokenUsage()) {
+      charged.add(new ChargedDay(t.day(), t.user(), t.product(), t.tokens()));
+      first = first == null || t.day().isBefore(first) ? t.day() : first;
+      last = last == null || t.day().isAfter(last) ? t.day() : last;
+    }
+    for (Session s : imported.log().sessions()) {
+      // from the day a session starts to the day it ends: a window it opens by running on counts
+      LocalDate d = LocalDate.ofEpochDay(CalendarDays.epochDay(s.start(), zone.getRules()));
+      LocalDate e =
+          LocalDate.ofEpochDay(
+              CalendarDays.epochDay(
+                  s.end().isAfter(s.start()) ? s.end().minusNanos(1) : s.end(), zone.getRules()));
+      first = d.isBefore(first) ? d : first;
+      last = e.isAfter(last) ? e : last;
+    }
+    for (DailyUsage d : imported.log().days()) {
+      first = d.day().isBefore(first) ? d.day() : first;
+      last = d.day().isAfter(last) ? d.day() : last;
+    }
+    LocalDate from = query.period().from().orElse(first);
+    LocalDate to = query.period().to().orElse(last.plusDays(1));
+    if (!to.isAfter(from)) {
+      throw new LicensingException("the period [" + from + ", " + to + ") is empty");
+    }
+    UsageAnalysis analysis =
+        UsageAnalysis.of(
+            imported, catalogs, new PeriodSpec(Optional.of(from), Optional.of(to), zone), meters);
+    Reconciliation r =
+        ChargeReconciler.reconcile(
+            charged,
+            analysis.usage(),
+            analysis.flexMetering(),
+            new MeterContext(analysis.catalog(), Coverage.NONE, zone),
+            from,
+            to);
+    List<String> notes = new ArrayList<>(analysis.notes());
+    notes.add(
+        "a replayed window counts on the day it opens, in " + zone + "; charged minus replayed is the"
+            + " difference; users match by id, so give --identities when the logs name logins and the"
+            + " export e-mails");
+    if (analysis.hasSummaries()) {
+      notes.add("aggregated usage reports carry no dates, so they are not part of the replay");
+    }
+    return new ChargeReconciliation(
+        analysis.period(), analysis.catalog().vendor(), imported.report(), r, notes);
+  }
+}
