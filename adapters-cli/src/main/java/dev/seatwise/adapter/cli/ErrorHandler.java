@@ -47,7 +47,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
 
   private static String message(Exception ex) {
     String m = ex.getMessage();
-    return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+    return m == null || m.isBlank() ? ex.getClass().getSimpleName() : Text.safe(m);
   }
 
   private static boolean verbose(ParseResult result) {

@@ -47,8 +47,40 @@ final class Text {
     return " ".repeat(width - t.length()) + t;
   }
 
-  /** {@code s} cut to {@code width}, ending in {@code ...} when cut. */
-  static String fit(String s, int width) {
+  /**
+   * {@code s} with every control character (C0, DEL, C1, and the bidirectional overrides) written
+   * as a visible escape such as {@code \u001b} or {@code \n}: names read from files cannot move
+   * the cursor, ring the bell, recolour the terminal or start a fake table row.
+   */
+  static String safe(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+          || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
+      if (control && sb == null) {
+        sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (sb != null) {
+        if (!control) {
+          sb.append(c);
+        } else if (c == '\n') {
+          sb.append("\\n");
+        } else if (c == '\r') {
+          sb.append("\\r");
+        } else if (c == '\t') {
+          sb.append("\\t");
+        } else {
+          sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        }
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  /** {@code s} made {@link #safe} and cut to {@code width}, ending in {@code ...} when cut. */
+  static String fit(String raw, int width) {
+    String s = safe(raw);
     if (s.length() <= width) {
       return s;
     }
@@ -64,7 +96,7 @@ final class Text {
     List<String> lines = new ArrayList<>();
     String prefix = indent;
     StringBuilder line = new StringBuilder();
-    for (String word : text.strip().split(" +")) {
+    for (String word : safe(text).strip().split(" +")) {
       if (line.length() > 0 && prefix.length() + line.length() + 1 + word.length() > width) {
         lines.add(prefix + line);
         prefix = continuation;

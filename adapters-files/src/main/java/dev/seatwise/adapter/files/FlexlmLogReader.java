@@ -128,6 +128,10 @@ final class FlexlmLogReader implements UsageReader {
         return;
       }
       Optional<LocalDate> explicit = dateIn(message);
+      if (explicit.isEmpty() && TIMESTAMP.matcher(message).matches()) {
+        out.notes.add(new ImportNote(file, n, "'" + Limits.quote(message) + "' is not a valid date"
+            + " from " + Limits.dateRange() + "; the line dates nothing"));
+      }
       if (date == null) {
         if (explicit.isEmpty()) {
           if (EVENT.matcher(message).matches()) {
@@ -199,8 +203,11 @@ final class FlexlmLogReader implements UsageReader {
       int tail = 0;
       for (String token : rest.split("\\s+")) {
         if (token.indexOf('@') > 0 && !token.startsWith("(")) {
-          userAtHost = token;
           tail = rest.indexOf(token) + token.length();
+          // a user name may hold spaces (Windows: "John Smith@WS-1"): the user is all before '@'
+          // back to the feature or to a parenthesised part such as UNSUPPORTED's "(PORT_AT_...)"
+          int from = rest.substring(0, tail - token.length()).lastIndexOf(')') + 1;
+          userAtHost = rest.substring(from, tail).strip();
           break;
         }
       }
@@ -209,7 +216,7 @@ final class FlexlmLogReader implements UsageReader {
         return;
       }
       int at1 = userAtHost.lastIndexOf('@');
-      String user = userAtHost.substring(0, at1);
+      String user = userAtHost.substring(0, at1).strip();
       String host = userAtHost.substring(at1 + 1);
       String after = rest.substring(tail).strip();
       UserId id = ctx.identity().flexlmUser(user, host, ctx.privacy());

@@ -103,6 +103,18 @@ class HostileCorpusTest {
   }
 
   @Test
+  void aFlexlmUserNameWithASpaceIsKeptWholeAndUnsupportedStillNamesItsUser() {
+    FileImport i = Imports.read("hostile/flexlm-user-with-space.log");
+
+    assertThat(i.usage().log().sessions())
+        .singleElement()
+        .satisfies(s -> assertThat(s.user().value()).isEqualToIgnoringCase("john smith"));
+    assertThat(i.usage().denials())
+        .singleElement()
+        .satisfies(d -> assertThat(d.user().value()).isEqualToIgnoringCase("jsmith"));
+  }
+
+  @Test
   void theCorpusCoversEveryItemOfIssue16() {
     assertThat(cases().stream().map(Case::item).distinct())
         .contains("1", "2", "4", "5", "8", "9", "10", "11");

@@ -65,6 +65,7 @@ public final class AnalysisEndpoints {
   private final ProblemTranslator problems;
   private final CsvExporter csv = new CsvExporter();
   private final Clock clock;
+  private final UploadLimit uploadLimit = new UploadLimit(WebServer.MAX_UPLOADS_PER_CLIENT);
 
   /** An analysis with its parameters read from the request, ready to run on a scope. */
   @FunctionalInterface
@@ -430,9 +431,11 @@ public final class AnalysisEndpoints {
   /** Receives the uploads or the example, runs {@code analysis} within the time bound, answers. */
   private void oneShot(Context ctx, Prepared analysis) {
     ReadOptions read = RequestParams.readOptions(ctx);
-    try (RequestUploads files = receive(ctx)) {
+    try (UploadLimit.Permit permit = uploadLimit.acquire(ctx.ip());
+        RequestUploads files = receive(ctx)) {
       AnalysisInputs inputs = files.inputs();
-      answer(ctx, runner.run(() -> analysis.run(useCases.over(inputs, read))));
+      answer(ctx, runner.run(() -> analysis.run(useCases.over(inputs, read)),
+          ctx.queryParam("example") == null ? ctx.contentLength() : -1));
     }
   }
 

@@ -113,6 +113,14 @@ public final class AnalysisRunner implements AutoCloseable {
 
   /** Runs {@code task}, rethrowing its unchecked failure as is. */
   public <T> T run(Supplier<T> task) {
+    return run(task, -1);
+  }
+
+  /**
+   * Runs {@code task} on {@code inputBytes} of uploads (-1 when unknown), rethrowing its unchecked
+   * failure as is; running out of memory is answered 413 with the size and the heap limit.
+   */
+  public <T> T run(Supplier<T> task, long inputBytes) {
     Future<T> future;
     synchronized (this) {
       try {
@@ -136,11 +144,24 @@ public final class AnalysisRunner implements AutoCloseable {
       if (cause instanceof RuntimeException r) {
         throw r;
       }
+      if (cause instanceof OutOfMemoryError) {
+        throw new ApiProblem(413, "Too large to analyse", outOfMemory(inputBytes));
+      }
       if (cause instanceof Error err) {
         throw err;
       }
       throw new IllegalStateException(cause);
     }
+  }
+
+  /** What to say when an analysis ran out of memory: the size and the heap limit. */
+  static String outOfMemory(long inputBytes) {
+    long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return "the analysis"
+        + (inputBytes >= 0 ? " of " + (inputBytes / 1024 + 1) + " KB of uploads" : "")
+        + " needed more memory than the server's Java heap allows (at most " + heapMb
+        + " MB); send fewer or smaller files, or restart the server with a larger heap, e.g."
+        + " java -Xmx4g -jar seatwise-web.jar";
   }
 
   @Override

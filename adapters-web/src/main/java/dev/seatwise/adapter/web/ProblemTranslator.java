@@ -198,7 +198,17 @@ public final class ProblemTranslator {
 
   private static ProblemResponse problem(
       int status, String title, String detail, String path, String file, Long line) {
-    return new ProblemResponse("about:blank", title, status, detail, path, file, line);
+    return new ProblemResponse("about:blank", title, status, capped(detail), path, file, line);
+  }
+
+  /** The longest detail answered; the readers quote at most 200 characters of input in it. */
+  static final int MAX_DETAIL_CHARS = 2000;
+
+  private static String capped(String detail) {
+    if (detail == null || detail.length() <= MAX_DETAIL_CHARS) {
+      return detail;
+    }
+    return detail.substring(0, MAX_DETAIL_CHARS) + "... (" + detail.length() + " characters)";
   }
 
   private void write(Context ctx, ProblemResponse p) {

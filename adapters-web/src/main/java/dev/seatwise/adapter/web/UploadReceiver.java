@@ -104,11 +104,28 @@ public final class UploadReceiver {
       throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
     } catch (IOException e) {
       uploads.close();
+      if (tooSlow(e)) {
+        throw new ApiProblem(408, "Upload too slow", "the upload arrived slower than "
+            + WebServer.MIN_UPLOAD_BYTES_PER_SECOND + " bytes per second and was stopped");
+      }
       throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
     } catch (RuntimeException e) {
       uploads.close();
       throw e;
     }
+  }
+
+  /** Whether Jetty stopped the body for arriving below the minimum data rate (its 408). */
+  private static boolean tooSlow(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 408) {
+        return true;
+      }
+      if (String.valueOf(t.getMessage()).contains("Request content data rate")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 413 before reading a body whose declared length is over the cap. */

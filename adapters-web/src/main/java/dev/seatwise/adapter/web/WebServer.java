@@ -30,15 +30,41 @@ public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final long IDLE_TIMEOUT_MS = 30_000;
 
+  /**
+   * The slowest upload accepted, in bytes per second: a client sending less (one byte every few
+   * seconds, to hold a server thread) is answered 408 and disconnected.
+   */
+  public static final long MIN_UPLOAD_BYTES_PER_SECOND = 1024;
+
+  /**
+   * Connections one remote (not loopback) client address may hold open at once; the next is
+   * closed on opening.
+   */
+  public static final int MAX_CONNECTIONS_PER_CLIENT = 32;
+
+  /** Analyses (uploads) one client address may have in flight; the next is answered 429. */
+  public static final int MAX_UPLOADS_PER_CLIENT = 8;
+
   /** The page runs only its own scripts: no inline script, no handlers, no foreign origins. */
   static final String PAGE_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
           + " form-action 'self'";
 
+  /**
+   * Swagger UI's page starts the UI with an inline script and inline styles; everything else it
+   * loads comes from this server's WebJars.
+   */
+  static final String SWAGGER_POLICY =
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+          + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none';"
+          + " frame-ancestors 'none'; form-action 'self'";
+
   private final WebSettings settings;
   private final Javalin app;
   private final AnalysisRunner runner;
+  private final ClientConnectionLimit connectionLimit =
+      new ClientConnectionLimit(MAX_CONNECTIONS_PER_CLIENT);
   /** The dataset folder when it is temporary (no --data-dir): removed at stop. */
   private final Optional<Path> temporaryData;
 
@@ -75,6 +101,8 @@ public final class WebServer implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(json, false));
               config.http.maxRequestSize = settings.maxUploadBytes();
               config.http.asyncTimeout = settings.requestTimeout().toMillis();
+              config.jetty.modifyHttpConfiguration(
+                  http -> http.setMinRequestDataRate(MIN_UPLOAD_BYTES_PER_SECOND));
               config.staticFiles.add("/public", Location.CLASSPATH);
               config.staticFiles.enableWebjars();
               config.registerPlugin(
@@ -104,17 +132,16 @@ public final class WebServer implements AutoCloseable {
                   router -> {
                     router.before("/api/*", guard);
                     router.before(
-                        "/api/*",
-                        ctx -> {
-                          ctx.header("Cache-Control", "no-store");
-                          ctx.header("X-Content-Type-Options", "nosniff");
-                        });
+                        "/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
                     router.before(
                         ctx -> {
+                          ctx.header("X-Content-Type-Options", "nosniff");
                           ctx.header("X-Frame-Options", "DENY");
                           ctx.header("Referrer-Policy", "no-referrer");
                           if (ctx.path().equals("/") || ctx.path().equals("/index.html")) {
                             ctx.header("Content-Security-Policy", PAGE_POLICY);
+                          } else if (ctx.path().startsWith(SWAGGER_PATH)) {
+                            ctx.header("Content-Security-Policy", SWAGGER_POLICY);
                           }
                         });
                     router.post("/api/comparisons", analysis::compare);
@@ -139,10 +166,16 @@ public final class WebServer implements AutoCloseable {
 
   /** Starts listening; returns this server. */
   public WebServer start() {
-    app.start(settings.host(), settings.port());
+    try {
+      app.start(settings.host(), settings.port());
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
     for (Connector c : app.jettyServer().server().getConnectors()) {
       if (c instanceof ServerConnector sc) {
         sc.setIdleTimeout(IDLE_TIMEOUT_MS);
+        sc.addBean(connectionLimit);
       }
     }
     LOG.info(

@@ -72,6 +72,11 @@ public record WebSettings(
       throw new IllegalArgumentException("workers must be >= 1 and queue >= 0");
     }
     token = token.map(String::strip).filter(t -> !t.isEmpty());
+    if (token.isPresent() && token.get().length() < MIN_TOKEN_CHARS) {
+      throw new IllegalArgumentException("the API token must have at least " + MIN_TOKEN_CHARS
+          + " characters but has " + token.get().length() + "; use a random one, e.g. the output"
+          + " of 'openssl rand -hex 24'");
+    }
     if (!isLoopback(host) && token.isEmpty()) {
       throw new IllegalArgumentException(
           "listening on "
@@ -79,6 +84,9 @@ public record WebSettings(
               + " (not loopback) needs an API token: pass --token or set SEATWISE_TOKEN");
     }
   }
+
+  /** The shortest API token accepted: a guessable token guards nothing. */
+  public static final int MIN_TOKEN_CHARS = 16;
 
   /** Loopback defaults with the given port and upload root. */
   public static WebSettings loopback(int port, Path uploadRoot) {

@@ -466,7 +466,7 @@ class WebApiTest {
 
   @Test
   void aTokenWhenConfiguredIsRequiredOnTheApiButNotOnThePage(@TempDir Path dir) {
-    try (TestServer guarded = new TestServer(dir, s -> s.withToken("s3cret-token"))) {
+    try (TestServer guarded = new TestServer(dir, s -> s.withToken("s3cret-token-0123456789"))) {
       HttpResponse<String> none = guarded.get("/api/catalogs");
       assertThat(none.statusCode()).isEqualTo(401);
       assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
@@ -475,7 +475,7 @@ class WebApiTest {
       assertThat(wrong.statusCode()).isEqualTo(401);
       HttpResponse<String> right =
           guarded.send(
-              guarded.request("/api/catalogs").header("Authorization", "Bearer s3cret-token").build());
+              guarded.request("/api/catalogs").header("Authorization", "Bearer s3cret-token-0123456789").build());
       assertThat(right.statusCode()).isEqualTo(200);
       HttpResponse<String> upload =
           guarded.post("/api/comparisons", new Multipart().file("usage", usage));
@@ -490,7 +490,7 @@ class WebApiTest {
     assertThatThrownBy(() -> loopback.withHost("0.0.0.0"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("token");
-    assertThat(loopback.withToken("t").withHost("0.0.0.0").token()).isEqualTo(Optional.of("t"));
+    assertThat(loopback.withToken("t-0123456789abcdef").withHost("0.0.0.0").token()).isEqualTo(Optional.of("t-0123456789abcdef"));
     assertThat(WebSettings.isLoopback("127.0.0.1")).isTrue();
     assertThat(WebSettings.isLoopback("localhost")).isTrue();
     assertThat(WebSettings.isLoopback("::1")).isTrue();

@@ -12,7 +12,40 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println("seatwise: " + outOfMemory(args, Runtime.getRuntime().maxMemory()));
+      code = ErrorHandler.BAD_INPUT;
+    }
+    System.exit(code);
+  }
+
+  /**
+   * What to say when a run ran out of memory: the size of the files named on the command line and
+   * the heap limit, with the option that raises it.
+   */
+  public static String outOfMemory(String[] args, long maxHeapBytes) {
+    long bytes = 0;
+    for (String a : args) {
+      String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : a;
+      for (String part : value.split(",")) {
+        try {
+          java.nio.file.Path p = java.nio.file.Path.of(part);
+          if (java.nio.file.Files.isRegularFile(p)) {
+            bytes += java.nio.file.Files.size(p);
+          }
+        } catch (java.io.IOException | RuntimeException ignored) {
+          // not a file name
+        }
+      }
+    }
+    long mb = 1024 * 1024;
+    return "out of memory: the input files (" + (bytes / mb) + " MB) need more than the Java heap"
+        + " of " + (maxHeapBytes / mb) + " MB; run again with a larger heap, e.g. java -Xmx"
+        + Math.max(2, 2 * (maxHeapBytes / (1024 * mb)) + 1) + "g -jar seatwise.jar ...,"
+        + " or analyse a shorter period (--from/--to) or fewer files";
   }
 
   /** The command line wired to the real adapters and services. */

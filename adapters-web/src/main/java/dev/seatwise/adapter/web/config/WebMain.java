@@ -42,7 +42,14 @@ public final class WebMain {
       System.exit(2);
       return;
     }
-    WebServer server = start(settings, bundledExamples());
+    WebServer server;
+    try {
+      server = start(settings, bundledExamples());
+    } catch (RuntimeException e) {
+      LOG.error("cannot start: {}", startFailure(settings, e));
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -55,7 +62,19 @@ public final class WebMain {
     stopped.await();
   }
 
-  /** Builds and starts a server; the caller closes it. */
+  /** Why a server did not start, in a line: a taken port says so and names --port. */
+  static String startFailure(WebSettings settings, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return "cannot listen on " + settings.host() + ":" + settings.port() + " ("
+            + t.getMessage() + "); another program is probably using that port: stop it or"
+            + " choose another with --port";
+      }
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  /** Builds and starts a server; the caller closes it. On failure the upload folder is removed. */
   public static WebServer start(WebSettings settings, List<ExampleData> examples) {
     return new WebServer(settings, new WebComposition(examples), JsonMapperFactory.create())
         .start();
@@ -100,8 +119,13 @@ public final class WebMain {
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("cannot create a temporary folder: " + e.getMessage(), e);
     }
-    return new WebSettings(
-        host, port, token, maxUpload, timeout, workers, 256, uploads, dataDir, dataMax, inMemory);
+    try {
+      return new WebSettings(
+          host, port, token, maxUpload, timeout, workers, 256, uploads, dataDir, dataMax, inMemory);
+    } catch (IllegalArgumentException e) {
+      dev.seatwise.adapter.web.RequestUploads.deleteTree(uploads);
+      throw e;
+    }
   }
 
   private static int number(String option, String value) {
