@@ -53,6 +53,14 @@ public final class InputOptions {
   List<Path> entitlements = new ArrayList<>();
 
   @Option(
+      names = "--lots",
+      paramLabel = "FILE",
+      description =
+          "Token lots CSV (purchase_date, tokens, unit_price, expires): the Flex tokens held;"
+              + " repeatable. Today's plan draws on them first.")
+  List<Path> lots = new ArrayList<>();
+
+  @Option(
       names = "--identities",
       paramLabel = "FILE",
       description =
@@ -111,6 +119,7 @@ public final class InputOptions {
         Optional.ofNullable(usageFormat).map(s -> s.strip().toLowerCase(java.util.Locale.ROOT)),
         catalog,
         entitlements,
+        lots,
         Optional.ofNullable(identities),
         zone,
         strict,

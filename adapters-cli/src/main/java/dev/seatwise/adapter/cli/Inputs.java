@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What a command reads: usage files (and a format that overrides detection), the catalog (a bundled
- * name or a file), entitlement exports, an identity map, the zone of local times, strict and
+ * name or a file), entitlement exports, token lots CSVs, an identity map, the zone of local times, strict and
  * privacy modes, and who hears about the import. Immutable; nothing is null.
  */
 public record Inputs(
@@ -17,6 +17,7 @@ public record Inputs(
     Optional<String> usageFormat,
     String catalog,
     List<Path> entitlements,
+    List<Path> lots,
     Optional<Path> identities,
     ZoneId zone,
     boolean strict,
@@ -27,6 +28,7 @@ public record Inputs(
     requireNonNull(usageFormat, "usageFormat");
     requireNonNull(catalog, "catalog");
     entitlements = List.copyOf(entitlements);
+    lots = List.copyOf(lots);
     requireNonNull(identities, "identities");
     requireNonNull(zone, "zone");
     requireNonNull(observer, "observer");

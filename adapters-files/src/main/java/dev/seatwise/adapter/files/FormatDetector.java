@@ -61,6 +61,9 @@ public final class FormatDetector {
     if (h.contains("seatquantity") || (h.contains("offeringname") && h.contains("enddate"))) {
       return ImportFormat.AUTODESK_SUBSCRIPTIONS;
     }
+    if (TokenLotsReader.SPEC.matches(header)) {
+      return ImportFormat.TOKEN_LOTS;
+    }
     if (SessionsCsvReader.SPEC.matches(header)) {
       return ImportFormat.SESSIONS_CSV;
     }
@@ -78,7 +81,8 @@ public final class FormatDetector {
             + "; expected a sessions CSV header "
             + SessionsCsvReader.SPEC.describe()
             + ", an Autodesk export header (day_used, Days used, seat_quantity, product_name, ...),"
-            + " a FlexLM debug log or lmstat -a output; or name the format explicitly ("
+            + " a token lots header (purchase_date, tokens, unit_price), a FlexLM debug log or lmstat -a"
+            + " output; or name the format explicitly ("
             + labels()
             + ")");
   }

@@ -17,7 +17,12 @@ import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.application.port.in.Holding;
+import dev.seatwise.application.port.in.ScenarioPurchase;
+import dev.seatwise.application.port.in.UnassignedSeats;
+import dev.seatwise.application.port.in.UncoveredUse;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.entitlement.SeatAllocation;
 import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.metering.CapacityDemand;
 import dev.seatwise.domain.metering.Charge;
@@ -44,6 +49,9 @@ import dev.seatwise.domain.tokens.Tokens;
 import dev.seatwise.domain.usage.UserId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,7 +92,9 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   @Override
   public Comparison compare(CompareScenariosQuery query) {
     ImportedUsage imported = usage.usage();
-    UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.period(), meters);
+    UsageAnalysis analysis =
+        UsageAnalysis.of(
+            imported, catalogs, query.period(), meters, UsageAnalysis.DefaultPeriod.AT_LEAST_A_YEAR);
     return compare(query, imported, analysis, entitlements.entitlements());
   }
 
@@ -99,6 +109,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     Proration proration = Proration.ofDays(period.days());
     List<String> notes = new ArrayList<>();
     List<Scenario> scenarios = new ArrayList<>();
+    notes.addAll(PeriodNotes.of(period, analysis.dataSpan()));
     if (analysis.hasSummaries()) {
       notes.add(
           "aggregated usage reports carry no dates: each day used counts as one window, whatever"
@@ -357,9 +368,20 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       return Optional.empty();
     }
     AnalysisPeriod period = analysis.period();
+    Map<UserId, Map<ProductId, Long>> tokensByUser = new TreeMap<>();
+    analysis.byUser().forEach((u, byP) -> {
+      Map<ProductId, Long> t = new TreeMap<>();
+      byP.forEach((p, use) -> t.put(p, use.tokens()));
+      tokensByUser.put(u, t);
+    });
+    SeatAllocation seats = SeatAllocation.of(held, catalog, period.from(), period.to(), tokensByUser);
+    for (String a : seats.assumptions()) {
+      notes.add("current: " + a);
+    }
     List<String> lines = new ArrayList<>();
+    List<Holding> holdings = new ArrayList<>();
     Money total = catalog.zero();
-    for (Subscription s : held.subscriptions()) {
+    for (Subscription s : seats.subscriptions()) {
       long days = s.daysWithin(period.from(), period.to());
       if (days == 0 || s.seats() == 0) {
         continue;
@@ -374,45 +396,147 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       }
       Money line = Proration.ofDays(days).apply(price.get(), s.seats());
       total = total.plus(line);
+      LocalDate from = s.start().isAfter(period.from()) ? s.start() : period.from();
+      LocalDate to = s.end().isBefore(period.to()) ? s.end() : period.to();
+      holdings.add(new Holding(Holding.NAMED, s.offering().value(), s.seats(), from, to));
       lines.add(
           String.format(
-              "%s %s: %d %s x %s/yr x %d/365 days = %s",
+              "%s %s: %d %s x %s/yr x %d/365 days (%s to %s) = %s",
               s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats", price.get().amount().toPlainString(), days,
-              line.amount().toPlainString()));
+              from, to, line.amount().toPlainString()));
     }
-    Coverage coverage = held.coverage(catalog);
+    for (SeatAllocation.OverAssignment o : seats.overAssigned()) {
+      notes.add(
+          String.format(
+              "current: %s has %d %s and %d users assigned; seated in the Users export's order, %s"
+                  + " %s no seat, so their use is not covered by one",
+              o.offering(), o.seats(), o.seats() == 1 ? "seat" : "seats", o.assigned().size(),
+              join(o.unseated()), o.unseated().size() == 1 ? "has" : "have"));
+    }
+    List<UnassignedSeats> unassigned = new ArrayList<>();
+    for (SeatAllocation.UnassignedSeats u : seats.unassigned()) {
+      unassigned.add(new UnassignedSeats(u.offering(), u.seats(), u.assigned()));
+      notes.add(
+          String.format(
+              "current: %s holds %d %s but %d %s assigned: %d %s nobody",
+              u.offering(), u.seats(), u.seats() == 1 ? "seat" : "seats", u.assigned(),
+              u.assigned() == 1 ? "user is" : "users are", u.unassigned(),
+              u.unassigned() == 1 ? "seat covers" : "seats cover"));
+    }
+    // every window no seat covers draws on the lots, else is uncovered
+    ZoneId zone = period.zone();
+    List<Charge> notSeated = new ArrayList<>();
+    List<SeatAllocation.Cover> why = new ArrayList<>();
     List<TokenCharge> charges = new ArrayList<>();
+    Map<String, long[]> unseatedUse = new TreeMap<>();
     for (Charge c : analysis.flexMetering().charges()) {
-      if (!coverage.covers(c.user(), c.product())) {
-        charges.add(new TokenCharge(c.start(), c.tokens(), c.user() + " " + c.product()));
+      SeatAllocation.Cover cover = seats.cover(c.user(), c.product(), LocalDate.ofInstant(c.start(), zone));
+      if (cover == SeatAllocation.Cover.COVERED) {
+        continue;
+      }
+      charges.add(new TokenCharge(c.start(), c.tokens(), Integer.toString(notSeated.size())));
+      notSeated.add(c);
+      why.add(cover);
+      if (cover != SeatAllocation.Cover.NOT_ASSIGNED) {
+        unseatedUse.computeIfAbsent(
+                c.user() + "'s " + c.product() + " use: " + reason(seats, c.user(), c.product(), cover),
+                k -> new long[1])[0]++;
       }
     }
+    unseatedUse.forEach(
+        (reason, n) -> notes.add("current: " + n[0] + (n[0] == 1 ? " window of " : " windows of ") + reason));
+    List<TokenLot> lots = new ArrayList<>();
     for (TokenLot lot : held.lots()) {
+      if (!lot.unitPrice().currency().equals(catalog.currency())) {
+        notes.add("current: lot " + lot.id() + " is priced in " + lot.unitPrice().currency()
+            + ", not the catalog's " + catalog.currency() + "; left out");
+        continue;
+      }
+      lots.add(lot);
+      LocalDate bought = LocalDate.ofInstant(lot.purchased(), zone);
+      LocalDate expires = LocalDate.ofInstant(lot.expires(), zone);
+      holdings.add(new Holding(Holding.TOKENS, lot.id(), lot.size(), bought, expires));
       if (!lot.purchased().isBefore(period.startInstant()) && lot.purchased().isBefore(period.endInstant())) {
         Money cost = lot.unitPrice().costOf(lot.size(), RoundingMode.HALF_EVEN);
         total = total.plus(cost);
-        lines.add(String.format("lot %s: %d tokens bought %s = %s", lot.id(), lot.size(),
-            lot.purchased(), cost.amount().toPlainString()));
+        lines.add(String.format("lot %s: %d tokens bought %s, expiring %s = %s", lot.id(), lot.size(),
+            bought, expires, cost.amount().toPlainString()));
+      } else {
+        lines.add(String.format("lot %s: %d tokens bought %s, expiring %s: bought outside the period,"
+            + " not in its total", lot.id(), lot.size(), bought, expires));
       }
     }
-    LedgerReplay replay = TokenLedger.of(held.lots()).replay(charges);
-    long shortfall = replay.refused().stream().mapToLong(TokenCharge::tokens).sum();
-    long uncoveredUsers =
-        replay.refused().stream().map(TokenCharge::reference).map(r -> r.split(" ")[0]).distinct().count();
+    LedgerReplay replay = TokenLedger.of(lots).replay(charges);
+    long drawn = replay.accepted().stream().mapToLong(TokenCharge::tokens).sum();
+    if (!lots.isEmpty()) {
+      lines.add(String.format("Flex use without a seat: %d tokens drawn from the lots (earliest expiry first)", drawn));
+    }
+    Map<String, long[]> uncoveredBy = new TreeMap<>();
+    Map<String, UncoveredUse> keys = new LinkedHashMap<>();
+    long shortfall = 0;
+    Instant firstRefused = null;
+    for (TokenCharge r : replay.refused()) {
+      int i = Integer.parseInt(r.reference());
+      Charge c = notSeated.get(i);
+      String reason = reason(seats, c.user(), c.product(), why.get(i));
+      String key = c.user() + "\u0000" + c.product() + "\u0000" + reason;
+      long[] wt = uncoveredBy.computeIfAbsent(key, k -> new long[2]);
+      wt[0]++;
+      wt[1] += c.tokens();
+      keys.putIfAbsent(key, new UncoveredUse(c.user(), c.product(), 0, 0, reason));
+      shortfall += r.tokens();
+      firstRefused = firstRefused == null || r.at().isBefore(firstRefused) ? r.at() : firstRefused;
+    }
+    List<UncoveredUse> uncovered = new ArrayList<>();
+    uncoveredBy.forEach((k, wt) -> {
+      UncoveredUse u = keys.get(k);
+      uncovered.add(new UncoveredUse(u.user(), u.product(), wt[0], wt[1], u.reason()));
+    });
     OptionalLong tokens = OptionalLong.empty();
+    List<ScenarioPurchase> purchases = new ArrayList<>();
     if (shortfall > 0) {
       PackPurchase extra = packs.cheapestCover(new Tokens(shortfall));
       total = total.plus(extra.cost());
       tokens = OptionalLong.of(shortfall);
+      long users = uncovered.stream().map(UncoveredUse::user).distinct().count();
+      purchases.add(new ScenarioPurchase(LocalDate.ofInstant(firstRefused, zone), extra));
       lines.add(
           String.format(
               "uncovered: %d windows of %d users (%d tokens) not covered by seats or lots; bought as %s",
-              replay.refused().size(), uncoveredUsers, shortfall, extra));
+              replay.refused().size(), users, shortfall, extra));
       notes.add(
           "current plan leaves " + shortfall + " tokens of usage uncovered; priced at the cheapest"
               + " pack purchase");
     }
-    return Optional.of(new Scenario(Scenario.CURRENT, total, tokens, Map.of(), lines));
+    return Optional.of(
+        new Scenario(Scenario.CURRENT, total, tokens, Map.of(), lines, holdings, purchases, uncovered, unassigned));
+  }
+
+  /** Why no seat covered a use, in words. */
+  private static String reason(SeatAllocation seats, UserId user, ProductId product, SeatAllocation.Cover cover) {
+    List<ProductId> offerings = seats.offeringsOf(user, product);
+    String offering = offerings.isEmpty() ? product.value() : offerings.get(0).value();
+    switch (cover) {
+      case NO_SUBSCRIPTION:
+        return "assigned " + offering + ", which has no subscription";
+      case BEFORE_START:
+        return "before " + offering + "'s subscription starts";
+      case AFTER_END:
+        return "after " + offering + "'s subscription ended on "
+            + seats.lastEnd(ProductId.of(offering)).map(LocalDate::toString).orElse("?");
+      case OVER_ASSIGNED:
+        return offering + " has fewer seats than users assigned and " + user + " has none";
+      default:
+        return "no seat assigned";
+    }
+  }
+
+  private static String join(List<UserId> users) {
+    List<String> ids = new ArrayList<>();
+    for (UserId u : users) {
+      ids.add(u.value());
+    }
+    return String.join(", ", ids);
   }
 
   private static List<UserComparison> users(

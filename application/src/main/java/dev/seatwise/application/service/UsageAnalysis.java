@@ -19,6 +19,7 @@ import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.usage.CalendarDays;
 import dev.seatwise.domain.usage.UserId;
+import dev.seatwise.domain.usage.UsageSpan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,6 +44,15 @@ public final class UsageAnalysis {
   private final Metering flex;
   private final Map<UserId, Map<ProductId, ProductUsage>> byUser;
   private final boolean hasSummaries;
+  private final Optional<UsageSpan> span;
+
+  /** How a period bound that the query leaves open is chosen. */
+  public enum DefaultPeriod {
+    /** The span of the data: the first to the last day with data. */
+    DATA_SPAN,
+    /** Never shorter than a year: see {@link UsageSpan#period}. */
+    AT_LEAST_A_YEAR
+  }
 
   private UsageAnalysis(
       AnalysisPeriod period,
@@ -50,7 +60,9 @@ public final class UsageAnalysis {
       UsageLog inPeriod,
       Metering flex,
       Map<UserId, Map<ProductId, ProductUsage>> byUser,
-      boolean hasSummaries) {
+      boolean hasSummaries,
+      Optional<UsageSpan> span) {
+    this.span = span;
     this.period = period;
     this.catalog = catalog;
     this.inPeriod = inPeriod;
@@ -72,10 +84,27 @@ public final class UsageAnalysis {
    */
   public static UsageAnalysis of(
       ImportedUsage usage, CatalogHistory catalogs, PeriodSpec spec, MeterRegistry meters) {
+    return of(usage, catalogs, spec, meters, DefaultPeriod.DATA_SPAN);
+  }
+
+  /**
+   * As {@link #of(ImportedUsage, CatalogHistory, PeriodSpec, MeterRegistry)}, with the open bounds
+   * of the period chosen by {@code defaults}.
+   */
+  public static UsageAnalysis of(
+      ImportedUsage usage,
+      CatalogHistory catalogs,
+      PeriodSpec spec,
+      MeterRegistry meters,
+      DefaultPeriod defaults) {
     ZoneId zone = spec.zone();
-    Optional<LocalDate[]> span = span(usage, zone);
-    LocalDate from = spec.from().or(() -> span.map(s -> s[0])).orElse(null);
-    LocalDate to = spec.to().or(() -> span.map(s -> s[1].plusDays(1))).orElse(null);
+    Optional<UsageSpan> dataSpan = span(usage, zone).map(s -> new UsageSpan(s[0], s[1]));
+    Optional<LocalDate[]> chosen =
+        defaults == DefaultPeriod.AT_LEAST_A_YEAR
+            ? dataSpan.map(s -> s.period(spec.from(), spec.to()))
+            : dataSpan.map(s -> new LocalDate[] {s.first(), s.last().plusDays(1)});
+    LocalDate from = spec.from().or(() -> chosen.map(s -> s[0])).orElse(null);
+    LocalDate to = spec.to().or(() -> chosen.map(s -> s[1])).orElse(null);
     if (from == null || to == null) {
       throw new LicensingException(
           "no usage to analyse: the sources held no accepted rows"
@@ -166,7 +195,13 @@ public final class UsageAnalysis {
           byUser.put(u, java.util.Collections.unmodifiableMap(m));
         });
     return new UsageAnalysis(
-        period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries);
+        period,
+        catalog,
+        log,
+        flex,
+        java.util.Collections.unmodifiableMap(byUser),
+        hasSummaries,
+        dataSpan);
   }
 
   /**
@@ -266,6 +301,11 @@ public final class UsageAnalysis {
   /** Per user, per product: days used, windows, tokens. */
   public Map<UserId, Map<ProductId, ProductUsage>> byUser() {
     return byUser;
+  }
+
+  /** The first and last day with data (in the period's zone), whatever the period; empty when none. */
+  public Optional<UsageSpan> dataSpan() {
+    return span;
   }
 
   /** Whether aggregated usage reports (no per-day dates) contributed. */
