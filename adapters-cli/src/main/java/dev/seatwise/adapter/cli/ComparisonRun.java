@@ -57,7 +57,8 @@ final class ComparisonRun {
             c.importReport().plus(otherFiles),
             c.scenarios(),
             c.users(),
-            notes);
+            notes,
+            c.usageData());
     ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(all);
     return input.privacy() ? pseudonyms.apply(response) : response;
   }

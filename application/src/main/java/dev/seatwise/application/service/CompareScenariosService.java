@@ -185,7 +185,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         imported.report(),
         scenarios,
         users,
-        notes);
+        notes,
+        analysis.dataSpan());
   }
 
   /**
@@ -414,14 +415,18 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               join(o.unseated()), o.unseated().size() == 1 ? "has" : "have"));
     }
     List<UnassignedSeats> unassigned = new ArrayList<>();
+    List<String> idle = new ArrayList<>();
+    long idleSeats = 0;
     for (SeatAllocation.UnassignedSeats u : seats.unassigned()) {
       unassigned.add(new UnassignedSeats(u.offering(), u.seats(), u.assigned()));
+      idle.add(u.offering() + " " + u.unassigned() + " of " + u.seats());
+      idleSeats += u.unassigned();
+    }
+    if (idleSeats > 0) {
       notes.add(
           String.format(
-              "current: %s holds %d %s but %d %s assigned: %d %s nobody",
-              u.offering(), u.seats(), u.seats() == 1 ? "seat" : "seats", u.assigned(),
-              u.assigned() == 1 ? "user is" : "users are", u.unassigned(),
-              u.unassigned() == 1 ? "seat covers" : "seats cover"));
+              "current: %d %s nobody (more seats held than users assigned): %s",
+              idleSeats, idleSeats == 1 ? "seat covers" : "seats cover", String.join(", ", idle)));
     }
     // every window no seat covers draws on the lots, else is uncovered
     ZoneId zone = period.zone();

@@ -324,7 +324,7 @@ class CompareScenariosServiceTest {
     assertThat(current.holdings()).contains(
         new Holding(Holding.TOKENS, "L1", 100, LocalDate.of(2024, 12, 1), LocalDate.of(2025, 12, 1)),
         new Holding(Holding.NAMED, "RVT", 2, JAN1, next));
-    assertThat(c.notes()).contains("current: RVT holds 2 seats but 0 users are assigned: 2 seats cover nobody");
+    assertThat(c.notes()).contains("current: 2 seats cover nobody (more seats held than users assigned): RVT 2 of 2");
   }
 
   static Money total(Comparison c, String name) {

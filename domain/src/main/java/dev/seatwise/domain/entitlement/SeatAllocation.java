@@ -36,7 +36,8 @@ import java.util.TreeMap;
  * <p>With only one of the two exports, the missing one is assumed and {@link #assumptions()} says
  * how: without subscriptions, each assignment is one seat held for the whole period; without
  * assignments, an offering's seats go to the users with the most tokens on its products (then by
- * id), up to the most seats it holds in the period.
+ * id), up to the most seats it holds in the period, bundles first (a user seated on a bundle is not
+ * ranked again for the products it includes).
  *
  * <p>Immutable and thread-safe; nothing is null.
  */
@@ -157,7 +158,7 @@ public final class SeatAllocation {
       for (Map.Entry<ProductId, Set<UserId>> e : byOffering.entrySet()) {
         subs.add(
             new Subscription(
-                "assumed " + e.getKey(), e.getKey(), e.getValue().size(), Term.ANNUAL, from, to, Optional.empty()));
+                "(assumed)", e.getKey(), e.getValue().size(), Term.ANNUAL, from, to, Optional.empty()));
       }
       assumed.add(
           "no Subscriptions export: assumed one seat per assigned user and offering, held for the"
@@ -168,27 +169,36 @@ public final class SeatAllocation {
       for (Subscription s : subs) {
         most.merge(s.offering(), peakSeats(subs, s.offering(), from, to), Math::max);
       }
-      for (Map.Entry<ProductId, Long> e : most.entrySet()) {
+      // bundles first: a user seated on a bundle is not ranked again for a product it includes
+      List<ProductId> offerings = new ArrayList<>(most.keySet());
+      offerings.sort(Comparator.comparing((ProductId o) -> catalog.bundle(o).isEmpty()));
+      Map<UserId, Set<ProductId>> seated = new TreeMap<>();
+      for (ProductId offering : offerings) {
         Set<ProductId> products =
-            catalog.bundle(e.getKey()).map(b -> Set.copyOf(b.includes())).orElse(Set.of(e.getKey()));
+            catalog.bundle(offering).map(b -> Set.copyOf(b.includes())).orElse(Set.of(offering));
         Map<UserId, Long> users = new TreeMap<>();
         tokens.forEach(
             (u, byProduct) ->
                 byProduct.forEach(
                     (p, t) -> {
-                      if (products.contains(p)) {
+                      boolean covered = seated.getOrDefault(u, Set.of()).contains(p);
+                      if (products.contains(p) && !covered) {
                         users.merge(u, t, Long::sum);
                       }
                     }));
         users.entrySet().stream()
             .sorted(Map.Entry.<UserId, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-            .limit(e.getValue())
-            .forEach(u -> ranked.add(new SeatAssignment(u.getKey(), e.getKey())));
+            .limit(most.get(offering))
+            .forEach(
+                u -> {
+                  ranked.add(new SeatAssignment(u.getKey(), offering));
+                  seated.computeIfAbsent(u.getKey(), x -> new java.util.HashSet<>()).addAll(products);
+                });
       }
       assignments = ranked;
       assumed.add(
           "no Users export: assumed each offering's seats are assigned to the users with the most"
-              + " tokens on its products, up to the seats it holds");
+              + " tokens on its products, up to the seats it holds (collections first)");
     }
     return new SeatAllocation(subs, assignments, catalog, from, to, assumed);
   }

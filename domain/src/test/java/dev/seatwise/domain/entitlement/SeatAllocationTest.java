@@ -102,7 +102,7 @@ class SeatAllocationTest {
   void withTheUsersExportAloneEachAssignmentIsAssumedASeatForThePeriod() {
     SeatAllocation a = allocate(List.of(), List.of(new SeatAssignment(ANN, ACD), new SeatAssignment(BOB, ACD)));
 
-    assertThat(a.subscriptions()).containsExactly(sub("assumed ACD", ACD, 2, JAN1, NEXT_JAN1));
+    assertThat(a.subscriptions()).containsExactly(sub("(assumed)", ACD, 2, JAN1, NEXT_JAN1));
     assertThat(a.cover(BOB, ACD, JUL1)).isEqualTo(Cover.COVERED);
     assertThat(a.assumptions()).singleElement().asString().startsWith("no Subscriptions export: assumed one seat");
   }
@@ -118,5 +118,17 @@ class SeatAllocationTest {
     assertThat(a.assignees()).containsEntry(ACD, List.of(BOB, ANN));
     assertThat(a.cover(CAT, ACD, JUL1)).isEqualTo(Cover.NOT_ASSIGNED);
     assertThat(a.assumptions()).singleElement().asString().startsWith("no Users export: assumed");
+  }
+
+  @Test
+  void withoutAssignmentsACollectionIsSeatedBeforeItsProducts() {
+    // 1 AEC seat and 1 ACD seat: bob (ACD 700 + RVT 10) takes the collection first; the ACD seat
+    // then goes to ann (70), not to bob again
+    SeatAllocation a = SeatAllocation.of(
+        new Entitlements(List.of(sub("S1", ACD, 1, JAN1, NEXT_JAN1), sub("S2", AEC, 1, JAN1, NEXT_JAN1)), List.of(), List.of()),
+        CATALOG, JAN1, NEXT_JAN1,
+        Map.of(ANN, Map.of(ACD, 70L), BOB, Map.of(ACD, 700L, RVT, 10L)));
+
+    assertThat(a.assignees()).containsEntry(AEC, List.of(BOB)).containsEntry(ACD, List.of(ANN));
   }
 }

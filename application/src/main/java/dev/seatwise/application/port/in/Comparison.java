@@ -3,6 +3,7 @@ package dev.seatwise.application.port.in;
 import static java.util.Objects.requireNonNull;
 
 import dev.seatwise.application.port.out.ImportReport;
+import dev.seatwise.domain.usage.UsageSpan;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * The answer to "what would each model have cost us": scenario totals, each user's optimal
  * assignment with its reason, the import report and notes (e.g. scenarios the data cannot
- * support). Immutable.
+ * support), and the days the usage data span ({@code usageData}, empty when unknown). The figures
+ * are as of {@link #asOf()}, the day after the period. Immutable.
  */
 public record Comparison(
     Currency currency,
@@ -19,7 +21,8 @@ public record Comparison(
     ImportReport importReport,
     List<Scenario> scenarios,
     List<UserComparison> users,
-    List<String> notes) {
+    List<String> notes,
+    Optional<UsageSpan> usageData) {
   public Comparison {
     requireNonNull(currency, "currency");
     requireNonNull(period, "period");
@@ -28,6 +31,24 @@ public record Comparison(
     scenarios = List.copyOf(scenarios);
     users = List.copyOf(users);
     notes = List.copyOf(notes);
+    requireNonNull(usageData, "usageData");
+  }
+
+  /** A comparison whose usage data span is not known. */
+  public Comparison(
+      Currency currency,
+      AnalysisPeriod period,
+      String catalog,
+      ImportReport importReport,
+      List<Scenario> scenarios,
+      List<UserComparison> users,
+      List<String> notes) {
+    this(currency, period, catalog, importReport, scenarios, users, notes, Optional.empty());
+  }
+
+  /** The day the figures are as of: the day after the period. */
+  public java.time.LocalDate asOf() {
+    return period.to();
   }
 
   public Optional<Scenario> scenario(String name) {
