@@ -375,7 +375,7 @@ public final class HybridOptimizer {
   }
 
   /** The problem's prices as scaled integers, computed once per solve rather than per option. */
-  private record Prices(Map<ProductId, Long> named, long[] bundles) {
+  private record Prices(Map<ProductId, Long> named, long[] bundles, int scale) {
     static Prices of(HybridProblem problem, int scale) {
       Map<ProductId, Long> named = new HashMap<>();
       problem.namedCost().forEach((p, m) -> named.put(p, scaled(m, scale)));
@@ -383,7 +383,19 @@ public final class HybridOptimizer {
       for (int b = 0; b < bundles.length; b++) {
         bundles[b] = scaled(problem.bundles().get(b).cost(), scale);
       }
-      return new Prices(named, bundles);
+      return new Prices(named, bundles, scale);
+    }
+
+    /** A user's price of a named product: its own, else the problem's. */
+    long named(UserDemand u, ProductId p) {
+      Money own = u.namedCost().get(p);
+      return own != null ? scaled(own, scale) : named.get(p);
+    }
+
+    /** A user's price of bundle {@code b}: its own, else the problem's. */
+    long bundle(HybridProblem problem, UserDemand u, int b) {
+      Money own = u.namedCost().get(problem.bundles().get(b).id());
+      return own != null ? scaled(own, scale) : bundles[b];
     }
   }
 
@@ -411,7 +423,7 @@ public final class HybridOptimizer {
         if (coveredMask == 0) {
           continue;
         }
-        cost = prices.bundles()[b];
+        cost = prices.bundle(problem, u, b);
       }
       // per uncovered product: which choices exist
       List<Integer> free = new ArrayList<>();
@@ -437,7 +449,7 @@ public final class HybridOptimizer {
           free.add(i);
         } else if (canNamed) {
           forcedNamed |= 1L << i;
-          forcedCost += prices.named().get(p);
+          forcedCost += prices.named(u, p);
         } else if (canFlex) {
           forcedFlex |= 1L << i;
           forcedTokens += u.tokens().get(p);
@@ -461,7 +473,7 @@ public final class HybridOptimizer {
           ProductId p = products.get(i);
           if ((combo >>> f & 1) == 1) {
             named |= 1L << i;
-            c += prices.named().get(p);
+            c += prices.named(u, p);
           } else {
             flex |= 1L << i;
             t += u.tokens().get(p);

@@ -43,6 +43,15 @@ public record HybridProblem(
     for (Money m : namedCost.values()) {
       checkArgument(m.currency().equals(packs.currency()), "named cost %s not in pack currency", m);
     }
+    for (UserDemand u : users) {
+      for (Money m : u.namedCost().values()) {
+        checkArgument(
+            m.currency().equals(packs.currency()),
+            "named cost %s of %s not in pack currency",
+            m,
+            u.user());
+      }
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableSortedMap;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.ColumnarFlexReplay;
+import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.usage.UserId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,17 +16,31 @@ import java.util.TreeMap;
 
 /**
  * One user's demand over the period: for every product used, the tokens Flex would charge for it
- * (windows x rate; 0 for a product whose rate is zero). Immutable; nothing is null.
+ * (windows x rate; 0 for a product whose rate is zero). {@code namedCost} optionally prices this
+ * user's named subscription of a product or bundle the problem offers, instead of the problem's
+ * price for everyone: e.g. the cheapest mix of monthly, annual and 3-year terms over the user's
+ * active span ({@code plan.TermMix}) attributed to the period. Immutable; nothing is null.
  */
-public record UserDemand(UserId user, Map<ProductId, Long> tokens, Pin pin) {
+public record UserDemand(
+    UserId user, Map<ProductId, Long> tokens, Pin pin, Map<ProductId, Money> namedCost) {
   public UserDemand {
     checkNotNull(user, "user");
     checkNotNull(pin, "pin");
+    ImmutableSortedMap<ProductId, Money> own =
+        ImmutableSortedMap.copyOf(checkNotNull(namedCost, "namedCost"));
+    own.forEach(
+        (p, m) -> checkArgument(!m.isNegative(), "named cost of %s for %s must be >= 0", p, user));
+    namedCost = own;
     // a demand's own map is reused as is (withPin, and the optimiser's pinned scenarios)
     ImmutableSortedMap<ProductId, Long> copy =
         ImmutableSortedMap.copyOf(checkNotNull(tokens, "tokens"));
     copy.forEach((p, t) -> checkArgument(t >= 0, "tokens of %s for %s must be >= 0", user, p));
     tokens = copy;
+  }
+
+  /** A demand priced at the problem's named costs. */
+  public UserDemand(UserId user, Map<ProductId, Long> tokens, Pin pin) {
+    this(user, tokens, pin, Map.of());
   }
 
   public static UserDemand of(UserId user, Map<ProductId, Long> tokens) {
@@ -56,6 +71,11 @@ public record UserDemand(UserId user, Map<ProductId, Long> tokens, Pin pin) {
   }
 
   public UserDemand withPin(Pin p) {
-    return new UserDemand(user, tokens, p);
+    return new UserDemand(user, tokens, p, namedCost);
+  }
+
+  /** This demand with its own named costs per product or bundle id (replacing any it had). */
+  public UserDemand withNamedCost(Map<ProductId, Money> costs) {
+    return new UserDemand(user, tokens, pin, costs);
   }
 }

@@ -75,7 +75,16 @@ class HybridOptimizerProperties {
         tokens.put(p, rate * r.nextInt(40));
       }
       Pin pin = r.nextInt(6) == 0 ? Pin.NAMED : r.nextInt(8) == 0 ? Pin.FLEX : Pin.NONE;
-      demands.add(new UserDemand(UserId.of("u" + u), tokens, pin));
+      // some users price a product or a bundle on their own terms (e.g. monthly terms)
+      Map<ProductId, Money> own = new TreeMap<>();
+      if (r.nextInt(3) == 0) {
+        ProductId p = PRODUCTS.get(r.nextInt(PRODUCTS.size()));
+        own.put(p, Money.of(BigDecimal.valueOf(r.nextInt(60_000), 2), java.util.Currency.getInstance("USD")));
+      }
+      if (!bundles.isEmpty() && r.nextInt(4) == 0) {
+        own.put(bundles.get(0).id(), Money.of(BigDecimal.valueOf(r.nextInt(80_000), 2), java.util.Currency.getInstance("USD")));
+      }
+      demands.add(new UserDemand(UserId.of("u" + u), tokens, pin, own));
     }
     return new HybridProblem(named, bundles, flex, PackPricing.of(packs), OptionalLong.empty(), demands);
   }
@@ -99,7 +108,8 @@ class HybridOptimizerProperties {
           continue;
         }
         for (int mask = 0; mask < (1 << used.size()); mask++) {
-          long cost = b >= 0 ? cents(p.bundles().get(b).cost()) : 0;
+          long cost =
+              b < 0 ? 0 : cents(u.namedCost().getOrDefault(p.bundles().get(b).id(), p.bundles().get(b).cost()));
           long tokens = 0;
           boolean ok = true;
           for (int i = 0; i < used.size(); i++) {
@@ -111,7 +121,7 @@ class HybridOptimizerProperties {
             boolean flexOk = p.flexAllowed().contains(prod) && u.pin() != Pin.NAMED;
             boolean namedOk = p.namedCost().containsKey(prod) && !(u.pin() == Pin.FLEX && p.flexAllowed().contains(prod));
             if (wantNamed && namedOk) {
-              cost += cents(p.namedCost().get(prod));
+              cost += cents(u.namedCost().getOrDefault(prod, p.namedCost().get(prod)));
             } else if (!wantNamed && flexOk) {
               tokens += u.tokens().get(prod);
             } else {

@@ -48,4 +48,26 @@ class HybridOptimizerTest {
     assertThat(s.total()).isEqualTo(Money.of("2000.00", "USD"));
     assertThat(s.tokens()).isEqualTo(1000);
   }
+
+  @Test
+  void aUserCanBePricedOnItsOwnTerms() {
+    // bundled AutoCAD: 2,030.00 annual, 255.00 monthly, 7 tokens a window; packs 500 @ 3.00.
+    // "cy" used AutoCAD on 90 days of three months: 630 tokens on Flex = 2 x 500-packs = 3,000.00.
+    // At the annual price named costs 2,030.00; on three monthly terms (plan.TermMix) 765.00.
+    ProductId acd = ProductId.of("ACD");
+    PackPricing packs = PackPricing.of(List.of(new TokenPack(500, UnitPrice.of("3.00", "USD"))));
+    UserDemand cy = UserDemand.of(UserId.of("cy"), Map.of(acd, 630L));
+    HybridProblem annual =
+        new HybridProblem(
+            Map.of(acd, Money.of("2030.00", "USD")), List.of(), Set.of(acd), packs,
+            OptionalLong.empty(), List.of(cy));
+    assertThat(HybridOptimizer.solve(annual).orElseThrow().total())
+        .isEqualTo(Money.of("2030.00", "USD"));
+
+    HybridProblem monthly =
+        annual.withUsers(List.of(cy.withNamedCost(Map.of(acd, Money.of("765.00", "USD")))));
+    OptimizationResult.Solved s = HybridOptimizer.solve(monthly).orElseThrow();
+    assertThat(s.total()).isEqualTo(Money.of("765.00", "USD"));
+    assertThat(s.tokens()).isZero();
+  }
 }

@@ -1,0 +1,473 @@
+package dev.seatwise.domain.plan;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.domain.catalog.Bundle;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.Product;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.plan.SeatGap.Gap;
+import dev.seatwise.domain.plan.WindowOutcome.Outcome;
+import dev.seatwise.domain.tokens.LedgerReplay;
+import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenLedger;
+import dev.seatwise.domain.tokens.TokenLot;
+import dev.seatwise.domain.usage.UserId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A plan evaluated against usage over a period: the one operation every scenario goes through.
+ *
+ * <p><b>Coverage.</b> Access windows that open within the period are taken in time order. A window
+ * is covered by an active seat assigned to its user (a seat holding whose offering is the product
+ * or a bundle including it in the catalog version in force that day, active that day, with the user
+ * seated that day), else by an active network holding of the product, else it draws the product's
+ * rate in force when it opens ({@link CatalogHistory#versionOn}) from the lots unexpired at that
+ * instant in burn order (earliest expiry, then smallest: {@link TokenLedger}); a window the balance
+ * cannot pay is refused whole (hard stop) and <em>uncovered</em>, as is a window of a product with
+ * no Flex rate. The windows' own token counts are not used: each is rated at its opening.
+ *
+ * <p><b>Seats.</b> A holding's assignees take its seats in order of their start date (ties: the
+ * order listed); an assignee who finds every seat taken for any day of its assignment is an {@link
+ * ExcessAssignee} and covers nothing. A network holding covers every window of its product while
+ * active; whether its seat count suffices is a concurrency question ({@code ConcurrentSeatMeter}),
+ * not checked here.
+ *
+ * <p><b>Cost lines</b> (one rounding point each, half-even): a seat holding costs {@code seats x
+ * price} for its term, attributed to the period pro rata by the days of the term within it (the
+ * line says so when the term runs past the period); a network holding {@code seats x annual x
+ * days/365} for its days in the period; a token lot its {@code size x unit price} when bought within
+ * the period, and nothing when bought before or after it (its line says so). The total is the sum
+ * of the lines.
+ *
+ * <p>Immutable and thread-safe; nothing is null.
+ */
+public final class PlanEvaluation {
+  private final Plan plan;
+  private final PlanPeriod period;
+  private final List<CostLine> lines;
+  private final List<WindowOutcome> outcomes;
+  private final List<UnusedTokens> unusedTokens;
+  private final List<SeatGap> seatGaps;
+  private final List<ExcessAssignee> excessAssignees;
+  private final int windowsOutsidePeriod;
+  private final LedgerReplay ledger;
+
+  private PlanEvaluation(
+      Plan plan,
+      PlanPeriod period,
+      List<CostLine> lines,
+      List<WindowOutcome> outcomes,
+      List<UnusedTokens> unusedTokens,
+      List<SeatGap> seatGaps,
+      List<ExcessAssignee> excessAssignees,
+      int windowsOutsidePeriod,
+      LedgerReplay ledger) {
+    this.plan = plan;
+    this.period = period;
+    this.lines = List.copyOf(lines);
+    this.outcomes = List.copyOf(outcomes);
+    this.unusedTokens = List.copyOf(unusedTokens);
+    this.seatGaps = List.copyOf(seatGaps);
+    this.excessAssignees = List.copyOf(excessAssignees);
+    this.windowsOutsidePeriod = windowsOutsidePeriod;
+    this.ledger = ledger;
+  }
+
+  /**
+   * Evaluates {@code plan} against the access windows {@code windows} (any order; e.g. a Flex
+   * meter's charges under no coverage) over {@code period}, with rates, bundles and prices from
+   * {@code catalogs} (the version in force on each day; before the first version, the first).
+   *
+   * @throws dev.seatwise.domain.money.CurrencyMismatchException when the catalog's currency is not
+   *     the plan's (never, for plans priced from that catalog)
+   */
+  public static PlanEvaluation of(
+      Plan plan, List<Charge> windows, PlanPeriod period, CatalogHistory catalogs) {
+    checkNotNull(plan, "plan");
+    checkNotNull(windows, "windows");
+    checkNotNull(period, "period");
+    checkNotNull(catalogs, "catalogs");
+
+    List<Charge> inPeriod = new ArrayList<>();
+    int outside = 0;
+    for (Charge c : windows) {
+      if (period.contains(c.start())) {
+        inPeriod.add(c);
+      } else {
+        outside++;
+      }
+    }
+    inPeriod.sort(
+        Comparator.comparing(Charge::start)
+            .thenComparing(Charge::user)
+            .thenComparing(Charge::product));
+
+    // seat allocation per holding
+    List<SeatAllocation> allocations = new ArrayList<>();
+    List<ExcessAssignee> excess = new ArrayList<>();
+    for (SeatHolding h : plan.seats()) {
+      SeatAllocation a = SeatAllocation.of(h);
+      allocations.add(a);
+      for (Assignee x : a.excess) {
+        excess.add(new ExcessAssignee(h.id(), x));
+      }
+    }
+
+    // coverage: seats, network, then tokens
+    WindowOutcome[] result = new WindowOutcome[inPeriod.size()];
+    List<TokenCharge> tokenCharges = new ArrayList<>();
+    List<Integer> tokenIndex = new ArrayList<>();
+    for (int i = 0; i < inPeriod.size(); i++) {
+      Charge w = inPeriod.get(i);
+      LocalDate day = period.dayOf(w.start());
+      Catalog version = SeatHolding.versionOn(catalogs, day);
+      Optional<Long> rate = version.product(w.product()).flatMap(Product::tokenRate);
+      long tokens = rate.orElse(0L);
+      String seat = null;
+      for (SeatAllocation a : allocations) {
+        if (a.holding.isActiveOn(day)
+            && offers(version, a.holding.offering(), w.product())
+            && a.seatOf(w.user(), day) >= 0) {
+          a.used[a.seatOf(w.user(), day)] = true;
+          seat = a.holding.id();
+          break;
+        }
+      }
+      if (seat != null) {
+        result[i] = new WindowOutcome(w, tokens, Outcome.SEAT, seat);
+        continue;
+      }
+      String network = null;
+      for (NetworkHolding n : plan.network()) {
+        if (n.isActiveOn(day) && n.product().equals(w.product())) {
+          network = n.id();
+          break;
+        }
+      }
+      if (network != null) {
+        result[i] = new WindowOutcome(w, tokens, Outcome.NETWORK, network);
+      } else if (rate.isEmpty()) {
+        result[i] = new WindowOutcome(w, 0, Outcome.UNCOVERED_NOT_ON_FLEX, "");
+      } else {
+        tokenCharges.add(new TokenCharge(w.start(), tokens, Integer.toString(i)));
+        tokenIndex.add(i);
+      }
+    }
+    LedgerReplay replay = TokenLedger.of(plan.lots()).replay(tokenCharges);
+    for (TokenCharge refused : replay.refused()) {
+      int i = Integer.parseInt(refused.reference());
+      result[i] =
+          new WindowOutcome(
+              inPeriod.get(i), refused.tokens(), Outcome.UNCOVERED_NO_BALANCE, "");
+    }
+    for (int k = 0; k < tokenIndex.size(); k++) {
+      int i = tokenIndex.get(k);
+      if (result[i] == null) {
+        result[i] =
+            new WindowOutcome(inPeriod.get(i), tokenCharges.get(k).tokens(), Outcome.TOKENS, "");
+      }
+    }
+
+    // unused tokens
+    List<UnusedTokens> unused = new ArrayList<>();
+    for (int i = 0; i < replay.lots().size(); i++) {
+      TokenLot lot = replay.lots().get(i);
+      long drawn = 0;
+      for (LedgerReplay.Draw d : replay.drawsFrom(i)) {
+        drawn += d.tokens();
+      }
+      if (lot.size() > drawn) {
+        unused.add(
+            new UnusedTokens(
+                lot.id(), lot.expires(), lot.size() - drawn, !lot.expires().isAfter(period.end())));
+      }
+    }
+
+    // seat gaps
+    List<SeatGap> gaps = new ArrayList<>();
+    for (SeatAllocation a : allocations) {
+      if (period.overlapDays(a.holding.start(), a.holding.end()) == 0) {
+        continue;
+      }
+      for (int s = 0; s < a.holding.seats(); s++) {
+        List<UserId> users = new ArrayList<>();
+        for (Assignee x : a.seats.get(s)) {
+          if (x.overlaps(period.from(), period.to())
+              && x.overlaps(a.holding.start(), a.holding.end())) {
+            users.add(x.user());
+          }
+        }
+        if (users.isEmpty()) {
+          gaps.add(new SeatGap(a.holding.id(), s + 1, Gap.UNASSIGNED, users));
+        } else if (!a.used[s]) {
+          gaps.add(new SeatGap(a.holding.id(), s + 1, Gap.IDLE, users));
+        }
+      }
+    }
+
+    List<CostLine> lines = new ArrayList<>();
+    for (SeatHolding h : plan.seats()) {
+      seatLine(h, period).ifPresent(lines::add);
+    }
+    for (NetworkHolding n : plan.network()) {
+      networkLine(n, period).ifPresent(lines::add);
+    }
+    for (TokenLot lot : plan.lots()) {
+      lines.add(lotLine(lot, period));
+    }
+    return new PlanEvaluation(
+        plan, period, lines, List.of(result), unused, gaps, excess, outside, replay);
+  }
+
+  private static boolean offers(Catalog version, ProductId offering, ProductId product) {
+    if (offering.equals(product)) {
+      return true;
+    }
+    Optional<Bundle> bundle = version.bundle(offering);
+    return bundle.isPresent() && bundle.get().covers(product);
+  }
+
+  /** The line of a seat holding: its term's price, pro rata by the term's days in the period. */
+  static Optional<CostLine> seatLine(SeatHolding h, PlanPeriod period) {
+    long termDays = java.time.temporal.ChronoUnit.DAYS.between(h.start(), h.termEnd());
+    long inPeriod = period.overlapDays(h.start(), h.termEnd());
+    if (inPeriod == 0) {
+      return Optional.empty();
+    }
+    Money whole = h.pricePerSeat().multipliedBy(h.seats());
+    boolean proRata = inPeriod < termDays;
+    Money amount =
+        proRata
+            ? Money.rounded(
+                whole
+                    .amount()
+                    .multiply(BigDecimal.valueOf(inPeriod))
+                    .divide(
+                        BigDecimal.valueOf(termDays),
+                        whole.currency().getDefaultFractionDigits(),
+                        RoundingMode.HALF_EVEN),
+                whole.currency(),
+                RoundingMode.UNNECESSARY)
+            : whole;
+    String rule =
+        h.seats()
+            + " x "
+            + h.pricePerSeat().amount().toPlainString()
+            + " per "
+            + h.term().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+            + " term "
+            + h.start()
+            + ".."
+            + h.termEnd()
+            + (proRata
+                ? ", pro rata " + inPeriod + "/" + termDays + " days of the term in the period"
+                : ", whole term in the period")
+            + (h.end().isBefore(h.termEnd()) ? "; seats cover until " + h.end() : "");
+    LocalDate from = h.start().isAfter(period.from()) ? h.start() : period.from();
+    LocalDate to = h.termEnd().isBefore(period.to()) ? h.termEnd() : period.to();
+    return Optional.of(
+        new CostLine(h.id(), CostLine.Kind.SEATS, from, to, h.seats(), amount, proRata, rule));
+  }
+
+  static Optional<CostLine> networkLine(NetworkHolding n, PlanPeriod period) {
+    long days = period.overlapDays(n.start(), n.end());
+    if (days == 0) {
+      return Optional.empty();
+    }
+    Money amount = new Proration(days, 365).apply(n.annualPerSeat(), n.seats());
+    boolean proRata = n.start().isBefore(period.from()) || n.end().isAfter(period.to());
+    String rule =
+        n.seats()
+            + " network seats x "
+            + n.annualPerSeat().amount().toPlainString()
+            + " a year x "
+            + days
+            + "/365 days in the period";
+    LocalDate from = n.start().isAfter(period.from()) ? n.start() : period.from();
+    LocalDate to = n.end().isBefore(period.to()) ? n.end() : period.to();
+    return Optional.of(
+        new CostLine(n.id(), CostLine.Kind.NETWORK, from, to, n.seats(), amount, proRata, rule));
+  }
+
+  static CostLine lotLine(TokenLot lot, PlanPeriod period) {
+    LocalDate bought = period.dayOf(lot.purchased());
+    LocalDate expires = period.dayOf(lot.expires());
+    boolean within = period.contains(lot.purchased());
+    Money amount =
+        within
+            ? lot.unitPrice().costOf(lot.size(), RoundingMode.HALF_EVEN)
+            : Money.zero(lot.unitPrice().currency());
+    String rule =
+        lot.size()
+            + " tokens x "
+            + lot.unitPrice().perUnit().toPlainString()
+            + (within
+                ? ", bought " + bought + " within the period"
+                : ", bought "
+                    + bought
+                    + (lot.purchased().isBefore(period.start()) ? " before" : " after")
+                    + " the period: not charged to it");
+    return new CostLine(
+        lot.id(), CostLine.Kind.TOKEN_LOT, bought, expires, lot.size(), amount, false, rule);
+  }
+
+  public Plan plan() {
+    return plan;
+  }
+
+  public PlanPeriod period() {
+    return period;
+  }
+
+  /** The cost lines: seat holdings, network holdings, then lots, in plan order. */
+  public List<CostLine> lines() {
+    return lines;
+  }
+
+  /** The sum of the lines. */
+  public Money total() {
+    List<Money> amounts = new ArrayList<>();
+    for (CostLine l : lines) {
+      amounts.add(l.amount());
+    }
+    return Money.total(plan.currency(), amounts);
+  }
+
+  /** Every window that opened within the period, in time order, with how it was met. */
+  public List<WindowOutcome> outcomes() {
+    return outcomes;
+  }
+
+  /** The windows the plan did not cover. */
+  public List<WindowOutcome> uncovered() {
+    List<WindowOutcome> out = new ArrayList<>();
+    for (WindowOutcome o : outcomes) {
+      if (!o.isCovered()) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Tokens drawn from lots by the period's windows. */
+  public long tokensDrawn() {
+    long sum = 0;
+    for (WindowOutcome o : outcomes) {
+      if (o.outcome() == Outcome.TOKENS) {
+        sum = Math.addExact(sum, o.tokens());
+      }
+    }
+    return sum;
+  }
+
+  /** Lots' tokens left undrawn, flagged when they expire within the period. */
+  public List<UnusedTokens> unusedTokens() {
+    return unusedTokens;
+  }
+
+  /** Tokens that expire unused within the period. */
+  public long tokensExpiredUnused() {
+    long sum = 0;
+    for (UnusedTokens u : unusedTokens) {
+      if (u.expiresInPeriod()) {
+        sum += u.tokens();
+      }
+    }
+    return sum;
+  }
+
+  /** Seats that were unassigned or idle in the period. */
+  public List<SeatGap> seatGaps() {
+    return seatGaps;
+  }
+
+  /** Assignments beyond a holding's seat count. */
+  public List<ExcessAssignee> excessAssignees() {
+    return excessAssignees;
+  }
+
+  /** Windows given that opened outside the period (ignored). */
+  public int windowsOutsidePeriod() {
+    return windowsOutsidePeriod;
+  }
+
+  /** The replay of the token-paid windows against the plan's lots. */
+  public LedgerReplay ledger() {
+    return ledger;
+  }
+
+  /** Assignees of one holding placed on its seats. */
+  private static final class SeatAllocation {
+    private final SeatHolding holding;
+    private final List<List<Assignee>> seats;
+    private final List<Assignee> excess;
+    private final boolean[] used;
+
+    private SeatAllocation(
+        SeatHolding holding, List<List<Assignee>> seats, List<Assignee> excess) {
+      this.holding = holding;
+      this.seats = seats;
+      this.excess = excess;
+      this.used = new boolean[seats.size()];
+    }
+
+    static SeatAllocation of(SeatHolding h) {
+      int n = (int) Math.min(h.seats(), Integer.MAX_VALUE - 8);
+      List<List<Assignee>> seats = new ArrayList<>();
+      for (int s = 0; s < n; s++) {
+        seats.add(new ArrayList<>());
+      }
+      List<Assignee> ordered = new ArrayList<>();
+      for (Assignee a : h.assignees()) {
+        if (a.overlaps(h.start(), h.end())) {
+          ordered.add(a);
+        }
+      }
+      ordered.sort(Comparator.comparing(Assignee::from)); // stable: ties keep the listed order
+      List<Assignee> excess = new ArrayList<>();
+      for (Assignee a : ordered) {
+        int placed = -1;
+        for (int s = 0; s < n && placed < 0; s++) {
+          boolean free = true;
+          for (Assignee b : seats.get(s)) {
+            if (b.overlaps(a.from(), a.to())) {
+              free = false;
+              break;
+            }
+          }
+          if (free) {
+            placed = s;
+          }
+        }
+        if (placed >= 0) {
+          seats.get(placed).add(a);
+        } else {
+          excess.add(a);
+        }
+      }
+      return new SeatAllocation(h, seats, excess);
+    }
+
+    /** The seat index {@code user} holds on {@code day}, or -1. */
+    int seatOf(UserId user, LocalDate day) {
+      for (int s = 0; s < seats.size(); s++) {
+        for (Assignee a : seats.get(s)) {
+          if (a.user().equals(user) && a.isAssignedOn(day)) {
+            return s;
+          }
+        }
+      }
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,390 @@
+package dev.seatwise.domain.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.tokens.PackPricing;
+import dev.seatwise.domain.tokens.PackPurchase;
+import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenLot;
+import dev.seatwise.domain.tokens.TokenPack;
+import dev.seatwise.domain.tokens.Tokens;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The exact cheapest token purchase schedule: which packs to buy on which days so that every Flex
+ * window is paid from a lot unexpired when it opens, at the least total cost. Lots expire {@code
+ * validity} after purchase (the catalog's {@code tokenExpiry}); a pack costs the price of the
+ * catalog version in force on its purchase day. Purchases happen at the start of a day in the
+ * schedule's zone, so a lot bought on day {@code p} pays every window opening on a day {@code d}
+ * with {@code p <= d < p + validity}.
+ *
+ * <p><b>Algorithm</b> (the optimality argument is in docs/adr/0005-token-purchase-schedule.md).
+ * Windows are summed per day and laid end to end as a line of tokens in time order. In burn order
+ * (earliest expiry first) each pack of a feasible schedule pays a contiguous stretch of that line,
+ * and may be bought, without changing its price, on the first day of its stretch or on the last
+ * day of an earlier price version. A dynamic programme over token positions, {@code f(z)} = least
+ * cost of paying the first {@code z} tokens, takes one pack per step; {@code f} is nondecreasing,
+ * so for each family (version, pack, purchase rule) the best predecessor of {@code z} is the first
+ * position whose pack still reaches {@code z}, found by a pointer that only moves forward: the
+ * programme runs in time linear in the tokens times the families. Costs are exact scaled integers.
+ * When one purchase on the first day pays everything (no window a validity or more after the first)
+ * and costs no more than the programme's optimum, the schedule is that single purchase: for a
+ * period within one validity and one price version, exactly today's {@link
+ * PackPricing#cheapestCover}.
+ *
+ * <p>Immutable and thread-safe; nothing is null.
+ */
+public final class TokenPurchaseSchedule {
+  /** Most tokens one schedule prices exactly (the programme keeps three arrays of this length). */
+  public static final long MAX_TOKENS = 1L << 22;
+
+  private final List<ScheduledPurchase> purchases;
+  private final Currency currency;
+  private final Period validity;
+  private final ZoneId zone;
+
+  private TokenPurchaseSchedule(
+      List<ScheduledPurchase> purchases, Currency currency, Period validity, ZoneId zone) {
+    this.purchases = List.copyOf(purchases);
+    this.currency = currency;
+    this.validity = validity;
+    this.zone = zone;
+  }
+
+  /**
+   * The cheapest schedule for {@code windows} (the Flex windows to pay: when each opens and its
+   * tokens), with validity from the catalogs' {@code tokenExpiry} (which must agree across the
+   * versions) and purchases on any day.
+   *
+   * @throws IllegalArgumentException when the versions' token validities differ, when a window
+   *     cannot be paid (no version sells packs then), or beyond {@link #MAX_TOKENS}
+   */
+  public static TokenPurchaseSchedule cheapest(
+      List<TokenCharge> windows, CatalogHistory catalogs, ZoneId zone) {
+    Period validity = catalogs.versions().get(0).tokenExpiry();
+    for (Catalog c : catalogs.versions()) {
+      checkArgument(
+          c.tokenExpiry().equals(validity),
+          "token validity changes between catalog versions (%s, %s): pass the validity",
+          validity,
+          c.tokenExpiry());
+    }
+    return cheapest(windows, catalogs, zone, validity, LocalDate.MIN);
+  }
+
+  /**
+   * The cheapest schedule for {@code windows} with lots valid for {@code validity} and no purchase
+   * before {@code earliest}.
+   *
+   * @throws IllegalArgumentException when a window opens before {@code earliest}, when a window
+   *     cannot be paid (no version sells packs then), or beyond {@link #MAX_TOKENS}
+   */
+  public static TokenPurchaseSchedule cheapest(
+      List<TokenCharge> windows,
+      CatalogHistory catalogs,
+      ZoneId zone,
+      Period validity,
+      LocalDate earliest) {
+    checkNotNull(windows, "windows");
+    checkNotNull(catalogs, "catalogs");
+    checkNotNull(zone, "zone");
+    checkNotNull(validity, "validity");
+    checkNotNull(earliest, "earliest");
+    checkArgument(
+        !validity.isNegative() && !validity.isZero(), "validity must be > 0: %s", validity);
+    Currency currency = catalogs.versions().get(0).currency();
+    TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+    for (TokenCharge w : windows) {
+      if (w.tokens() > 0) {
+        perDay.merge(LocalDate.ofInstant(w.at(), zone), w.tokens(), Math::addExact);
+      }
+    }
+    if (perDay.isEmpty()) {
+      return new TokenPurchaseSchedule(List.of(), currency, validity, zone);
+    }
+    checkArgument(
+        !perDay.firstKey().isBefore(earliest),
+        "a window opens on %s, before the earliest purchase day %s",
+        perDay.firstKey(),
+        earliest);
+    Programme p = new Programme(perDay, catalogs, validity, earliest);
+    List<ScheduledPurchase> best = p.solve();
+    // a single purchase on the first day, when it pays everything at no greater cost
+    LocalDate first = perDay.firstKey();
+    Catalog atFirst = versionOn(catalogs, first);
+    boolean oneLot = first.plus(validity).isAfter(perDay.lastKey());
+    if (oneLot && atFirst.packPricing().isPresent()) {
+      PackPurchase single = atFirst.packPricing().get().cheapestCover(Tokens.of(p.total));
+      BigDecimal dp = BigDecimal.ZERO;
+      for (ScheduledPurchase s : best) {
+        dp = dp.add(s.packs().exactCost());
+      }
+      if (single.exactCost().compareTo(dp) <= 0) {
+        best = List.of(new ScheduledPurchase(first, first.plus(validity), single));
+      }
+    }
+    return new TokenPurchaseSchedule(best, currency, validity, zone);
+  }
+
+  static Catalog versionOn(CatalogHistory history, LocalDate day) {
+    return history.versionOn(day).orElse(history.versions().get(0));
+  }
+
+  /** The purchases, by day. */
+  public List<ScheduledPurchase> purchases() {
+    return purchases;
+  }
+
+  /** The sum of the purchases' costs (each rounded once). */
+  public Money total() {
+    Money sum = Money.zero(currency);
+    for (ScheduledPurchase s : purchases) {
+      sum = sum.plus(s.cost());
+    }
+    return sum;
+  }
+
+  /** The exact, unrounded cost of every pack bought. */
+  public BigDecimal exactTotal() {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (ScheduledPurchase s : purchases) {
+      sum = sum.add(s.packs().exactCost());
+    }
+    return sum;
+  }
+
+  /** Tokens bought. */
+  public long tokensBought() {
+    long sum = 0;
+    for (ScheduledPurchase s : purchases) {
+      sum = Math.addExact(sum, s.tokens());
+    }
+    return sum;
+  }
+
+  public Period validity() {
+    return validity;
+  }
+
+  /**
+   * The purchases as token lots, one per pack size per purchase, bought at the start of the day in
+   * the zone and expiring {@code validity} later; ids are {@code prefix-date-size}.
+   */
+  public List<TokenLot> lots(String prefix) {
+    List<TokenLot> out = new ArrayList<>();
+    for (ScheduledPurchase s : purchases) {
+      for (Map.Entry<TokenPack, Long> e : s.packs().counts().entrySet()) {
+        TokenPack pack = e.getKey();
+        out.add(
+            TokenLot.bought(
+                prefix + "-" + s.date() + "-" + pack.size(),
+                s.date().atStartOfDay(zone).toInstant(),
+                Math.multiplyExact(pack.size(), e.getValue()),
+                pack.unitPrice(),
+                validity,
+                zone));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return purchases.toString();
+  }
+
+  /** The dynamic programme over token positions. */
+  private static final class Programme {
+    private final LocalDate[] days;
+    private final long[] cum;
+    private final long total;
+    private final List<Family> families = new ArrayList<>();
+    private final int scale;
+    private final CatalogHistory catalogs;
+    private final Period validity;
+
+    Programme(TreeMap<LocalDate, Long> perDay, CatalogHistory catalogs, Period validity, LocalDate earliest) {
+      this.catalogs = catalogs;
+      this.validity = validity;
+      int n = perDay.size();
+      days = perDay.keySet().toArray(new LocalDate[0]);
+      cum = new long[n + 1];
+      int i = 0;
+      for (long t : perDay.values()) {
+        cum[i + 1] = Math.addExact(cum[i], t);
+        i++;
+      }
+      total = cum[n];
+      checkArgument(
+          total <= MAX_TOKENS,
+          "%s tokens are more than an exact schedule prices (%s)",
+          total,
+          MAX_TOKENS);
+      int s = 0;
+      for (Catalog c : catalogs.versions()) {
+        s = Math.max(s, c.currency().getDefaultFractionDigits());
+        for (TokenPack p : c.packs()) {
+          s = Math.max(s, Math.max(0, p.exactPrice().stripTrailingZeros().scale()));
+        }
+      }
+      scale = s;
+      List<Catalog> versions = catalogs.versions();
+      for (int v = 0; v < versions.size(); v++) {
+        Catalog c = versions.get(v);
+        LocalDate from = v == 0 ? LocalDate.MIN : c.effective();
+        LocalDate until = v + 1 < versions.size() ? versions.get(v + 1).effective() : LocalDate.MAX;
+        // rule A: bought on the first day of the stretch, a day in [from, until)
+        long xa = cum[firstDayAtOrAfter(from)];
+        long xb = cum[firstDayAtOrAfter(until)] - 1;
+        for (TokenPack pack : c.packs()) {
+          if (xa <= xb) {
+            families.add(new Family(null, pack, scaled(pack), xa, xb));
+          }
+        }
+        // rule B: bought on the last day of this version, for stretches starting after it
+        if (v + 1 < versions.size()) {
+          LocalDate last = until.minusDays(1);
+          if (!last.isBefore(earliest)) {
+            long ya = cum[firstDayAtOrAfter(until)];
+            long yb = cum[firstDayAtOrAfter(last.plus(validity))] - 1;
+            for (TokenPack pack : c.packs()) {
+              if (ya <= yb) {
+                families.add(new Family(last, pack, scaled(pack), ya, yb));
+              }
+            }
+          }
+        }
+      }
+    }
+
+    private long scaled(TokenPack pack) {
+      return pack.exactPrice().setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    /** Index of the first day on or after {@code d} (n when none). */
+    private int firstDayAtOrAfter(LocalDate d) {
+      int lo = 0;
+      int hi = days.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (days[mid].isBefore(d)) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    /** Index of the day holding token {@code x + 1} (positions count from 0). */
+    private int dayOfToken(long x) {
+      int lo = 0;
+      int hi = days.length - 1;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (cum[mid + 1] > x) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      return lo;
+    }
+
+    private LocalDate purchaseDay(Family f, long x) {
+      return f.day != null ? f.day : days[dayOfToken(x)];
+    }
+
+    /** The furthest position a pack of {@code f} bought for the stretch from {@code x} pays. */
+    private long reach(Family f, long x) {
+      LocalDate p = purchaseDay(f, x);
+      long expiryReach = cum[firstDayAtOrAfter(p.plus(validity))];
+      return Math.min(x + f.pack.size(), expiryReach);
+    }
+
+    List<ScheduledPurchase> solve() {
+      int t = (int) total;
+      long[] f = new long[t + 1];
+      int[] fromX = new int[t + 1];
+      short[] fromFamily = new short[t + 1];
+      int nf = families.size();
+      checkArgument(nf < Short.MAX_VALUE, "too many pack families: %s", nf);
+      long[] ptr = new long[nf];
+      for (int k = 0; k < nf; k++) {
+        ptr[k] = families.get(k).xa;
+      }
+      for (int z = 1; z <= t; z++) {
+        long best = Long.MAX_VALUE;
+        int bestK = -1;
+        for (int k = 0; k < nf; k++) {
+          Family fam = families.get(k);
+          if (fam.xa >= z) {
+            continue;
+          }
+          while (ptr[k] <= fam.xb && ptr[k] < z && reach(fam, ptr[k]) < z) {
+            ptr[k]++;
+          }
+          if (ptr[k] <= fam.xb && ptr[k] < z) {
+            long cand = f[(int) ptr[k]] + fam.cost;
+            if (cand < best) {
+              best = cand;
+              bestK = k;
+            }
+          }
+        }
+        checkArgument(
+            bestK >= 0,
+            "tokens drawn on %s cannot be paid: no catalog version sells packs usable then",
+            days[dayOfToken(z - 1)]);
+        f[z] = best;
+        fromX[z] = (int) ptr[bestK];
+        fromFamily[z] = (short) bestK;
+      }
+      // walk back: one pack per step
+      TreeMap<LocalDate, Map<TokenPack, Long>> bought = new TreeMap<>();
+      TreeMap<LocalDate, Long> drawn = new TreeMap<>();
+      int z = t;
+      while (z > 0) {
+        int x = fromX[z];
+        Family fam = families.get(fromFamily[z]);
+        LocalDate day = purchaseDay(fam, x);
+        bought.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(fam.pack, 1L, Long::sum);
+        drawn.merge(day, (long) (z - x), Long::sum);
+        z = x;
+      }
+      List<ScheduledPurchase> out = new ArrayList<>();
+      for (Map.Entry<LocalDate, Map<TokenPack, Long>> e : bought.entrySet()) {
+        Currency currency = versionOn(catalogs, e.getKey()).currency();
+        out.add(
+            new ScheduledPurchase(
+                e.getKey(),
+                e.getKey().plus(validity),
+                new PackPurchase(Tokens.of(drawn.get(e.getKey())), e.getValue(), currency)));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Packs of one size and price bought by one rule: on the first day of their stretch ({@code day}
+   * null; stretches starting at positions {@code [xa, xb]}, the days of one price version) or on
+   * the fixed {@code day} (the last day of a version, for stretches starting later within the
+   * validity).
+   */
+  private record Family(LocalDate day, TokenPack pack, long cost, long xa, long xb) {}
+
+}

@@ -1,0 +1,200 @@
+package dev.seatwise.domain.plan;
+
+import static dev.seatwise.domain.testkit.LicensingGens.packMenus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.MeteringParameters;
+import dev.seatwise.domain.testkit.LicensingFixtures;
+import dev.seatwise.domain.tokens.LedgerReplay;
+import dev.seatwise.domain.tokens.PackPricing;
+import dev.seatwise.domain.tokens.PackPurchase;
+import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenLedger;
+import dev.seatwise.domain.tokens.TokenLot;
+import dev.seatwise.domain.tokens.TokenPack;
+import dev.seatwise.domain.tokens.Tokens;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+
+/** Laws of the cheapest token purchase schedule. */
+class TokenPurchaseScheduleProperties {
+  private static final ZoneId UTC = ZoneOffset.UTC;
+  private static final LocalDate DAY0 = LocalDate.of(2025, 1, 1);
+  private static final Period YEAR = Period.ofMonths(12);
+
+  private static Catalog catalogOf(List<TokenPack> packs) {
+    return new Catalog(
+        "Test", LicensingFixtures.USD, LocalDate.of(2024, 1, 1), Catalog.FLEX_WINDOW,
+        MeteringParameters.FLEX_DEFAULTS, YEAR, packs, List.of(), List.of());
+  }
+
+  /** Windows: (day offset from 2025-01-01 within {@code [0, maxDay]}, tokens in [1, maxTokens]). */
+  private static Gen<List<TokenCharge>> windows(int maxDay, int maxTokens, int maxWindows) {
+    return lists()
+        .of(integers().between(0, maxDay).zip(integers().between(1, maxTokens), Pair::of))
+        .ofSizeBetween(0, maxWindows)
+        .map(
+            raw -> {
+              List<TokenCharge> out = new ArrayList<>();
+              for (int i = 0; i < raw.size(); i++) {
+                out.add(
+                    new TokenCharge(
+                        DAY0.plusDays(raw.get(i)._1).atStartOfDay(UTC).toInstant().plusSeconds(3600L * (i % 20)),
+                        raw.get(i)._2,
+                        "w" + i));
+              }
+              return out;
+            });
+  }
+
+  private static long total(List<TokenCharge> windows) {
+    long sum = 0;
+    for (TokenCharge w : windows) {
+      sum += w.tokens();
+    }
+    return sum;
+  }
+
+  @Test
+  void withinOneValidityTheScheduleCostsTodaysSingleCover() {
+    // every window within 364 days of 2025-01-01, so one lot bought on the first window's day
+    // (valid 12 months) could pay them all
+    qt().withExamples(300)
+        .forAll(packMenus(1, 3, 5_000), windows(364, 400, 30))
+        .checkAssert(
+            (packs, windows) -> {
+              TokenPurchaseSchedule s =
+                  TokenPurchaseSchedule.cheapest(windows, CatalogHistory.of(catalogOf(packs)), UTC);
+              PackPurchase today = PackPricing.of(packs).cheapestCover(Tokens.of(total(windows)));
+              assertThat(s.total()).isEqualTo(today.cost());
+              assertThat(s.exactTotal()).isEqualByComparingTo(today.exactCost());
+              assertThat(s.purchases()).hasSizeLessThanOrEqualTo(1);
+            });
+  }
+
+  @Test
+  void theScheduleLeavesNoWindowUnpaid() {
+    qt().withExamples(200)
+        .forAll(packMenus(1, 3, 600), windows(1_200, 300, 40))
+        .checkAssert(
+            (packs, windows) -> {
+              TokenPurchaseSchedule s =
+                  TokenPurchaseSchedule.cheapest(windows, CatalogHistory.of(catalogOf(packs)), UTC);
+              LedgerReplay replay = TokenLedger.of(s.lots("buy")).replay(windows);
+              assertThat(replay.refused()).isEmpty();
+              assertThat(s.tokensBought()).isGreaterThanOrEqualTo(total(windows));
+            });
+  }
+
+  @Test
+  void theScheduleMatchesBruteForceOnSmallTimelines() {
+    // up to 4 distinct days over 3 years (so lots expire between them), up to 24 tokens
+    Gen<List<TokenCharge>> small =
+        windows(1_100, 8, 5).assuming(w -> total(w) <= 24 && days(w).size() <= 4);
+    qt().withExamples(200)
+        .forAll(packMenus(1, 2, 12), small)
+        .checkAssert(
+            (packs, windows) -> {
+              TokenPurchaseSchedule s =
+                  TokenPurchaseSchedule.cheapest(windows, CatalogHistory.of(catalogOf(packs)), UTC);
+              BigDecimal brute = bruteForce(PackPricing.of(packs), days(windows));
+              assertThat(s.exactTotal()).isEqualByComparingTo(brute);
+            });
+  }
+
+  private static TreeMap<LocalDate, Long> days(List<TokenCharge> windows) {
+    TreeMap<LocalDate, Long> out = new TreeMap<>();
+    for (TokenCharge w : windows) {
+      out.merge(LocalDate.ofInstant(w.at(), UTC), w.tokens(), Long::sum);
+    }
+    return out;
+  }
+
+  /**
+   * The least exact cost over every schedule that buys, on each day with use, the cheapest cover
+   * of any amount from 0 to what is still to come, and pays each day from lots bought on or before
+   * it and not yet expired, earliest expiry first. (Buying only on days with use loses nothing:
+   * a purchase moved later, to the next day with use, pays the same windows for longer; and a
+   * purchase of some amount is never cheaper than the cheapest cover of that amount.)
+   */
+  private static BigDecimal bruteForce(PackPricing pricing, TreeMap<LocalDate, Long> perDay) {
+    List<LocalDate> days = new ArrayList<>(perDay.keySet());
+    List<Long> demand = new ArrayList<>(perDay.values());
+    return search(pricing, days, demand, 0, new ArrayList<>(), BigDecimal.ZERO);
+  }
+
+  private static BigDecimal search(
+      PackPricing pricing,
+      List<LocalDate> days,
+      List<Long> demand,
+      int i,
+      List<long[]> lots, // {expiry epoch day, remaining}
+      BigDecimal spent) {
+    if (i == days.size()) {
+      return spent;
+    }
+    long still = 0;
+    for (int k = i; k < demand.size(); k++) {
+      still += demand.get(k);
+    }
+    BigDecimal best = null;
+    for (long b = 0; b <= still; b++) {
+      List<long[]> held = new ArrayList<>();
+      for (long[] l : lots) {
+        held.add(l.clone());
+      }
+      BigDecimal cost = spent;
+      if (b > 0) {
+        PackPurchase p = pricing.cheapestCover(Tokens.of(b));
+        cost = cost.add(p.exactCost());
+        held.add(new long[] {days.get(i).plus(YEAR).toEpochDay(), p.tokensBought().count()});
+      }
+      held.sort((x, y) -> Long.compare(x[0], y[0]));
+      long need = demand.get(i);
+      long today = days.get(i).toEpochDay();
+      for (long[] l : held) {
+        if (l[0] > today && need > 0) {
+          long take = Math.min(need, l[1]);
+          l[1] -= take;
+          need -= take;
+        }
+      }
+      if (need > 0) {
+        continue;
+      }
+      BigDecimal r = search(pricing, days, demand, i + 1, held, cost);
+      if (r != null && (best == null || r.compareTo(best) < 0)) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void everyLotOfTheScheduleIsBoughtOnADayWithUse() {
+    qt().withExamples(200)
+        .forAll(packMenus(1, 3, 600), windows(1_200, 300, 40))
+        .checkAssert(
+            (packs, windows) -> {
+              TokenPurchaseSchedule s =
+                  TokenPurchaseSchedule.cheapest(windows, CatalogHistory.of(catalogOf(packs)), UTC);
+              for (TokenLot lot : s.lots("buy")) {
+                assertThat(days(windows)).containsKey(LocalDate.ofInstant(lot.purchased(), UTC));
+              }
+            });
+  }
+}
