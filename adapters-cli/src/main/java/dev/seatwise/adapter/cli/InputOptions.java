@@ -48,8 +48,8 @@ public final class InputOptions {
       names = "--entitlements",
       paramLabel = "FILE",
       description =
-          "Autodesk Subscriptions or Users export (today's plan); repeatable. Enables the 'current'"
-              + " scenario.")
+          "Autodesk Subscriptions or Users export (today's plan), or a token lots CSV; repeatable."
+              + " Enables the 'current' scenario.")
   List<Path> entitlements = new ArrayList<>();
 
   @Option(
@@ -71,14 +71,17 @@ public final class InputOptions {
   @Option(
       names = "--from",
       paramLabel = "DATE",
-      description = "First day analysed (YYYY-MM-DD); default: first day of the data.")
+      description =
+          "First day analysed (YYYY-MM-DD); default: first day of the data (compare: at most a"
+              + " year before --to).")
   LocalDate from;
 
   @Option(
       names = "--to",
       paramLabel = "DATE",
       description =
-          "Day after the last day analysed: the period is [from, to). Default: day after the data.")
+          "Day after the last day analysed: the period is [from, to). Default: day after the data"
+              + " (compare: at least a year after --from).")
   LocalDate to;
 
   @Option(

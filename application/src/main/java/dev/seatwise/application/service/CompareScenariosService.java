@@ -38,7 +38,11 @@ import dev.seatwise.domain.optimize.HybridProblem;
 import dev.seatwise.domain.optimize.OptimizationResult;
 import dev.seatwise.domain.optimize.Pin;
 import dev.seatwise.domain.optimize.UserDemand;
+import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.plan.Proration;
+import dev.seatwise.domain.plan.SeatHolding;
+import dev.seatwise.domain.plan.ScheduledPurchase;
+import dev.seatwise.domain.plan.TokenPurchaseSchedule;
 import dev.seatwise.domain.tokens.LedgerReplay;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.PackPurchase;
@@ -52,6 +56,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -141,6 +146,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
             });
 
     Optional<OptimizationResult.Solved> allNamed = Optional.empty();
+    Optional<OptimizationResult.Solved> allFlex = Optional.empty();
     Optional<OptimizationResult.Solved> optimal = Optional.empty();
     if (analysis.isCapacityMetered()) {
       allNamed = capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios);
@@ -156,8 +162,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               named, bundles, flexAllowedIgnoringExclusions(catalog), packs.get(),
               OptionalLong.empty(), demands)
               .withAllPinned(Pin.FLEX);
-      solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, notes)
-          .ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_FLEX, s, catalog, proration)));
+      allFlex = solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, notes);
+      allFlex.ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_FLEX, s, catalog, proration)));
       network(query, analysis, catalog, proration, notes).ifPresent(scenarios::add);
       current(held, analysis, catalog, packs.get(), notes).ifPresent(scenarios::add);
       HybridProblem constrained =
@@ -175,6 +181,14 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     }
     if (allNamed.isEmpty() && packs.isEmpty()) {
       notes.add("no scenario could be priced");
+    }
+    if (!analysis.isCapacityMetered()) {
+      Map<String, OptimizationResult.Solved> solvedBy = new HashMap<>();
+      allNamed.ifPresent(x -> solvedBy.put(Scenario.ALL_NAMED, x));
+      allFlex.ifPresent(x -> solvedBy.put(Scenario.ALL_FLEX, x));
+      optimal.ifPresent(x -> solvedBy.put(Scenario.OPTIMAL, x));
+      scenarios.replaceAll(
+          sc -> solvedBy.containsKey(sc.name()) ? withPlan(sc, solvedBy.get(sc.name()), analysis, notes) : sc);
     }
     List<UserComparison> users =
         users(analysis, optimal, allNamed, packs, named, catalog, query);
@@ -331,6 +345,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     List<String> lines = new ArrayList<>();
     Money total = catalog.zero();
     List<ProductId> unpriced = new ArrayList<>();
+    List<Holding> holdings = new ArrayList<>();
     for (CapacityDemand d : metering.demands()) {
       ProductId id = ProductId.of(d.pool());
       Product product = catalog.requireProduct(id);
@@ -343,6 +358,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       Money line = proration.apply(annual).multipliedBy(n);
       total = total.plus(line);
       seats.put(id.value(), n);
+      holdings.add(new Holding(Holding.NETWORK, id.value(), n, analysis.period().from(), analysis.period().to()));
       lines.add(
           String.format(
               "%s: %d %s (%s) x %s/yr x %d/%d days = %s",
@@ -359,10 +375,16 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       notes.add("network: no network seat price for " + unpriced + "; those products are left out of its total");
     }
     lines.add("legacy network seats can no longer be bought: compared, not mixed into optimal");
-    return Optional.of(new Scenario(Scenario.NETWORK, total, OptionalLong.empty(), seats, lines));
+    return Optional.of(
+        new Scenario(
+            Scenario.NETWORK, total, OptionalLong.empty(), seats, lines, holdings, List.of(), List.of(), List.of()));
   }
 
-  private static Optional<Scenario> current(
+  private static String term(Term term) {
+    return term.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private Optional<Scenario> current(
       Entitlements held, UsageAnalysis analysis, Catalog catalog, PackPricing packs, List<String> notes) {
     if (held.isEmpty()) {
       notes.add("current is left out: no subscriptions export or token lots were given");
@@ -387,24 +409,46 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       if (days == 0 || s.seats() == 0) {
         continue;
       }
-      Optional<Money> price =
-          s.price()
-              .or(() -> catalog.bundle(s.offering()).map(b -> b.namedUser().annual()))
-              .or(() -> catalog.product(s.offering()).flatMap(Product::namedUser).map(p -> p.annual()));
-      if (price.isEmpty()) {
-        notes.add("current: no price for subscription " + s.id() + " (" + s.offering() + "); left out of its total");
-        continue;
-      }
-      Money line = Proration.ofDays(days).apply(price.get(), s.seats());
-      total = total.plus(line);
       LocalDate from = s.start().isAfter(period.from()) ? s.start() : period.from();
       LocalDate to = s.end().isBefore(period.to()) ? s.end() : period.to();
+      // the catalog's price for the subscription's term, in force on its start; else (negotiated
+      // or not sold on that term) the annual price pro-rated by days
+      Optional<Money> termPrice =
+          s.price().isPresent()
+              ? Optional.empty()
+              : SeatHolding.catalogPrice(catalogs, s.offering(), s.term(), s.start());
+      Money line;
+      String text;
+      if (termPrice.isPresent()) {
+        long termDays = ChronoUnit.DAYS.between(s.start(), s.start().plusMonths(s.term().months()));
+        line = new Proration(days, termDays).apply(termPrice.get(), s.seats());
+        text =
+            String.format(
+                "%s %s: %d %s x %s per %s term x %d/%d days of the term (%s to %s) = %s",
+                s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats",
+                termPrice.get().amount().toPlainString(), term(s.term()), days, termDays, from, to,
+                line.amount().toPlainString());
+      } else {
+        Optional<Money> price =
+            s.price()
+                .or(() -> catalog.bundle(s.offering()).map(b -> b.namedUser().annual()))
+                .or(() -> catalog.product(s.offering()).flatMap(Product::namedUser).map(p -> p.annual()));
+        if (price.isEmpty()) {
+          notes.add("current: no price for subscription " + s.id() + " (" + s.offering() + "); left out of its total");
+          continue;
+        }
+        line = Proration.ofDays(days).apply(price.get(), s.seats());
+        text =
+            String.format(
+                "%s %s: %d %s x %s/yr x %d/365 days (%s to %s)%s = %s",
+                s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats",
+                price.get().amount().toPlainString(), days, from, to,
+                s.price().isPresent() ? ", negotiated" : ", no " + term(s.term()) + " price in the catalog",
+                line.amount().toPlainString());
+      }
+      total = total.plus(line);
       holdings.add(new Holding(Holding.NAMED, s.offering().value(), s.seats(), from, to));
-      lines.add(
-          String.format(
-              "%s %s: %d %s x %s/yr x %d/365 days (%s to %s) = %s",
-              s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats", price.get().amount().toPlainString(), days,
-              from, to, line.amount().toPlainString()));
+      lines.add(text);
     }
     for (SeatAllocation.OverAssignment o : seats.overAssigned()) {
       notes.add(
@@ -542,6 +586,80 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       ids.add(u.value());
     }
     return String.join(", ", ids);
+  }
+
+  /**
+   * {@code sc} with its plan: the named seats it holds for the period and, when it buys tokens,
+   * the cheapest token purchase schedule for the Flex windows of the products each user is on Flex
+   * for (domain {@link TokenPurchaseSchedule}). Within one token validity and one price version the
+   * schedule is the optimiser's single purchase; otherwise its cost replaces the purchase's in the
+   * total, and a line says so.
+   */
+  private Scenario withPlan(
+      Scenario sc, OptimizationResult.Solved s, UsageAnalysis analysis, List<String> notes) {
+    AnalysisPeriod period = analysis.period();
+    List<Holding> holdings = new ArrayList<>();
+    Map<String, long[]> seats = new TreeMap<>();
+    for (Assignment a : s.assignments()) {
+      a.bundle().ifPresent(b -> seats.computeIfAbsent(b.value(), k -> new long[1])[0]++);
+      for (ProductId p : a.named()) {
+        seats.computeIfAbsent(p.value(), k -> new long[1])[0]++;
+      }
+    }
+    seats.forEach((o, n) -> holdings.add(new Holding(Holding.NAMED, o, n[0], period.from(), period.to())));
+    PackPurchase single = s.purchase();
+    if (single.demand().count() == 0) {
+      return new Scenario(sc.name(), sc.total(), sc.tokens(), sc.seats(), sc.lines(), holdings, List.of(), List.of(), List.of());
+    }
+    List<ScenarioPurchase> purchases = new ArrayList<>();
+    Money total = sc.total();
+    List<String> lines = new ArrayList<>(sc.lines());
+    if (analysis.hasSummaries()) {
+      purchases.add(new ScenarioPurchase(period.from(), single));
+    } else {
+      Map<UserId, Set<ProductId>> onFlex = new HashMap<>();
+      for (Assignment a : s.assignments()) {
+        if (!a.flex().isEmpty()) {
+          onFlex.put(a.user(), Set.copyOf(a.flex()));
+        }
+      }
+      List<TokenCharge> windows = new ArrayList<>();
+      for (Charge c : analysis.flexMetering().charges()) {
+        if (onFlex.getOrDefault(c.user(), Set.of()).contains(c.product())) {
+          windows.add(new TokenCharge(c.start(), c.tokens(), c.user() + " " + c.product()));
+        }
+      }
+      TokenPurchaseSchedule schedule;
+      try {
+        schedule = TokenPurchaseSchedule.cheapest(windows, catalogs, period.zone());
+      } catch (IllegalArgumentException e) {
+        notes.add(sc.name() + ": no token purchase schedule (" + e.getMessage() + "); priced as one purchase");
+        purchases.add(new ScenarioPurchase(period.from(), single));
+        return new Scenario(sc.name(), total, sc.tokens(), sc.seats(), lines, holdings, purchases, List.of(), List.of());
+      }
+      for (ScheduledPurchase p : schedule.purchases()) {
+        purchases.add(new ScenarioPurchase(p.date(), p.packs()));
+      }
+      if (!schedule.total().equals(single.cost())) {
+        total = total.minus(single.cost()).plus(schedule.total());
+        lines.removeIf(l -> l.startsWith("Flex: "));
+        lines.add(
+            String.format(
+                "Flex: %d tokens, bought in %d %s = %s (not at once for %s: tokens expire %d months"
+                    + " after purchase, and a pack costs the price in force on its purchase day)",
+                single.demand().count(), purchases.size(), purchases.size() == 1 ? "purchase" : "purchases",
+                schedule.total().amount().toPlainString(), single.cost().amount().toPlainString(),
+                schedule.validity().toTotalMonths()));
+        if (sc.name().equals(Scenario.OPTIMAL)) {
+          notes.add(
+              "optimal: the mix was optimised with its Flex tokens bought at once ("
+                  + single.cost().amount().toPlainString() + "); their purchase schedule costs "
+                  + schedule.total().amount().toPlainString() + ", so the mix is proven optimal only"
+                  + " within one token validity and one price version");
+        }
+      }
+    }
+    return new Scenario(sc.name(), total, sc.tokens(), sc.seats(), lines, holdings, purchases, List.of(), List.of());
   }
 
   private static List<UserComparison> users(

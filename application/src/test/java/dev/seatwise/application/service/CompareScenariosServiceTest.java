@@ -327,6 +327,88 @@ class CompareScenariosServiceTest {
     assertThat(c.notes()).contains("current: 2 seats cover nobody (more seats held than users assigned): RVT 2 of 2");
   }
 
+  @Test
+  void tokensForTwoBurstsFourteenMonthsApartAreBoughtTwice() {
+    // bob uses Revit (10 tokens a window) on 60 days from 2025-01-01 and on 60 days from 2026-03-01:
+    // 600 tokens each. Bought at once, 1200 tokens would be 1 x 1000 @ 2.90 + 2 x 100 @ 3.00 = 3500,
+    // but a pack expires 12 months after purchase: the first burst's lot is gone by March 2026. Each
+    // burst needs 6 x 100 = 1800 (< 1 x 1000 = 2900): 3600.00. The schedule buys each 100-pack on the
+    // first day of the ten windows it pays (same cost as six on the burst's first day).
+    // Named for the 485-day period [2025-01-01, 2026-05-01): 2985 x 485/365 = 3966.37 > 3600: Flex.
+    List<Session> bursts = new ArrayList<>();
+    for (LocalDate first : List.of(JAN1, LocalDate.of(2026, 3, 1))) {
+      for (int d = 0; d < 60; d++) {
+        Instant start = first.plusDays(d).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        bursts.add(Session.of("bob", "RVT", start, start.plusSeconds(8 * 3600)));
+      }
+    }
+    Comparison c =
+        new CompareScenariosService(
+                new FakeUsagePort(ImportedUsage.of(UsageLog.ofSessions(bursts))),
+                CatalogHistory.of(catalog()),
+                new FakeEntitlementsPort(Entitlements.NONE))
+            .compare(CompareScenariosQuery.of(PeriodSpec.of(JAN1, LocalDate.of(2026, 5, 1), ZoneOffset.UTC)));
+
+    for (String name : List.of(Scenario.ALL_FLEX, Scenario.OPTIMAL)) {
+      Scenario sc = c.scenario(name).orElseThrow();
+      assertThat(sc.total()).as(name).isEqualTo(Money.of("3600.00", "USD"));
+      assertThat(sc.purchases()).as(name).hasSize(12)
+          .allSatisfy(p -> assertThat(p.tokens() + " " + p.cost().amount()).isEqualTo("100 300.00"));
+      assertThat(sc.purchases()).extracting(p -> p.date().toString())
+          .as(name)
+          .contains("2025-01-01", "2025-02-20", "2026-03-01", "2026-04-20")
+          .noneMatch(d -> d.compareTo("2025-03-01") >= 0 && d.compareTo("2026-03-01") < 0);
+      assertThat(sc.lines()).anyMatch(l -> l.startsWith("Flex: 1200 tokens, bought in 12 purchases = 3600.00 (not at once for 3500.00: tokens expire 12 months"));
+    }
+    assertThat(c.notes()).anyMatch(n -> n.startsWith("optimal: the mix was optimised with its Flex tokens bought at once (3500.00)"));
+  }
+
+  @Test
+  void withinAYearTheScheduleIsTheSinglePurchase() {
+    // YEAR_2025: optimal buys alice's 70 tokens as one 100-pack on her first day, 300.00 as before
+    Scenario optimal = compare(Entitlements.NONE, YEAR_2025).scenario(Scenario.OPTIMAL).orElseThrow();
+    assertThat(optimal.purchases()).extracting(p -> p.date() + " " + p.tokens() + " " + p.cost().amount())
+        .containsExactly("2025-01-01 100 300.00");
+    assertThat(optimal.holdings()).contains(
+        new Holding(Holding.NAMED, "ACD", 1, JAN1, LocalDate.of(2026, 1, 1)),
+        new Holding(Holding.NAMED, "AEC", 1, JAN1, LocalDate.of(2026, 1, 1)));
+  }
+
+  @Test
+  void aMonthlySubscriptionIsPricedAtTheMonthlyPriceNotAProRatedYear() {
+    // ACD sells at 255.00 a month and 2030.00 a year. bob holds one monthly ACD seat for March 2025
+    // (31 days): 255.00 x 31/31 = 255.00 (pro-rating the annual price gave 2030 x 31/365 = 172.41).
+    Catalog monthly =
+        new Catalog(
+            "TestVendor", USD, LocalDate.of(2024, 1, 1), Catalog.FLEX_WINDOW, MeteringParameters.FLEX_DEFAULTS,
+            Period.ofMonths(12), List.of(new TokenPack(100, UnitPrice.of("3.00", "USD"))),
+            List.of(
+                new Product(
+                    ProductId.of("ACD"), "AutoCAD",
+                    Optional.of(new Prices(Map.of(Term.MONTHLY, Money.of("255.00", "USD"), Term.ANNUAL, Money.of("2030.00", "USD")))),
+                    Optional.of(7L), Optional.empty())),
+            List.of());
+    Entitlements held =
+        new Entitlements(
+            List.of(new Subscription("M1", ProductId.of("ACD"), 1, Term.MONTHLY, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), Optional.empty())),
+            List.of(seat("bob", "ACD")),
+            List.of());
+    Comparison c =
+        new CompareScenariosService(
+                new FakeUsagePort(ImportedUsage.of(UsageLog.ofSessions(daily("bob", "ACD", 365)))),
+                CatalogHistory.of(monthly),
+                new FakeEntitlementsPort(held))
+            .compare(YEAR_2025);
+    Scenario current = c.scenario(Scenario.CURRENT).orElseThrow();
+
+    assertThat(current.lines()).contains("M1 ACD: 1 seat x 255.00 per monthly term x 31/31 days of the term (2025-03-01 to 2025-04-01) = 255.00");
+    // bob's other windows are not covered: 59 before (Jan 31 + Feb 28), 275 after (365 - 90): 334 x 7
+    // = 2338 tokens -> 24 x 100 = 7200.00
+    assertThat(current.uncovered()).extracting(u -> u.windows() + " " + u.reason())
+        .containsExactlyInAnyOrder("275 after ACD's subscription ended on 2025-04-01", "59 before ACD's subscription starts");
+    assertThat(current.total()).isEqualTo(Money.of("7455.00", "USD"));
+  }
+
   static Money total(Comparison c, String name) {
     return c.scenario(name).orElseThrow().total();
   }
