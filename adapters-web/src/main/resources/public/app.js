@@ -9,6 +9,7 @@
     comparison: null,
     concurrency: null,
     request: null,
+    dataset: null,
     charts: {},
     sort: { key: 'savings', dir: -1 },
   };
@@ -70,44 +71,108 @@
     if ($('from').value) p.set('from', $('from').value);
     if ($('to').value) p.set('to', $('to').value);
     if ($('zone').value.trim()) p.set('zone', $('zone').value.trim());
-    if (state.request && state.request.example) p.set('example', state.request.example);
     Object.entries(extra || {}).forEach(([k, v]) => p.set(k, v));
     const s = p.toString();
     return s ? '?' + s : '';
   }
 
-  async function post(path, extra) {
+  async function problemOf(res) {
+    let problem;
+    try {
+      problem = await res.json();
+    } catch (e) {
+      problem = { title: 'Error', status: res.status, detail: res.statusText };
+    }
+    if (res.status === 401) {
+      $('token-row').hidden = false;
+    }
+    const err = new Error(problem.detail || problem.title);
+    err.problem = problem;
+    return err;
+  }
+
+  async function post(path, extra, body) {
     const init = { method: 'POST', headers: headers() };
-    if (state.request && state.request.form) {
-      init.body = state.request.form;
+    if (body) {
+      init.body = body;
     }
     const res = await fetch(path + query(extra), init);
     if (!res.ok) {
-      let problem;
-      try {
-        problem = await res.json();
-      } catch (e) {
-        problem = { title: 'Error', status: res.status, detail: res.statusText };
-      }
-      if (res.status === 401) {
-        $('token-row').hidden = false;
-      }
-      const err = new Error(problem.detail || problem.title);
-      err.problem = problem;
-      throw err;
+      throw await problemOf(res);
     }
     return res;
+  }
+
+  // Upload once: the files (or the bundled example) become a stored dataset; every analysis
+  // then names it and sends parameters only.
+  async function storeDataset() {
+    const r = state.request;
+    const extra = r.example ? { example: r.example } : {};
+    const res = await post('/api/datasets', extra, r.form);
+    return res.json();
+  }
+
+  const progress = {};
+
+  function showProgress() {
+    const list = $('progress');
+    clear(list);
+    Object.entries(progress).forEach(([name, text]) => list.appendChild(el('li', name + ': ' + text)));
+    list.hidden = Object.keys(progress).length === 0;
+  }
+
+  function describe(job) {
+    const s = (ms) => (ms / 1000).toFixed(1) + ' s';
+    switch (job.phase) {
+      case 'queued': return 'waiting' + (job.ahead ? ', ' + job.ahead + ' ahead' : '') + ' (' + s(job.elapsedMs) + ')';
+      case 'reading': return 'reading the files (' + s(job.runningMs || 0) + ')';
+      case 'analysing': return 'analysing (' + s(job.runningMs || 0) + ')';
+      case 'done': return 'done in ' + s(job.elapsedMs);
+      default: return 'failed';
+    }
+  }
+
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  // One analysis of the stored dataset as a job: start it, poll its progress, return its result.
+  async function job(name, extra) {
+    const res = await post('/api/datasets/' + state.dataset.id + '/' + name, Object.assign({ async: 'true' }, extra || {}));
+    let j = await res.json();
+    const location = '/api/jobs/' + j.id;
+    let wait = 100;
+    for (;;) {
+      progress[name] = describe(j);
+      showProgress();
+      if (j.status === 'done') {
+        return j.result;
+      }
+      if (j.status === 'failed') {
+        const err = new Error((j.problem && j.problem.detail) || 'failed');
+        err.problem = j.problem;
+        throw err;
+      }
+      await sleep(wait);
+      wait = Math.min(1000, wait * 1.5);
+      const poll = await fetch(location, { headers: headers() });
+      if (!poll.ok) {
+        throw await problemOf(poll);
+      }
+      j = await poll.json();
+    }
   }
 
   async function analyse() {
     showProblem(null);
     document.body.dataset.ready = 'false';
-    setStatus('Analysing…');
+    Object.keys(progress).forEach((k) => delete progress[k]);
+    showProgress();
+    setStatus('Uploading…');
     const started = performance.now();
-    const [cmp, conc] = await Promise.allSettled([
-      post('/api/comparisons').then((r) => r.json()),
-      post('/api/concurrency').then((r) => r.json()),
-    ]);
+    state.dataset = await storeDataset();
+    const imp = state.dataset.import || {};
+    setStatus('Stored ' + state.dataset.files.map((f) => f.file).join(', ') + ' (' + (imp.rowsRead || 0) +
+      ' rows read) in ' + Math.round(performance.now() - started) + ' ms. Analysing…');
+    const [cmp, conc] = await Promise.allSettled([job('comparisons'), job('concurrency')]);
     if (cmp.status === 'rejected') {
       setStatus('');
       showProblem(cmp.reason.problem || { title: 'Error', detail: String(cmp.reason) });
@@ -123,10 +188,7 @@
     renderConcurrency(conc);
     // forecast and review look forward from the end of the compared period
     const at = { asOf: cmp.value.period.to, from: cmp.value.period.from, to: cmp.value.period.to };
-    const [fc, rv] = await Promise.allSettled([
-      post('/api/forecasts', at).then((r) => r.json()),
-      post('/api/reviews', at).then((r) => r.json()),
-    ]);
+    const [fc, rv] = await Promise.allSettled([job('forecasts', at), job('reviews', at)]);
     renderForecast(fc);
     renderReview(rv);
     setStatus('Done in ' + Math.round(performance.now() - started) + ' ms: ' + cmp.value.users.length + ' users.');
@@ -542,7 +604,10 @@
     });
     $('download-csv').addEventListener('click', async () => {
       try {
-        const res = await post('/api/comparisons', { format: 'csv' });
+        if (!state.dataset) {
+          return;
+        }
+        const res = await post('/api/datasets/' + state.dataset.id + '/comparisons', { format: 'csv' });
         save(await res.blob(), 'seatwise-users.csv');
       } catch (e) {
         showProblem(e.problem || { title: 'Error', detail: String(e) });

@@ -4,6 +4,8 @@ import dev.seatwise.adapter.json.dto.ForecastResponse;
 import dev.seatwise.adapter.json.dto.MonthlyBurnDto;
 import dev.seatwise.adapter.json.dto.PackCountDto;
 import dev.seatwise.adapter.json.dto.PlannedPurchaseDto;
+import dev.seatwise.adapter.json.dto.PoolBurnDto;
+import dev.seatwise.adapter.json.dto.ProductLineBurnDto;
 import dev.seatwise.adapter.json.dto.ProjectedMonthDto;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -36,6 +38,7 @@ final class ForecastTable {
               + " "
               + Text.right(Text.count(m.tokens()), 12));
     }
+    poolBurn(r, out);
     out.println();
     Text.sentence(
         out,
@@ -143,6 +146,35 @@ final class ForecastTable {
       out.println(w);
     }
     ComparisonTable.notes(r.notes(), out);
+  }
+
+  /** The history's Enterprise Token Flex pool consumption per pool and per product line. */
+  static void poolBurn(ForecastResponse r, PrintWriter out) {
+    if (r.burnByPool().isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Pool consumption (Enterprise Token Flex), per pool:");
+    out.println(
+        "  " + Text.left("POOL", 12) + " " + Text.right("TOKENS", 12) + " "
+            + Text.right("LINES", 6));
+    for (PoolBurnDto p : r.burnByPool()) {
+      out.println(
+          "  " + Text.left(p.pool(), 12) + " " + Text.right(Text.count(p.tokens()), 12) + " "
+              + Text.right(Long.toString(p.productLines()), 6));
+    }
+    out.println("Per product line (catalog product, or the line's own code when unknown):");
+    out.println(
+        "  " + Text.left("LINE", 10) + " " + Text.left("PRODUCT", 34) + " "
+            + Text.right("TOKENS", 10) + " " + Text.right("DAYS", 5) + " "
+            + Text.left("CATALOG", 10));
+    for (ProductLineBurnDto p : r.burnByProduct()) {
+      out.println(
+          "  " + Text.left(p.productLine(), 10) + " " + Text.left(p.productName(), 34) + " "
+              + Text.right(Text.count(p.tokens()), 10) + " "
+              + Text.right(Long.toString(p.days()), 5) + " "
+              + Text.left(p.product() == null ? "-" : p.product(), 10));
+    }
   }
 
   private static String pack(PackCountDto p) {

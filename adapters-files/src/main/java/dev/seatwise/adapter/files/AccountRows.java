@@ -58,7 +58,7 @@ final class AccountRows {
     if (v.isEmpty()) {
       ledger.reject(line, column, "missing value");
     } else {
-      ledger.reject(line, column, "unknown product '" + v + "'");
+      ledger.reject(line, column, "unknown product '" + Limits.quote(v) + "'");
     }
     return Optional.empty();
   }

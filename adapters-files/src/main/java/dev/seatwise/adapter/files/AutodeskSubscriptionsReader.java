@@ -34,6 +34,7 @@ final class AutodeskSubscriptionsReader {
         file,
         name,
         SPEC,
+        ledger,
         (line, f, h) -> {
           Optional<ProductId> offering =
               AccountRows.productOrReject(f, h, ctx, ledger, line, "offering_name");
@@ -45,7 +46,7 @@ final class AutodeskSubscriptionsReader {
           LocalDate end;
           String field = "seat_quantity";
           try {
-            seats = Values.count(h.get(f, "seat_quantity"));
+            seats = Values.count(h.get(f, "seat_quantity"), Limits.MAX_SEATS);
             field = "start_date";
             start = Values.date(h.get(f, "start_date"));
             field = "end_date";

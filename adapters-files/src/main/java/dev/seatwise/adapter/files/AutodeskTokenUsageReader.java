@@ -27,6 +27,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
         file,
         name,
         SPEC,
+        ledger,
         (line, f, h) -> {
           Optional<AccountRows.DayUserProduct> key =
               AccountRows.dayUserProductOrReject(f, h, ctx, ledger, line, "product", "feature");
@@ -35,7 +36,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
           }
           long tokens;
           try {
-            tokens = Values.count(h.get(f, "tokens_used"));
+            tokens = Values.count(h.get(f, "tokens_used"), Limits.MAX_TOKENS_PER_ROW);
           } catch (Values.BadValue e) {
             ledger.reject(line, "tokens_used", e.getMessage());
             return;

@@ -27,6 +27,7 @@ final class AutodeskUsageExportReader implements UsageReader {
         file,
         name,
         SPEC,
+        ledger,
         (line, f, h) -> {
           Optional<AccountRows.DayUserProduct> key =
               AccountRows.dayUserProductOrReject(f, h, ctx, ledger, line, "product_name", "offering_name");

@@ -32,6 +32,7 @@ final class AutodeskUsageReportReader implements UsageReader {
         file,
         name,
         SPEC,
+        ledger,
         (line, f, h) -> {
           Optional<UserId> user = AccountRows.user(f, h, ctx);
           if (user.isEmpty()) {
@@ -48,9 +49,9 @@ final class AutodeskUsageReportReader implements UsageReader {
           Optional<LocalDate> last;
           String field = "days_used";
           try {
-            days = Values.count(h.get(f, "days_used"));
+            days = Values.count(h.get(f, "days_used"), Limits.MAX_DAYS_USED);
             field = "tokens_used";
-            tokens = Values.countOrZero(h.get(f, "tokens_used"));
+            tokens = Values.countOrZero(h.get(f, "tokens_used"), Limits.MAX_TOKENS_PER_ROW);
             field = "last_accessed";
             last = Values.optionalDate(h.get(f, "last_accessed"));
           } catch (Values.BadValue e) {

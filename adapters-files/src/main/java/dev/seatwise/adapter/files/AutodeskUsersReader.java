@@ -30,6 +30,7 @@ final class AutodeskUsersReader {
         file,
         name,
         SPEC,
+        ledger,
         (line, f, h) -> {
           Optional<UserId> user = AccountRows.user(f, h, ctx);
           if (user.isEmpty()) {
@@ -45,7 +46,7 @@ final class AutodeskUsersReader {
             }
             Optional<ProductId> id = ctx.resolver().byName(p);
             if (id.isEmpty()) {
-              ledger.reject(line, "product_name", "unknown product '" + p + "'");
+              ledger.reject(line, "product_name", "unknown product '" + Limits.quote(p) + "'");
               return;
             }
             products.add(id.get());

@@ -21,6 +21,11 @@ final class CsvTable {
   /** Receives each data row. */
   interface RowHandler {
     void row(long line, List<String> fields, HeaderSpec.Header header);
+
+    /** A record that is not a row: {@link #swallowedLines} says why. */
+    default void unreadable(long line, String reason) {
+      throw new UsageImportException(reason);
+    }
   }
 
   private CsvTable() {}
@@ -32,6 +37,25 @@ final class CsvTable {
         .skipEmptyLines(true)
         .detectBomHeader(false)
         .ofCsvRecord(in);
+  }
+
+  /**
+   * Reads the file as {@link #read(Path, String, HeaderSpec, RowHandler)}; a record that is not a
+   * row (a stray quote swallowing the next lines) is rejected in {@code ledger}.
+   */
+  static HeaderSpec.Header read(
+      Path file, String name, HeaderSpec spec, RowLedger ledger, RowHandler handler) {
+    return read(file, name, spec, new RowHandler() {
+      @Override
+      public void row(long line, List<String> fields, HeaderSpec.Header header) {
+        handler.row(line, fields, header);
+      }
+
+      @Override
+      public void unreadable(long line, String reason) {
+        ledger.reject(line, "", reason);
+      }
+    });
   }
 
   /** Reads the file, binding the header to {@code spec}; returns the header that was found. */
@@ -52,6 +76,11 @@ final class CsvTable {
           continue;
         }
         dataRows++;
+        String swallowed = swallowedLines(fields, rec.getStartingLineNumber());
+        if (swallowed != null) {
+          handler.unreadable(rec.getStartingLineNumber(), swallowed);
+          continue;
+        }
         handler.row(rec.getStartingLineNumber(), fields, header);
       }
       if (header == null) {
@@ -59,7 +88,8 @@ final class CsvTable {
       }
       if (dataRows == 0) {
         throw new UsageImportException(
-            name + ": the file has a header " + header.found() + " but no data rows");
+            name + ": the file has a header " + Limits.quote(header.found().toString())
+                + " but no data rows");
       }
       return header;
     } catch (CsvParseException e) {
@@ -84,6 +114,25 @@ final class CsvTable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Null, or the reason to reject a record one of whose quoted fields spans lines that hold the
+   * separator: a quote opened and never closed swallows the following rows into one field, and
+   * they must not vanish unreported.
+   */
+  static String swallowedLines(List<String> fields, long line) {
+    for (int i = 0; i < fields.size(); i++) {
+      String f = fields.get(i);
+      int nl = f.indexOf('\n') >= 0 ? f.indexOf('\n') : f.indexOf('\r');
+      if (nl >= 0 && f.indexOf(',', nl) >= 0) {
+        long breaks = f.chars().filter(c -> c == '\n').count() - (f.endsWith("\n") ? 1 : 0);
+        return "a quote in field " + (i + 1) + " is not closed at the end of line " + line
+            + ": lines " + line + " to " + (line + breaks) + " were read as one field"
+            + " (fix or remove the stray quote)";
+      }
+    }
+    return null;
   }
 
   static boolean allBlank(List<String> fields) {

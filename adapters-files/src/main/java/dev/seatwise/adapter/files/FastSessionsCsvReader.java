@@ -674,6 +674,9 @@ public final class FastSessionsCsvReader {
       return out;
     }
 
+    private static final long EARLIEST_NANOS = SessionTable.toNanos(Limits.EARLIEST_INSTANT);
+    private static final long LATEST_NANOS = SessionTable.toNanos(Limits.LATEST_INSTANT);
+
     /** A record parsed the slow way: the standard reader's rules on strings. */
     private void stringRow(long recordLine, List<String> fields) {
       if (!headerSeen) {
@@ -681,6 +684,11 @@ public final class FastSessionsCsvReader {
         return;
       }
       dataRows++;
+      String swallowed = CsvTable.swallowedLines(fields, recordLine);
+      if (swallowed != null) {
+        ledger.reject(recordLine, "", swallowed);
+        return;
+      }
       String user = get(fields, USER);
       if (user.isEmpty()) {
         ledger.reject(recordLine, "user", "missing value");
@@ -693,7 +701,7 @@ public final class FastSessionsCsvReader {
       }
       Optional<ProductId> product = ctx.resolver().byName(productName);
       if (product.isEmpty()) {
-        ledger.reject(recordLine, "product", "unknown product '" + productName + "'");
+        ledger.reject(recordLine, "product", "unknown product '" + Limits.quote(productName) + "'");
         return;
       }
       Instant start;
@@ -781,7 +789,7 @@ public final class FastSessionsCsvReader {
       }
       ProductId productId = productIds.get(productSlot);
       if (productId == null) {
-        ledger.reject(recordLine, "product", "unknown product '" + productName + "'");
+        ledger.reject(recordLine, "product", "unknown product '" + Limits.quote(productName) + "'");
         return;
       }
       // instants
@@ -844,6 +852,14 @@ public final class FastSessionsCsvReader {
       int b = f < fields ? trimTo(a, fieldTo[f]) : 0;
       long nanos = fastInstant(a, b);
       if (nanos != Long.MIN_VALUE) {
+        if (nanos < EARLIEST_NANOS || nanos >= LATEST_NANOS) {
+          String raw = new String(buf, a, b - a, StandardCharsets.UTF_8).strip();
+          try {
+            Values.plausible(SessionTable.toInstant(nanos), raw);
+          } catch (Values.BadValue x) {
+            return x.getMessage();
+          }
+        }
         parsed = nanos;
         return null;
       }

@@ -43,6 +43,7 @@ public final class FileUsageAdapter implements UsagePort {
     r.put(ImportFormat.AUTODESK_USAGE_EXPORT, new AutodeskUsageExportReader());
     r.put(ImportFormat.AUTODESK_USAGE_REPORT, new AutodeskUsageReportReader());
     r.put(ImportFormat.AUTODESK_TOKEN_USAGE, new AutodeskTokenUsageReader());
+    r.put(ImportFormat.AUTODESK_TOKEN_CONSUMPTION, new AutodeskTokenConsumptionReader());
     r.put(ImportFormat.FLEXLM_LOG, new FlexlmLogReader());
     r.put(ImportFormat.LMSTAT, new LmstatReader());
     return java.util.Collections.unmodifiableMap(r);
@@ -109,7 +110,8 @@ public final class FileUsageAdapter implements UsagePort {
         out.tokens,
         out.denials,
         out.snapshots,
-        new ImportReport(reports));
+        new ImportReport(reports),
+        out.consumption);
     return new FileImport(usage, out.notes);
   }
 

@@ -58,6 +58,9 @@ final class FlexlmLogReader implements UsageReader {
   private static final Pattern EXITING =
       Pattern.compile("^(EXITING DUE TO SIGNAL.*|Shutting down.*|Shutdown requested.*|.*daemon shutdown requested.*)");
   private static final Pattern EVENT = Pattern.compile("^(OUT|IN|DENIED|UNSUPPORTED): (.*)$");
+  /** What looks like an event but is not in its form: {@code out: ...}, {@code OUT feature u@h}. */
+  private static final Pattern EVENT_LIKE = Pattern.compile(
+      "^(?:(?i:(OUT|IN|DENIED|UNSUPPORTED))\\s*:.*|(OUT|IN|DENIED|UNSUPPORTED)\\s+\\S+.*@.*)$");
   private static final Pattern FEATURE_REST = Pattern.compile("^\"?([^\"\\s]+)\"?\\s*(.*)$");
   private static final Pattern LICENSES = Pattern.compile("\\((\\d+) licenses?\\)");
   private static final long HOUR = 3600;
@@ -111,13 +114,19 @@ final class FlexlmLogReader implements UsageReader {
     void line(long n, String raw) {
       Matcher m = TIMED.matcher(raw);
       if (!m.matches()) {
-        continuation(raw.strip());
+        continuation(n, raw.strip());
         return;
       }
       long second = Integer.parseInt(m.group(1)) * 3600L + Integer.parseInt(m.group(2)) * 60L
           + Integer.parseInt(m.group(3));
       String daemon = m.group(4);
       String message = m.group(5).strip();
+      if (!EVENT.matcher(message).matches() && EVENT_LIKE.matcher(message).matches()) {
+        ledger.reject(n, "event", "not a FlexLM event line: expected 'OUT: feature user@host', "
+            + "'IN: ...', 'DENIED: ...' or 'UNSUPPORTED: ...' (upper case, with the colon), found '"
+            + Limits.quote(message) + "'");
+        return;
+      }
       Optional<LocalDate> explicit = dateIn(message);
       if (date == null) {
         if (explicit.isEmpty()) {
@@ -131,7 +140,7 @@ final class FlexlmLogReader implements UsageReader {
       timed(n, second, daemon, message, explicit);
     }
 
-    private void continuation(String text) {
+    private void continuation(long n, String text) {
       if (!text.startsWith("(")) {
         return;
       }
@@ -141,7 +150,12 @@ final class FlexlmLogReader implements UsageReader {
       }
       Matcher lic = LICENSES.matcher(text);
       if (lastOut != null && lic.find()) {
-        lastOut.count()[0] = Integer.parseInt(lic.group(1));
+        try {
+          lastOut.count()[0] = licenseCount(lic.group(1));
+        } catch (Values.BadValue e) {
+          ledger.reject(n, "licenses", e.getMessage() + " (the check-out on line "
+              + lastOut.line() + " counts as 1 licence)");
+        }
       }
     }
 
@@ -203,7 +217,14 @@ final class FlexlmLogReader implements UsageReader {
       String key = daemon + "\u0000" + feature + "\u0000" + userAtHost.toLowerCase(Locale.ROOT);
       switch (kind) {
         case "OUT":
-          Checkout c = new Checkout(daemon, feature, id, product, at, n, new int[] {licenses(after)});
+          int count;
+          try {
+            count = licenses(after);
+          } catch (Values.BadValue e) {
+            ledger.reject(n, "licenses", e.getMessage());
+            return;
+          }
+          Checkout c = new Checkout(daemon, feature, id, product, at, n, new int[] {count});
           open.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(c);
           lastOut = c;
           ledger.accept();
@@ -352,9 +373,10 @@ final class FlexlmLogReader implements UsageReader {
     return safeDate(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
   }
 
+  /** The date, if valid and within {@link Limits#EARLIEST_DATE} to {@link Limits#LATEST_DATE}. */
   private static Optional<LocalDate> safeDate(int y, int m, int d) {
     try {
-      return Optional.of(LocalDate.of(y, m, d));
+      return Optional.of(LocalDate.of(y, m, d)).filter(Limits::plausible);
     } catch (java.time.DateTimeException e) {
       return Optional.empty();
     }
@@ -362,7 +384,16 @@ final class FlexlmLogReader implements UsageReader {
 
   private static int licenses(String after) {
     Matcher m = LICENSES.matcher(after);
-    return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    return m.find() ? licenseCount(m.group(1)) : 1;
+  }
+
+  /** {@code (N licenses)}: from 1 to {@link Limits#MAX_LICENSES_PER_CHECKOUT}. */
+  private static int licenseCount(String digits) {
+    long v = Values.digits(digits, Limits.MAX_LICENSES_PER_CHECKOUT);
+    if (v == 0) {
+      throw new Values.BadValue("a check-out of 0 licenses");
+    }
+    return (int) v;
   }
 
   /** The parenthesised reason after {@code user@host}, without the outer parentheses. */

@@ -50,6 +50,9 @@ public final class FormatDetector {
     for (String col : header) {
       h.add(HeaderSpec.normalize(col));
     }
+    if (h.contains("tokensconsumed") && (h.contains("tokenpool") || h.contains("pool"))) {
+      return ImportFormat.AUTODESK_TOKEN_CONSUMPTION;
+    }
     if (h.contains("dayused")) {
       boolean tokenExport = h.contains("tokensused")
           && (h.contains("feature") || !h.contains("productname"));
@@ -77,10 +80,10 @@ public final class FormatDetector {
     throw new UsageImportException(
         name
             + ": cannot tell the format from the first line "
-            + header
+            + Limits.quote(header.toString())
             + "; expected a sessions CSV header "
             + SessionsCsvReader.SPEC.describe()
-            + ", an Autodesk export header (day_used, Days used, seat_quantity, product_name, ...),"
+            + ", an Autodesk export header (day_used, Days used, seat_quantity, product_name, tokensConsumed, ...),"
             + " a token lots header (purchase_date, tokens, unit_price), a FlexLM debug log or lmstat -a"
             + " output; or name the format explicitly ("
             + labels()

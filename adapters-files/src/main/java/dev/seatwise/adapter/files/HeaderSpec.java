@@ -72,7 +72,7 @@ final class HeaderSpec {
               + "; expected "
               + describe()
               + "; found "
-              + header);
+              + Limits.quote(header.toString()));
     }
     return new Header(idx, header);
   }

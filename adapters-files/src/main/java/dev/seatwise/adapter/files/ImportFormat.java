@@ -13,6 +13,11 @@ public enum ImportFormat {
   AUTODESK_USAGE_REPORT("autodesk-usage-report", Kind.USAGE),
   /** Autodesk Account Token Usage export: tokens charged per user, product and day. */
   AUTODESK_TOKEN_USAGE("autodesk-token-usage", Kind.USAGE),
+  /**
+   * Enterprise Token Flex (EBA) token consumption export: tokens per pool, product line and day,
+   * no users.
+   */
+  AUTODESK_TOKEN_CONSUMPTION("autodesk-token-consumption", Kind.USAGE),
   /** Autodesk Account Subscriptions export (seats, terms, renewal dates). */
   AUTODESK_SUBSCRIPTIONS("autodesk-subscriptions", Kind.ENTITLEMENTS),
   /** Autodesk Account Users export (who is assigned which product). */

@@ -40,7 +40,21 @@ final class LmstatReader implements UsageReader {
       "Total of (\\d+) licenses? issued;\\s*Total of (\\d+) licenses? in use");
   private static final Pattern USER_LINE = Pattern.compile(
       "^\\s+(.+?) \\(v[^)]*\\) \\(([^)]*)\\), start \\w{3} (\\d{1,2})/(\\d{1,2}) (\\d{1,2}):(\\d{2})(.*)$");
-  private static final Pattern LICENSES = Pattern.compile("^,\\s*(\\d+) licenses?");
+  private static final Pattern LICENSES = Pattern.compile(",\\s*(\\d+) licenses?\\b");
+  private static final Pattern MENTIONS_LICENSES =
+      Pattern.compile("licen[cs]e", Pattern.CASE_INSENSITIVE);
+  /** Lines a {@code Users of} block holds besides check-outs: descriptions, reservations. */
+  private static final Pattern BLOCK_CHATTER = Pattern.compile(
+      "^\\s*(\"[^\"]*\"\\s+v.*|vendor_string:.*|(floating|nodelocked|uncounted)\\b.*"
+          + "|\\d+ RESERVATIONs? for .*|License file\\(s\\).*|.*\\bqueued for .*"
+          + "|.*license server (UP|DOWN).*|\\S+: (UP|DOWN)\\b.*)$",
+      Pattern.CASE_INSENSITIVE);
+  /** Lines that end a {@code Users of} block: the report's own sections. */
+  private static final Pattern TOP_CHATTER = Pattern.compile(
+      "^(lmutil - .*|License server status:.*|Vendor daemon status.*|Feature usage info:.*"
+          + "|\\S+: license server .*|\\S+: Cannot connect.*|_+\\s.*|Feature\\s+Version.*"
+          + "|.*Error getting status.*|-+\\s*)$",
+      Pattern.CASE_INSENSITIVE);
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
@@ -105,7 +119,18 @@ final class LmstatReader implements UsageReader {
       }
       if (line.contains(", start ")) {
         user(n, line);
+        return;
       }
+      if (feature == null || line.isBlank() || BLOCK_CHATTER.matcher(line).matches()) {
+        return;
+      }
+      if (TOP_CHATTER.matcher(line).matches()) {
+        feature = null;
+        return;
+      }
+      ledger.reject(n, "", "not a check-out line inside the 'Users of " + Limits.quote(feature)
+          + "' block (expected 'user host display (vX) (server/port handle), start Ddd M/D H:MM'): "
+          + Limits.quote(line.strip()));
     }
 
     private void header(long n, Matcher m) {
@@ -117,6 +142,14 @@ final class LmstatReader implements UsageReader {
         snapshotAt = null;
         feature = null;
         ledger.reject(n, "", "invalid snapshot date: " + e.getMessage());
+        return;
+      }
+      if (!Limits.plausible(snapshotTime.toLocalDate())) {
+        ledger.reject(n, "", "snapshot date " + snapshotTime.toLocalDate()
+            + " is outside the plausible dates " + Limits.dateRange());
+        snapshotTime = null;
+        snapshotAt = null;
+        feature = null;
         return;
       }
       snapshotAt = snapshotTime.atZone(ctx.options().zone()).toInstant();
@@ -136,15 +169,26 @@ final class LmstatReader implements UsageReader {
         ledger.reject(n, "issued", "no issued/in-use totals for " + name + ": (" + totals.strip() + ")");
         return;
       }
+      long issued;
+      long inUse;
+      String field = "issued";
+      try {
+        issued = Values.digits(t.group(1), Limits.MAX_SEATS);
+        field = "in use";
+        inUse = Values.digits(t.group(2), Limits.MAX_SEATS);
+      } catch (Values.BadValue e) {
+        ledger.reject(n, field, e.getMessage());
+        return;
+      }
       out.snapshots.add(new SeatSnapshot(snapshotAt, name, ctx.resolver().byFeature(name),
-          Long.parseLong(t.group(1)), Long.parseLong(t.group(2))));
+          issued, inUse));
       ledger.accept();
     }
 
     private void user(long n, String line) {
       Matcher m = USER_LINE.matcher(line);
       if (!m.matches()) {
-        ledger.reject(n, "", "unreadable check-out line: " + line.strip());
+        ledger.reject(n, "", "unreadable check-out line: " + Limits.quote(line.strip()));
         return;
       }
       if (snapshotAt == null || feature == null) {
@@ -168,7 +212,24 @@ final class LmstatReader implements UsageReader {
         return;
       }
       Matcher lic = LICENSES.matcher(m.group(7));
-      int count = lic.find() ? Integer.parseInt(lic.group(1)) : 1;
+      boolean counted = lic.find();
+      if (!counted && MENTIONS_LICENSES.matcher(m.group(7)).find()) {
+        ledger.reject(n, "licenses", "expected nothing or ', N licenses' after the start time, "
+            + "found '" + Limits.quote(m.group(7).strip()) + "'");
+        return;
+      }
+      int count;
+      try {
+        count = !counted ? 1
+            : (int) Values.digits(lic.group(1), Limits.MAX_LICENSES_PER_CHECKOUT);
+      } catch (Values.BadValue e) {
+        ledger.reject(n, "licenses", e.getMessage());
+        return;
+      }
+      if (count == 0) {
+        ledger.reject(n, "licenses", "a check-out of 0 licenses");
+        return;
+      }
       Instant startAt = start.atZone(ctx.options().zone()).toInstant();
       String key = feature + "\u0000" + m.group(1).strip() + "\u0000" + m.group(2) + "\u0000" + startAt;
       Open o = open.get(key);

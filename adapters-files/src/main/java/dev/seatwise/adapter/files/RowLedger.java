@@ -27,7 +27,19 @@ final class RowLedger {
   }
 
   void accept() {
-    accepted++;
+    if ((++accepted & 4095) == 0) {
+      checkInterrupted();
+    }
+  }
+
+  /**
+   * Stops the read when its thread was interrupted (a web analysis past its timeout), checked
+   * every 4096 rows.
+   */
+  private void checkInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new java.util.concurrent.CancellationException(file + ": reading was cancelled");
+    }
   }
 
   /**
@@ -41,6 +53,9 @@ final class RowLedger {
       throw new UsageImportException(r.toString() + " (strict mode stops at the first bad row)");
     }
     rejections.add(r);
+    if ((rejections.size() & 4095) == 0) {
+      checkInterrupted();
+    }
   }
 
   long rowsRead() {

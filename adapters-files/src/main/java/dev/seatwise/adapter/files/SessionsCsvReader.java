@@ -26,6 +26,7 @@ final class SessionsCsvReader implements UsageReader {
         file,
         name,
         SPEC,
+        ledger,
         (line, fields, h) -> {
           String user = h.get(fields, "user");
           if (user.isEmpty()) {
@@ -39,7 +40,7 @@ final class SessionsCsvReader implements UsageReader {
           }
           Optional<ProductId> product = ctx.resolver().byName(productName);
           if (product.isEmpty()) {
-            ledger.reject(line, "product", "unknown product '" + productName + "'");
+            ledger.reject(line, "product", "unknown product '" + Limits.quote(productName) + "'");
             return;
           }
           Instant start;

@@ -54,7 +54,7 @@ final class TokenLotsReader {
           try {
             purchased = Values.date(h.get(f, field));
             field = "tokens";
-            size = Values.count(h.get(f, field));
+            size = Values.count(h.get(f, field), Limits.MAX_TOKENS_PER_ROW);
             field = "unit_price";
             price = price(h.get(f, field));
             field = "expires";
@@ -77,7 +77,7 @@ final class TokenLotsReader {
           try {
             currency = code.isEmpty() ? defaultCurrency : Optional.of(Currency.getInstance(code));
           } catch (IllegalArgumentException e) {
-            ledger.reject(line, "currency", "unknown currency '" + code + "'");
+            ledger.reject(line, "currency", "unknown currency '" + Limits.quote(code) + "'");
             return;
           }
           if (currency.isEmpty()) {
@@ -106,11 +106,16 @@ final class TokenLotsReader {
     try {
       BigDecimal p = new BigDecimal(s);
       if (p.signum() < 0) {
-        throw new Values.BadValue("unit price must be >= 0 but was " + s);
+        throw new Values.BadValue("unit price must be >= 0 but was " + Limits.quote(s));
+      }
+      if (p.compareTo(Limits.MAX_PRICE) > 0 || p.stripTrailingZeros().scale() > Limits.MAX_PRICE_SCALE) {
+        throw new Values.BadValue(
+            "unit price " + Limits.quote(s) + " is not plausible (at most " + Limits.MAX_PRICE.toPlainString()
+                + ", " + Limits.MAX_PRICE_SCALE + " decimals)");
       }
       return p;
     } catch (NumberFormatException e) {
-      throw new Values.BadValue("not a price: '" + s + "'");
+      throw new Values.BadValue("not a price: '" + Limits.quote(s) + "'");
     }
   }
 }

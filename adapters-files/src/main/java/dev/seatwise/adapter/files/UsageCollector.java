@@ -1,6 +1,7 @@
 package dev.seatwise.adapter.files;
 
 import dev.seatwise.application.port.out.Denial;
+import dev.seatwise.application.port.out.PoolConsumption;
 import dev.seatwise.application.port.out.SeatSnapshot;
 import dev.seatwise.application.port.out.TokenUsage;
 import dev.seatwise.application.port.out.UsageSummary;
@@ -22,6 +23,7 @@ final class UsageCollector {
   final List<Denial> denials = new ArrayList<>();
   final List<SeatSnapshot> snapshots = new ArrayList<>();
   final List<ImportNote> notes = new ArrayList<>();
+  final List<PoolConsumption> consumption = new ArrayList<>();
 
   /** Adds a day used; the same user, product and day twice (two versions) counts once. */
   void day(DailyUsage d) {

@@ -47,18 +47,40 @@ final class Values {
     String s = raw.length() > 10 && raw.charAt(10) == ' '
         ? raw.substring(0, 10) + 'T' + raw.substring(11) : raw;
     try {
-      Instant fast = canonicalUtc(s);
-      if (fast != null) {
-        return fast;
-      }
-      TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(s);
-      if (t.isSupported(ChronoField.OFFSET_SECONDS) || t.query(java.time.temporal.TemporalQueries.zoneId()) != null) {
-        return ZonedDateTime.from(t).toInstant();
-      }
-      return LocalDateTime.from(t).atZone(zone).toInstant();
-    } catch (DateTimeException e) {
-      throw new BadValue("not an ISO-8601 date-time: '" + raw + "'");
+      return plausible(parseInstant(s, zone), raw);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw new BadValue("not an ISO-8601 date-time: '" + Limits.quote(raw) + "'");
     }
+  }
+
+  private static Instant parseInstant(String s, ZoneId zone) {
+    Instant fast = canonicalUtc(s);
+    if (fast != null) {
+      return fast;
+    }
+    TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(s);
+    if (t.isSupported(ChronoField.OFFSET_SECONDS) || t.query(java.time.temporal.TemporalQueries.zoneId()) != null) {
+      return ZonedDateTime.from(t).toInstant();
+    }
+    return LocalDateTime.from(t).atZone(zone).toInstant();
+  }
+
+  /** {@code t} if it lies within {@link Limits#EARLIEST_DATE} to {@link Limits#LATEST_DATE}. */
+  static Instant plausible(Instant t, String raw) {
+    if (!Limits.plausible(t)) {
+      throw new BadValue("'" + Limits.quote(raw) + "' is outside the plausible dates "
+          + Limits.dateRange());
+    }
+    return t;
+  }
+
+  /** {@code d} if it lies within {@link Limits#EARLIEST_DATE} to {@link Limits#LATEST_DATE}. */
+  static LocalDate plausible(LocalDate d, String raw) {
+    if (!Limits.plausible(d)) {
+      throw new BadValue("'" + Limits.quote(raw) + "' is outside the plausible dates "
+          + Limits.dateRange());
+    }
+    return d;
   }
 
   /**
@@ -124,18 +146,20 @@ final class Values {
     try {
       Matcher m = ISO_DATE.matcher(raw);
       if (m.matches()) {
-        return LocalDate.of(
-            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        return plausible(LocalDate.of(
+            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+            raw);
       }
       m = US_DATE.matcher(raw);
       if (m.matches()) {
-        return LocalDate.of(
-            Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        return plausible(LocalDate.of(
+            Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+            raw);
       }
-    } catch (DateTimeException e) {
-      throw new BadValue("not a valid date: '" + raw + "' (" + e.getMessage() + ")");
+    } catch (DateTimeException | NumberFormatException e) {
+      throw new BadValue("not a valid date: '" + Limits.quote(raw) + "' (" + e.getMessage() + ")");
     }
-    throw new BadValue("not a date: '" + raw + "' (expected YYYY-MM-DD or M/D/YYYY)");
+    throw new BadValue("not a date: '" + Limits.quote(raw) + "' (expected YYYY-MM-DD or M/D/YYYY)");
   }
 
   /** A date, or empty for blank, "-", "never", "n/a". */
@@ -147,28 +171,52 @@ final class Values {
     return Optional.of(date(s));
   }
 
-  /** A whole number >= 0; thousands separators and a {@code .0} fraction are accepted. */
-  static long count(String raw) {
+  /**
+   * A whole number from 0 to {@code max}; thousands separators and a {@code .0} fraction are
+   * accepted.
+   */
+  static long count(String raw, long max) {
     if (raw.isEmpty()) {
       throw new BadValue("missing value");
     }
     if (raw.startsWith("-")) {
-      throw new BadValue("must be >= 0 but was " + raw);
+      throw new BadValue("must be >= 0 but was " + Limits.quote(raw));
     }
     if (!WHOLE.matcher(raw).matches()) {
-      throw new BadValue("not a whole number: '" + raw + "'");
+      throw new BadValue("not a whole number: '" + Limits.quote(raw) + "'");
     }
+    BigDecimal v;
     try {
-      return new BigDecimal(raw.replace(",", "")).longValueExact();
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw new BadValue("not a whole number: '" + raw + "'");
+      v = new BigDecimal(raw.replace(",", ""));
+    } catch (NumberFormatException e) {
+      throw new BadValue("not a whole number: '" + Limits.quote(raw) + "'");
     }
+    if (v.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new BadValue(Limits.quote(raw) + " is above the plausible maximum of " + max);
+    }
+    return v.longValue();
   }
 
-  /** A count, or zero when blank. */
-  static long countOrZero(String raw) {
-    return raw.isEmpty() || raw.equals("-") ? 0 : count(raw);
+  /** A count from 0 to {@code max}, or zero when blank. */
+  static long countOrZero(String raw, long max) {
+    return raw.isEmpty() || raw.equals("-") ? 0 : count(raw, max);
   }
+
+  /**
+   * A whole number of digits only, from 0 to {@code max}, as found by a reader's own pattern (no
+   * sign, no separators): never a {@link NumberFormatException}, however many digits.
+   */
+  static long digits(String raw, long max) {
+    if (raw.isEmpty() || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new BadValue("not a whole number: '" + Limits.quote(raw) + "'");
+    }
+    BigDecimal v = new BigDecimal(raw);
+    if (v.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new BadValue(Limits.quote(raw) + " is above the plausible maximum of " + max);
+    }
+    return v.longValue();
+  }
+
 
   /** An identifier cell: empty when blank or masked ({@code *****}, Autodesk's PII-off value). */
   static Optional<String> identifier(String raw) {

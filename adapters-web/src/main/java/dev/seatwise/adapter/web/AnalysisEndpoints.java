@@ -40,7 +40,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -58,6 +60,27 @@ public final class AnalysisEndpoints {
   private final ProblemTranslator problems;
   private final CsvExporter csv = new CsvExporter();
   private final Clock clock;
+
+  /** An analysis with its parameters read from the request, ready to run on a scope. */
+  @FunctionalInterface
+  public interface Prepared {
+    /** The answer: a JSON object, or text for a CSV download. */
+    Object run(AnalysisScope scope);
+  }
+
+  /**
+   * The analyses a stored dataset offers, by the name of their resource ({@code POST
+   * /api/datasets/{id}/NAME}): each reads its parameters from the request. Adding an analysis to
+   * datasets is one line here.
+   */
+  public Map<String, Function<Context, Prepared>> byName() {
+    Map<String, Function<Context, Prepared>> m = new LinkedHashMap<>();
+    m.put("comparisons", this::comparison);
+    m.put("concurrency", this::concurrencyAnalysis);
+    m.put("forecasts", this::forecast);
+    m.put("reviews", this::review);
+    return m;
+  }
 
   /** Most simulations one web request may ask of the forecast. */
   static final int MAX_SIMULATIONS = 20_000;
@@ -119,30 +142,24 @@ public final class AnalysisEndpoints {
         @OpenApiResponse(status = "503", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void compare(Context ctx) {
+    oneShot(ctx, comparison(ctx));
+  }
+
+  /** The comparison the request asks for; {@code ?format=csv}: the per-user table as CSV. */
+  Prepared comparison(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
     boolean asCsv = "csv".equalsIgnoreCase(ctx.queryParam("format"));
-    analyse(
-        ctx,
-        scope -> {
-          Comparison c = scope.comparing().compare(CompareScenariosQuery.of(period));
-          ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
-          if (asCsv) {
-            return csv.toCsv(CsvTables.users(response));
-          }
-          ObjectNode body = json.valueToTree(response);
-          appendNotes(body, scope.importNotes());
-          body.set("breakEven", json.valueToTree(ChartExtras.breakEven(c, scope.catalog())));
-          return body;
-        },
-        (result) -> {
-          if (result instanceof String text) {
-            ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"seatwise-users.csv\"")
-                .result(text);
-          } else {
-            writeJson(ctx, (ObjectNode) result);
-          }
-        });
+    return scope -> {
+      Comparison c = scope.comparing().compare(CompareScenariosQuery.of(period));
+      ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
+      if (asCsv) {
+        return csv.toCsv(CsvTables.users(response));
+      }
+      ObjectNode body = json.valueToTree(response);
+      appendNotes(body, scope.importNotes());
+      body.set("breakEven", json.valueToTree(ChartExtras.breakEven(c, scope.catalog())));
+      return body;
+    };
   }
 
   @OpenApi(
@@ -179,20 +196,20 @@ public final class AnalysisEndpoints {
         @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void concurrency(Context ctx) {
+    oneShot(ctx, concurrencyAnalysis(ctx));
+  }
+
+  Prepared concurrencyAnalysis(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
     double rate = RequestParams.rate(ctx, "refusalRate");
-    analyseJson(
-        ctx,
-        scope -> {
-          ConcurrencyReport r = scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
-          ObjectNode body = json.valueToTree(JsonConcurrencyMapper.INSTANCE.toResponse(r));
-          appendNotes(body, scope.importNotes());
-          Optional<AnalysisPeriod> p = r.period();
-          body.set(
-              "timeline",
-              json.valueToTree(ChartExtras.timeline(scope.usage(), period.zone(), p)));
-          return body;
-        });
+    return scope -> {
+      ConcurrencyReport r = scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
+      ObjectNode body = json.valueToTree(JsonConcurrencyMapper.INSTANCE.toResponse(r));
+      appendNotes(body, scope.importNotes());
+      Optional<AnalysisPeriod> p = r.period();
+      body.set("timeline", json.valueToTree(ChartExtras.timeline(scope.usage(), period.zone(), p)));
+      return body;
+    };
   }
 
   @OpenApi(
@@ -234,6 +251,10 @@ public final class AnalysisEndpoints {
         @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void forecasts(Context ctx) {
+    oneShot(ctx, forecast(ctx));
+  }
+
+  Prepared forecast(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
     LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
     ForecastTokensQuery query =
@@ -245,14 +266,12 @@ public final class AnalysisEndpoints {
                     RequestParams.integer(ctx, "horizonMonths", ForecastTokensQuery.DEFAULT_HORIZON_MONTHS, 1, ForecastTokensQuery.MAX_HORIZON_MONTHS),
                     RequestParams.integer(ctx, "simulations", ForecastTokensQuery.DEFAULT_SIMULATIONS, 1, MAX_SIMULATIONS),
                     RequestParams.longValue(ctx, "seed", ForecastTokensQuery.DEFAULT_SEED)));
-    analyseJson(
-        ctx,
-        scope -> {
-          TokenForecast forecast = scope.forecastingTokens().forecast(query);
-          return json.valueToTree(
-              JsonForecastMapper.INSTANCE.toResponse(
-                  forecast, scope.usage().report(), currency(scope), scope.importNotes()));
-        });
+    return scope -> {
+      TokenForecast forecast = scope.forecastingTokens().forecast(query);
+      return json.valueToTree(
+          JsonForecastMapper.INSTANCE.toResponse(
+              forecast, scope.usage().report(), currency(scope), scope.importNotes()));
+    };
   }
 
   @OpenApi(
@@ -292,6 +311,10 @@ public final class AnalysisEndpoints {
         @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void reviews(Context ctx) {
+    oneShot(ctx, review(ctx));
+  }
+
+  Prepared review(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
     LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
     ReviewRenewalsQuery query =
@@ -302,14 +325,12 @@ public final class AnalysisEndpoints {
                     period,
                     RequestParams.integer(ctx, "idleDays", ReviewRenewalsQuery.DEFAULT_IDLE_DAYS, 1, 3660),
                     RequestParams.integer(ctx, "expiryWindowDays", ReviewRenewalsQuery.DEFAULT_EXPIRY_WINDOW_DAYS, 1, 3660)));
-    analyseJson(
-        ctx,
-        scope -> {
-          RenewalReview review = scope.reviewingRenewals().review(query);
-          return json.valueToTree(
-              JsonReviewMapper.INSTANCE.toResponse(
-                  review, scope.usage().report(), currency(scope), scope.importNotes()));
-        });
+    return scope -> {
+      RenewalReview review = scope.reviewingRenewals().review(query);
+      return json.valueToTree(
+          JsonReviewMapper.INSTANCE.toResponse(
+              review, scope.usage().report(), currency(scope), scope.importNotes()));
+    };
   }
 
   private static Currency currency(AnalysisScope scope) {
@@ -323,40 +344,47 @@ public final class AnalysisEndpoints {
     }
   }
 
-  private void writeJson(Context ctx, ObjectNode body) {
-    ctx.contentType("application/json");
-    try {
-      ctx.result(json.writeValueAsString(problems.clean(body, ctx)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** Answers an analysis' result: JSON, or CSV when it is text. */
+  void answer(Context ctx, Object result) {
+    if (result instanceof String text) {
+      ctx.contentType("text/csv; charset=utf-8")
+          .header("Content-Disposition", "attachment; filename=\"seatwise-users.csv\"")
+          .result(text);
+    } else {
+      ctx.contentType("application/json");
+      try {
+        ctx.result(json.writeValueAsString(problems.clean((ObjectNode) result, ctx)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
-  /** Runs {@code work} on the request's inputs within the time bound and answers with its JSON. */
-  private void analyseJson(Context ctx, Function<AnalysisScope, ObjectNode> work) {
-    analyse(ctx, work::apply, result -> writeJson(ctx, (ObjectNode) result));
-  }
-
-  /** Runs {@code work} on the request's inputs within the time bound, then {@code answer}s. */
-  private void analyse(
-      Context ctx, Function<AnalysisScope, Object> work, java.util.function.Consumer<Object> answer) {
-    withInputs(
-        ctx,
-        inputs -> runner.run(() -> work.apply(useCases.over(inputs, RequestParams.readOptions(ctx)))),
-        answer);
-  }
-
-  /** Receives the uploads or the example, runs, answers, and always deletes the folder. */
-  private void withInputs(
-      Context ctx, Function<AnalysisInputs, Object> run, java.util.function.Consumer<Object> answer) {
-    String example = ctx.queryParam("example");
-    try (RequestUploads files = example == null ? uploads.receive(ctx) : example(ctx, example)) {
-      ctx.attribute(ProblemTranslator.LABELS, files.labels());
+  /** Receives the uploads or the example, runs {@code analysis} within the time bound, answers. */
+  private void oneShot(Context ctx, Prepared analysis) {
+    ReadOptions read = RequestParams.readOptions(ctx);
+    try (RequestUploads files = receive(ctx)) {
       AnalysisInputs inputs = files.inputs();
-      if (inputs.usage().isEmpty()) {
+      answer(ctx, runner.run(() -> analysis.run(useCases.over(inputs, read))));
+    }
+  }
+
+  /**
+   * The request's uploads (or {@code ?example=NAME}) in a temporary folder of their own, with at
+   * least one usage file; their labels are set on the request. The caller closes the result.
+   */
+  RequestUploads receive(Context ctx) {
+    String example = ctx.queryParam("example");
+    RequestUploads files = example == null ? uploads.receive(ctx) : example(ctx, example);
+    try {
+      ctx.attribute(ProblemTranslator.LABELS, files.labels());
+      if (files.inputs().usage().isEmpty()) {
         throw ApiProblem.badRequest("send at least one 'usage' file (or ?example=NAME)");
       }
-      answer.accept(run.apply(inputs));
+      return files;
+    } catch (RuntimeException e) {
+      files.close();
+      throw e;
     }
   }
 

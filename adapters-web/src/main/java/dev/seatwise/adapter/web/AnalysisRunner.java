@@ -3,6 +3,9 @@ package dev.seatwise.adapter.web;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,6 +22,10 @@ import java.util.function.Supplier;
 public final class AnalysisRunner implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final Duration timeout;
+  private final ScheduledExecutorService deadlines;
+  /** Tasks handed to the pool, and tasks the pool has started: their difference is the line. */
+  private final AtomicLong submitted = new AtomicLong();
+  private final AtomicLong started = new AtomicLong();
 
   public AnalysisRunner(int workers, int queue, Duration timeout) {
     AtomicInteger n = new AtomicInteger();
@@ -33,29 +40,93 @@ public final class AnalysisRunner implements AutoCloseable {
               Thread t = new Thread(r, "seatwise-analysis-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
-            });
+            }) {
+          @Override
+          protected void beforeExecute(Thread t, Runnable r) {
+            started.incrementAndGet(); // also for a task cancelled while it waited
+          }
+        };
     this.timeout = timeout;
+    this.deadlines =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "seatwise-analysis-deadlines");
+              t.setDaemon(true);
+              return t;
+            });
   }
+
+  /** The longest an analysis may wait and run. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Queues {@code task} and returns at once: a job's analysis. The task hears, through {@code
+   * ticket}, its place in the line; it is cancelled (interrupted) when still unfinished after the
+   * timeout, and {@code onTimeout} runs then.
+   *
+   * @throws ApiProblem 503 when too many analyses are waiting
+   */
+  public Future<?> submit(java.util.function.LongConsumer ticket, Runnable task, Runnable onTimeout) {
+    Future<?> future;
+    synchronized (this) {
+      long t = submitted.get();
+      try {
+        future = pool.submit(task);
+      } catch (RejectedExecutionException e) {
+        throw busy();
+      }
+      submitted.incrementAndGet();
+      ticket.accept(t);
+    }
+    deadlines.schedule(
+        () -> {
+          if (future.cancel(true)) {
+            onTimeout.run();
+          }
+        },
+        timeout.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return future;
+  }
+
+  /** About how many analyses wait ahead of the one given {@code ticket} (0 once it runs). */
+  public long ahead(long ticket) {
+    return Math.max(0, ticket - started.get());
+  }
+
+  /** The problem of an analysis that took too long. */
+  public ApiProblem tooLong() {
+    return new ApiProblem(
+        503,
+        "Analysis took too long",
+        "the analysis did not finish within "
+            + timeout.toSeconds()
+            + " s (--timeout-seconds); try a shorter period or fewer files");
+  }
+
+  private static ApiProblem busy() {
+    return new ApiProblem(503, "Busy", "too many analyses are waiting; try again in a moment");
+  }
+
 
   /** Runs {@code task}, rethrowing its unchecked failure as is. */
   public <T> T run(Supplier<T> task) {
     Future<T> future;
-    try {
-      future = pool.submit(task::get);
-    } catch (RejectedExecutionException e) {
-      throw new ApiProblem(
-          503, "Busy", "too many analyses are waiting; try again in a moment");
+    synchronized (this) {
+      try {
+        future = pool.submit(task::get);
+      } catch (RejectedExecutionException e) {
+        throw busy();
+      }
+      submitted.incrementAndGet();
     }
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new ApiProblem(
-          503,
-          "Analysis took too long",
-          "the analysis did not finish within "
-              + timeout.toSeconds()
-              + " s (--timeout-seconds); try a shorter period or fewer files");
+      throw tooLong();
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -75,5 +146,6 @@ public final class AnalysisRunner implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    deadlines.shutdownNow();
   }
 }

@@ -9,8 +9,9 @@ import dev.seatwise.domain.catalog.CatalogHistory;
 import java.util.List;
 
 /**
- * The use cases bound to one request's files. The files are read once and shared by every call,
- * so a comparison and the charts beside it see the same data.
+ * The use cases bound to one request's (or one stored dataset's) files. The files are read once
+ * and shared by every call, so a comparison and the charts beside it see the same data.
+ * Thread-safe: a stored dataset's scope serves many requests at once.
  */
 public interface AnalysisScope {
   CompareScenariosUseCase comparing();
@@ -29,4 +30,10 @@ public interface AnalysisScope {
 
   /** The catalog the analysis prices with (the uploaded one, else the bundled default). */
   CatalogHistory catalog();
+
+  /**
+   * Reads every file now (usage and entitlements) and keeps what it read, so later calls no
+   * longer need the files; a failure (an unreadable file) is thrown here and not remembered.
+   */
+  void preload();
 }

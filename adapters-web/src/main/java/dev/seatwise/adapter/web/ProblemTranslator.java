@@ -38,11 +38,16 @@ public final class ProblemTranslator {
   private static final Pattern LINE = Pattern.compile("(?:\\bline\\s+|^[^:\\s]+:)(\\d+)\\b");
 
   private final ObjectMapper json;
-  private final Path uploadRoot;
+  private final List<Path> hidden;
 
   public ProblemTranslator(ObjectMapper json, Path uploadRoot) {
+    this(json, List.of(uploadRoot));
+  }
+
+  /** Hides every folder of {@code hidden} (uploads, the dataset store) in answers. */
+  public ProblemTranslator(ObjectMapper json, List<Path> hidden) {
     this.json = json;
-    this.uploadRoot = uploadRoot;
+    this.hidden = List.copyOf(hidden);
   }
 
   /** Javalin exception handler. */
@@ -62,38 +67,48 @@ public final class ProblemTranslator {
   }
 
   ProblemResponse toProblem(Exception e, Context ctx) {
+    return toProblem(e, ctx.method().name(), ctx.path(), labels(ctx));
+  }
+
+  /**
+   * The problem for {@code e} on a request to {@code path}, whose files are {@code labels} (stored
+   * path to client label); usable after the request ended (a job's failure).
+   */
+  public ProblemResponse toProblem(
+      Throwable e, String method, String path, Map<String, String> labels) {
     if (e instanceof ApiProblem p) {
-      return problem(p.status(), p.title(), clean(p.detail(), ctx), ctx, p.file().orElse(null), null);
+      return problem(p.status(), p.title(), clean(p.detail(), labels), path, p.file().orElse(null), null);
     }
     if (e instanceof UsageImportException) {
-      return fromInput(422, "Unreadable usage file", e, ctx);
+      return fromInput(422, "Unreadable usage file", e, path, labels);
     }
     if (e instanceof CatalogException) {
-      return fromInput(422, "Unreadable catalog", e, ctx);
+      return fromInput(422, "Unreadable catalog", e, path, labels);
     }
     if (e instanceof LicensingException) {
-      return fromInput(422, "Cannot analyse this data", e, ctx);
+      return fromInput(422, "Cannot analyse this data", e, path, labels);
     }
     if (e instanceof HttpResponseException h) {
-      return problem(h.getStatus(), "Error", clean(h.getMessage(), ctx), ctx, null, null);
+      return problem(h.getStatus(), "Error", clean(h.getMessage(), labels), path, null, null);
     }
     if (e instanceof IllegalArgumentException) {
-      return fromInput(422, "Cannot analyse this data", e, ctx);
+      return fromInput(422, "Cannot analyse this data", e, path, labels);
     }
     String ref = UUID.randomUUID().toString();
-    LOG.error("unexpected failure on {} {} (ref {})", ctx.method(), ctx.path(), ref, e);
+    LOG.error("unexpected failure on {} {} (ref {})", method, path, ref, e);
     return problem(
         500,
         "Internal error",
         "an unexpected error occurred; the server log has the details under ref " + ref,
-        ctx,
+        path,
         null,
         null);
   }
 
-  private ProblemResponse fromInput(int status, String title, Exception e, Context ctx) {
-    String detail = clean(String.valueOf(e.getMessage()), ctx);
-    Optional<String> file = fileOf(detail, ctx);
+  private ProblemResponse fromInput(
+      int status, String title, Throwable e, String path, Map<String, String> labels) {
+    String detail = clean(String.valueOf(e.getMessage()), labels);
+    Optional<String> file = fileOf(detail, labels);
     Long line = null;
     if (file.isPresent()) {
       Matcher m = LINE.matcher(detail.substring(file.get().length()));
@@ -105,16 +120,16 @@ public final class ProblemTranslator {
         line = Long.parseLong(atStart.group(1));
       }
     }
-    return problem(status, title, detail, ctx, file.orElse(null), line);
+    return problem(status, title, detail, path, file.orElse(null), line);
   }
 
-  private static Optional<String> fileOf(String detail, Context ctx) {
-    for (String label : labels(ctx).values()) {
+  private static Optional<String> fileOf(String detail, Map<String, String> labels) {
+    for (String label : labels.values()) {
       if (detail.startsWith(label + ":") || detail.startsWith(label + " ")) {
         return Optional.of(label);
       }
     }
-    for (String label : labels(ctx).values()) {
+    for (String label : labels.values()) {
       if (detail.contains(label)) {
         return Optional.of(label);
       }
@@ -124,8 +139,12 @@ public final class ProblemTranslator {
 
   /** Replaces stored upload paths by the client's labels, and hides the server's folders. */
   public String clean(String text, Context ctx) {
+    return clean(text, labels(ctx));
+  }
+
+  /** Replaces stored paths of {@code labels} by the client's labels, and hides the server's folders. */
+  public String clean(String text, Map<String, String> labels) {
     String out = text;
-    Map<String, String> labels = labels(ctx);
     for (Map.Entry<String, String> e : labels.entrySet()) {
       out = out.replace(e.getKey(), e.getValue());
     }
@@ -133,26 +152,34 @@ public final class ProblemTranslator {
       String stored = Path.of(e.getKey()).getFileName().toString();
       out = out.replace(stored, e.getValue());
     }
-    return out.replace(uploadRoot.toString(), "(upload)");
+    for (Path root : hidden) {
+      out = out.replace(root.toString(), "(upload)");
+    }
+    return out;
   }
 
   /** {@code node} with {@link #clean(String, Context)} applied to every string in it. */
   public JsonNode clean(JsonNode node, Context ctx) {
-    if (labels(ctx).isEmpty()) {
+    return clean(node, labels(ctx));
+  }
+
+  /** {@code node} with {@link #clean(String, Map)} applied to every string in it. */
+  public JsonNode clean(JsonNode node, Map<String, String> labels) {
+    if (labels.isEmpty()) {
       return node;
     }
     if (node.isTextual()) {
-      return TextNode.valueOf(clean(node.textValue(), ctx));
+      return TextNode.valueOf(clean(node.textValue(), labels));
     }
     if (node instanceof ObjectNode o) {
       List<String> names = new ArrayList<>();
       o.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
-        o.set(name, clean(o.get(name), ctx));
+        o.set(name, clean(o.get(name), labels));
       }
     } else if (node instanceof ArrayNode a) {
       for (int i = 0; i < a.size(); i++) {
-        a.set(i, clean(a.get(i), ctx));
+        a.set(i, clean(a.get(i), labels));
       }
     }
     return node;
@@ -166,8 +193,12 @@ public final class ProblemTranslator {
 
   private static ProblemResponse problem(
       int status, String title, String detail, Context ctx, String file, Long line) {
-    return new ProblemResponse(
-        "about:blank", title, status, detail, ctx.path(), file, line);
+    return problem(status, title, detail, ctx.path(), file, line);
+  }
+
+  private static ProblemResponse problem(
+      int status, String title, String detail, String path, String file, Long line) {
+    return new ProblemResponse("about:blank", title, status, detail, path, file, line);
   }
 
   private void write(Context ctx, ProblemResponse p) {

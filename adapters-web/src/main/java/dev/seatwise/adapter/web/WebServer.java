@@ -9,6 +9,9 @@ import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -36,18 +39,33 @@ public final class WebServer implements AutoCloseable {
   private final WebSettings settings;
   private final Javalin app;
   private final AnalysisRunner runner;
+  /** The dataset folder when it is temporary (no --data-dir): removed at stop. */
+  private final Optional<Path> temporaryData;
 
   public WebServer(WebSettings settings, WebUseCases useCases, ObjectMapper json) {
     this.settings = settings;
+    Path dataRoot;
     try {
       Files.createDirectories(settings.uploadRoot());
+      if (settings.dataDir().isPresent()) {
+        dataRoot = settings.dataDir().get().resolve("datasets");
+        temporaryData = Optional.empty();
+      } else {
+        dataRoot = Files.createTempDirectory("seatwise-datasets-");
+        temporaryData = Optional.of(dataRoot);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create upload folder " + settings.uploadRoot(), e);
+      throw new UncheckedIOException("cannot create the upload or dataset folder", e);
     }
     this.runner = new AnalysisRunner(settings.workers(), settings.queue(), settings.requestTimeout());
     UploadReceiver uploads = new UploadReceiver(settings.uploadRoot(), settings.maxUploadBytes());
-    ProblemTranslator problems = new ProblemTranslator(json, settings.uploadRoot());
+    ProblemTranslator problems =
+        new ProblemTranslator(json, List.of(settings.uploadRoot(), dataRoot.toAbsolutePath(), dataRoot));
     AnalysisEndpoints analysis = new AnalysisEndpoints(useCases, uploads, runner, json, problems, Clock.systemUTC());
+    ParsedDatasets parsed = new ParsedDatasets(useCases, settings.datasetsInMemory());
+    DatasetStore store =
+        new DatasetStore(dataRoot, settings.dataMaxBytes(), json, Clock.systemUTC(), parsed::forget);
+    DatasetEndpoints datasets = new DatasetEndpoints(analysis, store, parsed, runner, problems, json);
     ReferenceEndpoints reference = new ReferenceEndpoints(useCases);
     BearerTokenGuard guard = new BearerTokenGuard(settings.token());
     this.app =
@@ -103,6 +121,11 @@ public final class WebServer implements AutoCloseable {
                     router.post("/api/concurrency", analysis::concurrency);
                     router.post("/api/forecasts", analysis::forecasts);
                     router.post("/api/reviews", analysis::reviews);
+                    router.post(DatasetEndpoints.PATH, datasets::create);
+                    router.get(DatasetEndpoints.PATH + "/{id}", datasets::get);
+                    router.delete(DatasetEndpoints.PATH + "/{id}", datasets::delete);
+                    router.post(DatasetEndpoints.PATH + "/{id}/{analysis}", datasets::analyse);
+                    router.get(DatasetEndpoints.JOBS + "/{id}", datasets::job);
                     router.get("/api/catalogs", reference::catalogs);
                     router.get("/api/examples", reference::examples);
                     router.get("/api/health", reference::health);
@@ -139,5 +162,6 @@ public final class WebServer implements AutoCloseable {
     app.stop();
     runner.close();
     RequestUploads.deleteTree(settings.uploadRoot());
+    temporaryData.ifPresent(RequestUploads::deleteTree);
   }
 }

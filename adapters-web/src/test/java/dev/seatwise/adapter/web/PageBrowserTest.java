@@ -127,6 +127,11 @@ class PageBrowserTest {
         server.post("/api/comparisons?zone=UTC", new Multipart().file("usage", usage));
     assertThat(pageTotals()).isEqualTo(apiTotals(TestServer.json(api)));
     assertChartsDrawn();
+    // the upload was stored once and each analysis ran as a job whose progress the page showed
+    assertThat(driver.findElements(By.cssSelector("#progress li")))
+        .extracting(WebElement::getText)
+        .hasSize(4)
+        .allSatisfy(t -> assertThat(t).containsPattern("^(comparisons|concurrency|forecasts|reviews): done in "));
     assertThat(driver.findElements(By.tagName("img"))).isEmpty();
     screenshot("page-upload.png");
     assertThat(server.leftovers()).isEmpty();

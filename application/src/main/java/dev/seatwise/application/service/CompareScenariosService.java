@@ -127,12 +127,17 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     }
     List<BundleOffer> bundles = new ArrayList<>();
     for (Bundle b : catalog.bundles()) {
-      bundles.add(new BundleOffer(b.id(), b.includes(), proration.apply(b.namedUser().annual())));
+      bundles.add(new BundleOffer(b.id(), b.coverage(), proration.apply(b.namedUser().annual())));
     }
     java.util.Set<ProductId> flexAllowed = new java.util.HashSet<>();
     for (Product p : catalog.products()) {
       if (p.isOnFlex() && !query.flexExcluded().contains(p.id())) {
         flexAllowed.add(p.id());
+      }
+    }
+    for (Bundle b : catalog.bundles()) {
+      if (catalog.isOnFlex(b.id()) && !query.flexExcluded().contains(b.id())) {
+        flexAllowed.add(b.id());
       }
     }
     List<UserDemand> demands = new ArrayList<>();
@@ -275,6 +280,11 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         all.add(p.id());
       }
     }
+    for (Bundle b : catalog.bundles()) {
+      if (catalog.isOnFlex(b.id())) {
+        all.add(b.id());
+      }
+    }
     return all;
   }
 
@@ -348,11 +358,12 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     List<Holding> holdings = new ArrayList<>();
     for (CapacityDemand d : metering.demands()) {
       ProductId id = ProductId.of(d.pool());
-      Product product = catalog.requireProduct(id);
-      if (product.networkSeat().isEmpty()) {
-        unpriced.add(id);
+      Optional<Product> priced = catalog.product(id).filter(p -> p.networkSeat().isPresent());
+      if (priced.isEmpty()) {
+        unpriced.add(id); // also a collection: collections were never sold as network seats here
         continue;
       }
+      Product product = priced.get();
       long n = query.networkSeats().getOrDefault(id, d.peak());
       Money annual = product.networkSeat().get().annual();
       Money line = proration.apply(annual).multipliedBy(n);
@@ -769,7 +780,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       if (a.bundle().isPresent() && catalog.bundle(a.bundle().get()).orElseThrow().covers(p)) {
         continue;
       }
-      long rate = catalog.requireProduct(p).tokenRate().orElse(0L);
+      long rate = catalog.flexRate(p).orElse(0L);
       BigDecimal flex = marginal.multiply(BigDecimal.valueOf(u.tokens())).setScale(2, RoundingMode.HALF_EVEN);
       String namedText =
           named.containsKey(p) ? "named " + named.get(p).amount().toPlainString() : "not sold named";
@@ -780,7 +791,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       if (a.flex().contains(p)) {
         parts.add(flexText + (named.containsKey(p) && flex.compareTo(named.get(p).amount()) > 0 ? " > " : " <= ") + namedText + " -> Flex");
       } else if (a.named().contains(p)) {
-        boolean onFlex = catalog.requireProduct(p).isOnFlex();
+        boolean onFlex = catalog.isOnFlex(p);
         parts.add(
             onFlex
                 ? flexText + (flex.compareTo(named.get(p).amount()) >= 0 ? " >= " : " < ") + namedText + " -> named"

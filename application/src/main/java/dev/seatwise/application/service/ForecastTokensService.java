@@ -12,6 +12,8 @@ import dev.seatwise.application.port.in.ProjectedMonth;
 import dev.seatwise.application.port.in.PurchasePlan;
 import dev.seatwise.application.port.in.TokenForecast;
 import dev.seatwise.application.port.out.EntitlementsPort;
+import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.PoolConsumption;
 import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
@@ -83,7 +85,8 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
   @Override
   public TokenForecast forecast(ForecastTokensQuery query) {
     checkNotNull(query, "query");
-    UsageAnalysis analysis = UsageAnalysis.of(usage.usage(), catalogs, query.history(), meters);
+    ImportedUsage imported = usage.usage();
+    UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.history(), meters);
     AnalysisPeriod history = analysis.period();
     ZoneId zone = history.zone();
     Entitlements held = entitlements.entitlements();
@@ -94,6 +97,8 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
             FlexBurn.uncovered(analysis.flexMetering().charges(), held.coverage(analysis.catalog())),
             history);
     long[] daily = FlexBurn.dailyTotals(burn, history);
+    List<PoolConsumption> pooled = PoolConsumptionBurn.within(imported.consumption(), history);
+    PoolConsumptionBurn.addDaily(pooled, history, daily);
     long historyTokens = Arrays.stream(daily).sum();
     long historyDays = daily.length;
 
@@ -101,7 +106,8 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     LocalDate end = query.horizonEnd();
     long horizonDays = ChronoUnit.DAYS.between(asOf, end);
     Instant asOfStart = asOf.atStartOfDay(zone).toInstant();
-    List<TokenCharge> past = FlexBurn.ledgerCharges(burn);
+    List<TokenCharge> past =
+        concat(FlexBurn.ledgerCharges(burn), PoolConsumptionBurn.ledgerCharges(pooled, zone));
     List<TokenCharge> expected =
         FlexBurn.spread(historyTokens, historyDays, asOf, horizonDays, zone, "expected");
     LedgerReplay replay = TokenLedger.of(held.lots()).replay(concat(past, expected));
@@ -143,6 +149,12 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
           "the catalog's meter (" + analysis.catalog().meter() + ") sizes a pool rather than"
               + " charging per use: there is no burn to forecast");
     }
+    if (!pooled.isEmpty()) {
+      notes.add(
+          "the history includes " + Figures.tokens(PoolConsumptionBurn.total(pooled))
+              + " tokens of Enterprise Token Flex pool consumption (" + pooled.size()
+              + " rows per day and product line, no users), charged at the start of their day");
+    }
     if (historyTokens == 0) {
       notes.add("the history holds no Flex burn by users without a covering subscription");
     }
@@ -163,7 +175,9 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         query.simulations(),
         query.seed(),
         plan,
-        notes);
+        notes,
+        PoolConsumptionBurn.byProduct(pooled),
+        PoolConsumptionBurn.byPool(pooled));
   }
 
   private static ProjectedMonth month(

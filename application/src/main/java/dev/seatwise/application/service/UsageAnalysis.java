@@ -5,6 +5,7 @@ import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.application.port.in.ProductUsage;
 import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.PoolConsumption;
 import dev.seatwise.application.port.out.UsageSummary;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
@@ -71,6 +72,26 @@ public final class UsageAnalysis {
     this.hasSummaries = hasSummaries;
   }
 
+  /** How many rows were rejected and why (the first {@value #REASONS_SHOWN}), or empty when none. */
+  static String rejectedSummary(ImportedUsage usage) {
+    long rejected = usage.report().rejected();
+    if (rejected == 0) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" (" + rejected + " row" + (rejected == 1 ? "" : "s")
+        + " rejected: ");
+    List<dev.seatwise.application.port.out.Rejection> all = usage.report().rejections();
+    for (int i = 0; i < Math.min(REASONS_SHOWN, all.size()); i++) {
+      sb.append(i == 0 ? "" : "; ").append(all.get(i));
+    }
+    if (all.size() > REASONS_SHOWN) {
+      sb.append("; and ").append(all.size() - REASONS_SHOWN).append(" more");
+    }
+    return sb.append(')').toString();
+  }
+
+  private static final int REASONS_SHOWN = 5;
+
   /** Resolves the period (defaulting to the data's span) and meters the usage with the standard meters. */
   public static UsageAnalysis of(ImportedUsage usage, CatalogHistory catalogs, PeriodSpec spec) {
     return of(usage, catalogs, spec, MeterRegistry.standard());
@@ -107,10 +128,7 @@ public final class UsageAnalysis {
     LocalDate to = spec.to().or(() -> chosen.map(s -> s[1])).orElse(null);
     if (from == null || to == null) {
       throw new LicensingException(
-          "no usage to analyse: the sources held no accepted rows"
-              + (usage.report().rejected() > 0
-                  ? " (" + usage.report().rejected() + " rows rejected; see the import report)"
-                  : ""));
+          "no usage to analyse: the sources held no accepted rows" + rejectedSummary(usage));
     }
     if (!to.isAfter(from)) {
       throw new LicensingException("the period [" + from + ", " + to + ") is empty");
@@ -179,7 +197,7 @@ public final class UsageAnalysis {
     boolean hasSummaries = false;
     for (UsageSummary s : usage.summaries()) {
       hasSummaries = true;
-      long rate = catalog.requireProduct(s.product()).tokenRate().orElse(0L);
+      long rate = catalog.flexRate(s.product()).orElse(0L);
       long[] wt =
           counts.computeIfAbsent(s.user(), u -> new TreeMap<>())
               .computeIfAbsent(s.product(), p -> new long[3]);
@@ -206,7 +224,7 @@ public final class UsageAnalysis {
 
   /**
    * The last calendar day (in {@code zone}) on which the usage shows any use: a session start, a
-   * day used, or a summary's last access. Empty when there is none.
+   * day used, a day of pool consumption, or a summary's last access. Empty when there is none.
    */
   public static Optional<LocalDate> lastDayOfUsage(ImportedUsage usage, ZoneId zone) {
     return span(usage, zone).map(s -> s[1]);
@@ -230,6 +248,10 @@ public final class UsageAnalysis {
     for (DailyUsage u : usage.log().days()) {
       min = min == null || u.day().isBefore(min) ? u.day() : min;
       max = max == null || u.day().isAfter(max) ? u.day() : max;
+    }
+    for (PoolConsumption c : usage.consumption()) {
+      min = min == null || c.day().isBefore(min) ? c.day() : min;
+      max = max == null || c.day().isAfter(max) ? c.day() : max;
     }
     for (UsageSummary s : usage.summaries()) {
       if (s.lastAccessed().isPresent()) {

@@ -95,7 +95,8 @@ final class UsageScaling {
             in.tokenUsage(),
             in.denials(),
             in.snapshots(),
-            in.report());
+            in.report(),
+            in.consumption());
     return new Scaled(out, unplaced[0]);
   }
 

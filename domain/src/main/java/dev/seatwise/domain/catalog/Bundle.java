@@ -20,7 +20,18 @@ public record Bundle(ProductId id, String name, Set<ProductId> includes, Prices 
     includes = Collections.unmodifiableSet(new TreeSet<>(includes));
   }
 
+  /**
+   * Whether a seat of this bundle covers use of {@code product}: one of its members, or a checkout
+   * of the collection itself (e.g. the FlexLM feature {@code 86815AECCOL_T_F}).
+   */
   public boolean covers(ProductId product) {
-    return includes.contains(product);
+    return includes.contains(product) || id.equals(product);
+  }
+
+  /** What a seat of this bundle covers: its members and the collection itself. */
+  public Set<ProductId> coverage() {
+    Set<ProductId> all = new TreeSet<>(includes);
+    all.add(id);
+    return Collections.unmodifiableSet(all);
   }
 }

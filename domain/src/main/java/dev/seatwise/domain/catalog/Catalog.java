@@ -87,6 +87,46 @@ public record Catalog(
     return Optional.empty();
   }
 
+  /** Whether {@code id} names a product or a bundle (collection) of this catalog. */
+  public boolean offers(ProductId id) {
+    return product(id).isPresent() || bundle(id).isPresent();
+  }
+
+  /**
+   * The Flex tokens one access window of {@code id} costs: a product's token rate (0 when it has
+   * none); for a collection checkout, whose member product is not recorded, the dearest member's
+   * rate (members without a rate count 0). Empty when the catalog offers no such product or bundle.
+   */
+  public java.util.OptionalLong flexRate(ProductId id) {
+    Optional<Product> p = product(id);
+    if (p.isPresent()) {
+      return java.util.OptionalLong.of(p.get().tokenRate().orElse(0L));
+    }
+    Optional<Bundle> b = bundle(id);
+    if (b.isEmpty()) {
+      return java.util.OptionalLong.empty();
+    }
+    long dearest = 0;
+    for (ProductId member : b.get().includes()) {
+      dearest = Math.max(dearest, product(member).flatMap(Product::tokenRate).orElse(0L));
+    }
+    return java.util.OptionalLong.of(dearest);
+  }
+
+  /**
+   * Whether use of {@code id} can be charged in Flex tokens: a product with a token rate, or a
+   * collection with at least one such member (its checkouts are priced by {@link #flexRate}).
+   */
+  public boolean isOnFlex(ProductId id) {
+    Optional<Product> p = product(id);
+    if (p.isPresent()) {
+      return p.get().isOnFlex();
+    }
+    return bundle(id)
+        .map(b -> b.includes().stream().anyMatch(m -> product(m).map(Product::isOnFlex).orElse(false)))
+        .orElse(false);
+  }
+
   /** The pack pricing of this catalog; empty when it sells no packs. */
   public Optional<PackPricing> packPricing() {
     return packs.isEmpty() ? Optional.empty() : Optional.of(PackPricing.of(packs));

@@ -36,7 +36,7 @@ public record Entitlements(
       Set<ProductId> set = covered.computeIfAbsent(a.user(), u -> new HashSet<>());
       catalog
           .bundle(a.offering())
-          .ifPresentOrElse(b -> set.addAll(b.includes()), () -> set.add(a.offering()));
+          .ifPresentOrElse(b -> set.addAll(b.coverage()), () -> set.add(a.offering()));
     }
     return new Coverage(covered);
   }

@@ -227,8 +227,7 @@ public final class ColumnarFlexReplay {
       this.rates = new long[productDict.size()];
       for (int p = 0; p < rates.length; p++) {
         // -1: not in the catalog, which is an error only for a group that Flex charges
-        rates[p] = catalog.product(productDict.get(p))
-            .map(pr -> pr.tokenRate().orElse(0L)).orElse(-1L);
+        rates[p] = catalog.flexRate(productDict.get(p)).orElse(-1L);
       }
       this.noCoverage = context.coverage().covered().isEmpty();
       this.rules = context.zone().getRules();
@@ -270,7 +269,7 @@ public final class ColumnarFlexReplay {
       if (noCoverage || !context.coverage().covers(table.users().get(u), productDict.get(p))) {
         long rate = rates[p];
         if (rate < 0) {
-          catalog.requireProduct(productDict.get(p)); // throws, naming the product
+          throw new IllegalArgumentException("unknown product " + productDict.get(p));
         }
         w = FlexWindowing.replay(s, e, from, from + len, window, minimum, sink);
         t = Math.multiplyExact((long) w, rate);

@@ -104,6 +104,10 @@ public final class WindowedMeter implements Meter {
 
   private static long rate(Catalog catalog, ProductId product, Map<ProductId, Long> cache) {
     return cache.computeIfAbsent(
-        product, p -> catalog.requireProduct(p).tokenRate().orElse(0L));
+        product,
+        p ->
+            catalog
+                .flexRate(p)
+                .orElseThrow(() -> new IllegalArgumentException("unknown product " + p)));
   }
 }

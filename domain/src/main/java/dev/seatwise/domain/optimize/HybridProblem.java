@@ -69,9 +69,14 @@ public record HybridProblem(
         flex.add(p.id());
       }
     }
+    for (Bundle b : catalog.bundles()) {
+      if (catalog.isOnFlex(b.id())) {
+        flex.add(b.id()); // a collection checkout on Flex, priced by Catalog.flexRate
+      }
+    }
     List<BundleOffer> offers = new ArrayList<>();
     for (Bundle b : bundles) {
-      offers.add(new BundleOffer(b.id(), b.includes(), b.namedUser().annual()));
+      offers.add(new BundleOffer(b.id(), b.coverage(), b.namedUser().annual()));
     }
     return new HybridProblem(
         named, offers, flex, PackPricing.of(packs), OptionalLong.empty(), users);

@@ -80,9 +80,11 @@ class ReplayDemandsTest {
 
     assertThat(p.namedCost()).containsOnly(
         Map.entry(AUTOCAD, usd("2030.00")), Map.entry(REVIT, usd("2985.00")));
-    assertThat(p.flexAllowed()).containsExactlyInAnyOrder(AUTOCAD, REVIT);
+    // a checkout of the collection itself may be paid in Flex tokens (issue 14)
+    assertThat(p.flexAllowed()).containsExactlyInAnyOrder(AUTOCAD, REVIT, AEC_COLLECTION);
     assertThat(p.bundles()).singleElement().satisfies(b -> {
       assertThat(b.id()).isEqualTo(AEC_COLLECTION);
+      assertThat(b.includes()).containsExactlyInAnyOrder(AUTOCAD, REVIT, AEC_COLLECTION);
       assertThat(b.cost()).isEqualTo(usd("3675.00"));
     });
     assertThat(p.packs().packs()).isEqualTo(catalog.packs().stream()

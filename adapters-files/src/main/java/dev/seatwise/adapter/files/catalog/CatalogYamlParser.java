@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.seatwise.adapter.files.Limits;
 import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.domain.catalog.Bundle;
 import dev.seatwise.domain.catalog.Catalog;
@@ -73,7 +74,8 @@ final class CatalogYamlParser {
   }
 
   LoadedCatalog parse(String yaml, String source) {
-    Map<String, Integer> lines = locate(yaml, source);
+    Map<String, String> numbers = new HashMap<>();
+    Map<String, Integer> lines = locate(yaml, source, numbers);
     JsonNode root;
     try {
       root = mapper.readTree(yaml);
@@ -83,7 +85,7 @@ final class CatalogYamlParser {
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new CatalogException(source + ": the catalog is empty");
     }
-    Ctx ctx = new Ctx(source, lines);
+    Ctx ctx = new Ctx(source, lines, numbers);
     Node top = new Node(root, "", ctx);
     if (!root.isObject()) {
       throw top.error("the catalog must be a mapping of keys (vendor, currency, products, ...)");
@@ -125,10 +127,15 @@ final class CatalogYamlParser {
     String vendor = s.require("vendor").text();
     Node currencyNode = s.require("currency");
     Currency currency = currencyNode.as(() -> Currency.getInstance(currencyNode.text()),
-        "not an ISO-4217 currency code");
+        "not an ISO-4217 currency code such as USD or EUR: '"
+            + Limits.quote(currencyNode.text()) + "'");
     Node effNode = s.require("effective");
     LocalDate effective = effNode.as(() -> LocalDate.parse(effNode.text()),
         "not an ISO date (YYYY-MM-DD)");
+    if (effective.isBefore(Limits.EARLIEST_DATE) || effective.isAfter(Limits.LATEST_DATE)) {
+      throw effNode.error(effective + " is outside the plausible dates " + Limits.EARLIEST_DATE
+          + " to " + Limits.LATEST_DATE);
+    }
     String meter = s.opt("meter").map(Node::text).orElse(Catalog.FLEX_WINDOW);
 
     Period expiry = Period.ofMonths(12);
@@ -142,13 +149,20 @@ final class CatalogYamlParser {
       if (exp.isPresent()) {
         Node e = exp.get();
         expiry = e.as(() -> Period.parse(e.text()), "not an ISO-8601 period such as P12M");
+        if (expiry.isNegative() || expiry.isZero()
+            || expiry.toTotalMonths() * 31 + expiry.getDays()
+                > Limits.MAX_TOKEN_EXPIRY.toTotalMonths() * 31) {
+          throw e.error("must be more than zero and at most " + Limits.MAX_TOKEN_EXPIRY + ", was "
+              + expiry);
+        }
       }
       for (Node p : t.opt("packs").map(Node::list).orElse(List.of())) {
         p.requireObject();
         p.checkKeys(PACK_KEYS);
         long size = p.require("size").wholeNumber();
-        if (size <= 0) {
-          throw p.require("size").error("pack size must be > 0 but was " + size);
+        if (size <= 0 || size > Limits.MAX_PACK_SIZE) {
+          throw p.require("size").error("pack size must be from 1 to " + Limits.MAX_PACK_SIZE
+              + " but was " + size);
         }
         Node up = p.require("unitPrice");
         BigDecimal unit = up.decimal();
@@ -166,6 +180,14 @@ final class CatalogYamlParser {
           .orElse(MeteringParameters.FLEX_DEFAULTS.window());
       Duration minimum = f.opt("minimumBillable").map(Node::duration)
           .orElse(MeteringParameters.FLEX_DEFAULTS.minimumBillable());
+      if (window.compareTo(Limits.MAX_WINDOW) > 0 || window.compareTo(Duration.ofMinutes(1)) < 0) {
+        throw f.require("window").error("must be from PT1M to " + Limits.MAX_WINDOW + ", was "
+            + window);
+      }
+      if (minimum.isNegative() || minimum.compareTo(window) > 0) {
+        throw f.opt("minimumBillable").orElse(f).error("must be from PT0S to the window ("
+            + window + "), was " + minimum);
+      }
       metering = f.as(() -> new MeteringParameters(window, minimum), "invalid flex parameters");
     }
 
@@ -185,8 +207,10 @@ final class CatalogYamlParser {
       Optional<Prices> named = p.opt("namedUser").map(n -> prices(n, currency));
       Optional<Long> rate = p.opt("flexTokensPerDay").map(Node::wholeNumber);
       Optional<Node> rateNode = p.opt("flexTokensPerDay");
-      if (rate.isPresent() && rate.get() < 0 && rateNode.isPresent()) {
-        throw rateNode.get().error("must be >= 0 but was " + rate.get());
+      if (rate.isPresent() && (rate.get() < 0 || rate.get() > Limits.MAX_TOKENS_PER_DAY)
+          && rateNode.isPresent()) {
+        throw rateNode.get().error("must be from 0 to " + Limits.MAX_TOKENS_PER_DAY + " but was "
+            + rate.get());
       }
       Optional<Prices> network = p.opt("networkSeat").map(n -> prices(n, currency));
       products.add(p.as(() -> new Product(id, name, named, rate, network), "invalid product"));
@@ -270,18 +294,24 @@ final class CatalogYamlParser {
     }
   }
 
-  /** Line of every key, list item and value, by JSON pointer, from one streaming pass. */
+  /**
+   * Line of every key, list item and value, by JSON pointer, from one streaming pass; the text of
+   * every number as written goes under the pointer prefixed with {@code #}.
+   */
   private Map<String, Integer> locate(String yaml, String source) {
+    return locate(yaml, source, new HashMap<>());
+  }
+
+  private Map<String, Integer> locate(String yaml, String source, Map<String, String> numbers) {
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser p = mapper.getFactory().createParser(yaml)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         JsonLocation loc = p.currentTokenLocation();
         String pointer = p.getParsingContext().pathAsPointer().toString();
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          lines.putIfAbsent(pointer, loc.getLineNr());
-        } else {
-          lines.putIfAbsent(pointer, loc.getLineNr());
+        lines.putIfAbsent(pointer, loc.getLineNr());
+        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+          numbers.putIfAbsent(pointer, p.getText());
         }
       }
     } catch (JsonProcessingException e) {
@@ -305,7 +335,7 @@ final class CatalogYamlParser {
     return Set.copyOf(all);
   }
 
-  private record Ctx(String source, Map<String, Integer> lines) {}
+  private record Ctx(String source, Map<String, Integer> lines, Map<String, String> numbers) {}
 
   /** A version's keys, falling back to the top level's in a multi-version file. */
   private record Scope(Node own, Optional<Node> defaults) {
@@ -425,17 +455,25 @@ final class CatalogYamlParser {
       try {
         return new BigDecimal(t).longValueExact();
       } catch (NumberFormatException | ArithmeticException e) {
-        throw error("must be a whole number, was '" + t + "'");
+        throw error("must be a whole number, was '" + Limits.quote(t) + "'");
       }
     }
 
     /** A decimal amount; quoted ("2030.00") or plain (2030.00), never in exponent notation. */
     BigDecimal decimal() {
-      String t = json.isNumber() ? json.decimalValue().toPlainString() : text();
+      String written = ctx.numbers().get(pointer);
+      String t = json.isNumber()
+          ? (written != null ? written.strip() : json.decimalValue().toPlainString()) : text();
       if (!DECIMAL.matcher(t).matches()) {
-        throw error("must be a decimal amount such as \"2030.00\", was '" + t + "'");
+        throw error("must be a decimal amount such as \"2030.00\" (no exponent), was '"
+            + Limits.quote(t) + "'");
       }
-      return new BigDecimal(t);
+      BigDecimal v = new BigDecimal(t);
+      if (v.compareTo(Limits.MAX_PRICE) > 0 || v.scale() > Limits.MAX_PRICE_SCALE) {
+        throw error("must be at most " + Limits.MAX_PRICE.toPlainString() + " with at most "
+            + Limits.MAX_PRICE_SCALE + " decimal places, was '" + Limits.quote(t) + "'");
+      }
+      return v;
     }
 
     Duration duration() {
@@ -451,8 +489,8 @@ final class CatalogYamlParser {
     <T> T as(Supplier<T> make, String what) {
       try {
         return make.get();
-      } catch (IllegalArgumentException | DateTimeParseException e) {
-        throw error(what + ": " + e.getMessage());
+      } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+        throw error(what + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       }
     }
 

@@ -25,7 +25,11 @@ import java.util.regex.Pattern;
  *
  * <p>Names match ignoring case and whitespace; a product's id and name always match it. Feature
  * patterns are tried in catalog order with {@link java.util.regex.Matcher#find()}; the first match
- * wins. Immutable and thread-safe (feature look-ups are memoised in a bounded concurrent cache);
+ * wins. Each match runs with a step budget ({@link BudgetedText#MAX_STEPS} character reads): a
+ * pattern that backtracks catastrophically ({@code (.*a){12}$}) fails with a {@link
+ * dev.seatwise.application.port.out.CatalogException} naming it instead of running for minutes,
+ * and a match stops when its thread is interrupted (a cancelled web analysis). Immutable and
+ * thread-safe (feature look-ups are memoised in a bounded concurrent cache);
  * no argument may be null and nothing returned is null.
  */
 public final class ProductResolver {
@@ -89,7 +93,7 @@ public final class ProductResolver {
     }
     Optional<ProductId> found = Optional.empty();
     for (FeaturePattern fp : features) {
-      if (fp.pattern().matcher(feature).find()) {
+      if (BudgetedText.find(fp.pattern(), feature, fp.product())) {
         found = Optional.of(fp.product());
         break;
       }

@@ -9,6 +9,8 @@ import java.util.List;
  * The {@code forecast} answer: monthly burn of the history, projection of the lots held, run-out
  * date (omitted when the lots last), tokens expiring unused, expected / P50 / P90 burn over the
  * horizon and the purchase plan. {@code meanDailyBurn} is tokens a day (a statistic, not money).
+ * {@code burnByProduct} and {@code burnByPool} break down the Enterprise Token Flex pool
+ * consumption of the history (empty lists without a token consumption export).
  */
 public record ForecastResponse(
     String currency,
@@ -29,10 +31,14 @@ public record ForecastResponse(
     long seed,
     PurchasePlanDto plan,
     @JsonProperty("import") ImportDto importReport,
-    List<String> notes) {
+    List<String> notes,
+    List<ProductLineBurnDto> burnByProduct,
+    List<PoolBurnDto> burnByPool) {
   public ForecastResponse {
     monthlyBurn = List.copyOf(monthlyBurn);
     projection = List.copyOf(projection);
     notes = List.copyOf(notes);
+    burnByProduct = burnByProduct == null ? List.of() : List.copyOf(burnByProduct);
+    burnByPool = burnByPool == null ? List.of() : List.copyOf(burnByPool);
   }
 }

@@ -3,11 +3,15 @@ package dev.seatwise.adapter.json.mapping;
 import dev.seatwise.adapter.json.dto.ForecastResponse;
 import dev.seatwise.adapter.json.dto.MonthlyBurnDto;
 import dev.seatwise.adapter.json.dto.PackCountDto;
+import dev.seatwise.adapter.json.dto.PoolBurnDto;
+import dev.seatwise.adapter.json.dto.ProductLineBurnDto;
 import dev.seatwise.adapter.json.dto.PlannedPurchaseDto;
 import dev.seatwise.adapter.json.dto.ProjectedMonthDto;
 import dev.seatwise.adapter.json.dto.PurchasePlanDto;
 import dev.seatwise.application.port.in.MonthlyBurn;
 import dev.seatwise.application.port.in.PlannedPurchase;
+import dev.seatwise.application.port.in.PoolBurn;
+import dev.seatwise.application.port.in.ProductLineBurn;
 import dev.seatwise.application.port.in.ProjectedMonth;
 import dev.seatwise.application.port.in.PurchasePlan;
 import dev.seatwise.application.port.in.TokenForecast;
@@ -41,6 +45,11 @@ public interface JsonForecastMapper {
       List<String> importNotes);
 
   MonthlyBurnDto toDto(MonthlyBurn month);
+
+  @Mapping(target = "product", expression = "java(line.product().map(p -> p.value()).orElse(null))")
+  ProductLineBurnDto toDto(ProductLineBurn line);
+
+  PoolBurnDto toDto(PoolBurn pool);
 
   ProjectedMonthDto toDto(ProjectedMonth month);
 

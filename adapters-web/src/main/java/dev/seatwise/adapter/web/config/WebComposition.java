@@ -35,8 +35,8 @@ import java.util.ServiceLoader;
 
 /**
  * The composition root of the web front end: the only place that constructs services and file
- * adapters. Each request gets its own adapters over its own files; the bundled catalog is parsed
- * once. Thread-safe.
+ * adapters. Each request (or stored dataset) gets its own adapters over its own files, each file
+ * read at most once; the bundled catalog is parsed once. Thread-safe.
  */
 public final class WebComposition implements WebUseCases {
   static final String DEFAULT_CATALOG = "autodesk";
@@ -70,11 +70,12 @@ public final class WebComposition implements WebUseCases {
     EntitlementsPort entitlements =
         inputs.entitlements().isEmpty()
             ? () -> Entitlements.NONE
-            : new FileEntitlementsAdapter(
-                sources(inputs.entitlements()),
-                catalog.resolver(),
-                options,
-                java.util.Optional.of(catalog.history().latest().currency()));
+            : new OnceEntitlementsPort(
+                new FileEntitlementsAdapter(
+                    sources(inputs.entitlements()),
+                    catalog.resolver(),
+                    options,
+                    java.util.Optional.of(catalog.history().latest().currency())));
     CatalogHistory history = catalog.history();
     return new AnalysisScope() {
       @Override
@@ -110,6 +111,12 @@ public final class WebComposition implements WebUseCases {
       @Override
       public CatalogHistory catalog() {
         return history;
+      }
+
+      @Override
+      public void preload() {
+        usage.usage();
+        entitlements.entitlements();
       }
     };
   }

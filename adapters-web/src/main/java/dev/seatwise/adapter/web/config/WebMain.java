@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the web front end: {@code java -jar seatwise-web.jar [--host H] [--port P] [--token T]
- * [--max-upload-mb N] [--timeout-seconds S] [--workers N]}. The token may also come from the
+ * [--max-upload-mb N] [--timeout-seconds S] [--workers N] [--data-dir DIR] [--data-max-mb N]
+ * [--datasets-in-memory N]}. The token may also come from the
  * {@code SEATWISE_TOKEN} environment variable; off loopback it is required.
  */
 public final class WebMain {
@@ -25,6 +26,8 @@ public final class WebMain {
   static final String USAGE =
       "usage: java -jar seatwise-web.jar [--host 127.0.0.1] [--port 8080] [--token TOKEN]"
           + " [--max-upload-mb 50] [--timeout-seconds 60] [--workers N]\n"
+          + "  [--data-dir DIR] [--data-max-mb 1024] [--datasets-in-memory 4]\n"
+          + "  --data-dir keeps stored datasets across restarts (default: a temporary folder);\n"
           + "  --token may also be given as the SEATWISE_TOKEN environment variable;"
           + " it is required when --host is not a loopback address.";
 
@@ -66,6 +69,9 @@ public final class WebMain {
     long maxUpload = WebSettings.DEFAULT_MAX_UPLOAD_BYTES;
     Duration timeout = WebSettings.DEFAULT_REQUEST_TIMEOUT;
     int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+    Optional<Path> dataDir = Optional.empty();
+    long dataMax = WebSettings.DEFAULT_DATA_MAX_BYTES;
+    int inMemory = WebSettings.DEFAULT_DATASETS_IN_MEMORY;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--help") || a.equals("-h")) {
@@ -82,6 +88,9 @@ public final class WebMain {
         case "--max-upload-mb" -> maxUpload = number(a, v) * 1024L * 1024L;
         case "--timeout-seconds" -> timeout = Duration.ofSeconds(number(a, v));
         case "--workers" -> workers = number(a, v);
+        case "--data-dir" -> dataDir = Optional.of(Path.of(v));
+        case "--data-max-mb" -> dataMax = number(a, v) * 1024L * 1024L;
+        case "--datasets-in-memory" -> inMemory = number(a, v);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
@@ -91,7 +100,8 @@ public final class WebMain {
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("cannot create a temporary folder: " + e.getMessage(), e);
     }
-    return new WebSettings(host, port, token, maxUpload, timeout, workers, 256, uploads);
+    return new WebSettings(
+        host, port, token, maxUpload, timeout, workers, 256, uploads, dataDir, dataMax, inMemory);
   }
 
   private static int number(String option, String value) {

@@ -24,6 +24,10 @@ import java.util.Optional;
  *       percentiles (nearest rank) of the horizon burn over {@code simulations} runs, each
  *       resampling the history's daily burns with replacement ({@code seed} fixes the runs).
  *   <li>{@code plan}: the purchases that cover the P90 burn.
+ *   <li>{@code burnByProduct} and {@code burnByPool}: the history's Enterprise Token Flex pool
+ *       consumption (token consumption exports, no users) per product line, dearest first, and
+ *       per pool; empty without such an export. Its tokens are part of {@code monthlyBurn} and
+ *       {@code historyTokens}.
  * </ul>
  *
  * Immutable and thread-safe; nothing is null.
@@ -45,7 +49,9 @@ public record TokenForecast(
     int simulations,
     long seed,
     PurchasePlan plan,
-    List<String> notes) {
+    List<String> notes,
+    List<ProductLineBurn> burnByProduct,
+    List<PoolBurn> burnByPool) {
   public TokenForecast {
     checkNotNull(asOf, "asOf");
     checkNotNull(horizonEnd, "horizonEnd");
@@ -56,6 +62,32 @@ public record TokenForecast(
     checkNotNull(runOut, "runOut");
     checkNotNull(plan, "plan");
     notes = List.copyOf(notes);
+    burnByProduct = List.copyOf(burnByProduct);
+    burnByPool = List.copyOf(burnByPool);
     checkArgument(p50Burn <= p90Burn, "P50 %s above P90 %s", p50Burn, p90Burn);
+  }
+
+  /** A forecast without pool consumption. */
+  public TokenForecast(
+      LocalDate asOf,
+      LocalDate horizonEnd,
+      AnalysisPeriod history,
+      List<MonthlyBurn> monthlyBurn,
+      long historyTokens,
+      BigDecimal meanDailyBurn,
+      long openingBalance,
+      List<ProjectedMonth> projection,
+      Optional<LocalDate> runOut,
+      long expiringUnused,
+      long expectedBurn,
+      long p50Burn,
+      long p90Burn,
+      int simulations,
+      long seed,
+      PurchasePlan plan,
+      List<String> notes) {
+    this(asOf, horizonEnd, history, monthlyBurn, historyTokens, meanDailyBurn, openingBalance,
+        projection, runOut, expiringUnused, expectedBurn, p50Burn, p90Burn, simulations, seed, plan,
+        notes, List.of(), List.of());
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Everything the usage sources held. {@code log} has sessions and days of catalog products;
  * {@code unmapped} has sessions of FlexLM features that map to no catalog product, under the
- * feature's own name (for concurrency only, never dropped). Immutable.
+ * feature's own name (for concurrency only, never dropped); {@code consumption} has the daily
+ * tokens of Enterprise Token Flex pools per product line (no users). Immutable.
  */
 public record ImportedUsage(
     UsageLog log,
@@ -17,12 +18,13 @@ public record ImportedUsage(
     List<TokenUsage> tokenUsage,
     List<Denial> denials,
     List<SeatSnapshot> snapshots,
-    ImportReport report) {
+    ImportReport report,
+    List<PoolConsumption> consumption) {
 
   public static final ImportedUsage EMPTY =
       new ImportedUsage(
           new UsageLog(List.of(), List.of()), List.of(), List.of(), List.of(), List.of(), List.of(),
-          ImportReport.EMPTY);
+          ImportReport.EMPTY, List.of());
 
   public ImportedUsage {
     unmapped = List.copyOf(unmapped);
@@ -30,6 +32,24 @@ public record ImportedUsage(
     tokenUsage = List.copyOf(tokenUsage);
     denials = List.copyOf(denials);
     snapshots = List.copyOf(snapshots);
+    consumption = List.copyOf(consumption);
+  }
+
+  /** Usage without pool consumption (the form before consumption exports were read). */
+  public ImportedUsage(
+      UsageLog log,
+      List<Session> unmapped,
+      List<UsageSummary> summaries,
+      List<TokenUsage> tokenUsage,
+      List<Denial> denials,
+      List<SeatSnapshot> snapshots,
+      ImportReport report) {
+    this(log, unmapped, summaries, tokenUsage, denials, snapshots, report, List.of());
+  }
+
+  /** The same usage with {@code rows} of pool consumption instead of its own. */
+  public ImportedUsage withConsumption(List<PoolConsumption> rows) {
+    return new ImportedUsage(log, unmapped, summaries, tokenUsage, denials, snapshots, report, rows);
   }
 
   public static ImportedUsage of(UsageLog log) {
@@ -49,7 +69,8 @@ public record ImportedUsage(
         concat(tokenUsage, o.tokenUsage),
         concat(denials, o.denials),
         concat(snapshots, o.snapshots),
-        report.plus(o.report));
+        report.plus(o.report),
+        concat(consumption, o.consumption));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -16,11 +16,11 @@ import java.util.Optional;
  * same rejection field and reason, so that a distributed read accepts and rejects exactly the rows
  * the single-machine reader does.
  *
- * <p><b>Why this class sits in the {@code adapters-files} package but lives in the {@code
- * spark-job} module:</b> the header spec ({@code SessionsCsvReader.SPEC}) and the instant parser
- * ({@code Values.instant}) are package-private, and copying them would let the two readers drift
- * apart. This bridge calls them as they are. It works on the class path (the project has no {@code
- * module-info}); a public row-rules API in {@code adapters-files} would make it unnecessary.
+ * <p>Public API of {@code adapters-files} for readers outside this module (the Spark job's
+ * distributed read): it calls the reader's own header spec ({@code SessionsCsvReader.SPEC}) and
+ * instant parser ({@code Values.instant}), so the two readers cannot drift apart.
+ * {@code SessionRowRulesTest} checks that applying the rules row by row rejects exactly what the
+ * reader rejects, with the same field and reason.
  *
  * <p>Immutable and thread-safe (the resolver and the identity map are).
  */

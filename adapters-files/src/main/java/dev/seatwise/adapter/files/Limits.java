@@ -1,0 +1,88 @@
+package dev.seatwise.adapter.files;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * The plausible ranges of the values the readers accept, in one place (docs/reliability.md lists
+ * them). A value outside is a rejection naming file, line and field, never an internal error and
+ * never an allocation the value dictates: a 152-byte line must not be able to ask for ten million
+ * sessions. Constants only.
+ */
+public final class Limits {
+  /** Licences one check-out line may hold ({@code (N licenses)}, {@code , N licenses}). */
+  public static final int MAX_LICENSES_PER_CHECKOUT = 10_000;
+
+  /** Seats a count may state: lmstat's issued and in-use totals, a subscription's quantity. */
+  public static final long MAX_SEATS = 1_000_000;
+
+  /** Days used one Usage Report row may state (ten years of days). */
+  public static final long MAX_DAYS_USED = 3_660;
+
+  /** Tokens one export row may state. */
+  public static final long MAX_TOKENS_PER_ROW = 100_000_000;
+
+  /** The earliest date usage, entitlements and catalogs may carry. */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);
+
+  /** The latest date usage, entitlements and catalogs may carry. */
+  public static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
+
+  /** Instants are checked in UTC with a day's margin either side, for every time zone. */
+  static final Instant EARLIEST_INSTANT =
+      EARLIEST_DATE.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+
+  static final Instant LATEST_INSTANT =
+      LATEST_DATE.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC);
+
+  /** The largest price or unit price a catalog may state, in its currency. */
+  public static final java.math.BigDecimal MAX_PRICE = new java.math.BigDecimal("100000000");
+
+  /** Decimal places a catalog price may have. */
+  public static final int MAX_PRICE_SCALE = 6;
+
+  /** The most Flex tokens a product may cost per day. */
+  public static final long MAX_TOKENS_PER_DAY = 100_000;
+
+  /** The largest token pack a catalog may sell. */
+  public static final long MAX_PACK_SIZE = 1_000_000_000;
+
+  /** The longest Flex access window (and minimum billable time) a catalog may state. */
+  public static final java.time.Duration MAX_WINDOW = java.time.Duration.ofDays(366);
+
+  /** The longest token expiry a catalog may state. */
+  public static final java.time.Period MAX_TOKEN_EXPIRY = java.time.Period.ofYears(10);
+
+  /** Characters of input an error text quotes at most. */
+  public static final int MAX_QUOTED_CHARS = 200;
+
+  /** Identical sessions (same user, product, start, end) that earn an import note. */
+  static final int DUPLICATE_NOTE_THRESHOLD = 2;
+
+  private Limits() {}
+
+  /** The range as text, for rejections: {@code 1990-01-01 to 2100-12-31}. */
+  static String dateRange() {
+    return EARLIEST_DATE + " to " + LATEST_DATE;
+  }
+
+  static boolean plausible(LocalDate d) {
+    return !d.isBefore(EARLIEST_DATE) && !d.isAfter(LATEST_DATE);
+  }
+
+  static boolean plausible(Instant t) {
+    return !t.isBefore(EARLIEST_INSTANT) && t.isBefore(LATEST_INSTANT);
+  }
+
+  /**
+   * {@code raw} as it may be quoted in an error text: at most {@value #MAX_QUOTED_CHARS}
+   * characters, then {@code ... (N characters)}.
+   */
+  public static String quote(String raw) {
+    if (raw.length() <= MAX_QUOTED_CHARS) {
+      return raw;
+    }
+    return raw.substring(0, MAX_QUOTED_CHARS) + "... (" + raw.length() + " characters)";
+  }
+}

@@ -1,0 +1,182 @@
+package dev.seatwise.adapter.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seatwise.adapter.web.dto.ProblemResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Analyses run as jobs, for the page to show their progress: a job is queued on the {@link
+ * AnalysisRunner} (its place in the line is known), then reads the dataset's files unless they
+ * are in memory, then analyses; its answer (or problem) is kept for {@link #RETENTION} after it
+ * ends. Job ids are 128 random bits in hex, and accepted only in that form. At most {@link
+ * #MAX_JOBS} jobs are kept; beyond that a new one is refused (503). Thread-safe.
+ */
+final class AnalysisJobs {
+  static final Duration RETENTION = Duration.ofMinutes(10);
+  static final int MAX_JOBS = 2_000;
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+
+  enum Phase {
+    QUEUED,
+    READING,
+    ANALYSING,
+    DONE,
+    FAILED;
+
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** One job; its phase only moves forward and ends once (done or failed). */
+  static final class Job {
+    final String id;
+    final String analysis;
+    final String dataset;
+    final long createdNanos = System.nanoTime();
+    volatile long ticket = Long.MAX_VALUE;
+    volatile long startedNanos;
+    volatile long endedNanos;
+    final AtomicReference<Phase> phase = new AtomicReference<>(Phase.QUEUED);
+    volatile JsonNode result;
+    volatile ProblemResponse problem;
+
+    Job(String id, String analysis, String dataset) {
+      this.id = id;
+      this.analysis = analysis;
+      this.dataset = dataset;
+    }
+
+    /** Moves to {@code next} unless the job already ended. */
+    boolean move(Phase next) {
+      while (true) {
+        Phase now = phase.get();
+        if (now == Phase.DONE || now == Phase.FAILED) {
+          return false;
+        }
+        if (phase.compareAndSet(now, next)) {
+          return true;
+        }
+      }
+    }
+
+    boolean ended() {
+      Phase p = phase.get();
+      return p == Phase.DONE || p == Phase.FAILED;
+    }
+  }
+
+  /** What a running job does: its work is told when it reads and when it analyses. */
+  interface Work {
+    JsonNode run(Runnable reading, Runnable analysing);
+  }
+
+  private final AnalysisRunner runner;
+  private final ObjectMapper json;
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+
+  AnalysisJobs(AnalysisRunner runner, ObjectMapper json) {
+    this.runner = runner;
+    this.json = json;
+  }
+
+  /**
+   * Queues {@code work} as a job; {@code failure} turns what it throws into the job's problem.
+   *
+   * @throws ApiProblem 503 when too many jobs are kept or waiting
+   */
+  Job submit(
+      String analysis, String dataset, Work work, Function<Throwable, ProblemResponse> failure) {
+    purge();
+    if (jobs.size() >= MAX_JOBS) {
+      throw new ApiProblem(503, "Busy", "too many analysis jobs are kept; try again in a moment");
+    }
+    byte[] bits = new byte[16];
+    random.nextBytes(bits);
+    Job job = new Job(HexFormat.of().formatHex(bits), analysis, dataset);
+    jobs.put(job.id, job);
+    Supplier<ProblemResponse> timeout = () -> failure.apply(runner.tooLong());
+    try {
+      runner.submit(
+          t -> job.ticket = t,
+          () -> {
+            job.startedNanos = System.nanoTime();
+            try {
+              JsonNode result =
+                  work.run(() -> job.move(Phase.READING), () -> job.move(Phase.ANALYSING));
+              job.result = result;
+              end(job, Phase.DONE);
+            } catch (RuntimeException | Error e) {
+              job.problem = failure.apply(e);
+              end(job, Phase.FAILED);
+            }
+          },
+          () -> {
+            job.problem = timeout.get();
+            end(job, Phase.FAILED);
+          });
+    } catch (RuntimeException e) {
+      jobs.remove(job.id);
+      throw e;
+    }
+    return job;
+  }
+
+  private static void end(Job job, Phase phase) {
+    if (job.move(phase)) {
+      job.endedNanos = System.nanoTime();
+    }
+  }
+
+  Optional<Job> get(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(jobs.get(id));
+  }
+
+  /** The job as the API shows it; its answer or problem once it ended. */
+  ObjectNode view(Job job) {
+    ObjectNode v = json.createObjectNode();
+    Phase phase = job.phase.get();
+    v.put("id", job.id);
+    v.put("analysis", job.analysis);
+    v.put("dataset", job.dataset);
+    v.put("status", phase == Phase.DONE ? "done" : phase == Phase.FAILED ? "failed" : phase == Phase.QUEUED ? "queued" : "running");
+    v.put("phase", phase.label());
+    if (phase == Phase.QUEUED) {
+      v.put("ahead", job.ticket == Long.MAX_VALUE ? 0 : runner.ahead(job.ticket));
+    }
+    long now = job.ended() && job.endedNanos != 0 ? job.endedNanos : System.nanoTime();
+    v.put("elapsedMs", Duration.ofNanos(now - job.createdNanos).toMillis());
+    if (job.startedNanos != 0) {
+      v.put("runningMs", Duration.ofNanos(now - job.startedNanos).toMillis());
+    }
+    v.put("timeoutMs", runner.timeout().toMillis());
+    if (phase == Phase.DONE) {
+      v.set("result", job.result);
+    } else if (phase == Phase.FAILED && job.problem != null) {
+      v.set("problem", json.valueToTree(job.problem));
+    }
+    return v;
+  }
+
+  /** Forgets jobs that ended more than {@link #RETENTION} ago. */
+  private void purge() {
+    long now = System.nanoTime();
+    jobs.values()
+        .removeIf(j -> j.ended() && j.endedNanos != 0 && now - j.endedNanos > RETENTION.toNanos());
+  }
+}

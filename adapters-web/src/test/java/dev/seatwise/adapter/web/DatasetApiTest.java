@@ -1,0 +1,269 @@
+package dev.seatwise.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stored datasets: upload once, analyse many times, over a real server on a loopback port. */
+class DatasetApiTest {
+  @TempDir static Path tmp;
+  static TestServer server;
+  static Path usage;
+
+  /** The analyses with the same parameters on both paths. */
+  static final List<String> ANALYSES =
+      List.of(
+          "comparisons?from=2025-01-01&to=2025-05-01",
+          "comparisons?format=csv",
+          "concurrency?refusalRate=0.05",
+          "forecasts?asOf=2025-05-01&from=2025-01-01&to=2025-05-01&horizonMonths=6&simulations=200&seed=3",
+          "reviews?asOf=2025-05-01&from=2025-01-01&to=2025-05-01");
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer(tmp.resolve("server"));
+    usage =
+        UsageFiles.sessions(
+            tmp.resolve("acme usage.csv"),
+            25,
+            LocalDate.of(2025, 1, 1),
+            120,
+            11,
+            List.of(UsageFiles.XSS_USER, UsageFiles.FORMULA_USER));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void everyAnalysisOfAStoredDatasetAnswersWhatTheOneShotUploadAnswers() {
+    HttpResponse<String> created = server.post("/api/datasets", new Multipart().file("usage", usage));
+    assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+    JsonNode d = TestServer.json(created);
+    String id = d.get("id").asText();
+    assertThat(id).matches("[0-9a-f]{64}");
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/datasets/" + id);
+    assertThat(d.get("files").get(0).get("file").asText()).isEqualTo("acme usage.csv");
+    assertThat(d.get("import").get("rowsRead").asLong())
+        .isEqualTo(d.get("import").get("accepted").asLong() + d.get("import").get("rejected").asLong())
+        .isPositive();
+    for (String analysis : ANALYSES) {
+      String name = analysis.substring(0, analysis.indexOf('?'));
+      String query = analysis.substring(analysis.indexOf('?'));
+      HttpResponse<String> once = server.post("/api/" + name + query, new Multipart().file("usage", usage));
+      HttpResponse<String> stored = server.postExample("/api/datasets/" + id + "/" + name + query);
+      assertThat(once.statusCode()).as(once.body()).isEqualTo(200);
+      assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+      assertThat(stored.headers().firstValue("Content-Type"))
+          .isEqualTo(once.headers().firstValue("Content-Type"));
+      assertThat(stored.body()).as(analysis).isEqualTo(once.body());
+      assertThat(stored.body()).doesNotContain(tmp.toString()).doesNotContain("usage-1");
+    }
+    assertThat(server.leftovers()).isEmpty();
+  }
+
+  @Test
+  void theSameContentIsStoredOnceUnderTheSameIdAndAnotherZoneIsAnotherDataset() {
+    HttpResponse<String> first = server.post("/api/datasets", new Multipart().file("usage", "a.csv", csv(3)));
+    HttpResponse<String> again = server.post("/api/datasets", new Multipart().file("usage", "b.csv", csv(3)));
+    HttpResponse<String> paris =
+        server.post("/api/datasets?zone=Europe/Paris", new Multipart().file("usage", "a.csv", csv(3)));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    String id = TestServer.json(first).get("id").asText();
+    assertThat(TestServer.json(again).get("id").asText()).isEqualTo(id);
+    assertThat(TestServer.json(again).get("files").get(0).get("file").asText()).isEqualTo("a.csv");
+    assertThat(TestServer.json(paris).get("id").asText()).isNotEqualTo(id);
+    HttpResponse<String> got = server.get("/api/datasets/" + id);
+    assertThat(got.statusCode()).isEqualTo(200);
+    assertThat(TestServer.json(got).get("analyses").get("comparisons").asText())
+        .isEqualTo("/api/datasets/" + id + "/comparisons");
+  }
+
+  @Test
+  void anUnknownOrMalformedIdAnUnknownAnalysisAndAnUnknownJobAre404() {
+    String unknown = "0".repeat(64);
+    for (String path :
+        List.of(
+            "/api/datasets/" + unknown + "/comparisons",
+            "/api/datasets/" + unknown.toUpperCase() + "/comparisons",
+            "/api/datasets/..%2F..%2Fetc/comparisons",
+            "/api/datasets/abc/comparisons")) {
+      HttpResponse<String> r = server.postExample(path);
+      assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(404);
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+    assertThat(server.get("/api/datasets/" + unknown).statusCode()).isEqualTo(404);
+    assertThat(server.get("/api/jobs/" + "0".repeat(32)).statusCode()).isEqualTo(404);
+    assertThat(server.get("/api/jobs/..").statusCode()).isEqualTo(404);
+    String id = TestServer.json(server.post("/api/datasets", new Multipart().file("usage", "c.csv", csv(4)))).get("id").asText();
+    HttpResponse<String> r = server.postExample("/api/datasets/" + id + "/sensitivity");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(TestServer.json(r).get("title").asText()).isEqualTo("Unknown analysis");
+    HttpResponse<String> gone = server.send(server.request("/api/datasets/" + id).DELETE().build());
+    assertThat(gone.statusCode()).isEqualTo(204);
+    assertThat(server.postExample("/api/datasets/" + id + "/comparisons").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anUnreadableUploadIsAProblemAndIsNotStored() {
+    String bad = "user,product,start,end\nb@x.com,ACD,not-a-time,2025-01-06T10:00:00Z\n";
+    HttpResponse<String> r =
+        server.post("/api/datasets?strict=true", new Multipart().file("usage", "bad.csv", bad));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+    assertThat(TestServer.json(r).get("file").asText()).isEqualTo("bad.csv");
+    assertThat(r.body()).doesNotContain(tmp.toString());
+    HttpResponse<String> none = server.postExample("/api/datasets");
+    assertThat(none.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void aJobReportsItsProgressAndEndsWithTheSameResult() throws InterruptedException {
+    String id = TestServer.json(server.post("/api/datasets", new Multipart().file("usage", usage))).get("id").asText();
+    String query = "comparisons?from=2025-01-01&to=2025-05-01";
+    HttpResponse<String> sync = server.postExample("/api/datasets/" + id + "/" + query);
+    HttpResponse<String> accepted = server.postExample("/api/datasets/" + id + "/" + query + "&async=true");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    JsonNode job = TestServer.json(accepted);
+    assertThat(job.get("status").asText()).isIn("queued", "running", "done");
+    assertThat(job.get("analysis").asText()).isEqualTo("comparisons");
+    String location = accepted.headers().firstValue("Location").orElseThrow();
+    assertThat(location).isEqualTo("/api/jobs/" + job.get("id").asText()).matches("/api/jobs/[0-9a-f]{32}");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!List.of("done", "failed").contains(job.get("status").asText()) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      job = TestServer.json(server.get(location));
+      assertThat(job.get("elapsedMs").asLong()).isNotNegative();
+    }
+    assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("done");
+    assertThat(job.get("result")).isEqualTo(TestServer.json(sync));
+    HttpResponse<String> csvJob = server.postExample("/api/datasets/" + id + "/comparisons?format=csv&async=true");
+    assertThat(csvJob.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aFailingJobHoldsTheProblem() throws InterruptedException {
+    String id = TestServer.json(server.post("/api/datasets", new Multipart().file("usage", "d.csv", csv(5)))).get("id").asText();
+    HttpResponse<String> badParam = server.postExample("/api/datasets/" + id + "/forecasts?horizonMonths=0&async=true");
+    assertThat(badParam.statusCode()).isEqualTo(400); // parameters are checked before a job starts
+    HttpResponse<String> accepted =
+        server.postExample("/api/datasets/" + id + "/comparisons?from=2030-01-01&to=2030-02-01&async=true");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    String location = accepted.headers().firstValue("Location").orElseThrow();
+    JsonNode job = TestServer.json(server.get(location));
+    for (int i = 0; i < 600 && !List.of("done", "failed").contains(job.get("status").asText()); i++) {
+      Thread.sleep(50);
+      job = TestServer.json(server.get(location));
+    }
+    HttpResponse<String> sync =
+        server.postExample("/api/datasets/" + id + "/comparisons?from=2030-01-01&to=2030-02-01");
+    if (sync.statusCode() == 200) {
+      assertThat(job.get("status").asText()).isEqualTo("done");
+    } else {
+      assertThat(job.get("status").asText()).isEqualTo("failed");
+      assertThat(job.get("problem")).isEqualTo(TestServer.json(sync));
+    }
+  }
+
+  @Test
+  void theLeastRecentlyUsedDatasetIsEvictedBeyondTheCap(@TempDir Path dir) {
+    String a = csv(11);
+    String b = csv(12);
+    String c = csv(13);
+    long cap = Math.max(a.length() + b.length(), a.length() + c.length());
+    try (TestServer small = new TestServer(dir, s -> s.withDataMaxBytes(cap))) {
+      String idA = id(small.post("/api/datasets", new Multipart().file("usage", "a.csv", a)));
+      String idB = id(small.post("/api/datasets", new Multipart().file("usage", "b.csv", b)));
+      assertThat(small.postExample("/api/datasets/" + idA + "/comparisons").statusCode()).isEqualTo(200);
+      String idC = id(small.post("/api/datasets", new Multipart().file("usage", "c.csv", c)));
+      assertThat(small.get("/api/datasets/" + idB).statusCode()).isEqualTo(404);
+      assertThat(small.postExample("/api/datasets/" + idA + "/comparisons").statusCode()).isEqualTo(200);
+      assertThat(small.postExample("/api/datasets/" + idC + "/comparisons").statusCode()).isEqualTo(200);
+      HttpResponse<String> tooBig =
+          small.post("/api/datasets", new Multipart().file("usage", "big.csv", a + c.substring(c.indexOf('\n') + 1) + b.substring(b.indexOf('\n') + 1)));
+      assertThat(tooBig.statusCode()).as(tooBig.body()).isEqualTo(413);
+      assertThat(small.get("/api/datasets/" + idA).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aRestartWithADataDirKeepsTheDatasets(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    String id;
+    String before;
+    String query = "/comparisons?from=2025-01-01&to=2025-05-01";
+    try (TestServer first = new TestServer(dir.resolve("one"), s -> s.withDataDir(data))) {
+      id = id(first.post("/api/datasets", new Multipart().file("usage", usage)));
+      before = first.postExample("/api/datasets/" + id + query).body();
+    }
+    assertThat(data.resolve("datasets").resolve(id).resolve(DatasetStore.MANIFEST)).exists();
+    try (TestServer second = new TestServer(dir.resolve("two"), s -> s.withDataDir(data))) {
+      HttpResponse<String> after = second.postExample("/api/datasets/" + id + query);
+      assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+      assertThat(after.body()).isEqualTo(before);
+      assertThat(TestServer.json(second.get("/api/datasets/" + id)).get("files").get(0).get("file").asText())
+          .isEqualTo("acme usage.csv");
+    }
+  }
+
+  @Test
+  void withoutADataDirTheDatasetsGoWithTheServer(@TempDir Path dir) throws Exception {
+    Path folder;
+    try (TestServer temp = new TestServer(dir)) {
+      String id = id(temp.post("/api/datasets", new Multipart().file("usage", "e.csv", csv(6))));
+      folder = findDataset(id);
+      assertThat(folder).isDirectory();
+    }
+    assertThat(Files.exists(folder)).isFalse();
+  }
+
+  @Test
+  void aBundledExampleCanBeStored() {
+    HttpResponse<String> r = server.send(server.request("/api/datasets?example=test-org").POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+    String id = id(r);
+    HttpResponse<String> c = server.postExample("/api/datasets/" + id + "/comparisons");
+    assertThat(c.body()).isEqualTo(server.postExample("/api/comparisons?example=test-org").body());
+  }
+
+  private static Path findDataset(String id) throws Exception {
+    Path tmpRoot = Path.of(System.getProperty("java.io.tmpdir"));
+    try (var s = Files.list(tmpRoot)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("seatwise-datasets-"))
+          .map(p -> p.resolve(id))
+          .filter(Files::isDirectory)
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  private static String id(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+    return TestServer.json(r).get("id").asText();
+  }
+
+  /** A small sessions CSV, different for each seed. */
+  private static String csv(int seed) {
+    StringBuilder b = new StringBuilder("user,product,start,end\n");
+    for (int i = 0; i < 20 + seed; i++) {
+      int day = 6 + i % 20;
+      b.append("u").append(seed).append('-').append(i % 7).append("@x.com,ACD,2025-01-")
+          .append(String.format("%02d", day)).append("T08:00:00Z,2025-01-")
+          .append(String.format("%02d", day)).append("T10:00:00Z\n");
+    }
+    return b.toString();
+  }
+}
