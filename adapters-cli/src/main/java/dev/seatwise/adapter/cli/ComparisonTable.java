@@ -134,9 +134,9 @@ final class ComparisonTable {
       for (String w :
           Text.wrap(
               String.format(
-                  "  buy on %s: %s = %s tokens, %s", p.date(), packs, Text.count(p.tokens()), Text.money(p.cost())),
+                  "buy on %s: %s = %s tokens, %s", p.date(), packs, Text.count(p.tokens()), Text.money(p.cost())),
               Text.WIDTH,
-              "",
+              "  ",
               "    ")) {
         out.println(w);
       }
@@ -154,12 +154,18 @@ final class ComparisonTable {
     long tokens = c.uncovered().stream().mapToLong(UncoveredDto::tokens).sum();
     long users = c.uncovered().stream().map(UncoveredDto::user).distinct().count();
     long idle = c.unassignedSeats().stream().mapToLong(UnassignedSeatsDto::unassigned).sum();
+    String uncovered =
+        windows == 0
+            ? "covers every window by a seat or a lot"
+            : String.format(
+                "leaves %s %s of %d %s uncovered (%s tokens)",
+                Text.count(windows), windows == 1 ? "window" : "windows", users,
+                users == 1 ? "user" : "users", Text.count(tokens));
     Text.sentence(
         out,
         String.format(
-            "Today's plan: %s uncovered %s of %d %s (%s tokens; see the notes); %s %s nobody.",
-            Text.count(windows), windows == 1 ? "window" : "windows", users, users == 1 ? "user" : "users",
-            Text.count(tokens), Text.count(idle), idle == 1 ? "seat covers" : "seats cover"));
+            "Today's plan %s; %s %s nobody (see the notes).",
+            uncovered, Text.count(idle), idle == 1 ? "seat covers" : "seats cover"));
     out.println();
   }
 
