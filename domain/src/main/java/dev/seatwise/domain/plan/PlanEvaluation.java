@@ -18,11 +18,17 @@ import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.usage.UserId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A plan evaluated against usage over a period: the one operation every scenario goes through.
@@ -36,11 +42,14 @@ import java.util.Optional;
  * cannot pay is refused whole (hard stop) and <em>uncovered</em>, as is a window of a product with
  * no Flex rate. The windows' own token counts are not used: each is rated at its opening.
  *
- * <p><b>Seats.</b> A holding's assignees take its seats in order of their start date (ties: the
- * order listed); an assignee who finds every seat taken for any day of its assignment is an {@link
- * ExcessAssignee} and covers nothing. A network holding covers every window of its product while
- * active; whether its seat count suffices is a concurrency question ({@code ConcurrentSeatMeter}),
- * not checked here.
+ * <p><b>Seats.</b> Seats of an offering are pooled across the plan's holdings of it (Autodesk
+ * assigns users to an offering, not to a contract): on each day the offering has the seats of its
+ * holdings active that day, and its assignees active that day (all its holdings' assignees, once
+ * per user, by the start of their assignment, ties in the order listed) take them in turn, filling
+ * the holdings in plan order. Assignees beyond the seats are unseated that day ({@link
+ * ExcessAssignee}) and covered by nothing. A network holding covers every window of its product
+ * while active; whether its seat count suffices is a concurrency question ({@code
+ * ConcurrentSeatMeter}), not checked here.
  *
  * <p><b>Cost lines</b> (one rounding point each, half-even): a seat holding costs {@code seats x
  * price} for its term, attributed to the period pro rata by the days of the term within it (the
@@ -100,8 +109,10 @@ public final class PlanEvaluation {
 
     List<Charge> inPeriod = new ArrayList<>();
     int outside = 0;
+    Instant periodStart = period.start();
+    Instant periodEnd = period.end();
     for (Charge c : windows) {
-      if (period.contains(c.start())) {
+      if (!c.start().isBefore(periodStart) && c.start().isBefore(periodEnd)) {
         inPeriod.add(c);
       } else {
         outside++;
@@ -112,14 +123,11 @@ public final class PlanEvaluation {
             .thenComparing(Charge::user)
             .thenComparing(Charge::product));
 
-    // seat allocation per holding
-    List<SeatAllocation> allocations = new ArrayList<>();
-    List<ExcessAssignee> excess = new ArrayList<>();
-    for (SeatHolding h : plan.seats()) {
-      SeatAllocation a = SeatAllocation.of(h);
-      allocations.add(a);
-      for (Assignee x : a.excess) {
-        excess.add(new ExcessAssignee(h.id(), x));
+    List<OfferingSeats> offerings = OfferingSeats.of(plan);
+    boolean[][] used = new boolean[plan.seats().size()][];
+    for (OfferingSeats o : offerings) {
+      for (int k = 0; k < o.holdings().size(); k++) {
+        used[o.planIndex(k)] = new boolean[o.trackedSeats(k)];
       }
     }
 
@@ -134,12 +142,14 @@ public final class PlanEvaluation {
       Optional<Long> rate = version.product(w.product()).flatMap(Product::tokenRate);
       long tokens = rate.orElse(0L);
       String seat = null;
-      for (SeatAllocation a : allocations) {
-        if (a.holding.isActiveOn(day)
-            && offers(version, a.holding.offering(), w.product())
-            && a.seatOf(w.user(), day) >= 0) {
-          a.used[a.seatOf(w.user(), day)] = true;
-          seat = a.holding.id();
+      for (OfferingSeats o : offerings) {
+        if (!offers(version, o.offering(), w.product())) {
+          continue;
+        }
+        int[] at = o.on(day).seated().get(w.user());
+        if (at != null) {
+          used[at[0]][at[1]] = true;
+          seat = plan.seats().get(at[0]).id();
           break;
         }
       }
@@ -193,24 +203,64 @@ public final class PlanEvaluation {
       }
     }
 
-    // seat gaps
+    // who sat where, day by day: unassigned and idle seats, unseated assignees
     List<SeatGap> gaps = new ArrayList<>();
-    for (SeatAllocation a : allocations) {
-      if (period.overlapDays(a.holding.start(), a.holding.end()) == 0) {
-        continue;
+    List<ExcessAssignee> excess = new ArrayList<>();
+    for (OfferingSeats o : offerings) {
+      List<List<Set<UserId>>> occupants = new ArrayList<>();
+      for (int k = 0; k < o.holdings().size(); k++) {
+        List<Set<UserId>> perSeat = new ArrayList<>();
+        for (int s = 0; s < o.trackedSeats(k); s++) {
+          perSeat.add(new LinkedHashSet<>());
+        }
+        occupants.add(perSeat);
       }
-      for (int s = 0; s < a.holding.seats(); s++) {
-        List<UserId> users = new ArrayList<>();
-        for (Assignee x : a.seats.get(s)) {
-          if (x.overlaps(period.from(), period.to())
-              && x.overlaps(a.holding.start(), a.holding.end())) {
-            users.add(x.user());
+      Map<Integer, Integer> kOf = new HashMap<>();
+      for (int k = 0; k < o.holdings().size(); k++) {
+        kOf.put(o.planIndex(k), k);
+      }
+      Map<UserId, LocalDate[]> unseatedDays = new LinkedHashMap<>();
+      Map<UserId, Long> unseatedCount = new HashMap<>();
+      for (LocalDate d = period.from(); d.isBefore(period.to()); d = d.plusDays(1)) {
+        if (!o.isActiveOn(d)) {
+          continue;
+        }
+        OfferingSeats.Seating seating = o.seating(d);
+        for (Map.Entry<UserId, int[]> e : seating.seated().entrySet()) {
+          occupants.get(kOf.get(e.getValue()[0])).get(e.getValue()[1]).add(e.getKey());
+        }
+        for (UserId u : seating.unseated()) {
+          LocalDate day = d;
+          unseatedDays.computeIfAbsent(u, x -> new LocalDate[] {day, day})[1] = day;
+          unseatedCount.merge(u, 1L, Long::sum);
+        }
+      }
+      unseatedDays.forEach(
+          (u, span) ->
+              excess.add(
+                  new ExcessAssignee(o.offering(), u, span[0], span[1], unseatedCount.get(u))));
+      for (int k = 0; k < o.holdings().size(); k++) {
+        SeatHolding h = o.holdings().get(k);
+        if (period.overlapDays(h.start(), h.end()) == 0) {
+          continue;
+        }
+        long unassigned = h.seats() - o.trackedSeats(k);
+        long idle = 0;
+        List<UserId> idleUsers = new ArrayList<>();
+        for (int s = 0; s < o.trackedSeats(k); s++) {
+          Set<UserId> who = occupants.get(k).get(s);
+          if (who.isEmpty()) {
+            unassigned++;
+          } else if (!used[o.planIndex(k)][s]) {
+            idle++;
+            idleUsers.addAll(who);
           }
         }
-        if (users.isEmpty()) {
-          gaps.add(new SeatGap(a.holding.id(), s + 1, Gap.UNASSIGNED, users));
-        } else if (!a.used[s]) {
-          gaps.add(new SeatGap(a.holding.id(), s + 1, Gap.IDLE, users));
+        if (unassigned > 0) {
+          gaps.add(new SeatGap(h.id(), Gap.UNASSIGNED, unassigned, List.of()));
+        }
+        if (idle > 0) {
+          gaps.add(new SeatGap(h.id(), Gap.IDLE, idle, idleUsers));
         }
       }
     }
@@ -391,7 +441,7 @@ public final class PlanEvaluation {
     return seatGaps;
   }
 
-  /** Assignments beyond a holding's seat count. */
+  /** Assignees left without a seat on some days of the period (more assignees than seats). */
   public List<ExcessAssignee> excessAssignees() {
     return excessAssignees;
   }
@@ -404,70 +454,5 @@ public final class PlanEvaluation {
   /** The replay of the token-paid windows against the plan's lots. */
   public LedgerReplay ledger() {
     return ledger;
-  }
-
-  /** Assignees of one holding placed on its seats. */
-  private static final class SeatAllocation {
-    private final SeatHolding holding;
-    private final List<List<Assignee>> seats;
-    private final List<Assignee> excess;
-    private final boolean[] used;
-
-    private SeatAllocation(
-        SeatHolding holding, List<List<Assignee>> seats, List<Assignee> excess) {
-      this.holding = holding;
-      this.seats = seats;
-      this.excess = excess;
-      this.used = new boolean[seats.size()];
-    }
-
-    static SeatAllocation of(SeatHolding h) {
-      int n = (int) Math.min(h.seats(), Integer.MAX_VALUE - 8);
-      List<List<Assignee>> seats = new ArrayList<>();
-      for (int s = 0; s < n; s++) {
-        seats.add(new ArrayList<>());
-      }
-      List<Assignee> ordered = new ArrayList<>();
-      for (Assignee a : h.assignees()) {
-        if (a.overlaps(h.start(), h.end())) {
-          ordered.add(a);
-        }
-      }
-      ordered.sort(Comparator.comparing(Assignee::from)); // stable: ties keep the listed order
-      List<Assignee> excess = new ArrayList<>();
-      for (Assignee a : ordered) {
-        int placed = -1;
-        for (int s = 0; s < n && placed < 0; s++) {
-          boolean free = true;
-          for (Assignee b : seats.get(s)) {
-            if (b.overlaps(a.from(), a.to())) {
-              free = false;
-              break;
-            }
-          }
-          if (free) {
-            placed = s;
-          }
-        }
-        if (placed >= 0) {
-          seats.get(placed).add(a);
-        } else {
-          excess.add(a);
-        }
-      }
-      return new SeatAllocation(h, seats, excess);
-    }
-
-    /** The seat index {@code user} holds on {@code day}, or -1. */
-    int seatOf(UserId user, LocalDate day) {
-      for (int s = 0; s < seats.size(); s++) {
-        for (Assignee a : seats.get(s)) {
-          if (a.user().equals(user) && a.isAssignedOn(day)) {
-            return s;
-          }
-        }
-      }
-      return -1;
-    }
   }
 }

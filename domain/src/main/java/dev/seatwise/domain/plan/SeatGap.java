@@ -7,13 +7,13 @@ import dev.seatwise.domain.usage.UserId;
 import java.util.List;
 
 /**
- * A seat of a holding that did no work in the period: {@code UNASSIGNED} when nobody was assigned
- * to it while it ran in the period, {@code IDLE} when its assignees ({@code users}) opened no window
- * it covered. {@code seat} numbers the holding's seats from 1. Immutable; nothing is null.
+ * Seats of a holding that did no work in the period: {@code UNASSIGNED}, seats nobody sat on on
+ * any day the holding ran in the period; {@code IDLE}, seats whose occupants ({@code users}) opened
+ * no window they covered. Immutable and thread-safe; nothing is null.
  */
-public record SeatGap(String holding, int seat, Gap gap, List<UserId> users) {
+public record SeatGap(String holding, Gap gap, long seats, List<UserId> users) {
 
-  /** Why the seat did no work. */
+  /** Why the seats did no work. */
   public enum Gap {
     UNASSIGNED,
     IDLE
@@ -22,7 +22,7 @@ public record SeatGap(String holding, int seat, Gap gap, List<UserId> users) {
   public SeatGap {
     checkNotNull(holding, "holding");
     checkNotNull(gap, "gap");
-    checkArgument(seat >= 1, "seats are numbered from 1 but was %s", seat);
+    checkArgument(seats >= 1, "seats must be >= 1 but was %s", seats);
     users = List.copyOf(users);
   }
 }

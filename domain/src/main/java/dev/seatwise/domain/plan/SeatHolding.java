@@ -19,10 +19,12 @@ import java.util.Optional;
 /**
  * {@code seats} named-user seats of an offering (a product or a bundle) for <em>one</em> term: the
  * term is billed once, at {@code pricePerSeat} (the price in force on {@code start}, or a negotiated
- * one), for the whole term {@code [start, start + term)}; the seats cover their assignees on the
- * days {@code [start, end)}, where {@code end} is the term's end or an earlier cancellation. A
- * subscription renewed over several terms is several holdings, one per term, each at the price in
- * force on its renewal date ({@link #renewals}).
+ * one), for the whole term {@code [start, start + term)}; the seats are usable on the days {@code
+ * [start, end)}, where {@code end} is the term's end or an earlier cancellation. {@code assignees}
+ * are users assigned to the offering through this holding: a plan's seats of one offering are
+ * pooled across its holdings, and who sits on which seat each day is {@link PlanEvaluation}'s rule.
+ * A subscription renewed over several terms is several holdings, one per term, each at the price
+ * in force on its renewal date ({@link #renewals}).
  *
  * <p>Immutable and thread-safe; nothing is null.
  */
@@ -78,8 +80,9 @@ public record SeatHolding(
 
   /**
    * A subscription held from {@code start} to {@code end}, as one holding per term, each priced at
-   * the catalog version in force on its own start (renewal) date. The last term may be cut short by
-   * {@code end}; it is still billed whole.
+   * the catalog version in force on its own start (renewal) date. {@code end} is exclusive (the
+   * renewal or cancellation date): an end one day past a term starts, and bills, another whole
+   * term. The last term may be cut short by {@code end}; it is still billed whole.
    *
    * @throws IllegalArgumentException when a version in force on a renewal date has no price for the
    *     offering on that term

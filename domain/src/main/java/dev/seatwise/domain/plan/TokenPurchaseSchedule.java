@@ -22,6 +22,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -252,7 +253,7 @@ public final class TokenPurchaseSchedule {
         long xb = cum[firstDayAtOrAfter(until)] - 1;
         for (TokenPack pack : c.packs()) {
           if (xa <= xb) {
-            families.add(new Family(null, pack, scaled(pack), xa, xb));
+            families.add(new Family(Optional.empty(), pack, scaled(pack), xa, xb));
           }
         }
         // rule B: bought on the last day of this version, for stretches starting after it
@@ -263,7 +264,7 @@ public final class TokenPurchaseSchedule {
             long yb = cum[firstDayAtOrAfter(last.plus(validity))] - 1;
             for (TokenPack pack : c.packs()) {
               if (ya <= yb) {
-                families.add(new Family(last, pack, scaled(pack), ya, yb));
+                families.add(new Family(Optional.of(last), pack, scaled(pack), ya, yb));
               }
             }
           }
@@ -306,26 +307,35 @@ public final class TokenPurchaseSchedule {
     }
 
     private LocalDate purchaseDay(Family f, long x) {
-      return f.day != null ? f.day : days[dayOfToken(x)];
-    }
-
-    /** The furthest position a pack of {@code f} bought for the stretch from {@code x} pays. */
-    private long reach(Family f, long x) {
-      LocalDate p = purchaseDay(f, x);
-      long expiryReach = cum[firstDayAtOrAfter(p.plus(validity))];
-      return Math.min(x + f.pack.size(), expiryReach);
+      return f.day.isPresent() ? f.day.get() : days[dayOfToken(x)];
     }
 
     List<ScheduledPurchase> solve() {
       int t = (int) total;
+      int n = days.length;
+      // rule A: a pack bought on day i pays up to the tokens of days before i + validity
+      long[] expiryReach = new long[n];
+      for (int i = 0; i < n; i++) {
+        expiryReach[i] = cum[firstDayAtOrAfter(days[i].plus(validity))];
+      }
       long[] f = new long[t + 1];
       int[] fromX = new int[t + 1];
       short[] fromFamily = new short[t + 1];
       int nf = families.size();
       checkArgument(nf < Short.MAX_VALUE, "too many pack families: %s", nf);
       long[] ptr = new long[nf];
+      int[] dayIdx = new int[nf];
+      long[] reach = new long[nf];
+      long[] size = new long[nf];
+      long[] fixedReach = new long[nf];
       for (int k = 0; k < nf; k++) {
-        ptr[k] = families.get(k).xa;
+        Family fam = families.get(k);
+        size[k] = fam.pack.size();
+        fixedReach[k] =
+            fam.day.isPresent() ? cum[firstDayAtOrAfter(fam.day.get().plus(validity))] : -1;
+        ptr[k] = fam.xa;
+        dayIdx[k] = fam.xa < total ? dayOfToken(fam.xa) : n - 1;
+        reach[k] = reachAt(ptr[k], size[k], fixedReach[k], expiryReach, dayIdx[k]);
       }
       for (int z = 1; z <= t; z++) {
         long best = Long.MAX_VALUE;
@@ -335,11 +345,16 @@ public final class TokenPurchaseSchedule {
           if (fam.xa >= z) {
             continue;
           }
-          while (ptr[k] <= fam.xb && ptr[k] < z && reach(fam, ptr[k]) < z) {
+          // the first start whose pack still reaches z: it only moves forward as z grows
+          while (ptr[k] <= fam.xb && ptr[k] < z && reach[k] < z) {
             ptr[k]++;
+            while (dayIdx[k] + 1 < n && cum[dayIdx[k] + 1] <= ptr[k]) {
+              dayIdx[k]++;
+            }
+            reach[k] = reachAt(ptr[k], size[k], fixedReach[k], expiryReach, dayIdx[k]);
           }
           if (ptr[k] <= fam.xb && ptr[k] < z) {
-            long cand = f[(int) ptr[k]] + fam.cost;
+            long cand = Math.addExact(f[(int) ptr[k]], fam.cost);
             if (cand < best) {
               best = cand;
               bestK = k;
@@ -354,37 +369,80 @@ public final class TokenPurchaseSchedule {
         fromX[z] = (int) ptr[bestK];
         fromFamily[z] = (short) bestK;
       }
-      // walk back: one pack per step
-      TreeMap<LocalDate, Map<TokenPack, Long>> bought = new TreeMap<>();
-      TreeMap<LocalDate, Long> drawn = new TreeMap<>();
+      // walk back: one pack per step, paying the stretch (x, z]
+      List<Bought> packs = new ArrayList<>();
       int z = t;
       while (z > 0) {
         int x = fromX[z];
         Family fam = families.get(fromFamily[z]);
-        LocalDate day = purchaseDay(fam, x);
-        bought.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(fam.pack, 1L, Long::sum);
-        drawn.merge(day, (long) (z - x), Long::sum);
+        packs.add(0, new Bought(purchaseDay(fam, x), fam.pack, z - x, days[dayOfToken(z - 1)]));
         z = x;
       }
+      return consolidated(packs);
+    }
+
+    private static long reachAt(
+        long x, long size, long fixedReach, long[] expiryReach, int dayIdx) {
+      long byExpiry = fixedReach >= 0 ? fixedReach : expiryReach[dayIdx];
+      return Math.min(x + size, byExpiry);
+    }
+
+    /**
+     * Purchases by day, each day's packs moved to the previous purchase day when that day has the
+     * same catalog version (so the same prices) and every token they pay is drawn before it
+     * expires: the cost and feasibility are unchanged, and there are fewer purchases.
+     */
+    private List<ScheduledPurchase> consolidated(List<Bought> packs) {
+      packs.sort(java.util.Comparator.comparing(Bought::day));
+      TreeMap<LocalDate, List<Bought>> byDay = new TreeMap<>();
+      for (Bought b : packs) {
+        byDay.computeIfAbsent(b.day(), d -> new ArrayList<>()).add(b);
+      }
+      List<LocalDate> groupDays = new ArrayList<>();
+      List<List<Bought>> groups = new ArrayList<>();
+      for (Map.Entry<LocalDate, List<Bought>> e : byDay.entrySet()) {
+        LocalDate last = e.getValue().get(0).lastDay();
+        for (Bought b : e.getValue()) {
+          last = b.lastDay().isAfter(last) ? b.lastDay() : last;
+        }
+        if (!groups.isEmpty()) {
+          LocalDate g = groupDays.get(groupDays.size() - 1);
+          if (versionOn(catalogs, g) == versionOn(catalogs, e.getKey())
+              && last.isBefore(g.plus(validity))) {
+            groups.get(groups.size() - 1).addAll(e.getValue());
+            continue;
+          }
+        }
+        groupDays.add(e.getKey());
+        groups.add(new ArrayList<>(e.getValue()));
+      }
       List<ScheduledPurchase> out = new ArrayList<>();
-      for (Map.Entry<LocalDate, Map<TokenPack, Long>> e : bought.entrySet()) {
-        Currency currency = versionOn(catalogs, e.getKey()).currency();
+      for (int i = 0; i < groups.size(); i++) {
+        LocalDate day = groupDays.get(i);
+        Map<TokenPack, Long> counts = new LinkedHashMap<>();
+        long drawn = 0;
+        for (Bought b : groups.get(i)) {
+          counts.merge(b.pack(), 1L, Long::sum);
+          drawn += b.pays();
+        }
+        Currency currency = versionOn(catalogs, day).currency();
         out.add(
             new ScheduledPurchase(
-                e.getKey(),
-                e.getKey().plus(validity),
-                new PackPurchase(Tokens.of(drawn.get(e.getKey())), e.getValue(), currency)));
+                day, day.plus(validity), new PackPurchase(Tokens.of(drawn), counts, currency)));
       }
       return out;
     }
   }
 
+  /** One pack of the optimum: bought on {@code day}, paying {@code pays} tokens up to {@code lastDay}. */
+  private record Bought(LocalDate day, TokenPack pack, long pays, LocalDate lastDay) {}
+
   /**
    * Packs of one size and price bought by one rule: on the first day of their stretch ({@code day}
-   * null; stretches starting at positions {@code [xa, xb]}, the days of one price version) or on
+   * empty; stretches starting at positions {@code [xa, xb]}, the days of one price version) or on
    * the fixed {@code day} (the last day of a version, for stretches starting later within the
    * validity).
    */
-  private record Family(LocalDate day, TokenPack pack, long cost, long xa, long xb) {}
+  private record Family(Optional<LocalDate> day, TokenPack pack, long cost, long xa, long xb) {}
 
 }

@@ -220,11 +220,61 @@ class PlanEvaluationProperties {
                 assertThat(h.isActiveOn(day)).isTrue();
                 assertThat(h.seats()).isPositive();
                 UserId user = o.window().user();
-                assertThat(h.assignees()).anyMatch(a -> a.user().equals(user) && a.isAssignedOn(day));
+                // seats are pooled per offering: the user is assigned to the offering that day
+                assertThat(seats)
+                    .filteredOn(x -> x.offering().equals(h.offering()))
+                    .flatExtracting(SeatHolding::assignees)
+                    .anyMatch(a -> a.user().equals(user) && a.isAssignedOn(day));
               }
+              // no holding seats more users on a day than it has seats
+              java.util.Map<String, java.util.Set<UserId>> seatedByHoldingAndDay = new java.util.HashMap<>();
+              for (WindowOutcome o : e.outcomes()) {
+                if (o.outcome() == Outcome.SEAT) {
+                  seatedByHoldingAndDay
+                      .computeIfAbsent(
+                          o.holding() + "@" + LocalDate.ofInstant(o.window().start(), ZoneOffset.UTC),
+                          k -> new java.util.HashSet<>())
+                      .add(o.window().user());
+                }
+              }
+              seatedByHoldingAndDay.forEach(
+                  (key, users) -> {
+                    String id = key.substring(0, key.indexOf('@'));
+                    long held = seats.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow().seats();
+                    assertThat((long) users.size()).isLessThanOrEqualTo(held);
+                  });
               // with no lots and no network, every window without a seat is uncovered
               assertThat(e.outcomes())
                   .allMatch(o -> o.outcome() == Outcome.SEAT || !o.isCovered());
+            });
+  }
+
+  @Test
+  void aPlanOfTheScheduledLotsCoversEveryFlexWindowAtTheSchedulesCost() {
+    // the fixture's packs cost whole cents (100 x 3.00, 1000 x 2.90, 5000 x 2.60), so lot lines
+    // and purchase lines round alike
+    qt().withExamples(200)
+        .forAll(windows(60))
+        .checkAssert(
+            windows -> {
+              List<dev.seatwise.domain.tokens.TokenCharge> flex = new ArrayList<>();
+              for (Charge w : windows) {
+                if (TWO_YEARS.contains(w.start())) {
+                  long rate =
+                      w.product().equals(AUTOCAD)
+                          ? LicensingFixtures.AUTOCAD_TOKENS_PER_WINDOW
+                          : LicensingFixtures.REVIT_TOKENS_PER_WINDOW;
+                  flex.add(new dev.seatwise.domain.tokens.TokenCharge(w.start(), rate, "w"));
+                }
+              }
+              TokenPurchaseSchedule schedule =
+                  TokenPurchaseSchedule.cheapest(
+                      flex, FIXTURE, ZoneOffset.UTC, FIXTURE.latest().tokenExpiry(), TWO_YEARS.from());
+              PlanEvaluation e =
+                  PlanEvaluation.of(
+                      Plan.empty(USD).withLots(schedule.lots("buy")), windows, TWO_YEARS, FIXTURE);
+              assertThat(e.uncovered()).isEmpty();
+              assertThat(e.total()).isEqualTo(schedule.total());
             });
   }
 }

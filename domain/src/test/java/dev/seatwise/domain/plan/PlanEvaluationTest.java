@@ -51,8 +51,11 @@ class PlanEvaluationTest {
         PlanEvaluation.of(
             plan, List.of(window("ann", day), window("bob", day), window("cy", day)), YEAR_2025, BUNDLED);
 
-    // ann and bob take the two seats (listed first); cy finds both taken and holds no tokens
-    assertThat(e.excessAssignees()).extracting(x -> x.assignee().user()).containsExactly(user("cy"));
+    // ann and bob take the two seats (listed first); cy finds both taken, every day of 2025,
+    // and holds no tokens
+    assertThat(e.excessAssignees())
+        .containsExactly(
+            new ExcessAssignee(ACD, user("cy"), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 365));
     assertThat(e.uncovered()).hasSize(1);
     assertThat(e.uncovered().get(0).window().user()).isEqualTo(user("cy"));
     assertThat(e.uncovered().get(0).outcome()).isEqualTo(Outcome.UNCOVERED_NO_BALANCE);
@@ -147,8 +150,8 @@ class PlanEvaluationTest {
 
     // seat 1: ann, used; seat 2: bob, never used; seat 3: nobody
     assertThat(e.seatGaps()).containsExactly(
-        new SeatGap("S1", 2, SeatGap.Gap.IDLE, List.of(user("bob"))),
-        new SeatGap("S1", 3, SeatGap.Gap.UNASSIGNED, List.of()));
+        new SeatGap("S1", SeatGap.Gap.UNASSIGNED, 1, List.of()),
+        new SeatGap("S1", SeatGap.Gap.IDLE, 1, List.of(user("bob"))));
   }
 
   @Test
@@ -204,5 +207,91 @@ class PlanEvaluationTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("S", LocalDate.of(2025, 3, 1), usd("2030.00")),
             org.assertj.core.groups.Tuple.tuple("S#2", LocalDate.of(2026, 3, 1), usd("2400.00")));
+  }
+
+  @Test
+  void seatsOfAnOfferingArePooledAcrossItsSubscriptions() {
+    // two subscriptions of one AutoCAD seat each, the users listed on both: ann and bob share the
+    // two seats (one on each); nobody is left over
+    SeatHolding first = annual("S1", 1, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), "ann", "bob");
+    SeatHolding second = annual("S2", 1, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), "ann", "bob");
+    LocalDate day = LocalDate.of(2025, 3, 3);
+
+    PlanEvaluation e =
+        PlanEvaluation.of(
+            Plan.empty(USD).withSeats(first, second),
+            List.of(window("ann", day), window("bob", day)), YEAR_2025, BUNDLED);
+
+    assertThat(e.outcomes()).extracting(WindowOutcome::holding).containsExactly("S1", "S2");
+    assertThat(e.excessAssignees()).isEmpty();
+    assertThat(e.seatGaps()).isEmpty();
+  }
+
+  @Test
+  void anAssigneeIsSeatedOnceASeatFreesUp() {
+    // one seat; ann assigned January to June, bob from March: bob is unseated March to June
+    // (30 + 31 + 30 + 31 = 122 days), seated from 1 July
+    SeatHolding one =
+        new SeatHolding(
+            "S1", ACD, Term.ANNUAL, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), 1, usd("2030.00"),
+            List.of(
+                new Assignee(user("ann"), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1)),
+                new Assignee(user("bob"), LocalDate.of(2025, 3, 1), LocalDate.of(2026, 1, 1))));
+
+    PlanEvaluation e =
+        PlanEvaluation.of(
+            Plan.empty(USD).withSeats(one),
+            List.of(window("bob", LocalDate.of(2025, 6, 30)), window("bob", LocalDate.of(2025, 7, 1))),
+            YEAR_2025, BUNDLED);
+
+    assertThat(e.outcomes()).extracting(WindowOutcome::outcome)
+        .containsExactly(Outcome.UNCOVERED_NO_BALANCE, Outcome.SEAT);
+    assertThat(e.excessAssignees())
+        .containsExactly(
+            new ExcessAssignee(ACD, user("bob"), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 6, 30), 122));
+  }
+
+  /** The example of docs/embedding.md section 5, run. */
+  @Test
+  void embeddingGuidePlanExample() {
+    dev.seatwise.domain.catalog.Catalog catalog = BundledCatalogPrices.bundled();
+    CatalogHistory catalogs = CatalogHistory.of(catalog);
+    PlanPeriod year = new PlanPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), ZoneOffset.UTC);
+    List<SeatHolding> acd =
+        SeatHolding.renewals(
+            "SUB-1", ACD, Term.ANNUAL, LocalDate.of(2024, 7, 1), LocalDate.of(2026, 7, 1), 2,
+            List.of(Assignee.throughout("ann"), Assignee.throughout("bob")), catalogs);
+    Instant mon8 = Instant.parse("2025-03-03T08:00:00Z");
+    dev.seatwise.domain.usage.UsageLog usage =
+        dev.seatwise.domain.usage.UsageLog.ofSessions(
+            List.of(
+                dev.seatwise.domain.usage.Session.of("ann", "ACD", mon8, mon8.plusSeconds(9 * 3600)),
+                dev.seatwise.domain.usage.Session.of("cy", "ACD", mon8, mon8.plusSeconds(9 * 3600))));
+    List<Charge> windows =
+        new dev.seatwise.domain.metering.WindowedMeter()
+            .meter(usage, dev.seatwise.domain.metering.MeterContext.of(catalog))
+            .charges();
+    List<dev.seatwise.domain.tokens.TokenCharge> flex = new ArrayList<>();
+    for (Charge w : windows) {
+      if (w.user().equals(user("cy"))) {
+        flex.add(new dev.seatwise.domain.tokens.TokenCharge(w.start(), w.tokens(), w.user().toString()));
+      }
+    }
+    TokenPurchaseSchedule buys = TokenPurchaseSchedule.cheapest(flex, catalogs, ZoneOffset.UTC);
+
+    PlanEvaluation e =
+        PlanEvaluation.of(
+            Plan.empty(catalog.currency()).withSeats(acd).withLots(buys.lots("buy")), windows, year, catalogs);
+
+    // two annual terms of 365 days, 2024-07-01 and 2025-07-01, at 2 seats x 2,030.00 = 4,060.00:
+    // 181 days of the first fall in 2025 (4,060.00 x 181/365 = 2,013.315... -> 2,013.32) and 184
+    // of the second (4,060.00 x 184/365 = 2,046.684... -> 2,046.68); cy's 7 tokens: one 500-pack
+    // bought 2025-03-03, 1,500.00
+    assertThat(e.lines()).extracting(CostLine::amount)
+        .containsExactly(usd("2013.32"), usd("2046.68"), usd("1500.00"));
+    assertThat(e.total()).isEqualTo(usd("5560.00"));
+    assertThat(e.uncovered()).isEmpty();
+    assertThat(e.seatGaps()).extracting(SeatGap::gap).containsExactly(SeatGap.Gap.IDLE, SeatGap.Gap.IDLE);
+    assertThat(e.unusedTokens()).singleElement().satisfies(u -> assertThat(u.tokens()).isEqualTo(493));
   }
 }

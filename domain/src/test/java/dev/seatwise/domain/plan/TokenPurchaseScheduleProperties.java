@@ -197,4 +197,129 @@ class TokenPurchaseScheduleProperties {
               }
             });
   }
+
+  @Test
+  void noSetOfLotsThatPaysEveryWindowCostsLess() {
+    // random purchase plans: on 1 to 4 random days with use, a random number of each pack; those
+    // whose lots (replayed in burn order) pay every window must cost at least the schedule
+    Gen<List<Integer>> picks = lists().of(integers().between(0, 1_000)).ofSizeBetween(1, 12);
+    qt().withExamples(300)
+        .forAll(packMenus(1, 3, 400), windows(1_100, 60, 12), picks)
+        .checkAssert(
+            (packs, windows, pick) -> {
+              TreeMap<LocalDate, Long> perDay = days(windows);
+              if (perDay.isEmpty()) {
+                return;
+              }
+              List<LocalDate> useDays = new ArrayList<>(perDay.keySet());
+              List<TokenLot> lots = new ArrayList<>();
+              BigDecimal cost = BigDecimal.ZERO;
+              for (int i = 0; i + 1 < pick.size(); i += 2) {
+                LocalDate day = useDays.get(pick.get(i) % useDays.size());
+                TokenPack pack = packs.get(pick.get(i + 1) % packs.size());
+                long count = 1 + pick.get(i + 1) % 4;
+                lots.add(
+                    TokenLot.bought(
+                        "r" + i, day.atStartOfDay(UTC).toInstant(), pack.size() * count,
+                        pack.unitPrice(), YEAR, UTC));
+                cost = cost.add(pack.exactPrice().multiply(BigDecimal.valueOf(count)));
+              }
+              if (!TokenLedger.of(lots).replay(windows).refused().isEmpty()) {
+                return;
+              }
+              TokenPurchaseSchedule s =
+                  TokenPurchaseSchedule.cheapest(windows, CatalogHistory.of(catalogOf(packs)), UTC);
+              assertThat(s.exactTotal()).isLessThanOrEqualTo(cost);
+            });
+  }
+
+  private static Catalog catalogOf(List<TokenPack> packs, LocalDate effective) {
+    return new Catalog(
+        "Test", LicensingFixtures.USD, effective, Catalog.FLEX_WINDOW,
+        MeteringParameters.FLEX_DEFAULTS, YEAR, packs, List.of(), List.of());
+  }
+
+  @Test
+  void withPriceVersionsTheScheduleMatchesBruteForceAndBuysAtThePriceOfItsDay() {
+    // two versions of the pack menu, the second effective on a random day of the timeline; the
+    // brute force may buy on any day with use and on the last day of the first version
+    Gen<List<TokenCharge>> small =
+        windows(900, 8, 5).assuming(w -> total(w) <= 24 && days(w).size() <= 3);
+    qt().withExamples(200)
+        .forAll(packMenus(1, 2, 12), packMenus(1, 2, 12), integers().between(1, 900), small)
+        .checkAssert(
+            (before, after, change, windows) -> {
+              LocalDate switchDay = DAY0.plusDays(change);
+              CatalogHistory history =
+                  CatalogHistory.of(
+                      catalogOf(before, LocalDate.of(2024, 1, 1)), catalogOf(after, switchDay));
+              TokenPurchaseSchedule s = TokenPurchaseSchedule.cheapest(windows, history, UTC);
+              for (ScheduledPurchase p : s.purchases()) {
+                assertThat(history.versionOn(p.date()).orElseThrow().packs())
+                    .containsAll(p.packs().counts().keySet());
+              }
+              TreeMap<LocalDate, Long> candidates = days(windows);
+              candidates.putIfAbsent(switchDay.minusDays(1), 0L);
+              BigDecimal brute = bruteForceVersions(history, candidates);
+              assertThat(s.exactTotal()).isEqualByComparingTo(brute);
+              assertThat(TokenLedger.of(s.lots("buy")).replay(windows).refused()).isEmpty();
+            });
+  }
+
+  /** As {@link #bruteForce}, buying on each candidate day at the version in force that day. */
+  private static BigDecimal bruteForceVersions(
+      CatalogHistory history, TreeMap<LocalDate, Long> perDay) {
+    List<LocalDate> days = new ArrayList<>(perDay.keySet());
+    List<Long> demand = new ArrayList<>(perDay.values());
+    return searchVersions(history, days, demand, 0, new ArrayList<>(), BigDecimal.ZERO);
+  }
+
+  private static BigDecimal searchVersions(
+      CatalogHistory history,
+      List<LocalDate> days,
+      List<Long> demand,
+      int i,
+      List<long[]> lots,
+      BigDecimal spent) {
+    if (i == days.size()) {
+      return spent;
+    }
+    long still = 0;
+    for (int k = i; k < demand.size(); k++) {
+      still += demand.get(k);
+    }
+    PackPricing pricing =
+        history.versionOn(days.get(i)).orElse(history.versions().get(0)).packPricing().orElseThrow();
+    BigDecimal best = null;
+    for (long b = 0; b <= still; b++) {
+      List<long[]> held = new ArrayList<>();
+      for (long[] l : lots) {
+        held.add(l.clone());
+      }
+      BigDecimal cost = spent;
+      if (b > 0) {
+        PackPurchase p = pricing.cheapestCover(Tokens.of(b));
+        cost = cost.add(p.exactCost());
+        held.add(new long[] {days.get(i).plus(YEAR).toEpochDay(), p.tokensBought().count()});
+      }
+      held.sort((x, y) -> Long.compare(x[0], y[0]));
+      long need = demand.get(i);
+      long today = days.get(i).toEpochDay();
+      for (long[] l : held) {
+        if (l[0] > today && need > 0) {
+          long take = Math.min(need, l[1]);
+          l[1] -= take;
+          need -= take;
+        }
+      }
+      if (need > 0) {
+        continue;
+      }
+      BigDecimal r = searchVersions(history, days, demand, i + 1, held, cost);
+      if (r != null && (best == null || r.compareTo(best) < 0)) {
+        best = r;
+      }
+    }
+    return best;
+  }
 }

@@ -1,0 +1,136 @@
+package dev.seatwise.domain.plan;
+
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.usage.UserId;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The seats of one offering, pooled across the plan's holdings of it, and who sits on them each
+ * day: on day {@code d} the offering has the seats of its holdings active on {@code d}; its
+ * assignees active on {@code d} (all its holdings' assignees, once per user, ordered by the start
+ * of their assignment, ties in the order listed) take them in turn, filling the holdings in plan
+ * order; the rest are unseated that day. Keeps the last day's seating (windows come in time
+ * order), so it is confined to one evaluation.
+ */
+final class OfferingSeats {
+  /** Who sits where on one day: user to {index in plan.seats(), seat}, and who is unseated. */
+  record Seating(Map<UserId, int[]> seated, List<UserId> unseated) {}
+
+  private final ProductId offering;
+  private final List<SeatHolding> holdings;
+  private final int[] planIndex;
+  private final List<Assignee> pool;
+  private final int distinctUsers;
+  private final Map<LocalDate, Seating> lastDay = new HashMap<>();
+
+  private OfferingSeats(
+      ProductId offering, List<SeatHolding> holdings, int[] planIndex, List<Assignee> pool) {
+    this.offering = offering;
+    this.holdings = List.copyOf(holdings);
+    this.planIndex = planIndex.clone();
+    this.pool = List.copyOf(pool);
+    Set<UserId> users = new LinkedHashSet<>();
+    for (Assignee a : pool) {
+      users.add(a.user());
+    }
+    this.distinctUsers = users.size();
+  }
+
+  /** The plan's seat holdings grouped by offering, in plan order. */
+  static List<OfferingSeats> of(Plan plan) {
+    Map<ProductId, List<Integer>> byOffering = new LinkedHashMap<>();
+    for (int i = 0; i < plan.seats().size(); i++) {
+      byOffering.computeIfAbsent(plan.seats().get(i).offering(), o -> new ArrayList<>()).add(i);
+    }
+    List<OfferingSeats> out = new ArrayList<>();
+    byOffering.forEach(
+        (offering, indexes) -> {
+          List<SeatHolding> hs = new ArrayList<>();
+          int[] idx = new int[indexes.size()];
+          Set<Assignee> pool = new LinkedHashSet<>();
+          for (int k = 0; k < indexes.size(); k++) {
+            SeatHolding h = plan.seats().get(indexes.get(k));
+            hs.add(h);
+            idx[k] = indexes.get(k);
+            pool.addAll(h.assignees());
+          }
+          List<Assignee> ordered = new ArrayList<>(pool);
+          ordered.sort(Comparator.comparing(Assignee::from)); // stable: ties keep listed order
+          out.add(new OfferingSeats(offering, hs, idx, ordered));
+        });
+    return out;
+  }
+
+  ProductId offering() {
+    return offering;
+  }
+
+  List<SeatHolding> holdings() {
+    return holdings;
+  }
+
+  int planIndex(int k) {
+    return planIndex[k];
+  }
+
+  /** Seats of holding {@code k} that can ever be occupied: no more than there are assignees. */
+  int trackedSeats(int k) {
+    return (int) Math.min(holdings.get(k).seats(), distinctUsers);
+  }
+
+  boolean isActiveOn(LocalDate day) {
+    for (SeatHolding h : holdings) {
+      if (h.isActiveOn(day)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The seating on {@code day}, kept until another day is asked for. */
+  Seating on(LocalDate day) {
+    Seating s = lastDay.get(day);
+    if (s == null) {
+      s = seating(day);
+      lastDay.clear();
+      lastDay.put(day, s);
+    }
+    return s;
+  }
+
+  /** The seating on {@code day}, computed afresh. */
+  Seating seating(LocalDate day) {
+    Set<UserId> members = new LinkedHashSet<>();
+    for (Assignee a : pool) {
+      if (a.isAssignedOn(day)) {
+        members.add(a.user());
+      }
+    }
+    Map<UserId, int[]> seated = new HashMap<>();
+    List<UserId> unseated = new ArrayList<>();
+    int k = 0;
+    long seat = 0;
+    for (UserId u : members) {
+      while (k < holdings.size()
+          && (!holdings.get(k).isActiveOn(day) || seat >= holdings.get(k).seats())) {
+        k++;
+        seat = 0;
+      }
+      if (k < holdings.size()) {
+        seated.put(u, new int[] {planIndex[k], (int) seat});
+        seat++;
+      } else {
+        unseated.add(u);
+      }
+    }
+    return new Seating(seated, unseated);
+  }
+}
