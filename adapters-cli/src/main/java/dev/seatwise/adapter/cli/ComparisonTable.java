@@ -2,6 +2,9 @@ package dev.seatwise.adapter.cli;
 
 import dev.seatwise.adapter.json.dto.AssignmentDto;
 import dev.seatwise.adapter.json.dto.ComparisonResponse;
+import dev.seatwise.adapter.json.dto.PurchaseDto;
+import dev.seatwise.adapter.json.dto.UnassignedSeatsDto;
+import dev.seatwise.adapter.json.dto.UncoveredDto;
 import dev.seatwise.adapter.json.dto.ScenarioDto;
 import dev.seatwise.adapter.json.dto.UserDto;
 import java.io.PrintWriter;
@@ -36,9 +39,21 @@ final class ComparisonTable {
             r.period().to(),
             r.period().days(),
             r.period().zone()));
+    if (r.usageData() != null) {
+      Text.sentence(
+          out,
+          String.format(
+              "As of %s; usage data from %s to %s: %d of the period's %d days",
+              r.asOf(),
+              r.usageData().from(),
+              r.usageData().to().minusDays(1),
+              r.usageData().daysInPeriod(),
+              r.period().days()));
+    }
     ImportSummary.print(r.importReport(), out);
     out.println();
     scenarios(r, out);
+    current(r, out);
     if (verbose) {
       lines(r, out);
     }
@@ -103,9 +118,55 @@ final class ComparisonTable {
               out.println(w);
             }
           }
+          purchases(o, out);
           savings(r, o, out);
           out.println();
         });
+  }
+
+  /** The token purchase schedule of a scenario, one line per purchase day. */
+  private static void purchases(ScenarioDto s, PrintWriter out) {
+    for (PurchaseDto p : s.purchases()) {
+      String packs =
+          p.packs().stream()
+              .map(k -> k.count() + " x " + k.size())
+              .collect(Collectors.joining(" + "));
+      for (String w :
+          Text.wrap(
+              String.format(
+                  "buy on %s: %s = %s tokens, %s", p.date(), packs, Text.count(p.tokens()), Text.money(p.cost())),
+              Text.WIDTH,
+              "  ",
+              "    ")) {
+        out.println(w);
+      }
+    }
+  }
+
+  /** What today's plan leaves uncovered and the seats nobody is assigned, in two lines. */
+  private static void current(ComparisonResponse r, PrintWriter out) {
+    Optional<ScenarioDto> current = scenario(r, "current");
+    if (current.isEmpty() || current.get().uncovered() == null) {
+      return;
+    }
+    ScenarioDto c = current.get();
+    long windows = c.uncovered().stream().mapToLong(UncoveredDto::windows).sum();
+    long tokens = c.uncovered().stream().mapToLong(UncoveredDto::tokens).sum();
+    long users = c.uncovered().stream().map(UncoveredDto::user).distinct().count();
+    long idle = c.unassignedSeats().stream().mapToLong(UnassignedSeatsDto::unassigned).sum();
+    String uncovered =
+        windows == 0
+            ? "covers every window by a seat or a lot"
+            : String.format(
+                "leaves %s %s of %d %s uncovered (%s tokens)",
+                Text.count(windows), windows == 1 ? "window" : "windows", users,
+                users == 1 ? "user" : "users", Text.count(tokens));
+    Text.sentence(
+        out,
+        String.format(
+            "Today's plan %s; %s %s nobody (see the notes).",
+            uncovered, Text.count(idle), idle == 1 ? "seat covers" : "seats cover"));
+    out.println();
   }
 
   /** How every scenario's total is made (with {@code --verbose}). */

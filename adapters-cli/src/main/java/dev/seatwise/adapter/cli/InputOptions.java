@@ -51,9 +51,17 @@ public final class InputOptions {
       names = "--entitlements",
       paramLabel = "FILE",
       description =
-          "Autodesk Subscriptions or Users export (today's plan); repeatable. Enables the 'current'"
-              + " scenario.")
+          "Autodesk Subscriptions or Users export (today's plan), or a token lots CSV; repeatable."
+              + " Enables the 'current' scenario.")
   List<Path> entitlements = new ArrayList<>();
+
+  @Option(
+      names = "--lots",
+      paramLabel = "FILE",
+      description =
+          "Token lots CSV (purchase_date, tokens, unit_price, expires): the Flex tokens held;"
+              + " repeatable. Today's plan draws on them first.")
+  List<Path> lots = new ArrayList<>();
 
   @Option(
       names = "--identities",
@@ -66,14 +74,17 @@ public final class InputOptions {
   @Option(
       names = "--from",
       paramLabel = "DATE",
-      description = "First day analysed (YYYY-MM-DD); default: first day of the data.")
+      description =
+          "First day analysed (YYYY-MM-DD); default: first day of the data (compare: at most a"
+              + " year before --to).")
   LocalDate from;
 
   @Option(
       names = "--to",
       paramLabel = "DATE",
       description =
-          "Day after the last day analysed: the period is [from, to). Default: day after the data.")
+          "Day after the last day analysed: the period is [from, to). Default: day after the data"
+              + " (compare: at least a year after --from).")
   LocalDate to;
 
   @Option(
@@ -124,6 +135,7 @@ public final class InputOptions {
         Optional.ofNullable(usageFormat).map(s -> s.strip().toLowerCase(java.util.Locale.ROOT)),
         catalog,
         entitlements,
+        lots,
         Optional.ofNullable(identities),
         zone,
         strict,

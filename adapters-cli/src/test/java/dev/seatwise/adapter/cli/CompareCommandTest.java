@@ -143,6 +143,37 @@ class CompareCommandTest {
   }
 
   @Test
+  void withTheUsersExportAloneTheSeatsAreAssumedAndSaidSo() throws Exception {
+    Path users = ThreeUsers.entitlements(dir)[1];
+
+    JsonNode json = compare("--entitlements", users.toString(), "-o", "json").json();
+
+    // 3 users assigned AEC Collection, no Subscriptions export: assumed 3 seats for the year,
+    // 3 x 2000 = 6000 (before: 0.00, "cheaper" than optimal's 3500)
+    assertThat(scenario(json, "current").get("total").decimalValue()).isEqualByComparingTo("6000.00");
+    assertThat(scenario(json, "current").get("uncovered")).isEmpty();
+    assertThat(json.get("notes").toString()).contains("current: no Subscriptions export: assumed one seat");
+  }
+
+  @Test
+  void tokenLotsGivenWithLotsCoverTodaysFlexUse() throws Exception {
+    Path lots = dir.resolve("lots.csv");
+    java.nio.file.Files.writeString(
+        lots, "lot_id,purchase_date,tokens,unit_price\nPO-1,2025-01-01,5000,1.00\n");
+
+    JsonNode json = compare("--lots", lots.toString(), "-o", "json").json();
+
+    // one lot of 5000 tokens bought in the period at 1.00 = 5000.00 (USD, the catalog's), valid
+    // to 2026-01-01: it pays all 4100 tokens of the three users, so nothing is uncovered
+    JsonNode current = scenario(json, "current");
+    assertThat(current.get("total").decimalValue()).isEqualByComparingTo("5000.00");
+    assertThat(current.get("uncovered")).isEmpty();
+    assertThat(current.at("/holdings/0/kind").asText()).isEqualTo("tokens");
+    assertThat(current.at("/holdings/0/to").asText()).isEqualTo("2026-01-01");
+    assertThat(json.at("/import/files/1/format").asText()).isEqualTo("token-lots");
+  }
+
+  @Test
   void pinningAUserToNamedTakesThemOffFlex() {
     JsonNode json = compare("--pin-named", "o@x.com", "-o", "json").json();
 

@@ -10,14 +10,18 @@ import dev.seatwise.application.port.out.UsageImportException;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.entitlement.SeatAssignment;
 import dev.seatwise.domain.entitlement.Subscription;
+import dev.seatwise.domain.tokens.TokenLot;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Today's plan from Autodesk Account exports: the Subscriptions export (seats, terms, renewal
  * dates) and the Users export (who is assigned which product or collection). Offerings map to
  * catalog products and bundles through the resolver's aliases; unknown ones are rejected as
- * "unknown product". Token lots are not in these exports and stay empty.
+ * "unknown product". Token lots come from the token lots CSV ({@link ImportFormat#TOKEN_LOTS});
+ * a lot without a currency column is in the default currency (the catalog's, when given).
  *
  * <pre>{@code
  * EntitlementsPort plan = new FileEntitlementsAdapter(
@@ -31,12 +35,23 @@ public final class FileEntitlementsAdapter implements EntitlementsPort {
   private final List<UsageSource> sources;
   private final ProductResolver resolver;
   private final ImportOptions options;
+  private final Optional<Currency> currency;
 
   public FileEntitlementsAdapter(
       List<UsageSource> sources, ProductResolver resolver, ImportOptions options) {
+    this(sources, resolver, options, Optional.empty());
+  }
+
+  /** As above; token lots without a currency column are in {@code currency}. */
+  public FileEntitlementsAdapter(
+      List<UsageSource> sources,
+      ProductResolver resolver,
+      ImportOptions options,
+      Optional<Currency> currency) {
     this.sources = List.copyOf(requireNonNull(sources, "sources"));
     this.resolver = requireNonNull(resolver, "resolver");
     this.options = requireNonNull(options, "options");
+    this.currency = requireNonNull(currency, "currency");
   }
 
   /**
@@ -53,6 +68,7 @@ public final class FileEntitlementsAdapter implements EntitlementsPort {
     ReadContext ctx = new ReadContext(resolver, options);
     List<Subscription> subscriptions = new ArrayList<>();
     List<SeatAssignment> assignments = new ArrayList<>();
+    List<TokenLot> lots = new ArrayList<>();
     List<FileReport> reports = new ArrayList<>();
     for (UsageSource source : sources) {
       String name = source.displayName();
@@ -65,6 +81,9 @@ public final class FileEntitlementsAdapter implements EntitlementsPort {
         case AUTODESK_USERS:
           new AutodeskUsersReader().read(source.path(), name, ctx, assignments, ledger);
           break;
+        case TOKEN_LOTS:
+          new TokenLotsReader(currency).read(source.path(), name, ctx, lots, ledger);
+          break;
         default:
           throw new UsageImportException(name + ": " + format.label() + " holds usage, not "
               + "entitlements; read it with FileUsageAdapter");
@@ -72,6 +91,6 @@ public final class FileEntitlementsAdapter implements EntitlementsPort {
       reports.add(ledger.report(format));
     }
     return new FileEntitlements(
-        new Entitlements(subscriptions, assignments, List.of()), new ImportReport(reports));
+        new Entitlements(subscriptions, assignments, lots), new ImportReport(reports));
   }
 }

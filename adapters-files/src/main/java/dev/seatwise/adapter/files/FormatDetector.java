@@ -116,6 +116,9 @@ public final class FormatDetector {
     if (h.contains("seatquantity") || (h.contains("offeringname") && h.contains("enddate"))) {
       return Optional.of(ImportFormat.AUTODESK_SUBSCRIPTIONS);
     }
+    if (TokenLotsReader.SPEC.matches(header)) {
+      return Optional.of(ImportFormat.TOKEN_LOTS);
+    }
     if (SessionsCsvReader.SPEC.matches(header)) {
       return Optional.of(ImportFormat.SESSIONS_CSV);
     }
@@ -137,9 +140,10 @@ public final class FormatDetector {
             + "; expected a sessions CSV header "
             + SessionsCsvReader.SPEC.describe()
             + ", an Autodesk export header (day_used, Days used, seat_quantity, product_name,"
-            + " tokensConsumed, usageDate, ...), a FlexLM debug log, or the status output of lmstat -a,"
-            + " rlmstat -a, lmxendutil -licstat, DSLicSrv -admin, lstc_qrun or olixtool; or name the"
-            + " format explicitly ("
+            + " tokensConsumed, usageDate, ...), a token lots header (purchase_date, tokens,"
+            + " unit_price), a FlexLM debug log, or the status output of lmstat -a, rlmstat -a,"
+            + " lmxendutil -licstat, DSLicSrv -admin, lstc_qrun or olixtool; or name the format"
+            + " explicitly ("
             + labels()
             + ")");
   }

@@ -24,6 +24,8 @@ public enum ImportFormat {
   AUTODESK_SUBSCRIPTIONS("autodesk-subscriptions", Kind.ENTITLEMENTS),
   /** Autodesk Account Users export (who is assigned which product). */
   AUTODESK_USERS("autodesk-users", Kind.ENTITLEMENTS),
+  /** seatwise's token lots CSV (purchase date, tokens, unit price, expiry). */
+  TOKEN_LOTS("token-lots", Kind.ENTITLEMENTS),
   /** FlexLM debug log written by lmgrd and its vendor daemons (e.g. adskflex). */
   FLEXLM_LOG("flexlm-log", Kind.USAGE),
   /** Output of {@code lmutil lmstat -a}, one or many snapshots. */

@@ -9,6 +9,9 @@ import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.entitlement.SeatAssignment;
 import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.usage.UserId;
+import dev.seatwise.domain.money.UnitPrice;
+import dev.seatwise.domain.tokens.TokenLot;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -73,5 +76,39 @@ class FileEntitlementsAdapterTest {
     assertThat(AutodeskSubscriptionsReader.term("1 Year")).contains(Term.ANNUAL);
     assertThat(AutodeskSubscriptionsReader.term("Monthly")).contains(Term.MONTHLY);
     assertThat(AutodeskSubscriptionsReader.term("Quarterly")).isEmpty();
+  }
+
+  @Test
+  void tokenLotsAreReadFromTheLotsCsvWithDefaultsForExpiryAndCurrency() {
+    FileEntitlements e =
+        new FileEntitlementsAdapter(
+                List.of(UsageSource.of(Fixtures.path("fixtures/token-lots.csv"))),
+                Fixtures.resolver(),
+                ImportOptions.defaults(),
+                Optional.of(java.util.Currency.getInstance("USD")))
+            .read();
+
+    assertThat(e.entitlements().lots()).containsExactly(
+        new TokenLot("PO-1001", Instant.parse("2025-01-15T00:00:00Z"), 5000, UnitPrice.of("2.70", "USD"),
+            Instant.parse("2026-01-15T00:00:00Z")),
+        // no id, currency or expiry: FILE#line, the catalog's currency, 12 months after purchase
+        new TokenLot("token-lots.csv#3", Instant.parse("2025-07-01T00:00:00Z"), 500, UnitPrice.of("3.00", "USD"),
+            Instant.parse("2026-07-01T00:00:00Z")));
+    assertThat(e.report().files()).extracting(f -> f.format()).containsExactly("token-lots");
+    assertThat(e.report().rejections()).extracting(r -> r.line() + " [" + r.field() + "]: " + r.reason())
+        .containsExactly(
+            "4 [expires]: expiry 2025-06-01 is not after purchase 2025-07-01",
+            "5 [tokens]: a lot holds at least one token",
+            "6 [unit_price]: not a price: 'cheap'",
+            "7 [currency]: unknown currency 'XYZ'");
+    assertThat(e.report().rowsRead()).isEqualTo(6);
+  }
+
+  @Test
+  void aLotWithoutCurrencyIsRejectedWhenNoDefaultIsKnown() {
+    FileEntitlements e = read(ImportOptions.defaults(), "fixtures/token-lots.csv");
+    assertThat(e.entitlements().lots()).extracting(TokenLot::id).containsExactly("PO-1001");
+    assertThat(e.report().rejections()).extracting(r -> r.line() + " [" + r.field() + "]: " + r.reason())
+        .contains("3 [currency]: no currency: add a currency column (e.g. USD)");
   }
 }

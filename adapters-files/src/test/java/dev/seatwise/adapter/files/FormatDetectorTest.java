@@ -24,6 +24,7 @@ class FormatDetectorTest {
     "fixtures/autodesk-token-usage.csv, AUTODESK_TOKEN_USAGE",
     "fixtures/autodesk-subscriptions.csv, AUTODESK_SUBSCRIPTIONS",
     "fixtures/autodesk-users.csv, AUTODESK_USERS",
+    "fixtures/token-lots.csv, TOKEN_LOTS",
     "fixtures/adskflex-debug.log, FLEXLM_LOG",
     "fixtures/adskflex-rotated.log, FLEXLM_LOG",
     "lmstat/autodesk-lmstat-snapshots.txt, LMSTAT",

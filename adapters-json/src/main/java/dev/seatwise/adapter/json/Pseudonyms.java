@@ -3,13 +3,18 @@ package dev.seatwise.adapter.json;
 import static java.util.Objects.requireNonNull;
 
 import dev.seatwise.adapter.json.dto.ComparisonResponse;
+import dev.seatwise.adapter.json.dto.ScenarioDto;
+import dev.seatwise.adapter.json.dto.UncoveredDto;
 import dev.seatwise.adapter.json.dto.UserDto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -56,19 +61,58 @@ public final class Pseudonyms {
     }
   }
 
-  /** {@code response} with every user's identifier replaced by its pseudonym. */
+  /**
+   * {@code response} with every user's identifier replaced by its pseudonym, in the users, the
+   * current plan's uncovered use, and wherever notes and scenario lines name a user.
+   */
   public ComparisonResponse apply(ComparisonResponse response) {
+    Map<String, String> ids = new TreeMap<>();
+    for (UserDto u : response.users()) {
+      ids.put(u.user(), of(u.user()));
+    }
+    for (ScenarioDto s : response.scenarios()) {
+      if (s.uncovered() != null) {
+        for (UncoveredDto u : s.uncovered()) {
+          ids.put(u.user(), of(u.user()));
+        }
+      }
+    }
+    List<String> longestFirst = new ArrayList<>(ids.keySet());
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
     List<UserDto> users = new ArrayList<>(response.users().size());
     for (UserDto u : response.users()) {
       users.add(
           new UserDto(
-              of(u.user()),
+              ids.get(u.user()),
               u.usage(),
               u.assignment(),
               u.cost(),
               u.allNamedCost(),
               u.savings(),
               u.reason()));
+    }
+    List<ScenarioDto> scenarios = new ArrayList<>();
+    for (ScenarioDto s : response.scenarios()) {
+      List<UncoveredDto> uncovered = null;
+      if (s.uncovered() != null) {
+        uncovered = new ArrayList<>();
+        for (UncoveredDto u : s.uncovered()) {
+          uncovered.add(
+              new UncoveredDto(
+                  ids.get(u.user()), u.product(), u.windows(), u.tokens(), replace(u.reason(), ids, longestFirst)));
+        }
+      }
+      scenarios.add(
+          new ScenarioDto(
+              s.name(),
+              s.total(),
+              s.tokens(),
+              s.seats(),
+              replaceAll(s.lines(), ids, longestFirst),
+              s.holdings(),
+              s.purchases(),
+              uncovered,
+              s.unassignedSeats()));
     }
     // DTOs carry no with-methods: MapStruct would take any one-argument method returning the
     // record's own type for a fluent setter of the target.
@@ -77,11 +121,32 @@ public final class Pseudonyms {
         response.period(),
         response.catalog(),
         response.importReport(),
-        response.scenarios(),
+        scenarios,
         users,
-        response.notes(),
+        replaceAll(response.notes(), ids, longestFirst),
+        response.asOf(),
+        response.usageData(),
         response.breakdownBy(),
         response.breakdownRule(),
         response.breakdown());
+  }
+
+  private static List<String> replaceAll(List<String> texts, Map<String, String> ids, List<String> order) {
+    List<String> out = new ArrayList<>(texts.size());
+    for (String t : texts) {
+      out.add(replace(t, ids, order));
+    }
+    return out;
+  }
+
+  /** {@code text} with each identifier (longest first) replaced by its pseudonym. */
+  private static String replace(String text, Map<String, String> ids, List<String> order) {
+    String out = text;
+    for (String id : order) {
+      if (out.contains(id)) {
+        out = out.replace(id, ids.get(id));
+      }
+    }
+    return out;
   }
 }

@@ -22,6 +22,16 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.seatwise.application.port.in.Holding;
+import dev.seatwise.application.port.in.ScenarioPurchase;
+import dev.seatwise.application.port.in.UnassignedSeats;
+import dev.seatwise.application.port.in.UncoveredUse;
+import dev.seatwise.domain.money.UnitPrice;
+import dev.seatwise.domain.tokens.PackPurchase;
+import dev.seatwise.domain.tokens.TokenPack;
+import dev.seatwise.domain.tokens.Tokens;
+import dev.seatwise.domain.usage.UsageSpan;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +68,21 @@ class ComparisonJsonTest {
                 Money.of("30000", "USD"),
                 OptionalLong.empty(),
                 Map.of("ACD", 6L),
-                List.of())),
+                List.of()),
+            new Scenario(
+                "current",
+                Money.of("4360", "USD"),
+                OptionalLong.of(70),
+                Map.of(),
+                List.of("a@example.com has no seat"),
+                List.of(new Holding(Holding.NAMED, "ACD", 2, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1))),
+                List.of(
+                    new ScenarioPurchase(
+                        LocalDate.of(2025, 3, 3),
+                        new PackPurchase(
+                            Tokens.of(70), Map.of(new TokenPack(100, UnitPrice.of("3.00", "USD")), 1L), usd))),
+                List.of(new UncoveredUse(UserId.of("a@example.com"), ProductId.of("ACD"), 10, 70, "no seat assigned")),
+                List.of(new UnassignedSeats(ProductId.of("ACD"), 2, 1)))),
         List.of(
             new UserComparison(
                 UserId.of("a@example.com"),
@@ -70,7 +94,9 @@ class ComparisonJsonTest {
                 Money.of("5000", "USD"),
                 Money.of("1029.8", "USD"),
                 "because")),
-        List.of("current is left out"));
+        List.of("current is left out"),
+        Optional.empty(),
+        Optional.of(new UsageSpan(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 12, 31))));
   }
 
   @Test
@@ -87,14 +113,20 @@ class ComparisonJsonTest {
                 + "\"import\":{\"rowsRead\":3,\"accepted\":2,\"rejected\":1,\"rejections\":[{\"file\":\"usage.csv\",\"line\":17,\"reason\":\"end"
                 + " before start\",\"field\":\"end\"}],"
                 + "\"files\":[{\"file\":\"usage.csv\",\"format\":\"sessions-csv\",\"rowsRead\":3,\"accepted\":2,\"rejected\":1}]},"
-                + "\"scenarios\":[{\"name\":\"all-named\",\"total\":40600.00,\"lines\":[\"a\"]},"
-                + "{\"name\":\"all-flex\",\"total\":25500.50,\"tokens\":8500,\"lines\":[]},"
-                + "{\"name\":\"network\",\"total\":30000.00,\"seats\":{\"ACD\":6},\"lines\":[]}],"
+                + "\"scenarios\":[{\"name\":\"all-named\",\"total\":40600.00,\"lines\":[\"a\"],\"holdings\":[]},"
+                + "{\"name\":\"all-flex\",\"total\":25500.50,\"tokens\":8500,\"lines\":[],\"holdings\":[]},"
+                + "{\"name\":\"network\",\"total\":30000.00,\"seats\":{\"ACD\":6},\"lines\":[],\"holdings\":[]},"
+                + "{\"name\":\"current\",\"total\":4360.00,\"tokens\":70,\"lines\":[\"a@example.com has no seat\"],"
+                + "\"holdings\":[{\"kind\":\"named\",\"what\":\"ACD\",\"quantity\":2,\"from\":\"2025-01-01\",\"to\":\"2026-01-01\"}],"
+                + "\"purchases\":[{\"date\":\"2025-03-03\",\"packs\":[{\"size\":100,\"count\":1,\"unitPrice\":3.00}],\"tokens\":100,\"cost\":300.00}],"
+                + "\"uncovered\":[{\"user\":\"a@example.com\",\"product\":\"ACD\",\"windows\":10,\"tokens\":70,\"reason\":\"no seat assigned\"}],"
+                + "\"unassignedSeats\":[{\"offering\":\"ACD\",\"seats\":2,\"assigned\":1,\"unassigned\":1}]}],"
                 + "\"users\":[{\"user\":\"a@example.com\","
                 + "\"usage\":[{\"product\":\"ACD\",\"daysUsed\":44,\"windows\":46,\"tokens\":322}],"
                 + "\"assignment\":{\"bundles\":[],\"named\":[\"RVT\"],\"flex\":[\"ACD\"]},"
                 + "\"cost\":3970.20,\"allNamedCost\":5000.00,\"savings\":1029.80,\"reason\":\"because\"}],\"notes\":[\"current"
-                + " is left out\"]}");
+                + " is left out\"],\"asOf\":\"2026-01-01\","
+                + "\"usageData\":{\"from\":\"2025-03-03\",\"to\":\"2026-01-01\",\"days\":304,\"daysInPeriod\":304}}");
   }
 
   @Test

@@ -19,8 +19,13 @@ import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.application.port.in.Holding;
+import dev.seatwise.application.port.in.ScenarioPurchase;
+import dev.seatwise.application.port.in.UnassignedSeats;
+import dev.seatwise.application.port.in.UncoveredUse;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.entitlement.SeatAssignment;
+import dev.seatwise.domain.entitlement.SeatAllocation;
 import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.metering.CapacityDemand;
 import dev.seatwise.domain.metering.Charge;
@@ -44,7 +49,11 @@ import dev.seatwise.domain.metering.Meter;
 import dev.seatwise.domain.metering.Metering;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
+import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.plan.Proration;
+import dev.seatwise.domain.plan.SeatHolding;
+import dev.seatwise.domain.plan.ScheduledPurchase;
+import dev.seatwise.domain.plan.TokenPurchaseSchedule;
 import dev.seatwise.domain.tokens.LedgerReplay;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.PackPurchase;
@@ -55,6 +64,10 @@ import dev.seatwise.domain.tokens.Tokens;
 import dev.seatwise.domain.usage.UserId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -114,7 +127,9 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   @Override
   public Comparison compare(CompareScenariosQuery query) {
     ImportedUsage imported = usage.usage();
-    UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.period(), meters);
+    UsageAnalysis analysis =
+        UsageAnalysis.of(
+            imported, catalogs, query.period(), meters, UsageAnalysis.DefaultPeriod.AT_LEAST_A_YEAR);
     return compare(query, imported, analysis, entitlements.entitlements());
   }
 
@@ -131,6 +146,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     List<Scenario> scenarios = new ArrayList<>();
     notes.addAll(analysis.notes());
     ChargebackLedger ledger = new ChargebackLedger(query.breakdown(), organisation);
+    notes.addAll(PeriodNotes.of(period, analysis.dataSpan()));
     if (analysis.hasSummaries()) {
       notes.add(
           "aggregated usage reports carry no dates: each day used counts as one window, whatever"
@@ -167,6 +183,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
             });
 
     Optional<OptimizationResult.Solved> allNamed = Optional.empty();
+    Optional<OptimizationResult.Solved> allFlex = Optional.empty();
     Optional<OptimizationResult.Solved> optimal = Optional.empty();
     Optional<PoolMix> poolMix = Optional.empty();
     if (analysis.isCapacityMetered()) {
@@ -185,12 +202,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               named, bundles, flexAllowedIgnoringExclusions(catalog), packs.get(),
               OptionalLong.empty(), demands)
               .withAllPinned(Pin.FLEX);
-      solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, notes)
-          .ifPresent(
-              s -> {
-                scenarios.add(subscriptionScenario(Scenario.ALL_FLEX, s, catalog, proration));
-                charge(ledger, Scenario.ALL_FLEX, s);
-              });
+      allFlex = solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, notes);
+      allFlex.ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_FLEX, s, catalog, proration)));
       network(query, analysis, catalog, proration, notes, ledger).ifPresent(scenarios::add);
       current(held, analysis, catalog, packs.get(), notes, ledger).ifPresent(scenarios::add);
       HybridProblem constrained =
@@ -204,11 +217,23 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                 "proven optimal: lower bound " + s.lowerBound().amount().toPlainString()
                     + ", exact search over " + s.candidates() + " users near break-even");
             scenarios.add(new Scenario(sc.name(), sc.total(), sc.tokens(), sc.seats(), lines));
-            charge(ledger, Scenario.OPTIMAL, s);
           });
     }
     if (allNamed.isEmpty() && packs.isEmpty()) {
       notes.add("no scenario could be priced");
+    }
+    if (!analysis.isCapacityMetered()) {
+      Map<String, OptimizationResult.Solved> solvedBy = new HashMap<>();
+      allNamed.ifPresent(x -> solvedBy.put(Scenario.ALL_NAMED, x));
+      allFlex.ifPresent(x -> solvedBy.put(Scenario.ALL_FLEX, x));
+      optimal.ifPresent(x -> solvedBy.put(Scenario.OPTIMAL, x));
+      scenarios.replaceAll(
+          sc -> solvedBy.containsKey(sc.name()) ? withPlan(sc, solvedBy.get(sc.name()), analysis, notes) : sc);
+      for (Scenario sc : scenarios) {
+        if (!sc.name().equals(Scenario.ALL_NAMED) && solvedBy.containsKey(sc.name())) {
+          charge(ledger, sc, solvedBy.get(sc.name()));
+        }
+      }
     }
     List<UserComparison> users =
         users(analysis, optimal, allNamed, packs, named, catalog, query);
@@ -223,23 +248,27 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         scenarios,
         users,
         notes,
-        ledger.build(scenarios));
+        ledger.build(scenarios),
+        analysis.dataSpan());
   }
 
   /**
-   * Charges a scenario of subscriptions and one pack purchase: each user's seats to their group,
-   * the purchase to the groups in proportion to the tokens they burned (its average unit price).
+   * Charges a scenario of subscriptions and Flex tokens: each user's seats to their group, the rest
+   * of the scenario's total (its token purchases, scheduled or at once) to the groups in proportion
+   * to the tokens they burned (the purchases' average unit price).
    */
-  private static void charge(ChargebackLedger ledger, String name, OptimizationResult.Solved s) {
+  private static void charge(ChargebackLedger ledger, Scenario sc, OptimizationResult.Solved s) {
     if (!ledger.active()) {
       return;
     }
     Map<String, Long> tokens = new HashMap<>();
+    Money seats = sc.total().minus(sc.total());
     for (Assignment a : s.assignments()) {
-      ledger.direct(name, a.user(), a.subscriptions());
+      ledger.direct(sc.name(), a.user(), a.subscriptions());
+      seats = seats.plus(a.subscriptions());
       ledger.weigh(tokens, a.user(), a.tokens());
     }
-    ledger.shared(name, s.purchase().cost(), tokens);
+    ledger.shared(sc.name(), sc.total().minus(seats), tokens);
   }
 
   /** Each group's usage (tokens as Flex would meter it) of {@code product}, or of all products. */
@@ -436,8 +465,9 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
     s.ifPresent(
         x -> {
-          scenarios.add(subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration));
-          charge(ledger, Scenario.ALL_NAMED, x);
+          Scenario sc = subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration);
+          scenarios.add(sc);
+          charge(ledger, sc, x);
         });
     return s;
   }
@@ -525,6 +555,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     List<String> lines = new ArrayList<>();
     Money total = catalog.zero();
     List<ProductId> unpriced = new ArrayList<>();
+    List<Holding> holdings = new ArrayList<>();
     for (CapacityDemand d : metering.demands()) {
       ProductId id = ProductId.of(d.pool());
       Optional<Product> priced = catalog.product(id).filter(p -> p.networkSeat().isPresent());
@@ -539,6 +570,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       total = total.plus(line);
       ledger.shared(Scenario.NETWORK, line, usageWeights(ledger, analysis, Optional.of(id)));
       seats.put(id.value(), n);
+      holdings.add(new Holding(Holding.NETWORK, id.value(), n, analysis.period().from(), analysis.period().to()));
       lines.add(
           String.format(
               "%s: %d %s (%s) x %s/yr x %d/%d days = %s",
@@ -555,22 +587,35 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       notes.add("network: no network seat price for " + unpriced + "; those products are left out of its total");
     }
     lines.add("legacy network seats can no longer be bought: compared, not mixed into optimal");
-    return Optional.of(new Scenario(Scenario.NETWORK, total, OptionalLong.empty(), seats, lines));
+    return Optional.of(
+        new Scenario(
+            Scenario.NETWORK, total, OptionalLong.empty(), seats, lines, holdings, List.of(), List.of(), List.of()));
   }
 
-  private static Optional<Scenario> current(
-      Entitlements held,
-      UsageAnalysis analysis,
-      Catalog catalog,
-      PackPricing packs,
-      List<String> notes,
+  private static String term(Term term) {
+    return term.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private Optional<Scenario> current(
+      Entitlements held, UsageAnalysis analysis, Catalog catalog, PackPricing packs, List<String> notes,
       ChargebackLedger ledger) {
     if (held.isEmpty()) {
       notes.add("current is left out: no subscriptions export or token lots were given");
       return Optional.empty();
     }
     AnalysisPeriod period = analysis.period();
+    Map<UserId, Map<ProductId, Long>> tokensByUser = new TreeMap<>();
+    analysis.byUser().forEach((u, byP) -> {
+      Map<ProductId, Long> t = new TreeMap<>();
+      byP.forEach((p, use) -> t.put(p, use.tokens()));
+      tokensByUser.put(u, t);
+    });
+    SeatAllocation seats = SeatAllocation.of(held, catalog, period.from(), period.to(), tokensByUser);
+    for (String a : seats.assumptions()) {
+      notes.add("current: " + a);
+    }
     List<String> lines = new ArrayList<>();
+    List<Holding> holdings = new ArrayList<>();
     Money total = catalog.zero();
     // holders of each offering's seats, in user order, handed out subscription by subscription
     Map<ProductId, java.util.Deque<UserId>> holders = new HashMap<>();
@@ -582,21 +627,51 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     }
     holders.replaceAll(
         (o, q) -> new java.util.ArrayDeque<>(q.stream().sorted().toList()));
-    for (Subscription s : held.subscriptions()) {
+    Money seatCost = catalog.zero();
+    for (Subscription s : seats.subscriptions()) {
       long days = s.daysWithin(period.from(), period.to());
       if (days == 0 || s.seats() == 0) {
         continue;
       }
-      Optional<Money> price =
-          s.price()
-              .or(() -> catalog.bundle(s.offering()).map(b -> b.namedUser().annual()))
-              .or(() -> catalog.product(s.offering()).flatMap(Product::namedUser).map(p -> p.annual()));
-      if (price.isEmpty()) {
-        notes.add("current: no price for subscription " + s.id() + " (" + s.offering() + "); left out of its total");
-        continue;
+      LocalDate from = s.start().isAfter(period.from()) ? s.start() : period.from();
+      LocalDate to = s.end().isBefore(period.to()) ? s.end() : period.to();
+      // the catalog's price for the subscription's term, in force on its start; else (negotiated
+      // or not sold on that term) the annual price pro-rated by days
+      Optional<Money> termPrice =
+          s.price().isPresent()
+              ? Optional.empty()
+              : SeatHolding.catalogPrice(catalogs, s.offering(), s.term(), s.start());
+      Money line;
+      String text;
+      if (termPrice.isPresent()) {
+        long termDays = ChronoUnit.DAYS.between(s.start(), s.start().plusMonths(s.term().months()));
+        line = new Proration(days, termDays).apply(termPrice.get(), s.seats());
+        text =
+            String.format(
+                "%s %s: %d %s x %s per %s term x %d/%d days of the term (%s to %s) = %s",
+                s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats",
+                termPrice.get().amount().toPlainString(), term(s.term()), days, termDays, from, to,
+                line.amount().toPlainString());
+      } else {
+        Optional<Money> price =
+            s.price()
+                .or(() -> catalog.bundle(s.offering()).map(b -> b.namedUser().annual()))
+                .or(() -> catalog.product(s.offering()).flatMap(Product::namedUser).map(p -> p.annual()));
+        if (price.isEmpty()) {
+          notes.add("current: no price for subscription " + s.id() + " (" + s.offering() + "); left out of its total");
+          continue;
+        }
+        line = Proration.ofDays(days).apply(price.get(), s.seats());
+        text =
+            String.format(
+                "%s %s: %d %s x %s/yr x %d/365 days (%s to %s)%s = %s",
+                s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats",
+                price.get().amount().toPlainString(), days, from, to,
+                s.price().isPresent() ? ", negotiated" : ", no " + term(s.term()) + " price in the catalog",
+                line.amount().toPlainString());
       }
-      Money line = Proration.ofDays(days).apply(price.get(), s.seats());
       total = total.plus(line);
+      seatCost = seatCost.plus(line);
       if (ledger.active()) {
         Map<String, Long> seatsHeld = new HashMap<>();
         java.util.Deque<UserId> q = holders.getOrDefault(s.offering(), new java.util.ArrayDeque<>());
@@ -609,51 +684,222 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         }
         ledger.shared(Scenario.CURRENT, line, seatsHeld);
       }
-      lines.add(
-          String.format(
-              "%s %s: %d %s x %s/yr x %d/365 days = %s",
-              s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats", price.get().amount().toPlainString(), days,
-              line.amount().toPlainString()));
+      holdings.add(new Holding(Holding.NAMED, s.offering().value(), s.seats(), from, to));
+      lines.add(text);
     }
-    Coverage coverage = held.coverage(catalog);
+    for (SeatAllocation.OverAssignment o : seats.overAssigned()) {
+      notes.add(
+          String.format(
+              "current: %s has %d %s and %d users assigned; seated in the Users export's order, %s"
+                  + " %s no seat, so their use is not covered by one",
+              o.offering(), o.seats(), o.seats() == 1 ? "seat" : "seats", o.assigned().size(),
+              join(o.unseated()), o.unseated().size() == 1 ? "has" : "have"));
+    }
+    List<UnassignedSeats> unassigned = new ArrayList<>();
+    List<String> idle = new ArrayList<>();
+    long idleSeats = 0;
+    for (SeatAllocation.UnassignedSeats u : seats.unassigned()) {
+      unassigned.add(new UnassignedSeats(u.offering(), u.seats(), u.assigned()));
+      idle.add(u.offering() + " " + u.unassigned() + " of " + u.seats());
+      idleSeats += u.unassigned();
+    }
+    if (idleSeats > 0) {
+      notes.add(
+          String.format(
+              "current: %d %s nobody (more seats held than users assigned): %s",
+              idleSeats, idleSeats == 1 ? "seat covers" : "seats cover", String.join(", ", idle)));
+    }
+    // every window no seat covers draws on the lots, else is uncovered
+    ZoneId zone = period.zone();
+    List<Charge> notSeated = new ArrayList<>();
+    List<SeatAllocation.Cover> why = new ArrayList<>();
     List<TokenCharge> charges = new ArrayList<>();
+    Map<String, long[]> unseatedUse = new TreeMap<>();
     Map<String, Long> burned = new HashMap<>();
     for (Charge c : analysis.flexMetering().charges()) {
-      if (!coverage.covers(c.user(), c.product())) {
-        charges.add(new TokenCharge(c.start(), c.tokens(), c.user() + " " + c.product()));
-        ledger.weigh(burned, c.user(), c.tokens());
+      SeatAllocation.Cover cover = seats.cover(c.user(), c.product(), LocalDate.ofInstant(c.start(), zone));
+      if (cover == SeatAllocation.Cover.COVERED) {
+        continue;
+      }
+      charges.add(new TokenCharge(c.start(), c.tokens(), Integer.toString(notSeated.size())));
+      notSeated.add(c);
+      ledger.weigh(burned, c.user(), c.tokens());
+      why.add(cover);
+      if (cover != SeatAllocation.Cover.NOT_ASSIGNED) {
+        unseatedUse.computeIfAbsent(
+                c.user() + "'s " + c.product() + " use: " + reason(seats, c.user(), c.product(), cover),
+                k -> new long[1])[0]++;
       }
     }
-    Money flexCost = catalog.zero();
+    unseatedUse.forEach(
+        (reason, n) -> notes.add("current: " + n[0] + (n[0] == 1 ? " window of " : " windows of ") + reason));
+    List<TokenLot> lots = new ArrayList<>();
     for (TokenLot lot : held.lots()) {
+      if (!lot.unitPrice().currency().equals(catalog.currency())) {
+        notes.add("current: lot " + lot.id() + " is priced in " + lot.unitPrice().currency()
+            + ", not the catalog's " + catalog.currency() + "; left out");
+        continue;
+      }
+      lots.add(lot);
+      LocalDate bought = LocalDate.ofInstant(lot.purchased(), zone);
+      LocalDate expires = LocalDate.ofInstant(lot.expires(), zone);
+      holdings.add(new Holding(Holding.TOKENS, lot.id(), lot.size(), bought, expires));
       if (!lot.purchased().isBefore(period.startInstant()) && lot.purchased().isBefore(period.endInstant())) {
         Money cost = lot.unitPrice().costOf(lot.size(), RoundingMode.HALF_EVEN);
         total = total.plus(cost);
-        flexCost = flexCost.plus(cost);
-        lines.add(String.format("lot %s: %d tokens bought %s = %s", lot.id(), lot.size(),
-            lot.purchased(), cost.amount().toPlainString()));
+        lines.add(String.format("lot %s: %d tokens bought %s, expiring %s = %s", lot.id(), lot.size(),
+            bought, expires, cost.amount().toPlainString()));
+      } else {
+        lines.add(String.format("lot %s: %d tokens bought %s, expiring %s: bought outside the period,"
+            + " not in its total", lot.id(), lot.size(), bought, expires));
       }
     }
-    LedgerReplay replay = TokenLedger.of(held.lots()).replay(charges);
-    long shortfall = replay.refused().stream().mapToLong(TokenCharge::tokens).sum();
-    long uncoveredUsers =
-        replay.refused().stream().map(TokenCharge::reference).map(r -> r.split(" ")[0]).distinct().count();
+    LedgerReplay replay = TokenLedger.of(lots).replay(charges);
+    long drawn = replay.accepted().stream().mapToLong(TokenCharge::tokens).sum();
+    if (!lots.isEmpty()) {
+      lines.add(String.format("Flex use without a seat: %d tokens drawn from the lots (earliest expiry first)", drawn));
+    }
+    Map<String, long[]> uncoveredBy = new TreeMap<>();
+    Map<String, UncoveredUse> keys = new LinkedHashMap<>();
+    long shortfall = 0;
+    Instant firstRefused = null;
+    for (TokenCharge r : replay.refused()) {
+      int i = Integer.parseInt(r.reference());
+      Charge c = notSeated.get(i);
+      String reason = reason(seats, c.user(), c.product(), why.get(i));
+      String key = c.user() + "\u0000" + c.product() + "\u0000" + reason;
+      long[] wt = uncoveredBy.computeIfAbsent(key, k -> new long[2]);
+      wt[0]++;
+      wt[1] += c.tokens();
+      keys.putIfAbsent(key, new UncoveredUse(c.user(), c.product(), 0, 0, reason));
+      shortfall += r.tokens();
+      firstRefused = firstRefused == null || r.at().isBefore(firstRefused) ? r.at() : firstRefused;
+    }
+    List<UncoveredUse> uncovered = new ArrayList<>();
+    uncoveredBy.forEach((k, wt) -> {
+      UncoveredUse u = keys.get(k);
+      uncovered.add(new UncoveredUse(u.user(), u.product(), wt[0], wt[1], u.reason()));
+    });
     OptionalLong tokens = OptionalLong.empty();
+    List<ScenarioPurchase> purchases = new ArrayList<>();
     if (shortfall > 0) {
       PackPurchase extra = packs.cheapestCover(new Tokens(shortfall));
       total = total.plus(extra.cost());
-      flexCost = flexCost.plus(extra.cost());
       tokens = OptionalLong.of(shortfall);
+      long users = uncovered.stream().map(UncoveredUse::user).distinct().count();
+      purchases.add(new ScenarioPurchase(LocalDate.ofInstant(firstRefused, zone), extra));
       lines.add(
           String.format(
               "uncovered: %d windows of %d users (%d tokens) not covered by seats or lots; bought as %s",
-              replay.refused().size(), uncoveredUsers, shortfall, extra));
+              replay.refused().size(), users, shortfall, extra));
       notes.add(
           "current plan leaves " + shortfall + " tokens of usage uncovered; priced at the cheapest"
               + " pack purchase");
     }
-    ledger.shared(Scenario.CURRENT, flexCost, burned);
-    return Optional.of(new Scenario(Scenario.CURRENT, total, tokens, Map.of(), lines));
+    ledger.shared(Scenario.CURRENT, total.minus(seatCost), burned);
+    return Optional.of(
+        new Scenario(Scenario.CURRENT, total, tokens, Map.of(), lines, holdings, purchases, uncovered, unassigned));
+  }
+
+  /** Why no seat covered a use, in words. */
+  private static String reason(SeatAllocation seats, UserId user, ProductId product, SeatAllocation.Cover cover) {
+    List<ProductId> offerings = seats.offeringsOf(user, product);
+    String offering = offerings.isEmpty() ? product.value() : offerings.get(0).value();
+    switch (cover) {
+      case NO_SUBSCRIPTION:
+        return "assigned " + offering + ", which has no subscription";
+      case BEFORE_START:
+        return "before " + offering + "'s subscription starts";
+      case AFTER_END:
+        return "after " + offering + "'s subscription ended on "
+            + seats.lastEnd(ProductId.of(offering)).map(LocalDate::toString).orElse("?");
+      case OVER_ASSIGNED:
+        return offering + " has fewer seats than users assigned and " + user + " has none";
+      default:
+        return "no seat assigned";
+    }
+  }
+
+  private static String join(List<UserId> users) {
+    List<String> ids = new ArrayList<>();
+    for (UserId u : users) {
+      ids.add(u.value());
+    }
+    return String.join(", ", ids);
+  }
+
+  /**
+   * {@code sc} with its plan: the named seats it holds for the period and, when it buys tokens,
+   * the cheapest token purchase schedule for the Flex windows of the products each user is on Flex
+   * for (domain {@link TokenPurchaseSchedule}). Within one token validity and one price version the
+   * schedule is the optimiser's single purchase; otherwise its cost replaces the purchase's in the
+   * total, and a line says so.
+   */
+  private Scenario withPlan(
+      Scenario sc, OptimizationResult.Solved s, UsageAnalysis analysis, List<String> notes) {
+    AnalysisPeriod period = analysis.period();
+    List<Holding> holdings = new ArrayList<>();
+    Map<String, long[]> seats = new TreeMap<>();
+    for (Assignment a : s.assignments()) {
+      a.bundle().ifPresent(b -> seats.computeIfAbsent(b.value(), k -> new long[1])[0]++);
+      for (ProductId p : a.named()) {
+        seats.computeIfAbsent(p.value(), k -> new long[1])[0]++;
+      }
+    }
+    seats.forEach((o, n) -> holdings.add(new Holding(Holding.NAMED, o, n[0], period.from(), period.to())));
+    PackPurchase single = s.purchase();
+    if (single.demand().count() == 0) {
+      return new Scenario(sc.name(), sc.total(), sc.tokens(), sc.seats(), sc.lines(), holdings, List.of(), List.of(), List.of());
+    }
+    List<ScenarioPurchase> purchases = new ArrayList<>();
+    Money total = sc.total();
+    List<String> lines = new ArrayList<>(sc.lines());
+    if (analysis.hasSummaries()) {
+      purchases.add(new ScenarioPurchase(period.from(), single));
+    } else {
+      Map<UserId, Set<ProductId>> onFlex = new HashMap<>();
+      for (Assignment a : s.assignments()) {
+        if (!a.flex().isEmpty()) {
+          onFlex.put(a.user(), Set.copyOf(a.flex()));
+        }
+      }
+      List<TokenCharge> windows = new ArrayList<>();
+      for (Charge c : analysis.flexMetering().charges()) {
+        if (onFlex.getOrDefault(c.user(), Set.of()).contains(c.product())) {
+          windows.add(new TokenCharge(c.start(), c.tokens(), c.user() + " " + c.product()));
+        }
+      }
+      TokenPurchaseSchedule schedule;
+      try {
+        schedule = TokenPurchaseSchedule.cheapest(windows, catalogs, period.zone());
+      } catch (IllegalArgumentException e) {
+        notes.add(sc.name() + ": no token purchase schedule (" + e.getMessage() + "); priced as one purchase");
+        purchases.add(new ScenarioPurchase(period.from(), single));
+        return new Scenario(sc.name(), total, sc.tokens(), sc.seats(), lines, holdings, purchases, List.of(), List.of());
+      }
+      for (ScheduledPurchase p : schedule.purchases()) {
+        purchases.add(new ScenarioPurchase(p.date(), p.packs()));
+      }
+      if (!schedule.total().equals(single.cost())) {
+        total = total.minus(single.cost()).plus(schedule.total());
+        lines.removeIf(l -> l.startsWith("Flex: "));
+        lines.add(
+            String.format(
+                "Flex: %d tokens, bought in %d %s = %s (not at once for %s: tokens expire %d months"
+                    + " after purchase, and a pack costs the price in force on its purchase day)",
+                single.demand().count(), purchases.size(), purchases.size() == 1 ? "purchase" : "purchases",
+                schedule.total().amount().toPlainString(), single.cost().amount().toPlainString(),
+                schedule.validity().toTotalMonths()));
+        if (sc.name().equals(Scenario.OPTIMAL)) {
+          notes.add(
+              "optimal: the mix was optimised with its Flex tokens bought at once ("
+                  + single.cost().amount().toPlainString() + "); their purchase schedule costs "
+                  + schedule.total().amount().toPlainString() + ", so the mix is proven optimal only"
+                  + " within one token validity and one price version");
+        }
+      }
+    }
+    return new Scenario(sc.name(), total, sc.tokens(), sc.seats(), lines, holdings, purchases, List.of(), List.of());
   }
 
   private static List<UserComparison> users(

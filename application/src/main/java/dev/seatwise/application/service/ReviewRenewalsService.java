@@ -212,7 +212,19 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
 
     void seats() {
       Set<SeatAssignment> seen = new LinkedHashSet<>(held.assignments());
+      Set<ProductId> ended = new java.util.TreeSet<>();
       for (SeatAssignment a : seen) {
+        Optional<Subscription> expired = endedBeforeAsOf(a.offering());
+        if (expired.isPresent()) {
+          // an expired subscription holds no seat: there is no renewal to act on
+          if (ended.add(a.offering())) {
+            notes.add(
+                a.offering() + ": subscription " + expired.get().id() + " ended on " + expired.get().end()
+                    + ", before " + asOf + ", and none runs after it: its seats are no longer held,"
+                    + " so they get no renewal action");
+          }
+          continue;
+        }
         Optional<Bundle> bundle = prices.bundle(a.offering());
         Optional<Product> product = prices.product(a.offering());
         if (bundle.isEmpty() && product.isEmpty()) {
@@ -584,6 +596,26 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     // ---- helpers
 
     private record HeldSeat(Money price, LocalDate renewal, String note) {}
+
+    /**
+     * The latest subscription of {@code offering} when every one of them ended before the as-of
+     * date; empty when one runs to or past it, or there is none.
+     */
+    private Optional<Subscription> endedBeforeAsOf(ProductId offering) {
+      Subscription latest = null;
+      for (Subscription s : held.subscriptions()) {
+        if (!s.offering().equals(offering)) {
+          continue;
+        }
+        if (!s.end().isBefore(asOf)) {
+          return Optional.empty();
+        }
+        if (latest == null || s.end().isAfter(latest.end())) {
+          latest = s;
+        }
+      }
+      return Optional.ofNullable(latest);
+    }
 
     /** Price and next renewal of a seat of {@code offering}. */
     private Optional<HeldSeat> seat(ProductId offering) {

@@ -21,6 +21,7 @@ import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.usage.CalendarDays;
 import dev.seatwise.domain.usage.UserId;
+import dev.seatwise.domain.usage.UsageSpan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,6 +47,15 @@ public final class UsageAnalysis {
   private final Map<UserId, Map<ProductId, ProductUsage>> byUser;
   private final boolean hasSummaries;
   private final List<String> collectionNotes;
+  private final Optional<UsageSpan> span;
+
+  /** How a period bound that the query leaves open is chosen. */
+  public enum DefaultPeriod {
+    /** The span of the data: the first to the last day with data. */
+    DATA_SPAN,
+    /** Never shorter than a year: see {@link UsageSpan#period}. */
+    AT_LEAST_A_YEAR
+  }
 
   private UsageAnalysis(
       AnalysisPeriod period,
@@ -54,7 +64,9 @@ public final class UsageAnalysis {
       Metering flex,
       Map<UserId, Map<ProductId, ProductUsage>> byUser,
       boolean hasSummaries,
-      List<String> collectionNotes) {
+      List<String> collectionNotes,
+      Optional<UsageSpan> span) {
+    this.span = span;
     this.period = period;
     this.catalog = catalog;
     this.inPeriod = inPeriod;
@@ -96,12 +108,29 @@ public final class UsageAnalysis {
    * @throws LicensingException when no meter of the catalog's kind is registered
    */
   public static UsageAnalysis of(
-      ImportedUsage given, CatalogHistory catalogs, PeriodSpec spec, MeterRegistry meters) {
+      ImportedUsage usage, CatalogHistory catalogs, PeriodSpec spec, MeterRegistry meters) {
+    return of(usage, catalogs, spec, meters, DefaultPeriod.DATA_SPAN);
+  }
+
+  /**
+   * As {@link #of(ImportedUsage, CatalogHistory, PeriodSpec, MeterRegistry)}, with the open bounds
+   * of the period chosen by {@code defaults}.
+   */
+  public static UsageAnalysis of(
+      ImportedUsage given,
+      CatalogHistory catalogs,
+      PeriodSpec spec,
+      MeterRegistry meters,
+      DefaultPeriod defaults) {
     ImportedUsage usage = given.withChargesAsUsage();
     ZoneId zone = spec.zone();
-    Optional<LocalDate[]> span = span(usage, zone);
-    LocalDate from = spec.from().or(() -> span.map(s -> s[0])).orElse(null);
-    LocalDate to = spec.to().or(() -> span.map(s -> s[1].plusDays(1))).orElse(null);
+    Optional<UsageSpan> dataSpan = span(usage, zone).map(s -> new UsageSpan(s[0], s[1]));
+    Optional<LocalDate[]> chosen =
+        defaults == DefaultPeriod.AT_LEAST_A_YEAR
+            ? dataSpan.map(s -> s.period(spec.from(), spec.to()))
+            : dataSpan.map(s -> new LocalDate[] {s.first(), s.last().plusDays(1)});
+    LocalDate from = spec.from().or(() -> chosen.map(s -> s[0])).orElse(null);
+    LocalDate to = spec.to().or(() -> chosen.map(s -> s[1])).orElse(null);
     if (from == null || to == null) {
       throw new LicensingException(
           "no usage to analyse: the sources held no accepted rows" + rejectedSummary(usage));
@@ -201,7 +230,8 @@ public final class UsageAnalysis {
         });
     return new UsageAnalysis(
         period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries,
-        collectionNotes);
+        collectionNotes,
+        dataSpan);
   }
 
   /**
@@ -353,6 +383,11 @@ public final class UsageAnalysis {
    */
   public List<String> notes() {
     return collectionNotes;
+  }
+
+  /** The first and last day with data (in the period's zone), whatever the period; empty when none. */
+  public Optional<UsageSpan> dataSpan() {
+    return span;
   }
 
   /** Whether aggregated usage reports (no per-day dates) contributed. */

@@ -176,6 +176,31 @@ class ReviewRenewalsServiceTest {
   }
 
   @Test
+  void anExpiredSubscriptionIsNotOfferedARenewalDate() {
+    // u3's ACD subscription ended on 2025-01-01, before the review's 1 March 2025; u3 last used
+    // ACD on 1 December 2024 (90 days idle). Before, the seat was "dropped at renewal on
+    // 2025-03-01", a renewal that does not exist; now there is no action, and a note says why.
+    List<Session> s = daily("u3", ACD, "2024-11-22", "2024-12-02", 9, 8);
+    Entitlements held =
+        new Entitlements(
+            List.of(subscription("S-OLD", ACD, 1, "2024-01-01", "2025-01-01", Optional.empty())),
+            List.of(assigned("u3", ACD)),
+            List.of());
+    var service =
+        new ReviewRenewalsService(
+            InMemoryUsageAdapter.of(s), catalogs(), new InMemoryEntitlementsAdapter(held));
+
+    RenewalReview review = service.review(aYearTo1March2025());
+
+    assertThat(review.actionsOf(Kind.REMOVE_IDLE_SEAT)).isEmpty();
+    assertThat(review.actionsOf(Kind.MOVE_TO_FLEX)).isEmpty();
+    assertThat(review.notes())
+        .contains(
+            "ACD: subscription S-OLD ended on 2025-01-01, before 2025-03-01, and none runs after it:"
+                + " its seats are no longer held, so they get no renewal action");
+  }
+
+  @Test
   void bundleMovesAreTimedToTheSeatsTheyReplace() {
     List<Session> s = new ArrayList<>();
     // u8 holds named ACD (renews 30 June) and RVT (renews 31 August) and uses both every day of

@@ -80,7 +80,7 @@ public final class Wiring implements UseCases {
   @Override
   public AnalyzeConcurrencyUseCase analyzeConcurrency(Inputs inputs) {
     Ports p = ports(inputs);
-    if (!inputs.entitlements().isEmpty()) {
+    if (!inputs.entitlements().isEmpty() || !inputs.lots().isEmpty()) {
       p.entitlements().entitlements(); // read, so that their rejections are reported
     }
     return new AnalyzeConcurrencyService(p.usage(), p.catalog().history(), meters);
@@ -272,15 +272,22 @@ public final class Wiring implements UseCases {
   /** Entitlements from the given exports, read once; their row report goes to the observer. */
   private static EntitlementsPort entitlements(
       Inputs inputs, LoadedCatalog catalog, ImportOptions options) {
-    if (inputs.entitlements().isEmpty()) {
+    if (inputs.entitlements().isEmpty() && inputs.lots().isEmpty()) {
       return () -> Entitlements.NONE;
     }
     List<UsageSource> sources = new ArrayList<>();
     for (Path p : inputs.entitlements()) {
       sources.add(UsageSource.of(p));
     }
+    for (Path p : inputs.lots()) {
+      sources.add(new UsageSource(p, Optional.of(ImportFormat.TOKEN_LOTS)));
+    }
     FileEntitlementsAdapter adapter =
-        new FileEntitlementsAdapter(sources, catalog.resolver(), options);
+        new FileEntitlementsAdapter(
+            sources,
+            catalog.resolver(),
+            options,
+            Optional.of(catalog.history().latest().currency()));
     return new Once<Entitlements>(
             () -> {
               FileEntitlements read = adapter.read();

@@ -3,18 +3,29 @@ package dev.seatwise.adapter.json.mapping;
 import dev.seatwise.adapter.json.dto.AssignmentDto;
 import dev.seatwise.adapter.json.dto.ComparisonResponse;
 import dev.seatwise.adapter.json.dto.GroupCostDto;
+import dev.seatwise.adapter.json.dto.HoldingDto;
+import dev.seatwise.adapter.json.dto.PackCountDto;
+import dev.seatwise.adapter.json.dto.PurchaseDto;
 import dev.seatwise.adapter.json.dto.ScenarioDto;
+import dev.seatwise.adapter.json.dto.UnassignedSeatsDto;
+import dev.seatwise.adapter.json.dto.UncoveredDto;
+import dev.seatwise.adapter.json.dto.UsageDataDto;
 import dev.seatwise.adapter.json.dto.UsageDto;
 import dev.seatwise.adapter.json.dto.UserDto;
 import dev.seatwise.application.port.in.Chargeback;
 import dev.seatwise.application.port.in.Comparison;
 import dev.seatwise.application.port.in.GroupCost;
+import dev.seatwise.application.port.in.Holding;
+import dev.seatwise.application.port.in.ScenarioPurchase;
+import dev.seatwise.application.port.in.UnassignedSeats;
+import dev.seatwise.application.port.in.UncoveredUse;
 import dev.seatwise.application.port.in.ProductUsage;
 import dev.seatwise.application.port.in.Scenario;
 import dev.seatwise.application.port.in.UserComparison;
 import dev.seatwise.domain.catalog.ProductId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +41,8 @@ import org.mapstruct.factory.Mappers;
 public interface JsonComparisonMapper {
   JsonComparisonMapper INSTANCE = Mappers.getMapper(JsonComparisonMapper.class);
 
+  @Mapping(target = "usageData", expression = "java(usageData(comparison))")
+  @Mapping(target = "asOf", expression = "java(comparison.asOf())")
   @Mapping(
       target = "breakdownBy",
       expression = "java(comparison.chargeback().map(c -> c.by().label()).orElse(null))")
@@ -53,7 +66,49 @@ public interface JsonComparisonMapper {
     return out;
   }
 
+  @Mapping(
+      target = "uncovered",
+      expression =
+          "java(scenario.name().equals(Scenario.CURRENT) ? uncovered(scenario.uncovered()) : null)")
+  @Mapping(
+      target = "unassignedSeats",
+      expression =
+          "java(scenario.name().equals(Scenario.CURRENT) ? unassigned(scenario.unassignedSeats()) : null)")
   ScenarioDto toDto(Scenario scenario);
+
+  HoldingDto toDto(Holding holding);
+
+  List<UncoveredDto> uncovered(List<UncoveredUse> uses);
+
+  UncoveredDto toDto(UncoveredUse use);
+
+  List<UnassignedSeatsDto> unassigned(List<UnassignedSeats> seats);
+
+  @Mapping(target = "unassigned", expression = "java(seats.unassigned())")
+  UnassignedSeatsDto toDto(UnassignedSeats seats);
+
+  default PurchaseDto toDto(ScenarioPurchase purchase) {
+    List<PackCountDto> packs = new ArrayList<>();
+    purchase
+        .packs()
+        .counts()
+        .forEach((pack, n) -> packs.add(new PackCountDto(pack.size(), n, pack.unitPrice().perUnit())));
+    packs.sort(Comparator.comparingLong(PackCountDto::size));
+    return new PurchaseDto(purchase.date(), packs, purchase.tokens(), purchase.cost().amount());
+  }
+
+  /** The usage data span as a half-open period with the days of it in the analysed period. */
+  default UsageDataDto usageData(Comparison c) {
+    return c.usageData()
+        .map(
+            d ->
+                new UsageDataDto(
+                    d.first(),
+                    d.last().plusDays(1),
+                    d.days(),
+                    d.daysWithin(c.period().from(), c.period().to())))
+        .orElse(null);
+  }
 
   @Mapping(target = "assignment", expression = "java(toAssignment(user))")
   UserDto toDto(UserComparison user);

@@ -74,7 +74,10 @@ public final class WebComposition implements WebUseCases {
             ? () -> Entitlements.NONE
             : new OnceEntitlementsPort(
                 new FileEntitlementsAdapter(
-                    sources(inputs.entitlements()), catalog.resolver(), options));
+                    sources(inputs.entitlements()),
+                    catalog.resolver(),
+                    options,
+                    java.util.Optional.of(catalog.history().latest().currency())));
     CatalogHistory history = catalog.history();
     return new AnalysisScope() {
       @Override

@@ -10,10 +10,20 @@ import java.util.TreeMap;
 
 /**
  * One what-if scenario's total over the period; {@code tokens} when it buys Flex tokens, {@code
- * seats} when it holds network seats, {@code lines} explaining how the total was made.
+ * seats} when it holds network seats, {@code lines} explaining how the total was made. Its plan:
+ * the {@code holdings} (seats and lots), the token {@code purchases}, and for today's plan the use
+ * it leaves {@code uncovered} and the seats nobody is assigned ({@code unassignedSeats}).
  */
 public record Scenario(
-    String name, Money total, OptionalLong tokens, Map<String, Long> seats, List<String> lines) {
+    String name,
+    Money total,
+    OptionalLong tokens,
+    Map<String, Long> seats,
+    List<String> lines,
+    List<Holding> holdings,
+    List<ScenarioPurchase> purchases,
+    List<UncoveredUse> uncovered,
+    List<UnassignedSeats> unassignedSeats) {
   public static final String ALL_NAMED = "all-named";
   public static final String ALL_FLEX = "all-flex";
   public static final String NETWORK = "network";
@@ -26,5 +36,22 @@ public record Scenario(
     requireNonNull(tokens, "tokens");
     seats = new TreeMap<>(seats);
     lines = List.copyOf(lines);
+    holdings = List.copyOf(holdings);
+    purchases = List.copyOf(purchases);
+    uncovered = List.copyOf(uncovered);
+    unassignedSeats = List.copyOf(unassignedSeats);
+  }
+
+  /** A scenario without a plan beyond its lines (as before plans were added). */
+  public Scenario(
+      String name, Money total, OptionalLong tokens, Map<String, Long> seats, List<String> lines) {
+    this(name, total, tokens, seats, lines, List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** This scenario with {@code more} lines at the end. */
+  public Scenario withLines(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(lines);
+    all.addAll(more);
+    return new Scenario(name, total, tokens, seats, all, holdings, purchases, uncovered, unassignedSeats);
   }
 }

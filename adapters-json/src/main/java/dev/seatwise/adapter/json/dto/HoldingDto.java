@@ -1,0 +1,10 @@
+package dev.seatwise.adapter.json.dto;
+
+import java.time.LocalDate;
+
+/**
+ * Something a scenario's plan holds over {@code [from, to)}: {@code quantity} seats of an offering
+ * ({@code kind} {@code named}) or of a product ({@code network}), or the tokens of a lot ({@code
+ * tokens}); {@code what} names the offering, product or lot.
+ */
+public record HoldingDto(String kind, String what, long quantity, LocalDate from, LocalDate to) {}
