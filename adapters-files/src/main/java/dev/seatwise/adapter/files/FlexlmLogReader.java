@@ -117,10 +117,20 @@ final class FlexlmLogReader implements UsageReader {
         continuation(n, raw.strip());
         return;
       }
-      long second = Integer.parseInt(m.group(1)) * 3600L + Integer.parseInt(m.group(2)) * 60L
-          + Integer.parseInt(m.group(3));
+      int hours = Integer.parseInt(m.group(1));
+      int minutes = Integer.parseInt(m.group(2));
+      int seconds = Integer.parseInt(m.group(3));
+      long second = hours * 3600L + minutes * 60L + seconds;
       String daemon = m.group(4);
       String message = m.group(5).strip();
+      if (hours > 23 || minutes > 59 || seconds > 59) {
+        // not a time of day: an event line is a rejected row, any other line is no row
+        if (EVENT.matcher(message).matches() || EVENT_LIKE.matcher(message).matches()) {
+          ledger.reject(n, "time", "not a time of day: '" + m.group(1) + ":" + m.group(2) + ":"
+              + m.group(3) + "'");
+        }
+        return;
+      }
       if (!EVENT.matcher(message).matches() && EVENT_LIKE.matcher(message).matches()) {
         ledger.reject(n, "event", "not a FlexLM event line: expected 'OUT: feature user@host', "
             + "'IN: ...', 'DENIED: ...' or 'UNSUPPORTED: ...' (upper case, with the colon), found '"
