@@ -60,6 +60,14 @@ public final class CompareOptions {
               + " repeatable.")
   Map<String, Long> networkSeats = new LinkedHashMap<>();
 
+  @Option(
+      names = "--pool-refusal-rate",
+      paramLabel = "RATE",
+      description =
+          "For a token-pool vendor, size the optimal pool to refuse at most RATE of the pool's"
+              + " intervals (0 <= RATE < 1, e.g. 0.05; default 0: nobody refused).")
+  Double poolRefusalRate;
+
   /** The query, with product ids checked against {@code catalog}. */
   CompareScenariosQuery query(PeriodSpec period, Catalog catalog) {
     Map<UserId, Pin> pins = new HashMap<>();
@@ -80,6 +88,10 @@ public final class CompareOptions {
       throw new ParameterException(
           spec.commandLine(), "--token-cap must be >= 0 but was " + tokenCap);
     }
+    if (poolRefusalRate != null && !(poolRefusalRate >= 0 && poolRefusalRate < 1)) {
+      throw new ParameterException(
+          spec.commandLine(), "--pool-refusal-rate must be in [0, 1) but was " + poolRefusalRate);
+    }
     Map<ProductId, Long> seats = new HashMap<>();
     networkSeats.forEach(
         (p, n) -> {
@@ -94,7 +106,8 @@ public final class CompareOptions {
         pins,
         excluded,
         tokenCap == null ? OptionalLong.empty() : OptionalLong.of(tokenCap),
-        seats);
+        seats)
+        .withPoolRefusalRate(poolRefusalRate == null ? 0.0 : poolRefusalRate);
   }
 
   /** Users pinned by these options. */

@@ -93,7 +93,8 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
             query.compare().pins(),
             query.compare().flexExcluded(),
             query.compare().tokenCap(),
-            query.compare().networkSeats());
+            query.compare().networkSeats())
+            .withPoolRefusalRate(query.compare().poolRefusalRate());
     List<SensitivityCase> cases = new ArrayList<>();
     for (BigDecimal p : query.tokenPriceChanges()) {
       BigDecimal f = factor(p);

@@ -189,7 +189,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     if (analysis.isCapacityMetered()) {
       allNamed =
           capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios, ledger);
-      poolMix = poolMix(analysis, packs, proration, notes, scenarios);
+      poolMix = poolMix(analysis, packs, proration, query.poolRefusalRate(), notes, scenarios);
     } else if (packs.isEmpty()) {
       notes.add("the catalog sells no token packs: all-flex and optimal are left out");
     } else {
@@ -354,6 +354,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       UsageAnalysis analysis,
       Optional<PackPricing> packs,
       Proration proration,
+      double refusalRate,
       List<String> notes,
       List<Scenario> scenarios) {
     Catalog catalog = analysis.catalog();
@@ -393,7 +394,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     if (users.isEmpty()) {
       return Optional.empty();
     }
-    PoolMix mix = PoolMixOptimizer.solve(new PoolMixProblem(users, packs.get(), proration, 0.0, unit));
+    PoolMix mix = PoolMixOptimizer.solve(new PoolMixProblem(users, packs.get(), proration, refusalRate, unit));
     Map<String, Long> seats = new TreeMap<>();
     for (UserId u : mix.named()) {
       for (ProductId p : analysis.byUser().getOrDefault(u, Map.of()).keySet()) {
@@ -404,6 +405,9 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     lines.add(String.format("%d of %d users named (%s), the pool sized for the rest: %d %s bought as %s",
         mix.named().size(), users.size(), mix.namedCost().amount().toPlainString(), mix.poolTokens(), unit,
         mix.purchase()));
+    if (refusalRate > 0) {
+      lines.add(serviceLevel(refusalRate, unit));
+    }
     lines.add(String.format("pool capacity %s x %d/%d days = %s", mix.purchase(), proration.days(),
         proration.daysPerYear(), mix.poolCost().amount().toPlainString()));
     lines.add(mix.proven()
@@ -412,10 +416,24 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         : "best found within the search budget: the optimum lies between "
             + mix.lowerBound().amount().toPlainString() + " and " + mix.total().amount().toPlainString());
     scenarios.add(new Scenario(Scenario.OPTIMAL, mix.total(), OptionalLong.of(mix.poolTokens()), seats, lines));
-    notes.add("optimal for a pool: who is named and how large the pool is for the rest, at no refusals;"
-        + " pins and bundles are not applied to it; each pool user's cost is a share of the pool in"
+    notes.add("optimal for a pool: who is named and how large the pool is for the rest, "
+        + (refusalRate == 0
+            ? "at no refusals"
+            : "refusing at most " + percent(refusalRate) + " of the pool's intervals")
+        + "; pins and bundles are not applied to it; each pool user's cost is a share of the pool in"
         + " proportion to the most " + unit + " they hold");
     return Optional.of(mix);
+  }
+
+  /** The service level the pool was sized for (refusals tolerated), as a line of the optimal scenario. */
+  private static String serviceLevel(double refusalRate, String unit) {
+    return "service level: at most " + percent(refusalRate) + " of the pool's intervals refused"
+        + " (the smallest pool of " + unit + " that meets it)";
+  }
+
+  private static String percent(double rate) {
+    return new java.math.BigDecimal(Double.toString(rate))
+        .movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   /** Users as the pool-aware optimum places them, with its reasons. */
