@@ -102,6 +102,18 @@ final class ForecastTable {
               + Text.right(Text.count(m.closing()), 10));
     }
     out.println();
+    out.printf("Burn per projected month, P50 and P90 (weeks drawn from the history, seed %d):%n",
+        r.seed());
+    out.println(
+        "  " + Text.left("FROM", 10) + " " + Text.right("EXPECTED", 10) + " "
+            + Text.right("P50", 10) + " " + Text.right("P90", 10));
+    for (ProjectedMonthDto m : r.projection()) {
+      out.println(
+          "  " + Text.left(m.from().toString(), 10) + " " + Text.right(Text.count(m.burn()), 10)
+              + " " + Text.right(Text.count(m.p50Burn()), 10) + " "
+              + Text.right(Text.count(m.p90Burn()), 10));
+    }
+    out.println();
     out.printf("Purchase plan (covers P90 at the least cost), %s:%n", r.currency());
     if (r.plan().purchases().isEmpty()) {
       out.println("  nothing to buy");

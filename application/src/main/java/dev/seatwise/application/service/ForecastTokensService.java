@@ -18,6 +18,7 @@ import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.forecast.BurnForecast;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.money.Money;
@@ -112,9 +113,35 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         FlexBurn.spread(historyTokens, historyDays, asOf, horizonDays, zone, "expected");
     LedgerReplay replay = TokenLedger.of(held.lots()).replay(concat(past, expected));
 
+    Map<LocalDate, Long> byDay = new TreeMap<>();
+    for (int i = 0; i < daily.length; i++) {
+      byDay.put(history.from().plusDays(i), daily[i]);
+    }
+    boolean banded = BurnForecast.hasWholeWeek(byDay);
     List<ProjectedMonth> projection = new ArrayList<>();
     for (int k = 1; k <= query.horizonMonths(); k++) {
-      projection.add(month(replay, expected, asOf.plusMonths(k - 1), asOf.plusMonths(k), zone));
+      LocalDate from = asOf.plusMonths(k - 1);
+      LocalDate to = asOf.plusMonths(k);
+      ProjectedMonth m = month(replay, expected, from, to, zone);
+      if (banded) {
+        BurnForecast.Forecast f =
+            BurnForecast.simulate(
+                byDay, from, BurnForecast.daysBetween(from, to), query.simulations(), query.seed());
+        m = m.withBand(f.p50(), f.p90());
+      }
+      projection.add(m);
+    }
+    if (banded) {
+      notes.add(
+          "P50/P90 per projected month: a block bootstrap of whole Monday-to-Sunday weeks of the"
+              + " history, each drawn among the weeks within " + BurnForecast.SEASON_WEEKS
+              + " ISO weeks of the same week of the year (among all when none is), "
+              + query.simulations() + " runs, seed " + query.seed()
+              + "; the horizon's P50/P90 and the purchase plan still resample single days");
+    } else {
+      notes.add(
+          "the history holds no whole Monday-to-Sunday week, so the projected months carry no"
+              + " P50/P90 band (both are the expected burn)");
     }
     Optional<LocalDate> runOut =
         replay.refused().stream()

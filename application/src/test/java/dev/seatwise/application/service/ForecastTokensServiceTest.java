@@ -90,6 +90,52 @@ class ForecastTokensServiceTest {
     assertThat(f.notes()).anyMatch(n -> n.contains("lot A")).anyMatch(n -> n.contains("lot B"));
   }
 
+  /**
+   * A weekly shape: u1 opens ACD (7 tokens) on weekdays only, 3 February to 2 March 2025 (four
+   * whole weeks of 35 tokens), and u2 opens it every day of the week of 17 February (49 more):
+   * weeks of 35, 35, 84 and 35 tokens. A month ahead sums four or five drawn weeks, so its P50 is
+   * a month of quiet weeks and its P90 holds a busy one.
+   */
+  @Test
+  void projectedMonthsCarryTheSeededWeekBootstrapBandOfTheirBurn() {
+    List<Session> sessions = new ArrayList<>();
+    for (Session s : daily("u1", ACD, "2025-02-03", "2025-03-03", 9, 8)) {
+      java.time.DayOfWeek d = s.start().atZone(ZoneOffset.UTC).getDayOfWeek();
+      if (d != java.time.DayOfWeek.SATURDAY && d != java.time.DayOfWeek.SUNDAY) {
+        sessions.add(s);
+      }
+    }
+    sessions.addAll(daily("u2", ACD, "2025-02-17", "2025-02-24", 9, 8));
+    var service =
+        new ForecastTokensService(
+            InMemoryUsageAdapter.of(sessions), catalogs(), InMemoryEntitlementsAdapter.none());
+    ForecastTokensQuery q =
+        ForecastTokensQuery.of(day("2025-03-03"))
+            .withHistory(PeriodSpec.of(day("2025-02-03"), day("2025-03-03"), ZoneOffset.UTC))
+            .withHorizonMonths(2)
+            .withSimulations(500)
+            .withSeed(11);
+
+    TokenForecast f = service.forecast(q);
+
+    assertThat(f.historyTokens()).isEqualTo(4 * 35 + 49);
+    assertThat(f.projection()).hasSize(2);
+    for (ProjectedMonth m : f.projection()) {
+      assertThat(m.p50Burn()).isLessThanOrEqualTo(m.p90Burn());
+      // Each month ahead holds four whole weeks at least, each drawn week burns 35 or more: 140.
+      assertThat(m.p50Burn()).isGreaterThanOrEqualTo(140);
+    }
+    // A drawn week is busy one time in four: the P90 of a month holds a busy week, its P50 not
+    // always, so the band is wider than a point for at least one month.
+    assertThat(f.projection())
+        .anyMatch(m -> m.p90Burn() > m.p50Burn());
+    // The same seed gives the same bands; the note states the method and the seed.
+    assertThat(service.forecast(q).projection()).isEqualTo(f.projection());
+    assertThat(f.notes())
+        .anyMatch(n -> n.contains("block bootstrap of whole Monday-to-Sunday weeks")
+            && n.contains("seed 11"));
+  }
+
   @Test
   void runsOutOnTheDayTheBalanceCannotCoverTheDaysBurn() {
     Entitlements held =

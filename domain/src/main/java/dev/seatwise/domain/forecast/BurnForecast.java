@@ -143,6 +143,23 @@ public final class BurnForecast {
     return sorted[Math.max(0, rank - 1)];
   }
 
+  /**
+   * Whether {@code daily} holds at least one whole Monday-to-Sunday week between its first and
+   * last key, that is whether {@link #simulate} can draw from it.
+   */
+  public static boolean hasWholeWeek(Map<LocalDate, Long> daily) {
+    checkNotNull(daily, "daily");
+    if (daily.isEmpty()) {
+      return false;
+    }
+    TreeMap<LocalDate, Long> history = new TreeMap<>(daily);
+    LocalDate first = history.firstKey();
+    while (first.getDayOfWeek() != DayOfWeek.MONDAY) {
+      first = first.plusDays(1);
+    }
+    return !first.plusDays(6).isAfter(history.lastKey());
+  }
+
   /** The days from {@code from} to {@code to}; a helper for callers sizing a horizon. */
   public static int daysBetween(LocalDate from, LocalDate to) {
     return Math.toIntExact(ChronoUnit.DAYS.between(from, to));
