@@ -159,15 +159,23 @@ public final class AnalysisEndpoints {
 
   /**
    * The comparison the request asks for; {@code ?format=csv}: the per-user table as CSV; {@code
-   * ?by=team|cost-centre}: with the chargeback (as CSV: the breakdown table).
+   * ?by=team|cost-centre}: with the chargeback (as CSV: the breakdown table); {@code
+   * ?poolRefusalRate=R} (0 <= R < 1): the service level of a token-pool vendor's optimum.
    */
   Prepared comparison(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
     boolean asCsv = "csv".equalsIgnoreCase(ctx.queryParam("format"));
     Optional<GroupBy> by = RequestParams.grouping(ctx, "by");
+    double refusals = RequestParams.rate(ctx, "poolRefusalRate");
+    if (refusals >= 1) {
+      throw ApiProblem.badRequest(
+          "'poolRefusalRate' must be at least 0 and below 1 (the share of a token pool's intervals"
+              + " that may refuse a check-out), not 1");
+    }
     CompareScenariosQuery query =
         by.map(CompareScenariosQuery.of(period)::withBreakdown)
-            .orElse(CompareScenariosQuery.of(period));
+            .orElse(CompareScenariosQuery.of(period))
+            .withPoolRefusalRate(refusals);
     return scope -> {
       Comparison c = scope.comparing().compare(query);
       ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);

@@ -253,6 +253,15 @@ class WebApiTest {
     HttpResponse<String> bad = server.postExample("/api/comparisons?example=test-org&by=floor");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(TestServer.json(bad).get("detail").asText()).contains("team or cost-centre");
+    HttpResponse<String> allRefused =
+        server.postExample("/api/comparisons?example=test-org&poolRefusalRate=1");
+    assertThat(allRefused.statusCode()).isEqualTo(400);
+    assertThat(TestServer.json(allRefused).get("detail").asText()).contains("below 1");
+    HttpResponse<String> notAPool =
+        server.postExample("/api/comparisons?example=test-org&poolRefusalRate=0.05");
+    assertThat(notAPool.statusCode()).as(notAPool.body()).isEqualTo(200);
+    assertThat(TestServer.json(notAPool).get("scenarios").toString())
+        .isEqualTo(TestServer.json(plain).get("scenarios").toString());
   }
 
   @Test
