@@ -130,7 +130,12 @@ public final class AnalysisEndpoints {
             name = "by",
             description =
                 "team or cost-centre: split every scenario's cost by the identity map's groups"
-                    + " (chargeback: 'breakdown'; with format=csv the breakdown table)")
+                    + " (chargeback: 'breakdown'; with format=csv the breakdown table)"),
+        @OpenApiParam(
+            name = "poolRefusalRate",
+            description =
+                "0 (default) up to, not including, 1: the share of a token pool's intervals the"
+                    + " pool-aware optimum may refuse")
       },
       requestBody =
           @OpenApiRequestBody(
@@ -167,15 +172,12 @@ public final class AnalysisEndpoints {
     boolean asCsv = "csv".equalsIgnoreCase(ctx.queryParam("format"));
     Optional<GroupBy> by = RequestParams.grouping(ctx, "by");
     double refusals = RequestParams.rate(ctx, "poolRefusalRate");
-    if (refusals >= 1) {
-      throw ApiProblem.badRequest(
-          "'poolRefusalRate' must be at least 0 and below 1 (the share of a token pool's intervals"
-              + " that may refuse a check-out), not 1");
-    }
     CompareScenariosQuery query =
-        by.map(CompareScenariosQuery.of(period)::withBreakdown)
-            .orElse(CompareScenariosQuery.of(period))
-            .withPoolRefusalRate(refusals);
+        RequestParams.valid(
+            () ->
+                by.map(CompareScenariosQuery.of(period)::withBreakdown)
+                    .orElse(CompareScenariosQuery.of(period))
+                    .withPoolRefusalRate(refusals));
     return scope -> {
       Comparison c = scope.comparing().compare(query);
       ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);

@@ -256,7 +256,7 @@ class WebApiTest {
     HttpResponse<String> allRefused =
         server.postExample("/api/comparisons?example=test-org&poolRefusalRate=1");
     assertThat(allRefused.statusCode()).isEqualTo(400);
-    assertThat(TestServer.json(allRefused).get("detail").asText()).contains("below 1");
+    assertThat(TestServer.json(allRefused).get("detail").asText()).contains("pool refusal rate must be in [0, 1) but was 1.0");
     HttpResponse<String> notAPool =
         server.postExample("/api/comparisons?example=test-org&poolRefusalRate=0.05");
     assertThat(notAPool.statusCode()).as(notAPool.body()).isEqualTo(200);
