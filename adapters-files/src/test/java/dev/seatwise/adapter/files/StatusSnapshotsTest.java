@@ -19,7 +19,7 @@ class StatusSnapshotsTest {
   /** An LM-X banner followed by 10,000 lines that are no rows: the ledger never sees a row. */
   private static Path manyLinesWithoutRows(Path dir) throws IOException {
     Path f = dir.resolve("lmx.txt");
-    Files.writeString(f, "LM-X License Server on 6200@licserv0013.com:\n" + "\n".repeat(10_000));
+    Files.writeString(f, BANNER + "\n" + "\n".repeat(10_000));
     return f;
   }
 
@@ -49,21 +49,28 @@ class StatusSnapshotsTest {
     return FileUsageAdapter.readFile(f, Fixtures.resolver());
   }
 
+  private static final String BANNER = "LM-X License Server on 6200@licserv:";
+
+  /** An LM-X output of these lines, its file dated 2024-05-06T07:08:09Z. */
+  private static FileImport lmx(Path dir, String... lines) throws IOException {
+    return read(dir, "lmx.txt", String.join("\n", lines) + "\n");
+  }
+
+  /** The two lines of an LM-X feature block: its name and its {@code U of N} totals. */
+  private static String feature(String name, String totals) {
+    return "Feature: " + name + " Version: 1 Vendor: X\n" + totals + " license(s) used";
+  }
+
   @Test
   void countsAreBoundedByLimitsAndEveryRowIsCounted(@TempDir Path dir) throws IOException {
-    FileImport i = read(dir, "lmx.txt", String.join("\n",
-        "LM-X License Server on 6200@licserv:",
-        "Feature: A Version: 1 Vendor: X",
-        "0 of 2147483646 license(s) used", // 3: above MAX_STATUS_COUNT and not the marker
-        "Feature: B Version: 1 Vendor: X",
-        "2147483647 of 5 license(s) used", // 5: the marker means nothing as an in-use count
-        "Feature: C Version: 1 Vendor: X",
-        "7 of 100000000 license(s) used", // 7: the largest count allowed
+    FileImport i = lmx(dir, BANNER,
+        feature("A", "0 of 2147483646"), // 2-3: above MAX_STATUS_COUNT and not the marker
+        feature("B", "2147483647 of 5"), // 4-5: the marker means nothing as an in-use count
+        feature("C", "7 of 100000000"), // 6-7: the largest count allowed
         "0 license(s) used by u1@h1", // 8: a check-out holds at least 1
         "100000001 license(s) used by u2@h2", // 9
         "7 license(s) used by u3@h3", // 10
-        "Login time: 1970-01-01 00:00   Checkout time: 1970-01-01 00:00", // 11
-        ""));
+        "Login time: 1970-01-01 00:00   Checkout time: 1970-01-01 00:00"); // 11
     assertThat(Imports.rejections(i)).containsExactly(
         "3 [issued]: count out of range: 0 of 2147483646 license(s) used",
         "2 [issued]: no 'N of M license(s) used' line for feature A",
@@ -87,14 +94,8 @@ class StatusSnapshotsTest {
 
   @Test
   void anUnlimitedFeatureListedTwiceStaysUnlimited(@TempDir Path dir) throws IOException {
-    FileImport i = read(dir, "lmx.txt", String.join("\n",
-        "LM-X License Server on 6200@licserv:",
-        "Feature: D Version: 1 Vendor: X",
-        "0 of 5 license(s) used",
-        "Feature: D Version: 2 Vendor: X",
-        "1 of 2147483647 license(s) used",
-        "1 license(s) used by u1@h1",
-        ""));
+    FileImport i = lmx(dir, BANNER, feature("D", "0 of 5"), feature("D", "1 of 2147483647"),
+        "1 license(s) used by u1@h1");
     assertThat(Imports.report(i).rejected()).isZero();
     assertThat(i.usage().snapshots()).extracting(SeatSnapshot::totals).containsExactly(
         new SeatSnapshot(Instant.parse("2024-05-06T07:08:09Z"), "D", java.util.Optional.empty(),
@@ -107,12 +108,7 @@ class StatusSnapshotsTest {
 
   @Test
   void aDateLineOutsideThePlausibleDatesDatesNothing(@TempDir Path dir) throws IOException {
-    FileImport i = read(dir, "lmx.txt", String.join("\n",
-        "1970-01-01T00:00:00Z",
-        "LM-X License Server on 6200@licserv:",
-        "Feature: A Version: 1 Vendor: X",
-        "0 of 5 license(s) used",
-        ""));
+    FileImport i = lmx(dir, "1970-01-01T00:00:00Z", BANNER, feature("A", "0 of 5"));
     assertThat(i.usage().snapshots()).singleElement()
         .satisfies(s -> assertThat(s.at()).isEqualTo("2024-05-06T07:08:09Z"));
     assertThat(i.notes()).extracting(n -> n.line() + ": " + n.message()).first().isEqualTo(
