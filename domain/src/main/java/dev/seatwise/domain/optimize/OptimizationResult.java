@@ -2,7 +2,18 @@ package dev.seatwise.domain.optimize;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.plan.MixPlan;
+import dev.seatwise.domain.plan.Plan;
+import dev.seatwise.domain.plan.PlanPeriod;
+import dev.seatwise.domain.plan.TokenPurchaseSchedule;
+import dev.seatwise.domain.usage.UserId;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import dev.seatwise.domain.tokens.PackPurchase;
 import java.util.List;
 import java.util.function.Function;
@@ -33,6 +44,38 @@ public sealed interface OptimizationResult
 
     public long tokens() {
       return purchase.demand().count();
+    }
+
+    /** The holders of each offering (bundle or single product) the mix buys seats of. */
+    public Map<ProductId, List<UserId>> seatsByOffering() {
+      Map<ProductId, List<UserId>> out = new TreeMap<>();
+      for (Assignment a : assignments) {
+        a.bundle().ifPresent(b -> out.computeIfAbsent(b, k -> new ArrayList<>()).add(a.user()));
+        for (ProductId p : a.named()) {
+          out.computeIfAbsent(p, k -> new ArrayList<>()).add(a.user());
+        }
+      }
+      return out;
+    }
+
+    /** The products each user is on Flex for (users on Flex for nothing are left out). */
+    public Map<UserId, Set<ProductId>> onFlex() {
+      Map<UserId, Set<ProductId>> out = new TreeMap<>();
+      for (Assignment a : assignments) {
+        if (!a.flex().isEmpty()) {
+          out.put(a.user(), a.flex());
+        }
+      }
+      return out;
+    }
+
+    /**
+     * This mix as a plan over {@code period} ({@link MixPlan#of}): its seats, one holding per
+     * offering and annual term, and the lots of {@code schedule} (normally {@link
+     * MixPlan#schedule} of {@link #onFlex()}).
+     */
+    public Plan plan(PlanPeriod period, CatalogHistory catalogs, TokenPurchaseSchedule schedule) {
+      return MixPlan.of(seatsByOffering(), period, catalogs, schedule);
     }
   }
 

@@ -40,7 +40,8 @@ import java.util.Set;
  * rate in force when it opens ({@link CatalogHistory#versionOn}) from the lots unexpired at that
  * instant in burn order (earliest expiry, then smallest: {@link TokenLedger}); a window the balance
  * cannot pay is refused whole (hard stop) and <em>uncovered</em>, as is a window of a product with
- * no Flex rate. The windows' own token counts are not used: each is rated at its opening.
+ * no Flex rate. The windows' own token counts are not used: each is rated at its opening (except a
+ * collection checkout, whose rate the meter chose from the members the user was seen using).
  *
  * <p><b>Seats.</b> Seats of an offering are pooled across the plan's holdings of it (Autodesk
  * assigns users to an offering, not to a contract): on each day the offering has the seats of its
@@ -139,7 +140,7 @@ public final class PlanEvaluation {
       Charge w = inPeriod.get(i);
       LocalDate day = period.dayOf(w.start());
       Catalog version = SeatHolding.versionOn(catalogs, day);
-      Optional<Long> rate = version.product(w.product()).flatMap(Product::tokenRate);
+      java.util.OptionalLong rate = rate(version, w);
       long tokens = rate.orElse(0L);
       String seat = null;
       for (OfferingSeats o : offerings) {
@@ -277,6 +278,24 @@ public final class PlanEvaluation {
     }
     return new PlanEvaluation(
         plan, period, lines, List.of(result), unused, gaps, excess, outside, replay);
+  }
+
+  /**
+   * What a window costs on Flex under {@code version}: its product's rate; for a collection
+   * checkout (the product is a bundle on Flex) the window's own tokens, as the meter priced it
+   * ({@code CollectionPricing}: the member that ran is not recorded); empty when neither is on
+   * Flex.
+   */
+  static java.util.OptionalLong rate(Catalog version, Charge w) {
+    Optional<Product> product = version.product(w.product());
+    if (product.isPresent()) {
+      Optional<Long> r = product.get().tokenRate();
+      return r.isPresent() ? java.util.OptionalLong.of(r.get()) : java.util.OptionalLong.empty();
+    }
+    if (version.bundle(w.product()).isPresent() && version.isOnFlex(w.product())) {
+      return java.util.OptionalLong.of(w.tokens());
+    }
+    return java.util.OptionalLong.empty();
   }
 
   private static boolean offers(Catalog version, ProductId offering, ProductId product) {
