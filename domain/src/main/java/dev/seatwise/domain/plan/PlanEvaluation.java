@@ -42,7 +42,7 @@ import java.util.Set;
  * instant in burn order (earliest expiry, then smallest: {@link TokenLedger}); a window the balance
  * cannot pay is refused whole (hard stop) and <em>uncovered</em>, as is a window of a product with
  * no Flex rate. The windows' own token counts are not used: each is rated at its opening (except a
- * checkout of a collection, whose per-window tokens the meter priced from the members seen).
+ * collection checkout, whose rate the meter chose from the members the user was seen using).
  *
  * <p><b>Seats.</b> Seats of an offering are pooled across the plan's holdings of it (Autodesk
  * assigns users to an offering, not to a contract): on each day the offering has the seats of its
@@ -155,7 +155,7 @@ public final class PlanEvaluation {
       Charge w = inPeriod.get(i);
       LocalDate day = period.dayOf(w.start());
       Catalog version = SeatHolding.versionOn(catalogs, day);
-      Optional<Long> rate = rateOf(version, w);
+      java.util.OptionalLong rate = rate(version, w);
       long tokens = rate.orElse(0L);
       String seat = null;
       for (OfferingSeats o : offerings) {
@@ -335,19 +335,23 @@ public final class PlanEvaluation {
         plan, period, lines, List.of(result), unused, gaps, excess, misses, counts, holders, outside, replay);
   }
 
+
   /**
-   * The tokens a window of {@code w}'s product costs in {@code version}: a product's rate; for a
-   * checkout of a collection on Flex, the window's own tokens (the meter prices each such window by
-   * the members seen, {@code CollectionPricing}); empty when not on Flex.
+   * What a window costs on Flex under {@code version}: its product's rate; for a collection
+   * checkout (the product is a bundle on Flex) the window's own tokens, as the meter priced it
+   * ({@code CollectionPricing}: the member that ran is not recorded); empty when neither is on
+   * Flex.
    */
-  private static Optional<Long> rateOf(Catalog version, Charge w) {
+  static java.util.OptionalLong rate(Catalog version, Charge w) {
     Optional<Product> product = version.product(w.product());
     if (product.isPresent()) {
-      return product.get().tokenRate();
+      Optional<Long> r = product.get().tokenRate();
+      return r.isPresent() ? java.util.OptionalLong.of(r.get()) : java.util.OptionalLong.empty();
     }
-    return version.bundle(w.product()).isPresent() && version.isOnFlex(w.product())
-        ? Optional.of(w.tokens())
-        : Optional.empty();
+    if (version.bundle(w.product()).isPresent() && version.isOnFlex(w.product())) {
+      return java.util.OptionalLong.of(w.tokens());
+    }
+    return java.util.OptionalLong.empty();
   }
 
   private static boolean offers(Catalog version, ProductId offering, ProductId product) {
