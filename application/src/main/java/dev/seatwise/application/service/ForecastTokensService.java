@@ -281,7 +281,7 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
       }
       case OPTIMAL: {
         String[] why = new String[1];
-        Optional<Map<UserId, Set<ProductId>>> flex = OptimalFlex.of(analysis, why);
+        Optional<Map<UserId, Set<ProductId>>> flex = OptimalFlex.of(analysis, catalogs, why);
         if (flex.isEmpty()) {
           notes.add(
               "plan optimal: " + why[0] + "; the burn is that of the users no held subscription"
@@ -298,7 +298,8 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         }
         notes.add(
             "plan optimal: the burn is the Flex windows of the products the compare optimiser"
-                + " (no pins, exclusions or token cap; prices pro-rated to the history's "
+                + " (its optimum improved under purchase schedules; no pins, exclusions or token"
+                + " cap; prices pro-rated to the history's "
                 + history.days() + " days) leaves each user on Flex: " + Figures.tokens(out.size())
                 + " of " + Figures.tokens(all.size()) + " windows, " + Figures.tokens(onFlex.size())
                 + " users");
