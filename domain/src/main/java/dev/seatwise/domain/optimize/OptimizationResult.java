@@ -10,10 +10,8 @@ import dev.seatwise.domain.plan.Plan;
 import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.TokenPurchaseSchedule;
 import dev.seatwise.domain.usage.UserId;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import dev.seatwise.domain.tokens.PackPurchase;
 import java.util.List;
 import java.util.function.Function;
@@ -48,25 +46,12 @@ public sealed interface OptimizationResult
 
     /** The holders of each offering (bundle or single product) the mix buys seats of. */
     public Map<ProductId, List<UserId>> seatsByOffering() {
-      Map<ProductId, List<UserId>> out = new TreeMap<>();
-      for (Assignment a : assignments) {
-        a.bundle().ifPresent(b -> out.computeIfAbsent(b, k -> new ArrayList<>()).add(a.user()));
-        for (ProductId p : a.named()) {
-          out.computeIfAbsent(p, k -> new ArrayList<>()).add(a.user());
-        }
-      }
-      return out;
+      return Mixes.seatsByOffering(assignments);
     }
 
     /** The products each user is on Flex for (users on Flex for nothing are left out). */
     public Map<UserId, Set<ProductId>> onFlex() {
-      Map<UserId, Set<ProductId>> out = new TreeMap<>();
-      for (Assignment a : assignments) {
-        if (!a.flex().isEmpty()) {
-          out.put(a.user(), a.flex());
-        }
-      }
-      return out;
+      return Mixes.onFlex(assignments);
     }
 
     /**
