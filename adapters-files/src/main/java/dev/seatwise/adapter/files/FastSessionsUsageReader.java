@@ -45,7 +45,7 @@ final class FastSessionsUsageReader implements UsageReader {
         hashes[from + k] = hash(ub[k], pb[k], sb[k], eb[k]);
       }
     }
-    long[] sorted = hashes.clone();
+    long[] sorted = hashes; // sorted in place: each row's hash is computed again below
     Arrays.sort(sorted);
     long[] repeated = new long[16];
     int r = 0;
@@ -70,7 +70,7 @@ final class FastSessionsUsageReader implements UsageReader {
       int len = Math.min(BLOCK, n - from);
       copy(table, from, len, ub, pb, sb, eb);
       for (int k = 0; k < len; k++) {
-        if (Arrays.binarySearch(candidates, hashes[from + k]) < 0) {
+        if (Arrays.binarySearch(candidates, hash(ub[k], pb[k], sb[k], eb[k])) < 0) {
           continue;
         }
         int c = seen.merge(List.of((long) ub[k], (long) pb[k], sb[k], eb[k]), 1, Integer::sum);
