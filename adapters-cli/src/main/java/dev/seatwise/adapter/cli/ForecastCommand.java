@@ -3,6 +3,7 @@ package dev.seatwise.adapter.cli;
 import dev.seatwise.adapter.json.CsvTables;
 import dev.seatwise.adapter.json.dto.ForecastResponse;
 import dev.seatwise.adapter.json.mapping.JsonForecastMapper;
+import dev.seatwise.application.port.in.BurnPlan;
 import dev.seatwise.application.port.in.ForecastTokensQuery;
 import dev.seatwise.application.port.in.TokenForecast;
 import java.time.LocalDate;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Option;
     description = {
       "Learn the monthly Flex burn from the usage (--from/--to choose the history), project it",
       "through the token lots held, give the run-out date and the tokens that would expire unused,",
-      "P50 and P90 of the burn ahead (resampling historical days, seeded) and the purchase plan",
-      "that covers P90 at the least cost."
+      "P50 and P90 of the burn ahead (a seeded bootstrap of whole weeks) and the purchase plan",
+      "that covers the P90 path within lot expiry at the least cost plus expected waste.",
+      "--plan chooses whose burn: unassigned (default), all-flex, current or optimal."
     },
     footer = {"", "Example:", "  seatwise forecast --usage examples/acme-sessions.csv --months 12"})
 public final class ForecastCommand extends AnalysisCommand {
@@ -53,6 +55,17 @@ public final class ForecastCommand extends AnalysisCommand {
               + " ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--plan",
+      paramLabel = "PLAN",
+      defaultValue = "unassigned",
+      description =
+          "Whose Flex burn to forecast: unassigned (users no held subscription assigns the"
+              + " product), all-flex (every window), current (the held subscriptions' seats, day by"
+              + " day; give --entitlements) or optimal (the products compare's optimum leaves on"
+              + " Flex). Default: ${DEFAULT-VALUE}.")
+  String plan;
+
   public ForecastCommand(UseCases useCases) {
     super(useCases);
   }
@@ -65,7 +78,10 @@ public final class ForecastCommand extends AnalysisCommand {
       Inputs inputs = input.inputs(useCases, tracker);
       LocalDate day = asOf(asOf, inputs);
       ForecastTokensQuery q =
-          query(() -> new ForecastTokensQuery(day, input.period(), months, simulations, seed));
+          query(
+              () ->
+                  new ForecastTokensQuery(
+                      day, input.period(), months, simulations, seed, BurnPlan.parse(plan)));
       TokenForecast forecast = useCases.forecastTokens(inputs).forecast(q);
       response =
           JsonForecastMapper.INSTANCE.toResponse(

@@ -28,9 +28,15 @@ final class ForecastTable {
         String.format(
             "History: %s tokens %s, %s a day on average",
             Text.count(r.historyTokens()),
-            r.burnByPool().isEmpty()
-                ? "charged to users no subscription covers"
-                : "consumed by Enterprise Token Flex pools or charged to users no subscription covers",
+            "all-flex".equals(r.burnPlan())
+                ? "of every Flex window (all users on Flex)"
+                    + (r.burnByPool().isEmpty() ? "" : " and of Enterprise Token Flex pools")
+                : r.burnPlan() != null && !"unassigned".equals(r.burnPlan())
+                ? "of Flex windows the " + r.burnPlan() + " plan's seats do not cover"
+                    + (r.burnByPool().isEmpty() ? "" : " and of Enterprise Token Flex pools")
+                : r.burnByPool().isEmpty()
+                    ? "charged to users no subscription covers"
+                    : "consumed by Enterprise Token Flex pools or charged to users no subscription covers",
             String.format(Locale.ROOT, "%,.1f", r.meanDailyBurn())));
     out.println(
         Text.left("MONTH", 8) + " " + Text.right("DAYS", 5) + " " + Text.right("TOKENS", 12));

@@ -1,8 +1,5 @@
 package dev.seatwise.adapter.files;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,46 +29,45 @@ final class DslsUsageReader implements UsageReader {
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
-    StatusSnapshots s = new StatusSnapshots(file, name, ctx, out, ledger);
-    Map<String, Integer> col = null;
-    Set<String> featuresSeen = new HashSet<>();
-    boolean bannerOpen = false;
-    try (BufferedReader in = TextInput.open(file, name)) {
-      String line;
-      long n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (s.stamp(line)) {
-          continue;
-        }
-        if (BANNER.matcher(line).matches()) {
+    StatusSnapshots.read(file, name, ctx, out, ledger, Run::new);
+  }
+
+  private static final class Run extends StatusSnapshots.Format {
+    Map<String, Integer> col;
+    final Set<String> featuresSeen = new HashSet<>();
+    boolean bannerOpen;
+
+    Run(StatusSnapshots s) {
+      super(s, BANNER);
+    }
+
+    @Override
+    void banner(long n) {
+      bannerOpen = true;
+      col = null;
+      featuresSeen.clear();
+    }
+
+    @Override
+    void line(long n, String line) {
+      if (HEADER.matcher(line).matches()) {
+        if (!bannerOpen) {
           s.begin(n, Optional.empty());
-          bannerOpen = true;
-          col = null;
           featuresSeen.clear();
-          continue;
         }
-        if (HEADER.matcher(line).matches()) {
-          if (!bannerOpen) {
-            s.begin(n, Optional.empty());
-            featuresSeen.clear();
-          }
-          bannerOpen = false;
-          col = columns(line);
-          if (!col.keySet().containsAll(NEEDED)) {
-            ledger.reject(n, "", "the usage header lacks one of the columns Feature, Count, Inuse: " + line.strip());
-            col = null;
-          }
-          continue;
+        bannerOpen = false;
+        col = columns(line);
+        if (!col.keySet().containsAll(NEEDED)) {
+          s.ledger().reject(n, "", "the usage header lacks one of the columns Feature, Count, Inuse: "
+              + line.strip());
+          col = null;
         }
-        if (col == null || line.isBlank() || line.strip().startsWith("admin >")) {
-          continue;
-        }
-        row(n, line, col, s, featuresSeen);
+        return;
       }
-      s.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (col == null || line.isBlank() || line.strip().startsWith("admin >")) {
+        return;
+      }
+      row(n, line, col, s, featuresSeen);
     }
   }
 

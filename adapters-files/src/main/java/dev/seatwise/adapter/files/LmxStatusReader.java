@@ -1,8 +1,5 @@
 package dev.seatwise.adapter.files;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,23 +33,10 @@ final class LmxStatusReader implements UsageReader {
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
-    Run r = new Run(new StatusSnapshots(file, name, ctx, out, ledger));
-    try (BufferedReader in = TextInput.open(file, name)) {
-      String line;
-      long n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        r.line(n, line);
-      }
-      r.flush();
-      r.s.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    StatusSnapshots.read(file, name, ctx, out, ledger, Run::new);
   }
 
-  private static final class Run {
-    final StatusSnapshots s;
+  private static final class Run extends StatusSnapshots.Format {
     String feature; // the current feature block, null outside one
     StatusSnapshots.Block block; // its totals, once read
     long featureLine;
@@ -64,18 +48,21 @@ final class LmxStatusReader implements UsageReader {
     boolean pending;
 
     Run(StatusSnapshots s) {
-      this.s = s;
+      super(s, BANNER);
     }
 
+    @Override
+    void banner(long n) {
+      endFeature();
+    }
+
+    @Override
+    void end() {
+      flush();
+    }
+
+    @Override
     void line(long n, String line) {
-      if (s.stamp(line)) {
-        return;
-      }
-      if (BANNER.matcher(line).matches()) {
-        endFeature();
-        s.begin(n, Optional.empty());
-        return;
-      }
       Matcher m = FEATURE.matcher(line);
       if (m.matches()) {
         endFeature();

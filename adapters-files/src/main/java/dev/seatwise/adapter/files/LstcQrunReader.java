@@ -1,8 +1,5 @@
 package dev.seatwise.adapter.files;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,77 +33,75 @@ final class LstcQrunReader implements UsageReader {
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
-    StatusSnapshots s = new StatusSnapshots(file, name, ctx, out, ledger);
-    boolean section = false;
-    StatusSnapshots.Block program = null;
-    List<StatusSnapshots.Block> inGroup = new ArrayList<>();
-    try (BufferedReader in = TextInput.open(file, name)) {
-      String line;
-      long n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (s.stamp(line)) {
-          continue;
-        }
-        if (BANNER.matcher(line).matches()) {
-          s.begin(n, Optional.empty());
-          section = true;
-          program = null;
-          inGroup.clear();
-          continue;
-        }
-        if (!section || line.isBlank() || HEAD.matcher(line).matches() || RULE.matcher(line).matches()) {
-          continue;
-        }
-        Matcher m = PROGRAM.matcher(line);
-        if (m.matches()) {
-          Optional<Long> used = m.group(3).equals("-") ? Optional.empty() : StatusSnapshots.count(m.group(3));
-          Optional<Long> max = StatusSnapshots.count(m.group(5));
-          if (max.isEmpty() || (!m.group(3).equals("-") && used.isEmpty())) {
-            ledger.reject(n, "MAX", "count out of range: " + line.strip());
-            program = null;
-            continue;
-          }
-          program = s.block(m.group(1)).add(max.get(), used);
-          inGroup.add(program);
-          ledger.accept();
-          continue;
-        }
-        m = GROUP.matcher(line);
-        if (m.matches()) {
-          Optional<Long> used = StatusSnapshots.count(m.group(1));
-          Optional<Long> max = StatusSnapshots.count(m.group(3));
-          if (used.isEmpty() || max.isEmpty()) {
-            ledger.reject(n, "MAX", "count out of range: " + line.strip());
-            continue;
-          }
-          s.block(GROUP_FEATURE).add(max.get(), used);
-          for (StatusSnapshots.Block b : inGroup) {
-            b.pool = Optional.of(GROUP_FEATURE);
-          }
-          inGroup.clear();
-          program = null;
-          ledger.accept();
-          continue;
-        }
-        m = CHECKOUT.matcher(line);
-        if (m.matches()) {
-          Optional<Long> cpus = StatusSnapshots.count(m.group(4));
-          if (program == null) {
-            ledger.reject(n, "", "check-out line outside a program block: " + line.strip());
-          } else if (cpus.isEmpty()) {
-            ledger.reject(n, "CPUS", "count out of range: " + m.group(4));
-          } else {
-            program.checkout(m.group(1), m.group(3), cpus.get(), Optional.empty(), m.group(2));
-            ledger.accept();
-          }
-          continue;
-        }
-        ledger.reject(n, "", "not a program, group or check-out line: " + line.strip());
+    StatusSnapshots.read(file, name, ctx, out, ledger, Run::new);
+  }
+
+  private static final class Run extends StatusSnapshots.Format {
+    boolean section;
+    StatusSnapshots.Block program;
+    final List<StatusSnapshots.Block> inGroup = new ArrayList<>();
+
+    Run(StatusSnapshots s) {
+      super(s, BANNER);
+    }
+
+    @Override
+    void banner(long n) {
+      section = true;
+      program = null;
+      inGroup.clear();
+    }
+
+    @Override
+    void line(long n, String line) {
+      if (!section || line.isBlank() || HEAD.matcher(line).matches() || RULE.matcher(line).matches()) {
+        return;
       }
-      s.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      Matcher m = PROGRAM.matcher(line);
+      if (m.matches()) {
+        Optional<Long> used = m.group(3).equals("-") ? Optional.empty() : StatusSnapshots.count(m.group(3));
+        Optional<Long> max = StatusSnapshots.count(m.group(5));
+        if (max.isEmpty() || (!m.group(3).equals("-") && used.isEmpty())) {
+          ledger.reject(n, "MAX", "count out of range: " + line.strip());
+          program = null;
+          return;
+        }
+        program = s.block(m.group(1)).add(max.get(), used);
+        inGroup.add(program);
+        ledger.accept();
+        return;
+      }
+      m = GROUP.matcher(line);
+      if (m.matches()) {
+        Optional<Long> used = StatusSnapshots.count(m.group(1));
+        Optional<Long> max = StatusSnapshots.count(m.group(3));
+        if (used.isEmpty() || max.isEmpty()) {
+          ledger.reject(n, "MAX", "count out of range: " + line.strip());
+          return;
+        }
+        s.block(GROUP_FEATURE).add(max.get(), used);
+        for (StatusSnapshots.Block b : inGroup) {
+          b.pool = Optional.of(GROUP_FEATURE);
+        }
+        inGroup.clear();
+        program = null;
+        ledger.accept();
+        return;
+      }
+      m = CHECKOUT.matcher(line);
+      if (m.matches()) {
+        Optional<Long> cpus = StatusSnapshots.count(m.group(4));
+        if (program == null) {
+          ledger.reject(n, "", "check-out line outside a program block: " + line.strip());
+        } else if (cpus.isEmpty()) {
+          ledger.reject(n, "CPUS", "count out of range: " + m.group(4));
+        } else {
+          program.checkout(m.group(1), m.group(3), cpus.get(), Optional.empty(), m.group(2));
+          ledger.accept();
+        }
+        return;
+      }
+      ledger.reject(n, "", "not a program, group or check-out line: " + line.strip());
     }
   }
 }

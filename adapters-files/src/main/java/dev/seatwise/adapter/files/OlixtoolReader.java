@@ -1,8 +1,5 @@
 package dev.seatwise.adapter.files;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,81 +31,80 @@ final class OlixtoolReader implements UsageReader {
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
-    StatusSnapshots s = new StatusSnapshots(file, name, ctx, out, ledger);
-    String application = null;
-    StatusSnapshots.Block module = null;
-    try (BufferedReader in = TextInput.open(file, name)) {
-      String line;
-      long n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (s.stamp(line)) {
-          continue;
-        }
-        if (BANNER.matcher(line).matches()) {
+    StatusSnapshots.read(file, name, ctx, out, ledger, Run::new);
+  }
+
+  private static final class Run extends StatusSnapshots.Format {
+    String application;
+    StatusSnapshots.Block module;
+
+    Run(StatusSnapshots s) {
+      super(s, BANNER);
+    }
+
+    @Override
+    void banner(long n) {
+      application = null;
+      module = null;
+    }
+
+    @Override
+    void line(long n, String line) {
+      Matcher m = APPLICATION.matcher(line);
+      if (m.matches()) {
+        if (!s.inSnapshot()) {
           s.begin(n, Optional.empty());
-          application = null;
-          module = null;
-          continue;
         }
-        Matcher m = APPLICATION.matcher(line);
-        if (m.matches()) {
-          if (!s.inSnapshot()) {
-            s.begin(n, Optional.empty());
-          }
-          application = m.group(1);
-          module = null;
-          continue;
-        }
-        if (RULE.matcher(line).matches()) {
-          application = null;
-          module = null;
-          continue;
-        }
-        if (application == null || line.isBlank() || KNOWN.matcher(line).matches()
-            || DASHES.matcher(line).matches()) {
-          continue;
-        }
-        m = MODULE.matcher(line);
-        if (m.matches()) {
-          Optional<Long> floats = StatusSnapshots.count(m.group(3));
-          if (floats.isEmpty()) {
-            ledger.reject(n, "FloatCount", "count out of range: " + m.group(3));
-            module = null;
-            continue;
-          }
-          module = s.block(m.group(1)).add(floats.get(), Optional.of(0L));
-          ledger.accept();
-          continue;
-        }
-        m = LOCKED.matcher(line);
-        if (m.matches() && module != null) {
-          Optional<Long> used = StatusSnapshots.count(m.group(1));
-          if (used.isEmpty()) {
-            ledger.reject(n, "FloatsLockedBy", "count out of range: " + m.group(1));
-          } else {
-            module.add(0, used);
-          }
-          continue;
-        }
-        m = CHECKOUT.matcher(line);
-        if (m.matches()) {
-          Optional<Long> k = StatusSnapshots.count(m.group(3));
-          if (module == null) {
-            ledger.reject(n, "", "check-out line outside a module: " + line.strip());
-          } else if (k.isEmpty()) {
-            ledger.reject(n, "count", "count out of range: " + m.group(3));
-          } else {
-            module.checkout(m.group(1), m.group(2), k.get(), Optional.empty(), "");
-            ledger.accept();
-          }
-          continue;
-        }
-        ledger.reject(n, "", "not understood in the block of application " + application + ": " + line.strip());
+        application = m.group(1);
+        module = null;
+        return;
       }
-      s.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (RULE.matcher(line).matches()) {
+        application = null;
+        module = null;
+        return;
+      }
+      if (application == null || line.isBlank() || KNOWN.matcher(line).matches()
+          || DASHES.matcher(line).matches()) {
+        return;
+      }
+      m = MODULE.matcher(line);
+      if (m.matches()) {
+        Optional<Long> floats = StatusSnapshots.count(m.group(3));
+        if (floats.isEmpty()) {
+          ledger.reject(n, "FloatCount", "count out of range: " + m.group(3));
+          module = null;
+          return;
+        }
+        module = s.block(m.group(1)).add(floats.get(), Optional.of(0L));
+        ledger.accept();
+        return;
+      }
+      m = LOCKED.matcher(line);
+      if (m.matches() && module != null) {
+        Optional<Long> used = StatusSnapshots.count(m.group(1));
+        if (used.isEmpty()) {
+          ledger.reject(n, "FloatsLockedBy", "count out of range: " + m.group(1));
+        } else {
+          module.add(0, used);
+        }
+        return;
+      }
+      m = CHECKOUT.matcher(line);
+      if (m.matches()) {
+        Optional<Long> k = StatusSnapshots.count(m.group(3));
+        if (module == null) {
+          ledger.reject(n, "", "check-out line outside a module: " + line.strip());
+        } else if (k.isEmpty()) {
+          ledger.reject(n, "count", "count out of range: " + m.group(3));
+        } else {
+          module.checkout(m.group(1), m.group(2), k.get(), Optional.empty(), "");
+          ledger.accept();
+        }
+        return;
+      }
+      ledger.reject(n, "", "not understood in the block of application " + application + ": "
+          + line.strip());
     }
   }
 }

@@ -1,8 +1,5 @@
 package dev.seatwise.adapter.files;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -47,80 +44,86 @@ final class RlmstatReader implements UsageReader {
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
-    StatusSnapshots s = new StatusSnapshots(file, name, ctx, out, ledger);
+    StatusSnapshots.read(file, name, ctx, out, ledger, Run::new);
+  }
+
+  private static final class Run extends StatusSnapshots.Format {
     Section section = Section.OTHER;
-    boolean dated = false;
-    String pending = null; // a feature line waiting for its count line
-    long pendingLine = 0;
-    try (BufferedReader in = TextInput.open(file, name)) {
-      String line;
-      long n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (s.stamp(line)) {
-          continue;
-        }
-        if (BANNER.matcher(line).matches()) {
-          pending = unfinished(ledger, pending, pendingLine);
-          s.begin(n, Optional.empty());
-          section = Section.OTHER;
-          dated = false;
-          continue;
-        }
-        Matcher m = RECENT.matcher(line);
-        if (m.matches() && s.inSnapshot() && !dated) {
-          recent(m, ctx.options().zone()).ifPresent(s::redate);
-          dated = true;
-          continue;
-        }
-        if (POOL_SECTION.matcher(line).matches() || USAGE_SECTION.matcher(line).matches()) {
-          pending = unfinished(ledger, pending, pendingLine);
-          section = POOL_SECTION.matcher(line).matches() ? Section.POOL : Section.USAGE;
-          if (!s.inSnapshot()) {
-            s.begin(n, Optional.empty());
-          }
-          continue;
-        }
-        if (RULE.matcher(line).matches()) {
-          pending = unfinished(ledger, pending, pendingLine);
-          section = Section.OTHER;
-          continue;
-        }
-        if (line.isBlank() || section == Section.OTHER) {
-          continue;
-        }
-        if (section == Section.POOL) {
-          if (pending != null) {
-            Matcher c = COUNT.matcher(line);
-            if (c.matches()) {
-              Optional<Long> issued = StatusSnapshots.count(c.group(1));
-              Optional<Long> inUse = StatusSnapshots.count(c.group(3));
-              if (issued.isEmpty() || inUse.isEmpty()) {
-                ledger.reject(pendingLine, "count", "count or inuse out of range: " + line.strip());
-              } else {
-                s.block(pending).add(issued.get(), inUse);
-                ledger.accept();
-              }
-              pending = null;
-              continue;
-            }
-            pending = unfinished(ledger, pending, pendingLine);
-          }
-          Matcher f = FEATURE.matcher(line);
-          if (f.matches()) {
-            pending = f.group(1);
-            pendingLine = n;
-          } else if (!OBSOLETE.matcher(line).matches()) {
-            ledger.reject(n, "", "not a pool line (FEATURE vVERSION, count:, obsolete:): " + line.strip());
-          }
-          continue;
-        }
-        usage(n, line, s);
-      }
+    boolean dated;
+    String pending; // a feature line waiting for its count line
+    long pendingLine;
+
+    Run(StatusSnapshots s) {
+      super(s, BANNER);
+    }
+
+    @Override
+    void banner(long n) {
+      pending = unfinished(ledger, pending, pendingLine);
+      section = Section.OTHER;
+      dated = false;
+    }
+
+    @Override
+    void end() {
       unfinished(ledger, pending, pendingLine);
-      s.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+
+    @Override
+    void line(long n, String line) {
+      Matcher m = RECENT.matcher(line);
+      if (m.matches() && s.inSnapshot() && !dated) {
+        recent(m, s.ctx().options().zone()).ifPresent(s::redate);
+        dated = true;
+        return;
+      }
+      if (POOL_SECTION.matcher(line).matches() || USAGE_SECTION.matcher(line).matches()) {
+        pending = unfinished(ledger, pending, pendingLine);
+        section = POOL_SECTION.matcher(line).matches() ? Section.POOL : Section.USAGE;
+        if (!s.inSnapshot()) {
+          s.begin(n, Optional.empty());
+        }
+        return;
+      }
+      if (RULE.matcher(line).matches()) {
+        pending = unfinished(ledger, pending, pendingLine);
+        section = Section.OTHER;
+        return;
+      }
+      if (line.isBlank() || section == Section.OTHER) {
+        return;
+      }
+      if (section == Section.POOL) {
+        pool(n, line);
+        return;
+      }
+      usage(n, line, s);
+    }
+
+    private void pool(long n, String line) {
+      if (pending != null) {
+        Matcher c = COUNT.matcher(line);
+        if (c.matches()) {
+          Optional<Long> issued = StatusSnapshots.count(c.group(1));
+          Optional<Long> inUse = StatusSnapshots.count(c.group(3));
+          if (issued.isEmpty() || inUse.isEmpty()) {
+            ledger.reject(pendingLine, "count", "count or inuse out of range: " + line.strip());
+          } else {
+            s.block(pending).add(issued.get(), inUse);
+            ledger.accept();
+          }
+          pending = null;
+          return;
+        }
+        pending = unfinished(ledger, pending, pendingLine);
+      }
+      Matcher f = FEATURE.matcher(line);
+      if (f.matches()) {
+        pending = f.group(1);
+        pendingLine = n;
+      } else if (!OBSOLETE.matcher(line).matches()) {
+        ledger.reject(n, "", "not a pool line (FEATURE vVERSION, count:, obsolete:): " + line.strip());
+      }
     }
   }
 

@@ -34,9 +34,9 @@ final class RowLedger {
 
   /**
    * Stops the read when its thread was interrupted (a web analysis past its timeout), checked
-   * every 4096 rows.
+   * every 4096 rows (and by {@link StatusSnapshots#read} every 4096 lines).
    */
-  private void checkInterrupted() {
+  void checkInterrupted() {
     if (Thread.currentThread().isInterrupted()) {
       throw new java.util.concurrent.CancellationException(file + ": reading was cancelled");
     }

@@ -5,7 +5,9 @@ import dev.seatwise.application.port.out.SeatSnapshot;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UserId;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -38,7 +40,12 @@ import java.util.regex.Pattern;
  * licences are a weight that the snapshot's in-use carries) from its start, or from the first
  * snapshot listing it when the manager gives no start, to the last snapshot that still lists it;
  * a lower bound, as for {@code lmstat}. Several blocks of the same feature in one snapshot (one
- * module under two licences) add their issued and in-use counts. Not thread-safe: one per file.
+ * module under two licences) add their issued and in-use counts.
+ *
+ * <p><b>Reading.</b> {@link #read} is the one line loop of these readers: it opens the file, counts
+ * its lines, takes the date lines, starts a snapshot at each banner line and hands every other line
+ * to the reader's {@link Format}, which keeps only its format's rules. Not thread-safe: one per
+ * file.
  */
 final class StatusSnapshots {
   private static final Pattern STAMP = Pattern.compile(
@@ -123,6 +130,70 @@ final class StatusSnapshots {
     this.ctx = ctx;
     this.out = out;
     this.ledger = ledger;
+  }
+
+  /**
+   * One status format's rules, called by {@link #read} line by line; a subclass holds the format's
+   * state for one file.
+   */
+  abstract static class Format {
+    final StatusSnapshots s;
+    final RowLedger ledger;
+    private final Pattern banner;
+
+    /** {@code banner}: the line that starts a snapshot (the tool's banner). */
+    Format(StatusSnapshots s, Pattern banner) {
+      this.s = s;
+      this.ledger = s.ledger;
+      this.banner = banner;
+    }
+
+    /**
+     * The banner at line {@code n} is about to start a new snapshot: end what the format holds
+     * open (the current snapshot is still open, so pending check-outs can still join it).
+     */
+    abstract void banner(long n);
+
+    /** A line {@code n} that is neither a date line nor a banner. */
+    abstract void line(long n, String line);
+
+    /** The end of the file, before the last snapshot is emitted. */
+    void end() {}
+  }
+
+  /**
+   * Reads {@code path} line by line through the format {@code rules} makes: date lines date the
+   * next snapshot, banner lines start one, every other line goes to {@link Format#line}; then emits
+   * the last snapshot and closes every check-out. Stops when its thread is interrupted (checked
+   * every 4096 lines, rows or not).
+   */
+  static void read(Path path, String file, ReadContext ctx, UsageCollector out, RowLedger ledger,
+      java.util.function.Function<StatusSnapshots, Format> rules) {
+    StatusSnapshots s = new StatusSnapshots(path, file, ctx, out, ledger);
+    Format format = rules.apply(s);
+    try (BufferedReader in = TextInput.open(path, file)) {
+      String line;
+      long n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if ((n & 4095) == 0) {
+          ledger.checkInterrupted();
+        }
+        if (s.stamp(line)) {
+          continue;
+        }
+        if (format.banner.matcher(line).matches()) {
+          format.banner(n);
+          s.begin(n, Optional.empty());
+          continue;
+        }
+        format.line(n, line);
+      }
+      format.end();
+      s.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   RowLedger ledger() {

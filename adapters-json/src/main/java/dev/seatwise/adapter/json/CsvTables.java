@@ -174,7 +174,10 @@ public final class CsvTables {
         .collect(Collectors.joining(";"));
   }
 
-  /** {@code forecast}: one row per projected month of the lots held. */
+  /**
+   * {@code forecast}: one row per projected month of the lots held, with the P50 and P90 of its
+   * simulated burn (the last two columns, so that readers of the first nine are unaffected).
+   */
   public static CsvTable projection(ForecastResponse r) {
     List<List<Object>> rows = new ArrayList<>();
     for (ProjectedMonthDto m : r.projection()) {
@@ -188,7 +191,9 @@ public final class CsvTables {
               m.refused(),
               m.purchased(),
               m.expired(),
-              m.closing()));
+              m.closing(),
+              m.p50Burn(),
+              m.p90Burn()));
     }
     return new CsvTable(
         List.of(
@@ -200,7 +205,9 @@ public final class CsvTables {
             "refused",
             "purchased",
             "expired",
-            "closing"),
+            "closing",
+            "p50Burn",
+            "p90Burn"),
         rows);
   }
 

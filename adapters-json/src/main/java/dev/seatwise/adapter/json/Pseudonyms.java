@@ -112,7 +112,8 @@ public final class Pseudonyms {
               s.holdings(),
               s.purchases(),
               uncovered,
-              s.unassignedSeats()));
+              s.unassignedSeats(),
+              s.optimality()));
     }
     // DTOs carry no with-methods: MapStruct would take any one-argument method returning the
     // record's own type for a fluent setter of the target.

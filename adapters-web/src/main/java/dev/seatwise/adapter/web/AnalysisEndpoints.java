@@ -18,6 +18,7 @@ import dev.seatwise.adapter.json.dto.ReconciliationResponse;
 import dev.seatwise.application.port.in.ChargeReconciliation;
 import dev.seatwise.application.port.in.ReconcileChargesQuery;
 import dev.seatwise.adapter.web.dto.ProblemResponse;
+import dev.seatwise.application.port.in.BurnPlan;
 import dev.seatwise.application.port.in.ForecastTokensQuery;
 import dev.seatwise.application.port.in.ReviewRenewalsQuery;
 import dev.seatwise.application.port.in.AnalysisPeriod;
@@ -261,6 +262,12 @@ public final class AnalysisEndpoints {
         @OpenApiParam(name = "horizonMonths", type = Integer.class, description = "1..120, default 12"),
         @OpenApiParam(name = "simulations", type = Integer.class, description = "1..20000, default 1000"),
         @OpenApiParam(name = "seed", type = Long.class),
+        @OpenApiParam(
+            name = "plan",
+            description =
+                "whose Flex burn to forecast: unassigned (default: users no held subscription"
+                    + " assigns), all-flex (every window), current (the held seats, from"
+                    + " 'entitlements', day by day) or optimal (the compare optimiser's Flex users)"),
         @OpenApiParam(name = "example"),
         @OpenApiParam(name = "strict")
       },
@@ -285,6 +292,11 @@ public final class AnalysisEndpoints {
     oneShot(ctx, forecast(ctx));
   }
 
+  /** The forecast's {@code plan} parameter: unassigned (as before) when absent or blank. */
+  private static BurnPlan burnPlan(String value) {
+    return value == null || value.isBlank() ? BurnPlan.UNASSIGNED : BurnPlan.parse(value);
+  }
+
   Prepared forecast(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
     LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
@@ -296,7 +308,8 @@ public final class AnalysisEndpoints {
                     period,
                     RequestParams.integer(ctx, "horizonMonths", ForecastTokensQuery.DEFAULT_HORIZON_MONTHS, 1, ForecastTokensQuery.MAX_HORIZON_MONTHS),
                     RequestParams.integer(ctx, "simulations", ForecastTokensQuery.DEFAULT_SIMULATIONS, 1, MAX_SIMULATIONS),
-                    RequestParams.longValue(ctx, "seed", ForecastTokensQuery.DEFAULT_SEED)));
+                    RequestParams.longValue(ctx, "seed", ForecastTokensQuery.DEFAULT_SEED),
+                    burnPlan(ctx.queryParam("plan"))));
     return scope -> {
       TokenForecast forecast = scope.forecastingTokens().forecast(query);
       return json.valueToTree(

@@ -25,7 +25,6 @@ import dev.seatwise.application.port.in.UnassignedSeats;
 import dev.seatwise.application.port.in.UncoveredUse;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.entitlement.SeatAssignment;
-import dev.seatwise.domain.entitlement.SeatAllocation;
 import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.metering.CapacityDemand;
 import dev.seatwise.domain.metering.Charge;
@@ -40,6 +39,7 @@ import dev.seatwise.domain.optimize.HybridOptimizer;
 import dev.seatwise.domain.optimize.HybridProblem;
 import dev.seatwise.domain.optimize.OptimizationResult;
 import dev.seatwise.domain.optimize.Pin;
+import dev.seatwise.domain.optimize.ScheduledMixSearch;
 import dev.seatwise.domain.optimize.UserDemand;
 import dev.seatwise.domain.optimize.pool.PoolMix;
 import dev.seatwise.domain.optimize.pool.PoolMixOptimizer;
@@ -153,13 +153,17 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               + " the period");
     }
     Optional<PackPricing> packs = catalog.packPricing();
+    MixScenarios mixes = new MixScenarios(catalogs, analysis, notes);
+    // one seat's cost for the period as its plan prices it (annual terms, each at the price in
+    // force on its start, pro rata when it runs past the period): the optimiser's named prices
     Map<ProductId, Money> named = new HashMap<>();
     for (Product p : catalog.products()) {
-      p.namedUser().ifPresent(pr -> named.put(p.id(), proration.apply(pr.annual())));
+      p.namedUser().ifPresent(pr -> named.put(p.id(), mixes.seatCost(p.id(), pr.annual(), proration)));
     }
     List<BundleOffer> bundles = new ArrayList<>();
     for (Bundle b : catalog.bundles()) {
-      bundles.add(new BundleOffer(b.id(), b.coverage(), proration.apply(b.namedUser().annual())));
+      bundles.add(
+          new BundleOffer(b.id(), b.coverage(), mixes.seatCost(b.id(), b.namedUser().annual(), proration)));
     }
     java.util.Set<ProductId> flexAllowed = new java.util.HashSet<>();
     for (Product p : catalog.products()) {
@@ -172,23 +176,26 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         flexAllowed.add(b.id());
       }
     }
+    Map<UserId, Map<ProductId, Long>> atOpening = mixes.tokensAtOpening();
     List<UserDemand> demands = new ArrayList<>();
     analysis
         .byUser()
         .forEach(
             (user, byProduct) -> {
               Map<ProductId, Long> tokens = new TreeMap<>();
-              byProduct.forEach((p, u) -> tokens.put(p, u.tokens()));
+              Map<ProductId, Long> rated = atOpening.get(user);
+              byProduct.forEach(
+                  (p, u) -> tokens.put(p, rated == null ? u.tokens() : rated.getOrDefault(p, 0L)));
               demands.add(new UserDemand(user, tokens, query.pins().getOrDefault(user, Pin.NONE)));
             });
 
-    Optional<OptimizationResult.Solved> allNamed = Optional.empty();
-    Optional<OptimizationResult.Solved> allFlex = Optional.empty();
-    Optional<OptimizationResult.Solved> optimal = Optional.empty();
+    Optional<MixScenarios.Priced> allNamed = Optional.empty();
+    Optional<MixScenarios.Priced> optimal = Optional.empty();
     Optional<PoolMix> poolMix = Optional.empty();
     if (analysis.isCapacityMetered()) {
       allNamed =
-          capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios, ledger);
+          capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios, ledger)
+              .map(CompareScenariosService::bySubscriptions);
       poolMix = poolMix(analysis, packs, proration, query.poolRefusalRate(), notes, scenarios);
     } else if (packs.isEmpty()) {
       notes.add("the catalog sells no token packs: all-flex and optimal are left out");
@@ -196,44 +203,27 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       HybridProblem base =
           new HybridProblem(
               named, bundles, flexAllowed, packs.get(), OptionalLong.empty(), demands);
-      allNamed = allNamed(base, catalog, proration, notes, scenarios, ledger);
+      allNamed =
+          solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes)
+              .map(s -> mixes.mix(Scenario.ALL_NAMED, s, Optional.empty(), catalog, proration));
+      allNamed.ifPresent(x -> add(scenarios, ledger, x));
       HybridProblem flexOnly =
           new HybridProblem(
               named, bundles, flexAllowedIgnoringExclusions(catalog), packs.get(),
               OptionalLong.empty(), demands)
               .withAllPinned(Pin.FLEX);
-      allFlex = solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, notes);
-      allFlex.ifPresent(s -> scenarios.add(subscriptionScenario(Scenario.ALL_FLEX, s, catalog, proration)));
-      network(query, analysis, catalog, proration, notes, ledger).ifPresent(scenarios::add);
-      current(held, analysis, catalog, packs.get(), notes, ledger).ifPresent(scenarios::add);
+      solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, notes)
+          .map(s -> mixes.mix(Scenario.ALL_FLEX, s, Optional.empty(), catalog, proration))
+          .ifPresent(x -> add(scenarios, ledger, x));
+      mixes.network(query, catalog, ledger).ifPresent(scenarios::add);
+      CurrentScenario.of(held, analysis, catalogs, notes, ledger).ifPresent(scenarios::add);
       HybridProblem constrained =
           query.tokenCap().isPresent() ? base.withTokenCap(query.tokenCap().getAsLong()) : base;
-      optimal = solved(HybridOptimizer.solve(constrained), Scenario.OPTIMAL, notes);
-      optimal.ifPresent(
-          s -> {
-            Scenario sc = subscriptionScenario(Scenario.OPTIMAL, s, catalog, proration);
-            List<String> lines = new ArrayList<>(sc.lines());
-            lines.add(
-                "proven optimal: lower bound " + s.lowerBound().amount().toPlainString()
-                    + ", exact search over " + s.candidates() + " users near break-even");
-            scenarios.add(new Scenario(sc.name(), sc.total(), sc.tokens(), sc.seats(), lines));
-          });
+      optimal = optimal(constrained, mixes, catalog, proration, notes);
+      optimal.ifPresent(x -> add(scenarios, ledger, x));
     }
     if (allNamed.isEmpty() && packs.isEmpty()) {
       notes.add("no scenario could be priced");
-    }
-    if (!analysis.isCapacityMetered()) {
-      Map<String, OptimizationResult.Solved> solvedBy = new HashMap<>();
-      allNamed.ifPresent(x -> solvedBy.put(Scenario.ALL_NAMED, x));
-      allFlex.ifPresent(x -> solvedBy.put(Scenario.ALL_FLEX, x));
-      optimal.ifPresent(x -> solvedBy.put(Scenario.OPTIMAL, x));
-      scenarios.replaceAll(
-          sc -> solvedBy.containsKey(sc.name()) ? withPlan(sc, solvedBy.get(sc.name()), analysis, notes) : sc);
-      for (Scenario sc : scenarios) {
-        if (!sc.name().equals(Scenario.ALL_NAMED) && solvedBy.containsKey(sc.name())) {
-          charge(ledger, sc, solvedBy.get(sc.name()));
-        }
-      }
     }
     List<UserComparison> users =
         users(analysis, optimal, allNamed, packs, named, catalog, query);
@@ -252,18 +242,51 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         analysis.dataSpan());
   }
 
+  /** Adds a scenario of subscriptions and Flex tokens and charges it to the ledger's groups. */
+  private static void add(List<Scenario> scenarios, ChargebackLedger ledger, MixScenarios.Priced p) {
+    scenarios.add(p.scenario());
+    charge(ledger, p.scenario(), p.assignments());
+  }
+
+  /** A mix whose users cost their subscriptions (all-named of a pool-metered vendor). */
+  private static MixScenarios.Priced bySubscriptions(OptimizationResult.Solved s) {
+    Map<UserId, Money> costs = new LinkedHashMap<>();
+    for (Assignment a : s.assignments()) {
+      costs.put(a.user(), a.subscriptions());
+    }
+    return new MixScenarios.Priced(null, costs, s.assignments());
+  }
+
+  /**
+   * The optimal scenario: the exact optimum of the relaxation (every mix's Flex tokens bought at
+   * once at the best prices of any version), improved under purchase schedules (domain {@link
+   * ScheduledMixSearch}), priced as a plan, with its bounds.
+   */
+  private Optional<MixScenarios.Priced> optimal(
+      HybridProblem constrained, MixScenarios mixes, Catalog catalog, Proration proration, List<String> notes) {
+    HybridProblem relaxation = ScheduledMixSearch.relaxation(constrained, catalogs);
+    Optional<OptimizationResult.Solved> s =
+        solved(HybridOptimizer.solve(relaxation), Scenario.OPTIMAL, notes);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<ScheduledMixSearch.ScheduledMix> scheduled = mixes.scheduled(relaxation, s.get());
+    MixScenarios.Priced priced = mixes.mix(Scenario.OPTIMAL, s.get(), scheduled, catalog, proration);
+    return Optional.of(mixes.withBounds(priced, s.get(), scheduled));
+  }
+
   /**
    * Charges a scenario of subscriptions and Flex tokens: each user's seats to their group, the rest
    * of the scenario's total (its token purchases, scheduled or at once) to the groups in proportion
    * to the tokens they burned (the purchases' average unit price).
    */
-  private static void charge(ChargebackLedger ledger, Scenario sc, OptimizationResult.Solved s) {
+  private static void charge(ChargebackLedger ledger, Scenario sc, List<Assignment> assignments) {
     if (!ledger.active()) {
       return;
     }
     Map<String, Long> tokens = new HashMap<>();
     Money seats = sc.total().minus(sc.total());
-    for (Assignment a : s.assignments()) {
+    for (Assignment a : assignments) {
       ledger.direct(sc.name(), a.user(), a.subscriptions());
       seats = seats.plus(a.subscriptions());
       ledger.weigh(tokens, a.user(), a.tokens());
@@ -272,7 +295,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   }
 
   /** Each group's usage (tokens as Flex would meter it) of {@code product}, or of all products. */
-  private static Map<String, Long> usageWeights(
+  static Map<String, Long> usageWeights(
       ChargebackLedger ledger, UsageAnalysis analysis, Optional<ProductId> product) {
     Map<String, Long> weights = new HashMap<>();
     if (!ledger.active()) {
@@ -485,7 +508,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         x -> {
           Scenario sc = subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration);
           scenarios.add(sc);
-          charge(ledger, sc, x);
+          charge(ledger, sc, x.assignments());
         });
     return s;
   }
@@ -555,383 +578,28 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     return new Scenario(name, s.total(), tokens, Map.of(), lines);
   }
 
-  private static Optional<Scenario> network(
-      CompareScenariosQuery query,
-      UsageAnalysis analysis,
-      Catalog catalog,
-      Proration proration,
-      List<String> notes,
-      ChargebackLedger ledger) {
-    if (analysis.usage().sessions().isEmpty()) {
-      notes.add("network is left out: the usage has no clock times (sessions), so concurrency is unknown");
-      return Optional.empty();
-    }
-    var metering =
-        new ConcurrentSeatMeter()
-            .meter(analysis.usage(), new MeterContext(catalog, Coverage.NONE, analysis.period().zone()));
-    Map<String, Long> seats = new TreeMap<>();
-    List<String> lines = new ArrayList<>();
-    Money total = catalog.zero();
-    List<ProductId> unpriced = new ArrayList<>();
-    List<Holding> holdings = new ArrayList<>();
-    for (CapacityDemand d : metering.demands()) {
-      ProductId id = ProductId.of(d.pool());
-      Optional<Product> priced = catalog.product(id).filter(p -> p.networkSeat().isPresent());
-      if (priced.isEmpty()) {
-        unpriced.add(id); // also a collection: collections were never sold as network seats here
-        continue;
-      }
-      Product product = priced.get();
-      long n = query.networkSeats().getOrDefault(id, d.peak());
-      Money annual = product.networkSeat().get().annual();
-      Money line = proration.apply(annual).multipliedBy(n);
-      total = total.plus(line);
-      ledger.shared(Scenario.NETWORK, line, usageWeights(ledger, analysis, Optional.of(id)));
-      seats.put(id.value(), n);
-      holdings.add(new Holding(Holding.NETWORK, id.value(), n, analysis.period().from(), analysis.period().to()));
-      lines.add(
-          String.format(
-              "%s: %d %s (%s) x %s/yr x %d/%d days = %s",
-              id, n, n == 1 ? "seat" : "seats",
-              query.networkSeats().containsKey(id) ? "given" : "peak " + d.peak() + " at " + d.peakAt(),
-              annual.amount().toPlainString(), proration.days(), proration.daysPerYear(),
-              line.amount().toPlainString()));
-    }
-    if (seats.isEmpty()) {
-      notes.add("network is left out: the catalog prices no network seat for the products used");
-      return Optional.empty();
-    }
-    if (!unpriced.isEmpty()) {
-      notes.add("network: no network seat price for " + unpriced + "; those products are left out of its total");
-    }
-    lines.add("legacy network seats can no longer be bought: compared, not mixed into optimal");
-    return Optional.of(
-        new Scenario(
-            Scenario.NETWORK, total, OptionalLong.empty(), seats, lines, holdings, List.of(), List.of(), List.of()));
-  }
-
   private static String term(Term term) {
     return term.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
-  private Optional<Scenario> current(
-      Entitlements held, UsageAnalysis analysis, Catalog catalog, PackPricing packs, List<String> notes,
-      ChargebackLedger ledger) {
-    if (held.isEmpty()) {
-      notes.add("current is left out: no subscriptions export or token lots were given");
-      return Optional.empty();
-    }
-    AnalysisPeriod period = analysis.period();
-    Map<UserId, Map<ProductId, Long>> tokensByUser = new TreeMap<>();
-    analysis.byUser().forEach((u, byP) -> {
-      Map<ProductId, Long> t = new TreeMap<>();
-      byP.forEach((p, use) -> t.put(p, use.tokens()));
-      tokensByUser.put(u, t);
-    });
-    SeatAllocation seats = SeatAllocation.of(held, catalog, period.from(), period.to(), tokensByUser);
-    for (String a : seats.assumptions()) {
-      notes.add("current: " + a);
-    }
-    List<String> lines = new ArrayList<>();
-    List<Holding> holdings = new ArrayList<>();
-    Money total = catalog.zero();
-    // holders of each offering's seats, in user order, handed out subscription by subscription
-    Map<ProductId, java.util.Deque<UserId>> holders = new HashMap<>();
-    for (SeatAssignment a : held.assignments()) {
-      java.util.Deque<UserId> q = holders.computeIfAbsent(a.offering(), o -> new java.util.ArrayDeque<>());
-      if (!q.contains(a.user())) {
-        q.add(a.user());
-      }
-    }
-    holders.replaceAll(
-        (o, q) -> new java.util.ArrayDeque<>(q.stream().sorted().toList()));
-    Money seatCost = catalog.zero();
-    for (Subscription s : seats.subscriptions()) {
-      long days = s.daysWithin(period.from(), period.to());
-      if (days == 0 || s.seats() == 0) {
-        continue;
-      }
-      LocalDate from = s.start().isAfter(period.from()) ? s.start() : period.from();
-      LocalDate to = s.end().isBefore(period.to()) ? s.end() : period.to();
-      // the catalog's price for the subscription's term, in force on its start; else (negotiated
-      // or not sold on that term) the annual price pro-rated by days
-      Optional<Money> termPrice =
-          s.price().isPresent()
-              ? Optional.empty()
-              : SeatHolding.catalogPrice(catalogs, s.offering(), s.term(), s.start());
-      Money line;
-      String text;
-      if (termPrice.isPresent()) {
-        long termDays = ChronoUnit.DAYS.between(s.start(), s.start().plusMonths(s.term().months()));
-        line = new Proration(days, termDays).apply(termPrice.get(), s.seats());
-        text =
-            String.format(
-                "%s %s: %d %s x %s per %s term x %d/%d days of the term (%s to %s) = %s",
-                s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats",
-                termPrice.get().amount().toPlainString(), term(s.term()), days, termDays, from, to,
-                line.amount().toPlainString());
-      } else {
-        Optional<Money> price =
-            s.price()
-                .or(() -> catalog.bundle(s.offering()).map(b -> b.namedUser().annual()))
-                .or(() -> catalog.product(s.offering()).flatMap(Product::namedUser).map(p -> p.annual()));
-        if (price.isEmpty()) {
-          notes.add("current: no price for subscription " + s.id() + " (" + s.offering() + "); left out of its total");
-          continue;
-        }
-        line = Proration.ofDays(days).apply(price.get(), s.seats());
-        text =
-            String.format(
-                "%s %s: %d %s x %s/yr x %d/365 days (%s to %s)%s = %s",
-                s.id(), s.offering(), s.seats(), s.seats() == 1 ? "seat" : "seats",
-                price.get().amount().toPlainString(), days, from, to,
-                s.price().isPresent() ? ", negotiated" : ", no " + term(s.term()) + " price in the catalog",
-                line.amount().toPlainString());
-      }
-      total = total.plus(line);
-      seatCost = seatCost.plus(line);
-      if (ledger.active()) {
-        Map<String, Long> seatsHeld = new HashMap<>();
-        java.util.Deque<UserId> q = holders.getOrDefault(s.offering(), new java.util.ArrayDeque<>());
-        for (long seat = 0; seat < s.seats(); seat++) {
-          if (q.isEmpty()) {
-            seatsHeld.merge(Chargeback.UNASSIGNED, 1L, Math::addExact);
-          } else {
-            ledger.weigh(seatsHeld, q.poll(), 1);
-          }
-        }
-        ledger.shared(Scenario.CURRENT, line, seatsHeld);
-      }
-      holdings.add(new Holding(Holding.NAMED, s.offering().value(), s.seats(), from, to));
-      lines.add(text);
-    }
-    for (SeatAllocation.OverAssignment o : seats.overAssigned()) {
-      notes.add(
-          String.format(
-              "current: %s has %d %s and %d users assigned; seated in the Users export's order, %s"
-                  + " %s no seat, so their use is not covered by one",
-              o.offering(), o.seats(), o.seats() == 1 ? "seat" : "seats", o.assigned().size(),
-              join(o.unseated()), o.unseated().size() == 1 ? "has" : "have"));
-    }
-    List<UnassignedSeats> unassigned = new ArrayList<>();
-    List<String> idle = new ArrayList<>();
-    long idleSeats = 0;
-    for (SeatAllocation.UnassignedSeats u : seats.unassigned()) {
-      unassigned.add(new UnassignedSeats(u.offering(), u.seats(), u.assigned()));
-      idle.add(u.offering() + " " + u.unassigned() + " of " + u.seats());
-      idleSeats += u.unassigned();
-    }
-    if (idleSeats > 0) {
-      notes.add(
-          String.format(
-              "current: %d %s nobody (more seats held than users assigned): %s",
-              idleSeats, idleSeats == 1 ? "seat covers" : "seats cover", String.join(", ", idle)));
-    }
-    // every window no seat covers draws on the lots, else is uncovered
-    ZoneId zone = period.zone();
-    List<Charge> notSeated = new ArrayList<>();
-    List<SeatAllocation.Cover> why = new ArrayList<>();
-    List<TokenCharge> charges = new ArrayList<>();
-    Map<String, long[]> unseatedUse = new TreeMap<>();
-    Map<String, Long> burned = new HashMap<>();
-    for (Charge c : analysis.flexMetering().charges()) {
-      SeatAllocation.Cover cover = seats.cover(c.user(), c.product(), LocalDate.ofInstant(c.start(), zone));
-      if (cover == SeatAllocation.Cover.COVERED) {
-        continue;
-      }
-      charges.add(new TokenCharge(c.start(), c.tokens(), Integer.toString(notSeated.size())));
-      notSeated.add(c);
-      ledger.weigh(burned, c.user(), c.tokens());
-      why.add(cover);
-      if (cover != SeatAllocation.Cover.NOT_ASSIGNED) {
-        unseatedUse.computeIfAbsent(
-                c.user() + "'s " + c.product() + " use: " + reason(seats, c.user(), c.product(), cover),
-                k -> new long[1])[0]++;
-      }
-    }
-    unseatedUse.forEach(
-        (reason, n) -> notes.add("current: " + n[0] + (n[0] == 1 ? " window of " : " windows of ") + reason));
-    List<TokenLot> lots = new ArrayList<>();
-    for (TokenLot lot : held.lots()) {
-      if (!lot.unitPrice().currency().equals(catalog.currency())) {
-        notes.add("current: lot " + lot.id() + " is priced in " + lot.unitPrice().currency()
-            + ", not the catalog's " + catalog.currency() + "; left out");
-        continue;
-      }
-      lots.add(lot);
-      LocalDate bought = LocalDate.ofInstant(lot.purchased(), zone);
-      LocalDate expires = LocalDate.ofInstant(lot.expires(), zone);
-      holdings.add(new Holding(Holding.TOKENS, lot.id(), lot.size(), bought, expires));
-      if (!lot.purchased().isBefore(period.startInstant()) && lot.purchased().isBefore(period.endInstant())) {
-        Money cost = lot.unitPrice().costOf(lot.size(), RoundingMode.HALF_EVEN);
-        total = total.plus(cost);
-        lines.add(String.format("lot %s: %d tokens bought %s, expiring %s = %s", lot.id(), lot.size(),
-            bought, expires, cost.amount().toPlainString()));
-      } else {
-        lines.add(String.format("lot %s: %d tokens bought %s, expiring %s: bought outside the period,"
-            + " not in its total", lot.id(), lot.size(), bought, expires));
-      }
-    }
-    LedgerReplay replay = TokenLedger.of(lots).replay(charges);
-    long drawn = replay.accepted().stream().mapToLong(TokenCharge::tokens).sum();
-    if (!lots.isEmpty()) {
-      lines.add(String.format("Flex use without a seat: %d tokens drawn from the lots (earliest expiry first)", drawn));
-    }
-    Map<String, long[]> uncoveredBy = new TreeMap<>();
-    Map<String, UncoveredUse> keys = new LinkedHashMap<>();
-    long shortfall = 0;
-    Instant firstRefused = null;
-    for (TokenCharge r : replay.refused()) {
-      int i = Integer.parseInt(r.reference());
-      Charge c = notSeated.get(i);
-      String reason = reason(seats, c.user(), c.product(), why.get(i));
-      String key = c.user() + "\u0000" + c.product() + "\u0000" + reason;
-      long[] wt = uncoveredBy.computeIfAbsent(key, k -> new long[2]);
-      wt[0]++;
-      wt[1] += c.tokens();
-      keys.putIfAbsent(key, new UncoveredUse(c.user(), c.product(), 0, 0, reason));
-      shortfall += r.tokens();
-      firstRefused = firstRefused == null || r.at().isBefore(firstRefused) ? r.at() : firstRefused;
-    }
-    List<UncoveredUse> uncovered = new ArrayList<>();
-    uncoveredBy.forEach((k, wt) -> {
-      UncoveredUse u = keys.get(k);
-      uncovered.add(new UncoveredUse(u.user(), u.product(), wt[0], wt[1], u.reason()));
-    });
-    OptionalLong tokens = OptionalLong.empty();
-    List<ScenarioPurchase> purchases = new ArrayList<>();
-    if (shortfall > 0) {
-      PackPurchase extra = packs.cheapestCover(new Tokens(shortfall));
-      total = total.plus(extra.cost());
-      tokens = OptionalLong.of(shortfall);
-      long users = uncovered.stream().map(UncoveredUse::user).distinct().count();
-      purchases.add(new ScenarioPurchase(LocalDate.ofInstant(firstRefused, zone), extra));
-      lines.add(
-          String.format(
-              "uncovered: %d windows of %d users (%d tokens) not covered by seats or lots; bought as %s",
-              replay.refused().size(), users, shortfall, extra));
-      notes.add(
-          "current plan leaves " + shortfall + " tokens of usage uncovered; priced at the cheapest"
-              + " pack purchase");
-    }
-    ledger.shared(Scenario.CURRENT, total.minus(seatCost), burned);
-    return Optional.of(
-        new Scenario(Scenario.CURRENT, total, tokens, Map.of(), lines, holdings, purchases, uncovered, unassigned));
-  }
-
-  /** Why no seat covered a use, in words. */
-  private static String reason(SeatAllocation seats, UserId user, ProductId product, SeatAllocation.Cover cover) {
-    List<ProductId> offerings = seats.offeringsOf(user, product);
-    String offering = offerings.isEmpty() ? product.value() : offerings.get(0).value();
-    switch (cover) {
-      case NO_SUBSCRIPTION:
-        return "assigned " + offering + ", which has no subscription";
-      case BEFORE_START:
-        return "before " + offering + "'s subscription starts";
-      case AFTER_END:
-        return "after " + offering + "'s subscription ended on "
-            + seats.lastEnd(ProductId.of(offering)).map(LocalDate::toString).orElse("?");
-      case OVER_ASSIGNED:
-        return offering + " has fewer seats than users assigned and " + user + " has none";
-      default:
-        return "no seat assigned";
-    }
-  }
-
-  private static String join(List<UserId> users) {
-    List<String> ids = new ArrayList<>();
-    for (UserId u : users) {
-      ids.add(u.value());
-    }
-    return String.join(", ", ids);
-  }
-
   /**
-   * {@code sc} with its plan: the named seats it holds for the period and, when it buys tokens,
-   * the cheapest token purchase schedule for the Flex windows of the products each user is on Flex
-   * for (domain {@link TokenPurchaseSchedule}). Within one token validity and one price version the
-   * schedule is the optimiser's single purchase; otherwise its cost replaces the purchase's in the
-   * total, and a line says so.
+   * Each user in the optimal plan: their cost is the optimal plan's cost lines charged to them
+   * (their seats, and the lots their Flex windows drew, by largest remainder: domain {@link
+   * dev.seatwise.domain.plan.UserCosts}), so the users' costs sum to the scenario's total; their
+   * all-named cost likewise from the all-named plan.
    */
-  private Scenario withPlan(
-      Scenario sc, OptimizationResult.Solved s, UsageAnalysis analysis, List<String> notes) {
-    AnalysisPeriod period = analysis.period();
-    List<Holding> holdings = new ArrayList<>();
-    Map<String, long[]> seats = new TreeMap<>();
-    for (Assignment a : s.assignments()) {
-      a.bundle().ifPresent(b -> seats.computeIfAbsent(b.value(), k -> new long[1])[0]++);
-      for (ProductId p : a.named()) {
-        seats.computeIfAbsent(p.value(), k -> new long[1])[0]++;
-      }
-    }
-    seats.forEach((o, n) -> holdings.add(new Holding(Holding.NAMED, o, n[0], period.from(), period.to())));
-    PackPurchase single = s.purchase();
-    if (single.demand().count() == 0) {
-      return new Scenario(sc.name(), sc.total(), sc.tokens(), sc.seats(), sc.lines(), holdings, List.of(), List.of(), List.of());
-    }
-    List<ScenarioPurchase> purchases = new ArrayList<>();
-    Money total = sc.total();
-    List<String> lines = new ArrayList<>(sc.lines());
-    if (analysis.hasSummaries()) {
-      purchases.add(new ScenarioPurchase(period.from(), single));
-    } else {
-      Map<UserId, Set<ProductId>> onFlex = new HashMap<>();
-      for (Assignment a : s.assignments()) {
-        if (!a.flex().isEmpty()) {
-          onFlex.put(a.user(), Set.copyOf(a.flex()));
-        }
-      }
-      List<TokenCharge> windows = new ArrayList<>();
-      for (Charge c : analysis.flexMetering().charges()) {
-        if (onFlex.getOrDefault(c.user(), Set.of()).contains(c.product())) {
-          windows.add(new TokenCharge(c.start(), c.tokens(), c.user() + " " + c.product()));
-        }
-      }
-      TokenPurchaseSchedule schedule;
-      try {
-        schedule = TokenPurchaseSchedule.cheapest(windows, catalogs, period.zone());
-      } catch (IllegalArgumentException e) {
-        notes.add(sc.name() + ": no token purchase schedule (" + e.getMessage() + "); priced as one purchase");
-        purchases.add(new ScenarioPurchase(period.from(), single));
-        return new Scenario(sc.name(), total, sc.tokens(), sc.seats(), lines, holdings, purchases, List.of(), List.of());
-      }
-      for (ScheduledPurchase p : schedule.purchases()) {
-        purchases.add(new ScenarioPurchase(p.date(), p.packs()));
-      }
-      if (!schedule.total().equals(single.cost())) {
-        total = total.minus(single.cost()).plus(schedule.total());
-        lines.removeIf(l -> l.startsWith("Flex: "));
-        lines.add(
-            String.format(
-                "Flex: %d tokens, bought in %d %s = %s (not at once for %s: tokens expire %d months"
-                    + " after purchase, and a pack costs the price in force on its purchase day)",
-                single.demand().count(), purchases.size(), purchases.size() == 1 ? "purchase" : "purchases",
-                schedule.total().amount().toPlainString(), single.cost().amount().toPlainString(),
-                schedule.validity().toTotalMonths()));
-        if (sc.name().equals(Scenario.OPTIMAL)) {
-          notes.add(
-              "optimal: the mix was optimised with its Flex tokens bought at once ("
-                  + single.cost().amount().toPlainString() + "); their purchase schedule costs "
-                  + schedule.total().amount().toPlainString() + ", so the mix is proven optimal only"
-                  + " within one token validity and one price version");
-        }
-      }
-    }
-    return new Scenario(sc.name(), total, sc.tokens(), sc.seats(), lines, holdings, purchases, List.of(), List.of());
-  }
-
   private static List<UserComparison> users(
       UsageAnalysis analysis,
-      Optional<OptimizationResult.Solved> optimal,
-      Optional<OptimizationResult.Solved> allNamed,
+      Optional<MixScenarios.Priced> optimal,
+      Optional<MixScenarios.Priced> allNamed,
       Optional<PackPricing> packs,
       Map<ProductId, Money> named,
       Catalog catalog,
       CompareScenariosQuery query) {
-    Map<UserId, Assignment> opt = index(optimal);
-    Map<UserId, Assignment> nam = index(allNamed);
-    BigDecimal flexCost = optimal.map(s -> s.purchase().exactCost()).orElse(BigDecimal.ZERO);
-    long flexTokens = optimal.map(OptimizationResult.Solved::tokens).orElse(0L);
+    Map<UserId, Assignment> opt = index(optimal.map(MixScenarios.Priced::assignments));
+    Map<UserId, Assignment> nam = index(allNamed.map(MixScenarios.Priced::assignments));
+    Map<UserId, Money> optCosts = optimal.map(MixScenarios.Priced::userCosts).orElse(Map.of());
+    Map<UserId, Money> namCosts = allNamed.map(MixScenarios.Priced::userCosts).orElse(Map.of());
     BigDecimal marginal =
         packs.map(p -> p.bestUnitPrice().perUnit()).orElse(BigDecimal.ZERO);
     List<UserComparison> out = new ArrayList<>();
@@ -947,17 +615,12 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               List<ProductId> namedList = List.of();
               List<ProductId> flexList = List.of();
               if (a != null) {
-                BigDecimal share =
-                    flexTokens == 0
-                        ? BigDecimal.ZERO
-                        : flexCost.multiply(BigDecimal.valueOf(a.tokens()))
-                            .divide(BigDecimal.valueOf(flexTokens), 12, RoundingMode.HALF_EVEN);
-                cost = a.subscriptions().plus(Money.rounded(share, catalog.currency(), RoundingMode.HALF_EVEN));
+                cost = optCosts.getOrDefault(user, zero);
                 bundles = a.bundle().map(List::of).orElse(List.of());
                 namedList = List.copyOf(a.named());
                 flexList = List.copyOf(a.flex());
               }
-              Money namedCost = n == null ? cost : n.subscriptions();
+              Money namedCost = n == null ? cost : namCosts.getOrDefault(user, zero);
               if (a == null) {
                 // no optimal plan (e.g. a pool-metered vendor): show the all-named cost, no saving
                 cost = namedCost;
@@ -986,9 +649,9 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     return out;
   }
 
-  private static Map<UserId, Assignment> index(Optional<OptimizationResult.Solved> s) {
+  private static Map<UserId, Assignment> index(Optional<List<Assignment>> s) {
     Map<UserId, Assignment> m = new LinkedHashMap<>();
-    s.ifPresent(x -> x.assignments().forEach(a -> m.put(a.user(), a)));
+    s.ifPresent(x -> x.forEach(a -> m.put(a.user(), a)));
     return m;
   }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import dev.seatwise.application.port.in.AnalysisPeriod;
+import dev.seatwise.application.port.in.BurnPlan;
 import dev.seatwise.application.port.in.ForecastTokensQuery;
 import dev.seatwise.application.port.in.ForecastTokensUseCase;
 import dev.seatwise.application.port.in.MonthlyBurn;
@@ -18,7 +19,14 @@ import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.forecast.BurnCoverPlan;
 import dev.seatwise.domain.forecast.BurnForecast;
+import dev.seatwise.domain.plan.PlanEvaluation;
+import dev.seatwise.domain.plan.PlanPeriod;
+import dev.seatwise.domain.plan.ScheduledPurchase;
+import dev.seatwise.domain.plan.WindowOutcome;
+import dev.seatwise.domain.usage.UserId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.money.Money;
@@ -39,9 +47,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -93,10 +103,7 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     Entitlements held = entitlements.entitlements();
     List<String> notes = new ArrayList<>(analysis.notes());
 
-    List<Charge> burn =
-        FlexBurn.within(
-            FlexBurn.uncovered(analysis.flexMetering().charges(), held.coverage(analysis.catalog())),
-            history);
+    List<Charge> burn = burnOf(query.plan(), analysis, held, notes);
     long[] daily = FlexBurn.dailyTotals(burn, history);
     List<PoolConsumption> pooled = PoolConsumptionBurn.within(imported.consumption(), history);
     PoolConsumptionBurn.addDaily(pooled, history, daily);
@@ -137,7 +144,8 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
               + " history, each drawn among the weeks within " + BurnForecast.SEASON_WEEKS
               + " ISO weeks of the same week of the year (among all when none is), "
               + query.simulations() + " runs, seed " + query.seed()
-              + "; the horizon's P50/P90 and the purchase plan still resample single days");
+              + "; the horizon's P50/P90 and the purchase plan come from the same bootstrap (the runs"
+              + " drawn on past the horizon until the last possible purchase expires)");
     } else {
       notes.add(
           "the history holds no whole Monday-to-Sunday week, so the projected months carry no"
@@ -152,13 +160,38 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     Instant close = FlexBurn.closeBefore(end, zone);
     long expiringUnused = replay.expiredBy(close) - replay.expiredBy(open);
 
-    long[] runs = simulate(daily, horizonDays, query.simulations(), query.seed());
-    long p50 = nearestRank(runs, 50);
-    long p90 = nearestRank(runs, 90);
     long expectedBurn = FlexBurn.cumulative(historyTokens, historyDays, horizonDays);
-
     Catalog prices = catalogs.versionOn(asOf).orElse(analysis.catalog());
-    PurchasePlan plan = plan(prices, held.lots(), past, p90, historyTokens, historyDays, asOf, end, zone, notes);
+    long p50;
+    long p90;
+    PurchasePlan plan;
+    if (banded) {
+      int h = Math.toIntExact(horizonDays);
+      int pathDays =
+          Math.max(h, BurnForecast.daysBetween(asOf, asOf.plusDays(h - 1L).plus(prices.tokenExpiry())));
+      int runsDrawn = (int) Math.max(1, Math.min(query.simulations(), MAX_PATH_DAYS / pathDays));
+      if (runsDrawn < query.simulations()) {
+        notes.add(
+            "the horizon's P50/P90 and the purchase plan use the first " + runsDrawn + " of the "
+                + query.simulations() + " runs (" + pathDays + " days each: at most "
+                + Figures.tokens(MAX_PATH_DAYS) + " simulated days are kept)");
+      }
+      long[][] paths = BurnForecast.paths(byDay, asOf, pathDays, runsDrawn, query.seed());
+      long[] totals = new long[paths.length];
+      for (int r = 0; r < paths.length; r++) {
+        for (int d = 0; d < h; d++) {
+          totals[r] += paths[r][d];
+        }
+      }
+      p50 = nearestRank(totals, 50);
+      p90 = nearestRank(totals, 90);
+      plan = planOnPaths(prices, held.lots(), past, paths, p90, asOf, h, zone, notes);
+    } else {
+      long[] runs = simulate(daily, horizonDays, query.simulations(), query.seed());
+      p50 = nearestRank(runs, 50);
+      p90 = nearestRank(runs, 90);
+      plan = plan(prices, held.lots(), past, p90, historyTokens, historyDays, asOf, end, zone, notes);
+    }
 
     for (TokenLot lot : held.lots()) {
       if (lot.purchased().isBefore(history.startInstant())
@@ -204,7 +237,73 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         plan,
         notes,
         PoolConsumptionBurn.byProduct(pooled),
-        PoolConsumptionBurn.byPool(pooled));
+        PoolConsumptionBurn.byPool(pooled),
+        query.plan());
+  }
+
+  /** Most simulated days (runs x days) the purchase plan keeps in memory: 64 MB of longs. */
+  static final long MAX_PATH_DAYS = 8_000_000L;
+
+  /** The Flex windows of the history that {@code plan}'s seats do not cover (see {@link BurnPlan}). */
+  private List<Charge> burnOf(
+      BurnPlan plan, UsageAnalysis analysis, Entitlements held, List<String> notes) {
+    AnalysisPeriod history = analysis.period();
+    List<Charge> all = FlexBurn.within(analysis.flexMetering().charges(), history);
+    switch (plan) {
+      case CURRENT: {
+        PlanPeriod period = new PlanPeriod(history.from(), history.to(), history.zone());
+        PlanEvaluation evaluation =
+            PlanEvaluation.of(HeldSeats.plan(held, catalogs, analysis.catalog()), all, period, catalogs);
+        List<Charge> out = new ArrayList<>();
+        long covered = 0;
+        for (WindowOutcome o : evaluation.outcomes()) {
+          if (o.outcome() == WindowOutcome.Outcome.SEAT || o.outcome() == WindowOutcome.Outcome.NETWORK) {
+            covered++;
+          } else {
+            out.add(o.window());
+          }
+        }
+        notes.add(
+            "plan current: the burn is the Flex windows of the history that the held subscriptions'"
+                + " seats do not cover (each subscription's terms and seat count, its assignees"
+                + " seated in turn, day by day: domain PlanEvaluation); " + Figures.tokens(covered)
+                + " of " + Figures.tokens(all.size()) + " windows are covered by seats. The seats are"
+                + " assumed held as in the history throughout the horizon");
+        return out;
+      }
+      case OPTIMAL: {
+        String[] why = new String[1];
+        Optional<Map<UserId, Set<ProductId>>> flex = OptimalFlex.of(analysis, why);
+        if (flex.isEmpty()) {
+          notes.add(
+              "plan optimal: " + why[0] + "; the burn is that of the users no held subscription"
+                  + " assigns (plan unassigned)");
+          return FlexBurn.uncovered(all, held.coverage(analysis.catalog()));
+        }
+        List<Charge> out = new ArrayList<>();
+        Set<UserId> onFlex = new HashSet<>();
+        for (Charge c : all) {
+          if (flex.get().getOrDefault(c.user(), Set.of()).contains(c.product())) {
+            out.add(c);
+            onFlex.add(c.user());
+          }
+        }
+        notes.add(
+            "plan optimal: the burn is the Flex windows of the products the compare optimiser"
+                + " (no pins, exclusions or token cap; prices pro-rated to the history's "
+                + history.days() + " days) leaves each user on Flex: " + Figures.tokens(out.size())
+                + " of " + Figures.tokens(all.size()) + " windows, " + Figures.tokens(onFlex.size())
+                + " users");
+        return out;
+      }
+      case ALL_FLEX:
+        if (!held.isEmpty()) {
+          notes.add("plan all-flex: every window burns, whatever subscriptions are held");
+        }
+        return all;
+      default:
+        return FlexBurn.uncovered(all, held.coverage(analysis.catalog()));
+    }
   }
 
   private static ProjectedMonth month(
@@ -388,6 +487,102 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
             + " tokens to " + end + "; at the mean burn " + Figures.tokens(surplus)
             + " of them are left at the horizon's end and " + Figures.tokens(waste)
             + " would expire unused (" + Figures.money(wasteMoney) + ")");
+  }
+
+  /**
+   * The purchases that cover the P90 path of the bootstrap's runs within lot expiry at the least
+   * pack cost plus expected waste (domain {@link BurnCoverPlan}), after the lots held (their
+   * balance at the start of {@code asOf}, once the history's charges are replayed).
+   */
+  private PurchasePlan planOnPaths(
+      Catalog prices,
+      List<TokenLot> heldLots,
+      List<TokenCharge> past,
+      long[][] paths,
+      long p90,
+      LocalDate asOf,
+      int horizonDays,
+      ZoneId zone,
+      List<String> notes) {
+    Money zero = prices.zero();
+    if (prices.packPricing().isEmpty()) {
+      notes.add("the catalog sells no token packs, so there is no purchase plan");
+      return new PurchasePlan(List.of(), 0, zero, 0, 0, zero, "the catalog sells no token packs");
+    }
+    LedgerReplay replay = TokenLedger.of(heldLots).replay(past);
+    Instant asOfStart = asOf.atStartOfDay(zone).toInstant();
+    List<BurnCoverPlan.HeldTokens> held = new ArrayList<>();
+    for (int i = 0; i < replay.lots().size(); i++) {
+      TokenLot lot = replay.lots().get(i);
+      long drawn = 0;
+      for (LedgerReplay.Draw d : replay.drawsFrom(i)) {
+        if (d.at().isBefore(asOfStart)) {
+          drawn += d.tokens();
+        }
+      }
+      held.add(
+          new BurnCoverPlan.HeldTokens(
+              lot.id(), firstDayFrom(lot.purchased(), zone), firstDayFrom(lot.expires(), zone),
+              lot.size() - drawn));
+    }
+    BurnCoverPlan cover;
+    try {
+      cover = BurnCoverPlan.plan(paths, asOf, horizonDays, held, catalogs, prices.tokenExpiry());
+    } catch (IllegalArgumentException e) {
+      notes.add("no purchase plan on the simulated paths: " + e.getMessage());
+      return new PurchasePlan(List.of(), 0, zero, 0, 0, zero, "no purchase plan: " + e.getMessage());
+    }
+    LocalDate end = asOf.plusDays(horizonDays);
+    if (cover.purchases().isEmpty()) {
+      return new PurchasePlan(
+          List.of(), 0, zero, 0, 0, zero,
+          "the lots held cover the P90 path of " + Figures.tokens(cover.p90Total())
+              + " tokens to " + end + " (" + cover.runs() + " runs); nothing to buy");
+    }
+    List<PlannedPurchase> purchases = new ArrayList<>();
+    for (ScheduledPurchase p : cover.purchases()) {
+      long drawn = p.packs().demand().count();
+      purchases.add(
+          new PlannedPurchase(
+              p.date(),
+              p.packs(),
+              drawn,
+              p.expires(),
+              "pays " + Figures.tokens(drawn) + " tokens of the P90 path from " + p.date()
+                  + " (drawn in burn order, before it expires on " + p.expires()
+                  + "); cheapest cover: " + Figures.packs(p.packs())));
+    }
+    Money cost = cover.cost();
+    long tokens = cover.tokensBought();
+    BurnCoverPlan.Candidate chosen = cover.chosen();
+    String span =
+        chosen.span().equals(prices.tokenExpiry())
+            ? "the least-pack-cost schedule"
+            : "the schedule sized as if lots lasted " + chosen.span().toTotalMonths()
+                + " month(s) (they last " + prices.tokenExpiry().toTotalMonths() + ")";
+    return new PurchasePlan(
+        purchases,
+        tokens,
+        cost,
+        cover.expectedSurplusAtHorizon(),
+        cover.expectedWasteTokens(),
+        cover.expectedWasteCost(),
+        purchases.size() + " purchase(s) of " + Figures.tokens(tokens) + " tokens for "
+            + Figures.money(cost) + " cover the P90 path of " + Figures.tokens(cover.p90Total())
+            + " tokens to " + end + " (" + Figures.tokens(cover.residualTotal())
+            + " after the lots held) within lot expiry; over " + cover.runs() + " runs "
+            + Figures.tokens(cover.expectedSurplusAtHorizon()) + " of them are left at the horizon's"
+            + " end on average and " + Figures.tokens(cover.expectedWasteTokens())
+            + " expire unused (" + Figures.money(cover.expectedWasteCost()) + "); " + span
+            + " scores the least pack cost + expected waste of " + cover.candidates().size()
+            + " candidates, at most " + Figures.money(cover.gapBound())
+            + " above the optimum (docs/forecasting.md)");
+  }
+
+  /** The first day whose start is at or after {@code t}. */
+  private static LocalDate firstDayFrom(Instant t, ZoneId zone) {
+    LocalDate d = t.atZone(zone).toLocalDate();
+    return d.atStartOfDay(zone).toInstant().isBefore(t) ? d.plusDays(1) : d;
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

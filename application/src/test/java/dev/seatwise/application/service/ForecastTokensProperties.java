@@ -15,6 +15,7 @@ import dev.seatwise.application.port.in.TokenForecast;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryEntitlementsAdapter;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.forecast.BurnForecast;
 import dev.seatwise.domain.tokens.LedgerReplay;
 import dev.seatwise.domain.tokens.TokenCharge;
 import dev.seatwise.domain.tokens.TokenLedger;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ForecastTokensProperties {
@@ -115,7 +117,7 @@ class ForecastTokensProperties {
   }
 
   @Test
-  void thePlanCoversTheP90BurnWithinTheHorizon() {
+  void thePlanCoversTheP90PathWithinTheHorizon() {
     qt().withExamples(40)
         .forAll(
             AnalyticsGens.usage(HISTORY_FROM, HISTORY_DAYS, 3, 30),
@@ -139,9 +141,37 @@ class ForecastTokensProperties {
                           expires));
                 }
               }
-              List<TokenCharge> demand = new ArrayList<>(pastCharges(sessions, held));
-              long days = ChronoUnit.DAYS.between(AS_OF, end);
-              demand.addAll(FlexBurn.spread(f.p90Burn(), days, AS_OF, days, ZoneOffset.UTC, "P90"));
+              // the P90 path, rebuilt from the history's daily burn by the domain bootstrap with the
+              // service's seed and runs: the 90th percentile of the runs' cumulative burn, per day
+              List<TokenCharge> past = pastCharges(sessions, held);
+              Map<LocalDate, Long> byDay = new TreeMap<>();
+              for (LocalDate d = HISTORY_FROM; d.isBefore(AS_OF); d = d.plusDays(1)) {
+                byDay.put(d, 0L);
+              }
+              for (TokenCharge c : past) {
+                byDay.merge(c.at().atZone(ZoneOffset.UTC).toLocalDate(), c.tokens(), Long::sum);
+              }
+              int days = (int) ChronoUnit.DAYS.between(AS_OF, end);
+              int pathDays =
+                  (int) ChronoUnit.DAYS.between(AS_OF, AS_OF.plusDays(days - 1L).plusYears(1));
+              long[][] paths = BurnForecast.paths(byDay, AS_OF, pathDays, 60, 3);
+              long[] cum = new long[paths.length];
+              long before = 0;
+              List<TokenCharge> demand = new ArrayList<>(past);
+              for (int d = 0; d < days; d++) {
+                for (int r = 0; r < paths.length; r++) {
+                  cum[r] += paths[r][d];
+                }
+                long c90 = ForecastTokensService.nearestRank(cum, 90);
+                if (c90 > before) {
+                  demand.add(
+                      new TokenCharge(
+                          AS_OF.plusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant(), c90 - before,
+                          "P90"));
+                }
+                before = c90;
+              }
+              assertThat(before).isEqualTo(f.p90Burn());
               LedgerReplay replay = TokenLedger.of(lots).replay(demand);
               Instant start = AS_OF.atStartOfDay(ZoneOffset.UTC).toInstant();
               assertThat(replay.refused()).allMatch(c -> c.at().isBefore(start));

@@ -12,6 +12,7 @@ import static dev.seatwise.application.service.AnalyticsFixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seatwise.application.port.in.BurnPlan;
 import dev.seatwise.application.port.in.ForecastTokensQuery;
 import dev.seatwise.application.port.in.MonthlyBurn;
 import dev.seatwise.application.port.in.PeriodSpec;
@@ -20,7 +21,9 @@ import dev.seatwise.application.port.in.ProjectedMonth;
 import dev.seatwise.application.port.in.TokenForecast;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryEntitlementsAdapter;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
+import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.tokens.TokenPack;
 import dev.seatwise.domain.usage.Session;
 import java.time.YearMonth;
@@ -28,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ForecastTokensServiceTest {
@@ -162,7 +166,7 @@ class ForecastTokensServiceTest {
   }
 
   @Test
-  void buysTheCheapestCoverOnTheRunOutDayAndAgainWhenTheNewLotExpires() {
+  void buysTheLeastCostScheduleThatCoversTheP90PathWithinLotExpiry() {
     var service =
         new ForecastTokensService(
             InMemoryUsageAdapter.of(februaryOfAcd()), catalogs(), InMemoryEntitlementsAdapter.none());
@@ -174,32 +178,77 @@ class ForecastTokensServiceTest {
     assertThat(f.runOut()).contains(day("2025-03-01"));
     TokenPack hundred = new TokenPack(100, perToken("3.00"));
     TokenPack fiveHundred = new TokenPack(500, perToken("2.70"));
-    // Purchase 1 on 1 March 2025, expiring 1 March 2026: 365 days x 7 = 2,555 tokens needed.
-    // Covers: 5 x 500 + 1 x 100 = 2,600 for 6,750.00 + 300.00 = 7,050.00 (6 x 500 = 8,100.00;
-    // 4 x 500 + 6 x 100 = 7,200.00; 26 x 100 = 7,800.00).
+    // Every day of every run burns 7 (the history's every week is 7 a day): the P90 path is 7 a
+    // day. The least-cost schedule (lots valid 12 months) buys 5 x 500 = 2,500 tokens on
+    // 1 March 2025 for 6,750.00: they pay 357 days x 7 = 2,499 tokens (and 1 of the 358th day), so
+    // the next lot is bought on day 357, 21 February 2026, for the 100 days x 7 = 700 tokens left
+    // to 1 June 2026: 1 x 500 + 2 x 100 = 700 for 1,350.00 + 600.00 = 1,950.00. Total 8,700.00 for
+    // 3,200 tokens (buying the whole first year at once, 5 x 500 + 1 x 100 = 7,050.00, and the
+    // rest when that lot expires, 1,950.00, would cost 9,000.00).
     PlannedPurchase first = f.plan().purchases().get(0);
     assertThat(first.date()).isEqualTo(day("2025-03-01"));
     assertThat(first.expires()).isEqualTo(day("2026-03-01"));
-    assertThat(first.shortfall()).isEqualTo(2555);
-    assertThat(first.packs().counts()).isEqualTo(Map.of(hundred, 1L, fiveHundred, 5L));
-    assertThat(first.cost()).isEqualTo(usd("7050.00"));
-    // Purchase 2 on 1 March 2026 when lot 1 expires: 92 days x 7 = 644 to the horizon.
-    // Covers: 1 x 500 + 2 x 100 = 700 for 1,350.00 + 600.00 = 1,950.00 (2 x 500 = 2,700.00).
+    assertThat(first.shortfall()).isEqualTo(2499);
+    assertThat(first.packs().counts()).isEqualTo(Map.of(fiveHundred, 5L));
+    assertThat(first.cost()).isEqualTo(usd("6750.00"));
     PlannedPurchase second = f.plan().purchases().get(1);
-    assertThat(second.date()).isEqualTo(day("2026-03-01"));
-    assertThat(second.shortfall()).isEqualTo(644);
+    assertThat(second.date()).isEqualTo(day("2026-02-21"));
+    assertThat(second.expires()).isEqualTo(day("2027-02-21"));
+    assertThat(second.shortfall()).isEqualTo(700);
     assertThat(second.packs().counts()).isEqualTo(Map.of(hundred, 2L, fiveHundred, 1L));
     assertThat(second.cost()).isEqualTo(usd("1950.00"));
     assertThat(f.plan().purchases()).hasSize(2);
-    // 7,050.00 + 1,950.00 = 9,000.00 for 2,600 + 700 = 3,300 tokens.
-    assertThat(f.plan().cost()).isEqualTo(usd("9000.00"));
-    assertThat(f.plan().tokens()).isEqualTo(3300);
-    // At the mean burn (7/day, = P90 here) 3,300 - 3,199 = 101 tokens are unused by the horizon;
-    // lot 1 (the 100-lot burns first, then the 2,500-lot) leaves 2,600 - 2,555 = 45 of its 2,500
-    // tokens at 2.70 to expire: 121.50; lot 2 is used up at 7/day long before March 2027.
-    assertThat(f.plan().surplusAtHorizon()).isEqualTo(101);
-    assertThat(f.plan().expectedWaste()).isEqualTo(45);
-    assertThat(f.plan().expectedWasteCost()).isEqualTo(usd("121.50"));
+    assertThat(f.plan().cost()).isEqualTo(usd("8700.00"));
+    assertThat(f.plan().tokens()).isEqualTo(3200);
+    // Every run burns 7 a day: 3,200 - 3,199 = 1 token is left at the horizon, and the lot of
+    // 21 February 2026 is used up by 7 a day long before it expires: nothing is wasted.
+    assertThat(f.plan().surplusAtHorizon()).isEqualTo(1);
+    assertThat(f.plan().expectedWaste()).isZero();
+    assertThat(f.plan().expectedWasteCost()).isEqualTo(usd("0.00"));
+  }
+
+  @Test
+  void theBurnOfAPlanIsTheFlexWindowsItsSeatsDoNotCover() {
+    // u1: AutoCAD (7 tokens) every day of February 2025; u2: Revit (10) every day; u3: Revit on
+    // two days; u4: AutoCAD on two days. One annual Revit seat, assigned to u2, ends on
+    // 15 February 2025.
+    List<Session> sessions = new ArrayList<>(februaryOfAcd());
+    sessions.addAll(daily("u2", RVT, "2025-02-01", "2025-03-01", 9, 8));
+    sessions.addAll(daily("u3", RVT, "2025-02-10", "2025-02-12", 9, 8));
+    sessions.addAll(daily("u4", ACD, "2025-02-20", "2025-02-22", 9, 8));
+    Entitlements held =
+        new Entitlements(
+            List.of(
+                new Subscription(
+                    "S1", RVT, 1, Term.ANNUAL, day("2024-06-01"), day("2025-02-15"), Optional.empty())),
+            List.of(assigned("u2", RVT)),
+            List.of());
+    var service =
+        new ForecastTokensService(
+            InMemoryUsageAdapter.of(sessions), catalogs(), new InMemoryEntitlementsAdapter(held));
+
+    // unassigned (the default, as before): u2 is assigned Revit, whatever the dates, so u1, u3 and
+    // u4 burn: 28 x 7 + 2 x 10 + 2 x 7 = 230.
+    TokenForecast unassigned = service.forecast(marchForThreeMonths());
+    assertThat(unassigned.burnPlan()).isEqualTo(BurnPlan.UNASSIGNED);
+    assertThat(unassigned.historyTokens()).isEqualTo(230);
+    // all-flex: every window, u2's 28 x 10 = 280 too: 510.
+    TokenForecast allFlex = service.forecast(marchForThreeMonths().withPlan(BurnPlan.ALL_FLEX));
+    assertThat(allFlex.historyTokens()).isEqualTo(510);
+    // current: the seat covers u2 from 1 to 14 February only; from the 15th u2's 14 days x 10 =
+    // 140 burn too: 230 + 140 = 370.
+    TokenForecast current = service.forecast(marchForThreeMonths().withPlan(BurnPlan.CURRENT));
+    assertThat(current.burnPlan()).isEqualTo(BurnPlan.CURRENT);
+    assertThat(current.historyTokens()).isEqualTo(370);
+    assertThat(current.notes()).anyMatch(n -> n.startsWith("plan current:"));
+    // optimal over the 28 days: a named seat costs AutoCAD 2,030.00 x 28 / 365 = 155.73, Revit
+    // 2,985.00 x 28 / 365 = 228.99; packs are 100 for 300.00 or 500 for 1,350.00. u3 and u4 on
+    // Flex: 34 tokens, one 100-pack, 300.00 (named: 228.99 + 155.73 = 384.72). Adding u1's 196
+    // tokens would need 3 x 100 (+600.00 > 155.73), u2's 280 likewise (+900.00 > 228.99): both
+    // named. The optimum's burn is u3's and u4's: 20 + 14 = 34.
+    TokenForecast optimal = service.forecast(marchForThreeMonths().withPlan(BurnPlan.OPTIMAL));
+    assertThat(optimal.historyTokens()).isEqualTo(34);
+    assertThat(optimal.monthlyBurn()).containsExactly(new MonthlyBurn(YearMonth.of(2025, 2), 28, 34));
   }
 
   @Test

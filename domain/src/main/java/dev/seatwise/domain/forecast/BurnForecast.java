@@ -58,20 +58,56 @@ public final class BurnForecast {
    */
   public static Forecast simulate(
       Map<LocalDate, Long> daily, LocalDate from, int days, int runs, long seed) {
+    long[][] paths = paths(daily, from, days, runs, seed);
+    List<YearMonth> months = new ArrayList<>();
+    for (int d = 0; d < days; d++) {
+      YearMonth m = YearMonth.from(from.plusDays(d));
+      if (!months.contains(m)) {
+        months.add(m);
+      }
+    }
+    long[] totals = new long[runs];
+    long[][] byMonth = new long[months.size()][runs];
+    for (int r = 0; r < runs; r++) {
+      int m = 0;
+      YearMonth current = months.get(0);
+      for (int d = 0; d < days; d++) {
+        YearMonth ym = YearMonth.from(from.plusDays(d));
+        if (!ym.equals(current)) {
+          current = ym;
+          m++;
+        }
+        totals[r] += paths[r][d];
+        byMonth[m][r] += paths[r][d];
+      }
+    }
+    List<MonthBand> bands = new ArrayList<>();
+    for (int m = 0; m < months.size(); m++) {
+      bands.add(new MonthBand(months.get(m), percentile(byMonth[m], 0.5), percentile(byMonth[m], 0.9)));
+    }
+    long sum = 0;
+    for (long t : totals) {
+      sum += t;
+    }
+    return new Forecast(
+        from, days, runs, seed, percentile(totals, 0.5), percentile(totals, 0.9),
+        Math.round((double) sum / runs), bands, wholeWeeks(new TreeMap<>(daily)).size());
+  }
+
+  /**
+   * The simulated daily burns themselves: {@code paths[r][d]} is the burn of day {@code from + d}
+   * in run {@code r}. The same arguments give the same paths, and {@link #simulate} sums exactly
+   * these paths (a horizon that starts with the same days and seed starts with the same draws).
+   */
+  public static long[][] paths(
+      Map<LocalDate, Long> daily, LocalDate from, int days, int runs, long seed) {
     checkNotNull(daily, "daily");
     checkNotNull(from, "from");
     checkArgument(days >= 1, "days must be >= 1 but was %s", days);
     checkArgument(runs >= 1, "runs must be >= 1 but was %s", runs);
     TreeMap<LocalDate, Long> history = new TreeMap<>(daily);
     checkArgument(!history.isEmpty(), "no history");
-    LocalDate first = history.firstKey();
-    while (first.getDayOfWeek() != DayOfWeek.MONDAY) {
-      first = first.plusDays(1);
-    }
-    List<LocalDate> weeks = new ArrayList<>();
-    for (LocalDate w = first; !w.plusDays(6).isAfter(history.lastKey()); w = w.plusWeeks(1)) {
-      weeks.add(w);
-    }
+    List<LocalDate> weeks = wholeWeeks(history);
     checkArgument(!weeks.isEmpty(), "the history holds no whole Monday-to-Sunday week");
 
     LocalDate end = from.plusDays(days);
@@ -96,15 +132,7 @@ public final class BurnForecast {
       candidates.add(near.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    List<YearMonth> months = new ArrayList<>();
-    for (LocalDate d = from; d.isBefore(end); d = d.plusDays(1)) {
-      YearMonth m = YearMonth.from(d);
-      if (!months.contains(m)) {
-        months.add(m);
-      }
-    }
-    long[] totals = new long[runs];
-    long[][] byMonth = new long[months.size()][runs];
+    long[][] paths = new long[runs][days];
     SplittableRandom random = new SplittableRandom(seed);
     for (int r = 0; r < runs; r++) {
       int k = 0;
@@ -116,23 +144,27 @@ public final class BurnForecast {
           if (d.isBefore(from) || !d.isBefore(end)) {
             continue;
           }
-          long t = history.getOrDefault(drawn.plusDays(day), 0L);
-          totals[r] += t;
-          byMonth[months.indexOf(YearMonth.from(d))][r] += t;
+          paths[r][(int) ChronoUnit.DAYS.between(from, d)] = history.getOrDefault(drawn.plusDays(day), 0L);
         }
       }
     }
-    List<MonthBand> bands = new ArrayList<>();
-    for (int m = 0; m < months.size(); m++) {
-      bands.add(new MonthBand(months.get(m), percentile(byMonth[m], 0.5), percentile(byMonth[m], 0.9)));
+    return paths;
+  }
+
+  /** The Mondays of the history's whole Monday-to-Sunday weeks. */
+  private static List<LocalDate> wholeWeeks(TreeMap<LocalDate, Long> history) {
+    List<LocalDate> weeks = new ArrayList<>();
+    if (history.isEmpty()) {
+      return weeks;
     }
-    long sum = 0;
-    for (long t : totals) {
-      sum += t;
+    LocalDate first = history.firstKey();
+    while (first.getDayOfWeek() != DayOfWeek.MONDAY) {
+      first = first.plusDays(1);
     }
-    return new Forecast(
-        from, days, runs, seed, percentile(totals, 0.5), percentile(totals, 0.9),
-        Math.round((double) sum / runs), bands, weeks.size());
+    for (LocalDate w = first; !w.plusDays(6).isAfter(history.lastKey()); w = w.plusWeeks(1)) {
+      weeks.add(w);
+    }
+    return weeks;
   }
 
   /** The nearest-rank percentile: the smallest value at or above which {@code q} of runs lie. */

@@ -2,7 +2,16 @@ package dev.seatwise.domain.optimize;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.plan.MixPlan;
+import dev.seatwise.domain.plan.Plan;
+import dev.seatwise.domain.plan.PlanPeriod;
+import dev.seatwise.domain.plan.TokenPurchaseSchedule;
+import dev.seatwise.domain.usage.UserId;
+import java.util.Map;
+import java.util.Set;
 import dev.seatwise.domain.tokens.PackPurchase;
 import java.util.List;
 import java.util.function.Function;
@@ -33,6 +42,25 @@ public sealed interface OptimizationResult
 
     public long tokens() {
       return purchase.demand().count();
+    }
+
+    /** The holders of each offering (bundle or single product) the mix buys seats of. */
+    public Map<ProductId, List<UserId>> seatsByOffering() {
+      return Mixes.seatsByOffering(assignments);
+    }
+
+    /** The products each user is on Flex for (users on Flex for nothing are left out). */
+    public Map<UserId, Set<ProductId>> onFlex() {
+      return Mixes.onFlex(assignments);
+    }
+
+    /**
+     * This mix as a plan over {@code period} ({@link MixPlan#of}): its seats, one holding per
+     * offering and annual term, and the lots of {@code schedule} (normally {@link
+     * MixPlan#schedule} of {@link #onFlex()}).
+     */
+    public Plan plan(PlanPeriod period, CatalogHistory catalogs, TokenPurchaseSchedule schedule) {
+      return MixPlan.of(seatsByOffering(), period, catalogs, schedule);
     }
   }
 

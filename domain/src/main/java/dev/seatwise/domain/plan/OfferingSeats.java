@@ -28,6 +28,7 @@ final class OfferingSeats {
   private final List<SeatHolding> holdings;
   private final int[] planIndex;
   private final List<Assignee> pool;
+  private final Map<UserId, List<Assignee>> byUser = new HashMap<>();
   private final int distinctUsers;
   private final Map<LocalDate, Seating> lastDay = new HashMap<>();
 
@@ -37,6 +38,9 @@ final class OfferingSeats {
     this.holdings = List.copyOf(holdings);
     this.planIndex = planIndex.clone();
     this.pool = List.copyOf(pool);
+    for (Assignee a : this.pool) {
+      byUser.computeIfAbsent(a.user(), u -> new ArrayList<>()).add(a);
+    }
     Set<UserId> users = new LinkedHashSet<>();
     for (Assignee a : pool) {
       users.add(a.user());
@@ -84,6 +88,49 @@ final class OfferingSeats {
   /** Seats of holding {@code k} that can ever be occupied: no more than there are assignees. */
   int trackedSeats(int k) {
     return (int) Math.min(holdings.get(k).seats(), distinctUsers);
+  }
+
+  /** Whether {@code user} is an assignee of the offering on {@code day}. */
+  boolean isAssigned(UserId user, LocalDate day) {
+    for (Assignee a : byUser.getOrDefault(user, List.of())) {
+      if (a.isAssignedOn(day)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first day after {@code day} on which one of the holdings starts, if any. */
+  java.util.Optional<LocalDate> nextStart(LocalDate day) {
+    LocalDate next = null;
+    for (SeatHolding h : holdings) {
+      if (h.start().isAfter(day) && (next == null || h.start().isBefore(next))) {
+        next = h.start();
+      }
+    }
+    return java.util.Optional.ofNullable(next);
+  }
+
+  /** The day the last of the holdings ends (exclusive). */
+  LocalDate lastEnd() {
+    LocalDate last = holdings.get(0).end();
+    for (SeatHolding h : holdings) {
+      if (h.end().isAfter(last)) {
+        last = h.end();
+      }
+    }
+    return last;
+  }
+
+  /** Seats of the holdings active on {@code day}. */
+  long seatsOn(LocalDate day) {
+    long n = 0;
+    for (SeatHolding h : holdings) {
+      if (h.isActiveOn(day)) {
+        n += h.seats();
+      }
+    }
+    return n;
   }
 
   boolean isActiveOn(LocalDate day) {

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,14 +41,17 @@ import java.util.Set;
  * rate in force when it opens ({@link CatalogHistory#versionOn}) from the lots unexpired at that
  * instant in burn order (earliest expiry, then smallest: {@link TokenLedger}); a window the balance
  * cannot pay is refused whole (hard stop) and <em>uncovered</em>, as is a window of a product with
- * no Flex rate. The windows' own token counts are not used: each is rated at its opening.
+ * no Flex rate. The windows' own token counts are not used: each is rated at its opening (except a
+ * collection checkout, whose rate the meter chose from the members the user was seen using).
  *
  * <p><b>Seats.</b> Seats of an offering are pooled across the plan's holdings of it (Autodesk
  * assigns users to an offering, not to a contract): on each day the offering has the seats of its
  * holdings active that day, and its assignees active that day (all its holdings' assignees, once
  * per user, by the start of their assignment, ties in the order listed) take them in turn, filling
  * the holdings in plan order. Assignees beyond the seats are unseated that day ({@link
- * ExcessAssignee}) and covered by nothing. A network holding covers every window of its product
+ * ExcessAssignee}) and covered by nothing. Every window no seat covers says why ({@link
+ * SeatMiss}): its user is assigned no offering including the product that day, or is unseated, or
+ * the offering's holdings have not started or have ended. A network holding covers every window of its product
  * while active; whether its seat count suffices is a concurrency question ({@code
  * ConcurrentSeatMeter}), not checked here.
  *
@@ -68,6 +72,9 @@ public final class PlanEvaluation {
   private final List<UnusedTokens> unusedTokens;
   private final List<SeatGap> seatGaps;
   private final List<ExcessAssignee> excessAssignees;
+  private final List<SeatMiss> seatMisses;
+  private final List<OfferingSeatCount> offeringSeats;
+  private final Map<String, List<UserId>> seatHolders;
   private final int windowsOutsidePeriod;
   private final LedgerReplay ledger;
 
@@ -79,6 +86,9 @@ public final class PlanEvaluation {
       List<UnusedTokens> unusedTokens,
       List<SeatGap> seatGaps,
       List<ExcessAssignee> excessAssignees,
+      List<SeatMiss> seatMisses,
+      List<OfferingSeatCount> offeringSeats,
+      Map<String, List<UserId>> seatHolders,
       int windowsOutsidePeriod,
       LedgerReplay ledger) {
     this.plan = plan;
@@ -88,6 +98,9 @@ public final class PlanEvaluation {
     this.unusedTokens = List.copyOf(unusedTokens);
     this.seatGaps = List.copyOf(seatGaps);
     this.excessAssignees = List.copyOf(excessAssignees);
+    this.seatMisses = List.copyOf(seatMisses);
+    this.offeringSeats = List.copyOf(offeringSeats);
+    this.seatHolders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seatHolders));
     this.windowsOutsidePeriod = windowsOutsidePeriod;
     this.ledger = ledger;
   }
@@ -133,13 +146,16 @@ public final class PlanEvaluation {
 
     // coverage: seats, network, then tokens
     WindowOutcome[] result = new WindowOutcome[inPeriod.size()];
+    SeatMiss.Reason[] missed = new SeatMiss.Reason[inPeriod.size()];
+    ProductId[] missedOffering = new ProductId[inPeriod.size()];
+    LocalDate[] missedDate = new LocalDate[inPeriod.size()];
     List<TokenCharge> tokenCharges = new ArrayList<>();
     List<Integer> tokenIndex = new ArrayList<>();
     for (int i = 0; i < inPeriod.size(); i++) {
       Charge w = inPeriod.get(i);
       LocalDate day = period.dayOf(w.start());
       Catalog version = SeatHolding.versionOn(catalogs, day);
-      Optional<Long> rate = version.product(w.product()).flatMap(Product::tokenRate);
+      java.util.OptionalLong rate = rate(version, w);
       long tokens = rate.orElse(0L);
       String seat = null;
       for (OfferingSeats o : offerings) {
@@ -156,6 +172,23 @@ public final class PlanEvaluation {
       if (seat != null) {
         result[i] = new WindowOutcome(w, tokens, Outcome.SEAT, seat);
         continue;
+      }
+      missed[i] = SeatMiss.Reason.NOT_ASSIGNED;
+      missedOffering[i] = w.product();
+      missedDate[i] = day;
+      for (OfferingSeats o : offerings) {
+        if (!offers(version, o.offering(), w.product()) || !o.isAssigned(w.user(), day)) {
+          continue;
+        }
+        missedOffering[i] = o.offering();
+        if (o.isActiveOn(day)) {
+          missed[i] = SeatMiss.Reason.UNSEATED;
+        } else {
+          Optional<LocalDate> next = o.nextStart(day);
+          missed[i] = next.isPresent() ? SeatMiss.Reason.BEFORE_START : SeatMiss.Reason.AFTER_END;
+          missedDate[i] = next.orElse(o.lastEnd());
+        }
+        break;
       }
       String network = null;
       for (NetworkHolding n : plan.network()) {
@@ -206,7 +239,12 @@ public final class PlanEvaluation {
     // who sat where, day by day: unassigned and idle seats, unseated assignees
     List<SeatGap> gaps = new ArrayList<>();
     List<ExcessAssignee> excess = new ArrayList<>();
+    List<OfferingSeatCount> counts = new ArrayList<>();
+    Map<String, List<UserId>> holders = new LinkedHashMap<>();
     for (OfferingSeats o : offerings) {
+      long mostSeats = 0;
+      boolean ran = false;
+      Set<UserId> assigned = new HashSet<>();
       List<List<Set<UserId>>> occupants = new ArrayList<>();
       for (int k = 0; k < o.holdings().size(); k++) {
         List<Set<UserId>> perSeat = new ArrayList<>();
@@ -226,6 +264,10 @@ public final class PlanEvaluation {
           continue;
         }
         OfferingSeats.Seating seating = o.seating(d);
+        ran = true;
+        mostSeats = Math.max(mostSeats, o.seatsOn(d));
+        assigned.addAll(seating.seated().keySet());
+        assigned.addAll(seating.unseated());
         for (Map.Entry<UserId, int[]> e : seating.seated().entrySet()) {
           occupants.get(kOf.get(e.getValue()[0])).get(e.getValue()[1]).add(e.getKey());
         }
@@ -234,6 +276,9 @@ public final class PlanEvaluation {
           unseatedDays.computeIfAbsent(u, x -> new LocalDate[] {day, day})[1] = day;
           unseatedCount.merge(u, 1L, Long::sum);
         }
+      }
+      if (ran) {
+        counts.add(new OfferingSeatCount(o.offering(), mostSeats, assigned.size()));
       }
       unseatedDays.forEach(
           (u, span) ->
@@ -247,8 +292,12 @@ public final class PlanEvaluation {
         long unassigned = h.seats() - o.trackedSeats(k);
         long idle = 0;
         List<UserId> idleUsers = new ArrayList<>();
+        List<UserId> first = new ArrayList<>();
         for (int s = 0; s < o.trackedSeats(k); s++) {
           Set<UserId> who = occupants.get(k).get(s);
+          if (!who.isEmpty()) {
+            first.add(who.iterator().next());
+          }
           if (who.isEmpty()) {
             unassigned++;
           } else if (!used[o.planIndex(k)][s]) {
@@ -256,6 +305,7 @@ public final class PlanEvaluation {
             idleUsers.addAll(who);
           }
         }
+        holders.put(h.id(), List.copyOf(first));
         if (unassigned > 0) {
           gaps.add(new SeatGap(h.id(), Gap.UNASSIGNED, unassigned, List.of()));
         }
@@ -275,8 +325,33 @@ public final class PlanEvaluation {
     for (TokenLot lot : plan.lots()) {
       lines.add(lotLine(lot, period));
     }
+    List<SeatMiss> misses = new ArrayList<>();
+    for (int i = 0; i < result.length; i++) {
+      if (missed[i] != null) {
+        misses.add(new SeatMiss(result[i], missed[i], missedOffering[i], missedDate[i]));
+      }
+    }
     return new PlanEvaluation(
-        plan, period, lines, List.of(result), unused, gaps, excess, outside, replay);
+        plan, period, lines, List.of(result), unused, gaps, excess, misses, counts, holders, outside, replay);
+  }
+
+
+  /**
+   * What a window costs on Flex under {@code version}: its product's rate; for a collection
+   * checkout (the product is a bundle on Flex) the window's own tokens, as the meter priced it
+   * ({@code CollectionPricing}: the member that ran is not recorded); empty when neither is on
+   * Flex.
+   */
+  static java.util.OptionalLong rate(Catalog version, Charge w) {
+    Optional<Product> product = version.product(w.product());
+    if (product.isPresent()) {
+      Optional<Long> r = product.get().tokenRate();
+      return r.isPresent() ? java.util.OptionalLong.of(r.get()) : java.util.OptionalLong.empty();
+    }
+    if (version.bundle(w.product()).isPresent() && version.isOnFlex(w.product())) {
+      return java.util.OptionalLong.of(w.tokens());
+    }
+    return java.util.OptionalLong.empty();
   }
 
   private static boolean offers(Catalog version, ProductId offering, ProductId product) {
@@ -444,6 +519,33 @@ public final class PlanEvaluation {
   /** Assignees left without a seat on some days of the period (more assignees than seats). */
   public List<ExcessAssignee> excessAssignees() {
     return excessAssignees;
+  }
+
+  /**
+   * Why no seat covered each window that opened in the period and is not met by a seat, in time
+   * order: not assigned, unseated (more assignees than seats), before the offering's first holding
+   * starts or after its last one ended.
+   */
+  public List<SeatMiss> seatMisses() {
+    return seatMisses;
+  }
+
+  /**
+   * Each offering of the plan's seat holdings that runs on some day of the period: the most seats
+   * held on one day and its assignees on those days (from which seats nobody is assigned to and
+   * assignees beyond the seats).
+   */
+  public List<OfferingSeatCount> offeringSeats() {
+    return offeringSeats;
+  }
+
+  /**
+   * Per seat holding that runs in the period (by id, plan order): the first user seated on each of
+   * its seats in the period, seat by seat, leaving out seats nobody sat on (so the list may be
+   * shorter than the seats held).
+   */
+  public Map<String, List<UserId>> seatHolders() {
+    return seatHolders;
   }
 
   /** Windows given that opened outside the period (ignored). */

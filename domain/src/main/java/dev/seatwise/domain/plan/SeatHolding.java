@@ -96,20 +96,47 @@ public record SeatHolding(
       long seats,
       List<Assignee> assignees,
       CatalogHistory history) {
+    checkNotNull(history, "history");
+    return renewals(
+        id,
+        offering,
+        term,
+        start,
+        end,
+        seats,
+        assignees,
+        day ->
+            catalogPrice(history, offering, term, day)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "no " + term + " price for " + offering + " in force on " + day)));
+  }
+
+  /**
+   * A subscription held from {@code start} to {@code end}, as one holding per term (ids {@code id},
+   * {@code id#2}, ...), each priced per seat at {@code priceOn} its own start (renewal) date, as
+   * {@link #renewals(String, ProductId, Term, LocalDate, LocalDate, long, List, CatalogHistory)}
+   * does with the catalog's prices.
+   */
+  public static List<SeatHolding> renewals(
+      String id,
+      ProductId offering,
+      Term term,
+      LocalDate start,
+      LocalDate end,
+      long seats,
+      List<Assignee> assignees,
+      java.util.function.Function<LocalDate, Money> priceOn) {
     checkArgument(start.isBefore(end), "subscription %s must end after it starts", id);
+    checkNotNull(priceOn, "priceOn");
     List<SeatHolding> out = new ArrayList<>();
     LocalDate s = start;
     int k = 0;
     while (s.isBefore(end)) {
       LocalDate termEnd = start.plusMonths((long) (k + 1) * term.months());
       LocalDate e = termEnd.isBefore(end) ? termEnd : end;
-      LocalDate day = s;
-      Money price =
-          catalogPrice(history, offering, term, day)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "no " + term + " price for " + offering + " in force on " + day));
+      Money price = priceOn.apply(s);
       out.add(
           new SeatHolding(
               k == 0 ? id : id + "#" + (k + 1), offering, term, s, e, seats, price, assignees));

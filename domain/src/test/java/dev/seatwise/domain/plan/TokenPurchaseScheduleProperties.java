@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
@@ -37,8 +38,12 @@ class TokenPurchaseScheduleProperties {
   private static final Period YEAR = Period.ofMonths(12);
 
   private static Catalog catalogOf(List<TokenPack> packs) {
+    return catalogOf(packs, LocalDate.of(2024, 1, 1));
+  }
+
+  private static Catalog catalogOf(List<TokenPack> packs, LocalDate effective) {
     return new Catalog(
-        "Test", LicensingFixtures.USD, LocalDate.of(2024, 1, 1), Catalog.FLEX_WINDOW,
+        "Test", LicensingFixtures.USD, effective, Catalog.FLEX_WINDOW,
         MeteringParameters.FLEX_DEFAULTS, YEAR, packs, List.of(), List.of());
   }
 
@@ -59,6 +64,14 @@ class TokenPurchaseScheduleProperties {
               }
               return out;
             });
+  }
+
+  /**
+   * Timelines small enough for the brute force: up to 5 windows of 1 to 8 tokens, 24 in all, on
+   * at most {@code maxDays} distinct days within {@code [0, maxDay]}.
+   */
+  private static Gen<List<TokenCharge>> smallTimelines(int maxDay, int maxDays) {
+    return windows(maxDay, 8, 5).assuming(w -> total(w) <= 24 && days(w).size() <= maxDays);
   }
 
   private static long total(List<TokenCharge> windows) {
@@ -103,15 +116,15 @@ class TokenPurchaseScheduleProperties {
   @Test
   void theScheduleMatchesBruteForceOnSmallTimelines() {
     // up to 4 distinct days over 3 years (so lots expire between them), up to 24 tokens
-    Gen<List<TokenCharge>> small =
-        windows(1_100, 8, 5).assuming(w -> total(w) <= 24 && days(w).size() <= 4);
+    Gen<List<TokenCharge>> small = smallTimelines(1_100, 4);
     qt().withExamples(200)
         .forAll(packMenus(1, 2, 12), small)
         .checkAssert(
             (packs, windows) -> {
               TokenPurchaseSchedule s =
                   TokenPurchaseSchedule.cheapest(windows, CatalogHistory.of(catalogOf(packs)), UTC);
-              BigDecimal brute = bruteForce(PackPricing.of(packs), days(windows));
+              PackPricing pricing = PackPricing.of(packs);
+              BigDecimal brute = bruteForce(day -> pricing, days(windows));
               assertThat(s.exactTotal()).isEqualByComparingTo(brute);
             });
   }
@@ -129,16 +142,18 @@ class TokenPurchaseScheduleProperties {
    * of any amount from 0 to what is still to come, and pays each day from lots bought on or before
    * it and not yet expired, earliest expiry first. (Buying only on days with use loses nothing:
    * a purchase moved later, to the next day with use, pays the same windows for longer; and a
-   * purchase of some amount is never cheaper than the cheapest cover of that amount.)
+   * purchase of some amount is never cheaper than the cheapest cover of that amount.) {@code
+   * pricingOn} gives the pack menu in force on a day.
    */
-  private static BigDecimal bruteForce(PackPricing pricing, TreeMap<LocalDate, Long> perDay) {
+  private static BigDecimal bruteForce(
+      Function<LocalDate, PackPricing> pricingOn, TreeMap<LocalDate, Long> perDay) {
     List<LocalDate> days = new ArrayList<>(perDay.keySet());
     List<Long> demand = new ArrayList<>(perDay.values());
-    return search(pricing, days, demand, 0, new ArrayList<>(), BigDecimal.ZERO);
+    return search(pricingOn, days, demand, 0, new ArrayList<>(), BigDecimal.ZERO);
   }
 
   private static BigDecimal search(
-      PackPricing pricing,
+      Function<LocalDate, PackPricing> pricingOn,
       List<LocalDate> days,
       List<Long> demand,
       int i,
@@ -151,6 +166,7 @@ class TokenPurchaseScheduleProperties {
     for (int k = i; k < demand.size(); k++) {
       still += demand.get(k);
     }
+    PackPricing pricing = pricingOn.apply(days.get(i));
     BigDecimal best = null;
     for (long b = 0; b <= still; b++) {
       List<long[]> held = new ArrayList<>();
@@ -176,7 +192,7 @@ class TokenPurchaseScheduleProperties {
       if (need > 0) {
         continue;
       }
-      BigDecimal r = search(pricing, days, demand, i + 1, held, cost);
+      BigDecimal r = search(pricingOn, days, demand, i + 1, held, cost);
       if (r != null && (best == null || r.compareTo(best) < 0)) {
         best = r;
       }
@@ -233,18 +249,11 @@ class TokenPurchaseScheduleProperties {
             });
   }
 
-  private static Catalog catalogOf(List<TokenPack> packs, LocalDate effective) {
-    return new Catalog(
-        "Test", LicensingFixtures.USD, effective, Catalog.FLEX_WINDOW,
-        MeteringParameters.FLEX_DEFAULTS, YEAR, packs, List.of(), List.of());
-  }
-
   @Test
   void withPriceVersionsTheScheduleMatchesBruteForceAndBuysAtThePriceOfItsDay() {
     // two versions of the pack menu, the second effective on a random day of the timeline; the
     // brute force may buy on any day with use and on the last day of the first version
-    Gen<List<TokenCharge>> small =
-        windows(900, 8, 5).assuming(w -> total(w) <= 24 && days(w).size() <= 3);
+    Gen<List<TokenCharge>> small = smallTimelines(900, 3);
     qt().withExamples(200)
         .forAll(packMenus(1, 2, 12), packMenus(1, 2, 12), integers().between(1, 900), small)
         .checkAssert(
@@ -260,66 +269,15 @@ class TokenPurchaseScheduleProperties {
               }
               TreeMap<LocalDate, Long> candidates = days(windows);
               candidates.putIfAbsent(switchDay.minusDays(1), 0L);
-              BigDecimal brute = bruteForceVersions(history, candidates);
+              // buying on each candidate day at the version in force that day
+              BigDecimal brute =
+                  bruteForce(
+                      day ->
+                          history.versionOn(day).orElse(history.versions().get(0))
+                              .packPricing().orElseThrow(),
+                      candidates);
               assertThat(s.exactTotal()).isEqualByComparingTo(brute);
               assertThat(TokenLedger.of(s.lots("buy")).replay(windows).refused()).isEmpty();
             });
-  }
-
-  /** As {@link #bruteForce}, buying on each candidate day at the version in force that day. */
-  private static BigDecimal bruteForceVersions(
-      CatalogHistory history, TreeMap<LocalDate, Long> perDay) {
-    List<LocalDate> days = new ArrayList<>(perDay.keySet());
-    List<Long> demand = new ArrayList<>(perDay.values());
-    return searchVersions(history, days, demand, 0, new ArrayList<>(), BigDecimal.ZERO);
-  }
-
-  private static BigDecimal searchVersions(
-      CatalogHistory history,
-      List<LocalDate> days,
-      List<Long> demand,
-      int i,
-      List<long[]> lots,
-      BigDecimal spent) {
-    if (i == days.size()) {
-      return spent;
-    }
-    long still = 0;
-    for (int k = i; k < demand.size(); k++) {
-      still += demand.get(k);
-    }
-    PackPricing pricing =
-        history.versionOn(days.get(i)).orElse(history.versions().get(0)).packPricing().orElseThrow();
-    BigDecimal best = null;
-    for (long b = 0; b <= still; b++) {
-      List<long[]> held = new ArrayList<>();
-      for (long[] l : lots) {
-        held.add(l.clone());
-      }
-      BigDecimal cost = spent;
-      if (b > 0) {
-        PackPurchase p = pricing.cheapestCover(Tokens.of(b));
-        cost = cost.add(p.exactCost());
-        held.add(new long[] {days.get(i).plus(YEAR).toEpochDay(), p.tokensBought().count()});
-      }
-      held.sort((x, y) -> Long.compare(x[0], y[0]));
-      long need = demand.get(i);
-      long today = days.get(i).toEpochDay();
-      for (long[] l : held) {
-        if (l[0] > today && need > 0) {
-          long take = Math.min(need, l[1]);
-          l[1] -= take;
-          need -= take;
-        }
-      }
-      if (need > 0) {
-        continue;
-      }
-      BigDecimal r = searchVersions(history, days, demand, i + 1, held, cost);
-      if (r != null && (best == null || r.compareTo(best) < 0)) {
-        best = r;
-      }
-    }
-    return best;
   }
 }

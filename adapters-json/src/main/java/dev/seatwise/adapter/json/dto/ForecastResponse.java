@@ -10,7 +10,10 @@ import java.util.List;
  * date (omitted when the lots last), tokens expiring unused, expected / P50 / P90 burn over the
  * horizon and the purchase plan. {@code meanDailyBurn} is tokens a day (a statistic, not money).
  * {@code burnByProduct} and {@code burnByPool} break down the Enterprise Token Flex pool
- * consumption of the history (empty lists without a token consumption export).
+ * consumption of the history (empty lists without a token consumption export). {@code burnPlan}
+ * is whose burn was forecast: {@code unassigned} (the default, as before: users no held
+ * subscription assigns), {@code all-flex}, {@code current} or {@code optimal} (the Flex windows
+ * that plan's seats do not cover); {@code plan} is the purchase plan.
  */
 public record ForecastResponse(
     String currency,
@@ -33,7 +36,8 @@ public record ForecastResponse(
     @JsonProperty("import") ImportDto importReport,
     List<String> notes,
     List<ProductLineBurnDto> burnByProduct,
-    List<PoolBurnDto> burnByPool) {
+    List<PoolBurnDto> burnByPool,
+    String burnPlan) {
   public ForecastResponse {
     monthlyBurn = List.copyOf(monthlyBurn);
     projection = List.copyOf(projection);

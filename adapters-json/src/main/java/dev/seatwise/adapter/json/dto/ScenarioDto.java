@@ -10,7 +10,8 @@ import java.util.Map;
  * (network seats per product) are omitted when the scenario has none; {@code lines} say how the
  * total was made. The plan behind it: {@code holdings} (seats and lots held), {@code purchases}
  * (token packs bought, omitted when none), and for {@code current} only, the use it leaves {@code
- * uncovered} and its {@code unassignedSeats}.
+ * uncovered} and its {@code unassignedSeats}; for {@code optimal} only, its {@code optimality}
+ * (proven, or the gap to a lower bound).
  */
 public record ScenarioDto(
     String name,
@@ -21,7 +22,8 @@ public record ScenarioDto(
     List<HoldingDto> holdings,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PurchaseDto> purchases,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<UncoveredDto> uncovered,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<UnassignedSeatsDto> unassignedSeats) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<UnassignedSeatsDto> unassignedSeats,
+    @JsonInclude(JsonInclude.Include.NON_NULL) OptimalityDto optimality) {
   public ScenarioDto {
     seats = seats == null ? Map.of() : new java.util.TreeMap<>(seats);
     lines = List.copyOf(lines);

@@ -6,6 +6,7 @@ import dev.seatwise.adapter.json.dto.GroupCostDto;
 import dev.seatwise.adapter.json.dto.HoldingDto;
 import dev.seatwise.adapter.json.dto.PackCountDto;
 import dev.seatwise.adapter.json.dto.PurchaseDto;
+import dev.seatwise.adapter.json.dto.OptimalityDto;
 import dev.seatwise.adapter.json.dto.ScenarioDto;
 import dev.seatwise.adapter.json.dto.UnassignedSeatsDto;
 import dev.seatwise.adapter.json.dto.UncoveredDto;
@@ -20,6 +21,7 @@ import dev.seatwise.application.port.in.ScenarioPurchase;
 import dev.seatwise.application.port.in.UnassignedSeats;
 import dev.seatwise.application.port.in.UncoveredUse;
 import dev.seatwise.application.port.in.ProductUsage;
+import dev.seatwise.application.port.in.Optimality;
 import dev.seatwise.application.port.in.Scenario;
 import dev.seatwise.application.port.in.UserComparison;
 import dev.seatwise.domain.catalog.ProductId;
@@ -74,7 +76,17 @@ public interface JsonComparisonMapper {
       target = "unassignedSeats",
       expression =
           "java(scenario.name().equals(Scenario.CURRENT) ? unassigned(scenario.unassignedSeats()) : null)")
+  @Mapping(target = "optimality", expression = "java(optimality(scenario.optimality()))")
   ScenarioDto toDto(Scenario scenario);
+
+  /** The optimal scenario's bounds, or null (left out of the JSON) for the others. */
+  default OptimalityDto optimality(Optional<Optimality> o) {
+    return o.map(
+            x ->
+                new OptimalityDto(
+                    x.proven(), x.lowerBound().amount(), x.gap().amount(), x.schedulesEvaluated()))
+        .orElse(null);
+  }
 
   HoldingDto toDto(Holding holding);
 

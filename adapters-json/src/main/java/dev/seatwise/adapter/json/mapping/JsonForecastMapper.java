@@ -38,6 +38,7 @@ public interface JsonForecastMapper {
       expression = "java(JsonValueMapper.concat(forecast.notes(), importNotes))")
   @Mapping(target = "runOut", expression = "java(forecast.runOut().orElse(null))")
   @Mapping(target = "meanDailyBurn", expression = "java(forecast.meanDailyBurn().doubleValue())")
+  @Mapping(target = "burnPlan", expression = "java(forecast.burnPlan().label())")
   ForecastResponse toResponse(
       TokenForecast forecast,
       ImportReport importReport,

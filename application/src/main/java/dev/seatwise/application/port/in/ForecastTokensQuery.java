@@ -17,7 +17,12 @@ import java.util.Optional;
  * component is null.
  */
 public record ForecastTokensQuery(
-    LocalDate asOf, PeriodSpec history, int horizonMonths, int simulations, long seed) {
+    LocalDate asOf,
+    PeriodSpec history,
+    int horizonMonths,
+    int simulations,
+    long seed,
+    BurnPlan plan) {
   public static final int DEFAULT_HORIZON_MONTHS = 12;
   public static final int DEFAULT_SIMULATIONS = 1000;
   public static final long DEFAULT_SEED = 20_261_128L;
@@ -28,6 +33,7 @@ public record ForecastTokensQuery(
 
   public ForecastTokensQuery {
     checkNotNull(asOf, "asOf");
+    checkNotNull(plan, "plan");
     checkNotNull(history, "history");
     checkArgument(
         horizonMonths >= 1 && horizonMonths <= MAX_HORIZON_MONTHS,
@@ -49,6 +55,12 @@ public record ForecastTokensQuery(
         history.to().get());
   }
 
+  /** The burn of users no held subscription assigns (as before plans could be chosen). */
+  public ForecastTokensQuery(
+      LocalDate asOf, PeriodSpec history, int horizonMonths, int simulations, long seed) {
+    this(asOf, history, horizonMonths, simulations, seed, BurnPlan.UNASSIGNED);
+  }
+
   /** Defaults: history = data up to {@code asOf} in UTC, 12 months, 1000 runs, fixed seed. */
   public static ForecastTokensQuery of(LocalDate asOf) {
     return of(asOf, ZoneId.of("UTC"));
@@ -60,23 +72,28 @@ public record ForecastTokensQuery(
         new PeriodSpec(Optional.empty(), Optional.of(asOf), zone),
         DEFAULT_HORIZON_MONTHS,
         DEFAULT_SIMULATIONS,
-        DEFAULT_SEED);
+        DEFAULT_SEED,
+        BurnPlan.UNASSIGNED);
   }
 
   public ForecastTokensQuery withHistory(PeriodSpec h) {
-    return new ForecastTokensQuery(asOf, h, horizonMonths, simulations, seed);
+    return new ForecastTokensQuery(asOf, h, horizonMonths, simulations, seed, plan);
   }
 
   public ForecastTokensQuery withHorizonMonths(int months) {
-    return new ForecastTokensQuery(asOf, history, months, simulations, seed);
+    return new ForecastTokensQuery(asOf, history, months, simulations, seed, plan);
   }
 
   public ForecastTokensQuery withSimulations(int n) {
-    return new ForecastTokensQuery(asOf, history, horizonMonths, n, seed);
+    return new ForecastTokensQuery(asOf, history, horizonMonths, n, seed, plan);
   }
 
   public ForecastTokensQuery withSeed(long s) {
-    return new ForecastTokensQuery(asOf, history, horizonMonths, simulations, s);
+    return new ForecastTokensQuery(asOf, history, horizonMonths, simulations, s, plan);
+  }
+
+  public ForecastTokensQuery withPlan(BurnPlan p) {
+    return new ForecastTokensQuery(asOf, history, horizonMonths, simulations, seed, p);
   }
 
   /** The first day after the horizon: {@code asOf + horizonMonths}. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.seatwise.domain.money.Money;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -23,7 +24,8 @@ public record Scenario(
     List<Holding> holdings,
     List<ScenarioPurchase> purchases,
     List<UncoveredUse> uncovered,
-    List<UnassignedSeats> unassignedSeats) {
+    List<UnassignedSeats> unassignedSeats,
+    Optional<Optimality> optimality) {
   public static final String ALL_NAMED = "all-named";
   public static final String ALL_FLEX = "all-flex";
   public static final String NETWORK = "network";
@@ -40,6 +42,21 @@ public record Scenario(
     purchases = List.copyOf(purchases);
     uncovered = List.copyOf(uncovered);
     unassignedSeats = List.copyOf(unassignedSeats);
+    requireNonNull(optimality, "optimality");
+  }
+
+  /** A scenario with no optimality claim (every scenario but optimal). */
+  public Scenario(
+      String name,
+      Money total,
+      OptionalLong tokens,
+      Map<String, Long> seats,
+      List<String> lines,
+      List<Holding> holdings,
+      List<ScenarioPurchase> purchases,
+      List<UncoveredUse> uncovered,
+      List<UnassignedSeats> unassignedSeats) {
+    this(name, total, tokens, seats, lines, holdings, purchases, uncovered, unassignedSeats, Optional.empty());
   }
 
   /** A scenario without a plan beyond its lines (as before plans were added). */
@@ -52,6 +69,6 @@ public record Scenario(
   public Scenario withLines(List<String> more) {
     List<String> all = new java.util.ArrayList<>(lines);
     all.addAll(more);
-    return new Scenario(name, total, tokens, seats, all, holdings, purchases, uncovered, unassignedSeats);
+    return new Scenario(name, total, tokens, seats, all, holdings, purchases, uncovered, unassignedSeats, optimality);
   }
 }

@@ -28,6 +28,8 @@ import java.util.Optional;
  *       consumption (token consumption exports, no users) per product line, dearest first, and
  *       per pool; empty without such an export. Its tokens are part of {@code monthlyBurn} and
  *       {@code historyTokens}.
+ *   <li>{@code burnPlan}: whose burn this is ({@link BurnPlan}: the Flex windows that plan's seats
+ *       do not cover).
  * </ul>
  *
  * Immutable and thread-safe; nothing is null.
@@ -51,8 +53,10 @@ public record TokenForecast(
     PurchasePlan plan,
     List<String> notes,
     List<ProductLineBurn> burnByProduct,
-    List<PoolBurn> burnByPool) {
+    List<PoolBurn> burnByPool,
+    BurnPlan burnPlan) {
   public TokenForecast {
+    checkNotNull(burnPlan, "burnPlan");
     checkNotNull(asOf, "asOf");
     checkNotNull(horizonEnd, "horizonEnd");
     checkNotNull(history, "history");
@@ -88,6 +92,32 @@ public record TokenForecast(
       List<String> notes) {
     this(asOf, horizonEnd, history, monthlyBurn, historyTokens, meanDailyBurn, openingBalance,
         projection, runOut, expiringUnused, expectedBurn, p50Burn, p90Burn, simulations, seed, plan,
-        notes, List.of(), List.of());
+        notes, List.of(), List.of(), BurnPlan.UNASSIGNED);
+  }
+
+  /** A forecast of the burn of users no held subscription assigns (as before plans could be chosen). */
+  public TokenForecast(
+      LocalDate asOf,
+      LocalDate horizonEnd,
+      AnalysisPeriod history,
+      List<MonthlyBurn> monthlyBurn,
+      long historyTokens,
+      BigDecimal meanDailyBurn,
+      long openingBalance,
+      List<ProjectedMonth> projection,
+      Optional<LocalDate> runOut,
+      long expiringUnused,
+      long expectedBurn,
+      long p50Burn,
+      long p90Burn,
+      int simulations,
+      long seed,
+      PurchasePlan plan,
+      List<String> notes,
+      List<ProductLineBurn> burnByProduct,
+      List<PoolBurn> burnByPool) {
+    this(asOf, horizonEnd, history, monthlyBurn, historyTokens, meanDailyBurn, openingBalance,
+        projection, runOut, expiringUnused, expectedBurn, p50Burn, p90Burn, simulations, seed, plan,
+        notes, burnByProduct, burnByPool, BurnPlan.UNASSIGNED);
   }
 }

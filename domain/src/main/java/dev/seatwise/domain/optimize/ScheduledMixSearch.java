@@ -1,0 +1,460 @@
+package dev.seatwise.domain.optimize;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.plan.MixPlan;
+import dev.seatwise.domain.plan.Plan;
+import dev.seatwise.domain.plan.PlanPeriod;
+import dev.seatwise.domain.plan.TokenPurchaseSchedule;
+import dev.seatwise.domain.tokens.PackPricing;
+import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenPack;
+import dev.seatwise.domain.usage.UserId;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The cheapest hybrid when tokens are bought by a {@link TokenPurchaseSchedule} rather than at
+ * once: bounds and an improvement (docs/adr/0006-optimal-under-purchase-schedules.md).
+ *
+ * <p><b>Lower bound.</b> {@link HybridOptimizer} prices a mix's Flex tokens as one purchase of all
+ * of them, {@code P(T)}. Every purchase schedule that pays {@code T} tokens buys a multiset of packs
+ * holding at least {@code T} tokens, each at the price of some catalog version, and {@code P(T)}
+ * under the union of the versions' packs ({@link #relaxation}) is the cheapest such multiset; so
+ * for every mix, its schedule costs at least {@code P(T)}, and the relaxation's exact optimum is a
+ * lower bound on every mix's cost under schedules (the named costs being the same in both).
+ *
+ * <p><b>Upper bound.</b> The relaxation's optimal mix, with its tokens bought by their cheapest
+ * schedule, is a plan; {@link #improve} then re-evaluates single moves under the true schedule
+ * cost (a user's Flex product to named, a named product to Flex, or all of a user's at once),
+ * users nearest break-even first, accepting each that lowers the total, until a pass finds none or
+ * the budget of schedule evaluations is spent; with no bundles offered and few choices (at most
+ * the budget's worth of mixes) it evaluates every mix instead, which is exact. When the upper bound
+ * meets the lower bound, or every mix was evaluated, the mix is proven optimal (the bounds always
+ * meet within one validity and one price version, where the schedule is the single purchase);
+ * otherwise the gap between them is the most it can be above the optimum.
+ * Bundles held are kept as they are.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ScheduledMixSearch {
+  /**
+   * The default number of schedules {@link #improve} evaluates; with no bundles offered and at
+   * most this many mixes (2^choices), it evaluates them all.
+   */
+  public static final int DEFAULT_BUDGET = 256;
+
+  private ScheduledMixSearch() {}
+
+  /**
+   * A mix under a purchase schedule: its assignments, the cheapest schedule of its Flex windows,
+   * its subscription cost (the problem's per-seat prices), the lower bound on every mix, the
+   * schedules evaluated, the improvements accepted, and whether every mix was evaluated (then it is
+   * the optimum, whatever the bound). Immutable; nothing is null.
+   */
+  public record ScheduledMix(
+      OptimizationResult.Solved relaxed,
+      List<Assignment> assignments,
+      TokenPurchaseSchedule schedule,
+      Money subscriptions,
+      Money lowerBound,
+      int evaluated,
+      int moves,
+      boolean exhaustive) {
+    public ScheduledMix {
+      checkNotNull(relaxed, "relaxed");
+      assignments = List.copyOf(assignments);
+      checkNotNull(schedule, "schedule");
+      checkNotNull(subscriptions, "subscriptions");
+      checkNotNull(lowerBound, "lowerBound");
+    }
+
+    /** Subscriptions plus the schedule's purchases. */
+    public Money total() {
+      return subscriptions.plus(schedule.total());
+    }
+
+    /** The Flex tokens the schedule pays. */
+    public long tokens() {
+      long sum = 0;
+      for (Assignment a : assignments) {
+        sum = Math.addExact(sum, a.tokens());
+      }
+      return sum;
+    }
+
+    public Map<ProductId, List<UserId>> seatsByOffering() {
+      return Mixes.seatsByOffering(assignments);
+    }
+
+    public Map<UserId, Set<ProductId>> onFlex() {
+      return Mixes.onFlex(assignments);
+    }
+
+    /** This mix as a plan: its seats and the lots of its schedule ({@link MixPlan#of}). */
+    public Plan plan(PlanPeriod period, CatalogHistory catalogs) {
+      return MixPlan.of(seatsByOffering(), period, catalogs, schedule);
+    }
+  }
+
+  /**
+   * {@code problem} with the packs of every catalog version (per size, the lowest price), so that
+   * its single purchase of {@code T} tokens costs no more than any schedule paying them: the
+   * problem itself when there is one version.
+   */
+  public static HybridProblem relaxation(HybridProblem problem, CatalogHistory catalogs) {
+    if (catalogs.versions().size() == 1) {
+      return problem;
+    }
+    Map<Long, TokenPack> cheapest = new TreeMap<>();
+    for (TokenPack p : problem.packs().packs()) {
+      cheapest.merge(p.size(), p, ScheduledMixSearch::cheaper);
+    }
+    for (Catalog c : catalogs.versions()) {
+      if (!c.currency().equals(problem.packs().currency())) {
+        continue;
+      }
+      for (TokenPack p : c.packs()) {
+        cheapest.merge(p.size(), p, ScheduledMixSearch::cheaper);
+      }
+    }
+    return new HybridProblem(
+        problem.namedCost(),
+        problem.bundles(),
+        problem.flexAllowed(),
+        PackPricing.of(List.copyOf(cheapest.values())),
+        problem.tokenCap(),
+        problem.users());
+  }
+
+  private static TokenPack cheaper(TokenPack a, TokenPack b) {
+    return b.exactPrice().compareTo(a.exactPrice()) < 0 ? b : a;
+  }
+
+  /**
+   * The relaxation's optimum {@code relaxed} (of {@code problem}, normally {@link #relaxation})
+   * under purchase schedules of the windows {@code windows} (all users' access windows, e.g. a
+   * Flex meter's charges), improved by at most {@code budget} schedule evaluations.
+   *
+   * @throws IllegalArgumentException when a schedule cannot be made ({@link
+   *     TokenPurchaseSchedule#cheapest}), or a price is not in the problem's currency
+   */
+  public static ScheduledMix improve(
+      HybridProblem problem,
+      OptimizationResult.Solved relaxed,
+      List<Charge> windows,
+      PlanPeriod period,
+      CatalogHistory catalogs,
+      int budget) {
+    checkNotNull(problem, "problem");
+    checkNotNull(relaxed, "relaxed");
+    checkArgument(budget >= 0, "budget must be >= 0 but was %s", budget);
+    Search s = new Search(problem, relaxed, windows, period, catalogs);
+    TokenPurchaseSchedule schedule = s.schedule();
+    BigDecimal best = s.subscriptions().add(schedule.exactTotal());
+    int evaluated = 1;
+    int moves = 0;
+    BigDecimal lower = relaxed.total().amount();
+    boolean improved = best.compareTo(lower) > 0;
+    List<UserId[]> free = new ArrayList<>();
+    List<ProductId> freeProducts = new ArrayList<>();
+    if (improved && problem.bundles().isEmpty() && s.free(free, freeProducts) && (1L << free.size()) <= budget) {
+      // few choices: every mix, each under its cheapest schedule
+      List<Assignment> bestMix = s.assignments();
+      BigDecimal bestSubs = s.subscriptions();
+      for (long mask = 0; mask < (1L << free.size()); mask++) {
+        s.set(free, freeProducts, mask);
+        if (s.tokens() > problem.tokenCap().orElse(Long.MAX_VALUE)) {
+          continue;
+        }
+        TokenPurchaseSchedule next = s.schedule();
+        evaluated++;
+        BigDecimal cost = s.subscriptions().add(next.exactTotal());
+        if (cost.compareTo(best) < 0) {
+          best = cost;
+          schedule = next;
+          bestMix = s.assignments();
+          bestSubs = s.subscriptions();
+          moves++;
+        }
+      }
+      return new ScheduledMix(
+          relaxed, bestMix, schedule, Money.of(bestSubs, relaxed.subscriptions().currency()),
+          relaxed.total(), evaluated, moves, true);
+    }
+    while (improved && evaluated < budget) {
+      improved = false;
+      for (Move m : s.moves()) {
+        if (evaluated >= budget) {
+          break;
+        }
+        if (!s.applicable(m)) {
+          continue;
+        }
+        s.apply(m);
+        if (s.tokens() > problem.tokenCap().orElse(Long.MAX_VALUE)) {
+          s.undo(m);
+          continue;
+        }
+        TokenPurchaseSchedule next = s.schedule();
+        evaluated++;
+        BigDecimal cost = s.subscriptions().add(next.exactTotal());
+        if (cost.compareTo(best) < 0) {
+          best = cost;
+          schedule = next;
+          moves++;
+          improved = true;
+        } else {
+          s.undo(m);
+        }
+      }
+    }
+    return new ScheduledMix(
+        relaxed,
+        s.assignments(),
+        schedule,
+        Money.of(s.subscriptions(), relaxed.subscriptions().currency()),
+        relaxed.total(),
+        evaluated,
+        moves,
+        false);
+  }
+
+  /** Products of one user moving between named and Flex. */
+  private record Move(UserId user, Set<ProductId> products, boolean toNamed, BigDecimal nearness) {}
+
+  /** The search state: each user's named and Flex products (bundles are kept). */
+  private static final class Search {
+    private final HybridProblem problem;
+    private final Map<UserId, UserDemand> demands = new HashMap<>();
+    private final Map<UserId, Assignment> base = new LinkedHashMap<>();
+    private final Map<UserId, TreeSet<ProductId>> named = new HashMap<>();
+    private final Map<UserId, TreeSet<ProductId>> flex = new HashMap<>();
+    private final Map<String, List<TokenCharge>> windowsOf = new HashMap<>();
+    private final CatalogHistory catalogs;
+    private final PlanPeriod period;
+    private final BigDecimal lambda;
+
+    Search(
+        HybridProblem problem,
+        OptimizationResult.Solved relaxed,
+        List<Charge> windows,
+        PlanPeriod period,
+        CatalogHistory catalogs) {
+      this.problem = problem;
+      this.catalogs = catalogs;
+      this.period = period;
+      this.lambda = problem.packs().bestUnitPrice().perUnit();
+      for (UserDemand d : problem.users()) {
+        demands.put(d.user(), d);
+      }
+      Map<UserId, Set<ProductId>> all = new HashMap<>();
+      for (Assignment a : relaxed.assignments()) {
+        base.put(a.user(), a);
+        named.put(a.user(), new TreeSet<>(a.named()));
+        flex.put(a.user(), new TreeSet<>(a.flex()));
+        UserDemand d = demands.get(a.user());
+        all.put(a.user(), d == null ? Set.of() : d.tokens().keySet());
+      }
+      for (TokenCharge w : MixPlan.flexWindows(all, windows, period, catalogs)) {
+        windowsOf.computeIfAbsent(w.reference(), k -> new ArrayList<>()).add(w);
+      }
+    }
+
+    TokenPurchaseSchedule schedule() {
+      List<TokenCharge> out = new ArrayList<>();
+      flex.forEach(
+          (u, ps) -> {
+            for (ProductId p : ps) {
+              out.addAll(windowsOf.getOrDefault(u + " " + p, List.of()));
+            }
+          });
+      return TokenPurchaseSchedule.cheapest(out, catalogs, period.zone());
+    }
+
+    private BigDecimal namedPrice(UserId u, ProductId p) {
+      UserDemand d = demands.get(u);
+      Money own = d == null ? null : d.namedCost().get(p);
+      return (own != null ? own : problem.namedCost().get(p)).amount();
+    }
+
+    private long tokensOf(UserId u, ProductId p) {
+      UserDemand d = demands.get(u);
+      return d == null ? 0 : d.tokens().getOrDefault(p, 0L);
+    }
+
+    BigDecimal subscriptions() {
+      BigDecimal sum = BigDecimal.ZERO;
+      for (UserId u : base.keySet()) {
+        sum = sum.add(subscriptionsOf(u));
+      }
+      return sum;
+    }
+
+    private BigDecimal subscriptionsOf(UserId u) {
+      Assignment a = base.get(u);
+      BigDecimal sum = BigDecimal.ZERO;
+      if (a.bundle().isPresent()) {
+        // the bundle's price: the assignment's cost less its single named products
+        sum = a.subscriptions().amount();
+        for (ProductId p : a.named()) {
+          sum = sum.subtract(namedPrice(u, p));
+        }
+      }
+      for (ProductId p : named.get(u)) {
+        sum = sum.add(namedPrice(u, p));
+      }
+      return sum;
+    }
+
+    long tokens() {
+      long sum = 0;
+      for (Map.Entry<UserId, TreeSet<ProductId>> e : flex.entrySet()) {
+        for (ProductId p : e.getValue()) {
+          sum = Math.addExact(sum, tokensOf(e.getKey(), p));
+        }
+      }
+      return sum;
+    }
+
+    /** Every move from the current state, nearest break-even first. */
+    List<Move> moves() {
+      List<Move> out = new ArrayList<>();
+      for (UserId u : base.keySet()) {
+        UserDemand d = demands.get(u);
+        Pin pin = d == null ? Pin.NONE : d.pin();
+        if (pin != Pin.FLEX) {
+          List<ProductId> toNamed = new ArrayList<>();
+          for (ProductId p : flex.get(u)) {
+            if (problem.namedCost().containsKey(p)) {
+              toNamed.add(p);
+              out.add(move(u, Set.of(p), true));
+            }
+          }
+          if (toNamed.size() > 1 && toNamed.size() == flex.get(u).size()) {
+            out.add(move(u, Set.copyOf(toNamed), true));
+          }
+        }
+        if (pin != Pin.NAMED) {
+          List<ProductId> toFlex = new ArrayList<>();
+          for (ProductId p : named.get(u)) {
+            if (problem.flexAllowed().contains(p)) {
+              toFlex.add(p);
+              out.add(move(u, Set.of(p), false));
+            }
+          }
+          if (toFlex.size() > 1 && toFlex.size() == named.get(u).size()) {
+            out.add(move(u, Set.copyOf(toFlex), false));
+          }
+        }
+      }
+      out.sort(Comparator.comparing(Move::nearness).thenComparing(m -> m.user().value()));
+      return out;
+    }
+
+    private Move move(UserId u, Set<ProductId> products, boolean toNamed) {
+      BigDecimal price = BigDecimal.ZERO;
+      long tokens = 0;
+      for (ProductId p : products) {
+        price = price.add(namedPrice(u, p));
+        tokens += tokensOf(u, p);
+      }
+      return new Move(u, products, toNamed, price.subtract(lambda.multiply(BigDecimal.valueOf(tokens))).abs());
+    }
+
+    boolean applicable(Move m) {
+      Collection<ProductId> from = m.toNamed() ? flex.get(m.user()) : named.get(m.user());
+      return from.containsAll(m.products());
+    }
+
+    void apply(Move m) {
+      (m.toNamed() ? flex : named).get(m.user()).removeAll(m.products());
+      (m.toNamed() ? named : flex).get(m.user()).addAll(m.products());
+    }
+
+    void undo(Move m) {
+      apply(new Move(m.user(), m.products(), !m.toNamed(), m.nearness()));
+    }
+
+    /**
+     * The users' free choices (a product both sold named and allowed on Flex, unpinned), into
+     * {@code users} and {@code products}; the other products are forced one way. False when a
+     * product can be neither (never for a solved problem).
+     */
+    boolean free(List<UserId[]> users, List<ProductId> products) {
+      for (UserId u : base.keySet()) {
+        UserDemand d = demands.get(u);
+        Pin pin = d == null ? Pin.NONE : d.pin();
+        TreeSet<ProductId> all = new TreeSet<>(named.get(u));
+        all.addAll(flex.get(u));
+        for (ProductId p : all) {
+          boolean canNamed = problem.namedCost().containsKey(p);
+          boolean canFlex = problem.flexAllowed().contains(p) && pin != Pin.NAMED;
+          if (pin == Pin.FLEX && canFlex) {
+            canNamed = false;
+          }
+          if (canNamed && canFlex) {
+            users.add(new UserId[] {u});
+            products.add(p);
+          } else if (!canNamed && !canFlex) {
+            return false;
+          } else {
+            named.get(u).remove(p);
+            flex.get(u).remove(p);
+            (canNamed ? named : flex).get(u).add(p);
+          }
+        }
+      }
+      return true;
+    }
+
+    /** Bit {@code i} of {@code mask} set: choice {@code i} is named, else Flex. */
+    void set(List<UserId[]> users, List<ProductId> products, long mask) {
+      for (int i = 0; i < users.size(); i++) {
+        UserId u = users.get(i)[0];
+        ProductId p = products.get(i);
+        named.get(u).remove(p);
+        flex.get(u).remove(p);
+        ((mask >>> i & 1) == 1 ? named : flex).get(u).add(p);
+      }
+    }
+
+    List<Assignment> assignments() {
+      List<Assignment> out = new ArrayList<>();
+      for (Map.Entry<UserId, Assignment> e : base.entrySet()) {
+        UserId u = e.getKey();
+        Assignment a = e.getValue();
+        long tokens = 0;
+        for (ProductId p : flex.get(u)) {
+          tokens += tokensOf(u, p);
+        }
+        Optional<ProductId> bundle = a.bundle();
+        out.add(
+            new Assignment(
+                u,
+                bundle,
+                named.get(u),
+                flex.get(u),
+                Money.of(subscriptionsOf(u), a.subscriptions().currency()),
+                tokens));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.seatwise.domain.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.catalog.Term;
+import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.usage.UserId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A mix of named seats and Flex (e.g. an optimiser's result: who holds which offering, who is on
+ * Flex for which product) as a {@link Plan} over a period, so that it is priced like every other
+ * plan, by {@link PlanEvaluation}.
+ *
+ * <ul>
+ *   <li>Each offering held (a product or a bundle) is one seat holding per annual term, back to back
+ *       from the period's first day until it ends ({@link SeatHolding#renewals}), each term at the
+ *       price in force on its own start; its seats are as many as its holders, all assigned for the
+ *       whole period. Holding ids are the offering's id ({@code ACD}, {@code ACD#2} for the second
+ *       term).
+ *   <li>The Flex part is the token lots of a purchase schedule ({@link TokenPurchaseSchedule#lots},
+ *       ids {@code flex-DATE-SIZE}), normally the cheapest schedule for {@link #flexWindows} (see
+ *       {@link #schedule}).
+ * </ul>
+ *
+ * <p>The optimiser's {@code OptimizationResult.Solved} gives both maps ({@code seatsByOffering()},
+ * {@code onFlex()}) and builds its plan with {@code Solved.plan(...)}, which calls this class: the
+ * {@code plan} package does not depend on {@code optimize} (that package already prices with {@link
+ * Proration}), so the two stay free of cycles. Stateless and thread-safe.
+ */
+public final class MixPlan {
+  /** The id prefix of the Flex lots. */
+  public static final String LOTS = "flex";
+
+  private MixPlan() {}
+
+  /**
+   * The plan of {@code seats} (holders per offering; offerings with no holder are left out) and
+   * the lots of {@code schedule}, over {@code period}, priced from {@code catalogs}.
+   *
+   * @throws IllegalArgumentException when the catalog version in force on a term's start sells no
+   *     annual named-user seat of an offering held
+   */
+  public static Plan of(
+      Map<ProductId, ? extends Collection<UserId>> seats,
+      PlanPeriod period,
+      CatalogHistory catalogs,
+      TokenPurchaseSchedule schedule) {
+    checkNotNull(seats, "seats");
+    checkNotNull(period, "period");
+    checkNotNull(catalogs, "catalogs");
+    checkNotNull(schedule, "schedule");
+    List<SeatHolding> holdings = new ArrayList<>();
+    for (Map.Entry<ProductId, ? extends Collection<UserId>> e : new TreeMap<>(seats).entrySet()) {
+      Set<UserId> holders = new TreeSet<>(e.getValue());
+      if (holders.isEmpty()) {
+        continue;
+      }
+      List<Assignee> assignees = new ArrayList<>();
+      for (UserId u : holders) {
+        assignees.add(Assignee.throughout(u));
+      }
+      holdings.addAll(
+          SeatHolding.renewals(
+              e.getKey().value(),
+              e.getKey(),
+              Term.ANNUAL,
+              period.from(),
+              period.to(),
+              holders.size(),
+              assignees,
+              catalogs));
+    }
+    return new Plan(
+        catalogs.versions().get(0).currency(), holdings, List.of(), schedule.lots(LOTS));
+  }
+
+  /**
+   * The Flex windows of a mix: the windows among {@code windows} that open within {@code period}
+   * and whose user is on Flex for their product ({@code onFlex}), each with the tokens {@link
+   * PlanEvaluation} charges it (the product's rate in force when it opens; a collection checkout's
+   * own tokens), in the order given. Each charge's reference is {@code "user product"}.
+   */
+  public static List<TokenCharge> flexWindows(
+      Map<UserId, ? extends Collection<ProductId>> onFlex,
+      List<Charge> windows,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
+    checkNotNull(onFlex, "onFlex");
+    checkNotNull(windows, "windows");
+    List<TokenCharge> out = new ArrayList<>();
+    for (Charge c : windows) {
+      Collection<ProductId> flex = onFlex.get(c.user());
+      if (flex == null || !flex.contains(c.product()) || !period.contains(c.start())) {
+        continue;
+      }
+      Catalog version = SeatHolding.versionOn(catalogs, period.dayOf(c.start()));
+      OptionalLong rate = PlanEvaluation.rate(version, c);
+      if (rate.isPresent() && rate.getAsLong() > 0) {
+        out.add(new TokenCharge(c.start(), rate.getAsLong(), c.user() + " " + c.product()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The cheapest purchase schedule ({@link TokenPurchaseSchedule#cheapest}) for the mix's {@link
+   * #flexWindows}, in the period's zone.
+   *
+   * @throws IllegalArgumentException as {@link TokenPurchaseSchedule#cheapest} does
+   */
+  public static TokenPurchaseSchedule schedule(
+      Map<UserId, ? extends Collection<ProductId>> onFlex,
+      List<Charge> windows,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
+    return TokenPurchaseSchedule.cheapest(
+        flexWindows(onFlex, windows, period, catalogs), catalogs, period.zone());
+  }
+
+  /**
+   * The cost of one seat of {@code offering} held throughout {@code period} as {@link #of} holds
+   * it: its annual terms' prices, each attributed to the period pro rata ({@link PlanEvaluation}'s
+   * seat lines), summed.
+   *
+   * @throws IllegalArgumentException as {@link #of} does
+   */
+  public static Money seatCost(ProductId offering, PlanPeriod period, CatalogHistory catalogs) {
+    Money sum = Money.zero(catalogs.versions().get(0).currency());
+    for (SeatHolding h :
+        SeatHolding.renewals(
+            offering.value(),
+            offering,
+            Term.ANNUAL,
+            period.from(),
+            period.to(),
+            1,
+            List.of(),
+            catalogs)) {
+      checkArgument(h.seats() == 1);
+      sum = sum.plus(PlanEvaluation.seatLine(h, period).map(CostLine::amount).orElse(Money.zero(sum.currency())));
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,955 @@
+package dev.seatwise.domain.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.domain.catalog.Bundle;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.catalog.Term;
+import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.DoubleCharge;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.plan.PathStep.Kind;
+import dev.seatwise.domain.plan.WindowOutcome.Outcome;
+import dev.seatwise.domain.tokens.PackPricing;
+import dev.seatwise.domain.tokens.PackPurchase;
+import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenLot;
+import dev.seatwise.domain.tokens.TokenPack;
+import dev.seatwise.domain.tokens.Tokens;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UserId;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The renewal review as a path from today's plan to the best plan reachable from it: an ordered
+ * list of plan edits ({@link PathStep}), each made on the date it can be made, whose net savings
+ * add up exactly.
+ *
+ * <p><b>Period and today's plan.</b> The review period starts on the review date ({@code
+ * period.from()}); the windows are the usage expected in it. Today's plan <em>continued</em> is
+ * what the organisation holds if it changes nothing: every seat holding that runs to the end of its
+ * term renews, term after term, at the catalog price in force on the renewal date (its own price
+ * when the catalog has none) until the period ends; a holding that ended before the review date
+ * has expired and is not renewed (nor offered a renewal), one cancelled before its term's end is
+ * not renewed; network holdings and token lots stay as held. Flex use that the plan's seats and
+ * lots do not pay is paid by tokens bought on the review date, at once (the cheapest pack
+ * purchase, as {@code compare} prices today's plan), when one purchase can pay the whole period.
+ *
+ * <p><b>Costs.</b> Every state of the path is priced by one rule: {@link PlanEvaluation} of its
+ * plan plus the tokens it buys, against the windows it still opens. A step's saving is the total
+ * before it minus the total after it, so the savings sum to {@code current - target} exactly, to
+ * the cent, whatever the order.
+ *
+ * <p><b>Steps</b>, by date, and on one date in the order of {@link Kind}: buy tokens on the exact
+ * {@link TokenPurchaseSchedule} instead of at once (review date); stop true double charges ({@link
+ * DoubleCharge}, only where the catalog's {@code covers} relates the two products) and idle burn
+ * (the windows opened inside sessions past the access window, when sessions are known; review
+ * date); give seats nobody is assigned, while their term runs, to users who pay Flex for their
+ * products (review date); move each user whose offerings differ from the optimum's to them, on
+ * the first date it can be made (a seat is left at the end of the term it is held for, a seat is
+ * taken when the last seat left frees up, or on the review date), into a free seat of the offering
+ * when there is one, else a new annual holding; and at each renewal, renew no more seats than are
+ * assigned. A step that would not save anything, or would leave use uncovered that was covered, is
+ * left out (and counted in the notes): the path is greedy, so the target is the best plan it
+ * reaches, not a proven optimum under the dates; {@link #optimum()} and {@link #timingGap()} say
+ * how far it is from the optimum with every change made on the review date.
+ *
+ * <p>Immutable and thread-safe; nothing is null.
+ */
+public final class RenewalPath {
+  private final PlanPeriod period;
+  private final Plan continued;
+  private final Money current;
+  private final Money target;
+  private final Money optimum;
+  private final List<PathStep> steps;
+  private final List<String> notes;
+  private final PlanEvaluation targetEvaluation;
+
+  private RenewalPath(
+      PlanPeriod period,
+      Plan continued,
+      Money current,
+      Money target,
+      Money optimum,
+      List<PathStep> steps,
+      List<String> notes,
+      PlanEvaluation targetEvaluation) {
+    this.period = period;
+    this.continued = continued;
+    this.current = current;
+    this.target = target;
+    this.optimum = optimum;
+    this.steps = List.copyOf(steps);
+    this.notes = List.copyOf(notes);
+    this.targetEvaluation = targetEvaluation;
+  }
+
+  /**
+   * The path from {@code today} (what is held, dated) to the best plan reachable from it towards
+   * {@code optimum} (the cheapest plan with every change made at once: its seat holdings and their
+   * assignees; its lots are ignored, tokens are bought as the path says), against {@code windows}
+   * (the Flex access windows expected in {@code period}, priced at the rate in force when each
+   * opens), with {@code idleBurn} the windows among them opened inside sessions past the access
+   * window (empty when sessions are unknown).
+   */
+  public static RenewalPath of(
+      Plan today,
+      Plan optimum,
+      List<Charge> windows,
+      List<Charge> idleBurn,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
+    checkNotNull(today, "today");
+    checkNotNull(optimum, "optimum");
+    checkNotNull(windows, "windows");
+    checkNotNull(idleBurn, "idleBurn");
+    checkNotNull(period, "period");
+    checkNotNull(catalogs, "catalogs");
+    checkArgument(
+        today.currency().equals(optimum.currency()),
+        "today's plan is in %s, the optimum in %s",
+        today.currency(),
+        optimum.currency());
+    return new Walk(today, optimum, windows, idleBurn, period, catalogs).run();
+  }
+
+  /**
+   * Today's plan if nothing changes: holdings that run to the end of their term renew at the price
+   * in force on each renewal date until {@code period} ends; expired or cancelled ones do not.
+   * Holdings over before the period are left out; notes say what was not renewed and why.
+   */
+  public static Plan continued(
+      Plan today, PlanPeriod period, CatalogHistory catalogs, List<String> notes) {
+    LocalDate asOf = period.from();
+    Set<String> starts = new HashSet<>();
+    for (SeatHolding h : today.seats()) {
+      starts.add(h.offering().value() + "|" + h.start());
+    }
+    List<SeatHolding> out = new ArrayList<>();
+    for (SeatHolding h : today.seats()) {
+      if (h.end().isAfter(asOf)) {
+        out.add(h);
+      }
+      if (h.end().isBefore(asOf)) {
+        if (h.end().isBefore(h.termEnd())) {
+          notes.add(
+              h.id() + " (" + h.offering() + ") ended on " + h.end() + ", before its term ends on "
+                  + h.termEnd() + " and before the review date " + asOf + ": it is not renewed");
+        } else if (!starts.contains(h.offering().value() + "|" + h.termEnd())) {
+          notes.add(
+              h.id() + " (" + h.offering() + ") expired on " + h.end() + ", before the review date "
+                  + asOf + ": it is not renewed, and no renewal is offered");
+        }
+        continue;
+      }
+      if (h.end().isBefore(h.termEnd())) {
+        notes.add(
+            h.id() + " (" + h.offering() + ") ends on " + h.end() + ", before its term ends on "
+                + h.termEnd() + ": it is not renewed");
+        continue;
+      }
+      if (starts.contains(h.offering().value() + "|" + h.termEnd())) {
+        continue; // renewed in today's plan already
+      }
+      LocalDate s = h.termEnd();
+      while (s.isBefore(period.to())) {
+        LocalDate e = s.plusMonths(h.term().months());
+        Money price = SeatHolding.catalogPrice(catalogs, h.offering(), h.term(), s).orElse(h.pricePerSeat());
+        List<Assignee> staying = new ArrayList<>();
+        for (Assignee a : h.assignees()) {
+          if (a.to().isAfter(s)) {
+            staying.add(a);
+          }
+        }
+        out.add(new SeatHolding(h.id() + "@" + s, h.offering(), h.term(), s, e, h.seats(), price, staying));
+        s = e;
+      }
+    }
+    return new Plan(today.currency(), out, today.network(), today.lots());
+  }
+
+  /**
+   * The windows opened inside sessions longer than {@code window} after the session's first one:
+   * a product left running past the access window opens a window a day while (probably) idle.
+   */
+  public static List<Charge> idleBurn(List<Charge> windows, List<Session> sessions, Duration window) {
+    Map<String, List<Charge>> by = new HashMap<>();
+    for (Charge c : windows) {
+      by.computeIfAbsent(c.user().value() + "|" + c.product().value(), k -> new ArrayList<>()).add(c);
+    }
+    by.values().forEach(l -> l.sort(Comparator.comparing(Charge::start)));
+    Set<Charge> out = new LinkedHashSet<>();
+    for (Session s : sessions) {
+      if (s.duration().compareTo(window) <= 0) {
+        continue;
+      }
+      for (Charge c : by.getOrDefault(s.user().value() + "|" + s.product().value(), List.of())) {
+        if (c.start().isAfter(s.start()) && c.start().isBefore(s.end()) && c.tokens() > 0) {
+          out.add(c);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  public PlanPeriod period() {
+    return period;
+  }
+
+  /** Today's plan continued over the period (see {@link #continued(Plan, PlanPeriod, CatalogHistory, List)}). */
+  public Plan continuedPlan() {
+    return continued;
+  }
+
+  /** The period's total of today's plan continued. */
+  public Money current() {
+    return current;
+  }
+
+  /** The period's total after every step: {@code current} minus the sum of the savings. */
+  public Money target() {
+    return target;
+  }
+
+  /** The plan after every step (today's plan continued when there is no step). */
+  public Plan targetPlan() {
+    return steps.isEmpty() ? continued : steps.get(steps.size() - 1).plan();
+  }
+
+  /** The evaluation of the target plan with the tokens it buys. */
+  public PlanEvaluation targetEvaluation() {
+    return targetEvaluation;
+  }
+
+  /**
+   * The optimum's total on the same use as the target (the windows the path stops opening left
+   * out), every change made on the review date and tokens bought on the exact schedule.
+   */
+  public Money optimum() {
+    return optimum;
+  }
+
+  /** {@code target - optimum}: what the dates cost (seats paid until their term ends), and the path's greed. */
+  public Money timingGap() {
+    return target.minus(optimum);
+  }
+
+  public List<PathStep> steps() {
+    return steps;
+  }
+
+  /** The sum of the steps' savings: always {@code current - target}. */
+  public Money totalSaving() {
+    Money sum = Money.zero(current.currency());
+    for (PathStep s : steps) {
+      sum = sum.plus(s.saving());
+    }
+    return sum;
+  }
+
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** A state of the path: a plan (lots: those held, never the ones bought) and the windows avoided. */
+  private record State(Plan plan, Set<Charge> avoided) {}
+
+  /** A state priced: its total, the evaluation and the windows left uncovered. */
+  private record Priced(Money total, PlanEvaluation evaluation, int uncovered) {}
+
+  /** One walk from today's plan; confined to {@link #of}. */
+  private static final class Walk {
+    final Plan today;
+    final Plan best;
+    final List<Charge> windows;
+    final List<Charge> idleBurn;
+    final PlanPeriod period;
+    final CatalogHistory catalogs;
+    final LocalDate asOf;
+    final Catalog atStart;
+    final List<String> notes = new ArrayList<>();
+    final List<PathStep> steps = new ArrayList<>();
+    // the walk's position, in one-element arrays (the domain's fields are all final)
+    final int[] leftOut = {0};
+    final boolean[] schedule = {false};
+    final State[] state = new State[1];
+    final Priced[] priced = new Priced[1];
+
+    Walk(
+        Plan today,
+        Plan best,
+        List<Charge> windows,
+        List<Charge> idleBurn,
+        PlanPeriod period,
+        CatalogHistory catalogs) {
+      this.today = today;
+      this.best = best;
+      this.windows = List.copyOf(windows);
+      this.idleBurn = List.copyOf(idleBurn);
+      this.period = period;
+      this.catalogs = catalogs;
+      this.asOf = period.from();
+      this.atStart = SeatHolding.versionOn(catalogs, asOf);
+    }
+
+    RenewalPath run() {
+      Plan continued = continued(today, period, catalogs, notes);
+      Period validity = atStart.tokenExpiry();
+      schedule[0] = !asOf.plus(validity).isAfter(period.to().minusDays(1)) || atStart.packPricing().isEmpty();
+      state[0] = new State(continued, Set.of());
+      priced[0] = price(state[0]);
+      Money current = priced[0].total();
+      if (priced[0].uncovered() > 0) {
+        notes.add(
+            priced[0].uncovered() + " windows of today's plan are paid by nothing (products not on Flex,"
+                + " or no packs sold): not priced, in any plan of the path");
+      }
+
+      if (!schedule[0]) {
+        schedule[0] = true;
+        Priced onSchedule = price(state[0]);
+        schedule[0] = false;
+        tryStep(
+            Kind.SCHEDULE_TOKEN_PURCHASES,
+            asOf,
+            List.of(),
+            Optional.empty(),
+            state[0],
+            "buy the Flex tokens on the exact purchase schedule (each pack when it is first needed,"
+                + " held lots drawn first) instead of at once on " + asOf,
+            () -> schedule[0] = true,
+            onSchedule);
+      }
+      behaviour();
+      assignUnassigned();
+      Map<UserId, Map<ProductId, SeatHolding>> wanted = wanted();
+      moves(wanted);
+      if (leftOut[0] > 0) {
+        notes.add(
+            leftOut[0] + " change(s) towards the optimum would save nothing on the date they can be made,"
+                + " or leave use uncovered: left out of the path");
+      }
+      Money optimum = optimum(wanted);
+      return new RenewalPath(
+          period, continued, current, priced[0].total(), optimum, steps, notes, priced[0].evaluation());
+    }
+
+    // ---- pricing
+
+    Priced price(State s) {
+      List<Charge> use = use(s.avoided());
+      PlanEvaluation e = PlanEvaluation.of(s.plan(), use, period, catalogs);
+      List<TokenCharge> shortfall = new ArrayList<>();
+      for (WindowOutcome o : e.outcomes()) {
+        if (o.outcome() == Outcome.UNCOVERED_NO_BALANCE) {
+          shortfall.add(new TokenCharge(o.window().start(), o.tokens(), ""));
+        }
+      }
+      if (shortfall.isEmpty()) {
+        return new Priced(e.total(), e, e.uncovered().size());
+      }
+      List<TokenLot> bought = schedule[0] ? scheduled(shortfall) : atOnce(shortfall);
+      if (bought.isEmpty()) {
+        return new Priced(e.total(), e, e.uncovered().size());
+      }
+      PlanEvaluation withTokens = PlanEvaluation.of(s.plan().withLots(bought), use, period, catalogs);
+      return new Priced(withTokens.total(), withTokens, withTokens.uncovered().size());
+    }
+
+    List<Charge> use(Set<Charge> avoided) {
+      if (avoided.isEmpty()) {
+        return windows;
+      }
+      List<Charge> out = new ArrayList<>(windows.size());
+      for (Charge c : windows) {
+        if (!avoided.contains(c)) {
+          out.add(c);
+        }
+      }
+      return out;
+    }
+
+    List<TokenLot> atOnce(List<TokenCharge> shortfall) {
+      long tokens = 0;
+      for (TokenCharge t : shortfall) {
+        tokens = Math.addExact(tokens, t.tokens());
+      }
+      PackPricing packs = atStart.packPricing().orElseThrow();
+      PackPurchase p = packs.cheapestCover(Tokens.of(tokens));
+      List<TokenLot> out = new ArrayList<>();
+      for (Map.Entry<TokenPack, Long> e : p.counts().entrySet()) {
+        out.add(
+            TokenLot.bought(
+                "buy-" + asOf + "-" + e.getKey().size(),
+                period.start(),
+                Math.multiplyExact(e.getKey().size(), e.getValue()),
+                e.getKey().unitPrice(),
+                atStart.tokenExpiry(),
+                period.zone()));
+      }
+      return out;
+    }
+
+    List<TokenLot> scheduled(List<TokenCharge> shortfall) {
+      try {
+        return TokenPurchaseSchedule.cheapest(
+                shortfall, catalogs, period.zone(), atStart.tokenExpiry(), asOf)
+            .lots("buy");
+      } catch (IllegalArgumentException e) {
+        return List.of();
+      }
+    }
+
+    /**
+     * Applies {@code next} (with {@code effect} run first, when given, and {@code pricedNext} its
+     * price when known) when it saves something and covers all that was covered; else counts it out.
+     */
+    boolean tryStep(
+        Kind kind,
+        LocalDate on,
+        List<UserId> users,
+        Optional<ProductId> offering,
+        State next,
+        String reason,
+        Runnable effect,
+        Priced pricedNext) {
+      Priced after = pricedNext != null ? pricedNext : price(next);
+      Money saving = priced[0].total().minus(after.total());
+      if (!saving.isPositive() || after.uncovered() > priced[0].uncovered()) {
+        leftOut[0]++;
+        return false;
+      }
+      if (effect != null) {
+        effect.run();
+      }
+      state[0] = next;
+      priced[0] = after;
+      steps.add(
+          new PathStep(
+              kind, on, users, offering, saving, after.total(), reason, next.plan(), next.avoided()));
+      return true;
+    }
+
+    boolean tryStep(
+        Kind kind, LocalDate on, List<UserId> users, Optional<ProductId> offering, State next, String reason) {
+      return tryStep(kind, on, users, offering, next, reason, null, null);
+    }
+
+    // ---- behaviour: double charges and idle burn, on the windows paid in tokens
+
+    void behaviour() {
+      List<Charge> onTokens = new ArrayList<>();
+      for (WindowOutcome o : priced[0].evaluation().outcomes()) {
+        if (o.outcome() == Outcome.TOKENS) {
+          onTokens.add(o.window());
+        }
+      }
+      Map<String, List<DoubleCharge>> doubles = new TreeMap<>();
+      for (DoubleCharge d : DoubleCharge.in(onTokens, atStart.covers())) {
+        doubles
+            .computeIfAbsent(d.charged().user().value() + "|" + d.charged().product().value(), k -> new ArrayList<>())
+            .add(d);
+      }
+      for (List<DoubleCharge> list : doubles.values()) {
+        Charge first = list.get(0).charged();
+        Set<Charge> avoided = new HashSet<>(state[0].avoided());
+        Set<ProductId> by = new TreeSet<>(Comparator.comparing(ProductId::value));
+        long tokens = 0;
+        for (DoubleCharge d : list) {
+          avoided.add(d.charged());
+          by.add(d.covering().product());
+          tokens += d.tokens();
+        }
+        String coverers = String.join(" or ", by.stream().map(ProductId::value).toList());
+        tryStep(
+            Kind.RESTRICT_FLEX_PRODUCT,
+            asOf,
+            List.of(first.user()),
+            Optional.of(first.product()),
+            new State(state[0].plan(), avoided),
+            first.user() + " opened " + list.size() + " " + first.product() + " window(s) ("
+                + tokens + " tokens) while a window of " + coverers + " was open, and " + coverers
+                + " covers " + first.product() + " (catalog): use " + coverers + " for that work");
+      }
+      Set<Charge> paid = new HashSet<>(onTokens);
+      Map<String, List<Charge>> idle = new TreeMap<>();
+      for (Charge c : idleBurn) {
+        if (paid.contains(c) && !state[0].avoided().contains(c)) {
+          idle.computeIfAbsent(c.user().value() + "|" + c.product().value(), k -> new ArrayList<>()).add(c);
+        }
+      }
+      for (List<Charge> list : idle.values()) {
+        Set<Charge> avoided = new HashSet<>(state[0].avoided());
+        avoided.addAll(list);
+        long tokens = list.stream().mapToLong(Charge::tokens).sum();
+        Charge first = list.get(0);
+        tryStep(
+            Kind.STOP_IDLE_SESSIONS,
+            asOf,
+            List.of(first.user()),
+            Optional.of(first.product()),
+            new State(state[0].plan(), avoided),
+            first.user() + " " + first.product() + ": " + list.size() + " window(s) (" + tokens
+                + " tokens) opened inside sessions left running past the access window; close the"
+                + " product when idle");
+      }
+    }
+
+    // ---- seats
+
+    /** Whether a seat of {@code offering} covers use of {@code product} (catalog at the review date). */
+    boolean offers(ProductId offering, ProductId product) {
+      if (offering.equals(product)) {
+        return true;
+      }
+      Optional<Bundle> b = atStart.bundle(offering);
+      return b.isPresent() && b.get().covers(product);
+    }
+
+    /** Seats of {@code offering} held on {@code day} minus the users assigned to it that day. */
+    long free(Plan plan, ProductId offering, LocalDate day) {
+      long seats = 0;
+      Set<UserId> users = new HashSet<>();
+      for (SeatHolding h : plan.seats()) {
+        if (h.offering().equals(offering) && h.isActiveOn(day)) {
+          seats += h.seats();
+        }
+        if (h.offering().equals(offering)) {
+          for (Assignee a : h.assignees()) {
+            if (a.isAssignedOn(day)) {
+              users.add(a.user());
+            }
+          }
+        }
+      }
+      return seats - users.size();
+    }
+
+    /** The last day after which every seat of {@code offering} held on the review date can change. */
+    LocalDate leaveDate(Plan plan, ProductId offering) {
+      LocalDate d = asOf;
+      for (SeatHolding h : plan.seats()) {
+        if (h.offering().equals(offering) && h.start().isBefore(asOf) && h.end().isAfter(d)) {
+          d = h.end();
+        }
+      }
+      return d;
+    }
+
+    /** Offerings {@code user} is assigned on {@code day}. */
+    Set<ProductId> holds(Plan plan, UserId user, LocalDate day) {
+      Set<ProductId> out = new TreeSet<>(Comparator.comparing(ProductId::value));
+      for (SeatHolding h : plan.seats()) {
+        if (!h.isActiveOn(day)) {
+          continue;
+        }
+        for (Assignee a : h.assignees()) {
+          if (a.user().equals(user) && a.isAssignedOn(day)) {
+            out.add(h.offering());
+          }
+        }
+      }
+      return out;
+    }
+
+    /** Seats held nobody is assigned, while their term runs: to users paying Flex for their products. */
+    void assignUnassigned() {
+      Map<ProductId, LocalDate> fixedEnd = new TreeMap<>(Comparator.comparing(ProductId::value));
+      for (SeatHolding h : state[0].plan().seats()) {
+        if (h.start().isBefore(asOf) && h.end().isAfter(asOf)) {
+          fixedEnd.merge(h.offering(), h.end(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+      }
+      Map<UserId, Map<ProductId, SeatHolding>> wanted = wanted();
+      for (Map.Entry<ProductId, LocalDate> f : fixedEnd.entrySet()) {
+        ProductId o = f.getKey();
+        long free = free(state[0].plan(), o, asOf);
+        if (free <= 0) {
+          continue;
+        }
+        // users paying tokens for products o offers, most tokens first; those the optimum puts on o first
+        Map<UserId, Long> tokens = new TreeMap<>();
+        for (WindowOutcome w : priced[0].evaluation().outcomes()) {
+          if (w.outcome() == Outcome.TOKENS && offers(o, w.window().product())) {
+            tokens.merge(w.window().user(), w.tokens(), Long::sum);
+          }
+        }
+        List<UserId> users = new ArrayList<>(tokens.keySet());
+        users.removeIf(u -> holds(state[0].plan(), u, asOf).contains(o));
+        users.sort(
+            Comparator.comparing((UserId u) -> !wanted.getOrDefault(u, Map.of()).containsKey(o))
+                .thenComparing(u -> -tokens.get(u))
+                .thenComparing(UserId::value));
+        List<UserId> chosen = users.subList(0, (int) Math.min(free, users.size()));
+        if (chosen.isEmpty()) {
+          continue;
+        }
+        Plan plan = state[0].plan();
+        for (UserId u : chosen) {
+          boolean stays = wanted.getOrDefault(u, Map.of()).containsKey(o);
+          plan = assign(plan, o, new Assignee(u, asOf, stays ? LocalDate.MAX : f.getValue()));
+        }
+        tryStep(
+            Kind.ASSIGN_UNASSIGNED_SEATS,
+            asOf,
+            chosen,
+            Optional.of(o),
+            new State(plan, state[0].avoided()),
+            free + " seat(s) of " + o + " are held until " + f.getValue() + " and assigned to nobody:"
+                + " assign " + chosen.size() + " to " + names(chosen) + ", who pay Flex for its products");
+      }
+    }
+
+    /** The optimum's offerings per user, each with the holding that holds it there. */
+    Map<UserId, Map<ProductId, SeatHolding>> wanted() {
+      Map<UserId, Map<ProductId, SeatHolding>> out = new TreeMap<>(Comparator.comparing(UserId::value));
+      for (SeatHolding h : best.seats()) {
+        for (Assignee a : h.assignees()) {
+          out.computeIfAbsent(a.user(), u -> new TreeMap<>(Comparator.comparing(ProductId::value)))
+              .putIfAbsent(h.offering(), h);
+        }
+      }
+      return out;
+    }
+
+    /** One user's change on one date: the offerings left and gained. */
+    private record Move(UserId user, LocalDate on, Set<ProductId> left, Map<ProductId, SeatHolding> gained, Kind kind) {}
+
+    void moves(Map<UserId, Map<ProductId, SeatHolding>> wanted) {
+      Set<UserId> users = new TreeSet<>(Comparator.comparing(UserId::value));
+      users.addAll(wanted.keySet());
+      for (SeatHolding h : state[0].plan().seats()) {
+        for (Assignee a : h.assignees()) {
+          users.add(a.user());
+        }
+      }
+      Set<UserId> used = new HashSet<>();
+      Map<UserId, Set<ProductId>> usedProducts = new HashMap<>();
+      for (Charge c : windows) {
+        usedProducts.computeIfAbsent(c.user(), u -> new HashSet<>()).add(c.product());
+        used.add(c.user());
+      }
+      List<Move> moves = new ArrayList<>();
+      for (UserId u : users) {
+        // offerings held on the review date (renewals starting then included) past the date they can be left
+        Set<ProductId> now = new TreeSet<>(Comparator.comparing(ProductId::value));
+        for (SeatHolding h : state[0].plan().seats()) {
+          if (!h.isActiveOn(asOf)) {
+            continue;
+          }
+          for (Assignee a : h.assignees()) {
+            if (a.user().equals(u) && a.isAssignedOn(asOf) && a.to().isAfter(leaveDate(state[0].plan(), h.offering()))) {
+              now.add(h.offering());
+            }
+          }
+        }
+        Map<ProductId, SeatHolding> want = wanted.getOrDefault(u, Map.of());
+        Map<LocalDate, Set<ProductId>> leaving = new TreeMap<>();
+        LocalDate freed = asOf;
+        for (ProductId o : now) {
+          if (!want.containsKey(o)) {
+            LocalDate d = leaveDate(state[0].plan(), o);
+            leaving.computeIfAbsent(d, x -> new TreeSet<>(Comparator.comparing(ProductId::value))).add(o);
+            freed = d.isAfter(freed) ? d : freed;
+          }
+        }
+        Map<ProductId, SeatHolding> gaining = new TreeMap<>(Comparator.comparing(ProductId::value));
+        want.forEach((o, h) -> {
+          if (!now.contains(o)) {
+            gaining.put(o, h);
+          }
+        });
+        if (!freed.isBefore(period.to())) {
+          if (!gaining.isEmpty() || !leaving.isEmpty()) {
+            notes.add(
+                u + ": the optimum moves them off " + leaving.values() + ", whose term runs past the"
+                    + " period: left as is");
+          }
+          continue;
+        }
+        if (!gaining.isEmpty()) {
+          leaving.computeIfAbsent(freed, x -> new TreeSet<>(Comparator.comparing(ProductId::value)));
+        }
+        for (Map.Entry<LocalDate, Set<ProductId>> e : leaving.entrySet()) {
+          Map<ProductId, SeatHolding> g = e.getKey().equals(freed) ? gaining : Map.of();
+          Set<ProductId> l = e.getValue();
+          if (l.isEmpty() && g.isEmpty()) {
+            continue;
+          }
+          moves.add(new Move(u, e.getKey(), l, g, kind(u, l, g, usedProducts.getOrDefault(u, Set.of()))));
+        }
+      }
+      moves.sort(
+          Comparator.comparing(Move::on)
+              .thenComparing(Move::kind)
+              .thenComparing(m -> m.user().value()));
+      TreeSet<LocalDate> dates = new TreeSet<>();
+      for (Move m : moves) {
+        dates.add(m.on());
+      }
+      for (SeatHolding h : state[0].plan().seats()) {
+        if (!h.start().isBefore(asOf) && h.start().isBefore(period.to())) {
+          dates.add(h.start());
+        }
+      }
+      for (LocalDate d : dates) {
+        for (Move m : moves) {
+          if (m.on().equals(d)) {
+            move(m);
+          }
+        }
+        reclaim(d);
+      }
+    }
+
+    Kind kind(UserId u, Set<ProductId> left, Map<ProductId, SeatHolding> gained, Set<ProductId> used) {
+      boolean gainsBundle = gained.keySet().stream().anyMatch(o -> atStart.bundle(o).isPresent());
+      boolean leavesBundle = left.stream().anyMatch(o -> atStart.bundle(o).isPresent());
+      if (gainsBundle) {
+        return Kind.MOVE_TO_BUNDLE;
+      }
+      if (leavesBundle && !gained.isEmpty()) {
+        return Kind.DROP_BUNDLE;
+      }
+      if (!gained.isEmpty()) {
+        return Kind.MOVE_TO_NAMED;
+      }
+      for (ProductId o : left) {
+        for (ProductId p : used) {
+          if (offers(o, p)) {
+            return Kind.MOVE_TO_FLEX;
+          }
+        }
+      }
+      return Kind.REMOVE_IDLE_SEAT;
+    }
+
+    void move(Move m) {
+      Plan plan = state[0].plan();
+      List<String> did = new ArrayList<>();
+      for (ProductId o : m.left()) {
+        plan = unassign(plan, o, m.user(), m.on());
+        if (free(plan, o, m.on()) > 0) {
+          Optional<Plan> fewer = renewFewer(plan, o, m.on(), 1);
+          if (fewer.isPresent()) {
+            plan = fewer.get();
+            did.add("renew one seat of " + o + " fewer on " + m.on());
+          } else {
+            did.add("leave " + o + " on " + m.on());
+          }
+        } else {
+          did.add("leave " + o + " on " + m.on() + " (its seat goes to an assignee without one)");
+        }
+      }
+      for (Map.Entry<ProductId, SeatHolding> g : m.gained().entrySet()) {
+        ProductId o = g.getKey();
+        if (free(plan, o, m.on()) > 0) {
+          plan = assign(plan, o, new Assignee(m.user(), m.on(), LocalDate.MAX));
+          did.add("take a free seat of " + o + " from " + m.on());
+        } else {
+          SeatHolding h = newSeat(g.getValue(), m.user(), m.on());
+          plan = plan.withSeats(h);
+          did.add(
+              "buy a seat of " + o + " from " + m.on() + " (" + h.pricePerSeat().amount().toPlainString()
+                  + " per " + h.term().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                  + " term)");
+        }
+      }
+      String what;
+      switch (m.kind()) {
+        case REMOVE_IDLE_SEAT:
+          what = m.user() + " used none of the products of " + m.left() + " in the period";
+          break;
+        case MOVE_TO_FLEX:
+          what = m.user() + "'s use of " + m.left() + " costs less on Flex than a seat";
+          break;
+        default:
+          what = m.user() + " costs less on " + (m.gained().isEmpty() ? "Flex" : m.gained().keySet().toString())
+              + (m.left().isEmpty() ? "" : " than on " + m.left());
+      }
+      Optional<ProductId> offering =
+          !m.gained().isEmpty() ? Optional.of(m.gained().keySet().iterator().next())
+              : m.left().stream().findFirst();
+      tryStep(
+          m.kind(),
+          m.on(),
+          List.of(m.user()),
+          offering,
+          new State(plan, state[0].avoided()),
+          what + ": " + String.join("; ", did));
+    }
+
+    /** At each renewal starting on {@code day}, renew no more seats than are assigned. */
+    void reclaim(LocalDate day) {
+      Map<ProductId, List<SeatHolding>> renewing = new TreeMap<>(Comparator.comparing(ProductId::value));
+      for (SeatHolding h : state[0].plan().seats()) {
+        if (h.start().equals(day) && !h.start().isBefore(asOf)) {
+          renewing.computeIfAbsent(h.offering(), o -> new ArrayList<>()).add(h);
+        }
+      }
+      for (ProductId o : renewing.keySet()) {
+        long free = free(state[0].plan(), o, day);
+        if (free <= 0) {
+          continue;
+        }
+        Optional<Plan> fewer = renewFewer(state[0].plan(), o, day, free);
+        if (fewer.isEmpty()) {
+          continue;
+        }
+        long dropped = free - Math.max(0, free(fewer.get(), o, day));
+        List<String> ids = new ArrayList<>();
+        for (SeatHolding h : renewing.get(o)) {
+          ids.add(h.id());
+        }
+        tryStep(
+            Kind.RECLAIM_UNASSIGNED_SEATS,
+            day,
+            List.of(),
+            Optional.of(o),
+            new State(fewer.get(), state[0].avoided()),
+            dropped + " seat(s) of " + o + " are assigned to nobody on " + day + ": renew "
+                + String.join(", ", ids) + " with " + dropped + " fewer");
+      }
+    }
+
+    /** {@code plan} with up to {@code n} fewer seats of {@code o} in holdings starting on {@code day}. */
+    Optional<Plan> renewFewer(Plan plan, ProductId o, LocalDate day, long n) {
+      List<SeatHolding> out = new ArrayList<>();
+      List<Assignee> orphans = new ArrayList<>();
+      long left = n;
+      boolean changed = false;
+      for (SeatHolding h : plan.seats()) {
+        if (left > 0 && h.offering().equals(o) && h.start().equals(day) && !h.start().isBefore(asOf)) {
+          long cut = Math.min(left, h.seats());
+          left -= cut;
+          changed |= cut > 0;
+          if (h.seats() - cut > 0) {
+            out.add(new SeatHolding(h.id(), h.offering(), h.term(), h.start(), h.end(), h.seats() - cut, h.pricePerSeat(), h.assignees()));
+          } else {
+            orphans.addAll(h.assignees()); // the offering's assignees stay with its other holdings
+          }
+          continue;
+        }
+        out.add(h);
+      }
+      if (!changed) {
+        return Optional.empty();
+      }
+      Plan fewer = new Plan(plan.currency(), out, plan.network(), plan.lots());
+      boolean other = out.stream().anyMatch(h -> h.offering().equals(o));
+      if (other) {
+        for (Assignee a : orphans) {
+          if (!fewer.seats().stream().anyMatch(h -> h.offering().equals(o) && h.assignees().contains(a))) {
+            fewer = assign(fewer, o, a);
+          }
+        }
+      }
+      return Optional.of(fewer);
+    }
+
+    /** {@code plan} with {@code a} assigned to {@code o}: in the first holding of {@code o} active on its start, else the first of {@code o}. */
+    Plan assign(Plan plan, ProductId o, Assignee a) {
+      List<SeatHolding> out = new ArrayList<>(plan.seats());
+      int at = -1;
+      for (int i = 0; i < out.size(); i++) {
+        SeatHolding h = out.get(i);
+        if (h.offering().equals(o) && (at < 0 || (h.isActiveOn(a.from()) && !out.get(at).isActiveOn(a.from())))) {
+          at = i;
+        }
+      }
+      checkArgument(at >= 0, "no holding of %s to assign %s to", o, a.user());
+      SeatHolding h = out.get(at);
+      List<Assignee> as = new ArrayList<>(h.assignees());
+      as.add(a);
+      out.set(at, new SeatHolding(h.id(), h.offering(), h.term(), h.start(), h.end(), h.seats(), h.pricePerSeat(), as));
+      return new Plan(plan.currency(), out, plan.network(), plan.lots());
+    }
+
+    /** {@code plan} with {@code user} no longer assigned to {@code o} from {@code day}. */
+    Plan unassign(Plan plan, ProductId o, UserId user, LocalDate day) {
+      List<SeatHolding> out = new ArrayList<>();
+      for (SeatHolding h : plan.seats()) {
+        if (!h.offering().equals(o)) {
+          out.add(h);
+          continue;
+        }
+        List<Assignee> as = new ArrayList<>();
+        for (Assignee a : h.assignees()) {
+          if (!a.user().equals(user) || a.to().isBefore(day) || a.to().equals(day)) {
+            as.add(a);
+          } else if (a.from().isBefore(day)) {
+            as.add(new Assignee(a.user(), a.from(), day));
+          }
+        }
+        out.add(new SeatHolding(h.id(), h.offering(), h.term(), h.start(), h.end(), h.seats(), h.pricePerSeat(), as));
+      }
+      return new Plan(plan.currency(), out, plan.network(), plan.lots());
+    }
+
+    /** A new seat for {@code user} of the optimum holding {@code like}'s offering, from {@code day}. */
+    SeatHolding newSeat(SeatHolding like, UserId user, LocalDate day) {
+      Term term =
+          SeatHolding.catalogPrice(catalogs, like.offering(), Term.ANNUAL, day).isPresent()
+              ? Term.ANNUAL
+              : like.term();
+      Money price = SeatHolding.catalogPrice(catalogs, like.offering(), term, day).orElse(like.pricePerSeat());
+      return new SeatHolding(
+          "new-" + like.offering().value() + "-" + user.value() + "-" + day,
+          like.offering(),
+          term,
+          day,
+          day.plusMonths(term.months()),
+          1,
+          price,
+          List.of(new Assignee(user, day, LocalDate.MAX)));
+    }
+
+    // ---- the optimum, every change on the review date
+
+    Money optimum(Map<UserId, Map<ProductId, SeatHolding>> wanted) {
+      List<SeatHolding> seats = new ArrayList<>();
+      Map<ProductId, List<Assignee>> by = new LinkedHashMap<>();
+      Map<ProductId, SeatHolding> like = new LinkedHashMap<>();
+      wanted.forEach((u, m) -> m.forEach((o, h) -> {
+        by.computeIfAbsent(o, x -> new ArrayList<>()).add(new Assignee(u, asOf, LocalDate.MAX));
+        like.putIfAbsent(o, h);
+      }));
+      by.forEach((o, as) -> {
+        SeatHolding h = newSeat(like.get(o), as.get(0).user(), asOf);
+        seats.add(new SeatHolding("optimum-" + o.value(), o, h.term(), h.start(), h.end(), as.size(), h.pricePerSeat(), as));
+      });
+      boolean was = schedule[0];
+      schedule[0] = true;
+      Plan plan = new Plan(best.currency(), seats, List.of(), today.lots());
+      Money total = price(new State(plan, state[0].avoided())).total();
+      schedule[0] = was;
+      return total;
+    }
+
+    static String names(List<UserId> users) {
+      List<String> out = new ArrayList<>();
+      for (UserId u : users) {
+        out.add(u.value());
+      }
+      return String.join(", ", out);
+    }
+  }
+}
