@@ -61,7 +61,15 @@ public final class ConcurrencyProfile {
     // (already in order) and ends sorted by time are merged, summing the changes per instant
     long[] endTimes = ends.clone();
     long[] endWeights = weights.clone();
-    ColumnarFlexReplay.sortByStart(endTimes, endWeights, n);
+    boolean sameWeight = true;
+    for (int i = 1; i < n && sameWeight; i++) {
+      sameWeight = weights[i] == weights[0];
+    }
+    if (sameWeight) {
+      Arrays.sort(endTimes); // the usual case (one seat a session): the weights need not move
+    } else {
+      ColumnarFlexReplay.sortByStart(endTimes, endWeights, n);
+    }
     long[] t = new long[2 * n];
     long[] l = new long[2 * n];
     int k = 0;

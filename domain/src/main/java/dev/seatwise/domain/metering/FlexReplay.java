@@ -385,8 +385,10 @@ public final class FlexReplay {
     @Override
     public Iterator<Charge> iterator() {
       return new Iterator<>() {
-        /** The position in {@code order} and the window within that group. */
-        private final int[] at = new int[2];
+        /** The position in {@code order}, the window within that group, and whether loaded. */
+        private final int[] at = {0, 0, 0};
+        /** The window starts of the current group. */
+        private final long[][] starts = {new long[16]};
         private final Iterator<Charge> daily = dailyCharges.iterator();
 
         @Override
@@ -394,6 +396,7 @@ public final class FlexReplay {
           while (at[0] < order.length && at[1] >= sessions.windows(order[at[0]])) {
             at[0]++;
             at[1] = 0;
+            at[2] = 0;
           }
           return at[0] < order.length || daily.hasNext();
         }
@@ -403,10 +406,21 @@ public final class FlexReplay {
           if (!hasNext()) {
             throw new NoSuchElementException();
           }
-          if (at[0] < order.length) {
-            return charge(order[at[0]], at[1]++);
+          if (at[0] >= order.length) {
+            return daily.next();
           }
-          return daily.next();
+          int g = order[at[0]];
+          if (at[2] == 0) {
+            if (starts[0].length < sessions.windows(g)) {
+              starts[0] = new long[Math.max(sessions.windows(g), 2 * starts[0].length)];
+            }
+            sessions.copyWindowStarts(g, starts[0]);
+            at[2] = 1;
+          }
+          int k = at[1]++;
+          Instant start = SessionTable.toInstant(starts[0][k]);
+          return new Charge(sessions.user(g), sessions.product(g), start, start.plus(length),
+              sessions.windowTokens(g, k));
         }
       };
     }

@@ -190,10 +190,20 @@ class ColumnarFlexReplayProperties {
       assertThat(replay.groups()).isEqualTo(2);
       for (int g = 0; g < 2; g++) {
         assertThat(replay.windows(g)).isEqualTo(n);
+        long[] all = new long[n];
+        replay.copyWindowStarts(g, all);
         for (int k = 0; k < n; k++) {
           assertThat(replay.windowStartNanos(g, k))
               .isEqualTo(SessionTable.toNanos(t.plusSeconds(90_000L * k)));
+          assertThat(all[k]).isEqualTo(replay.windowStartNanos(g, k));
         }
+        // the engine's charges, read in order, walk the same chunks
+        List<Charge> charges = FlexReplay.of(table, List.of(), context, 2).charges();
+        int i = 0;
+        for (Charge c : charges) {
+          assertThat(c).isEqualTo(charges.get(i++));
+        }
+        assertThat(i).isEqualTo(2 * n);
       }
     }
   }
