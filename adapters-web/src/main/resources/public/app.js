@@ -496,14 +496,23 @@
     }
     const r = result.value;
     const total = r.actions.reduce((sum, a) => sum + Number(a.saving), 0);
-    $('review-status').textContent = r.actions.length + ' actions saving ' + money(total) + ' ' + r.currency +
-      ' in all. ' + (r.notes || []).join(' ');
+    $('review-status').textContent = 'Today\'s plan ' + money(r.current) + ' ' + r.currency + '; after ' +
+      r.actions.length + ' actions, in the order they can be made, ' + money(r.target) + ' (saving ' +
+      money(total) + '; the optimum, every change at once, ' + money(r.optimum) + '). ' +
+      (r.notes || []).join(' ');
+    const start = el('tr');
+    start.appendChild(el('td', 'today\'s plan'));
+    ['', '', ''].forEach((t) => start.appendChild(el('td', t)));
+    start.appendChild(el('td', money(r.current), 'num'));
+    ['', ''].forEach((t) => start.appendChild(el('td', t)));
+    body.appendChild(start);
     r.actions.slice(0, 200).forEach((a) => {
       const tr = el('tr');
       tr.appendChild(el('td', String(a.kind).toLowerCase().replace(/[-_]/g, ' ')));
-      tr.appendChild(el('td', a.user || ''));
+      tr.appendChild(el('td', a.user || (a.users ? a.users.length + ' users' : '')));
       tr.appendChild(el('td', a.offering || a.lot || ''));
       tr.appendChild(el('td', money(a.saving), 'num'));
+      tr.appendChild(el('td', money(a.runningTotal), 'num'));
       tr.appendChild(el('td', a.actionableOn));
       tr.appendChild(el('td', a.reason));
       body.appendChild(tr);

@@ -18,6 +18,11 @@ final class Privacy {
       if (a.user() != null && !users.contains(a.user())) {
         users.add(a.user());
       }
+      for (String u : a.users() == null ? List.<String>of() : a.users()) {
+        if (!users.contains(u)) {
+          users.add(u);
+        }
+      }
     }
     users.sort(java.util.Comparator.comparingInt(String::length).reversed()); // longest first
     List<RenewalActionDto> actions = new ArrayList<>();
@@ -30,7 +35,9 @@ final class Privacy {
               a.lot(),
               a.saving(),
               a.actionableOn(),
-              hide(a.reason(), users, pseudonyms)));
+              hide(a.reason(), users, pseudonyms),
+              a.runningTotal(),
+              a.users() == null ? null : a.users().stream().map(pseudonyms::of).toList()));
     }
     List<String> notes = new ArrayList<>();
     for (String n : r.notes()) {
@@ -44,7 +51,12 @@ final class Privacy {
         r.tokenPrice(),
         actions,
         r.importReport(),
-        notes);
+        notes,
+        r.period(),
+        r.current(),
+        r.target(),
+        r.optimum(),
+        r.timingGap());
   }
 
   /** {@code text} with every known user id replaced by its pseudonym. */

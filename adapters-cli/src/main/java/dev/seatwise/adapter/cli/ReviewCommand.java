@@ -18,14 +18,15 @@ import picocli.CommandLine.Option;
 /** {@code seatwise review}: what to change at renewal (true-up / true-down), as of a date. */
 @Command(
     name = "review",
-    header = "What to change at renewal (true-up / true-down), largest saving first.",
+    header = "What to change, and when: the path from today's plan to the best plan reachable.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Review today's plan (--entitlements) against the usage as of a date: idle named seats,",
-      "Flex users past break-even and named users below it, collection moves both ways, double",
-      "charges, sessions left running past 24 hours and token lots about to expire. Each action",
-      "says what it saves a year and the renewal at which it can be made."
+      "Review today's plan (--entitlements) as of a date, on the usage replayed from that date:",
+      "seats nobody is assigned, idle named seats, moves between named, collection and Flex, true",
+      "double charges, sessions left running past 24 hours and when to buy tokens. Actions are in",
+      "the order they can be made (renewal, term end or now); each saving is net of the actions",
+      "above it, so they add up to today's total minus the target's (the TOTAL AFTER column)."
     },
     footer = {
       "",
@@ -101,18 +102,29 @@ public final class ReviewCommand extends AnalysisCommand {
     Text.sentence(
         out,
         String.format(
-            "seatwise review as of %s: usage %s to %s (%d days) scaled to a year%s",
+            "seatwise review as of %s: the usage of %s to %s (%d days) replayed over %s to %s%s",
             r.asOf(),
             r.history().from(),
             r.history().to(),
             r.history().days(),
+            r.period().from(),
+            r.period().to(),
             r.tokenPrice() == null
                 ? ""
                 : ", Flex at " + Text.unitPrice(r.tokenPrice()) + " " + r.currency() + "/token"));
     ImportSummary.print(r.importReport(), out);
     out.println();
+    int w = 16;
+    out.println(Text.left("Today's plan, renewed as held", 44) + Text.right(Text.money(r.current()), w) + " " + r.currency());
+    out.println(Text.left("Target, after every action below", 44) + Text.right(Text.money(r.target()), w));
+    out.println(Text.left("Saving (the actions add up to it)", 44) + Text.right(Text.money(r.current().subtract(r.target())), w));
+    out.println(Text.left("Optimum, every change on the review date", 44) + Text.right(Text.money(r.optimum()), w));
+    out.println(Text.left("Gap: dates, changes left out (see notes)", 44) + Text.right(Text.signedMoney(r.timingGap()), w));
+    out.println();
     if (r.actions().isEmpty()) {
-      out.println("No action: the plan fits the usage.");
+      out.println(
+          "No action: no change that can be made in the period lowers the total (the gap to the"
+              + " optimum is what the dates cost).");
     } else {
       Map<String, long[]> counts = new TreeMap<>();
       Map<String, BigDecimal> sums = new TreeMap<>();
@@ -121,50 +133,64 @@ public final class ReviewCommand extends AnalysisCommand {
         sums.merge(a.kind(), a.saving(), BigDecimal::add);
       }
       out.println(
-          Text.left("ACTION", 22)
+          Text.left("ACTION", 24)
               + " "
               + Text.right("COUNT", 6)
               + " "
-              + Text.right("SAVING/YR (" + r.currency() + ")", 18));
+              + Text.right("SAVING (" + r.currency() + ")", 16));
       counts.forEach(
           (kind, n) ->
               out.println(
-                  Text.left(kind, 22)
+                  Text.left(kind, 24)
                       + " "
                       + Text.right(Long.toString(n[0]), 6)
                       + " "
-                      + Text.right(Text.money(sums.get(kind)), 18)));
-      out.println(
-          "Savings of actions about one user can be alternatives; they do not simply add up.");
+                      + Text.right(Text.money(sums.get(kind)), 16)));
       out.println();
       int n = r.actions().size();
       int shown = top <= 0 ? n : Math.min(top, n);
       out.printf(
-          "Actions, largest saving first (%d of %d%s)%n",
+          "Actions in the order they are made, each saving net of the ones above it (%d of %d%s)%n",
           shown, n, shown < n ? "; --top 0 shows all" : "");
       out.println(
-          Text.right("SAVING/YR", 11)
+          Text.left("WHEN", 10)
               + "  "
-              + Text.left("WHEN", 10)
-              + "  "
-              + Text.left("ACTION", 21)
+              + Text.left("ACTION", 24)
+              + " "
+              + Text.right("SAVING", 11)
+              + " "
+              + Text.right("TOTAL AFTER", 14)
               + "  WHO / WHAT");
+      out.println(
+          Text.left("", 10) + "  " + Text.left("today's plan", 24) + " " + Text.right("", 11) + " "
+              + Text.right(Text.money(r.current()), 14));
       for (RenewalActionDto a : r.actions().subList(0, shown)) {
         String who =
             (a.user() == null ? "" : a.user())
                 + (a.offering() == null ? "" : (a.user() == null ? "" : " ") + a.offering())
                 + (a.lot() == null ? "" : " lot " + a.lot());
         out.println(
-            Text.right(Text.money(a.saving()), 11)
+            Text.left(a.actionableOn().toString(), 10)
                 + "  "
-                + Text.left(a.actionableOn().toString(), 10)
+                + Text.left(a.kind(), 24)
+                + " "
+                + Text.right(Text.money(a.saving()), 11)
+                + " "
+                + Text.right(Text.money(a.runningTotal()), 14)
                 + "  "
-                + Text.left(a.kind(), 21)
-                + "  "
-                + Text.fit(who, 50));
-        for (String w : Text.wrap(a.reason(), Text.WIDTH, "             ", "             ")) {
-          out.println(w);
+                + Text.fit(who, 36));
+        for (String line : Text.wrap(a.reason(), Text.WIDTH, "            ", "            ")) {
+          out.println(line);
         }
+      }
+      if (shown < n) {
+        BigDecimal rest = BigDecimal.ZERO;
+        for (RenewalActionDto a : r.actions().subList(shown, n)) {
+          rest = rest.add(a.saving());
+        }
+        out.println(
+            Text.left("", 10) + "  " + Text.left((n - shown) + " more", 24) + " "
+                + Text.right(Text.money(rest), 11) + " " + Text.right(Text.money(r.target()), 14));
       }
     }
     ComparisonTable.notes(r.notes(), out);

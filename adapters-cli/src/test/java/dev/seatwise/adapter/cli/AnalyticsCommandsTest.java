@@ -122,7 +122,7 @@ class AnalyticsCommandsTest {
   }
 
   @Test
-  void reviewFindsTheSeatsNobodyUsedForThirtyDays() {
+  void reviewMovesTheLightCollectionUsersToFlexNetOfTheirTokens() {
     Cli.Result r =
         run(
             "review",
@@ -137,17 +137,21 @@ class AnalyticsCommandsTest {
 
     assertThat(r.exit()).isZero();
     JsonNode json = r.json();
-    // h stopped on 2025-04-10, m on 2025-06-09, o on 2025-01-10: three idle AEC Collection seats,
-    // each dropped at the renewal on 2026-01-01 for 2000.00 a year
-    assertThat(json.get("actions")).hasSize(3);
-    for (JsonNode a : json.get("actions")) {
-      assertThat(a.get("kind").asText()).isEqualTo("remove-idle-seat");
-      assertThat(a.get("offering").asText()).isEqualTo("AECCOL");
-      assertThat(a.get("saving").decimalValue()).isEqualByComparingTo("2000.00");
-      assertThat(a.get("actionableOn").asText()).isEqualTo("2026-01-01");
-    }
-    assertThat(json.get("actions").findValuesAsText("user"))
-        .containsExactly("h@x.com", "m@x.com", "o@x.com");
+    // Today: 3 AECCOL seats at 2,000.00, renewing on 2026-01-01 = 6,000.00, every use covered.
+    // The optimum keeps h on AECCOL (2,000.00 < her 3,100 tokens) and puts o (100 tokens) and m
+    // (900) on Flex: 1,000 tokens = one 1000-pack at 1.50 = 1,500.00, so 3,500.00. One step, on
+    // the renewal: 2 seats fewer (4,000.00) less 1,500.00 of tokens = 2,500.00 net.
+    assertThat(json.get("current").decimalValue()).isEqualByComparingTo("6000.00");
+    assertThat(json.get("target").decimalValue()).isEqualByComparingTo("3500.00");
+    assertThat(json.get("optimum").decimalValue()).isEqualByComparingTo("3500.00");
+    assertThat(json.get("actions")).hasSize(1);
+    JsonNode a = json.get("actions").get(0);
+    assertThat(a.get("kind").asText()).isEqualTo("move-to-flex");
+    assertThat(a.get("offering").asText()).isEqualTo("AECCOL");
+    assertThat(a.get("saving").decimalValue()).isEqualByComparingTo("2500.00");
+    assertThat(a.get("runningTotal").decimalValue()).isEqualByComparingTo("3500.00");
+    assertThat(a.get("actionableOn").asText()).isEqualTo("2026-01-01");
+    assertThat(a.get("users").toString()).isEqualTo("[\"m@x.com\",\"o@x.com\"]");
     assertThat(json.get("tokenPrice").decimalValue()).isEqualByComparingTo("1.50");
   }
 
@@ -201,7 +205,9 @@ class AnalyticsCommandsTest {
                 "--entitlements",
                 plan[0].toString(),
                 "--entitlements",
-                plan[1].toString()),
+                plan[1].toString(),
+                "--as-of",
+                "2026-01-01"),
             run("sensitivity", "--token-price=-10", "--named-price=10", "--usage-change=10"),
             run("trade-in", "--product", "ACD", "--seats", "1"));
 
@@ -210,7 +216,7 @@ class AnalyticsCommandsTest {
       assertThat(t.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
     }
     assertThat(tables.get(0).out()).contains("Purchase plan");
-    assertThat(tables.get(1).out()).contains("remove-idle-seat");
+    assertThat(tables.get(1).out()).contains("move-to-flex").contains("TOTAL AFTER");
     assertThat(tables.get(2).out()).contains("token price -10%").contains("Break-even");
     assertThat(tables.get(3).out())
         .contains("Eligibility as of 2025-06-10: the catalog states no network retirement")
@@ -231,7 +237,7 @@ class AnalyticsCommandsTest {
                     "-o",
                     "csv")
                 .out())
-        .startsWith("kind,user,offering,lot,saving,actionable_on,reason");
+        .startsWith("kind,user,offering,lot,saving,actionable_on,reason,running_total");
     assertThat(
             run(
                     "sensitivity",

@@ -233,7 +233,10 @@ public final class CsvTables {
         rows);
   }
 
-  /** {@code review}: one row per action, largest saving first. */
+  /**
+   * {@code review}: one row per action, in the order they are made, with the period's total after
+   * each ({@code running_total}: current minus the savings so far).
+   */
   public static CsvTable actions(ReviewResponse r) {
     List<List<Object>> rows = new ArrayList<>();
     for (RenewalActionDto a : r.actions()) {
@@ -245,10 +248,12 @@ public final class CsvTables {
       row.add(a.saving());
       row.add(a.actionableOn().toString());
       row.add(a.reason());
+      row.add(a.runningTotal());
       rows.add(row);
     }
     return new CsvTable(
-        List.of("kind", "user", "offering", "lot", "saving", "actionable_on", "reason"), rows);
+        List.of("kind", "user", "offering", "lot", "saving", "actionable_on", "reason", "running_total"),
+        rows);
   }
 
   /** {@code sensitivity}: one row per case and scenario, the baseline first. */

@@ -30,7 +30,7 @@ class AnalyticsJsonTest {
   private final ObjectMapper json = JsonMapperFactory.create();
 
   @Test
-  void aReviewIsWrittenWithKindsAsLabelsAndAbsentPartsLeftOut() throws Exception {
+  void aReviewIsWrittenWithKindsAsLabelsRunningTotalsAndAbsentPartsLeftOut() throws Exception {
     RenewalReview review =
         new RenewalReview(
             LocalDate.of(2026, 1, 1),
@@ -46,7 +46,12 @@ class AnalyticsJsonTest {
                     Money.of("2030", "USD"),
                     LocalDate.of(2026, 1, 1),
                     "idle")),
-            List.of("n"));
+            List.of("n"),
+            Money.of("6090", "USD"),
+            Money.of("4060", "USD"),
+            Money.of("4000", "USD"),
+            LocalDate.of(2026, 1, 1),
+            LocalDate.of(2027, 1, 1));
 
     String text =
         json.writeValueAsString(
@@ -58,9 +63,12 @@ class AnalyticsJsonTest {
                 + "\"history\":{\"from\":\"2025-01-01\",\"to\":\"2026-01-01\",\"days\":365,\"zone\":\"UTC\"},"
                 + "\"idleDays\":30,\"tokenPrice\":2.70,"
                 + "\"actions\":[{\"kind\":\"remove-idle-seat\",\"user\":\"a@x.com\",\"offering\":\"ACD\","
-                + "\"saving\":2030.00,\"actionableOn\":\"2026-01-01\",\"reason\":\"idle\"}],"
+                + "\"saving\":2030.00,\"actionableOn\":\"2026-01-01\",\"reason\":\"idle\","
+                + "\"runningTotal\":4060.00,\"users\":[\"a@x.com\"]}],"
                 + "\"import\":{\"rowsRead\":0,\"accepted\":0,\"rejected\":0,\"rejections\":[],\"files\":[]},"
-                + "\"notes\":[\"n\",\"i\"]}");
+                + "\"notes\":[\"n\",\"i\"],"
+                + "\"period\":{\"from\":\"2026-01-01\",\"to\":\"2027-01-01\",\"days\":365,\"zone\":\"UTC\"},"
+                + "\"current\":6090.00,\"target\":4060.00,\"optimum\":4000.00,\"timingGap\":60.00}");
   }
 
   @Test

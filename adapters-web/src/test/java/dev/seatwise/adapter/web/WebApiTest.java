@@ -191,7 +191,7 @@ class WebApiTest {
   }
 
   @Test
-  void reviewsListActionsOrderedBySaving() {
+  void reviewsListActionsByDateWhoseSavingsAddUpToCurrentMinusTarget() {
     HttpResponse<String> r =
         server.post(
             "/api/reviews?asOf=2025-05-01&from=2025-01-01&to=2025-05-01",
@@ -199,9 +199,17 @@ class WebApiTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode review = TestServer.json(r);
     assertThat(review.get("history").get("from").asText()).isEqualTo("2025-01-01");
-    List<java.math.BigDecimal> savings = new ArrayList<>();
-    review.get("actions").forEach(a -> savings.add(a.get("saving").decimalValue()));
-    assertThat(savings).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(review.get("period").get("from").asText()).isEqualTo("2025-05-01");
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    List<String> dates = new ArrayList<>();
+    for (JsonNode a : review.get("actions")) {
+      sum = sum.add(a.get("saving").decimalValue());
+      dates.add(a.get("actionableOn").asText());
+    }
+    assertThat(sum)
+        .isEqualByComparingTo(
+            review.get("current").decimalValue().subtract(review.get("target").decimalValue()));
+    assertThat(dates).isSorted();
   }
 
   @Test

@@ -23,6 +23,7 @@ import dev.seatwise.domain.plan.ScheduledPurchase;
 import dev.seatwise.domain.plan.SeatHolding;
 import dev.seatwise.domain.plan.SeatMiss;
 import dev.seatwise.domain.plan.WindowOutcome;
+import dev.seatwise.domain.tokens.PackPurchase;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.usage.UserId;
 import java.time.LocalDate;
@@ -238,31 +239,42 @@ final class CurrentScenario {
   private static String seatLine(SeatHolding h, CostLine l) {
     long termDays = ChronoUnit.DAYS.between(h.start(), h.termEnd());
     long inPeriod = ChronoUnit.DAYS.between(l.from(), l.to());
+    String label = h.id().endsWith(" " + h.offering()) ? h.id() : h.id() + " " + h.offering();
     return String.format(
-        "%s %s: %d %s x %s per %s term x %d/%d days of the term (%s to %s)%s = %s",
-        h.id(), h.offering(), h.seats(), h.seats() == 1 ? "seat" : "seats",
+        "%s: %d %s x %s per %s term x %d/%d days of the term (%s to %s)%s = %s",
+        label, h.seats(), h.seats() == 1 ? "seat" : "seats",
         h.pricePerSeat().amount().toPlainString(), term(h), inPeriod, termDays, l.from(), l.to(),
         h.end().isBefore(h.termEnd()) ? "; seats cover until " + h.end() : "",
         l.amount().amount().toPlainString());
   }
 
-  /** How the shortfall was bought, and why that way. */
+  /** How the shortfall was bought, why that way, and its cost. */
   private static String bought(CurrentPlan current) {
     List<ScheduledPurchase> ps = current.purchases();
     if (ps.isEmpty()) {
-      return "no pack is sold to cover them";
+      return "no token pack is sold to cover them: not in the total";
     }
+    String cost = " = " + current.purchasesCost().amount().toPlainString();
+    ScheduledPurchase first = ps.get(0);
     if (!current.scheduled()) {
-      return "bought at once as " + ps.get(0).packs()
-          + " (too many tokens for the exact purchase schedule)";
+      return "bought at once on " + first.date() + " as " + packs(first.packs())
+          + " (too many tokens for the exact purchase schedule)" + cost;
     }
     if (ps.size() == 1) {
-      return "bought as " + ps.get(0).packs() + " on " + ps.get(0).date()
-          + " (the cheapest token purchase schedule: one purchase pays them all before it expires)";
+      return "bought on " + first.date() + " as " + packs(first.packs())
+          + " (the cheapest token purchase schedule: one purchase pays them all before it expires)"
+          + cost;
     }
-    return "bought as the cheapest token purchase schedule, " + ps.size() + " purchases = "
-        + current.purchasesCost().amount().toPlainString()
-        + " (lots expire after purchase, so one purchase cannot pay them all)";
+    return "bought as the cheapest token purchase schedule, " + ps.size() + " purchases (lots"
+        + " expire, so one purchase cannot pay them all)" + cost;
+  }
+
+  private static String packs(PackPurchase p) {
+    List<String> parts = new ArrayList<>();
+    p.counts().entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getKey().size(), a.getKey().size()))
+        .forEach(e -> parts.add(e.getValue() + " x " + e.getKey().size()));
+    return String.join(" + ", parts);
   }
 
   /** Why no seat covered a window, in words. */

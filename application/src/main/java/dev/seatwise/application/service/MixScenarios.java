@@ -11,7 +11,6 @@ import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.CapacityDemand;
-import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.ConcurrentSeatMeter;
 import dev.seatwise.domain.metering.Coverage;
 import dev.seatwise.domain.metering.MeterContext;
@@ -200,6 +199,12 @@ final class MixScenarios {
       PackPurchase once = packs.isPresent() ? packs.get().cheapestCover(Tokens.of(tokens)) : null;
       if (purchases.size() == 1 && once != null && once.cost().equals(lots)) {
         lines.add(String.format("Flex: %d tokens, bought as %s", tokens, schedule.purchases().get(0).packs()));
+      } else if (once != null && once.cost().equals(lots)) {
+        lines.add(
+            String.format(
+                "Flex: %d tokens, bought in %d purchases = %s (as much as at once: each lot is bought"
+                    + " when first drawn on and expires %d months after purchase)",
+                tokens, purchases.size(), lots.amount().toPlainString(), schedule.validity().toTotalMonths()));
       } else {
         lines.add(
             String.format(

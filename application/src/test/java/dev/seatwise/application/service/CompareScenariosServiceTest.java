@@ -167,6 +167,7 @@ class CompareScenariosServiceTest {
             List.of(new SeatAssignment(UserId.of("alice"), ProductId.of("ACD")), new SeatAssignment(UserId.of("bob"), ProductId.of("ACD"))),
             List.of());
     Comparison c = compare(held, YEAR_2025);
+    assertLinesSumToTotal(c);
     assertThat(total(c, Scenario.CURRENT)).isEqualTo(Money.of("13960.00", "USD"));
     assertThat(total(c, Scenario.OPTIMAL)).isLessThanOrEqualTo(total(c, Scenario.CURRENT));
   }
@@ -241,6 +242,7 @@ class CompareScenariosServiceTest {
             List.of(seat("bob", "ACD")),
             List.of());
     Comparison c = compare(held, YEAR_2025);
+    assertLinesSumToTotal(c);
 
     assertThat(total(c, Scenario.CURRENT)).isEqualTo(Money.of("15006.66", "USD"));
     assertThat(c.scenario(Scenario.CURRENT).orElseThrow().tokens()).hasValue(4758);
@@ -270,6 +272,7 @@ class CompareScenariosServiceTest {
             List.of(seat("alice", "ACD"), seat("bob", "ACD"), seat("carol", "ACD")),
             List.of());
     Comparison c = compare(held, YEAR_2025);
+    assertLinesSumToTotal(c);
 
     assertThat(total(c, Scenario.CURRENT)).isEqualTo(Money.of("13960.00", "USD"));
     assertThat(uncovered(c, "carol", "ACD").windows()).isEqualTo(200);
@@ -290,6 +293,7 @@ class CompareScenariosServiceTest {
     Entitlements held =
         new Entitlements(List.of(), List.of(seat("alice", "ACD"), seat("bob", "ACD"), seat("carol", "AEC")), List.of());
     Comparison c = compare(held, YEAR_2025);
+    assertLinesSumToTotal(c);
 
     assertThat(total(c, Scenario.CURRENT)).isEqualTo(Money.of("7760.00", "USD"));
     assertThat(c.scenario(Scenario.CURRENT).orElseThrow().tokens()).isEmpty();
@@ -314,6 +318,7 @@ class CompareScenariosServiceTest {
                 new TokenLot("L2", Instant.parse("2025-02-01T00:00:00Z"), 1000, UnitPrice.of("2.80", "USD"),
                     Instant.parse("2026-02-01T00:00:00Z"))));
     Comparison c = compare(held, YEAR_2025);
+    assertLinesSumToTotal(c);
     Scenario current = c.scenario(Scenario.CURRENT).orElseThrow();
 
     assertThat(current.total()).isEqualTo(Money.of("14500.00", "USD"));
@@ -396,6 +401,7 @@ class CompareScenariosServiceTest {
                 new FakeEntitlementsPort(held))
             .compare(YEAR_2025);
     Scenario current = c.scenario(Scenario.CURRENT).orElseThrow();
+    assertLinesSumToTotal(c);
 
     assertThat(current.lines()).contains("M1 ACD: 1 seat x 255.00 per monthly term x 31/31 days of the term (2025-03-01 to 2025-04-01) = 255.00");
     // bob's other windows are not covered: 59 before (Jan 31 + Feb 28), 275 after (365 - 90): 334 x 7
@@ -403,6 +409,20 @@ class CompareScenariosServiceTest {
     assertThat(current.uncovered()).extracting(u -> u.windows() + " " + u.reason())
         .containsExactlyInAnyOrder("275 after ACD's subscription ended on 2025-04-01", "59 before ACD's subscription starts");
     assertThat(current.total()).isEqualTo(Money.of("7455.00", "USD"));
+  }
+
+  /** Every line of current that costs something ends "= amount"; the total is their sum. */
+  static void assertLinesSumToTotal(Comparison c) {
+    Scenario current = c.scenario(Scenario.CURRENT).orElseThrow();
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    java.util.regex.Pattern amount = java.util.regex.Pattern.compile("= (\\d+\\.\\d{2})$");
+    for (String line : current.lines()) {
+      java.util.regex.Matcher m = amount.matcher(line);
+      if (m.find()) {
+        sum = sum.add(new java.math.BigDecimal(m.group(1)));
+      }
+    }
+    assertThat(sum).as("sum of %s", current.lines()).isEqualByComparingTo(current.total().amount());
   }
 
   static Money total(Comparison c, String name) {

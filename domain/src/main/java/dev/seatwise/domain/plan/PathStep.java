@@ -35,12 +35,16 @@ public record PathStep(
 
   /** The kinds of plan edit, in the order a path makes them on one date. */
   public enum Kind {
+    /** Tokens bought on the exact purchase schedule instead of at once on the review date. */
+    SCHEDULE_TOKEN_PURCHASES,
     /** Stop opening a product while a product that covers it (catalog {@code covers}) is open. */
     RESTRICT_FLEX_PRODUCT,
     /** Close products left running: the windows opened inside sessions past the access window. */
     STOP_IDLE_SESSIONS,
     /** Seats held that nobody is assigned: give them to users who pay Flex for their products. */
     ASSIGN_UNASSIGNED_SEATS,
+    /** Seats nobody is assigned at a renewal: renew that many fewer. */
+    RECLAIM_UNASSIGNED_SEATS,
     /** A Flex user whom a named seat of a product (or another product) costs less. */
     MOVE_TO_NAMED,
     /** A user of several products of a bundle, cheaper on the bundle. */
@@ -50,11 +54,7 @@ public record PathStep(
     /** A named user cheaper on Flex: the seat is not renewed. */
     MOVE_TO_FLEX,
     /** A seat whose user used none of its products: not renewed. */
-    REMOVE_IDLE_SEAT,
-    /** Seats nobody is assigned at a renewal: renew that many fewer. */
-    RECLAIM_UNASSIGNED_SEATS,
-    /** Tokens bought on the exact purchase schedule instead of at once on the review date. */
-    SCHEDULE_TOKEN_PURCHASES
+    REMOVE_IDLE_SEAT
   }
 
   public PathStep {

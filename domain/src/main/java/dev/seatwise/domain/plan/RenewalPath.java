@@ -62,11 +62,10 @@ import java.util.TreeSet;
  * DoubleCharge}, only where the catalog's {@code covers} relates the two products) and idle burn
  * (the windows opened inside sessions past the access window, when sessions are known; review
  * date); give seats nobody is assigned, while their term runs, to users who pay Flex for their
- * products (review date); move each user whose offerings differ from the optimum's to them, on
+ * products (review date); at each renewal, renew no more seats than are assigned; move each user whose offerings differ from the optimum's to them, on
  * the first date it can be made (a seat is left at the end of the term it is held for, a seat is
  * taken when the last seat left frees up, or on the review date), into a free seat of the offering
- * when there is one, else a new annual holding; and at each renewal, renew no more seats than are
- * assigned. A step that would not save anything, or would leave use uncovered that was covered, is
+ * when there is one, else a new annual holding. A step that would not save anything, or would leave use uncovered that was covered, is
  * left out (and counted in the notes): the path is greedy, so the target is the best plan it
  * reaches, not a proven optimum under the dates; {@link #optimum()} and {@link #timingGap()} say
  * how far it is from the optimum with every change made on the review date.
@@ -82,6 +81,7 @@ public final class RenewalPath {
   private final List<PathStep> steps;
   private final List<String> notes;
   private final PlanEvaluation targetEvaluation;
+  private final PlanEvaluation currentEvaluation;
 
   private RenewalPath(
       PlanPeriod period,
@@ -91,6 +91,7 @@ public final class RenewalPath {
       Money optimum,
       List<PathStep> steps,
       List<String> notes,
+      PlanEvaluation currentEvaluation,
       PlanEvaluation targetEvaluation) {
     this.period = period;
     this.continued = continued;
@@ -99,6 +100,7 @@ public final class RenewalPath {
     this.optimum = optimum;
     this.steps = List.copyOf(steps);
     this.notes = List.copyOf(notes);
+    this.currentEvaluation = currentEvaluation;
     this.targetEvaluation = targetEvaluation;
   }
 
@@ -234,6 +236,11 @@ public final class RenewalPath {
     return steps.isEmpty() ? continued : steps.get(steps.size() - 1).plan();
   }
 
+  /** The evaluation of today's plan continued with the tokens it buys (seat gaps, unused lots). */
+  public PlanEvaluation currentEvaluation() {
+    return currentEvaluation;
+  }
+
   /** The evaluation of the target plan with the tokens it buys. */
   public PlanEvaluation targetEvaluation() {
     return targetEvaluation;
@@ -288,7 +295,7 @@ public final class RenewalPath {
     final List<String> notes = new ArrayList<>();
     final List<PathStep> steps = new ArrayList<>();
     // the walk's position, in one-element arrays (the domain's fields are all final)
-    final int[] leftOut = {0};
+    final List<String> leftOut = new ArrayList<>();
     final boolean[] schedule = {false};
     final State[] state = new State[1];
     final Priced[] priced = new Priced[1];
@@ -317,6 +324,7 @@ public final class RenewalPath {
       state[0] = new State(continued, Set.of());
       priced[0] = price(state[0]);
       Money current = priced[0].total();
+      PlanEvaluation currentEvaluation = priced[0].evaluation();
       if (priced[0].uncovered() > 0) {
         notes.add(
             priced[0].uncovered() + " windows of today's plan are paid by nothing (products not on Flex,"
@@ -342,14 +350,16 @@ public final class RenewalPath {
       assignUnassigned();
       Map<UserId, Map<ProductId, SeatHolding>> wanted = wanted();
       moves(wanted);
-      if (leftOut[0] > 0) {
+      if (!leftOut.isEmpty()) {
         notes.add(
-            leftOut[0] + " change(s) towards the optimum would save nothing on the date they can be made,"
-                + " or leave use uncovered: left out of the path");
+            leftOut.size() + " change(s) towards the optimum would save nothing when made after the"
+                + " ones above them, or would leave use uncovered: left out of the path: "
+                + String.join("; ", leftOut));
       }
       Money optimum = optimum(wanted);
       return new RenewalPath(
-          period, continued, current, priced[0].total(), optimum, steps, notes, priced[0].evaluation());
+          period, continued, current, priced[0].total(), optimum, steps, notes, currentEvaluation,
+          priced[0].evaluation());
     }
 
     // ---- pricing
@@ -434,17 +444,33 @@ public final class RenewalPath {
       Priced after = pricedNext != null ? pricedNext : price(next);
       Money saving = priced[0].total().minus(after.total());
       if (!saving.isPositive() || after.uncovered() > priced[0].uncovered()) {
-        leftOut[0]++;
+        if (kind == Kind.SCHEDULE_TOKEN_PURCHASES && saving.isZero()) {
+          return false; // buying at once costs what the schedule costs: nothing to change
+        }
+        leftOut.add(
+            kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + offering.map(o -> " " + o.value()).orElse("")
+                + " on " + on + " (" + (after.uncovered() > priced[0].uncovered()
+                    ? (after.uncovered() - priced[0].uncovered()) + " window(s) no longer covered"
+                    : "net saving " + saving.amount().toPlainString()) + ")");
         return false;
       }
       if (effect != null) {
         effect.run();
       }
+      java.util.Currency cur = saving.currency();
+      Set<CostLine.Kind> held = Set.of(CostLine.Kind.SEATS, CostLine.Kind.NETWORK);
+      Set<CostLine.Kind> lots = Set.of(CostLine.Kind.TOKEN_LOT);
+      Money seats = part(priced[0], held, cur).minus(part(after, held, cur));
+      Money tokens = part(after, lots, cur).minus(part(priced[0], lots, cur));
+      String breakdown =
+          " [net saving " + saving.amount().toPlainString() + " = seats "
+              + seats.amount().toPlainString() + " - tokens " + tokens.amount().toPlainString() + "]";
       state[0] = next;
       priced[0] = after;
       steps.add(
           new PathStep(
-              kind, on, users, offering, saving, after.total(), reason, next.plan(), next.avoided()));
+              kind, on, users, offering, saving, after.total(), reason + breakdown, next.plan(),
+              next.avoided()));
       return true;
     }
 
@@ -464,52 +490,58 @@ public final class RenewalPath {
       }
       Map<String, List<DoubleCharge>> doubles = new TreeMap<>();
       for (DoubleCharge d : DoubleCharge.in(onTokens, atStart.covers())) {
-        doubles
-            .computeIfAbsent(d.charged().user().value() + "|" + d.charged().product().value(), k -> new ArrayList<>())
-            .add(d);
+        doubles.computeIfAbsent(d.charged().product().value(), k -> new ArrayList<>()).add(d);
       }
       for (List<DoubleCharge> list : doubles.values()) {
         Charge first = list.get(0).charged();
         Set<Charge> avoided = new HashSet<>(state[0].avoided());
         Set<ProductId> by = new TreeSet<>(Comparator.comparing(ProductId::value));
+        Set<UserId> users = new TreeSet<>(Comparator.comparing(UserId::value));
         long tokens = 0;
         for (DoubleCharge d : list) {
           avoided.add(d.charged());
           by.add(d.covering().product());
+          users.add(d.charged().user());
           tokens += d.tokens();
         }
-        String coverers = String.join(" or ", by.stream().map(ProductId::value).toList());
+        String coverers = names(by).replace(" + ", " or ");
         tryStep(
             Kind.RESTRICT_FLEX_PRODUCT,
             asOf,
-            List.of(first.user()),
+            List.copyOf(users),
             Optional.of(first.product()),
             new State(state[0].plan(), avoided),
-            first.user() + " opened " + list.size() + " " + first.product() + " window(s) ("
-                + tokens + " tokens) while a window of " + coverers + " was open, and " + coverers
-                + " covers " + first.product() + " (catalog): use " + coverers + " for that work");
+            users.size() + " user(s) (" + names(List.copyOf(users)) + ") opened " + list.size() + " "
+                + first.product() + " window(s) (" + tokens + " tokens) while a window of "
+                + coverers + " was open, and " + coverers + " covers " + first.product()
+                + " (catalog): use " + coverers + " for that work");
       }
       Set<Charge> paid = new HashSet<>(onTokens);
       Map<String, List<Charge>> idle = new TreeMap<>();
       for (Charge c : idleBurn) {
         if (paid.contains(c) && !state[0].avoided().contains(c)) {
-          idle.computeIfAbsent(c.user().value() + "|" + c.product().value(), k -> new ArrayList<>()).add(c);
+          idle.computeIfAbsent(c.product().value(), k -> new ArrayList<>()).add(c);
         }
       }
       for (List<Charge> list : idle.values()) {
         Set<Charge> avoided = new HashSet<>(state[0].avoided());
         avoided.addAll(list);
-        long tokens = list.stream().mapToLong(Charge::tokens).sum();
+        Set<UserId> users = new TreeSet<>(Comparator.comparing(UserId::value));
+        long tokens = 0;
+        for (Charge c : list) {
+          users.add(c.user());
+          tokens += c.tokens();
+        }
         Charge first = list.get(0);
         tryStep(
             Kind.STOP_IDLE_SESSIONS,
             asOf,
-            List.of(first.user()),
+            List.copyOf(users),
             Optional.of(first.product()),
             new State(state[0].plan(), avoided),
-            first.user() + " " + first.product() + ": " + list.size() + " window(s) (" + tokens
-                + " tokens) opened inside sessions left running past the access window; close the"
-                + " product when idle");
+            users.size() + " user(s) (" + names(List.copyOf(users)) + ") " + first.product() + ": "
+                + list.size() + " window(s) (" + tokens + " tokens) opened inside sessions left"
+                + " running past the access window; close the product when idle");
       }
     }
 
@@ -602,19 +634,19 @@ public final class RenewalPath {
         if (chosen.isEmpty()) {
           continue;
         }
-        Plan plan = state[0].plan();
         for (UserId u : chosen) {
           boolean stays = wanted.getOrDefault(u, Map.of()).containsKey(o);
-          plan = assign(plan, o, new Assignee(u, asOf, stays ? LocalDate.MAX : f.getValue()));
+          LocalDate until = stays ? LocalDate.MAX : f.getValue();
+          tryStep(
+              Kind.ASSIGN_UNASSIGNED_SEATS,
+              asOf,
+              List.of(u),
+              Optional.of(o),
+              new State(assign(state[0].plan(), o, new Assignee(u, asOf, until)), state[0].avoided()),
+              free + " seat(s) of " + o + " are held until " + f.getValue() + " and assigned to nobody:"
+                  + " assign one to " + u + ", who pays Flex for its products ("
+                  + tokens.get(u) + " tokens)" + (stays ? ", and keep it at renewal" : " until then"));
         }
-        tryStep(
-            Kind.ASSIGN_UNASSIGNED_SEATS,
-            asOf,
-            chosen,
-            Optional.of(o),
-            new State(plan, state[0].avoided()),
-            free + " seat(s) of " + o + " are held until " + f.getValue() + " and assigned to nobody:"
-                + " assign " + chosen.size() + " to " + names(chosen) + ", who pay Flex for its products");
       }
     }
 
@@ -648,6 +680,7 @@ public final class RenewalPath {
         used.add(c.user());
       }
       List<Move> moves = new ArrayList<>();
+      int stuck = 0;
       for (UserId u : users) {
         // offerings held on the review date (renewals starting then included) past the date they can be left
         Set<ProductId> now = new TreeSet<>(Comparator.comparing(ProductId::value));
@@ -679,9 +712,7 @@ public final class RenewalPath {
         });
         if (!freed.isBefore(period.to())) {
           if (!gaining.isEmpty() || !leaving.isEmpty()) {
-            notes.add(
-                u + ": the optimum moves them off " + leaving.values() + ", whose term runs past the"
-                    + " period: left as is");
+            stuck++;
           }
           continue;
         }
@@ -697,9 +728,16 @@ public final class RenewalPath {
           moves.add(new Move(u, e.getKey(), l, g, kind(u, l, g, usedProducts.getOrDefault(u, Set.of()))));
         }
       }
+      if (stuck > 0) {
+        notes.add(
+            stuck + " user(s) the optimum moves hold seats whose term runs past the period: left as"
+                + " they are");
+      }
       moves.sort(
           Comparator.comparing(Move::on)
               .thenComparing(Move::kind)
+              .thenComparing(m -> (!m.gained().isEmpty() ? m.gained().keySet().iterator().next()
+                  : m.left().iterator().next()).value())
               .thenComparing(m -> m.user().value()));
       TreeSet<LocalDate> dates = new TreeSet<>();
       for (Move m : moves) {
@@ -710,13 +748,20 @@ public final class RenewalPath {
           dates.add(h.start());
         }
       }
+      // one step per date, kind and offering concerned
+      Map<String, List<Move>> groups = new LinkedHashMap<>();
+      for (Move m : moves) {
+        ProductId key =
+            !m.gained().isEmpty() ? m.gained().keySet().iterator().next() : m.left().iterator().next();
+        groups.computeIfAbsent(m.on() + "|" + m.kind() + "|" + key.value(), k -> new ArrayList<>()).add(m);
+      }
       for (LocalDate d : dates) {
-        for (Move m : moves) {
-          if (m.on().equals(d)) {
-            move(m);
+        reclaim(d);
+        for (List<Move> g : groups.values()) {
+          if (g.get(0).on().equals(d)) {
+            move(g);
           }
         }
-        reclaim(d);
       }
     }
 
@@ -742,59 +787,92 @@ public final class RenewalPath {
       return Kind.REMOVE_IDLE_SEAT;
     }
 
-    void move(Move m) {
+    /** One step for a group of users' moves of one kind, date and offering. */
+    void move(List<Move> group) {
+      Move first = group.get(0);
+      LocalDate on = first.on();
       Plan plan = state[0].plan();
-      List<String> did = new ArrayList<>();
-      for (ProductId o : m.left()) {
-        plan = unassign(plan, o, m.user(), m.on());
-        if (free(plan, o, m.on()) > 0) {
-          Optional<Plan> fewer = renewFewer(plan, o, m.on(), 1);
-          if (fewer.isPresent()) {
-            plan = fewer.get();
-            did.add("renew one seat of " + o + " fewer on " + m.on());
+      long fewer = 0;
+      long freeTaken = 0;
+      long bought = 0;
+      long reseated = 0;
+      Set<String> newPrices = new TreeSet<>();
+      Set<ProductId> left = new TreeSet<>(Comparator.comparing(ProductId::value));
+      Set<ProductId> gained = new TreeSet<>(Comparator.comparing(ProductId::value));
+      List<UserId> users = new ArrayList<>();
+      for (Move m : group) {
+        users.add(m.user());
+        left.addAll(m.left());
+        gained.addAll(m.gained().keySet());
+        for (ProductId o : m.left()) {
+          plan = unassign(plan, o, m.user(), on);
+          if (free(plan, o, on) > 0) {
+            Optional<Plan> less = renewFewer(plan, o, on, 1);
+            if (less.isPresent()) {
+              plan = less.get();
+              fewer++;
+            }
           } else {
-            did.add("leave " + o + " on " + m.on());
+            reseated++;
           }
-        } else {
-          did.add("leave " + o + " on " + m.on() + " (its seat goes to an assignee without one)");
+        }
+        for (Map.Entry<ProductId, SeatHolding> g : m.gained().entrySet()) {
+          ProductId o = g.getKey();
+          if (free(plan, o, on) > 0) {
+            plan = assign(plan, o, new Assignee(m.user(), on, LocalDate.MAX));
+            freeTaken++;
+          } else {
+            SeatHolding h = newSeat(g.getValue(), m.user(), on);
+            plan = plan.withSeats(h);
+            bought++;
+            newPrices.add(
+                o + " at " + h.pricePerSeat().amount().toPlainString() + " per "
+                    + h.term().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " term");
+          }
         }
       }
-      for (Map.Entry<ProductId, SeatHolding> g : m.gained().entrySet()) {
-        ProductId o = g.getKey();
-        if (free(plan, o, m.on()) > 0) {
-          plan = assign(plan, o, new Assignee(m.user(), m.on(), LocalDate.MAX));
-          did.add("take a free seat of " + o + " from " + m.on());
-        } else {
-          SeatHolding h = newSeat(g.getValue(), m.user(), m.on());
-          plan = plan.withSeats(h);
-          did.add(
-              "buy a seat of " + o + " from " + m.on() + " (" + h.pricePerSeat().amount().toPlainString()
-                  + " per " + h.term().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                  + " term)");
-        }
-      }
+      String who = users.size() + " user(s) (" + names(users) + ")";
       String what;
-      switch (m.kind()) {
+      switch (first.kind()) {
         case REMOVE_IDLE_SEAT:
-          what = m.user() + " used none of the products of " + m.left() + " in the period";
+          what = who + " used none of the products of " + names(left) + " in the period";
           break;
         case MOVE_TO_FLEX:
-          what = m.user() + "'s use of " + m.left() + " costs less on Flex than a seat";
+          what = who + " cost less on Flex than on a seat of " + names(left);
           break;
         default:
-          what = m.user() + " costs less on " + (m.gained().isEmpty() ? "Flex" : m.gained().keySet().toString())
-              + (m.left().isEmpty() ? "" : " than on " + m.left());
+          what = who + " cost less on " + names(gained) + (left.isEmpty() ? " than on Flex" : " than on " + names(left));
+      }
+      List<String> did = new ArrayList<>();
+      if (fewer > 0) {
+        did.add("renew " + fewer + " seat(s) of " + names(left) + " fewer on " + on);
+      }
+      if (reseated > 0) {
+        did.add(reseated + " seat(s) left go to assignees without one");
+      }
+      if (freeTaken > 0) {
+        did.add("take " + freeTaken + " free seat(s) of " + names(gained) + " from " + on);
+      }
+      if (bought > 0) {
+        did.add("buy " + bought + " seat(s) from " + on + " (" + String.join(", ", newPrices) + ")");
       }
       Optional<ProductId> offering =
-          !m.gained().isEmpty() ? Optional.of(m.gained().keySet().iterator().next())
-              : m.left().stream().findFirst();
+          !gained.isEmpty() ? Optional.of(gained.iterator().next()) : left.stream().findFirst();
       tryStep(
-          m.kind(),
-          m.on(),
-          List.of(m.user()),
+          first.kind(),
+          on,
+          users,
           offering,
           new State(plan, state[0].avoided()),
           what + ": " + String.join("; ", did));
+    }
+
+    static String names(Set<ProductId> offerings) {
+      List<String> out = new ArrayList<>();
+      for (ProductId p : offerings) {
+        out.add(p.value());
+      }
+      return String.join(" + ", out);
     }
 
     /** At each renewal starting on {@code day}, renew no more seats than are assigned. */
@@ -950,6 +1028,17 @@ public final class RenewalPath {
         out.add(u.value());
       }
       return String.join(", ", out);
+    }
+
+    /** The amounts of a priced state's lines of the given kinds. */
+    static Money part(Priced p, Set<CostLine.Kind> kinds, java.util.Currency currency) {
+      Money sum = Money.zero(currency);
+      for (CostLine l : p.evaluation().lines()) {
+        if (kinds.contains(l.kind())) {
+          sum = sum.plus(l.amount());
+        }
+      }
+      return sum;
     }
   }
 }

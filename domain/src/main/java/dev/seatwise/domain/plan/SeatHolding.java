@@ -134,7 +134,9 @@ public record SeatHolding(
     LocalDate s = start;
     int k = 0;
     while (s.isBefore(end)) {
-      LocalDate termEnd = start.plusMonths((long) (k + 1) * term.months());
+      // each term runs from its own start (renewal) date, as SeatHolding#termEnd does: anchoring on
+      // the first start would make a term from the 29th to the 31st overrun its month
+      LocalDate termEnd = s.plusMonths(term.months());
       LocalDate e = termEnd.isBefore(end) ? termEnd : end;
       Money price = priceOn.apply(s);
       out.add(

@@ -88,6 +88,23 @@ class HeldPlanTest {
   }
 
   @Test
+  void monthlyRenewalsRunFromEachRenewalDate() {
+    // monthly from 2024-01-30 to 2024-04-30: 01-30 + 1 month = 02-29 (leap year), 02-29 + 1 month =
+    // 03-29, 03-29 + 1 month = 04-29, then one day to 04-30, billed as a whole month
+    Entitlements held =
+        new Entitlements(
+            List.of(sub("M", REVIT, 1, Term.MONTHLY, LocalDate.of(2024, 1, 30), LocalDate.of(2024, 4, 30))),
+            List.of(),
+            List.of());
+
+    HeldPlan p = HeldPlan.of(held, HISTORY, new PlanPeriod(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1), ZoneOffset.UTC));
+
+    assertThat(p.plan().seats()).extracting(h -> h.id() + " " + h.start() + ".." + h.end())
+        .containsExactly("M 2024-01-30..2024-02-29", "M#2 2024-02-29..2024-03-29", "M#3 2024-03-29..2024-04-29",
+            "M#4 2024-04-29..2024-04-30");
+  }
+
+  @Test
   void aNegotiatedPriceIsKeptAndScaledToTheTerm() {
     // negotiated 1800.00 a year: the annual subscription holds at 1800.00; a monthly one at
     // 1800.00 x 1/12 = 150.00 per month, said in the assumptions

@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The {@code review} answer: actions ordered by saving (largest first), judged on the history's
- * usage scaled to a year, Flex priced at {@code tokenPrice} a token (omitted when the catalog sells
- * no packs). Savings of actions about one user can be alternatives, so they do not add up.
+ * The {@code review} answer: the path from today's plan to the best plan reachable from it, over
+ * the review period {@code period} (the history's usage replayed from the review date). {@code
+ * actions} are in the order they are made (by date), each saving net, so they add up to {@code
+ * current - target} exactly; {@code optimum} is the cheapest mix with every change made on the
+ * review date and {@code timingGap = target - optimum} what the dates cost. Flex is priced at
+ * {@code tokenPrice} a token in the reasons (omitted when the catalog sells no packs).
  */
 public record ReviewResponse(
     String currency,
@@ -19,7 +22,12 @@ public record ReviewResponse(
     @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal tokenPrice,
     List<RenewalActionDto> actions,
     @JsonProperty("import") ImportDto importReport,
-    List<String> notes) {
+    List<String> notes,
+    PeriodDto period,
+    BigDecimal current,
+    BigDecimal target,
+    BigDecimal optimum,
+    BigDecimal timingGap) {
   public ReviewResponse {
     actions = List.copyOf(actions);
     notes = List.copyOf(notes);

@@ -3,6 +3,7 @@ package dev.seatwise.application.port.in;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,11 +11,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The renewal review as of {@code asOf}: {@code actions} ordered by {@link RenewalAction#BY_SAVING}
- * (biggest saving first), judged on {@code history}'s usage scaled to a year (x 365 / its days),
- * with Flex priced at {@code tokenPrice} (the best price per token of any pack, i.e. the marginal
- * price of a large purchase; empty when the catalog sells no packs). Immutable and thread-safe;
- * nothing is null.
+ * The renewal review as of {@code asOf}: the path from today's plan to the best plan reachable from
+ * it, over the review period {@code [periodFrom, periodTo)} (the usage of {@code history} replayed
+ * from the review date). {@code actions} are the path's steps in the order they are made (by date);
+ * each saving is net, so they add up to {@code current - target}, exactly. {@code current} is
+ * today's plan continued (renewed as held) with its Flex use bought at once; {@code target} the
+ * plan after every action; {@code optimum} the cheapest mix with every change made on the review
+ * date (on the same use), so {@code target - optimum} is what the dates cost. {@code tokenPrice}
+ * is the best price per token of any pack (empty when the catalog sells none). Immutable and
+ * thread-safe; nothing is null.
  */
 public record RenewalReview(
     LocalDate asOf,
@@ -22,19 +27,50 @@ public record RenewalReview(
     int idleDays,
     Optional<UnitPrice> tokenPrice,
     List<RenewalAction> actions,
-    List<String> notes) {
+    List<String> notes,
+    Money current,
+    Money target,
+    Money optimum,
+    LocalDate periodFrom,
+    LocalDate periodTo) {
   public RenewalReview {
     checkNotNull(asOf, "asOf");
     checkNotNull(history, "history");
     checkNotNull(tokenPrice, "tokenPrice");
+    checkNotNull(current, "current");
+    checkNotNull(target, "target");
+    checkNotNull(optimum, "optimum");
+    checkNotNull(periodFrom, "periodFrom");
+    checkNotNull(periodTo, "periodTo");
     List<RenewalAction> sorted = new ArrayList<>(actions);
-    sorted.sort(RenewalAction.BY_SAVING);
-    checkArgument(sorted.equals(actions), "actions must be ordered by saving");
+    sorted.sort(RenewalAction.BY_DATE);
+    checkArgument(sorted.equals(actions), "actions must be ordered by date");
+    Money sum = Money.zero(current.currency());
+    for (RenewalAction a : actions) {
+      sum = sum.plus(a.saving());
+    }
+    checkArgument(
+        sum.equals(current.minus(target)),
+        "the savings (%s) must add up to current - target (%s - %s)",
+        sum,
+        current,
+        target);
     actions = List.copyOf(actions);
     notes = List.copyOf(notes);
   }
 
   public List<RenewalAction> actionsOf(RenewalAction.Kind kind) {
     return actions.stream().filter(a -> a.kind() == kind).toList();
+  }
+
+  /** The total after each action, in order: current minus the savings so far. */
+  public List<Money> runningTotals() {
+    List<Money> out = new ArrayList<>();
+    Money t = current;
+    for (RenewalAction a : actions) {
+      t = t.minus(a.saving());
+      out.add(t);
+    }
+    return out;
   }
 }
