@@ -11,8 +11,11 @@ import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.tokens.TokenCharge;
 import dev.seatwise.domain.usage.UserId;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -102,15 +105,59 @@ public final class MixPlan {
     checkNotNull(onFlex, "onFlex");
     checkNotNull(windows, "windows");
     List<TokenCharge> out = new ArrayList<>();
+    // the version in force is looked up once per day; a product's rate once per version (a
+    // collection's depends on the window); each (user, product) reference is built once
+    java.time.zone.ZoneRules rules = period.zone().getRules();
+    Instant dayFrom = null;
+    long dayUntil = Long.MIN_VALUE; // epoch second, exclusive: the day (and zone offset) holds until
+    LocalDate day = null;
+    Catalog version = null;
+    Map<ProductId, OptionalLong> fixedRates = new HashMap<>();
+    Set<ProductId> ownTokens = new java.util.HashSet<>();
+    Map<UserId, Map<ProductId, String>> references = new HashMap<>();
     for (Charge c : windows) {
       Collection<ProductId> flex = onFlex.get(c.user());
       if (flex == null || !flex.contains(c.product()) || !period.contains(c.start())) {
         continue;
       }
-      Catalog version = SeatHolding.versionOn(catalogs, period.dayOf(c.start()));
-      OptionalLong rate = PlanEvaluation.rate(version, c);
+      Instant t = c.start();
+      if (dayFrom == null || t.isBefore(dayFrom) || t.getEpochSecond() >= dayUntil) {
+        LocalDate d = period.dayOf(t);
+        long until = (d.toEpochDay() + 1) * 86_400L - rules.getOffset(t).getTotalSeconds();
+        java.time.zone.ZoneOffsetTransition next = rules.nextTransition(t);
+        if (next != null) {
+          until = Math.min(until, next.getInstant().getEpochSecond());
+        }
+        dayFrom = t;
+        dayUntil = until;
+        if (!d.equals(day)) {
+          day = d;
+          Catalog v = SeatHolding.versionOn(catalogs, day);
+          if (v != version) {
+            version = v;
+            fixedRates.clear();
+            ownTokens.clear();
+          }
+        }
+      }
+      OptionalLong rate =
+          ownTokens.contains(c.product())
+              ? OptionalLong.of(c.tokens())
+              : fixedRates.get(c.product());
+      if (rate == null) {
+        rate = PlanEvaluation.rate(version, c);
+        if (version.product(c.product()).isEmpty() && rate.isPresent()) {
+          ownTokens.add(c.product()); // a collection on Flex: the window's own tokens
+        } else {
+          fixedRates.put(c.product(), rate); // a product's rate (or none) whatever the window
+        }
+      }
       if (rate.isPresent() && rate.getAsLong() > 0) {
-        out.add(new TokenCharge(c.start(), rate.getAsLong(), c.user() + " " + c.product()));
+        String reference =
+            references
+                .computeIfAbsent(c.user(), u -> new HashMap<>())
+                .computeIfAbsent(c.product(), p -> c.user() + " " + p);
+        out.add(new TokenCharge(c.start(), rate.getAsLong(), reference));
       }
     }
     return out;

@@ -31,6 +31,8 @@ final class OfferingSeats {
   private final Map<UserId, List<Assignee>> byUser = new HashMap<>();
   private final int distinctUsers;
   private final Map<LocalDate, Seating> lastDay = new HashMap<>();
+  /** Days (epoch days, sorted) on which an assignment or a holding starts or ends. */
+  private final long[] changeDays;
 
   private OfferingSeats(
       ProductId offering, List<SeatHolding> holdings, int[] planIndex, List<Assignee> pool) {
@@ -46,6 +48,16 @@ final class OfferingSeats {
       users.add(a.user());
     }
     this.distinctUsers = users.size();
+    java.util.TreeSet<Long> changes = new java.util.TreeSet<>();
+    for (Assignee a : this.pool) {
+      changes.add(a.from().toEpochDay());
+      changes.add(a.to().toEpochDay());
+    }
+    for (SeatHolding h : this.holdings) {
+      changes.add(h.start().toEpochDay());
+      changes.add(h.end().toEpochDay());
+    }
+    this.changeDays = changes.stream().mapToLong(Long::longValue).toArray();
   }
 
   /** The plan's seat holdings grouped by offering, in plan order. */
@@ -142,11 +154,27 @@ final class OfferingSeats {
     return false;
   }
 
-  /** The seating on {@code day}, kept until another day is asked for. */
+  /**
+   * The seating on {@code day}, kept until another day is asked for (and reused for it when no
+   * assignment or holding starts or ends in between, as the seating is then the same).
+   */
   Seating on(LocalDate day) {
     Seating s = lastDay.get(day);
     if (s == null) {
-      s = seating(day);
+      if (!lastDay.isEmpty()) {
+        Map.Entry<LocalDate, Seating> last = lastDay.entrySet().iterator().next();
+        long lo = Math.min(last.getKey().toEpochDay(), day.toEpochDay());
+        long hi = Math.max(last.getKey().toEpochDay(), day.toEpochDay());
+        // the first change day after lo: the seating is the same unless it is on or before hi
+        int i = java.util.Arrays.binarySearch(changeDays, lo + 1);
+        int first = i >= 0 ? i : -i - 1;
+        if (first == changeDays.length || changeDays[first] > hi) {
+          s = last.getValue();
+        }
+      }
+      if (s == null) {
+        s = seating(day);
+      }
       lastDay.clear();
       lastDay.put(day, s);
     }

@@ -21,7 +21,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -131,10 +130,16 @@ public final class PlanEvaluation {
         outside++;
       }
     }
+    // by start, then user, then product (one comparator call, no key extractors)
     inPeriod.sort(
-        Comparator.comparing(Charge::start)
-            .thenComparing(Charge::user)
-            .thenComparing(Charge::product));
+        (a, b) -> {
+          int c = a.start().compareTo(b.start());
+          if (c != 0) {
+            return c;
+          }
+          c = a.user().compareTo(b.user());
+          return c != 0 ? c : a.product().compareTo(b.product());
+        });
 
     List<OfferingSeats> offerings = OfferingSeats.of(plan);
     boolean[][] used = new boolean[plan.seats().size()][];
@@ -144,25 +149,88 @@ public final class PlanEvaluation {
       }
     }
 
-    // coverage: seats, network, then tokens
+    // coverage: seats, network, then tokens. What is constant for a day (its catalog version, each
+    // offering's seating) and for a (day, product) (its rate, the offerings that include it, the
+    // network holding covering it) is worked out once and kept while the windows stay on that day.
+    record DayProduct(int rateKind, long rate, int[] offeringsOf, String network) {}
+    final int noRate = 0;
+    final int fixedRate = 1;
+    final int ownTokens = 2;
     WindowOutcome[] result = new WindowOutcome[inPeriod.size()];
     SeatMiss.Reason[] missed = new SeatMiss.Reason[inPeriod.size()];
     ProductId[] missedOffering = new ProductId[inPeriod.size()];
     LocalDate[] missedDate = new LocalDate[inPeriod.size()];
     List<TokenCharge> tokenCharges = new ArrayList<>();
-    List<Integer> tokenIndex = new ArrayList<>();
+    int[] tokenIndex = new int[inPeriod.size()];
+    int tokenCount = 0;
+    java.time.zone.ZoneRules rules = period.zone().getRules();
+    Instant dayFrom = null;
+    long dayUntil = Long.MIN_VALUE; // epoch second, exclusive: the day (and zone offset) holds until
+    LocalDate today = null;
+    Catalog version = null;
+    Map<ProductId, DayProduct> byProduct = new HashMap<>();
+    OfferingSeats.Seating[] seatingToday = new OfferingSeats.Seating[offerings.size()];
     for (int i = 0; i < inPeriod.size(); i++) {
       Charge w = inPeriod.get(i);
-      LocalDate day = period.dayOf(w.start());
-      Catalog version = SeatHolding.versionOn(catalogs, day);
-      java.util.OptionalLong rate = rate(version, w);
-      long tokens = rate.orElse(0L);
-      String seat = null;
-      for (OfferingSeats o : offerings) {
-        if (!offers(version, o.offering(), w.product())) {
-          continue;
+      Instant t = w.start();
+      if (dayFrom == null || t.isBefore(dayFrom) || t.getEpochSecond() >= dayUntil) {
+        LocalDate d = period.dayOf(t);
+        long until = (d.toEpochDay() + 1) * 86_400L - rules.getOffset(t).getTotalSeconds();
+        java.time.zone.ZoneOffsetTransition next = rules.nextTransition(t);
+        if (next != null) {
+          until = Math.min(until, next.getInstant().getEpochSecond());
         }
-        int[] at = o.on(day).seated().get(w.user());
+        dayFrom = t;
+        dayUntil = until;
+        if (!d.equals(today)) {
+          today = d;
+          version = SeatHolding.versionOn(catalogs, today);
+          byProduct.clear();
+          java.util.Arrays.fill(seatingToday, null);
+        }
+      }
+      DayProduct dp = byProduct.get(w.product());
+      if (dp == null) {
+        // as rate(version, w): the product's rate, else a collection on Flex's own tokens
+        int kind = noRate;
+        long r = 0;
+        Optional<Product> product = version.product(w.product());
+        if (product.isPresent()) {
+          Optional<Long> tr = product.get().tokenRate();
+          if (tr.isPresent()) {
+            kind = fixedRate;
+            r = tr.get();
+          }
+        } else if (version.bundle(w.product()).isPresent() && version.isOnFlex(w.product())) {
+          kind = ownTokens;
+        }
+        int[] of = new int[offerings.size()];
+        int n = 0;
+        for (int k = 0; k < offerings.size(); k++) {
+          if (offers(version, offerings.get(k).offering(), w.product())) {
+            of[n++] = k;
+          }
+        }
+        String net = null;
+        for (NetworkHolding h : plan.network()) {
+          if (h.isActiveOn(today) && h.product().equals(w.product())) {
+            net = h.id();
+            break;
+          }
+        }
+        dp = new DayProduct(kind, r, java.util.Arrays.copyOf(of, n), net);
+        byProduct.put(w.product(), dp);
+      }
+      boolean hasRate = dp.rateKind() != noRate;
+      long tokens = dp.rateKind() == fixedRate ? dp.rate() : dp.rateKind() == ownTokens ? w.tokens() : 0L;
+      String seat = null;
+      for (int k : dp.offeringsOf()) {
+        OfferingSeats.Seating seating = seatingToday[k];
+        if (seating == null) {
+          seating = offerings.get(k).on(today);
+          seatingToday[k] = seating;
+        }
+        int[] at = seating.seated().get(w.user());
         if (at != null) {
           used[at[0]][at[1]] = true;
           seat = plan.seats().get(at[0]).id();
@@ -175,35 +243,30 @@ public final class PlanEvaluation {
       }
       missed[i] = SeatMiss.Reason.NOT_ASSIGNED;
       missedOffering[i] = w.product();
-      missedDate[i] = day;
-      for (OfferingSeats o : offerings) {
-        if (!offers(version, o.offering(), w.product()) || !o.isAssigned(w.user(), day)) {
+      missedDate[i] = today;
+      for (int k : dp.offeringsOf()) {
+        OfferingSeats o = offerings.get(k);
+        if (!o.isAssigned(w.user(), today)) {
           continue;
         }
         missedOffering[i] = o.offering();
-        if (o.isActiveOn(day)) {
+        if (o.isActiveOn(today)) {
           missed[i] = SeatMiss.Reason.UNSEATED;
         } else {
-          Optional<LocalDate> next = o.nextStart(day);
+          Optional<LocalDate> next = o.nextStart(today);
           missed[i] = next.isPresent() ? SeatMiss.Reason.BEFORE_START : SeatMiss.Reason.AFTER_END;
           missedDate[i] = next.orElse(o.lastEnd());
         }
         break;
       }
-      String network = null;
-      for (NetworkHolding n : plan.network()) {
-        if (n.isActiveOn(day) && n.product().equals(w.product())) {
-          network = n.id();
-          break;
-        }
-      }
+      String network = dp.network();
       if (network != null) {
         result[i] = new WindowOutcome(w, tokens, Outcome.NETWORK, network);
-      } else if (rate.isEmpty()) {
+      } else if (!hasRate) {
         result[i] = new WindowOutcome(w, 0, Outcome.UNCOVERED_NOT_ON_FLEX, "");
       } else {
         tokenCharges.add(new TokenCharge(w.start(), tokens, Integer.toString(i)));
-        tokenIndex.add(i);
+        tokenIndex[tokenCount++] = i;
       }
     }
     LedgerReplay replay = TokenLedger.of(plan.lots()).replay(tokenCharges);
@@ -213,8 +276,8 @@ public final class PlanEvaluation {
           new WindowOutcome(
               inPeriod.get(i), refused.tokens(), Outcome.UNCOVERED_NO_BALANCE, "");
     }
-    for (int k = 0; k < tokenIndex.size(); k++) {
-      int i = tokenIndex.get(k);
+    for (int k = 0; k < tokenCount; k++) {
+      int i = tokenIndex[k];
       if (result[i] == null) {
         result[i] =
             new WindowOutcome(inPeriod.get(i), tokenCharges.get(k).tokens(), Outcome.TOKENS, "");
@@ -259,17 +322,21 @@ public final class PlanEvaluation {
       }
       Map<UserId, LocalDate[]> unseatedDays = new LinkedHashMap<>();
       Map<UserId, Long> unseatedCount = new HashMap<>();
+      OfferingSeats.Seating previous = null;
       for (LocalDate d = period.from(); d.isBefore(period.to()); d = d.plusDays(1)) {
         if (!o.isActiveOn(d)) {
           continue;
         }
-        OfferingSeats.Seating seating = o.seating(d);
+        OfferingSeats.Seating seating = o.on(d);
         ran = true;
         mostSeats = Math.max(mostSeats, o.seatsOn(d));
-        assigned.addAll(seating.seated().keySet());
-        assigned.addAll(seating.unseated());
-        for (Map.Entry<UserId, int[]> e : seating.seated().entrySet()) {
-          occupants.get(kOf.get(e.getValue()[0])).get(e.getValue()[1]).add(e.getKey());
+        if (seating != previous) { // the same seating as the day before adds nobody to the sets
+          assigned.addAll(seating.seated().keySet());
+          assigned.addAll(seating.unseated());
+          for (Map.Entry<UserId, int[]> e : seating.seated().entrySet()) {
+            occupants.get(kOf.get(e.getValue()[0])).get(e.getValue()[1]).add(e.getKey());
+          }
+          previous = seating;
         }
         for (UserId u : seating.unseated()) {
           LocalDate day = d;
