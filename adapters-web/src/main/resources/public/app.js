@@ -128,7 +128,7 @@
       case 'reading': return 'reading the files (' + s(job.runningMs || 0) + ')';
       case 'analysing': return 'analysing (' + s(job.runningMs || 0) + ')';
       case 'done': return 'done in ' + s(job.elapsedMs);
-      default: return 'failed';
+      default: return job.problem && job.problem.status === 422 ? 'not possible on this data' : 'failed';
     }
   }
 
@@ -189,9 +189,10 @@
     renderConcurrency(conc);
     // forecast and review look forward from the end of the compared period
     const at = { asOf: cmp.value.period.to, from: cmp.value.period.from, to: cmp.value.period.to };
-    const [fc, rv] = await Promise.allSettled([job('forecasts', at), job('reviews', at)]);
+    const [fc, rv, rc] = await Promise.allSettled([job('forecasts', at), job('reviews', at), job('reconciliations')]);
     renderForecast(fc);
     renderReview(rv);
+    renderReconciliation(rc);
     setStatus('Done in ' + Math.round(performance.now() - started) + ' ms: ' + cmp.value.users.length + ' users.');
     document.body.dataset.ready = 'true';
   }
@@ -514,6 +515,44 @@
       tr.appendChild(el('td', money(a.runningTotal), 'num'));
       tr.appendChild(el('td', a.actionableOn));
       tr.appendChild(el('td', a.reason));
+      body.appendChild(tr);
+    });
+  }
+
+  // ---- reconciliation ------------------------------------------------------------------------
+
+  function signed(n) {
+    const v = Number(n);
+    return (v > 0 ? '+' : '') + v.toLocaleString('en-US');
+  }
+
+  function renderReconciliation(result) {
+    const body = $('reconciliation-table').tBodies[0];
+    clear(body);
+    if (result.status === 'rejected') {
+      const p = result.reason.problem || {};
+      $('reconciliation-status').textContent = 'No reconciliation: ' + (p.detail || String(result.reason));
+      return;
+    }
+    const r = result.value;
+    const rows = r.differences || [];
+    const p = r.period || {};
+    $('reconciliation-status').textContent = 'Charged ' + Number(r.charged).toLocaleString('en-US') + ' tokens, replayed ' +
+      Number(r.replayed).toLocaleString('en-US') + ', difference ' + signed(r.difference) +
+      (p.from ? ' (' + p.from + ' to ' + p.to + ')' : '') + '; ' + rows.length + ' user × product × days differ' +
+      (rows.length > MAX_ROWS ? ', first ' + MAX_ROWS + ' shown' : '') + '. ' + (r.notes || []).join(' ');
+    rows.slice(0, MAX_ROWS).forEach((d) => {
+      const tr = el('tr');
+      tr.dataset.kind = d.kind;
+      tr.appendChild(el('td', d.day));
+      tr.appendChild(el('td', d.user, 'user'));
+      tr.appendChild(el('td', d.product));
+      tr.appendChild(el('td', d.charged, 'num charged'));
+      tr.appendChild(el('td', d.replayed, 'num replayed'));
+      tr.appendChild(el('td', signed(d.difference), 'num difference'));
+      tr.appendChild(el('td', d.kind));
+      tr.appendChild(el('td', d.rule));
+      tr.appendChild(el('td', d.reason));
       body.appendChild(tr);
     });
   }

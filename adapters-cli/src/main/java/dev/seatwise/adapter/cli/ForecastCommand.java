@@ -43,7 +43,8 @@ public final class ForecastCommand extends AnalysisCommand {
       names = "--simulations",
       paramLabel = "N",
       defaultValue = "1000",
-      description = "Resampling runs for P50/P90 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Simulated runs for P50/P90 and the purchase plan (default: ${DEFAULT-VALUE}).")
   int simulations;
 
   @Option(

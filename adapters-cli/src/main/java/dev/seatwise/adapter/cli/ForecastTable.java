@@ -53,7 +53,7 @@ final class ForecastTable {
     Text.sentence(
         out,
         String.format(
-            "Burn ahead: expected %s tokens; P50 %s, P90 %s (%d resampled runs, seed %d)",
+            "Burn ahead: expected %s tokens; P50 %s, P90 %s (%d simulated runs, seed %d)",
             Text.count(r.expectedBurn()),
             Text.count(r.p50Burn()),
             Text.count(r.p90Burn()),
@@ -120,7 +120,9 @@ final class ForecastTable {
               + Text.right(Text.count(m.p90Burn()), 10));
     }
     out.println();
-    out.printf("Purchase plan (covers P90 at the least cost), %s:%n", r.currency());
+    out.printf(
+        "Purchase plan (covers the P90 path within lot expiry; least cost + expected waste), %s:%n",
+        r.currency());
     if (r.plan().purchases().isEmpty()) {
       out.println("  nothing to buy");
     } else {

@@ -26,6 +26,7 @@ final class DslsUsageReader implements UsageReader {
   static final Pattern BANNER = Pattern.compile("^\\s*License Administration Tool\\b.*");
   static final Pattern HEADER = Pattern.compile("^\\s*Editor,EditorId,Feature,.*");
   private static final List<String> NEEDED = List.of("feature", "count", "inuse");
+  private static final Pattern WHOLE = Pattern.compile("\\d+");
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
@@ -59,7 +60,7 @@ final class DslsUsageReader implements UsageReader {
         col = columns(line);
         if (!col.keySet().containsAll(NEEDED)) {
           s.ledger().reject(n, "", "the usage header lacks one of the columns Feature, Count, Inuse: "
-              + line.strip());
+              + Limits.quote(line.strip()));
           col = null;
         }
         return;
@@ -90,7 +91,7 @@ final class DslsUsageReader implements UsageReader {
     RowLedger ledger = s.ledger();
     String[] f = line.split(",", -1);
     if (f.length <= col.get("inuse")) {
-      ledger.reject(n, "", "too few fields (" + f.length + ") for a usage row: " + line.strip());
+      ledger.reject(n, "", "too few fields (" + f.length + ") for a usage row: " + Limits.quote(line.strip()));
       return;
     }
     String feature = field(f, col, "feature");
@@ -98,11 +99,13 @@ final class DslsUsageReader implements UsageReader {
       ledger.reject(n, "Feature", "empty feature");
       return;
     }
-    Optional<Long> count = StatusSnapshots.count(field(f, col, "count"));
+    Optional<Long> count = s.issued(n, field(f, col, "count"));
     Optional<Long> inUse = StatusSnapshots.count(field(f, col, "inuse"));
     if (count.isEmpty() || inUse.isEmpty()) {
-      ledger.reject(n, count.isEmpty() ? "Count" : "Inuse", "not a whole number: '"
-          + field(f, col, count.isEmpty() ? "count" : "inuse") + "'");
+      String raw = field(f, col, count.isEmpty() ? "count" : "inuse");
+      ledger.reject(n, count.isEmpty() ? "Count" : "Inuse", (WHOLE.matcher(raw).matches()
+          ? "out of range 0 to " + Limits.MAX_STATUS_COUNT : "not a whole number")
+          + ": '" + Limits.quote(raw) + "'");
       return;
     }
     String user = field(f, col, "user");
@@ -111,18 +114,17 @@ final class DslsUsageReader implements UsageReader {
     if (!user.isEmpty()) {
       String t = field(f, col, "tokens");
       if (!t.isEmpty()) {
-        Optional<Long> tk = StatusSnapshots.count(t);
+        Optional<Long> tk = s.checkoutCount(n, "Tokens", t);
         if (tk.isEmpty()) {
-          ledger.reject(n, "Tokens", "not a whole number: '" + t + "'");
           return;
         }
         tokens = tk.get();
       }
       String granted = field(f, col, "grantedsince");
       if (!granted.isEmpty()) {
-        since = s.localDateTime(granted);
+        since = s.since(n, "Granted Since", granted, "not a date-time yyyy-MM-dd HH:mm:ss: '"
+            + Limits.quote(granted) + "'");
         if (since.isEmpty()) {
-          ledger.reject(n, "Granted Since", "not a date-time yyyy-MM-dd HH:mm:ss: '" + granted + "'");
           return;
         }
       }

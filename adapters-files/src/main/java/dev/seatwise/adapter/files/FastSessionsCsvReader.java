@@ -268,7 +268,7 @@ public final class FastSessionsCsvReader {
       Path file, String name, ReadContext ctx, RowLedger ledger) {
     UsageCollector out = new UsageCollector();
     new SessionsCsvReader().read(file, name, ctx, out, ledger);
-    return SessionTable.of(out.sessions);
+    return out.sessions.build();
   }
 
   /** One read of one file. Not thread-safe. */

@@ -110,7 +110,7 @@ public final class FileUsageAdapter implements UsagePort {
       reports.add(ledger.report(format));
     }
     ImportedUsage usage = new ImportedUsage(
-        new UsageLog(out.sessions, out.days),
+        UsageLog.of(out.sessions.build(), out.days),
         out.unmapped,
         out.summaries,
         out.tokens,

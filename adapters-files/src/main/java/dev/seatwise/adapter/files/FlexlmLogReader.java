@@ -250,7 +250,7 @@ final class FlexlmLogReader implements UsageReader {
           Deque<Checkout> q = open.get(key);
           Checkout first = q == null ? null : q.pollFirst();
           if (first == null) {
-            ledger.reject(n, "", "check-in of " + feature + " by " + userAtHost
+            ledger.reject(n, "", "check-in of " + Limits.quote(feature) + " by " + Limits.quote(userAtHost)
                 + " without a matching check-out (the OUT may precede this log)");
             return;
           }

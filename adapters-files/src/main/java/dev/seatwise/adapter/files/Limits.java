@@ -17,6 +17,23 @@ public final class Limits {
   /** Seats a count may state: lmstat's issued and in-use totals, a subscription's quantity. */
   public static final long MAX_SEATS = 1_000_000;
 
+  /**
+   * What one count of a licence-server status output (RLM, LM-X, DSLS, {@code lstc_qrun}, {@code
+   * olixtool}) may state: issued, in use, or one check-out (at least 1). These counts are weights,
+   * Altair units, DSLS tokens, cores, that run past {@link #MAX_SEATS} (an LM-X sample issues
+   * 1,000,003 units and checks out 25,000 at once).
+   */
+  public static final long MAX_STATUS_COUNT = 100_000_000;
+
+  /**
+   * The issued count a licence server prints for "no limit": 2,147,483,647, the largest signed
+   * 32-bit integer (LM-X prints {@code 0 of 2147483647 license(s) used} for a feature licensed
+   * without a count). As an issued count of a status output it is read as unlimited, kept as it
+   * is and named in a note; anywhere else, and as an in-use or check-out count, it is above {@link
+   * #MAX_STATUS_COUNT} and rejected like any other.
+   */
+  public static final long UNLIMITED_ISSUED = Integer.MAX_VALUE;
+
   /** Days used one Usage Report row may state (ten years of days). */
   public static final long MAX_DAYS_USED = 3_660;
 

@@ -206,7 +206,8 @@ final class LmstatReader implements UsageReader {
       feature = name;
       Matcher t = TOTALS.matcher(totals);
       if (!t.find()) {
-        ledger.reject(n, "issued", "no issued/in-use totals for " + name + ": (" + totals.strip() + ")");
+        ledger.reject(n, "issued", "no issued/in-use totals for " + Limits.quote(name) + ": ("
+            + Limits.quote(totals.strip()) + ")");
         return;
       }
       long issued;
@@ -272,6 +273,11 @@ final class LmstatReader implements UsageReader {
         return;
       }
       Instant startAt = start.atZone(ctx.options().zone()).toInstant();
+      if (!Limits.plausible(startAt)) {
+        ledger.reject(n, "start", "start " + start.toLocalDate() + " is outside the plausible dates "
+            + Limits.dateRange());
+        return;
+      }
       String key = feature + "\u0000" + m.group(1).strip() + "\u0000" + m.group(2) + "\u0000" + startAt;
       Open o = open.get(key);
       if (o == null) {

@@ -84,9 +84,10 @@ final class LmxStatusReader implements UsageReader {
       if (m.matches()) {
         flush();
         Optional<Long> used = StatusSnapshots.count(m.group(1));
-        Optional<Long> issued = StatusSnapshots.count(m.group(2));
+        Optional<Long> issued = s.issued(n, m.group(2));
         if (used.isEmpty() || issued.isEmpty()) {
-          s.ledger().reject(n, "issued", "count out of range: " + line.strip());
+          s.ledger().reject(n, issued.isEmpty() ? "issued" : "in use", "count out of range: "
+              + Limits.quote(line.strip()));
           return;
         }
         block = s.block(feature).add(issued.get(), used);
@@ -96,9 +97,8 @@ final class LmxStatusReader implements UsageReader {
       m = USED_BY.matcher(line);
       if (m.matches()) {
         flush();
-        Optional<Long> c = StatusSnapshots.count(m.group(1));
+        Optional<Long> c = s.checkoutCount(n, "count", m.group(1));
         if (c.isEmpty()) {
-          s.ledger().reject(n, "count", "count out of range: " + m.group(1));
           return;
         }
         if (block == null) {
@@ -114,16 +114,15 @@ final class LmxStatusReader implements UsageReader {
       }
       m = TIMES.matcher(line);
       if (m.matches() && pending) {
-        since = s.localDateTime(m.group(2));
-        if (since.isEmpty()) {
-          s.ledger().reject(n, "checkout time", "invalid date-time: " + m.group(2));
-        }
+        // a bad time is a rejection of its own; the check-out stays, with no start
+        since = s.since(n, "checkout time", m.group(2), "invalid date-time: " + m.group(2));
         return;
       }
       if (KNOWN.matcher(line).matches()) {
         return;
       }
-      s.ledger().reject(n, "", "not understood in the block of feature " + feature + ": " + line.strip());
+      s.ledger().reject(n, "", "not understood in the block of feature " + feature + ": "
+          + Limits.quote(line.strip()));
     }
 
     void flush() {

@@ -60,9 +60,9 @@ final class LstcQrunReader implements UsageReader {
       Matcher m = PROGRAM.matcher(line);
       if (m.matches()) {
         Optional<Long> used = m.group(3).equals("-") ? Optional.empty() : StatusSnapshots.count(m.group(3));
-        Optional<Long> max = StatusSnapshots.count(m.group(5));
+        Optional<Long> max = s.issued(n, m.group(5));
         if (max.isEmpty() || (!m.group(3).equals("-") && used.isEmpty())) {
-          ledger.reject(n, "MAX", "count out of range: " + line.strip());
+          ledger.reject(n, max.isEmpty() ? "MAX" : "USED", "count out of range: " + Limits.quote(line.strip()));
           program = null;
           return;
         }
@@ -74,9 +74,9 @@ final class LstcQrunReader implements UsageReader {
       m = GROUP.matcher(line);
       if (m.matches()) {
         Optional<Long> used = StatusSnapshots.count(m.group(1));
-        Optional<Long> max = StatusSnapshots.count(m.group(3));
+        Optional<Long> max = s.issued(n, m.group(3));
         if (used.isEmpty() || max.isEmpty()) {
-          ledger.reject(n, "MAX", "count out of range: " + line.strip());
+          ledger.reject(n, max.isEmpty() ? "MAX" : "USED", "count out of range: " + Limits.quote(line.strip()));
           return;
         }
         s.block(GROUP_FEATURE).add(max.get(), used);
@@ -90,18 +90,18 @@ final class LstcQrunReader implements UsageReader {
       }
       m = CHECKOUT.matcher(line);
       if (m.matches()) {
-        Optional<Long> cpus = StatusSnapshots.count(m.group(4));
         if (program == null) {
-          ledger.reject(n, "", "check-out line outside a program block: " + line.strip());
-        } else if (cpus.isEmpty()) {
-          ledger.reject(n, "CPUS", "count out of range: " + m.group(4));
+          ledger.reject(n, "", "check-out line outside a program block: " + Limits.quote(line.strip()));
         } else {
-          program.checkout(m.group(1), m.group(3), cpus.get(), Optional.empty(), m.group(2));
-          ledger.accept();
+          Optional<Long> cpus = s.checkoutCount(n, "CPUS", m.group(4));
+          if (cpus.isPresent()) {
+            program.checkout(m.group(1), m.group(3), cpus.get(), Optional.empty(), m.group(2));
+            ledger.accept();
+          }
         }
         return;
       }
-      ledger.reject(n, "", "not a program, group or check-out line: " + line.strip());
+      ledger.reject(n, "", "not a program, group or check-out line: " + Limits.quote(line.strip()));
     }
   }
 }

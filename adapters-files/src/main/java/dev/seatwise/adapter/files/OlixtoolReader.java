@@ -70,9 +70,9 @@ final class OlixtoolReader implements UsageReader {
       }
       m = MODULE.matcher(line);
       if (m.matches()) {
-        Optional<Long> floats = StatusSnapshots.count(m.group(3));
+        Optional<Long> floats = s.issued(n, m.group(3));
         if (floats.isEmpty()) {
-          ledger.reject(n, "FloatCount", "count out of range: " + m.group(3));
+          ledger.reject(n, "FloatCount", "count out of range: " + Limits.quote(m.group(3)));
           module = null;
           return;
         }
@@ -84,7 +84,7 @@ final class OlixtoolReader implements UsageReader {
       if (m.matches() && module != null) {
         Optional<Long> used = StatusSnapshots.count(m.group(1));
         if (used.isEmpty()) {
-          ledger.reject(n, "FloatsLockedBy", "count out of range: " + m.group(1));
+          ledger.reject(n, "FloatsLockedBy", "count out of range: " + Limits.quote(m.group(1)));
         } else {
           module.add(0, used);
         }
@@ -92,19 +92,19 @@ final class OlixtoolReader implements UsageReader {
       }
       m = CHECKOUT.matcher(line);
       if (m.matches()) {
-        Optional<Long> k = StatusSnapshots.count(m.group(3));
         if (module == null) {
-          ledger.reject(n, "", "check-out line outside a module: " + line.strip());
-        } else if (k.isEmpty()) {
-          ledger.reject(n, "count", "count out of range: " + m.group(3));
+          ledger.reject(n, "", "check-out line outside a module: " + Limits.quote(line.strip()));
         } else {
-          module.checkout(m.group(1), m.group(2), k.get(), Optional.empty(), "");
-          ledger.accept();
+          Optional<Long> k = s.checkoutCount(n, "count", m.group(3));
+          if (k.isPresent()) {
+            module.checkout(m.group(1), m.group(2), k.get(), Optional.empty(), "");
+            ledger.accept();
+          }
         }
         return;
       }
       ledger.reject(n, "", "not understood in the block of application " + application + ": "
-          + line.strip());
+          + Limits.quote(line.strip()));
     }
   }
 }

@@ -73,7 +73,7 @@ final class RlmstatReader implements UsageReader {
     void line(long n, String line) {
       Matcher m = RECENT.matcher(line);
       if (m.matches() && s.inSnapshot() && !dated) {
-        recent(m, s.ctx().options().zone()).ifPresent(s::redate);
+        recent(m, s.ctx().options().zone()).ifPresent(t -> s.redate(n, t));
         dated = true;
         return;
       }
@@ -104,10 +104,10 @@ final class RlmstatReader implements UsageReader {
       if (pending != null) {
         Matcher c = COUNT.matcher(line);
         if (c.matches()) {
-          Optional<Long> issued = StatusSnapshots.count(c.group(1));
+          Optional<Long> issued = s.issued(pendingLine, c.group(1));
           Optional<Long> inUse = StatusSnapshots.count(c.group(3));
           if (issued.isEmpty() || inUse.isEmpty()) {
-            ledger.reject(pendingLine, "count", "count or inuse out of range: " + line.strip());
+            ledger.reject(pendingLine, "count", "count or inuse out of range: " + Limits.quote(line.strip()));
           } else {
             s.block(pending).add(issued.get(), inUse);
             ledger.accept();
@@ -122,7 +122,8 @@ final class RlmstatReader implements UsageReader {
         pending = f.group(1);
         pendingLine = n;
       } else if (!OBSOLETE.matcher(line).matches()) {
-        ledger.reject(n, "", "not a pool line (FEATURE vVERSION, count:, obsolete:): " + line.strip());
+        ledger.reject(n, "", "not a pool line (FEATURE vVERSION, count:, obsolete:): "
+            + Limits.quote(line.strip()));
       }
     }
   }
@@ -138,12 +139,11 @@ final class RlmstatReader implements UsageReader {
     Matcher m = USAGE.matcher(line);
     if (!m.matches()) {
       s.ledger().reject(n, "", "not a usage line (FEATURE vVERSION: user@host COUNT/RES at MM/DD HH:MM): "
-          + line.strip());
+          + Limits.quote(line.strip()));
       return;
     }
-    Optional<Long> count = StatusSnapshots.count(m.group(5));
+    Optional<Long> count = s.checkoutCount(n, "count", m.group(5));
     if (count.isEmpty()) {
-      s.ledger().reject(n, "count", "count out of range: " + m.group(5));
       return;
     }
     LocalDateTime snap = LocalDateTime.ofInstant(s.at(), s.ctx().options().zone());
@@ -160,6 +160,12 @@ final class RlmstatReader implements UsageReader {
       s.ledger().reject(n, "start", "invalid check-out date: " + e.getMessage());
       return;
     }
+    Instant since = start.atZone(s.ctx().options().zone()).toInstant();
+    if (!Limits.plausible(since)) {
+      s.ledger().reject(n, "start", "check-out date " + start.toLocalDate()
+          + " is outside the plausible dates " + Limits.dateRange());
+      return;
+    }
     String feature = m.group(1);
     Optional<StatusSnapshots.Block> b = s.existing(feature);
     if (b.isEmpty()) {
@@ -167,8 +173,7 @@ final class RlmstatReader implements UsageReader {
           + " snapshot does not list");
       return;
     }
-    b.get().checkout(m.group(3), m.group(4), count.get(),
-        Optional.of(start.atZone(s.ctx().options().zone()).toInstant()),
+    b.get().checkout(m.group(3), m.group(4), count.get(), Optional.of(since),
         m.group(11) == null ? "" : m.group(11));
     s.ledger().accept();
   }

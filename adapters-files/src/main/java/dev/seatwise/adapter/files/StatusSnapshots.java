@@ -63,6 +63,8 @@ final class StatusSnapshots {
   private boolean stamped;
   private boolean datedByFile;
   private long bannerLine;
+  private long unlimitedLine;
+  private final java.util.Set<String> unlimited = new java.util.LinkedHashSet<>();
   private final Map<String, Block> blocks = new LinkedHashMap<>();
   private final Map<String, Open> open = new LinkedHashMap<>();
   private final Map<String, Integer> seenThisSnapshot = new HashMap<>();
@@ -71,6 +73,7 @@ final class StatusSnapshots {
   final class Block {
     final String feature;
     long issued;
+    boolean issuedUnlimited;
     long inUse;
     boolean inUseKnown;
     Optional<String> pool = Optional.empty();
@@ -80,9 +83,17 @@ final class StatusSnapshots {
       this.feature = feature;
     }
 
-    /** Adds issued and in-use counts; {@code inUse} empty: the sum of the check-outs' counts. */
+    /**
+     * Adds issued and in-use counts; {@code inUse} empty: the sum of the check-outs' counts. An
+     * issued {@link Limits#UNLIMITED_ISSUED} makes the feature unlimited in this snapshot.
+     */
     Block add(long issued, Optional<Long> inUse) {
-      this.issued += issued;
+      if (issued == Limits.UNLIMITED_ISSUED) {
+        issuedUnlimited = true;
+        unlimited.add(feature);
+      } else {
+        this.issued += issued;
+      }
       inUse.ifPresent(u -> {
         this.inUse += u;
         inUseKnown = true;
@@ -179,7 +190,7 @@ final class StatusSnapshots {
         if ((n & 4095) == 0) {
           ledger.checkInterrupted();
         }
-        if (s.stamp(line)) {
+        if (s.stamp(n, line)) {
           continue;
         }
         if (format.banner.matcher(line).matches()) {
@@ -205,15 +216,22 @@ final class StatusSnapshots {
   }
 
   /**
-   * Whether {@code line} is a date-time line dating the next snapshot (and takes it if so).
+   * Whether line {@code n} is a date-time line, which dates the next snapshot when its date is
+   * within {@link Limits#EARLIEST_DATE} to {@link Limits#LATEST_DATE} (otherwise it dates nothing,
+   * with a note).
    */
-  boolean stamp(String line) {
+  boolean stamp(long n, String line) {
     String s = line.strip();
     if (!STAMP.matcher(s).matches()) {
       return false;
     }
     Optional<Instant> t = parseStamp(s);
-    t.ifPresent(x -> stamp = x);
+    if (t.isPresent() && !Limits.plausible(t.get())) {
+      out.notes.add(new ImportNote(file, n, "'" + s + "' is not a date from " + Limits.dateRange()
+          + "; the line dates nothing"));
+    } else {
+      t.ifPresent(x -> stamp = x);
+    }
     return t.isPresent();
   }
 
@@ -273,9 +291,15 @@ final class StatusSnapshots {
 
   /**
    * Re-dates the current snapshot by the output's own clock (printed after its banner), unless a
-   * date line dated it.
+   * date line dated it or the clock's date is outside {@link Limits#EARLIEST_DATE} to {@link
+   * Limits#LATEST_DATE} (then with a note, line {@code n}).
    */
-  void redate(Instant t) {
+  void redate(long n, Instant t) {
+    if (!Limits.plausible(t)) {
+      out.notes.add(new ImportNote(file, n, "the server's clock gives " + t + ", not a date from "
+          + Limits.dateRange() + "; the snapshot keeps its date"));
+      return;
+    }
     if (!stamped) {
       at = t;
       datedByFile = false;
@@ -310,17 +334,24 @@ final class StatusSnapshots {
     }
     for (Block b : blocks.values()) {
       long inUse = b.inUseKnown ? b.inUse : b.checkouts.stream().mapToLong(SeatCheckout::count).sum();
-      out.snapshots.add(new SeatSnapshot(at, b.feature, ctx.resolver().byFeature(b.feature), b.issued,
+      long issued = b.issuedUnlimited ? Limits.UNLIMITED_ISSUED : b.issued;
+      out.snapshots.add(new SeatSnapshot(at, b.feature, ctx.resolver().byFeature(b.feature), issued,
           inUse, b.checkouts, b.pool));
     }
     blocks.clear();
     seenThisSnapshot.clear();
   }
 
-  /** Ends the file: emits the last snapshot and closes every check-out. */
+  /** Ends the file: emits the last snapshot, closes every check-out, notes unlimited features. */
   void finish() {
     finishSnapshot();
     closeStale(Integer.MAX_VALUE);
+    if (!unlimited.isEmpty()) {
+      out.notes.add(new ImportNote(file, unlimitedLine, "issued " + Limits.UNLIMITED_ISSUED
+          + " (2^31 - 1) is the licence server's marker for an unlimited count, not a number of"
+          + " licences: " + String.join(", ", unlimited) + " read as unlimited, issued kept as "
+          + Limits.UNLIMITED_ISSUED + " (no licence limit to size against)"));
+    }
   }
 
   private void closeStale(int current) {
@@ -339,13 +370,61 @@ final class StatusSnapshots {
     }
   }
 
-  /** A count of decimal digits, empty when it does not fit a long. */
+  /**
+   * A count of decimal digits from 0 to {@link Limits#MAX_STATUS_COUNT}, empty otherwise (not
+   * digits, negative, larger, or too long for a long).
+   */
   static Optional<Long> count(String digits) {
     try {
-      return Optional.of(Long.parseLong(digits.strip()));
+      long v = Long.parseLong(digits.strip());
+      return v >= 0 && v <= Limits.MAX_STATUS_COUNT ? Optional.of(v) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * An issued count on line {@code n}: as {@link #count}, or {@link Limits#UNLIMITED_ISSUED}, the
+   * marker of an unlimited count, which {@link Block#add} keeps and {@link #finish} notes.
+   */
+  Optional<Long> issued(long n, String digits) {
+    if (digits.strip().equals(Long.toString(Limits.UNLIMITED_ISSUED))) {
+      if (unlimitedLine == 0) {
+        unlimitedLine = n;
+      }
+      return Optional.of(Limits.UNLIMITED_ISSUED);
+    }
+    return count(digits);
+  }
+
+  /**
+   * The count of one check-out on line {@code n}, from 1 to {@link Limits#MAX_STATUS_COUNT};
+   * otherwise the row is rejected (field {@code field}) and the result is empty.
+   */
+  Optional<Long> checkoutCount(long n, String field, String digits) {
+    Optional<Long> c = count(digits).filter(v -> v > 0);
+    if (c.isEmpty()) {
+      ledger.reject(n, field, "not a check-out count from 1 to " + Limits.MAX_STATUS_COUNT + ": '"
+          + Limits.quote(digits.strip()) + "'");
+    }
+    return c;
+  }
+
+  /**
+   * A check-out's start on line {@code n}, {@code raw} read as {@link #localDateTime}: empty with
+   * the row rejected (field {@code field}) when it is no date-time ({@code invalid}, the reason
+   * given) or outside {@link Limits#EARLIEST_DATE} to {@link Limits#LATEST_DATE}.
+   */
+  Optional<Instant> since(long n, String field, String raw, String invalid) {
+    Optional<Instant> t = localDateTime(raw);
+    if (t.isEmpty()) {
+      ledger.reject(n, field, invalid);
+    } else if (!Limits.plausible(t.get())) {
+      ledger.reject(n, field, "'" + Limits.quote(raw.strip()) + "' is outside the plausible dates "
+          + Limits.dateRange());
+      return Optional.empty();
+    }
+    return t;
   }
 
   /** {@code yyyy-MM-dd HH:mm[:ss]} in the import zone. */

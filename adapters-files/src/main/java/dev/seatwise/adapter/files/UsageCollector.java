@@ -7,6 +7,7 @@ import dev.seatwise.application.port.out.TokenUsage;
 import dev.seatwise.application.port.out.UsageSummary;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /** Where readers put what they read. Not thread-safe: one per import. */
 final class UsageCollector {
-  final List<Session> sessions = new ArrayList<>();
+  /** Sessions of catalog products, by column: every reader appends here, in file order. */
+  final Sessions sessions = new Sessions();
   final List<Session> unmapped = new ArrayList<>();
   final List<DailyUsage> days = new ArrayList<>();
   private final Set<DailyUsage> daysSeen = new HashSet<>();
@@ -24,6 +26,48 @@ final class UsageCollector {
   final List<SeatSnapshot> snapshots = new ArrayList<>();
   final List<ImportNote> notes = new ArrayList<>();
   final List<PoolConsumption> consumption = new ArrayList<>();
+
+  /**
+   * The sessions read so far, as one {@link SessionTable}: a reader's whole table is taken as it is
+   * when it comes first (no row copied), and rows are appended through a builder otherwise.
+   */
+  static final class Sessions {
+    private final List<SessionTable> adopted = new ArrayList<>(1);
+    private final SessionTable.Builder builder = SessionTable.builder();
+
+    /** Appends one session. */
+    void add(Session s) {
+      spill();
+      builder.add(s);
+    }
+
+    /** Appends every row of {@code table}, in order. */
+    void addAll(SessionTable table) {
+      if (adopted.isEmpty() && builder.size() == 0) {
+        adopted.add(table);
+        return;
+      }
+      spill();
+      append(table);
+    }
+
+    /** Moves an adopted table into the builder before more rows follow it. */
+    private void spill() {
+      if (!adopted.isEmpty()) {
+        SessionTable t = adopted.remove(0);
+        append(t);
+      }
+    }
+
+    private void append(SessionTable t) {
+      builder.addAll(t);
+    }
+
+    /** The sessions read so far. */
+    SessionTable build() {
+      return adopted.isEmpty() ? builder.build() : adopted.get(0);
+    }
+  }
 
   /** Adds a day used; the same user, product and day twice (two versions) counts once. */
   void day(DailyUsage d) {

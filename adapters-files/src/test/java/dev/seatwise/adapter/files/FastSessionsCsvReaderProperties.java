@@ -128,14 +128,14 @@ class FastSessionsCsvReaderProperties {
     }
     FileReport expected = ledger.report(ImportFormat.SESSIONS_CSV);
     SessionTableImport fast = new FastSessionsCsvReader().read(f, "f.csv", RESOLVER, options);
-    assertThat(fast.sessions().sessions()).isEqualTo(out.sessions);
+    assertThat(fast.sessions().sessions()).isEqualTo(out.sessions.build().sessions());
     assertThat(fast.report()).isEqualTo(expected);
     if (Runtime.getRuntime().availableProcessors() >= 2) {
       // the two-halves path, forced on however small the file
       RowLedger halves = new RowLedger("f.csv", false);
       dev.seatwise.domain.usage.SessionTable table =
           new FastSessionsCsvReader().read(f, "f.csv", ctx, halves, 0);
-      assertThat(table.sessions()).isEqualTo(out.sessions);
+      assertThat(table.sessions()).isEqualTo(out.sessions.build().sessions());
       assertThat(table.users()).isEqualTo(fast.sessions().users());
       assertThat(halves.report(ImportFormat.SESSIONS_CSV)).isEqualTo(expected);
     }

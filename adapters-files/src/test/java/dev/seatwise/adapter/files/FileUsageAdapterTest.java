@@ -45,6 +45,47 @@ class FileUsageAdapterTest {
   }
 
   @Test
+  void aSessionsFileIsHeldByColumnAndItsRepeatsAreNoted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    // rows 2 and 4 repeat row 1 exactly, row 5 repeats row 3 once: 3 repeats, the worst one 3 times
+    java.nio.file.Path f = dir.resolve("s.csv");
+    java.nio.file.Files.writeString(f, String.join("\n",
+        "user,product,start,end",
+        "ann,ACD,2025-03-03T08:00:00Z,2025-03-03T09:00:00Z",
+        "ann,ACD,2025-03-03T08:00:00Z,2025-03-03T09:00:00Z",
+        "bob,RVT,2025-03-03T08:00:00Z,2025-03-03T10:00:00Z",
+        "ann,ACD,2025-03-03T08:00:00Z,2025-03-03T09:00:00Z",
+        "bob,RVT,2025-03-03T08:00:00Z,2025-03-03T10:00:00Z",
+        "ann,ACD,2025-03-03T08:00:00Z,2025-03-03T09:00:01Z",
+        ""));
+    FileImport read = FileUsageAdapter.readFile(f, Fixtures.resolver());
+    assertThat(dev.seatwise.domain.usage.SessionTable.backing(read.usage().log().sessions()))
+        .as("the sessions are a table's view, not objects").isPresent();
+    assertThat(read.usage().log().sessions()).hasSize(6);
+    assertThat(read.notes()).extracting(ImportNote::message).containsExactly(
+        "3 row(s) repeat an earlier session exactly (same user, product, start and end), e.g. ann"
+            + " on ACD from 2025-03-03T08:00:00Z 3 times; each counts as one more seat in use at"
+            + " once (was a file appended twice?)");
+  }
+
+  @Test
+  void sessionsOfSeveralFilesFollowEachOtherInFileOrder() {
+    FileImport one = FileUsageAdapter.readFile(Fixtures.path("fixtures/sessions.csv"), Fixtures.resolver());
+    FileImport both = new FileUsageAdapter(
+        List.of(UsageSource.of(Fixtures.path("fixtures/sessions.csv")),
+            UsageSource.of(Fixtures.path("fixtures/adskflex-debug.log"), ImportFormat.FLEXLM_LOG),
+            UsageSource.of(Fixtures.path("fixtures/sessions.csv"))),
+        Fixtures.resolver(), ImportOptions.defaults()).read();
+    FileImport log = new FileUsageAdapter(
+        List.of(UsageSource.of(Fixtures.path("fixtures/adskflex-debug.log"), ImportFormat.FLEXLM_LOG)),
+        Fixtures.resolver(), ImportOptions.defaults()).read();
+    List<dev.seatwise.domain.usage.Session> expected = new java.util.ArrayList<>(one.usage().log().sessions());
+    expected.addAll(log.usage().log().sessions());
+    expected.addAll(one.usage().log().sessions());
+    assertThat(both.usage().log().sessions()).isEqualTo(expected);
+  }
+
+  @Test
   void oneIdentityMapMakesOnePersonOneUserAcrossSources() {
     FileImport read = new FileUsageAdapter(
         List.of(UsageSource.of(Fixtures.path("fixtures/adskflex-debug.log")),

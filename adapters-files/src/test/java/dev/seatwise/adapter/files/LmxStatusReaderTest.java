@@ -28,6 +28,13 @@ class LmxStatusReaderTest extends StatusReaderContract {
 
   @Override long corruptAccepted() { return 6 + 5; }
 
+  /** LM-X's 2147483647 issued (2^31 - 1) is its marker for "no limit": kept and named in a note. */
+  private static final String UNLIMITED = "issued 2147483647 (2^31 - 1) is the licence server's"
+      + " marker for an unlimited count, not a number of licences: HWAIFPBS, HWAWPF, HWActivate,"
+      + " HWFlux2D read as unlimited, issued kept as 2147483647 (no licence limit to size against)";
+
+  @Override List<String> sampleNotes() { return List.of(UNLIMITED); }
+
   @Test
   void featureBlocksGiveTotalsAndCheckOutsWithTheirCheckoutTime() {
     List<SeatSnapshot> s = Imports.read(sample()).usage().snapshots();
@@ -54,6 +61,18 @@ class LmxStatusReaderTest extends StatusReaderContract {
     assertThat(i.usage().unmapped()).hasSize(5)
         .contains(Session.of("sssaah", "HyperWorks", Instant.parse("2022-02-18T09:26:00Z"), first))
         .contains(Session.of("vraafg", "HWFlux2D", Instant.parse("2022-02-18T09:29:00Z"), second));
-    assertThat(i.notes()).isEmpty();
+    assertThat(i.notes()).extracting(n -> n.line() + ": " + n.message()).containsExactly("34: " + UNLIMITED);
+  }
+
+  @Test
+  void theRealSampleIssuesUnlimitedFeaturesWhichAreNotedNotRejected() {
+    FileImport i = Imports.read(sample());
+    assertThat(Imports.report(i).rejected()).isZero();
+    assertThat(i.usage().snapshots()).filteredOn(x -> x.issued() == Limits.UNLIMITED_ISSUED)
+        .extracting(SeatSnapshot::feature).containsExactly("HWAIFPBS", "HWAWPF", "HWActivate", "HWFlux2D");
+    // the first '0 of 2147483647 license(s) used' line
+    assertThat(i.notes()).extracting(n -> n.line() + ": " + n.message()).contains("33: " + UNLIMITED);
+    // the 1,000,003 units issued and the 25,000-unit check-out are within Limits.MAX_STATUS_COUNT
+    assertThat(i.usage().snapshots().get(1).issued()).isEqualTo(1_000_003).isGreaterThan(Limits.MAX_SEATS);
   }
 }

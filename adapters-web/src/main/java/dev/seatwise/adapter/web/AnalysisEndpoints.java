@@ -66,7 +66,7 @@ public final class AnalysisEndpoints {
   private final ProblemTranslator problems;
   private final CsvExporter csv = new CsvExporter();
   private final Clock clock;
-  private final UploadLimit uploadLimit = new UploadLimit(WebServer.MAX_UPLOADS_PER_CLIENT);
+  private final UploadLimit perClient;
 
   /** An analysis with its parameters read from the request, ready to run on a scope. */
   @FunctionalInterface
@@ -99,8 +99,10 @@ public final class AnalysisEndpoints {
       AnalysisRunner runner,
       ObjectMapper json,
       ProblemTranslator problems,
-      Clock clock) {
+      Clock clock,
+      UploadLimit perClient) {
     this.clock = clock;
+    this.perClient = perClient;
     this.useCases = useCases;
     this.uploads = uploads;
     this.runner = runner;
@@ -444,7 +446,7 @@ public final class AnalysisEndpoints {
     } else {
       ctx.contentType("application/json");
       try {
-        ctx.result(json.writeValueAsString(problems.clean((ObjectNode) result, ctx)));
+        ctx.result(json.writeValueAsBytes(problems.clean((ObjectNode) result, ctx)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -454,7 +456,7 @@ public final class AnalysisEndpoints {
   /** Receives the uploads or the example, runs {@code analysis} within the time bound, answers. */
   private void oneShot(Context ctx, Prepared analysis) {
     ReadOptions read = RequestParams.readOptions(ctx);
-    try (UploadLimit.Permit permit = uploadLimit.acquire(ctx.ip());
+    try (UploadLimit.Permit permit = perClient.acquire(ctx.ip());
         RequestUploads files = receive(ctx)) {
       AnalysisInputs inputs = files.inputs();
       answer(ctx, runner.run(() -> analysis.run(useCases.over(inputs, read)),

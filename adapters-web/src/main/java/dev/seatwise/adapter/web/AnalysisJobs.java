@@ -12,15 +12,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Analyses run as jobs, for the page to show their progress: a job is queued on the {@link
- * AnalysisRunner} (its place in the line is known), then reads the dataset's files unless they
- * are in memory, then analyses; its answer (or problem) is kept for {@link #RETENTION} after it
- * ends. Job ids are 128 random bits in hex, and accepted only in that form. At most {@link
- * #MAX_JOBS} jobs are kept; beyond that a new one is refused (503). Thread-safe.
+ * Every analysis of a stored dataset runs as a job: it is queued on the {@link AnalysisRunner}
+ * (its place in the line is known), then reads the dataset's files unless they are in memory,
+ * then analyses, within the runner's deadline. A synchronous request waits for its job's {@link
+ * Job#outcome}; an asynchronous one ({@code ?async=true}) is listed, for the page to poll its
+ * progress, and its answer (or problem) is kept for {@link #RETENTION} after it ends. Job ids are
+ * 128 random bits in hex, and accepted only in that form. At most {@link #MAX_JOBS} listed jobs are
+ * kept; beyond that a new one is refused (503). Thread-safe.
  */
 final class AnalysisJobs {
   static final Duration RETENTION = Duration.ofMinutes(10);
@@ -51,11 +52,15 @@ final class AnalysisJobs {
     final AtomicReference<Phase> phase = new AtomicReference<>(Phase.QUEUED);
     volatile JsonNode result;
     volatile ProblemResponse problem;
+    /** The work's answer, or what it threw (the runner's 503 when past the deadline). */
+    final java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+    private final Runnable onEnd;
 
-    Job(String id, String analysis, String dataset) {
+    Job(String id, String analysis, String dataset, Runnable onEnd) {
       this.id = id;
       this.analysis = analysis;
       this.dataset = dataset;
+      this.onEnd = onEnd;
     }
 
     /** Moves to {@code next} unless the job already ended. */
@@ -77,9 +82,12 @@ final class AnalysisJobs {
     }
   }
 
-  /** What a running job does: its work is told when it reads and when it analyses. */
+  /**
+   * What a running job does: its work is told when it reads and when it analyses, and answers a
+   * JSON object (a listed job's result) or, for a synchronous request, JSON or CSV text.
+   */
   interface Work {
-    JsonNode run(Runnable reading, Runnable analysing);
+    Object run(Runnable reading, Runnable analysing);
   }
 
   private final AnalysisRunner runner;
@@ -93,39 +101,72 @@ final class AnalysisJobs {
   }
 
   /**
-   * Queues {@code work} as a job; {@code failure} turns what it throws into the job's problem.
+   * Queues {@code work} as a job that a synchronous request waits for ({@link Job#outcome}); it is
+   * not listed. {@code onEnd} runs once when the job ends, however it ends.
+   *
+   * @throws ApiProblem 503 when too many analyses are waiting
+   */
+  Job run(String analysis, String dataset, Work work, Runnable onEnd) {
+    return submit(analysis, dataset, work, Optional.empty(), onEnd);
+  }
+
+  /**
+   * Queues {@code work} as a listed job ({@code GET /api/jobs/{id}}); {@code failure} turns what it
+   * throws into the job's problem. {@code onEnd} runs once when the job ends, however it ends.
    *
    * @throws ApiProblem 503 when too many jobs are kept or waiting
    */
   Job submit(
-      String analysis, String dataset, Work work, Function<Throwable, ProblemResponse> failure) {
+      String analysis,
+      String dataset,
+      Work work,
+      Function<Throwable, ProblemResponse> failure,
+      Runnable onEnd) {
     purge();
     if (jobs.size() >= MAX_JOBS) {
-      throw new ApiProblem(503, "Busy", "too many analysis jobs are kept; try again in a moment");
+      throw new ApiProblem(503, "Busy", "too many analysis jobs are kept; try again in a moment")
+          .retryAfter(runner.retryAfterSeconds());
     }
+    return submit(analysis, dataset, work, Optional.of(failure), onEnd);
+  }
+
+  private Job submit(
+      String analysis,
+      String dataset,
+      Work work,
+      Optional<Function<Throwable, ProblemResponse>> listed,
+      Runnable onEnd) {
     byte[] bits = new byte[16];
     random.nextBytes(bits);
-    Job job = new Job(HexFormat.of().formatHex(bits), analysis, dataset);
-    jobs.put(job.id, job);
-    Supplier<ProblemResponse> timeout = () -> failure.apply(runner.tooLong());
+    Job job = new Job(HexFormat.of().formatHex(bits), analysis, dataset, onEnd);
+    listed.ifPresent(f -> jobs.put(job.id, job));
     try {
       runner.submit(
           t -> job.ticket = t,
           () -> {
             job.startedNanos = System.nanoTime();
             try {
-              JsonNode result =
+              Object result =
                   work.run(() -> job.move(Phase.READING), () -> job.move(Phase.ANALYSING));
-              job.result = result;
-              end(job, Phase.DONE);
+              if (listed.isPresent()) {
+                job.result = (JsonNode) result;
+              }
+              if (end(job, Phase.DONE)) {
+                job.outcome.complete(result);
+              }
             } catch (RuntimeException | Error e) {
-              job.problem = failure.apply(e);
-              end(job, Phase.FAILED);
+              listed.ifPresent(f -> job.problem = f.apply(e));
+              if (end(job, Phase.FAILED)) {
+                job.outcome.completeExceptionally(e);
+              }
             }
           },
           () -> {
-            job.problem = timeout.get();
-            end(job, Phase.FAILED);
+            ApiProblem tooLong = runner.tooLong();
+            listed.ifPresent(f -> job.problem = f.apply(tooLong));
+            if (end(job, Phase.FAILED)) {
+              job.outcome.completeExceptionally(tooLong);
+            }
           });
     } catch (RuntimeException e) {
       jobs.remove(job.id);
@@ -134,10 +175,43 @@ final class AnalysisJobs {
     return job;
   }
 
-  private static void end(Job job, Phase phase) {
+  /**
+   * The answer of a job that a synchronous request waits for: its result, or what it threw
+   * (rethrown as is when unchecked; running out of memory is answered 413 with {@code inputBytes}
+   * and the heap limit).
+   */
+  Object await(Job job, long inputBytes) {
+    try {
+      // the runner's deadline ends the job; the margin only guards against a lost wake-up
+      return job.outcome.get(runner.timeout().toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw runner.tooLong();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiProblem(503, "Interrupted", "the server is stopping");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof OutOfMemoryError) {
+        throw new ApiProblem(413, "Too large to analyse", AnalysisRunner.outOfMemory(inputBytes));
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Ends {@code job} in {@code phase} unless it already ended; true when this call ended it. */
+  private static boolean end(Job job, Phase phase) {
     if (job.move(phase)) {
       job.endedNanos = System.nanoTime();
+      job.onEnd.run();
+      return true;
     }
+    return false;
   }
 
   Optional<Job> get(String id) {

@@ -16,8 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * Runs analyses on a bounded pool so that a request's time is bounded and the machine is not
- * oversubscribed: at most {@code workers} at once, at most {@code queue} waiting; a request that
- * waits and runs longer than the timeout is answered 503 and its analysis is cancelled. Thread-safe.
+ * oversubscribed: at most {@code workers} at once, at most {@code queue} waiting in one
+ * first-come-first-served line (so a request waits only behind those that came before it); past
+ * the line's bound a request is answered 503 with {@code Retry-After}. A request that waits and
+ * runs longer than the timeout is answered 503 and its analysis is cancelled. Thread-safe.
  */
 public final class AnalysisRunner implements AutoCloseable {
   private final ThreadPoolExecutor pool;
@@ -26,6 +28,9 @@ public final class AnalysisRunner implements AutoCloseable {
   /** Tasks handed to the pool, and tasks the pool has started: their difference is the line. */
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong started = new AtomicLong();
+  private final ThreadLocal<Long> runStart = ThreadLocal.withInitial(() -> 0L);
+  private final AtomicLong meanRunMs = new AtomicLong();
+  private final int workers;
 
   public AnalysisRunner(int workers, int queue, Duration timeout) {
     AtomicInteger n = new AtomicInteger();
@@ -44,8 +49,17 @@ public final class AnalysisRunner implements AutoCloseable {
           @Override
           protected void beforeExecute(Thread t, Runnable r) {
             started.incrementAndGet(); // also for a task cancelled while it waited
+            runStart.set(System.nanoTime());
+          }
+
+          @Override
+          protected void afterExecute(Runnable r, Throwable t) {
+            long ms = (System.nanoTime() - runStart.get()) / 1_000_000;
+            // moving mean of the time an analysis runs, for Retry-After
+            meanRunMs.getAndUpdate(m -> m == 0 ? ms : (7 * m + ms) / 8);
           }
         };
+    this.workers = workers;
     this.timeout = timeout;
     this.deadlines =
         Executors.newSingleThreadScheduledExecutor(
@@ -106,8 +120,23 @@ public final class AnalysisRunner implements AutoCloseable {
             + " s (--timeout-seconds); try a shorter period or fewer files");
   }
 
-  private static ApiProblem busy() {
-    return new ApiProblem(503, "Busy", "too many analyses are waiting; try again in a moment");
+  private ApiProblem busy() {
+    return new ApiProblem(
+            503,
+            "Busy",
+            "too many analyses are waiting (" + pool.getQueue().size() + " in line for "
+                + workers + " workers); try again in a moment")
+        .retryAfter(retryAfterSeconds());
+  }
+
+  /**
+   * About when a place in the line frees up, in seconds (1 to 60): the line's length times the
+   * mean time an analysis runs, shared among the workers.
+   */
+  public long retryAfterSeconds() {
+    long waiting = pool.getQueue().size();
+    long ms = meanRunMs.get() * (waiting + 1) / Math.max(1, workers);
+    return Math.max(1, Math.min(60, (ms + 999) / 1000));
   }
 
 

@@ -39,6 +39,7 @@ public final class DatasetEndpoints {
   private final AnalysisJobs jobs;
   private final ProblemTranslator problems;
   private final ObjectMapper json;
+  private final UploadLimit perClient;
 
   DatasetEndpoints(
       AnalysisEndpoints analyses,
@@ -46,7 +47,9 @@ public final class DatasetEndpoints {
       ParsedDatasets parsed,
       AnalysisRunner runner,
       ProblemTranslator problems,
-      ObjectMapper json) {
+      ObjectMapper json,
+      UploadLimit perClient) {
+    this.perClient = perClient;
     this.analyses = analyses;
     this.byName = analyses.byName();
     this.store = store;
@@ -94,11 +97,13 @@ public final class DatasetEndpoints {
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "415", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "429", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "503", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void create(Context ctx) {
     ReadOptions read = RequestParams.readOptions(ctx);
-    try (RequestUploads files = analyses.receive(ctx)) {
+    try (UploadLimit.Permit permit = perClient.acquire(ctx.ip());
+        RequestUploads files = analyses.receive(ctx)) {
       String id = DatasetStore.idOf(files, read);
       boolean known = store.get(id).isPresent();
       Dataset dataset = store.put(id, files, read);
@@ -179,6 +184,7 @@ public final class DatasetEndpoints {
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "429", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "503", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void analyse(Context ctx) {
@@ -194,30 +200,58 @@ public final class DatasetEndpoints {
     AnalysisEndpoints.Prepared prepared = analysis.apply(ctx);
     Map<String, String> labels = dataset.labels();
     ctx.attribute(ProblemTranslator.LABELS, labels);
-    if (!"true".equalsIgnoreCase(String.valueOf(ctx.queryParam("async")).strip())) {
-      analyses.answer(ctx, runner.run(() -> prepared.run(parsed.scope(dataset))));
-      return;
-    }
-    if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
+    boolean async = "true".equalsIgnoreCase(String.valueOf(ctx.queryParam("async")).strip());
+    if (async && "csv".equalsIgnoreCase(ctx.queryParam("format"))) {
       throw ApiProblem.badRequest("a job answers JSON only; ask for format=csv without async");
     }
-    String method = ctx.method().name();
-    String path = ctx.path();
-    AnalysisJobs.Job job =
-        jobs.submit(
-            name,
-            dataset.id(),
-            (reading, analysing) -> {
-              if (!parsed.contains(dataset.id())) {
-                reading.run();
-              }
-              AnalysisScope scope = parsed.scope(dataset);
-              analysing.run();
-              return problems.clean((JsonNode) prepared.run(scope), labels);
-            },
-            e -> problems.toProblem(e, method, path, labels));
-    ctx.status(202).header("Location", JOBS + "/" + job.id);
-    write(ctx, jobs.view(job));
+    // one path for every analysis of a dataset, answered now or polled: a job on the bounded
+    // line, counted against the client's analyses in flight until it ends
+    UploadLimit.Permit permit = perClient.acquire(ctx.ip());
+    AnalysisJobs.Job job;
+    try {
+      if (async) {
+        String method = ctx.method().name();
+        String path = ctx.path();
+        job =
+            jobs.submit(
+                name,
+                dataset.id(),
+                (reading, analysing) ->
+                    problems.clean((JsonNode) analyse(dataset, prepared, reading, analysing), labels),
+                e -> problems.toProblem(e, method, path, labels),
+                permit::close);
+      } else {
+        job = jobs.run(name, dataset.id(), (reading, analysing) -> analyse(dataset, prepared, reading, analysing), permit::close);
+      }
+    } catch (RuntimeException e) {
+      permit.close();
+      throw e;
+    }
+    if (async) {
+      ctx.status(202).header("Location", JOBS + "/" + job.id);
+      write(ctx, jobs.view(job));
+    } else {
+      analyses.answer(ctx, jobs.await(job, dataset.bytes()));
+    }
+  }
+
+  /**
+   * Runs {@code prepared} on the dataset: reads its files first unless they are parsed in memory
+   * ({@code reading} and {@code analysing} are told when each starts). Running out of memory is a
+   * 413 naming the dataset's size and the heap limit.
+   */
+  private Object analyse(
+      Dataset dataset, AnalysisEndpoints.Prepared prepared, Runnable reading, Runnable analysing) {
+    try {
+      if (!parsed.contains(dataset.id())) {
+        reading.run();
+      }
+      AnalysisScope scope = parsed.scope(dataset);
+      analysing.run();
+      return prepared.run(scope);
+    } catch (OutOfMemoryError e) {
+      throw new ApiProblem(413, "Too large to analyse", AnalysisRunner.outOfMemory(dataset.bytes()));
+    }
   }
 
   @OpenApi(

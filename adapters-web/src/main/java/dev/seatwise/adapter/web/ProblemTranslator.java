@@ -53,6 +53,9 @@ public final class ProblemTranslator {
   /** Javalin exception handler. */
   public void handle(Exception e, Context ctx) {
     write(ctx, toProblem(e, ctx));
+    if (e instanceof ApiProblem p) {
+      p.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
+    }
   }
 
   /** Writes a problem for a status Javalin produced itself (404, 405, ...). */
@@ -144,16 +147,28 @@ public final class ProblemTranslator {
 
   /** Replaces stored paths of {@code labels} by the client's labels, and hides the server's folders. */
   public String clean(String text, Map<String, String> labels) {
-    String out = text;
-    for (Map.Entry<String, String> e : labels.entrySet()) {
-      out = out.replace(e.getKey(), e.getValue());
-    }
-    for (Map.Entry<String, String> e : labels.entrySet()) {
-      String stored = Path.of(e.getKey()).getFileName().toString();
-      out = out.replace(stored, e.getValue());
-    }
+    return clean(text, replacements(labels));
+  }
+
+  /**
+   * What {@link #clean(String, Map)} replaces, in order: each stored path by its label, then each
+   * stored file name by its label, then the server's folders by "(upload)".
+   */
+  private List<String[]> replacements(Map<String, String> labels) {
+    List<String[]> pairs = new ArrayList<>();
+    labels.forEach((stored, label) -> pairs.add(new String[] {stored, label}));
+    labels.forEach(
+        (stored, label) -> pairs.add(new String[] {Path.of(stored).getFileName().toString(), label}));
     for (Path root : hidden) {
-      out = out.replace(root.toString(), "(upload)");
+      pairs.add(new String[] {root.toString(), "(upload)"});
+    }
+    return pairs;
+  }
+
+  private static String clean(String text, List<String[]> replacements) {
+    String out = text;
+    for (String[] r : replacements) {
+      out = out.replace(r[0], r[1]);
     }
     return out;
   }
@@ -168,18 +183,34 @@ public final class ProblemTranslator {
     if (labels.isEmpty()) {
       return node;
     }
+    return clean(node, replacements(labels));
+  }
+
+  private static JsonNode clean(JsonNode node, List<String[]> replacements) {
     if (node.isTextual()) {
-      return TextNode.valueOf(clean(node.textValue(), labels));
+      String text = node.textValue();
+      String cleaned = clean(text, replacements);
+      return cleaned.equals(text) ? node : TextNode.valueOf(cleaned);
     }
     if (node instanceof ObjectNode o) {
-      List<String> names = new ArrayList<>();
-      o.fieldNames().forEachRemaining(names::add);
-      for (String name : names) {
-        o.set(name, clean(o.get(name), labels));
+      for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) o::fields) {
+        JsonNode value = field.getValue();
+        if (value.isContainerNode() || value.isTextual()) {
+          JsonNode cleaned = clean(value, replacements);
+          if (cleaned != value) {
+            field.setValue(cleaned);
+          }
+        }
       }
     } else if (node instanceof ArrayNode a) {
       for (int i = 0; i < a.size(); i++) {
-        a.set(i, clean(a.get(i), labels));
+        JsonNode value = a.get(i);
+        if (value.isContainerNode() || value.isTextual()) {
+          JsonNode cleaned = clean(value, replacements);
+          if (cleaned != value) {
+            a.set(i, cleaned);
+          }
+        }
       }
     }
     return node;

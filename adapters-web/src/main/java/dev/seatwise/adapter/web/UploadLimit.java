@@ -4,8 +4,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Caps the analysis requests (uploads) one client address has in flight: past the cap the request
- * is answered 429 before its body is read, so slow or endless uploads from one client hold at most
+ * Caps the analysis requests one client address has in flight (one-shot uploads, dataset uploads,
+ * dataset analyses and their jobs until they end): past the cap the request is answered 429
+ * (with {@code Retry-After}) before its body is read, so slow or endless uploads from one client hold at most
  * that many server threads, and the health check and other clients keep being served.
  * Thread-safe.
  */
@@ -36,7 +37,8 @@ final class UploadLimit {
     if (n.incrementAndGet() > max) {
       release(client);
       throw new ApiProblem(429, "Too many requests",
-          "this client already has " + max + " analyses in progress; wait for one to finish");
+              "this client already has " + max + " analyses in progress; wait for one to finish")
+          .retryAfter(1);
     }
     return () -> release(client);
   }

@@ -98,6 +98,11 @@ public final class UploadReceiver {
       return uploads;
     } catch (IllegalStateException e) {
       uploads.close();
+      // the multipart parser reports a body Jetty stopped below the minimum rate as a broken
+      // body (an IllegalStateException quoting Jetty's 408): that is a slow upload, not a 400
+      if (tooSlow(e)) {
+        throw tooSlow();
+      }
       if (String.valueOf(e.getMessage()).contains("exceeds")) {
         throw tooLarge();
       }
@@ -105,8 +110,7 @@ public final class UploadReceiver {
     } catch (IOException e) {
       uploads.close();
       if (tooSlow(e)) {
-        throw new ApiProblem(408, "Upload too slow", "the upload arrived slower than "
-            + WebServer.MIN_UPLOAD_BYTES_PER_SECOND + " bytes per second and was stopped");
+        throw tooSlow();
       }
       throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
     } catch (RuntimeException e) {
@@ -115,17 +119,28 @@ public final class UploadReceiver {
     }
   }
 
-  /** Whether Jetty stopped the body for arriving below the minimum data rate (its 408). */
-  private static boolean tooSlow(Throwable e) {
+  /**
+   * Whether Jetty stopped the body for arriving below the minimum data rate (its 408), as the
+   * failure itself, a cause, or quoted in the message of a wrapper.
+   */
+  static boolean tooSlow(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 408) {
         return true;
       }
-      if (String.valueOf(t.getMessage()).contains("Request content data rate")) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("Request content data rate")
+          || message.contains("BadMessageException: 408")) {
         return true;
       }
     }
     return false;
+  }
+
+  private static ApiProblem tooSlow() {
+    return new ApiProblem(408, "Upload too slow", "the upload arrived slower than "
+        + WebServer.MIN_UPLOAD_BYTES_PER_SECOND + " bytes per second (the server's minimum upload"
+        + " rate) and was stopped; send it again over a faster connection");
   }
 
   /** 413 before reading a body whose declared length is over the cap. */

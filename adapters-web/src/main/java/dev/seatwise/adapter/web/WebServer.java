@@ -42,8 +42,12 @@ public final class WebServer implements AutoCloseable {
    */
   public static final int MAX_CONNECTIONS_PER_CLIENT = 32;
 
-  /** Analyses (uploads) one client address may have in flight; the next is answered 429. */
-  public static final int MAX_UPLOADS_PER_CLIENT = 8;
+  /**
+   * Analyses one client address may have in flight by default (one-shot uploads, dataset uploads
+   * and dataset analyses, queued or running); the next is answered 429. {@code
+   * --max-analyses-per-client} changes it.
+   */
+  public static final int MAX_UPLOADS_PER_CLIENT = WebSettings.DEFAULT_MAX_ANALYSES_PER_CLIENT;
 
   /** The page runs only its own scripts: no inline script, no handlers, no foreign origins. */
   static final String PAGE_POLICY =
@@ -87,11 +91,13 @@ public final class WebServer implements AutoCloseable {
     UploadReceiver uploads = new UploadReceiver(settings.uploadRoot(), settings.maxUploadBytes());
     ProblemTranslator problems =
         new ProblemTranslator(json, List.of(settings.uploadRoot(), dataRoot.toAbsolutePath(), dataRoot));
-    AnalysisEndpoints analysis = new AnalysisEndpoints(useCases, uploads, runner, json, problems, Clock.systemUTC());
+    UploadLimit perClient = new UploadLimit(settings.maxAnalysesPerClient());
+    AnalysisEndpoints analysis =
+        new AnalysisEndpoints(useCases, uploads, runner, json, problems, Clock.systemUTC(), perClient);
     ParsedDatasets parsed = new ParsedDatasets(useCases, settings.datasetsInMemory());
     DatasetStore store =
         new DatasetStore(dataRoot, settings.dataMaxBytes(), json, Clock.systemUTC(), parsed::forget);
-    DatasetEndpoints datasets = new DatasetEndpoints(analysis, store, parsed, runner, problems, json);
+    DatasetEndpoints datasets = new DatasetEndpoints(analysis, store, parsed, runner, problems, json, perClient);
     ReferenceEndpoints reference = new ReferenceEndpoints(useCases);
     BearerTokenGuard guard = new BearerTokenGuard(settings.token());
     this.app =

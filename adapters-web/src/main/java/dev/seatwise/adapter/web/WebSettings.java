@@ -13,8 +13,9 @@ import java.util.Optional;
  * cap, the time one analysis may take, how many analyses run at once and how many may wait, and
  * the folder under which each request gets its own temporary upload folder, and the stored
  * datasets: their folder (empty: a temporary folder removed at stop), the cap on their total size
- * (least recently used ones are evicted beyond it) and how many are kept parsed in memory.
- * Immutable; nothing is null.
+ * (least recently used ones are evicted beyond it) and how many are kept parsed in memory, and
+ * how many analyses one client address may have in flight (queued or running). Immutable; nothing
+ * is null.
  */
 public record WebSettings(
     String host,
@@ -27,7 +28,8 @@ public record WebSettings(
     Path uploadRoot,
     Optional<Path> dataDir,
     long dataMaxBytes,
-    int datasetsInMemory) {
+    int datasetsInMemory,
+    int maxAnalysesPerClient) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -35,6 +37,27 @@ public record WebSettings(
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
   public static final long DEFAULT_DATA_MAX_BYTES = 1024L * 1024 * 1024;
   public static final int DEFAULT_DATASETS_IN_MEMORY = 4;
+  /** Analyses one client address may have in flight (queued or running); the next is a 429. */
+  public static final int DEFAULT_MAX_ANALYSES_PER_CLIENT = 8;
+  /** Analyses that may wait for a worker; past that a request is answered 503 with Retry-After. */
+  public static final int DEFAULT_QUEUE = 256;
+
+  /** The settings at the default per-client limit. */
+  public WebSettings(
+      String host,
+      int port,
+      Optional<String> token,
+      long maxUploadBytes,
+      Duration requestTimeout,
+      int workers,
+      int queue,
+      Path uploadRoot,
+      Optional<Path> dataDir,
+      long dataMaxBytes,
+      int datasetsInMemory) {
+    this(host, port, token, maxUploadBytes, requestTimeout, workers, queue, uploadRoot, dataDir,
+        dataMaxBytes, datasetsInMemory, DEFAULT_MAX_ANALYSES_PER_CLIENT);
+  }
 
   /** The settings without a dataset folder, at the default dataset cap and memory count. */
   public WebSettings(
@@ -56,6 +79,10 @@ public record WebSettings(
     requireNonNull(requestTimeout, "requestTimeout");
     requireNonNull(uploadRoot, "uploadRoot");
     requireNonNull(dataDir, "dataDir");
+    if (maxAnalysesPerClient < 1) {
+      throw new IllegalArgumentException(
+          "the analyses per client must be positive but was " + maxAnalysesPerClient);
+    }
     if (dataMaxBytes < 1 || datasetsInMemory < 1) {
       throw new IllegalArgumentException("the dataset cap and the datasets in memory must be positive");
     }
@@ -97,44 +124,54 @@ public record WebSettings(
         DEFAULT_MAX_UPLOAD_BYTES,
         DEFAULT_REQUEST_TIMEOUT,
         Math.max(2, Runtime.getRuntime().availableProcessors()),
-        256,
+        DEFAULT_QUEUE,
         uploadRoot);
   }
 
   public WebSettings withToken(String value) {
     return new WebSettings(host, port, Optional.of(value), maxUploadBytes, requestTimeout, workers,
-        queue, uploadRoot, dataDir, dataMaxBytes, datasetsInMemory);
+        queue, uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
   }
 
   public WebSettings withHost(String value) {
     return new WebSettings(value, port, token, maxUploadBytes, requestTimeout, workers, queue,
-        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory);
+        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
   }
 
   public WebSettings withMaxUploadBytes(long value) {
     return new WebSettings(host, port, token, value, requestTimeout, workers, queue, uploadRoot,
-        dataDir, dataMaxBytes, datasetsInMemory);
+        dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
   }
 
   public WebSettings withRequestTimeout(Duration value) {
     return new WebSettings(host, port, token, maxUploadBytes, value, workers, queue, uploadRoot,
-        dataDir, dataMaxBytes, datasetsInMemory);
+        dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
   }
 
   /** Keeps datasets under {@code value} (they survive a restart). */
   public WebSettings withDataDir(Path value) {
     return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, workers, queue,
-        uploadRoot, Optional.of(value), dataMaxBytes, datasetsInMemory);
+        uploadRoot, Optional.of(value), dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
   }
 
   public WebSettings withDataMaxBytes(long value) {
     return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, workers, queue,
-        uploadRoot, dataDir, value, datasetsInMemory);
+        uploadRoot, dataDir, value, datasetsInMemory, maxAnalysesPerClient);
   }
 
   public WebSettings withWorkers(int value) {
     return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, value, queue,
-        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory);
+        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+  }
+
+  public WebSettings withQueue(int value) {
+    return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, workers, value,
+        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+  }
+
+  public WebSettings withMaxAnalysesPerClient(int value) {
+    return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, workers, queue,
+        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, value);
   }
 
   /** True for 127.0.0.0/8, ::1 and {@code localhost}; an unresolvable host is not loopback. */

@@ -259,6 +259,55 @@ class DatasetApiTest {
     return TestServer.json(r).get("id").asText();
   }
 
+  /**
+   * The per-client cap on analyses in flight covers the dataset endpoints: while a one-shot upload
+   * holds this client's only place, storing a dataset and analysing one (answered now or as a
+   * job) are 429 with Retry-After; a job holds its place until it ends, and gives it back then.
+   */
+  @Test
+  void aClientsAnalysesInFlightAreCappedOnDatasetsAndJobsToo(@TempDir Path dir) throws Exception {
+    try (TestServer capped = new TestServer(dir, s -> s.withMaxAnalysesPerClient(1))) {
+      String id = TestServer.json(capped.post("/api/datasets", new Multipart().file("usage", "e.csv", csv(6)))).get("id").asText();
+      String analysis = "/api/datasets/" + id + "/comparisons";
+      try (java.net.Socket upload = new java.net.Socket("127.0.0.1", capped.server.port())) {
+        // a one-shot upload that has announced its body and sends nothing more holds the place
+        upload.getOutputStream().write(("POST /api/comparisons HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n"
+            + "--xyz\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        upload.getOutputStream().flush();
+        HttpResponse<String> refused = capped.postExample(analysis);
+        for (int i = 0; i < 100 && refused.statusCode() != 429; i++) {
+          Thread.sleep(50); // until the server has taken the upload's place
+          refused = capped.postExample(analysis);
+        }
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(TestServer.json(refused).get("detail").asText()).contains("1 analyses in progress");
+        assertThat(capped.postExample(analysis + "?async=true").statusCode()).isEqualTo(429);
+        assertThat(capped.post("/api/datasets", new Multipart().file("usage", "f.csv", csv(7))).statusCode())
+            .isEqualTo(429);
+      }
+      // the upload is gone: its place comes back; a job holds it until it ends
+      HttpResponse<String> accepted = capped.postExample(analysis + "?async=true");
+      for (int i = 0; i < 200 && accepted.statusCode() == 429; i++) {
+        Thread.sleep(50);
+        accepted = capped.postExample(analysis + "?async=true");
+      }
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      String location = accepted.headers().firstValue("Location").orElseThrow();
+      JsonNode job = TestServer.json(accepted);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!job.get("status").asText().equals("done") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        job = TestServer.json(capped.get(location));
+      }
+      assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("done");
+      HttpResponse<String> after = capped.postExample(analysis);
+      assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+      assertThat(TestServer.json(after)).isEqualTo(job.get("result"));
+    }
+  }
+
   /** A small sessions CSV, different for each seed. */
   private static String csv(int seed) {
     StringBuilder b = new StringBuilder("user,product,start,end\n");

@@ -173,12 +173,74 @@ class PageBrowserTest {
     assertThat(pageTotals()).isEqualTo(apiTotals(TestServer.json(api)));
     assertChartsDrawn();
     // the upload was stored once and each analysis ran as a job whose progress the page showed
-    assertThat(driver.findElements(By.cssSelector("#progress li")))
-        .extracting(WebElement::getText)
-        .hasSize(4)
+    List<String> progress =
+        driver.findElements(By.cssSelector("#progress li")).stream().map(WebElement::getText).toList();
+    assertThat(progress).hasSize(5);
+    assertThat(progress.subList(0, 4))
         .allSatisfy(t -> assertThat(t).containsPattern("^(comparisons|concurrency|forecasts|reviews): done in "));
+    // sessions alone hold no charges: the reconciliation says it cannot run, in its own section
+    assertThat(progress.get(4)).isEqualTo("reconciliations: not possible on this data");
+    assertThat(driver.findElement(By.id("reconciliation-status")).getText())
+        .startsWith("No reconciliation: ")
+        .contains("Token Usage export");
+    assertThat(driver.findElements(By.cssSelector("#reconciliation-table tbody tr"))).isEmpty();
     assertThat(driver.findElements(By.tagName("img"))).isEmpty();
     screenshot("page-upload.png");
+    assertThat(server.leftovers()).isEmpty();
+  }
+
+  @Test
+  void theReconciliationIsATableOfTheApisDifferencesWithHostileNamesAsText() throws Exception {
+    // ann's AutoCAD Mon 08:00 to Tue 17:00 replays as 2 windows (14 tokens); Flex charged her
+    // Monday only (7), and 7 to a user with a hostile name who used nothing
+    Path charged = tmp.resolve("token-usage.csv");
+    Files.writeString(
+        charged,
+        "Day used,Email,First name,Last name,Product,Feature,Team,Tokens used\n"
+            + "2024-03-04,ann@x.com,Ann,A,AutoCAD,,Design,7\n"
+            + "2024-03-04," + UsageFiles.XSS_USER + ",Dan,D,AutoCAD,,Design,7\n");
+    Path sessions = tmp.resolve("ann.csv");
+    Files.writeString(
+        sessions, "user,product,start,end\nann@x.com,ACD,2024-03-04T08:00:00Z,2024-03-05T17:00:00Z\n");
+    driver.get(server.base() + "/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    driver.findElement(By.id("usage"))
+        .sendKeys(charged.toAbsolutePath() + "\n" + sessions.toAbsolutePath());
+    driver.findElement(By.id("analyse")).click();
+    waitForResults(wait);
+
+    JsonNode api =
+        TestServer.json(
+            server.post(
+                "/api/reconciliations?zone=UTC",
+                new Multipart().file("usage", charged).file("usage", sessions)));
+    List<List<String>> expected = new java.util.ArrayList<>();
+    api.get("differences")
+        .forEach(
+            d ->
+                expected.add(
+                    List.of(
+                        d.path("day").asText(),
+                        d.path("user").asText(),
+                        d.path("product").asText(),
+                        d.path("charged").asText(),
+                        d.path("replayed").asText(),
+                        (d.get("difference").asLong() > 0 ? "+" : "") + d.get("difference").asText(),
+                        d.path("kind").asText(),
+                        d.path("rule").asText())));
+    List<List<String>> page = new java.util.ArrayList<>();
+    for (WebElement row : driver.findElements(By.cssSelector("#reconciliation-table tbody tr"))) {
+      List<String> cells =
+          row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+      page.add(cells.subList(0, 8));
+    }
+    assertThat(page).isEqualTo(expected).hasSize(2);
+    assertThat(page).extracting(r -> r.get(1)).contains(UsageFiles.XSS_USER);
+    assertThat(driver.findElement(By.id("reconciliation-status")).getText())
+        .startsWith("Charged 14 tokens, replayed 14, difference 0");
+    assertThat(driver.findElements(By.tagName("img"))).isEmpty();
+    assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    screenshot("page-reconciliation.png");
     assertThat(server.leftovers()).isEmpty();
   }
 

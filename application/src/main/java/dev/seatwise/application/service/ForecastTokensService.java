@@ -22,6 +22,7 @@ import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.forecast.BurnCoverPlan;
 import dev.seatwise.domain.forecast.BurnForecast;
+import dev.seatwise.domain.plan.HeldPlan;
 import dev.seatwise.domain.plan.PlanEvaluation;
 import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.ScheduledPurchase;
@@ -56,17 +57,18 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Forecasts token burn from the Flex charges of users that no subscription covers.
+ * Forecasts the token burn of a plan ({@link BurnPlan}: the Flex windows its seats do not cover).
  *
  * <p>The <b>expected</b> burn is the history's mean daily burn, spread evenly (whole tokens) over
  * the days ahead; it is replayed through the {@link TokenLedger} of the lots held, after the
  * history's own charges, to give the monthly balances, the run-out date and the tokens that expire
- * unused. <b>P50/P90</b> resample the history's daily burns with replacement, one draw per day of
- * the horizon, in {@code simulations} runs from a {@link SplittableRandom} seeded with the query's
- * seed. The <b>plan</b> spreads the P90 burn evenly over the horizon and, whenever the lots would
- * first refuse it, buys the cheapest pack cover ({@link PackPricing#cheapestCover}) of what the lots
- * refuse from that day until the new lot expires (the catalog's token expiry) or the horizon ends.
- * Seasonality is not modelled: every day ahead is drawn from the same history.
+ * unused. <b>P50/P90</b> per month and over the horizon come from the domain's seeded block
+ * bootstrap of whole weeks ({@link BurnForecast}); the <b>plan</b> is the domain's {@link
+ * BurnCoverPlan} on the same runs: it covers their P90 path within lot expiry at the least pack
+ * cost plus expected waste. When the history holds no whole Monday-to-Sunday week, P50/P90
+ * resample single days and the plan covers the horizon's P90 spread evenly (buying, whenever the
+ * lots would first refuse it, the cheapest cover of what they refuse until the new lot expires).
+ * The service orchestrates; the rules are the domain's.
  *
  * <p>Stateless apart from its ports; thread-safe when they are.
  */
@@ -252,8 +254,8 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     switch (plan) {
       case CURRENT: {
         PlanPeriod period = new PlanPeriod(history.from(), history.to(), history.zone());
-        PlanEvaluation evaluation =
-            PlanEvaluation.of(HeldSeats.plan(held, catalogs, analysis.catalog()), all, period, catalogs);
+        HeldPlan today = HeldPlan.of(held, catalogs, period, all);
+        PlanEvaluation evaluation = PlanEvaluation.of(today.plan(), all, period, catalogs);
         List<Charge> out = new ArrayList<>();
         long covered = 0;
         for (WindowOutcome o : evaluation.outcomes()) {
@@ -265,15 +267,21 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         }
         notes.add(
             "plan current: the burn is the Flex windows of the history that the held subscriptions'"
-                + " seats do not cover (each subscription's terms and seat count, its assignees"
-                + " seated in turn, day by day: domain PlanEvaluation); " + Figures.tokens(covered)
+                + " seats do not cover (domain HeldPlan: each subscription's terms and seat count,"
+                + " its assignees seated in turn, day by day by PlanEvaluation); " + Figures.tokens(covered)
                 + " of " + Figures.tokens(all.size()) + " windows are covered by seats. The seats are"
                 + " assumed held as in the history throughout the horizon");
+        for (String a : today.assumptions()) {
+          notes.add("plan current: " + a);
+        }
+        for (String o : today.omissions()) {
+          notes.add("plan current: " + o);
+        }
         return out;
       }
       case OPTIMAL: {
         String[] why = new String[1];
-        Optional<Map<UserId, Set<ProductId>>> flex = OptimalFlex.of(analysis, why);
+        Optional<Map<UserId, Set<ProductId>>> flex = OptimalFlex.of(analysis, catalogs, why);
         if (flex.isEmpty()) {
           notes.add(
               "plan optimal: " + why[0] + "; the burn is that of the users no held subscription"
@@ -290,7 +298,8 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         }
         notes.add(
             "plan optimal: the burn is the Flex windows of the products the compare optimiser"
-                + " (no pins, exclusions or token cap; prices pro-rated to the history's "
+                + " (its optimum improved under purchase schedules; no pins, exclusions or token"
+                + " cap; prices pro-rated to the history's "
                 + history.days() + " days) leaves each user on Flex: " + Figures.tokens(out.size())
                 + " of " + Figures.tokens(all.size()) + " windows, " + Figures.tokens(onFlex.size())
                 + " users");

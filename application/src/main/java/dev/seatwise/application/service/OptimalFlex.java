@@ -1,7 +1,9 @@
 package dev.seatwise.application.service;
 
+import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.domain.catalog.Bundle;
 import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.money.Money;
@@ -11,7 +13,9 @@ import dev.seatwise.domain.optimize.HybridOptimizer;
 import dev.seatwise.domain.optimize.HybridProblem;
 import dev.seatwise.domain.optimize.OptimizationResult;
 import dev.seatwise.domain.optimize.Pin;
+import dev.seatwise.domain.optimize.ScheduledMixSearch;
 import dev.seatwise.domain.optimize.UserDemand;
+import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.Proration;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.usage.UserId;
@@ -26,10 +30,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The products the compare optimiser ({@link HybridOptimizer}, the {@code optimal} scenario of
- * {@code compare} with no pins, exclusions or token cap) leaves each user on Flex, over an analysed
- * period: named and bundle prices pro-rated to its days, Flex tokens bought at once from the
- * catalog's packs. The rule is the domain's; this only builds the problem as {@code compare} does.
+ * The products the compare optimiser leaves each user on Flex (the {@code optimal} scenario of
+ * {@code compare} with no pins, exclusions or token cap), over an analysed period: named and bundle
+ * prices pro-rated to its days; the exact optimum ({@link HybridOptimizer}) of the single-purchase
+ * relaxation ({@link ScheduledMixSearch#relaxation}), improved under purchase schedules ({@link
+ * ScheduledMixSearch#improve}, its default budget) when the usage has dated windows. The rules are
+ * the domain's; this only builds the problem as {@code compare} does.
  */
 final class OptimalFlex {
   private OptimalFlex() {}
@@ -38,7 +44,8 @@ final class OptimalFlex {
    * Each user's products on Flex in the optimum; empty when there is none (no token packs, a
    * capacity meter, or the optimiser finds the problem infeasible: {@code why[0]} says which).
    */
-  static Optional<Map<UserId, Set<ProductId>>> of(UsageAnalysis analysis, String[] why) {
+  static Optional<Map<UserId, Set<ProductId>>> of(
+      UsageAnalysis analysis, CatalogHistory catalogs, String[] why) {
     Catalog catalog = analysis.catalog();
     Optional<PackPricing> packs = catalog.packPricing();
     if (analysis.isCapacityMetered()) {
@@ -78,15 +85,32 @@ final class OptimalFlex {
               byProduct.forEach((p, u) -> tokens.put(p, u.tokens()));
               demands.add(new UserDemand(user, tokens, Pin.NONE));
             });
-    OptimizationResult result =
-        HybridOptimizer.solve(
-            new HybridProblem(named, bundles, flexAllowed, packs.get(), OptionalLong.empty(), demands));
+    HybridProblem relaxation =
+        ScheduledMixSearch.relaxation(
+            new HybridProblem(named, bundles, flexAllowed, packs.get(), OptionalLong.empty(), demands),
+            catalogs);
+    OptimizationResult result = HybridOptimizer.solve(relaxation);
     if (result instanceof OptimizationResult.Infeasible infeasible) {
       why[0] = "no optimal plan: " + infeasible.reason();
       return Optional.empty();
     }
+    OptimizationResult.Solved relaxed = (OptimizationResult.Solved) result;
+    if (!analysis.hasSummaries()) {
+      // as compare: the relaxation's optimum improved under purchase schedules
+      AnalysisPeriod h = analysis.period();
+      try {
+        return Optional.of(
+            ScheduledMixSearch.improve(
+                    relaxation, relaxed, analysis.flexMetering().charges(),
+                    new PlanPeriod(h.from(), h.to(), h.zone()), catalogs,
+                    ScheduledMixSearch.DEFAULT_BUDGET)
+                .onFlex());
+      } catch (IllegalArgumentException e) {
+        // no schedule can be made: the relaxation's optimum stands
+      }
+    }
     Map<UserId, Set<ProductId>> flex = new HashMap<>();
-    for (Assignment a : ((OptimizationResult.Solved) result).assignments()) {
+    for (Assignment a : relaxed.assignments()) {
       flex.put(a.user(), a.flex());
     }
     return Optional.of(flex);

@@ -12,12 +12,15 @@ import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.CollectionPricing;
+import dev.seatwise.domain.metering.FlexReplay;
+import dev.seatwise.domain.metering.WindowedMeter;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
 import dev.seatwise.domain.metering.Meter;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.usage.CalendarDays;
 import dev.seatwise.domain.usage.UserId;
@@ -142,19 +145,15 @@ public final class UsageAnalysis {
     Catalog catalog = catalogs.versionOn(from).orElse(catalogs.versions().get(0));
     Instant start = period.startInstant();
     Instant end = period.endInstant();
-    List<Session> sessions = new ArrayList<>();
-    for (Session s : usage.log().sessions()) {
-      if (!s.start().isBefore(start) && s.start().isBefore(end)) {
-        sessions.add(s);
-      }
-    }
+    SessionTable inPeriodSessions =
+        usage.log().sessionTable().startingIn(nanos(start), nanos(end));
     List<DailyUsage> days = new ArrayList<>();
     for (DailyUsage d : usage.log().days()) {
       if (!d.day().isBefore(from) && d.day().isBefore(to)) {
         days.add(d);
       }
     }
-    UsageLog log = new UsageLog(sessions, days);
+    UsageLog log = UsageLog.of(inPeriodSessions, days);
     Meter meter =
         meters
             .forKind(catalog.meter())
@@ -165,51 +164,31 @@ public final class UsageAnalysis {
                             + "', which is not installed; known: "
                             + meters.meters().stream().map(Meter::kind).toList()));
     MeterContext context = new MeterContext(catalog, dev.seatwise.domain.metering.Coverage.NONE, zone);
-    Metering flex = meter.meter(log, context);
-    List<String> collectionNotes =
-        new ArrayList<>(
-            Catalog.FLEX_WINDOW.equals(catalog.meter())
-                ? collectionNotes(CollectionPricing.windows(log, flex, context))
-                : List.of());
+    Metering flex;
+    List<String> collectionNotes = new ArrayList<>();
+    Map<UserId, Map<ProductId, long[]>> counts = new TreeMap<>();
+    if (meter instanceof WindowedMeter) {
+      // the one replay, by column: charges, days, windows and tokens per user and product
+      FlexReplay replay = FlexReplay.of(inPeriodSessions, days, context, THREADS);
+      flex = replay.toMetering();
+      collectionNotes.addAll(collectionNotes(replay.collectionWindows()));
+      for (FlexReplay.Usage u : replay.usage()) {
+        counts.computeIfAbsent(u.user(), x -> new TreeMap<>())
+            .put(u.product(), new long[] {u.daysUsed(), u.windows(), u.tokens()});
+      }
+    } else {
+      flex = meter.meter(log, context);
+      if (Catalog.FLEX_WINDOW.equals(catalog.meter())) {
+        collectionNotes.addAll(collectionNotes(CollectionPricing.windows(log, flex, context)));
+      }
+      countByObjects(log, flex, zone, counts);
+    }
     if (given.onlyCharges()) {
       collectionNotes.add(
           "the usage is only what Flex charged (Token Usage export): each day charged is taken as"
               + " one window at the catalog's rate; set it beside sessions or logs with"
               + " 'seatwise reconcile' to see where the two differ");
     }
-    // days used: every calendar day (in the zone) that a session touches or a daily row names,
-    // kept as epoch days and counted once each at the end
-    Map<UserId, Map<ProductId, EpochDays>> daysUsed = new HashMap<>();
-    ZoneRules rules = zone.getRules();
-    for (Session s : sessions) {
-      EpochDays set =
-          daysUsed.computeIfAbsent(s.user(), u -> new HashMap<>())
-              .computeIfAbsent(s.product(), p -> new EpochDays());
-      Instant last = s.end().equals(s.start()) ? s.end() : s.end().minusNanos(1);
-      long lastDay = CalendarDays.epochDay(last, rules);
-      for (long d = CalendarDays.epochDay(s.start(), rules); d <= lastDay; d++) {
-        set.add(d);
-      }
-    }
-    for (DailyUsage d : days) {
-      daysUsed.computeIfAbsent(d.user(), u -> new HashMap<>())
-          .computeIfAbsent(d.product(), p -> new EpochDays())
-          .add(d.day().toEpochDay());
-    }
-    Map<UserId, Map<ProductId, long[]>> counts = new TreeMap<>();
-    for (Charge c : flex.charges()) {
-      long[] wt =
-          counts.computeIfAbsent(c.user(), u -> new TreeMap<>())
-              .computeIfAbsent(c.product(), p -> new long[3]);
-      wt[1]++;
-      wt[2] = Math.addExact(wt[2], c.tokens());
-    }
-    daysUsed.forEach(
-        (u, byP) ->
-            byP.forEach(
-                (p, set) ->
-                    counts.computeIfAbsent(u, x -> new TreeMap<>())
-                        .computeIfAbsent(p, x -> new long[3])[0] = set.distinct()));
     boolean hasSummaries = false;
     for (UsageSummary s : usage.summaries()) {
       hasSummaries = true;
@@ -232,6 +211,57 @@ public final class UsageAnalysis {
         period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries,
         collectionNotes,
         dataSpan);
+  }
+
+  /** Epoch nanoseconds of {@code t}, clamped to the range a table holds (years 1678 to 2261). */
+  private static long nanos(Instant t) {
+    try {
+      return SessionTable.toNanos(t);
+    } catch (ArithmeticException e) {
+      return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  /** Threads one replay uses: the calling thread and at most one more. */
+  private static final int THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+  /**
+   * Days used, windows and tokens per user and product from a meter's charges, for meters other
+   * than the Flex replay (plug-ins): days used are every calendar day (in the zone) that a session
+   * touches or a daily row names.
+   */
+  private static void countByObjects(
+      UsageLog log, Metering flex, ZoneId zone, Map<UserId, Map<ProductId, long[]>> counts) {
+    Map<UserId, Map<ProductId, EpochDays>> daysUsed = new HashMap<>();
+    ZoneRules rules = zone.getRules();
+    for (Session s : log.sessions()) {
+      EpochDays set =
+          daysUsed.computeIfAbsent(s.user(), u -> new HashMap<>())
+              .computeIfAbsent(s.product(), p -> new EpochDays());
+      Instant last = s.end().equals(s.start()) ? s.end() : s.end().minusNanos(1);
+      long lastDay = CalendarDays.epochDay(last, rules);
+      for (long d = CalendarDays.epochDay(s.start(), rules); d <= lastDay; d++) {
+        set.add(d);
+      }
+    }
+    for (DailyUsage d : log.days()) {
+      daysUsed.computeIfAbsent(d.user(), u -> new HashMap<>())
+          .computeIfAbsent(d.product(), p -> new EpochDays())
+          .add(d.day().toEpochDay());
+    }
+    for (Charge c : flex.charges()) {
+      long[] wt =
+          counts.computeIfAbsent(c.user(), u -> new TreeMap<>())
+              .computeIfAbsent(c.product(), p -> new long[3]);
+      wt[1]++;
+      wt[2] = Math.addExact(wt[2], c.tokens());
+    }
+    daysUsed.forEach(
+        (u, byP) ->
+            byP.forEach(
+                (p, set) ->
+                    counts.computeIfAbsent(u, x -> new TreeMap<>())
+                        .computeIfAbsent(p, x -> new long[3])[0] = set.distinct()));
   }
 
   /**
@@ -286,16 +316,13 @@ public final class UsageAnalysis {
     LocalDate min = null;
     LocalDate max = null;
     ZoneRules rules = zone.getRules();
-    long minDay = Long.MAX_VALUE;
-    long maxDay = Long.MIN_VALUE;
-    for (Session s : usage.log().sessions()) {
-      long d = CalendarDays.epochDay(s.start(), rules);
-      minDay = Math.min(minDay, d);
-      maxDay = Math.max(maxDay, d);
-    }
-    if (minDay <= maxDay) {
-      min = LocalDate.ofEpochDay(minDay);
-      max = LocalDate.ofEpochDay(maxDay);
+    SessionTable sessions = usage.log().sessionTable();
+    if (sessions.size() > 0) {
+      // a calendar day never decreases with the instant: the first and last starts give the span
+      min = LocalDate.ofEpochDay(
+          CalendarDays.epochDay(SessionTable.toInstant(sessions.minStartNanos()), rules));
+      max = LocalDate.ofEpochDay(
+          CalendarDays.epochDay(SessionTable.toInstant(sessions.maxStartNanos()), rules));
     }
     for (DailyUsage u : usage.log().days()) {
       min = min == null || u.day().isBefore(min) ? u.day() : min;

@@ -23,6 +23,7 @@ import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
 import dev.seatwise.domain.tokens.TokenPack;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ class EmbeddingExampleTest {
 
     @Override
     public ImportedUsage usage() {
-      List<Session> sessions = new ArrayList<>();
+      SessionTable.Builder sessions = SessionTable.builder(); // by column: 24 bytes a session
       List<Rejection> rejected = new ArrayList<>();
       for (SamUsageRecord r : records) {
         if (r.endEpoch() < r.startEpoch()) {
@@ -65,7 +66,7 @@ class EmbeddingExampleTest {
       }
       FileReport report = new FileReport("sam-db", "sam-records", records.size(), sessions.size(), rejected);
       return new ImportedUsage(
-          UsageLog.ofSessions(sessions), List.of(), List.of(), List.of(), List.of(), List.of(),
+          UsageLog.of(sessions.build(), List.of()), List.of(), List.of(), List.of(), List.of(), List.of(),
           new ImportReport(List.of(report)));
     }
   }

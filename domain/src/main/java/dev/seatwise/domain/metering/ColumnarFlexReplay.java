@@ -4,10 +4,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.seatwise.domain.catalog.Bundle;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.MeteringParameters;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.CalendarDays;
+import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Duration;
@@ -71,6 +73,10 @@ public final class ColumnarFlexReplay {
   private final int[][] windowChunkStarts;
   private final long windowNanos;
   private final long totalTokens;
+  /** Per group, the tokens of each window when the group's product is a collection, else null. */
+  private final long[][] windowTokens;
+  /** Per group, the rate of each window when the group's product is a collection, else null. */
+  private final CollectionPricing.Rate[][] windowRates;
 
   private ColumnarFlexReplay(
       SessionTable table,
@@ -84,7 +90,11 @@ public final class ColumnarFlexReplay {
       long[][][] windowStarts,
       int[][] windowChunkStarts,
       long windowNanos,
-      long totalTokens) {
+      long totalTokens,
+      long[][] windowTokens,
+      CollectionPricing.Rate[][] windowRates) {
+    this.windowTokens = windowTokens;
+    this.windowRates = windowRates;
     this.table = table;
     this.groupUser = groupUser;
     this.groupProduct = groupProduct;
@@ -119,7 +129,22 @@ public final class ColumnarFlexReplay {
    *     parallelism < 1}
    */
   public static ColumnarFlexReplay of(SessionTable table, MeterContext context, int parallelism) {
-    return of(table, context, DENSE_KEYS, parallelism, BAND_ROWS);
+    return of(table, List.of(), context, DENSE_KEYS, parallelism, BAND_ROWS);
+  }
+
+  /**
+   * The same replay with the daily usage (days without clock times) beside the table, which only
+   * the pricing of collection checkouts reads (a member used that day was seen in the window, see
+   * {@link CollectionPricing}); the daily usage itself is not replayed here.
+   */
+  public static ColumnarFlexReplay of(
+      SessionTable table, List<DailyUsage> days, MeterContext context, int parallelism) {
+    return of(table, days, context, DENSE_KEYS, parallelism, BAND_ROWS);
+  }
+
+  static ColumnarFlexReplay of(
+      SessionTable table, MeterContext context, long denseKeys, int parallelism, int bandRows) {
+    return of(table, List.of(), context, denseKeys, parallelism, bandRows);
   }
 
   /**
@@ -127,14 +152,21 @@ public final class ColumnarFlexReplay {
    * most {@code bandRows} rows per band (for tests).
    */
   static ColumnarFlexReplay of(
-      SessionTable table, MeterContext context, long denseKeys, int parallelism, int bandRows) {
+      SessionTable table,
+      List<DailyUsage> days,
+      MeterContext context,
+      long denseKeys,
+      int parallelism,
+      int bandRows) {
     checkNotNull(table, "table");
+    checkNotNull(days, "days");
     checkNotNull(context, "context");
     checkArgument(parallelism >= 1, "parallelism must be >= 1 but was %s", parallelism);
     checkArgument(bandRows >= 1, "bandRows must be >= 1 but was %s", bandRows);
     long keys = (long) table.users().size() * table.products().size();
     Grouping grouping = keys <= denseKeys ? Dense.of(table, (int) keys) : TwoPass.of(table);
     Replayer replayer = new Replayer(table, context, grouping);
+    replayer.checkProducts();
     Band[] bands = grouping.bands(replayer, parallelism, bandRows);
     // bands are handed out in order; after a failure no more are, so every band before the first
     // failing one has run and its failure is the one a single thread would have met first
@@ -162,7 +194,70 @@ public final class ColumnarFlexReplay {
         throw new IllegalStateException(x);
       }
     }
-    return replayer.result(bands);
+    return replayer.result(bands).priceCollections(days, context);
+  }
+
+  /**
+   * This replay with each window of a collection checkout priced by {@link CollectionPricing}
+   * (the members the same user was seen using in it).
+   */
+  private ColumnarFlexReplay priceCollections(List<DailyUsage> daily, MeterContext context) {
+    Catalog catalog = context.catalog();
+    if (catalog.bundles().isEmpty()) {
+      return this;
+    }
+    Bundle[] collection = new Bundle[table.products().size()];
+    boolean any = false;
+    for (int p = 0; p < collection.length; p++) {
+      collection[p] = collectionOf(catalog, table.products().get(p));
+      any |= collection[p] != null;
+    }
+    if (!any) {
+      return this;
+    }
+    boolean[] users = new boolean[table.users().size()];
+    boolean priced = false;
+    for (int g = 0; g < groups(); g++) {
+      if (collection[groupProduct[g]] != null && windows[g] > 0) {
+        users[groupUser[g]] = true;
+        priced = true;
+      }
+    }
+    if (!priced) {
+      return this;
+    }
+    CollectionRates rates =
+        new CollectionRates(catalog, UserRows.of(table, users), daily, context.zone());
+    long[] groupTokens = tokens.clone();
+    long[][] perWindow = new long[groups()][];
+    CollectionPricing.Rate[][] perRate = new CollectionPricing.Rate[groups()][];
+    long total = 0;
+    for (int g = 0; g < groups(); g++) {
+      Bundle b = collection[groupProduct[g]];
+      if (b != null && windows[g] > 0) {
+        perWindow[g] = new long[windows[g]];
+        perRate[g] = new CollectionPricing.Rate[windows[g]];
+        long sum = 0;
+        for (int k = 0; k < windows[g]; k++) {
+          long start = windowStartNanos(g, k);
+          CollectionPricing.Rate r =
+              rates.rate(b, groupUser[g], user(g), start, start + windowNanos);
+          perRate[g][k] = r;
+          perWindow[g][k] = r.tokens();
+          sum = Math.addExact(sum, r.tokens());
+        }
+        groupTokens[g] = sum;
+      }
+      total = Math.addExact(total, groupTokens[g]);
+    }
+    return new ColumnarFlexReplay(table, groupUser, groupProduct, windows, groupTokens, days,
+        windowOffset, bandFirstGroup, windowStarts, windowChunkStarts, windowNanos, total,
+        perWindow, perRate);
+  }
+
+  /** The bundle {@code product} names when it is a collection rather than a product, else null. */
+  static Bundle collectionOf(Catalog catalog, ProductId product) {
+    return catalog.product(product).isPresent() ? null : catalog.bundle(product).orElse(null);
   }
 
   /**
@@ -242,6 +337,41 @@ public final class ColumnarFlexReplay {
     }
 
     /**
+     * Fails as the object meter would, before any replay: on the first uncovered group (in user,
+     * then product id order) whose product the catalog does not know.
+     */
+    void checkProducts() {
+      List<ProductId> productDict = table.products();
+      boolean anyUnknown = false;
+      for (long r : rates) {
+        anyUnknown |= r < 0;
+      }
+      if (!anyUnknown) {
+        return;
+      }
+      UserId firstUser = null;
+      ProductId firstProduct = null;
+      for (int g = 0; g < users.length; g++) {
+        if (rates[products[g]] >= 0) {
+          continue;
+        }
+        UserId u = table.users().get(users[g]);
+        ProductId p = productDict.get(products[g]);
+        if (!noCoverage && context.coverage().covers(u, p)) {
+          continue;
+        }
+        int c = firstUser == null ? -1 : u.compareTo(firstUser);
+        if (firstUser == null || c < 0 || (c == 0 && p.compareTo(firstProduct) < 0)) {
+          firstUser = u;
+          firstProduct = p;
+        }
+      }
+      if (firstUser != null) {
+        throw new IllegalArgumentException("unknown product " + firstProduct);
+      }
+    }
+
+    /**
      * Replays group {@code g}, whose sessions are {@code (s[k], e[k])} for {@code k} in {@code
      * [from, from + len)} in table order; window starts go to {@code sink}.
      */
@@ -298,7 +428,8 @@ public final class ColumnarFlexReplay {
         chunkStarts[b] = bands[b].windows.chunkStarts();
       }
       return new ColumnarFlexReplay(table, users, products, windows, tokens, days, offset,
-          firstGroup, starts, chunkStarts, window, total);
+          firstGroup, starts, chunkStarts, window, total, new long[users.length][],
+          new CollectionPricing.Rate[users.length][]);
     }
   }
 
@@ -740,6 +871,28 @@ public final class ColumnarFlexReplay {
     return windowStarts[b][c][i - windowChunkStarts[b][c]];
   }
 
+  /**
+   * Tokens of window {@code k} of group {@code g}: the product's rate, or for a collection the
+   * window's own rate ({@link CollectionPricing}).
+   */
+  public long windowTokens(int g, int k) {
+    checkElementIndex(k, windows[g], "window");
+    long[] own = windowTokens[g];
+    return own != null ? own[k] : tokens[g] / windows[g];
+  }
+
+  /** The rate of window {@code k} of group {@code g} when its product is a collection. */
+  java.util.Optional<CollectionPricing.Rate> collectionRate(int g, int k) {
+    checkElementIndex(k, windows[g], "window");
+    CollectionPricing.Rate[] own = windowRates[g];
+    return own == null ? java.util.Optional.empty() : java.util.Optional.of(own[k]);
+  }
+
+  /** Length of a window in nanoseconds. */
+  long windowNanos() {
+    return windowNanos;
+  }
+
   /** All windows charged. */
   public long totalWindows() {
     return windowOffset[windowOffset.length - 1];
@@ -755,10 +908,9 @@ public final class ColumnarFlexReplay {
     List<Charge> out = new ArrayList<>((int) totalWindows());
     Duration length = Duration.ofNanos(windowNanos);
     for (int g = 0; g < groups(); g++) {
-      long rate = windows[g] == 0 ? 0 : tokens[g] / windows[g];
       for (int k = 0; k < windows[g]; k++) {
         Instant start = SessionTable.toInstant(windowStartNanos(g, k));
-        out.add(new Charge(user(g), product(g), start, start.plus(length), rate));
+        out.add(new Charge(user(g), product(g), start, start.plus(length), windowTokens(g, k)));
       }
     }
     return out;

@@ -41,18 +41,13 @@ public final class ConcurrencyProfile {
     // Canonical order (start, end, weight), so that a profile depends only on the multiset of its
     // intervals: equal inputs in any order give equal profiles and equal answers.
     int n = rawStarts.length;
-    Integer[] order = new Integer[n];
+    int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Arrays.sort(
-        order,
-        (a, b) ->
-            rawStarts[a] != rawStarts[b]
-                ? Long.compare(rawStarts[a], rawStarts[b])
-                : rawEnds[a] != rawEnds[b]
-                    ? Long.compare(rawEnds[a], rawEnds[b])
-                    : Long.compare(rawWeights[a], rawWeights[b]));
+    if (!canonical(rawStarts, rawEnds, rawWeights)) {
+      sortIndexes(order, rawStarts, rawEnds, rawWeights);
+    }
     this.starts = new long[n];
     this.ends = new long[n];
     this.weights = new long[n];
@@ -61,28 +56,76 @@ public final class ConcurrencyProfile {
       ends[i] = rawEnds[order[i]];
       weights[i] = rawWeights[order[i]];
     }
-    long[][] events = new long[2 * n][];
-    for (int i = 0; i < n; i++) {
-      events[2 * i] = new long[] {starts[i], weights[i]};
-      events[2 * i + 1] = new long[] {ends[i], -weights[i]};
-    }
-    // at equal times, ends (negative deltas) come first: half-open intervals
-    Arrays.sort(events, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    // the level after all changes at one instant is their sum, whatever their order at that
+    // instant (half-open intervals: an end and a start at the same instant net out), so starts
+    // (already in order) and ends sorted by time are merged, summing the changes per instant
+    long[] endTimes = ends.clone();
+    long[] endWeights = weights.clone();
+    ColumnarFlexReplay.sortByStart(endTimes, endWeights, n);
     long[] t = new long[2 * n];
     long[] l = new long[2 * n];
     int k = 0;
     long level = 0;
-    for (int i = 0; i < events.length; i++) {
-      level += events[i][1];
-      if (i + 1 < events.length && events[i + 1][0] == events[i][0]) {
-        continue;
+    int a = 0;
+    int b = 0;
+    while (a < n || b < n) {
+      long time = b >= n || (a < n && starts[a] < endTimes[b]) ? starts[a] : endTimes[b];
+      while (b < n && endTimes[b] == time) {
+        level -= endWeights[b++];
       }
-      t[k] = events[i][0];
+      while (a < n && starts[a] == time) {
+        level += weights[a++];
+      }
+      t[k] = time;
       l[k] = level;
       k++;
     }
     this.times = Arrays.copyOf(t, k);
     this.levels = Arrays.copyOf(l, k);
+  }
+
+  /** Whether the intervals are already in (start, end, weight) order. */
+  private static boolean canonical(long[] s, long[] e, long[] w) {
+    for (int i = 1; i < s.length; i++) {
+      if (compare(s, e, w, i - 1, i) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int compare(long[] s, long[] e, long[] w, int a, int b) {
+    return s[a] != s[b]
+        ? Long.compare(s[a], s[b])
+        : e[a] != e[b] ? Long.compare(e[a], e[b]) : Long.compare(w[a], w[b]);
+  }
+
+  /** Stable merge sort of the indexes {@code order} by (start, end, weight). */
+  private static void sortIndexes(int[] order, long[] s, long[] e, long[] w) {
+    int n = order.length;
+    int[] from = order;
+    int[] to = new int[n];
+    for (int run = 1; run < n; run *= 2) {
+      for (int lo = 0; lo < n; lo += 2 * run) {
+        int mid = Math.min(lo + run, n);
+        int hi = Math.min(lo + 2 * run, n);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+          if (j >= hi || (i < mid && compare(s, e, w, from[i], from[j]) <= 0)) {
+            to[k] = from[i++];
+          } else {
+            to[k] = from[j++];
+          }
+        }
+      }
+      int[] x = from;
+      from = to;
+      to = x;
+    }
+    if (from != order) {
+      System.arraycopy(from, 0, order, 0, n);
+    }
   }
 
   /** A profile of intervals {@code [starts[i], ends[i])} in epoch nanoseconds, one unit each. */

@@ -1,9 +1,8 @@
 package dev.seatwise.domain.metering;
 
 import dev.seatwise.domain.catalog.ProductId;
-import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Legacy network (floating) seats: per product, the concurrency of sessions; a pool of seats must
- * cover the peak. Daily usage has no clock times and is ignored. Stateless and thread-safe.
+ * cover the peak. Daily usage has no clock times and is ignored. The sessions are read by column
+ * ({@link UsageLog#sessionTable()}). Stateless and thread-safe.
  */
 public final class ConcurrentSeatMeter implements Meter {
   public static final String KIND = "network-seat";
@@ -23,30 +23,65 @@ public final class ConcurrentSeatMeter implements Meter {
 
   @Override
   public Metering meter(UsageLog usage, MeterContext context) {
-    Map<ProductId, List<Session>> byProduct = new TreeMap<>();
-    for (Session s : usage.sessions()) {
-      byProduct.computeIfAbsent(s.product(), p -> new ArrayList<>()).add(s);
+    SessionTable table = usage.sessionTable();
+    int n = table.size();
+    List<ProductId> dict = table.products();
+    int[] at = new int[dict.size() + 1];
+    int[] pb = new int[BLOCK];
+    for (int from = 0; from < n; from += BLOCK) {
+      int len = Math.min(BLOCK, n - from);
+      table.copyProductIndexes(from, pb, 0, len);
+      for (int k = 0; k < len; k++) {
+        at[pb[k] + 1]++;
+      }
+    }
+    long[][] starts = new long[dict.size()][];
+    long[][] ends = new long[dict.size()][];
+    for (int p = 0; p < dict.size(); p++) {
+      starts[p] = new long[at[p + 1]];
+      ends[p] = new long[at[p + 1]];
+    }
+    int[] fill = new int[dict.size()];
+    long[] sb = new long[BLOCK];
+    long[] eb = new long[BLOCK];
+    for (int from = 0; from < n; from += BLOCK) {
+      int len = Math.min(BLOCK, n - from);
+      table.copyProductIndexes(from, pb, 0, len);
+      table.copyStarts(from, sb, 0, len);
+      table.copyEnds(from, eb, 0, len);
+      for (int k = 0; k < len; k++) {
+        int p = pb[k];
+        int i = fill[p]++;
+        starts[p][i] = sb[k];
+        ends[p][i] = eb[k];
+      }
+    }
+    Map<ProductId, Integer> byProduct = new TreeMap<>();
+    for (int p = 0; p < dict.size(); p++) {
+      if (starts[p].length > 0) {
+        byProduct.put(dict.get(p), p);
+      }
     }
     List<CapacityDemand> demands = new ArrayList<>();
     byProduct.forEach(
-        (product, sessions) -> {
-          long[] st = new long[sessions.size()];
-          long[] en = new long[sessions.size()];
-          Instant earliest = sessions.get(0).start();
-          for (int i = 0; i < st.length; i++) {
-            st[i] = Instants.toNanos(sessions.get(i).start());
-            en[i] = Instants.toNanos(sessions.get(i).end());
-            if (sessions.get(i).start().isBefore(earliest)) {
-              earliest = sessions.get(i).start();
-            }
+        (product, p) -> {
+          long[] st = starts[p];
+          long earliest = Long.MAX_VALUE;
+          for (long s : st) {
+            earliest = Math.min(earliest, s);
           }
-          ConcurrencyProfile profile = ConcurrencyProfile.ofNanos(st, en);
+          ConcurrencyProfile profile = ConcurrencyProfile.ofNanos(st, ends[p]);
           // with no overlap at all (only empty sessions), the demand is dated at the first start,
           // whatever the input order
           demands.add(
               new CapacityDemand(
-                  product.value(), profile.peak(), profile.peakAt().orElse(earliest), profile));
+                  product.value(),
+                  profile.peak(),
+                  profile.peakAt().orElse(SessionTable.toInstant(earliest)),
+                  profile));
         });
     return new Metering(List.of(), demands);
   }
+
+  private static final int BLOCK = 1 << 12;
 }

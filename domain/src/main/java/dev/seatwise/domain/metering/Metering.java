@@ -11,7 +11,8 @@ import java.util.TreeMap;
  */
 public record Metering(List<Charge> charges, List<CapacityDemand> demands) {
   public Metering {
-    charges = List.copyOf(charges);
+    // a replay's charges are made when read: held as they are, not copied into objects
+    charges = charges instanceof FlexReplay.Charges ? charges : List.copyOf(charges);
     demands = List.copyOf(demands);
   }
 

@@ -6,12 +6,15 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.seatwise.domain.catalog.ProductId;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * Sessions stored by column, for organisations too large for one object per session: users and
@@ -75,8 +78,14 @@ public final class SessionTable {
     return new Builder();
   }
 
-  /** The table of {@code sessions}, in their iteration order. */
+  /**
+   * The table of {@code sessions}, in their iteration order: the backing table itself when {@code
+   * sessions} is a table's {@link #asSessions()} view.
+   */
   public static SessionTable of(Collection<Session> sessions) {
+    if (sessions instanceof Rows rows) {
+      return rows.table;
+    }
     Builder b = builder();
     for (Session s : checkNotNull(sessions, "sessions")) {
       b.add(s);
@@ -153,6 +162,115 @@ public final class SessionTable {
       out.add(session(i));
     }
     return out;
+  }
+
+  /**
+   * The rows as an immutable list of sessions, each object made when it is read (nothing is
+   * copied): the object view of usage for code that iterates sessions, while meters that know the
+   * table ({@link #backing(List)}) read its columns.
+   */
+  public List<Session> asSessions() {
+    return new Rows(this);
+  }
+
+  /** The table behind {@code sessions} when it is a table's {@link #asSessions()} view. */
+  public static Optional<SessionTable> backing(List<Session> sessions) {
+    return sessions instanceof Rows rows ? Optional.of(rows.table) : Optional.empty();
+  }
+
+  /**
+   * The rows whose start lies in {@code [fromNanos, toNanos)}, in order: this table when that is
+   * every row, else a new table (with dictionaries of the rows kept, in order of appearance).
+   */
+  public SessionTable startingIn(long fromNanos, long toNanos) {
+    int[] ub = new int[BLOCK];
+    int[] pb = new int[BLOCK];
+    long[] sb = new long[BLOCK];
+    long[] eb = new long[BLOCK];
+    boolean all = true;
+    for (int from = 0; from < size && all; from += BLOCK) {
+      int len = Math.min(BLOCK, size - from);
+      copyStarts(from, sb, 0, len);
+      for (int k = 0; k < len; k++) {
+        if (sb[k] < fromNanos || sb[k] >= toNanos) {
+          all = false;
+          break;
+        }
+      }
+    }
+    if (all) {
+      return this;
+    }
+    Builder b = builder();
+    int[] userMap = new int[users.size()];
+    int[] productMap = new int[products.size()];
+    Arrays.fill(userMap, -1);
+    Arrays.fill(productMap, -1);
+    for (int from = 0; from < size; from += BLOCK) {
+      int len = Math.min(BLOCK, size - from);
+      copyUserIndexes(from, ub, 0, len);
+      copyProductIndexes(from, pb, 0, len);
+      copyStarts(from, sb, 0, len);
+      copyEnds(from, eb, 0, len);
+      for (int k = 0; k < len; k++) {
+        if (sb[k] >= fromNanos && sb[k] < toNanos) {
+          int u = userMap[ub[k]];
+          if (u < 0) {
+            u = userMap[ub[k]] = b.userIndex(users.get(ub[k]));
+          }
+          int p = productMap[pb[k]];
+          if (p < 0) {
+            p = productMap[pb[k]] = b.productIndex(products.get(pb[k]));
+          }
+          b.add(u, p, sb[k], eb[k]);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  /** The earliest start of any row in epoch nanoseconds, or {@code Long.MAX_VALUE} when empty. */
+  public long minStartNanos() {
+    return startBound(true);
+  }
+
+  /** The latest start of any row in epoch nanoseconds, or {@code Long.MIN_VALUE} when empty. */
+  public long maxStartNanos() {
+    return startBound(false);
+  }
+
+  private long startBound(boolean min) {
+    long bound = min ? Long.MAX_VALUE : Long.MIN_VALUE;
+    long[] sb = new long[BLOCK];
+    for (int from = 0; from < size; from += BLOCK) {
+      int len = Math.min(BLOCK, size - from);
+      copyStarts(from, sb, 0, len);
+      for (int k = 0; k < len; k++) {
+        bound = min ? Math.min(bound, sb[k]) : Math.max(bound, sb[k]);
+      }
+    }
+    return bound;
+  }
+
+  private static final int BLOCK = 1 << 12;
+
+  /** A table's rows as sessions, made on each read. */
+  private static final class Rows extends AbstractList<Session> implements RandomAccess {
+    private final SessionTable table;
+
+    Rows(SessionTable table) {
+      this.table = table;
+    }
+
+    @Override
+    public Session get(int index) {
+      return table.session(index);
+    }
+
+    @Override
+    public int size() {
+      return table.size;
+    }
   }
 
   /**
@@ -333,6 +451,34 @@ public final class SessionTable {
       longs[0] = s;
       longs[1] = e;
       state[FILL] = fill;
+    }
+
+    /** Appends every row of {@code table}, in order, interning its users and products here. */
+    public Builder addAll(SessionTable table) {
+      checkNotNull(table, "table");
+      int[] userMap = new int[table.users().size()];
+      for (int u = 0; u < userMap.length; u++) {
+        userMap[u] = userIndex(table.users().get(u));
+      }
+      int[] productMap = new int[table.products().size()];
+      for (int p = 0; p < productMap.length; p++) {
+        productMap[p] = productIndex(table.products().get(p));
+      }
+      int[] ub = new int[BLOCK];
+      int[] pb = new int[BLOCK];
+      long[] sb = new long[BLOCK];
+      long[] eb = new long[BLOCK];
+      for (int from = 0; from < table.size(); from += BLOCK) {
+        int len = Math.min(BLOCK, table.size() - from);
+        table.copyUserIndexes(from, ub, 0, len);
+        table.copyProductIndexes(from, pb, 0, len);
+        table.copyStarts(from, sb, 0, len);
+        table.copyEnds(from, eb, 0, len);
+        for (int k = 0; k < len; k++) {
+          add(userMap[ub[k]], productMap[pb[k]], sb[k], eb[k]);
+        }
+      }
+      return this;
     }
 
     /**

@@ -194,6 +194,25 @@ class CurrentPlanTest {
   }
 
   @Test
+  void aCollectionCheckoutIsChargedItsOwnWindowTokensNotLeftUncovered() {
+    // a checkout of the AEC Collection itself (the member that ran is not recorded): the meter
+    // priced the window at 10 tokens (CollectionPricing); with no seat it draws those 10 from the
+    // lot (before, PlanEvaluation found no product rate for AECCOL and left it uncovered)
+    TokenLot lot =
+        new TokenLot("L", Instant.parse("2025-01-01T00:00:00Z"), 100, UnitPrice.of("2.50", "USD"),
+            Instant.parse("2026-01-01T00:00:00Z"));
+    Entitlements held = new Entitlements(List.of(), List.of(), List.of(lot));
+
+    CurrentPlan c = evaluate(held, daily("ann", AEC_COLLECTION, JAN1, 1, 10));
+
+    assertThat(c.evaluation().outcomes()).singleElement().satisfies(o -> {
+      assertThat(o.outcome()).isEqualTo(Outcome.TOKENS);
+      assertThat(o.tokens()).isEqualTo(10);
+    });
+    assertThat(c.total()).isEqualTo(usd("250.00"));
+  }
+
+  @Test
   void useSpreadOverMoreThanAValidityIsBoughtInSeveralPurchases() {
     // nothing held but a subscription of Revit nobody uses; ann's AutoCAD use is 60 windows from
     // 2025-01-01 and 60 from 2026-03-01 over the period 2025-01-01..2026-05-01: 420 tokens each

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the web front end: {@code java -jar seatwise-web.jar [--host H] [--port P] [--token T]
  * [--max-upload-mb N] [--timeout-seconds S] [--workers N] [--data-dir DIR] [--data-max-mb N]
- * [--datasets-in-memory N]}. The token may also come from the
+ * [--datasets-in-memory N] [--queue N] [--max-analyses-per-client N]}. The token may also come from the
  * {@code SEATWISE_TOKEN} environment variable; off loopback it is required.
  */
 public final class WebMain {
@@ -26,7 +26,8 @@ public final class WebMain {
   static final String USAGE =
       "usage: java -jar seatwise-web.jar [--host 127.0.0.1] [--port 8080] [--token TOKEN]"
           + " [--max-upload-mb 50] [--timeout-seconds 60] [--workers N]\n"
-          + "  [--data-dir DIR] [--data-max-mb 1024] [--datasets-in-memory 4]\n"
+          + "  [--data-dir DIR] [--data-max-mb 1024] [--datasets-in-memory 4] [--queue 256]"
+          + " [--max-analyses-per-client 8]\n"
           + "  --data-dir keeps stored datasets across restarts (default: a temporary folder);\n"
           + "  --token may also be given as the SEATWISE_TOKEN environment variable;"
           + " it is required when --host is not a loopback address.";
@@ -91,6 +92,8 @@ public final class WebMain {
     Optional<Path> dataDir = Optional.empty();
     long dataMax = WebSettings.DEFAULT_DATA_MAX_BYTES;
     int inMemory = WebSettings.DEFAULT_DATASETS_IN_MEMORY;
+    int queue = WebSettings.DEFAULT_QUEUE;
+    int perClient = WebSettings.DEFAULT_MAX_ANALYSES_PER_CLIENT;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--help") || a.equals("-h")) {
@@ -110,6 +113,8 @@ public final class WebMain {
         case "--data-dir" -> dataDir = Optional.of(Path.of(v));
         case "--data-max-mb" -> dataMax = number(a, v) * 1024L * 1024L;
         case "--datasets-in-memory" -> inMemory = number(a, v);
+        case "--queue" -> queue = number(a, v);
+        case "--max-analyses-per-client" -> perClient = number(a, v);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
@@ -121,7 +126,8 @@ public final class WebMain {
     }
     try {
       return new WebSettings(
-          host, port, token, maxUpload, timeout, workers, 256, uploads, dataDir, dataMax, inMemory);
+          host, port, token, maxUpload, timeout, workers, queue, uploads, dataDir, dataMax, inMemory,
+          perClient);
     } catch (IllegalArgumentException e) {
       dev.seatwise.adapter.web.RequestUploads.deleteTree(uploads);
       throw e;

@@ -8,7 +8,8 @@ import dev.seatwise.domain.tokens.PackPurchase;
 import java.time.LocalDate;
 
 /**
- * One purchase of the plan: the packs to buy on {@code date} (the day the balance would first fall
+ * One purchase of the plan: the packs to buy on {@code date} (the day the schedule buys them; for a
+ * history without a whole week, the day the balance would first fall
  * short of the P90 burn), the tokens they must supply before they expire ({@code shortfall}), and
  * when they expire. Immutable and thread-safe; nothing is null.
  */

@@ -7,12 +7,13 @@ import dev.seatwise.domain.money.Money;
 import java.util.List;
 
 /**
- * Packs to buy, and when, so the lots cover the P90 burn over the horizon at the least cost. {@code
- * cost} is the sum of the purchases' costs. Because it is sized for P90, an expected (mean) burn
- * leaves some of it unused: {@code surplusAtHorizon} tokens of the planned lots are left at the
- * horizon's end, and {@code expectedWaste} of them would still expire unused if the burn went on at
- * its mean rate until the planned lots expire (worth {@code expectedWasteCost} at their pack
- * prices). Immutable and thread-safe; nothing is null.
+ * Packs to buy, and when, so the lots cover the P90 burn over the horizon within lot expiry at the
+ * least pack cost plus expected waste. {@code cost} is the sum of the purchases' costs. Because it
+ * is sized for P90, most runs leave some of it unused: {@code surplusAtHorizon} tokens of the
+ * planned lots are left at the horizon's end and {@code expectedWaste} of them expire unused (worth
+ * {@code expectedWasteCost} at their pack prices), each the mean over the simulated runs (drawn on
+ * until the planned lots expire); for a history without a whole week, at the mean burn.
+ * Immutable and thread-safe; nothing is null.
  */
 public record PurchasePlan(
     List<PlannedPurchase> purchases,

@@ -21,9 +21,14 @@ import java.util.Optional;
  *       purchases; {@code runOut}: the first day whose expected burn they cannot cover; {@code
  *       expiringUnused}: tokens of lots held that expire unused within the horizon.
  *   <li>{@code expectedBurn}: the mean burn over the horizon; {@code p50Burn} and {@code p90Burn}:
- *       percentiles (nearest rank) of the horizon burn over {@code simulations} runs, each
- *       resampling the history's daily burns with replacement ({@code seed} fixes the runs).
- *   <li>{@code plan}: the purchases that cover the P90 burn.
+ *       percentiles (nearest rank) of the horizon burn over {@code simulations} runs of the
+ *       seeded block bootstrap of whole weeks ({@link dev.seatwise.domain.forecast.BurnForecast});
+ *       when the history holds no whole week, of runs resampling its daily burns with replacement
+ *       ({@code seed} fixes the runs).
+ *   <li>{@code plan}: the purchases that cover the P90 path of the same runs within lot expiry at
+ *       the least pack cost plus expected waste ({@link
+ *       dev.seatwise.domain.forecast.BurnCoverPlan}); without a whole week, the even spread of the
+ *       horizon's P90.
  *   <li>{@code burnByProduct} and {@code burnByPool}: the history's Enterprise Token Flex pool
  *       consumption (token consumption exports, no users) per product line, dearest first, and
  *       per pool; empty without such an export. Its tokens are part of {@code monthlyBurn} and

@@ -2,12 +2,14 @@ package dev.seatwise.application.port.out;
 
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything the usage sources held. {@code log} has sessions and days of catalog products;
+ * Everything the usage sources held. {@code log} has sessions and days of catalog products (the
+ * sessions usually a {@link SessionTable}'s view: by column, an object made only when one is read);
  * {@code unmapped} has sessions of FlexLM features that map to no catalog product, under the
  * feature's own name (for concurrency only, never dropped); {@code consumption} has the daily
  * tokens of Enterprise Token Flex pools per product line (no users). Immutable.
@@ -87,14 +89,19 @@ public record ImportedUsage(
         report);
   }
 
-  /** Both imports together. */
+  /** The sessions of catalog products by column (the table behind {@code log}'s sessions). */
+  public SessionTable sessionTable() {
+    return log.sessionTable();
+  }
+
+  /** Both imports together (the sessions of this one, then the other's, in one table). */
   public ImportedUsage plus(ImportedUsage o) {
-    List<Session> sessions = new ArrayList<>(log.sessions());
-    sessions.addAll(o.log.sessions());
+    SessionTable sessions =
+        SessionTable.builder().addAll(log.sessionTable()).addAll(o.log.sessionTable()).build();
     var days = new ArrayList<>(log.days());
     days.addAll(o.log.days());
     return new ImportedUsage(
-        new UsageLog(sessions, days),
+        UsageLog.of(sessions, days),
         concat(unmapped, o.unmapped),
         concat(summaries, o.summaries),
         concat(tokenUsage, o.tokenUsage),
