@@ -150,7 +150,7 @@ public final class ReviewCommand extends AnalysisCommand {
       int n = r.actions().size();
       int shown = top <= 0 ? n : Math.min(top, n);
       out.printf(
-          "Actions in the order they are made, each saving net of the ones above it (%d of %d%s)%n",
+          "Actions in the order they are made, each saving net of those above (%d of %d%s)%n",
           shown, n, shown < n ? "; --top 0 shows all" : "");
       out.println(
           Text.left("WHEN", 10)

@@ -62,13 +62,15 @@ import java.util.TreeSet;
  * DoubleCharge}, only where the catalog's {@code covers} relates the two products) and idle burn
  * (the windows opened inside sessions past the access window, when sessions are known; review
  * date); give seats nobody is assigned, while their term runs, to users who pay Flex for their
- * products (review date); at each renewal, renew no more seats than are assigned; move each user whose offerings differ from the optimum's to them, on
- * the first date it can be made (a seat is left at the end of the term it is held for, a seat is
- * taken when the last seat left frees up, or on the review date), into a free seat of the offering
- * when there is one, else a new annual holding. A step that would not save anything, or would leave use uncovered that was covered, is
- * left out (and counted in the notes): the path is greedy, so the target is the best plan it
- * reaches, not a proven optimum under the dates; {@link #optimum()} and {@link #timingGap()} say
- * how far it is from the optimum with every change made on the review date.
+ * products (review date); at each renewal, renew no more seats than are assigned; move the users
+ * whose offerings differ from the optimum's to them, on the first date it can be made (a seat is
+ * left at the end of the term it is held for, a seat is taken when the last seat left frees up, or
+ * on the review date), into a free seat of the offering when there is one, else a new annual
+ * holding, one step per date, kind and offering. A step that would not save anything, or would
+ * leave use uncovered that was covered, is left out (and named in the notes): the path is greedy,
+ * so the target is the best plan it reaches, not a proven optimum under the dates; {@link
+ * #optimum()} and {@link #timingGap()} say how far it is from the optimum with every change made on
+ * the review date.
  *
  * <p>Immutable and thread-safe; nothing is null.
  */
