@@ -270,10 +270,13 @@ class DatasetApiTest {
       String id = TestServer.json(capped.post("/api/datasets", new Multipart().file("usage", "e.csv", csv(6)))).get("id").asText();
       String analysis = "/api/datasets/" + id + "/comparisons";
       try (java.net.Socket upload = new java.net.Socket("127.0.0.1", capped.server.port())) {
-        // a one-shot upload that has announced its body and sends nothing more holds the place
+        // a one-shot upload that has announced its body and sent part of it holds the place; 20 KB
+        // up front keep it above the server's minimum upload rate (1 KB/s) for about 20 s, so that
+        // the server does not cut it (408) before the requests below, however fast the machine
         upload.getOutputStream().write(("POST /api/comparisons HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n"
-            + "--xyz\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            + "--xyz\r\nContent-Disposition: form-data; name=\"usage\"; filename=\"h.csv\"\r\n\r\n"
+            + "a".repeat(20_000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         upload.getOutputStream().flush();
         HttpResponse<String> refused = capped.postExample(analysis);
         for (int i = 0; i < 100 && refused.statusCode() != 429; i++) {
