@@ -107,9 +107,7 @@ public final class MixPlan {
     List<TokenCharge> out = new ArrayList<>();
     // the version in force is looked up once per day; a product's rate once per version (a
     // collection's depends on the window); each (user, product) reference is built once
-    java.time.zone.ZoneRules rules = period.zone().getRules();
-    Instant dayFrom = null;
-    long dayUntil = Long.MIN_VALUE; // epoch second, exclusive: the day (and zone offset) holds until
+    DaySpan span = null;
     LocalDate day = null;
     Catalog version = null;
     Map<ProductId, OptionalLong> fixedRates = new HashMap<>();
@@ -120,24 +118,15 @@ public final class MixPlan {
       if (flex == null || !flex.contains(c.product()) || !period.contains(c.start())) {
         continue;
       }
-      Instant t = c.start();
-      if (dayFrom == null || t.isBefore(dayFrom) || t.getEpochSecond() >= dayUntil) {
-        LocalDate d = period.dayOf(t);
-        long until = (d.toEpochDay() + 1) * 86_400L - rules.getOffset(t).getTotalSeconds();
-        java.time.zone.ZoneOffsetTransition next = rules.nextTransition(t);
-        if (next != null) {
-          until = Math.min(until, next.getInstant().getEpochSecond());
-        }
-        dayFrom = t;
-        dayUntil = until;
-        if (!d.equals(day)) {
-          day = d;
-          Catalog v = SeatHolding.versionOn(catalogs, day);
-          if (v != version) {
-            version = v;
-            fixedRates.clear();
-            ownTokens.clear();
-          }
+      span = DaySpan.at(span, period, c.start());
+      LocalDate d = span.day();
+      if (!d.equals(day)) {
+        day = d;
+        Catalog v = SeatHolding.versionOn(catalogs, day);
+        if (v != version) {
+          version = v;
+          fixedRates.clear();
+          ownTokens.clear();
         }
       }
       OptionalLong rate =

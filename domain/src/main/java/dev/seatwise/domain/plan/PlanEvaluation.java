@@ -163,31 +163,20 @@ public final class PlanEvaluation {
     List<TokenCharge> tokenCharges = new ArrayList<>();
     int[] tokenIndex = new int[inPeriod.size()];
     int tokenCount = 0;
-    java.time.zone.ZoneRules rules = period.zone().getRules();
-    Instant dayFrom = null;
-    long dayUntil = Long.MIN_VALUE; // epoch second, exclusive: the day (and zone offset) holds until
+    DaySpan daySpan = null;
     LocalDate today = null;
     Catalog version = null;
     Map<ProductId, DayProduct> byProduct = new HashMap<>();
     OfferingSeats.Seating[] seatingToday = new OfferingSeats.Seating[offerings.size()];
     for (int i = 0; i < inPeriod.size(); i++) {
       Charge w = inPeriod.get(i);
-      Instant t = w.start();
-      if (dayFrom == null || t.isBefore(dayFrom) || t.getEpochSecond() >= dayUntil) {
-        LocalDate d = period.dayOf(t);
-        long until = (d.toEpochDay() + 1) * 86_400L - rules.getOffset(t).getTotalSeconds();
-        java.time.zone.ZoneOffsetTransition next = rules.nextTransition(t);
-        if (next != null) {
-          until = Math.min(until, next.getInstant().getEpochSecond());
-        }
-        dayFrom = t;
-        dayUntil = until;
-        if (!d.equals(today)) {
-          today = d;
-          version = SeatHolding.versionOn(catalogs, today);
-          byProduct.clear();
-          java.util.Arrays.fill(seatingToday, null);
-        }
+      daySpan = DaySpan.at(daySpan, period, w.start());
+      LocalDate d = daySpan.day();
+      if (!d.equals(today)) {
+        today = d;
+        version = SeatHolding.versionOn(catalogs, today);
+        byProduct.clear();
+        java.util.Arrays.fill(seatingToday, null);
       }
       DayProduct dp = byProduct.get(w.product());
       if (dp == null) {
