@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <p>Rows are the totals lines and the check-out lines; inside a feature block a line that is none
  * of the known lines ({@code Start date}, {@code Key type}, {@code Login time}, {@code Shared on})
- * is rejected with the reason.
+ * is rejected with the reason, and so is a feature block with no totals line, wherever it ends (at
+ * the next feature, rule or banner, or at the end of the file, as in a truncated output).
  */
 final class LmxStatusReader implements UsageReader {
   static final Pattern BANNER = Pattern.compile("^\\s*LM-X License Server on \\S+.*");
@@ -56,9 +57,10 @@ final class LmxStatusReader implements UsageReader {
       endFeature();
     }
 
+    /** The file ends the last feature block: one without its totals line is rejected as anywhere else. */
     @Override
     void end() {
-      flush();
+      endFeature();
     }
 
     @Override

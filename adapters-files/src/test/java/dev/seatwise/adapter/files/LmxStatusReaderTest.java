@@ -2,6 +2,7 @@ package dev.seatwise.adapter.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatwise.application.port.out.FileReport;
 import dev.seatwise.application.port.out.SeatCheckout;
 import dev.seatwise.application.port.out.SeatSnapshot;
 import dev.seatwise.domain.usage.Session;
@@ -62,6 +63,26 @@ class LmxStatusReaderTest extends StatusReaderContract {
         .contains(Session.of("sssaah", "HyperWorks", Instant.parse("2022-02-18T09:26:00Z"), first))
         .contains(Session.of("vraafg", "HWFlux2D", Instant.parse("2022-02-18T09:29:00Z"), second));
     assertThat(i.notes()).extracting(n -> n.line() + ": " + n.message()).containsExactly("34: " + UNLIMITED);
+  }
+
+  /**
+   * The sample cut after line 63: its last feature (HyperWorks, line 61) has no totals line. The
+   * six totals lines and four check-outs before it are accepted; the feature is one rejected row,
+   * named by file, line and field, and gives no snapshot.
+   */
+  @Test
+  void aFeatureBlockCutOffAtTheEndOfTheFileIsRejected() {
+    FileImport i = Imports.read("status/scania-license-manager-lmx-lmxendutil-truncated.txt");
+    FileReport r = Imports.report(i);
+    assertThat(Imports.rejections(i))
+        .containsExactly("61 [issued]: no 'N of M license(s) used' line for feature HyperWorks");
+    assertThat(i.usage().report().rejections()).singleElement()
+        .satisfies(x -> assertThat(x.file()).endsWith("lmxendutil-truncated.txt"));
+    assertThat(r.accepted()).isEqualTo(6 + 4);
+    assertThat(r.rejected()).isEqualTo(1);
+    assertThat(r.rowsRead()).isEqualTo(r.accepted() + r.rejected()).isEqualTo(11);
+    assertThat(i.usage().snapshots()).extracting(SeatSnapshot::feature).doesNotContain("HyperWorks")
+        .hasSize(6);
   }
 
   @Test
