@@ -45,6 +45,7 @@ final class LmxStatusReader implements UsageReader {
     String user;
     String host;
     long count;
+    long userLine;
     Optional<Instant> since = Optional.empty();
     boolean pending;
 
@@ -93,7 +94,7 @@ final class LmxStatusReader implements UsageReader {
           return;
         }
         block = s.block(feature).add(issued.get(), used);
-        s.ledger().accept();
+        s.accept(n);
         return;
       }
       m = USED_BY.matcher(line);
@@ -109,6 +110,7 @@ final class LmxStatusReader implements UsageReader {
         }
         user = m.group(2);
         host = m.group(3);
+        userLine = n;
         count = c.get();
         since = Optional.empty();
         pending = true;
@@ -130,7 +132,7 @@ final class LmxStatusReader implements UsageReader {
     void flush() {
       if (pending) {
         block.checkout(user, host, count, since, "");
-        s.ledger().accept();
+        s.accept(userLine);
         pending = false;
       }
     }

@@ -134,6 +134,35 @@ abstract class StatusReaderContract {
     }
   }
 
+  /**
+   * A file time outside the plausible dates (here the epoch, as an archive may leave it) dates
+   * nothing: every row of the undated snapshot is rejected, naming the field, and none is lost.
+   */
+  @Test
+  void anImplausibleFileTimeDatesNothingAndRejectsEveryRow(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("status.txt");
+    Files.copy(Fixtures.path(sample()), f);
+    Files.setLastModifiedTime(f, FileTime.from(Instant.EPOCH));
+    FileImport i = FileUsageAdapter.readFile(f, Fixtures.resolver());
+    FileReport r = Imports.report(i);
+    assertThat(r.rowsRead()).isEqualTo(sampleRows()).isEqualTo(r.accepted() + r.rejected());
+    if (datesItself()) {
+      assertThat(r.rejected()).isZero();
+      return;
+    }
+    assertThat(r.accepted()).isZero();
+    assertThat(r.rejections()).allSatisfy(x -> {
+      assertThat(x.file()).isEqualTo(f.toString());
+      assertThat(x.line()).isPositive();
+      assertThat(x.field()).isEqualTo("last-modified");
+      assertThat(x.reason()).startsWith("the output prints no date and the file's last-modified time"
+          + " 1970-01-01T00:00:00Z is outside the plausible dates 1990-01-01 to 2100-12-31");
+    });
+    assertThat(i.usage().snapshots()).isEmpty();
+    assertThat(i.usage().log().sessions()).isEmpty();
+    assertThat(i.usage().unmapped()).isEmpty();
+  }
+
   @Test
   void aDateLineBeforeTheOutputDatesTheSnapshot(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("status.txt");
