@@ -8,9 +8,7 @@ import dev.seatwise.application.port.out.SeatSnapshot;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UserId;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +96,7 @@ class LmxStatusReaderTest extends StatusReaderContract {
   @Test
   void aFileTimeThatDoesNotFitTheCheckOutsIsWarned(@TempDir Path dir) throws IOException {
     String newest = "newest check-out start the snapshot lists (2022-02-18T09:29:00Z)";
-    FileImport late = withFileTime(dir, "late.txt", "2024-05-06T07:08:09Z");
+    FileImport late = withFileTime(dir, "late.txt", Instant.parse("2024-05-06T07:08:09Z"));
     assertThat(late.notes()).filteredOn(n -> !n.message().equals(UNLIMITED)).singleElement()
         .satisfies(n -> assertThat(n.message()).contains("last-modified time 2024-05-06T07:08:09Z"
             + " (put a line 'date -Iseconds' before each snapshot to date them exactly); warning: the"
@@ -106,19 +104,12 @@ class LmxStatusReaderTest extends StatusReaderContract {
     assertThat(Imports.report(late).accepted()).isEqualTo(sampleRows());
     assertThat(late.usage().snapshots()).allSatisfy(s -> assertThat(s.at()).isEqualTo("2024-05-06T07:08:09Z"));
 
-    FileImport fits = withFileTime(dir, "fits.txt", "2022-02-18T10:00:00Z");
+    FileImport fits = withFileTime(dir, "fits.txt", Instant.parse("2022-02-18T10:00:00Z"));
     assertThat(fits.notes()).extracting(ImportNote::message).noneMatch(m -> m.contains("warning"));
 
-    FileImport early = withFileTime(dir, "early.txt", "2022-02-16T09:00:00Z");
+    FileImport early = withFileTime(dir, "early.txt", Instant.parse("2022-02-16T09:00:00Z"));
     assertThat(early.notes()).extracting(ImportNote::message).filteredOn(m -> m.contains("warning"))
         .singleElement().asString().contains("is before the " + newest);
-  }
-
-  private FileImport withFileTime(Path dir, String name, String time) throws IOException {
-    Path f = dir.resolve(name);
-    Files.copy(Fixtures.path(sample()), f);
-    Files.setLastModifiedTime(f, FileTime.from(Instant.parse(time)));
-    return FileUsageAdapter.readFile(f, Fixtures.resolver());
   }
 
   @Test

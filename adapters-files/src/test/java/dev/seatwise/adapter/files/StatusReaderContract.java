@@ -119,11 +119,8 @@ abstract class StatusReaderContract {
 
   @Test
   void anUndatedOutputIsDatedByTheFileTimeWithANote(@TempDir Path dir) throws IOException {
-    Path f = dir.resolve("status.txt");
-    Files.copy(Fixtures.path(sample()), f);
     Instant t = Instant.parse("2024-05-06T07:08:09Z");
-    Files.setLastModifiedTime(f, FileTime.from(t));
-    FileImport i = FileUsageAdapter.readFile(f, Fixtures.resolver());
+    FileImport i = withFileTime(dir, "status.txt", t);
     if (datesItself()) {
       assertThat(i.usage().snapshots()).allSatisfy(s -> assertThat(s.at()).isNotEqualTo(t));
       assertThat(i.notes()).isEmpty();
@@ -140,10 +137,7 @@ abstract class StatusReaderContract {
    */
   @Test
   void anImplausibleFileTimeDatesNothingAndRejectsEveryRow(@TempDir Path dir) throws IOException {
-    Path f = dir.resolve("status.txt");
-    Files.copy(Fixtures.path(sample()), f);
-    Files.setLastModifiedTime(f, FileTime.from(Instant.EPOCH));
-    FileImport i = FileUsageAdapter.readFile(f, Fixtures.resolver());
+    FileImport i = withFileTime(dir, "status.txt", Instant.EPOCH);
     FileReport r = Imports.report(i);
     assertThat(r.rowsRead()).isEqualTo(sampleRows()).isEqualTo(r.accepted() + r.rejected());
     if (datesItself()) {
@@ -152,7 +146,7 @@ abstract class StatusReaderContract {
     }
     assertThat(r.accepted()).isZero();
     assertThat(r.rejections()).allSatisfy(x -> {
-      assertThat(x.file()).isEqualTo(f.toString());
+      assertThat(x.file()).isEqualTo(dir.resolve("status.txt").toString());
       assertThat(x.line()).isPositive();
       assertThat(x.field()).isEqualTo("last-modified");
       assertThat(x.reason()).startsWith("the output prints no date and the file's last-modified time"
@@ -161,6 +155,14 @@ abstract class StatusReaderContract {
     assertThat(i.usage().snapshots()).isEmpty();
     assertThat(i.usage().log().sessions()).isEmpty();
     assertThat(i.usage().unmapped()).isEmpty();
+  }
+
+  /** The sample read from a copy {@code name} in {@code dir} whose last-modified time is {@code time}. */
+  FileImport withFileTime(Path dir, String name, Instant time) throws IOException {
+    Path f = dir.resolve(name);
+    Files.copy(Fixtures.path(sample()), f);
+    Files.setLastModifiedTime(f, FileTime.from(time));
+    return FileUsageAdapter.readFile(f, Fixtures.resolver());
   }
 
   @Test
