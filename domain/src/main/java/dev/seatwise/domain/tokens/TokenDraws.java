@@ -28,6 +28,8 @@ public final class TokenDraws {
   private final int[] drawCharge;
   private final int[] drawLot;
   private final long[] drawTokens;
+  /** Draws made: the first entries of the three draw columns. */
+  private final int draws;
   private final long[] drawnFrom;
 
   private TokenDraws(
@@ -39,6 +41,7 @@ public final class TokenDraws {
       int[] drawCharge,
       int[] drawLot,
       long[] drawTokens,
+      int draws,
       long[] drawnFrom) {
     this.lots = lots;
     this.at = at;
@@ -48,6 +51,7 @@ public final class TokenDraws {
     this.drawCharge = drawCharge;
     this.drawLot = drawLot;
     this.drawTokens = drawTokens;
+    this.draws = draws;
     this.drawnFrom = drawnFrom;
   }
 
@@ -79,6 +83,13 @@ public final class TokenDraws {
       expires[i] = nanos(lots.get(i).expires());
       remaining[i] = lots.get(i).size();
     }
+    // the earliest purchase among lots i.. (burn order is not purchase order): none of them is
+    // active before it
+    long[] bought = new long[n + 1];
+    bought[n] = Long.MAX_VALUE;
+    for (int i = n - 1; i >= 0; i--) {
+      bought[i] = Math.min(bought[i + 1], purchased[i]);
+    }
     boolean[] refused = new boolean[count];
     int refusedCount = 0;
     int capacity = Math.max(16, count + n);
@@ -103,7 +114,7 @@ public final class TokenDraws {
         first++;
       }
       long available = 0;
-      for (int i = first; i < n && available < need; i++) {
+      for (int i = first; i < n && available < need && bought[i] <= t; i++) {
         if (remaining[i] > 0 && purchased[i] <= t && t < expires[i]) {
           available += remaining[i];
         }
@@ -113,7 +124,7 @@ public final class TokenDraws {
         refusedCount++;
         continue;
       }
-      for (int i = first; i < n && need > 0; i++) {
+      for (int i = first; i < n && need > 0 && bought[i] <= t; i++) {
         if (remaining[i] > 0 && purchased[i] <= t && t < expires[i]) {
           long take = Math.min(need, remaining[i]);
           remaining[i] -= take;
@@ -133,8 +144,7 @@ public final class TokenDraws {
       }
     }
     return new TokenDraws(
-        lots, at, amount, refused, refusedCount, Arrays.copyOf(drawCharge, draws),
-        Arrays.copyOf(drawLot, draws), Arrays.copyOf(drawTokens, draws), drawnFrom);
+        lots, at, amount, refused, refusedCount, drawCharge, drawLot, drawTokens, draws, drawnFrom);
   }
 
   /** Epoch nanoseconds of {@code t}, clamped to a {@code long} (charge times all lie within). */
@@ -171,20 +181,23 @@ public final class TokenDraws {
 
   /** Draws made, in time order (a charge's draws in burn order). */
   public int draws() {
-    return drawCharge.length;
+    return draws;
   }
 
   /** The charge that made draw {@code d}. */
   public int drawCharge(int d) {
+    checkElementIndex(d, draws, "draw");
     return drawCharge[d];
   }
 
   /** The lot (index in {@link #lots()}) draw {@code d} took from. */
   public int drawLot(int d) {
+    checkElementIndex(d, draws, "draw");
     return drawLot[d];
   }
 
   public long drawTokens(int d) {
+    checkElementIndex(d, draws, "draw");
     return drawTokens[d];
   }
 
@@ -207,13 +220,13 @@ public final class TokenDraws {
       refs[c] = reference.apply(c);
       times[c] = Instant.ofEpochSecond(Math.floorDiv(at[c], NANOS), Math.floorMod(at[c], NANOS));
     }
-    List<List<LedgerReplay.Draw>> draws = new ArrayList<>(lots.size());
+    List<List<LedgerReplay.Draw>> byLot = new ArrayList<>(lots.size());
     for (int i = 0; i < lots.size(); i++) {
-      draws.add(new ArrayList<>());
+      byLot.add(new ArrayList<>());
     }
-    for (int d = 0; d < drawCharge.length; d++) {
+    for (int d = 0; d < draws; d++) {
       int c = drawCharge[d];
-      draws.get(drawLot[d]).add(new LedgerReplay.Draw(times[c], drawTokens[d], refs[c]));
+      byLot.get(drawLot[d]).add(new LedgerReplay.Draw(times[c], drawTokens[d], refs[c]));
     }
     List<TokenCharge> accepted = new ArrayList<>(count - refusedCount);
     List<TokenCharge> refusedCharges = new ArrayList<>(refusedCount);
@@ -221,6 +234,6 @@ public final class TokenDraws {
       TokenCharge charge = new TokenCharge(times[c], amount[c], refs[c]);
       (refused[c] ? refusedCharges : accepted).add(charge);
     }
-    return new LedgerReplay(lots, draws, accepted, refusedCharges);
+    return new LedgerReplay(lots, byLot, accepted, refusedCharges);
   }
 }
