@@ -20,6 +20,7 @@ import dev.seatwise.domain.optimize.Assignment;
 import dev.seatwise.domain.optimize.OptimizationResult;
 import dev.seatwise.domain.optimize.ScheduledMixSearch;
 import dev.seatwise.domain.plan.CostLine;
+import dev.seatwise.domain.plan.FlexDemand;
 import dev.seatwise.domain.plan.MixPlan;
 import dev.seatwise.domain.plan.NetworkHolding;
 import dev.seatwise.domain.plan.Plan;
@@ -59,6 +60,8 @@ final class MixScenarios {
   private final UsageAnalysis analysis;
   private final PlanPeriod period;
   private final List<String> notes;
+  /** The Flex windows by user, product and day, read once from the metering when first needed. */
+  private FlexDemand demand;
 
   /** A scenario with what each user costs in it (empty when it could not be charged to users). */
   record Priced(Scenario scenario, Map<UserId, Money> userCosts, List<Assignment> assignments) {}
@@ -94,21 +97,24 @@ final class MixScenarios {
     if (catalogs.versions().size() == 1 || !evaluable()) {
       return Map.of();
     }
-    Map<UserId, java.util.Set<ProductId>> all = new TreeMap<>();
-    analysis.byUser().forEach((u, byP) -> all.put(u, byP.keySet()));
-    Map<String, Long> byKey = new HashMap<>();
-    for (var w : MixPlan.flexWindows(all, analysis.flexMetering().charges(), period, catalogs)) {
-      byKey.merge(w.reference(), w.tokens(), Long::sum);
-    }
+    FlexDemand d = demand();
     Map<UserId, Map<ProductId, Long>> out = new TreeMap<>();
     analysis.byUser().forEach((u, byP) -> {
       Map<ProductId, Long> t = new TreeMap<>();
       for (ProductId p : byP.keySet()) {
-        t.put(p, byKey.getOrDefault(u + " " + p, 0L));
+        t.put(p, d.tokens(u, p));
       }
       out.put(u, t);
     });
     return out;
+  }
+
+  /** The period's Flex windows by column (domain {@link FlexDemand}), built once. */
+  private FlexDemand demand() {
+    if (demand == null) {
+      demand = FlexDemand.of(analysis.flexMetering().charges(), period, catalogs);
+    }
+    return demand;
   }
 
   /**
@@ -123,8 +129,7 @@ final class MixScenarios {
     try {
       return Optional.of(
           ScheduledMixSearch.improve(
-              relaxation, relaxed, analysis.flexMetering().charges(), period, catalogs,
-              ScheduledMixSearch.DEFAULT_BUDGET));
+              relaxation, relaxed, demand(), ScheduledMixSearch.DEFAULT_BUDGET));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -156,7 +161,7 @@ final class MixScenarios {
       schedule =
           scheduled.isPresent()
               ? scheduled.get().schedule()
-              : MixPlan.schedule(onFlexOf(assignments), analysis.flexMetering().charges(), period, catalogs);
+              : MixPlan.schedule(onFlexOf(assignments), demand());
       plan = MixPlan.of(seats, period, catalogs, schedule);
     } catch (IllegalArgumentException e) {
       notes.add(name + ": not priced as a plan (" + e.getMessage() + "); its Flex tokens are priced as one purchase");

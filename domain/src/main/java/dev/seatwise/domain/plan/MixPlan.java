@@ -36,7 +36,7 @@ import java.util.TreeSet;
  *       term).
  *   <li>The Flex part is the token lots of a purchase schedule ({@link TokenPurchaseSchedule#lots},
  *       ids {@code flex-DATE-SIZE}), normally the cheapest schedule for {@link #flexWindows} (see
- *       {@link #schedule}).
+ *       {@link #schedule}, which reads them by column through {@link FlexDemand}).
  * </ul>
  *
  * <p>The optimiser's {@code OptimizationResult.Solved} gives both maps ({@code seatsByOffering()},
@@ -154,7 +154,8 @@ public final class MixPlan {
 
   /**
    * The cheapest purchase schedule ({@link TokenPurchaseSchedule#cheapest}) for the mix's {@link
-   * #flexWindows}, in the period's zone.
+   * #flexWindows}, in the period's zone: {@link #schedule(Map, FlexDemand)} of the windows' {@link
+   * FlexDemand}.
    *
    * @throws IllegalArgumentException as {@link TokenPurchaseSchedule#cheapest} does
    */
@@ -163,8 +164,22 @@ public final class MixPlan {
       List<Charge> windows,
       PlanPeriod period,
       CatalogHistory catalogs) {
-    return TokenPurchaseSchedule.cheapest(
-        flexWindows(onFlex, windows, period, catalogs), catalogs, period.zone());
+    checkNotNull(onFlex, "onFlex");
+    return schedule(onFlex, FlexDemand.of(windows, period, catalogs));
+  }
+
+  /**
+   * The cheapest purchase schedule for the Flex windows of the mix {@code onFlex} among those of
+   * {@code demand}: by column, the same schedule as {@link TokenPurchaseSchedule#cheapest} of
+   * {@link #flexWindows} (the schedule reads only the tokens per day, which {@link
+   * FlexDemand#dayTokens} sums without a window object).
+   *
+   * @throws IllegalArgumentException as {@link TokenPurchaseSchedule#cheapest} does
+   */
+  public static TokenPurchaseSchedule schedule(
+      Map<UserId, ? extends Collection<ProductId>> onFlex, FlexDemand demand) {
+    checkNotNull(demand, "demand");
+    return demand.schedule(demand.dayTokens(onFlex));
   }
 
   /**

@@ -76,14 +76,8 @@ public final class TokenPurchaseSchedule {
    */
   public static TokenPurchaseSchedule cheapest(
       List<TokenCharge> windows, CatalogHistory catalogs, ZoneId zone) {
-    Period validity = catalogs.versions().get(0).tokenExpiry();
-    for (Catalog c : catalogs.versions()) {
-      checkArgument(
-          c.tokenExpiry().equals(validity),
-          "token validity changes between catalog versions (%s, %s): pass the validity",
-          validity,
-          c.tokenExpiry());
-    }
+    checkNotNull(catalogs, "catalogs");
+    Period validity = validityOf(catalogs);
     return cheapest(windows, catalogs, zone, validity, LocalDate.MIN);
   }
 
@@ -101,6 +95,93 @@ public final class TokenPurchaseSchedule {
       Period validity,
       LocalDate earliest) {
     checkNotNull(windows, "windows");
+    checkNotNull(zone, "zone");
+    TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+    for (TokenCharge w : windows) {
+      if (w.tokens() > 0) {
+        perDay.merge(LocalDate.ofInstant(w.at(), zone), w.tokens(), Math::addExact);
+      }
+    }
+    LocalDate[] days = perDay.keySet().toArray(new LocalDate[0]);
+    long[] tokens = new long[days.length];
+    int i = 0;
+    for (long t : perDay.values()) {
+      tokens[i++] = t;
+    }
+    return solve(days, tokens, catalogs, zone, validity, earliest);
+  }
+
+  /**
+   * The cheapest schedule for the tokens drawn per day: {@code tokensByDay[i]} on day {@code first
+   * + i} (the windows summed per day in the zone, which is all the programme reads of them; days
+   * with none may be 0), with validity from the catalogs' {@code tokenExpiry} (which must agree
+   * across the versions) and purchases on any day. The same schedule as {@link #cheapest(List,
+   * CatalogHistory, ZoneId)} of windows that sum to these days.
+   *
+   * @throws IllegalArgumentException when a day's tokens are negative, the versions' token
+   *     validities differ, a day's tokens cannot be paid (no version sells packs then), or beyond
+   *     {@link #MAX_TOKENS}
+   */
+  public static TokenPurchaseSchedule cheapest(
+      LocalDate first, long[] tokensByDay, CatalogHistory catalogs, ZoneId zone) {
+    checkNotNull(catalogs, "catalogs");
+    return cheapest(first, tokensByDay, catalogs, zone, validityOf(catalogs), LocalDate.MIN);
+  }
+
+  /**
+   * The cheapest schedule for the tokens drawn per day ({@code tokensByDay[i]} on day {@code first
+   * + i}) with lots valid for {@code validity} and no purchase before {@code earliest}.
+   *
+   * @throws IllegalArgumentException when a day's tokens are negative, tokens are drawn before
+   *     {@code earliest}, a day's tokens cannot be paid (no version sells packs then), or beyond
+   *     {@link #MAX_TOKENS}
+   */
+  public static TokenPurchaseSchedule cheapest(
+      LocalDate first,
+      long[] tokensByDay,
+      CatalogHistory catalogs,
+      ZoneId zone,
+      Period validity,
+      LocalDate earliest) {
+    checkNotNull(first, "first");
+    checkNotNull(tokensByDay, "tokensByDay");
+    int n = 0;
+    for (long t : tokensByDay) {
+      checkArgument(t >= 0, "tokens of a day must be >= 0 but were %s", t);
+      n += t > 0 ? 1 : 0;
+    }
+    LocalDate[] days = new LocalDate[n];
+    long[] tokens = new long[n];
+    int k = 0;
+    for (int i = 0; i < tokensByDay.length; i++) {
+      if (tokensByDay[i] > 0) {
+        days[k] = first.plusDays(i);
+        tokens[k++] = tokensByDay[i];
+      }
+    }
+    return solve(days, tokens, catalogs, zone, validity, earliest);
+  }
+
+  private static Period validityOf(CatalogHistory catalogs) {
+    Period validity = catalogs.versions().get(0).tokenExpiry();
+    for (Catalog c : catalogs.versions()) {
+      checkArgument(
+          c.tokenExpiry().equals(validity),
+          "token validity changes between catalog versions (%s, %s): pass the validity",
+          validity,
+          c.tokenExpiry());
+    }
+    return validity;
+  }
+
+  /** The schedule of {@code tokens[i] > 0} drawn on {@code days[i]}, the days increasing. */
+  private static TokenPurchaseSchedule solve(
+      LocalDate[] days,
+      long[] tokens,
+      CatalogHistory catalogs,
+      ZoneId zone,
+      Period validity,
+      LocalDate earliest) {
     checkNotNull(catalogs, "catalogs");
     checkNotNull(zone, "zone");
     checkNotNull(validity, "validity");
@@ -108,26 +189,21 @@ public final class TokenPurchaseSchedule {
     checkArgument(
         !validity.isNegative() && !validity.isZero(), "validity must be > 0: %s", validity);
     Currency currency = catalogs.versions().get(0).currency();
-    TreeMap<LocalDate, Long> perDay = new TreeMap<>();
-    for (TokenCharge w : windows) {
-      if (w.tokens() > 0) {
-        perDay.merge(LocalDate.ofInstant(w.at(), zone), w.tokens(), Math::addExact);
-      }
-    }
-    if (perDay.isEmpty()) {
+    if (days.length == 0) {
       return new TokenPurchaseSchedule(List.of(), currency, validity, zone);
     }
+    LocalDate first = days[0];
+    LocalDate last = days[days.length - 1];
     checkArgument(
-        !perDay.firstKey().isBefore(earliest),
+        !first.isBefore(earliest),
         "a window opens on %s, before the earliest purchase day %s",
-        perDay.firstKey(),
+        first,
         earliest);
-    Programme p = new Programme(perDay, catalogs, validity, earliest);
+    Programme p = new Programme(days, tokens, catalogs, validity, earliest);
     List<ScheduledPurchase> best = p.solve();
     // a single purchase on the first day, when it pays everything at no greater cost
-    LocalDate first = perDay.firstKey();
     Catalog atFirst = versionOn(catalogs, first);
-    boolean oneLot = first.plus(validity).isAfter(perDay.lastKey());
+    boolean oneLot = first.plus(validity).isAfter(last);
     if (oneLot && atFirst.packPricing().isPresent()) {
       PackPurchase single = atFirst.packPricing().get().cheapestCover(Tokens.of(p.total));
       BigDecimal dp = BigDecimal.ZERO;
@@ -218,16 +294,15 @@ public final class TokenPurchaseSchedule {
     private final CatalogHistory catalogs;
     private final Period validity;
 
-    Programme(TreeMap<LocalDate, Long> perDay, CatalogHistory catalogs, Period validity, LocalDate earliest) {
+    Programme(
+        LocalDate[] days, long[] tokens, CatalogHistory catalogs, Period validity, LocalDate earliest) {
       this.catalogs = catalogs;
       this.validity = validity;
-      int n = perDay.size();
-      days = perDay.keySet().toArray(new LocalDate[0]);
+      int n = days.length;
+      this.days = days;
       cum = new long[n + 1];
-      int i = 0;
-      for (long t : perDay.values()) {
-        cum[i + 1] = Math.addExact(cum[i], t);
-        i++;
+      for (int i = 0; i < n; i++) {
+        cum[i + 1] = Math.addExact(cum[i], tokens[i]);
       }
       total = cum[n];
       checkArgument(
