@@ -52,6 +52,7 @@ import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.plan.Proration;
 import dev.seatwise.domain.plan.SeatHolding;
+import dev.seatwise.domain.plan.TermChoice;
 import dev.seatwise.domain.plan.ScheduledPurchase;
 import dev.seatwise.domain.plan.TokenPurchaseSchedule;
 import dev.seatwise.domain.tokens.LedgerReplay;
@@ -176,6 +177,10 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         flexAllowed.add(b.id());
       }
     }
+    // each user's named option per offering: the cheapest terms covering the days they use it, or
+    // the common annual seat (domain TermChoice); the optimiser weighs the period's share of it
+    Map<UserId, Map<ProductId, TermChoice>> terms =
+        analysis.isCapacityMetered() ? Map.of() : mixes.terms(bundles);
     Map<UserId, Map<ProductId, Long>> atOpening = mixes.tokensAtOpening();
     List<UserDemand> demands = new ArrayList<>();
     analysis
@@ -186,7 +191,14 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               Map<ProductId, Long> rated = atOpening.get(user);
               byProduct.forEach(
                   (p, u) -> tokens.put(p, rated == null ? u.tokens() : rated.getOrDefault(p, 0L)));
-              demands.add(new UserDemand(user, tokens, query.pins().getOrDefault(user, Pin.NONE)));
+              Map<ProductId, Money> own = new TreeMap<>();
+              terms.getOrDefault(user, Map.of()).forEach((o, c) -> {
+                if (!c.common()) {
+                  own.put(o, c.attributed());
+                }
+              });
+              demands.add(
+                  new UserDemand(user, tokens, query.pins().getOrDefault(user, Pin.NONE), own));
             });
 
     Optional<MixScenarios.Priced> allNamed = Optional.empty();
@@ -226,7 +238,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       notes.add("no scenario could be priced");
     }
     List<UserComparison> users =
-        users(analysis, optimal, allNamed, packs, named, catalog, query);
+        users(analysis, optimal, allNamed, packs, named, terms, catalog, query);
     if (poolMix.isPresent()) {
       users = poolUsers(users, poolMix.get(), analysis, proration);
     }
@@ -594,6 +606,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       Optional<MixScenarios.Priced> allNamed,
       Optional<PackPricing> packs,
       Map<ProductId, Money> named,
+      Map<UserId, Map<ProductId, TermChoice>> terms,
       Catalog catalog,
       CompareScenariosQuery query) {
     Map<UserId, Assignment> opt = index(optimal.map(MixScenarios.Priced::assignments));
@@ -630,7 +643,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               String reason =
                   a == null
                       ? "no optimal plan for this data (see the notes); cost shown is all-named"
-                      : reason(a, byProduct, named, marginal, catalog, query.pins().get(user));
+                      : reason(a, byProduct, named, terms.getOrDefault(user, Map.of()), marginal,
+                          catalog, query.pins().get(user));
               out.add(
                   new UserComparison(
                       user,
@@ -659,11 +673,20 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   static String reason(
       Assignment a,
       Map<ProductId, ProductUsage> usage,
-      Map<ProductId, Money> named,
+      Map<ProductId, Money> problemNamed,
+      Map<ProductId, TermChoice> terms,
       BigDecimal marginal,
       Catalog catalog,
       Pin pin) {
     List<String> parts = new ArrayList<>();
+    // the user's named cost of each offering: their own terms' share of the period, else the
+    // common seat's
+    Map<ProductId, Money> named = new HashMap<>(problemNamed);
+    terms.forEach((o, c) -> {
+      if (!c.common()) {
+        named.put(o, c.attributed());
+      }
+    });
     if (pin != null && pin != Pin.NONE) {
       parts.add("pinned to " + pin.name().toLowerCase(java.util.Locale.ROOT));
     }
@@ -679,11 +702,14 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                   separately = separately.add(Optional.ofNullable(named.get(p)).map(Money::amount).orElse(BigDecimal.ZERO));
                 }
               }
+              TermChoice c = terms.get(b);
               parts.add(
                   String.format(
-                      "%s covers %s for %s (those products named separately: %s) -> bundle",
+                      "%s covers %s for %s%s (those products named separately: %s) -> bundle",
                       b, String.join(", ", covered),
-                      a.subscriptions().amount().toPlainString(), separately.toPlainString()));
+                      a.subscriptions().amount().toPlainString(),
+                      c == null || c.common() ? "" : " (" + c.reason() + ")",
+                      separately.toPlainString()));
             });
     for (ProductUsage u : usage.values()) {
       ProductId p = u.product();
@@ -692,8 +718,12 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       }
       long rate = catalog.flexRate(p).orElse(0L);
       BigDecimal flex = marginal.multiply(BigDecimal.valueOf(u.tokens())).setScale(2, RoundingMode.HALF_EVEN);
+      TermChoice c = terms.get(p);
       String namedText =
-          named.containsKey(p) ? "named " + named.get(p).amount().toPlainString() : "not sold named";
+          named.containsKey(p)
+              ? "named " + named.get(p).amount().toPlainString()
+                  + (c == null || c.common() ? "" : " (" + c.reason() + ")")
+              : "not sold named";
       String flexText =
           String.format(
               "%s: %d windows x %d tokens = %d tokens ~ %s at %s/token",

@@ -93,8 +93,10 @@ final class CurrentScenario {
         LocalDate to = h.end().isBefore(period.to()) ? h.end() : period.to();
         holdings.add(
             from.isBefore(to)
-                ? new Holding(Holding.NAMED, h.offering().value(), h.seats(), from, to)
-                : new Holding(Holding.NAMED, h.offering().value(), h.seats(), l.from(), l.to()));
+                ? new Holding(Holding.NAMED, h.offering().value(), h.seats(), from, to,
+                    dev.seatwise.domain.plan.TermMix.termName(h.term()))
+                : new Holding(Holding.NAMED, h.offering().value(), h.seats(), l.from(), l.to(),
+                    dev.seatwise.domain.plan.TermMix.termName(h.term())));
         if (ledger.active()) {
           Map<String, Long> seats = new HashMap<>();
           List<UserId> holders = e.seatHolders().getOrDefault(h.id(), List.of());

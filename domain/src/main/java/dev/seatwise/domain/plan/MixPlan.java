@@ -62,30 +62,70 @@ public final class MixPlan {
       PlanPeriod period,
       CatalogHistory catalogs,
       TokenPurchaseSchedule schedule) {
+    return of(seats, Map.of(), period, catalogs, schedule);
+  }
+
+  /**
+   * The plan of {@code seats} (holders per offering; offerings with no holder are left out) and
+   * the lots of {@code schedule}, over {@code period}, priced from {@code catalogs}, where a holder
+   * whose {@code terms} for the offering ({@link TermChoice#byUser}) are not the common seat holds
+   * their chosen terms instead, one seat per term (ids {@code ACD~1#1}, {@code ACD~1#2} for the
+   * terms of the first such holder in user order), assigned to them over the days the terms run: a
+   * seat of their own, so that each term's line is rounded once for one seat and the user costs
+   * exactly what {@link TermChoice#attributed} told the optimiser. Holders without a choice, or on the common
+   * seat, hold the offering's annual terms from the period's first day as {@link #of(Map,
+   * PlanPeriod, CatalogHistory, TokenPurchaseSchedule)} does.
+   *
+   * @throws IllegalArgumentException when the catalog version in force on a common term's start
+   *     sells no annual named-user seat of an offering held on it
+   */
+  public static Plan of(
+      Map<ProductId, ? extends Collection<UserId>> seats,
+      Map<UserId, ? extends Map<ProductId, TermChoice>> terms,
+      PlanPeriod period,
+      CatalogHistory catalogs,
+      TokenPurchaseSchedule schedule) {
     checkNotNull(seats, "seats");
+    checkNotNull(terms, "terms");
     checkNotNull(period, "period");
     checkNotNull(catalogs, "catalogs");
     checkNotNull(schedule, "schedule");
     List<SeatHolding> holdings = new ArrayList<>();
     for (Map.Entry<ProductId, ? extends Collection<UserId>> e : new TreeMap<>(seats).entrySet()) {
+      ProductId offering = e.getKey();
       Set<UserId> holders = new TreeSet<>(e.getValue());
       if (holders.isEmpty()) {
         continue;
       }
       List<Assignee> assignees = new ArrayList<>();
+      Map<UserId, TermMix> own = new TreeMap<>();
       for (UserId u : holders) {
-        assignees.add(Assignee.throughout(u));
+        Map<ProductId, TermChoice> mine = terms.get(u);
+        TermChoice choice = mine == null ? null : mine.get(offering);
+        if (choice == null || choice.common()) {
+          assignees.add(Assignee.throughout(u));
+        } else {
+          own.put(u, choice.terms());
+        }
       }
-      holdings.addAll(
-          SeatHolding.renewals(
-              e.getKey().value(),
-              e.getKey(),
-              Term.ANNUAL,
-              period.from(),
-              period.to(),
-              holders.size(),
-              assignees,
-              catalogs));
+      if (!assignees.isEmpty()) {
+        holdings.addAll(
+            SeatHolding.renewals(
+                offering.value(),
+                offering,
+                Term.ANNUAL,
+                period.from(),
+                period.to(),
+                assignees.size(),
+                assignees,
+                catalogs));
+      }
+      int k = 0;
+      for (Map.Entry<UserId, TermMix> o : own.entrySet()) {
+        k++;
+        holdings.addAll(
+            o.getValue().toHoldingsOverTerms(offering.value() + "~" + k, offering, 1, List.of(o.getKey())));
+      }
     }
     return new Plan(
         catalogs.versions().get(0).currency(), holdings, List.of(), schedule.lots(LOTS));
