@@ -148,11 +148,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     notes.addAll(analysis.notes());
     ChargebackLedger ledger = new ChargebackLedger(query.breakdown(), organisation);
     notes.addAll(PeriodNotes.of(period, analysis.dataSpan()));
-    if (analysis.hasSummaries()) {
-      notes.add(
-          "aggregated usage reports carry no dates: each day used counts as one window, whatever"
-              + " the period");
-    }
+    notes.addAll(PeriodNotes.dateless(analysis, !held.isEmpty()));
     Optional<PackPricing> packs = catalog.packPricing();
     MixScenarios mixes = new MixScenarios(catalogs, analysis, notes);
     // one seat's cost for the period as its plan prices it (annual terms, each at the price in
@@ -205,6 +201,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     Optional<MixScenarios.Priced> optimal = Optional.empty();
     Optional<PoolMix> poolMix = Optional.empty();
     if (analysis.isCapacityMetered()) {
+      notes.add(PeriodNotes.POOL_NOT_A_PLAN);
       allNamed =
           capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios, ledger)
               .map(CompareScenariosService::bySubscriptions);
@@ -518,11 +515,21 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
     s.ifPresent(
         x -> {
-          Scenario sc = subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration);
+          Scenario sc =
+              subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration, seatCostIn(base));
           scenarios.add(sc);
           charge(ledger, sc, x.assignments());
         });
     return s;
+  }
+
+  /** The price for the period of one seat of an offering, as {@code problem} prices it. */
+  static java.util.function.Function<ProductId, Money> seatCostIn(HybridProblem problem) {
+    Map<ProductId, Money> cost = new HashMap<>(problem.namedCost());
+    for (BundleOffer b : problem.bundles()) {
+      cost.put(b.id(), b.cost());
+    }
+    return cost::get;
   }
 
   private static Set<ProductId> flexAllowedIgnoringExclusions(Catalog catalog) {
@@ -550,11 +557,19 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         });
   }
 
-  /** A scenario made of subscriptions and one pack purchase, with one line per offering. */
+  /**
+   * A scenario made of subscriptions and one pack purchase, with one line per offering, each seat
+   * at {@code perSeat}: the price for the period the optimiser used (so the lines sum to its
+   * total); the line shows the annual price pro-rated by days when that is what it is, else says
+   * the seat is priced by its terms.
+   */
   static Scenario subscriptionScenario(
-      String name, OptimizationResult.Solved s, Catalog catalog, Proration proration) {
+      String name,
+      OptimizationResult.Solved s,
+      Catalog catalog,
+      Proration proration,
+      java.util.function.Function<ProductId, Money> perSeatCost) {
     Map<String, long[]> seats = new TreeMap<>();
-    Map<String, Money> perSeat = new HashMap<>();
     for (Assignment a : s.assignments()) {
       a.bundle().ifPresent(b -> seats.computeIfAbsent(b.value(), k -> new long[1])[0]++);
       for (ProductId p : a.named()) {
@@ -570,13 +585,18 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                   .bundle(id)
                   .map(b -> b.namedUser().annual())
                   .orElseGet(() -> catalog.requireProduct(id).namedUser().orElseThrow().annual());
-          Money seat = proration.apply(annual);
-          perSeat.put(offering, seat);
+          Money seat = perSeatCost.apply(id);
+          String basis =
+              seat.equals(proration.apply(annual))
+                  ? String.format(
+                      "%s/yr x %d/%d days", annual.amount().toPlainString(), proration.days(),
+                      proration.daysPerYear())
+                  : "annual terms from the period's start, each at the price in force on its start,"
+                      + " pro rata past the period";
           lines.add(
               String.format(
-                  "%s named: %d %s x %s (%s/yr x %d/%d days) = %s",
-                  offering, n[0], n[0] == 1 ? "seat" : "seats", seat.amount().toPlainString(), annual.amount().toPlainString(),
-                  proration.days(), proration.daysPerYear(),
+                  "%s named: %d %s x %s (%s) = %s",
+                  offering, n[0], n[0] == 1 ? "seat" : "seats", seat.amount().toPlainString(), basis,
                   seat.multipliedBy(n[0]).amount().toPlainString()));
         });
     PackPurchase purchase = s.purchase();

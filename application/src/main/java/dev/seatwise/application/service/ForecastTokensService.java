@@ -23,10 +23,9 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.forecast.BurnCoverPlan;
 import dev.seatwise.domain.forecast.BurnForecast;
 import dev.seatwise.domain.plan.HeldPlan;
-import dev.seatwise.domain.plan.PlanEvaluation;
+import dev.seatwise.domain.plan.SeatCover;
 import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.ScheduledPurchase;
-import dev.seatwise.domain.plan.WindowOutcome;
 import dev.seatwise.domain.usage.UserId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
@@ -105,7 +104,7 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     Entitlements held = entitlements.entitlements();
     List<String> notes = new ArrayList<>(analysis.notes());
 
-    List<Charge> burn = burnOf(query.plan(), analysis, held, notes);
+    List<Charge> burn = burnOf(query.plan(), imported, analysis, held, notes);
     long[] daily = FlexBurn.dailyTotals(burn, history);
     List<PoolConsumption> pooled = PoolConsumptionBurn.within(imported.consumption(), history);
     PoolConsumptionBurn.addDaily(pooled, history, daily);
@@ -248,61 +247,42 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
 
   /** The Flex windows of the history that {@code plan}'s seats do not cover (see {@link BurnPlan}). */
   private List<Charge> burnOf(
-      BurnPlan plan, UsageAnalysis analysis, Entitlements held, List<String> notes) {
+      BurnPlan plan,
+      ImportedUsage imported,
+      UsageAnalysis analysis,
+      Entitlements held,
+      List<String> notes) {
     AnalysisPeriod history = analysis.period();
     List<Charge> all = FlexBurn.within(analysis.flexMetering().charges(), history);
     switch (plan) {
-      case CURRENT: {
-        PlanPeriod period = new PlanPeriod(history.from(), history.to(), history.zone());
-        HeldPlan today = HeldPlan.of(held, catalogs, period, all);
-        PlanEvaluation evaluation = PlanEvaluation.of(today.plan(), all, period, catalogs);
-        List<Charge> out = new ArrayList<>();
-        long covered = 0;
-        for (WindowOutcome o : evaluation.outcomes()) {
-          if (o.outcome() == WindowOutcome.Outcome.SEAT || o.outcome() == WindowOutcome.Outcome.NETWORK) {
-            covered++;
-          } else {
-            out.add(o.window());
-          }
-        }
-        notes.add(
-            "plan current: the burn is the Flex windows of the history that the held subscriptions'"
-                + " seats do not cover (domain HeldPlan: each subscription's terms and seat count,"
-                + " its assignees seated in turn, day by day by PlanEvaluation); " + Figures.tokens(covered)
-                + " of " + Figures.tokens(all.size()) + " windows are covered by seats. The seats are"
-                + " assumed held as in the history throughout the horizon");
-        for (String a : today.assumptions()) {
-          notes.add("plan current: " + a);
-        }
-        for (String o : today.omissions()) {
-          notes.add("plan current: " + o);
-        }
-        return out;
-      }
+      case CURRENT:
+        return seatBurn(plan, all, held, history, true, notes);
       case OPTIMAL: {
         String[] why = new String[1];
-        Optional<Map<UserId, Set<ProductId>>> flex = OptimalFlex.of(analysis, catalogs, why);
-        if (flex.isEmpty()) {
+        Optional<OptimalFlex.Mix> optimal =
+            OptimalFlex.of(imported, analysis, catalogs, meters, why);
+        if (optimal.isEmpty()) {
           notes.add(
-              "plan optimal: " + why[0] + "; the burn is that of the users no held subscription"
-                  + " assigns (plan unassigned)");
-          return FlexBurn.uncovered(all, held.coverage(analysis.catalog()));
+              "plan optimal: " + why[0] + "; the burn is that of the users no held seat covers"
+                  + " (plan unassigned)");
+          return seatBurn(BurnPlan.UNASSIGNED, all, held, history, false, notes);
         }
+        Map<UserId, Set<ProductId>> flex = optimal.get().onFlex();
         List<Charge> out = new ArrayList<>();
         Set<UserId> onFlex = new HashSet<>();
         for (Charge c : all) {
-          if (flex.get().getOrDefault(c.user(), Set.of()).contains(c.product())) {
+          if (flex.getOrDefault(c.user(), Set.of()).contains(c.product())) {
             out.add(c);
             onFlex.add(c.user());
           }
         }
         notes.add(
-            "plan optimal: the burn is the Flex windows of the products the compare optimiser"
-                + " (its optimum improved under purchase schedules; no pins, exclusions or token"
-                + " cap; prices pro-rated to the history's "
-                + history.days() + " days) leaves each user on Flex: " + Figures.tokens(out.size())
-                + " of " + Figures.tokens(all.size()) + " windows, " + Figures.tokens(onFlex.size())
-                + " users");
+            "plan optimal: the burn is the Flex windows of the products that compare's optimal plan"
+                + " over the history (" + history.from() + " to " + history.to() + ", "
+                + history.days() + " days; no pins, exclusions or token cap) leaves each user on"
+                + " Flex: " + Figures.tokens(out.size()) + " of " + Figures.tokens(all.size())
+                + " windows, " + Figures.tokens(onFlex.size()) + " users; that plan costs "
+                + Figures.money(optimal.get().total()) + " over the history, as compare prices it");
         return out;
       }
       case ALL_FLEX:
@@ -311,8 +291,42 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         }
         return all;
       default:
-        return FlexBurn.uncovered(all, held.coverage(analysis.catalog()));
+        return seatBurn(BurnPlan.UNASSIGNED, all, held, history, false, notes);
     }
+  }
+
+  /**
+   * The windows of {@code all} that today's plan's seats do not cover (domain {@link HeldPlan}
+   * evaluated by {@link SeatCover}: a seat covers only its seated user, only between its
+   * subscription's start and end). Without a Users export, {@code rank} assumes the seats assigned
+   * to the heaviest users ({@code current}); otherwise nobody is seated ({@code unassigned}).
+   */
+  private List<Charge> seatBurn(
+      BurnPlan plan,
+      List<Charge> all,
+      Entitlements held,
+      AnalysisPeriod history,
+      boolean rank,
+      List<String> notes) {
+    String label = "plan " + plan.label() + ": ";
+    if (held.isEmpty()) {
+      return all;
+    }
+    if (!rank && held.assignments().isEmpty()) {
+      notes.add(
+          label + "no Users export assigns anyone a seat, so every window burns (plan current"
+              + " assumes the seats assigned to the heaviest users instead)");
+      return all;
+    }
+    PlanPeriod period = new PlanPeriod(history.from(), history.to(), history.zone());
+    HeldPlan today = HeldPlan.of(held, catalogs, period, all);
+    SeatCover cover = SeatCover.of(today, all, catalogs);
+    notes.add(
+        label + "the burn is the Flex windows of the history that no held seat covers ("
+            + SeatCoverNotes.RULE + "); " + SeatCoverNotes.covered(cover, all.size())
+            + ". The seats are assumed held as in the history throughout the horizon");
+    notes.addAll(SeatCoverNotes.assumed(today, label));
+    return cover.uncovered();
   }
 
   private static ProjectedMonth month(

@@ -440,10 +440,21 @@ final class MixScenarios {
     return out;
   }
 
+  /** The catalog's annual named price of an offering (a collection or a product). */
+  private static Money annualOf(Catalog catalog, ProductId id) {
+    return catalog
+        .bundle(id)
+        .map(b -> b.namedUser().annual())
+        .orElseGet(() -> catalog.requireProduct(id).namedUser().orElseThrow().annual());
+  }
+
   /** The mix with its Flex tokens bought at once (aggregated usage: no dates to schedule by). */
   private Priced singlePurchase(
       String name, OptimizationResult.Solved s, Catalog catalog, Proration proration) {
-    Scenario sc = CompareScenariosService.subscriptionScenario(name, s, catalog, proration);
+    Scenario sc =
+        CompareScenariosService.subscriptionScenario(
+            name, s, catalog, proration,
+            id -> seatCost(id, annualOf(catalog, id), proration));
     List<Holding> holdings = new ArrayList<>();
     Map<ProductId, List<UserId>> seats = seatsOf(s.assignments());
     seats.forEach((o, us) -> holdings.add(new Holding(Holding.NAMED, o.value(), us.size(), period.from(), period.to())));

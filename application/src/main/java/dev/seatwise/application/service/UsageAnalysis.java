@@ -50,6 +50,7 @@ public final class UsageAnalysis {
   private final Metering flex;
   private final Map<UserId, Map<ProductId, ProductUsage>> byUser;
   private final boolean hasSummaries;
+  private final Map<UserId, Map<ProductId, ProductUsage>> summaryUsage;
   private final List<String> collectionNotes;
   private final Optional<UsageSpan> span;
   /** {@link #flexWindows()} of a meter other than the replay, made when first asked for. */
@@ -71,8 +72,10 @@ public final class UsageAnalysis {
       Metering flex,
       Map<UserId, Map<ProductId, ProductUsage>> byUser,
       boolean hasSummaries,
+      Map<UserId, Map<ProductId, ProductUsage>> summaryUsage,
       List<String> collectionNotes,
       Optional<UsageSpan> span) {
+    this.summaryUsage = summaryUsage;
     this.span = span;
     this.period = period;
     this.catalog = catalog;
@@ -194,9 +197,16 @@ public final class UsageAnalysis {
               + " 'seatwise reconcile' to see where the two differ");
     }
     boolean hasSummaries = false;
+    Map<UserId, Map<ProductId, long[]>> summaryCounts = new TreeMap<>();
     for (UsageSummary s : usage.summaries()) {
       hasSummaries = true;
       long rate = catalog.flexRate(s.product()).orElse(0L);
+      long[] own =
+          summaryCounts.computeIfAbsent(s.user(), u -> new TreeMap<>())
+              .computeIfAbsent(s.product(), p -> new long[3]);
+      own[0] += s.daysUsed();
+      own[1] += s.daysUsed();
+      own[2] = Math.addExact(own[2], Math.multiplyExact(s.daysUsed(), rate));
       long[] wt =
           counts.computeIfAbsent(s.user(), u -> new TreeMap<>())
               .computeIfAbsent(s.product(), p -> new long[3]);
@@ -204,6 +214,14 @@ public final class UsageAnalysis {
       wt[1] += s.daysUsed();
       wt[2] = Math.addExact(wt[2], Math.multiplyExact(s.daysUsed(), rate));
     }
+    return new UsageAnalysis(
+        period, catalog, log, flex, usageOf(counts), hasSummaries, usageOf(summaryCounts),
+        collectionNotes,
+        dataSpan);
+  }
+
+  private static Map<UserId, Map<ProductId, ProductUsage>> usageOf(
+      Map<UserId, Map<ProductId, long[]>> counts) {
     Map<UserId, Map<ProductId, ProductUsage>> byUser = new TreeMap<>();
     counts.forEach(
         (u, byP) -> {
@@ -211,10 +229,7 @@ public final class UsageAnalysis {
           byP.forEach((p, c) -> m.put(p, new ProductUsage(p, c[0], c[1], c[2])));
           byUser.put(u, java.util.Collections.unmodifiableMap(m));
         });
-    return new UsageAnalysis(
-        period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries,
-        collectionNotes,
-        dataSpan);
+    return java.util.Collections.unmodifiableMap(byUser);
   }
 
   /** Epoch nanoseconds of {@code t}, clamped to the range a table holds (years 1678 to 2261). */
@@ -434,6 +449,15 @@ public final class UsageAnalysis {
   /** The first and last day with data (in the period's zone), whatever the period; empty when none. */
   public Optional<UsageSpan> dataSpan() {
     return span;
+  }
+
+  /**
+   * The part of {@link #byUser} that aggregated usage reports (no dates) contributed: per user and
+   * product, days used, windows (one per day used) and tokens (days x the rate); empty without
+   * reports.
+   */
+  public Map<UserId, Map<ProductId, ProductUsage>> summaryUsage() {
+    return summaryUsage;
   }
 
   /** Whether aggregated usage reports (no per-day dates) contributed. */

@@ -88,20 +88,7 @@ public final class CurrentPlan {
     checkNotNull(catalogs, "catalogs");
     PlanPeriod period = held.period();
     PlanEvaluation e = PlanEvaluation.of(held.plan(), windows, period, catalogs);
-    List<SeatMiss> misses = new ArrayList<>();
-    for (SeatMiss m : e.seatMisses()) {
-      if (m.reason() == SeatMiss.Reason.NOT_ASSIGNED) {
-        Catalog version = SeatHolding.versionOn(catalogs, m.date());
-        Charge w = m.window().window();
-        Optional<dev.seatwise.domain.catalog.ProductId> unheld =
-            held.unheldOffering(w.user(), w.product(), version);
-        if (unheld.isPresent()) {
-          misses.add(new SeatMiss(m.window(), SeatMiss.Reason.NO_SUBSCRIPTION, unheld.get(), m.date()));
-          continue;
-        }
-      }
-      misses.add(m);
-    }
+    List<SeatMiss> misses = SeatCover.seatMisses(held, e.seatMisses(), catalogs);
     List<TokenCharge> shortfall = new ArrayList<>();
     long tokens = 0;
     LocalDate first = null;
