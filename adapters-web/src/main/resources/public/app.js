@@ -134,12 +134,25 @@
 
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  // One analysis of the stored dataset as a job: start it, poll its progress, return its result.
+  // One analysis of the stored dataset as a job: start it, follow its progress, return its result.
+  // Each poll is a long poll (wait=2): the server answers as soon as the job moves to another phase
+  // or ends, else after 2 s (to refresh the place in line), so an ended job is seen at once.
   async function job(name, extra) {
-    const res = await post('/api/datasets/' + state.dataset.id + '/' + name, Object.assign({ async: 'true' }, extra || {}));
+    // listed at once, so the list keeps the order the analyses were asked in (not the order in
+    // which the server happened to answer the requests that start them)
+    progress[name] = 'starting';
+    showProgress();
+    let res;
+    try {
+      res = await post('/api/datasets/' + state.dataset.id + '/' + name, Object.assign({ async: 'true' }, extra || {}));
+    } catch (e) {
+      progress[name] = e.problem && e.problem.status === 422 ? 'not possible on this data' : 'failed';
+      showProgress();
+      throw e;
+    }
     let j = await res.json();
-    const location = '/api/jobs/' + j.id;
-    let wait = 100;
+    const location = '/api/jobs/' + j.id + '?wait=2';
+    let before = null;
     for (;;) {
       progress[name] = describe(j);
       showProgress();
@@ -151,8 +164,10 @@
         err.problem = j.problem;
         throw err;
       }
-      await sleep(wait);
-      wait = Math.min(1000, wait * 1.5);
+      if (before === j.phase + ' ' + j.ahead) {
+        await sleep(250); // unchanged: the server did not wait (a short deadline); do not spin
+      }
+      before = j.phase + ' ' + j.ahead;
       const poll = await fetch(location, { headers: headers() });
       if (!poll.ok) {
         throw await problemOf(poll);

@@ -67,6 +67,7 @@ public final class AnalysisEndpoints {
   private final CsvExporter csv = new CsvExporter();
   private final Clock clock;
   private final UploadLimit perClient;
+  private final ParsedDatasets parsed;
 
   /** An analysis with its parameters read from the request, ready to run on a scope. */
   @FunctionalInterface
@@ -100,7 +101,9 @@ public final class AnalysisEndpoints {
       ObjectMapper json,
       ProblemTranslator problems,
       Clock clock,
-      UploadLimit perClient) {
+      UploadLimit perClient,
+      ParsedDatasets parsed) {
+    this.parsed = parsed;
     this.clock = clock;
     this.perClient = perClient;
     this.useCases = useCases;
@@ -453,15 +456,51 @@ public final class AnalysisEndpoints {
     }
   }
 
-  /** Receives the uploads or the example, runs {@code analysis} within the time bound, answers. */
+  /**
+   * Receives the uploads or the example, runs {@code analysis} within the time bound, answers. The
+   * files are read once: when the same files under the same names were read the same way by a
+   * recent request (they are still in memory, {@link ParsedDatasets}), the analysis runs on what
+   * that request read, and the answer names the files as this one does.
+   */
   private void oneShot(Context ctx, Prepared analysis) {
     ReadOptions read = RequestParams.readOptions(ctx);
     try (UploadLimit.Permit permit = perClient.acquire(ctx.ip());
         RequestUploads files = receive(ctx)) {
       AnalysisInputs inputs = files.inputs();
-      answer(ctx, runner.run(() -> analysis.run(useCases.over(inputs, read)),
-          ctx.queryParam("example") == null ? ctx.contentLength() : -1));
+      Map<String, String> own = files.labels();
+      java.util.concurrent.atomic.AtomicReference<Map<String, String>> readFrom =
+          new java.util.concurrent.atomic.AtomicReference<>(own);
+      Object result;
+      try {
+        result =
+            runner.run(
+                () -> {
+                  String key = ParsedDatasets.uploadKey(DatasetStore.idOf(files, read), labelsInOrder(files));
+                  ParsedDatasets.Parsed p =
+                      parsed.parsed(key, () -> new ParsedDatasets.Parsed(useCases.over(inputs, read), own));
+                  readFrom.set(p.labels());
+                  return analysis.run(p.scope());
+                },
+                ctx.queryParam("example") == null ? ctx.contentLength() : -1);
+      } finally {
+        // the paths the answer (or its problem) may name: this request's and, when the files were
+        // read by an earlier request, that request's, under the same labels
+        Map<String, String> labels = new LinkedHashMap<>(own);
+        labels.putAll(readFrom.get());
+        ctx.attribute(ProblemTranslator.LABELS, labels);
+      }
+      answer(ctx, result);
     }
+  }
+
+  /** The request's files as {@code field=label}, in the order of their fields and parts. */
+  private static List<String> labelsInOrder(RequestUploads files) {
+    List<String> labels = new java.util.ArrayList<>();
+    for (String field :
+        List.of(UploadReceiver.USAGE, UploadReceiver.CATALOG, UploadReceiver.ENTITLEMENTS, UploadReceiver.IDENTITIES)) {
+      files.files(field).forEach(f -> labels.add(field + "=" + f.label()));
+    }
+    return labels;
   }
 
   /**

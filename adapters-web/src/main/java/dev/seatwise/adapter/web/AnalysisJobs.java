@@ -55,6 +55,8 @@ final class AnalysisJobs {
     /** The work's answer, or what it threw (the runner's 503 when past the deadline). */
     final java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
     private final Runnable onEnd;
+    /** Completed (and replaced) at each move: what a long poll waits for. */
+    private java.util.concurrent.CompletableFuture<Void> changed = new java.util.concurrent.CompletableFuture<>();
 
     Job(String id, String analysis, String dataset, Runnable onEnd) {
       this.id = id;
@@ -71,8 +73,26 @@ final class AnalysisJobs {
           return false;
         }
         if (phase.compareAndSet(now, next)) {
+          java.util.concurrent.CompletableFuture<Void> was;
+          synchronized (this) {
+            was = changed;
+            changed = new java.util.concurrent.CompletableFuture<>();
+          }
+          was.complete(null);
           return true;
         }
+      }
+    }
+
+    /**
+     * Completes once the job is no longer in {@code seen} (at once when it already is not). The
+     * caller must not complete it: it is shared by every poll of this phase.
+     */
+    java.util.concurrent.CompletableFuture<Void> leaves(Phase seen) {
+      synchronized (this) {
+        return phase.get() != seen
+            ? java.util.concurrent.CompletableFuture.completedFuture(null)
+            : changed;
       }
     }
 

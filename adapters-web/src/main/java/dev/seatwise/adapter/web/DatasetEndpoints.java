@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -254,15 +255,29 @@ public final class DatasetEndpoints {
     }
   }
 
+  /** Longest a job poll may wait for the job to move ({@code GET /api/jobs/{id}?wait=S}). */
+  static final int MAX_WAIT_SECONDS = 20;
+
   @OpenApi(
       path = JOBS + "/{id}",
       methods = HttpMethod.GET,
       operationId = "getJob",
       tags = {"datasets"},
       summary = "An analysis job: status, phase, place in line, time; its result or problem once ended",
+      description =
+          "With wait=S (0 to 20 seconds) the answer comes as soon as the job moves to another phase"
+              + " (starts reading, starts analysing, ends) or after S seconds, whichever is first:"
+              + " a long poll, so that a job that ends is seen at once rather than at the next poll.",
       pathParams = {@OpenApiParam(name = "id", required = true, description = "32 hex digits")},
+      queryParams = {
+        @OpenApiParam(
+            name = "wait",
+            type = Integer.class,
+            description = "0 (default: answer at once) to 20: seconds to wait for the job to move")
+      },
       responses = {
         @OpenApiResponse(status = "200", description = "status queued, running, done (with 'result') or failed (with 'problem')"),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void job(Context ctx) {
@@ -272,7 +287,24 @@ public final class DatasetEndpoints {
                 () ->
                     new ApiProblem(
                         404, "Unknown job", "no such job (jobs are kept 10 minutes after they end)"));
-    write(ctx, jobs.view(job));
+    // within the server's deadline for a request (the async timeout), with a second to spare
+    long wait =
+        Math.min(
+            RequestParams.integer(ctx, "wait", 0, 0, MAX_WAIT_SECONDS),
+            Math.max(0, runner.timeout().toSeconds() - 1));
+    AnalysisJobs.Phase seen = job.phase.get();
+    if (wait == 0 || job.ended()) {
+      write(ctx, jobs.view(job));
+      return;
+    }
+    // no server thread is held while waiting: the answer is written when the job moves or the
+    // wait is over (copy: the job's signal is shared by every poll and is never completed here)
+    ctx.future(
+        () ->
+            job.leaves(seen)
+                .copy()
+                .completeOnTimeout(null, wait, TimeUnit.SECONDS)
+                .thenAcceptAsync(moved -> write(ctx, jobs.view(job))));
   }
 
   private Dataset dataset(Context ctx) {

@@ -92,9 +92,10 @@ public final class WebServer implements AutoCloseable {
     ProblemTranslator problems =
         new ProblemTranslator(json, List.of(settings.uploadRoot(), dataRoot.toAbsolutePath(), dataRoot));
     UploadLimit perClient = new UploadLimit(settings.maxAnalysesPerClient());
-    AnalysisEndpoints analysis =
-        new AnalysisEndpoints(useCases, uploads, runner, json, problems, Clock.systemUTC(), perClient);
     ParsedDatasets parsed = new ParsedDatasets(useCases, settings.datasetsInMemory());
+    AnalysisEndpoints analysis =
+        new AnalysisEndpoints(
+            useCases, uploads, runner, json, problems, Clock.systemUTC(), perClient, parsed);
     DatasetStore store =
         new DatasetStore(dataRoot, settings.dataMaxBytes(), json, Clock.systemUTC(), parsed::forget);
     DatasetEndpoints datasets = new DatasetEndpoints(analysis, store, parsed, runner, problems, json, perClient);

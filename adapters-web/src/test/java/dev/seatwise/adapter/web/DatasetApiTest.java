@@ -154,6 +154,45 @@ class DatasetApiTest {
     assertThat(csvJob.statusCode()).isEqualTo(400);
   }
 
+  /**
+   * A long poll ({@code ?wait=S}) answers when the job moves to another phase or ends, not after
+   * the wait: following a job takes one poll per phase it passes through, not one per interval.
+   */
+  @Test
+  void aJobCanBeFollowedByLongPollsThatAnswerWhenItMoves() {
+    String id = TestServer.json(server.post("/api/datasets", new Multipart().file("usage", usage))).get("id").asText();
+    String query = "comparisons?from=2025-01-01&to=2025-04-01";
+    HttpResponse<String> sync = server.postExample("/api/datasets/" + id + "/" + query);
+    HttpResponse<String> accepted = server.postExample("/api/datasets/" + id + "/" + query + "&async=true");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String location = accepted.headers().firstValue("Location").orElseThrow();
+    JsonNode job = TestServer.json(accepted);
+    List<String> seen = new java.util.ArrayList<>(List.of(job.get("phase").asText()));
+    // queued, reading, analysing, done: at most four moves, each answered by one poll (a poll that
+    // waited its full 20 s would be a fifth and fail the bound below only if the job then ended)
+    for (int poll = 0; poll < 5 && !List.of("done", "failed").contains(job.get("status").asText()); poll++) {
+      HttpResponse<String> r = server.get(location + "?wait=20");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      job = TestServer.json(r);
+      seen.add(job.get("phase").asText());
+    }
+    assertThat(job.get("status").asText()).as("phases seen: " + seen).isEqualTo("done");
+    assertThat(job.get("result")).isEqualTo(TestServer.json(sync));
+    // each answer of a poll showed a phase the previous one had not (no answer without a move)
+    for (int i = 1; i < seen.size(); i++) {
+      assertThat(seen.get(i)).as("phases seen: " + seen).isNotEqualTo(seen.get(i - 1));
+    }
+    // an ended job is answered at once, whatever the wait
+    long t = System.nanoTime();
+    JsonNode again = TestServer.json(server.get(location + "?wait=20"));
+    assertThat(Duration.ofNanos(System.nanoTime() - t)).isLessThan(Duration.ofSeconds(15));
+    assertThat(again.get("status").asText()).isEqualTo("done");
+    for (String bad : List.of("21", "-1", "soon")) {
+      HttpResponse<String> r = server.get(location + "?wait=" + bad);
+      assertThat(r.statusCode()).as(bad + " " + r.body()).isEqualTo(400);
+    }
+  }
+
   @Test
   void aFailingJobHoldsTheProblemTheSynchronousCallAnswers() throws InterruptedException {
     String id = TestServer.json(server.post("/api/datasets", new Multipart().file("usage", "d.csv", csv(5)))).get("id").asText();
