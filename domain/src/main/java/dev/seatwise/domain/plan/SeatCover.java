@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,9 @@ public final class SeatCover {
     List<Charge> given = List.copyOf(windows);
     Plan seatsOnly = new Plan(plan.currency(), plan.seats(), plan.network(), List.of());
     PlanEvaluation e = PlanEvaluation.of(seatsOnly, given, period, catalogs);
-    Map<Charge, Outcome> by = new IdentityHashMap<>();
+    // by value: the evaluation's outcomes hold equal windows, not the same objects; with seats and
+    // network holdings only, equal windows (same user, product and start) meet the same outcome
+    Map<Charge, Outcome> by = new HashMap<>();
     for (WindowOutcome o : e.outcomes()) {
       by.put(o.window(), o.outcome());
     }
