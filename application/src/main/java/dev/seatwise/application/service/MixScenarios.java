@@ -167,7 +167,7 @@ final class MixScenarios {
       notes.add(name + ": not priced as a plan (" + e.getMessage() + "); its Flex tokens are priced as one purchase");
       return singlePurchase(name, s, catalog, proration);
     }
-    PlanEvaluation e = PlanEvaluation.of(plan, analysis.flexMetering().charges(), period, catalogs);
+    PlanEvaluation e = PlanEvaluation.of(plan, analysis.flexWindows(), period, catalogs);
     List<String> lines = new ArrayList<>();
     Map<String, SeatHolding> holdingById = new HashMap<>();
     for (SeatHolding h : plan.seats()) {
@@ -189,12 +189,7 @@ final class MixScenarios {
           lines.add(seatLine(offering, n, ls, holdingById));
           holdings.add(new Holding(Holding.NAMED, offering.value(), n, period.from(), period.to()));
         });
-    long tokens = 0;
-    for (WindowOutcome o : e.outcomes()) {
-      if (o.outcome() == WindowOutcome.Outcome.TOKENS) {
-        tokens += o.tokens();
-      }
-    }
+    long tokens = e.tokensDrawn();
     List<ScenarioPurchase> purchases = new ArrayList<>();
     for (ScheduledPurchase p : schedule.purchases()) {
       purchases.add(new ScenarioPurchase(p.date(), p.packs()));
@@ -221,9 +216,10 @@ final class MixScenarios {
                 schedule.validity().toTotalMonths()));
       }
     }
-    if (!e.uncovered().isEmpty()) {
-      notes.add(name + ": " + e.uncovered().size() + " windows are not covered by its plan (first: "
-          + e.uncovered().get(0).window().user() + " " + e.uncovered().get(0).window().product() + ")");
+    if (e.uncoveredCount() > 0) {
+      WindowOutcome first = e.uncovered().get(0);
+      notes.add(name + ": " + e.uncoveredCount() + " windows are not covered by its plan (first: "
+          + first.window().user() + " " + first.window().product() + ")");
     }
     OptionalLong scenarioTokens = name.equals(Scenario.ALL_NAMED) ? OptionalLong.empty() : OptionalLong.of(tokens);
     Scenario sc =

@@ -13,6 +13,7 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.CollectionPricing;
 import dev.seatwise.domain.metering.FlexReplay;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.metering.WindowedMeter;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
@@ -51,6 +52,9 @@ public final class UsageAnalysis {
   private final boolean hasSummaries;
   private final List<String> collectionNotes;
   private final Optional<UsageSpan> span;
+  /** {@link #flexWindows()} of a meter other than the replay, made when first asked for. */
+  private final java.util.concurrent.atomic.AtomicReference<WindowTable> windows =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   /** How a period bound that the query leaves open is chosen. */
   public enum DefaultPeriod {
@@ -397,6 +401,21 @@ public final class UsageAnalysis {
    */
   public Metering flexMetering() {
     return flex;
+  }
+
+  /**
+   * The {@link #flexMetering()} charges as a table sorted by start, user and product, built once
+   * (the replay's own table, {@code FlexReplay#windowTable}): what plans are evaluated against.
+   */
+  public WindowTable flexWindows() {
+    WindowTable t = windows.get();
+    if (t == null) {
+      t = WindowTable.of(flex.charges());
+      if (!windows.compareAndSet(null, t)) {
+        t = windows.get();
+      }
+    }
+    return t;
   }
 
   /** Per user, per product: days used, windows, tokens. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * Access windows by column, in the order plan evaluation walks them: by start, then user, then
@@ -236,101 +237,81 @@ public final class WindowTable {
           int c = Integer.compare(runUser[a], runUser[b]);
           return c != 0 ? c : Integer.compare(runProduct[a], runProduct[b]);
         });
-    int[] rank = new int[runs];
     int[] byRank = new int[runs];
     for (int k = 0; k < runs; k++) {
-      rank[boxed[k]] = k;
       byRank[k] = boxed[k];
     }
-    // a binary heap of ranks keyed by (the next start of the run, rank)
-    int[] at = new int[runs];
-    int[] heap = new int[runs];
-    int h = 0;
-    for (int k = 0; k < runs; k++) {
-      int r = byRank[k];
-      at[k] = runOffset[r];
-      if (at[k] < runOffset[r + 1]) {
-        heap[h++] = k; // ranks in increasing order: a valid heap when starts are ignored
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int j = 0; j < n; j++) {
+      min = Math.min(min, runStarts[j]);
+      max = Math.max(max, runStarts[j]);
+    }
+    return bucketed(users, products, runUser, runProduct, runOffset, runStarts, runTokens, length,
+        byRank, min, max);
+  }
+
+  /**
+   * The merge by buckets of start time: the windows are dealt into buckets (each a slice of the
+   * time range, a few windows on average) run by run in rank order, then each bucket is sorted
+   * stably by start, which leaves equal starts in rank order. Linear but for crowded buckets, and
+   * it reads the runs in order (a heap merge jumps between them).
+   */
+  private static WindowTable bucketed(
+      UserId[] users,
+      ProductId[] products,
+      int[] runUser,
+      int[] runProduct,
+      int[] runOffset,
+      long[] runStarts,
+      long[] runTokens,
+      long length,
+      int[] byRank,
+      long min,
+      long max) {
+    int n = runOffset[runUser.length];
+    int buckets = Math.max(1, n / 4);
+    // unsigned: max - min is exact as an unsigned long, whatever the range
+    long width = n == 0 ? 1 : Long.divideUnsigned(max - min, buckets) + 1;
+    int[] bucketOf = new int[n];
+    int[] first = new int[buckets + 1];
+    for (int j = 0; j < n; j++) {
+      int b = (int) Long.divideUnsigned(runStarts[j] - min, width);
+      bucketOf[j] = b;
+      first[b + 1]++;
+    }
+    for (int b = 0; b < buckets; b++) {
+      first[b + 1] += first[b];
+    }
+    int[] next = Arrays.copyOf(first, buckets);
+    int[] perm = new int[n];
+    int[] runOf = new int[n];
+    for (int r : byRank) {
+      for (int j = runOffset[r]; j < runOffset[r + 1]; j++) {
+        perm[next[bucketOf[j]]++] = j;
+        runOf[j] = r;
       }
     }
-    // heapify by start
-    long[] head = new long[runs];
-    int[] end = new int[runs];
-    for (int k = 0; k < runs; k++) {
-      int r = byRank[k];
-      end[k] = runOffset[r + 1];
-      head[k] = at[k] < end[k] ? runStarts[at[k]] : Long.MAX_VALUE;
-    }
-    for (int i = h / 2 - 1; i >= 0; i--) {
-      siftDown(heap, h, i, head);
+    int[] tmp = new int[n];
+    IndexOrder byStart = (a, b) -> Long.compare(runStarts[a], runStarts[b]);
+    for (int b = 0; b < buckets; b++) {
+      if (first[b + 1] - first[b] > 1) {
+        mergeSort(perm, tmp, first[b], first[b + 1], byStart);
+      }
     }
     long[] starts = new long[n];
     int[] userOf = new int[n];
     int[] productOf = new int[n];
     long[] tokens = new long[n];
-    int i = 0;
-    while (h > 0) {
-      int k = heap[0];
-      int r = byRank[k];
-      int u = runUser[r];
-      int p = runProduct[r];
-      // take this run's windows while they stay before the next run's head
-      long limit;
-      int limitRank;
-      if (h == 1) {
-        limit = Long.MAX_VALUE;
-        limitRank = Integer.MAX_VALUE;
-      } else {
-        int second = heap[1];
-        if (h > 2 && less(heap[2], second, head)) {
-          second = heap[2];
-        }
-        limit = head[second];
-        limitRank = second;
-      }
-      int j = at[k];
-      int stop = end[k];
-      do {
-        starts[i] = runStarts[j];
-        userOf[i] = u;
-        productOf[i] = p;
-        tokens[i] = runTokens[j];
-        i++;
-        j++;
-      } while (j < stop && (runStarts[j] < limit || (runStarts[j] == limit && k < limitRank)));
-      at[k] = j;
-      if (j < stop) {
-        head[k] = runStarts[j];
-        siftDown(heap, h, 0, head);
-      } else {
-        heap[0] = heap[--h];
-        siftDown(heap, h, 0, head);
-      }
+    for (int k = 0; k < n; k++) {
+      int j = perm[k];
+      int r = runOf[j];
+      starts[k] = runStarts[j];
+      userOf[k] = runUser[r];
+      productOf[k] = runProduct[r];
+      tokens[k] = runTokens[j];
     }
     return new WindowTable(users, products, starts, userOf, productOf, tokens, null, length, 0, n);
-  }
-
-  private static boolean less(int a, int b, long[] head) {
-    return head[a] < head[b] || (head[a] == head[b] && a < b);
-  }
-
-  private static void siftDown(int[] heap, int h, int i, long[] head) {
-    int v = heap[i];
-    while (true) {
-      int c = 2 * i + 1;
-      if (c >= h) {
-        break;
-      }
-      if (c + 1 < h && less(heap[c + 1], heap[c], head)) {
-        c++;
-      }
-      if (!less(heap[c], v, head)) {
-        break;
-      }
-      heap[i] = heap[c];
-      i = c;
-    }
-    heap[i] = v;
   }
 
   /** Windows in this table. */
@@ -468,6 +449,44 @@ public final class WindowTable {
     }
     return new WindowTable(
         users, products, starts, userOf, productOf, tokens, ends, length, from + a, b - a);
+  }
+
+  /**
+   * The windows {@code i} of this table for which {@code keep} holds, in order (a new table with
+   * the same dictionaries).
+   */
+  public WindowTable filter(IntPredicate keep) {
+    checkNotNull(keep, "keep");
+    boolean[] kept = new boolean[size];
+    int m = 0;
+    for (int i = 0; i < size; i++) {
+      if (keep.test(i)) {
+        kept[i] = true;
+        m++;
+      }
+    }
+    if (m == size) {
+      return this;
+    }
+    long[] s = new long[m];
+    int[] u = new int[m];
+    int[] p = new int[m];
+    long[] t = new long[m];
+    long[] e = ends == null ? null : new long[m];
+    int k = 0;
+    for (int i = 0; i < size; i++) {
+      if (kept[i]) {
+        s[k] = starts[from + i];
+        u[k] = userOf[from + i];
+        p[k] = productOf[from + i];
+        t[k] = tokens[from + i];
+        if (e != null) {
+          e[k] = ends[from + i];
+        }
+        k++;
+      }
+    }
+    return new WindowTable(users, products, s, u, p, t, e, length, 0, m);
   }
 
   /**

@@ -114,6 +114,14 @@ class WindowTableProperties {
               }
               assertThat(slice.charges()).as("seed %s", seed).isEqualTo(expected);
               assertColumnsMatch(slice, expected);
+              // a filter keeps the windows it is asked to, in order
+              WindowTable odd = slice.filter(i -> i % 2 == 1);
+              List<Charge> oddExpected = new ArrayList<>();
+              for (int i = 1; i < expected.size(); i += 2) {
+                oddExpected.add(expected.get(i));
+              }
+              assertThat(odd.charges()).isEqualTo(oddExpected);
+              assertColumnsMatch(odd, oddExpected);
               // a slice of a slice
               if (slice.size() > 2) {
                 WindowTable inner = slice.slice(1, slice.size() - 1);
