@@ -33,7 +33,8 @@ import java.util.TreeSet;
  *       from the period's first day until it ends ({@link SeatHolding#renewals}), each term at the
  *       price in force on its own start; its seats are as many as its holders, all assigned for the
  *       whole period. Holding ids are the offering's id ({@code ACD}, {@code ACD#2} for the second
- *       term).
+ *       term). A holder whose {@link TermChoice} is other terms (e.g. three monthly terms for three
+ *       months of use) holds those instead, a seat of their own per term ({@code ACD~1#1}, ...).
  *   <li>The Flex part is the token lots of a purchase schedule ({@link TokenPurchaseSchedule#lots},
  *       ids {@code flex-DATE-SIZE}), normally the cheapest schedule for {@link #flexWindows} (see
  *       {@link #schedule}, which reads them by column through {@link FlexDemand}).

@@ -39,10 +39,17 @@ import java.util.TreeMap;
  *       users active all period (today's renewal calendar, shared by the users on it);
  *   <li>the cheapest terms ({@link TermMix#cheapest}) from the period's first day to the end of
  *       the active span (a user who stops early);
- *   <li>the cheapest terms from the first day of use to the end of the active span (a user who
- *       starts late, or uses the offering for a few months: a named subscription can be bought on
- *       any day, monthly, annual or for three years).
+ *   <li>the cheapest terms from the start of the period's month in which the user first uses it
+ *       to the end of the active span (a user who starts late, or uses the offering for a few
+ *       months: a named subscription can be bought monthly, annual or for three years).
  * </ol>
+ *
+ * <p>A plan's terms start on one calendar: the period's first day and its monthly anniversaries
+ * (the months of the period). A user's first term starts on the first day of the period's month in
+ * which they start using the offering, not on that very day: the plan's renewal dates stay at most
+ * one a month (each is a date to manage, and users starting the same month share holdings), at the
+ * cost of at most part of one monthly term over starting on the day itself; and since terms are
+ * whole months, the terms of every choice end on the calendar too.
  *
  * The least bought cost wins; ties go to the earlier candidate, so a user active all year keeps the
  * common annual seat and the figures of a year of steady use do not move. The common seat is never
@@ -237,8 +244,9 @@ public record TermChoice(
       LocalDate to = lastUse.plusDays(1);
       Optional<TermMix> seat = common.computeIfAbsent(offering, this::commonSeat);
       Optional<TermMix> fromStart = mix(offering, period.from(), to);
+      LocalDate monthStart = monthOf(firstUse);
       Optional<TermMix> fromUse =
-          firstUse.equals(period.from()) ? fromStart : mix(offering, firstUse, to);
+          monthStart.equals(period.from()) ? fromStart : mix(offering, monthStart, to);
       TermMix best = null;
       boolean isCommon = false;
       for (int k = 0; k < 3; k++) {
@@ -261,6 +269,21 @@ public record TermChoice(
               isCommon,
               seat.map(TermMix::total),
               best.attributedTo(period)));
+    }
+
+    /**
+     * The start of the period's month holding {@code day}: the latest of the period's first day and
+     * its monthly anniversaries on or before it.
+     */
+    private LocalDate monthOf(LocalDate day) {
+      long k = java.time.temporal.ChronoUnit.MONTHS.between(period.from(), day);
+      while (k > 0 && period.from().plusMonths(k).isAfter(day)) {
+        k--;
+      }
+      while (!period.from().plusMonths(k + 1).isAfter(day)) {
+        k++;
+      }
+      return period.from().plusMonths(k);
     }
 
     private Optional<TermMix> mix(ProductId offering, LocalDate from, LocalDate to) {

@@ -41,22 +41,22 @@ class TermChoiceTest {
 
   @Test
   void aUserActiveThreeMonthsIsCheaperOnThreeMonthlyTermsThanOnTheAnnualSeat() {
-    // active 4 March to 20 May: from the first day of use, 3 months (4 Mar - 4 Jun) cover it,
-    // 3 x 255.00 = 765.00; from the period's first day 5 months (1 Jan - 1 Jun) would,
-    // 5 x 255.00 = 1,275.00; the annual seat costs 2,030.00 (pro-rated over the year it was
-    // 2,030.00 too: the "priced as pro-rated annual")
+    // active 4 March to 20 May: from the start of the month of first use, 3 months (1 Mar -
+    // 1 Jun) cover it, 3 x 255.00 = 765.00; from the period's first day 5 months (1 Jan - 1 Jun)
+    // would, 5 x 255.00 = 1,275.00; the annual seat costs 2,030.00 (pro-rated over the year it
+    // was 2,030.00 too: the "priced as pro-rated annual")
     TermChoice c = choose("2025-03-04", "2025-05-20", YEAR);
 
     assertThat(c.common()).isFalse();
     assertThat(c.terms().spans()).extracting(TermSpan::term)
         .containsExactly(Term.MONTHLY, Term.MONTHLY, Term.MONTHLY);
-    assertThat(c.terms().spans().get(0).start()).isEqualTo(LocalDate.of(2025, 3, 4));
+    assertThat(c.terms().spans().get(0).start()).isEqualTo(LocalDate.of(2025, 3, 1));
     assertThat(c.terms().total()).isEqualTo(usd("765.00"));
     assertThat(c.attributed()).isEqualTo(usd("765.00")); // every term within the period
     assertThat(c.commonPrice()).contains(usd("2030.00"));
     assertThat(c.reason())
         .isEqualTo(
-            "monthly x 3 from 2025-03-04 at 255.00 = 765.00 for use 2025-03-04..2025-05-20, less"
+            "monthly x 3 from 2025-03-01 at 255.00 = 765.00 for use 2025-03-04..2025-05-20, less"
                 + " than the common annual seat (2030.00)");
   }
 
@@ -95,13 +95,31 @@ class TermChoiceTest {
 
   @Test
   void aTermRunningPastThePeriodIsAttributedProRata() {
-    // 20 Nov to 31 Dec: two monthly terms, 20 Nov - 20 Dec (255.00, whole) and 20 Dec - 20 Jan,
-    // of whose 31 days 12 fall in the period: 255.00 x 12 / 31 = 98.709... -> 98.71
-    TermChoice c = choose("2025-11-20", "2025-12-31", YEAR);
+    // a period of 1 Jan to 20 Dec (353 days); use from 5 Nov to 19 Dec: two monthly terms from the
+    // start of November, 1 Nov - 1 Dec (255.00, whole) and 1 Dec - 1 Jan, of whose 31 days 19 fall
+    // in the period: 255.00 x 19 / 31 = 156.290... -> 156.29. Bought 510.00 < 2,030.00.
+    PlanPeriod toDec20 =
+        new PlanPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 20), ZoneOffset.UTC);
+    TermChoice c = choose("2025-11-05", "2025-12-19", toDec20);
 
+    assertThat(c.terms().spans()).extracting(TermSpan::start)
+        .containsExactly(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 12, 1));
     assertThat(c.terms().total()).isEqualTo(usd("510.00"));
-    assertThat(c.attributed()).isEqualTo(usd("353.71"));
-    assertThat(c.reason()).endsWith("; 353.71 of it in the period (pro rata)");
+    assertThat(c.attributed()).isEqualTo(usd("411.29"));
+    assertThat(c.reason()).endsWith("; 411.29 of it in the period (pro rata)");
+  }
+
+  @Test
+  void termsStartOnThePeriodsMonthlyCalendar() {
+    // a period from 15 Jan: the months start on the 15th; use from 3 to 20 April starts in the
+    // month of 15 March: 15 Mar - 15 Apr and 15 Apr - 15 May, 2 x 255.00
+    PlanPeriod fromJan15 =
+        new PlanPeriod(LocalDate.of(2025, 1, 15), LocalDate.of(2026, 1, 15), ZoneOffset.UTC);
+    TermChoice c = choose("2025-04-03", "2025-04-20", fromJan15);
+
+    assertThat(c.terms().spans()).extracting(TermSpan::start)
+        .containsExactly(LocalDate.of(2025, 3, 15), LocalDate.of(2025, 4, 15));
+    assertThat(c.attributed()).isEqualTo(usd("510.00"));
   }
 
   @Test
