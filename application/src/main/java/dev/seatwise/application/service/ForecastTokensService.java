@@ -1,7 +1,6 @@
 package dev.seatwise.application.service;
 
 import static com.google.common.base.Preconditions.checkNotNull;
-import static com.google.common.base.Preconditions.checkState;
 
 import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.application.port.in.BurnPlan;
@@ -22,6 +21,7 @@ import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.forecast.BurnCoverPlan;
 import dev.seatwise.domain.forecast.BurnForecast;
+import dev.seatwise.domain.forecast.RefusalCoverPlan;
 import dev.seatwise.domain.plan.HeldPlan;
 import dev.seatwise.domain.plan.SeatCover;
 import dev.seatwise.domain.plan.PlanPeriod;
@@ -32,14 +32,10 @@ import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.tokens.LedgerReplay;
 import dev.seatwise.domain.tokens.PackPricing;
-import dev.seatwise.domain.tokens.PackPurchase;
 import dev.seatwise.domain.tokens.TokenCharge;
 import dev.seatwise.domain.tokens.TokenLedger;
 import dev.seatwise.domain.tokens.TokenLot;
-import dev.seatwise.domain.tokens.TokenPack;
 import dev.seatwise.domain.tokens.Tokens;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -66,14 +62,13 @@ import java.util.TreeMap;
  * BurnCoverPlan} on the same runs: it covers their P90 path within lot expiry at the least pack
  * cost plus expected waste. When the history holds no whole Monday-to-Sunday week, P50/P90
  * resample single days and the plan covers the horizon's P90 spread evenly (buying, whenever the
- * lots would first refuse it, the cheapest cover of what they refuse until the new lot expires).
+ * lots would first refuse it, the cheapest cover of what they refuse until the new lot expires:
+ * domain {@link RefusalCoverPlan}).
  * The service orchestrates; the rules are the domain's.
  *
  * <p>Stateless apart from its ports; thread-safe when they are.
  */
 public final class ForecastTokensService implements ForecastTokensUseCase {
-  static final String PLANNED = "plan-";
-
   private final UsagePort usage;
   private final CatalogHistory catalogs;
   private final EntitlementsPort entitlements;
@@ -410,52 +405,22 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
       return new PurchasePlan(List.of(), 0, zero, 0, 0, zero, "the catalog sells no token packs");
     }
     long horizonDays = ChronoUnit.DAYS.between(asOf, end);
-    Instant asOfStart = asOf.atStartOfDay(zone).toInstant();
-    Instant endStart = end.atStartOfDay(zone).toInstant();
     List<TokenCharge> p90Burn = FlexBurn.spread(p90, horizonDays, asOf, horizonDays, zone, "P90");
-    List<TokenCharge> demand = concat(past, p90Burn);
-    List<TokenLot> lots = new ArrayList<>(heldLots);
+    RefusalCoverPlan cover =
+        RefusalCoverPlan.plan(
+            heldLots, concat(past, p90Burn), pricing.get(), prices.tokenExpiry(), asOf, end, zone);
     List<PlannedPurchase> purchases = new ArrayList<>();
-    for (int guard = 0; ; guard++) {
-      LedgerReplay replay = TokenLedger.of(lots).replay(demand);
-      Optional<TokenCharge> first =
-          replay.refused().stream().filter(c -> !c.at().isBefore(asOfStart)).findFirst();
-      if (first.isEmpty()) {
-        break;
-      }
-      checkState(guard <= horizonDays, "purchase plan does not converge after %s purchases", guard);
-      Instant at = first.get().at();
-      LocalDate day = at.atZone(zone).toLocalDate();
-      Instant expires = at.atZone(zone).plus(prices.tokenExpiry()).toInstant();
-      Instant until = expires.isBefore(endStart) ? expires : endStart;
-      long shortfall = 0;
-      for (TokenCharge c : replay.refused()) {
-        if (!c.at().isBefore(at) && c.at().isBefore(until)) {
-          shortfall = Math.addExact(shortfall, c.tokens());
-        }
-      }
-      PackPurchase buy = pricing.get().cheapestCover(Tokens.of(shortfall));
-      for (Map.Entry<TokenPack, Long> e : buy.counts().entrySet()) {
-        lots.add(
-            new TokenLot(
-                PLANNED + (purchases.size() + 1) + "-" + e.getKey().size(),
-                at,
-                Math.multiplyExact(e.getKey().size(), e.getValue()),
-                e.getKey().unitPrice(),
-                expires));
-      }
-      LocalDate expiry = expires.atZone(zone).toLocalDate();
-      LocalDate untilDay = until.atZone(zone).toLocalDate();
+    for (RefusalCoverPlan.Purchase p : cover.purchases()) {
       purchases.add(
           new PlannedPurchase(
-              day,
-              buy,
-              shortfall,
-              expiry,
-              "on " + day + " the lots would first refuse the P90 burn; " + Figures.tokens(shortfall)
-                  + " tokens are refused from then until " + untilDay
-                  + (until.equals(endStart) ? " (horizon end)" : " (the new lot's expiry)")
-                  + "; cheapest cover: " + Figures.packs(buy)));
+              p.day(),
+              p.packs(),
+              p.shortfall(),
+              p.expires(),
+              "on " + p.day() + " the lots would first refuse the P90 burn; "
+                  + Figures.tokens(p.shortfall()) + " tokens are refused from then until "
+                  + p.until() + (p.toHorizon() ? " (horizon end)" : " (the new lot's expiry)")
+                  + "; cheapest cover: " + Figures.packs(p.packs())));
     }
     Money cost = Money.total(zero.currency(), purchases.stream().map(PlannedPurchase::cost).toList());
     long tokens = purchases.stream().mapToLong(PlannedPurchase::tokens).sum();
@@ -466,50 +431,23 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
               + "; nothing to buy");
     }
     // Waste: replay the mean burn, continued past the horizon until the last planned lot expires.
-    Instant lastExpiry = asOfStart;
-    for (TokenLot lot : lots) {
-      if (lot.id().startsWith(PLANNED) && lot.expires().isAfter(lastExpiry)) {
-        lastExpiry = lot.expires();
-      }
-    }
-    long extendedDays = ChronoUnit.DAYS.between(asOf, lastExpiry.atZone(zone).toLocalDate()) + 1;
+    long extendedDays = ChronoUnit.DAYS.between(asOf, cover.lastExpiry(asOf)) + 1;
     List<TokenCharge> mean =
         FlexBurn.spread(historyTokens, historyDays, asOf, extendedDays, zone, "expected");
-    LedgerReplay atMean = TokenLedger.of(lots).replay(concat(past, mean));
-    Instant close = FlexBurn.closeBefore(end, zone);
-    long surplus = 0;
-    long waste = 0;
-    BigDecimal wasteCost = BigDecimal.ZERO;
-    for (int i = 0; i < atMean.lots().size(); i++) {
-      TokenLot lot = atMean.lots().get(i);
-      if (!lot.id().startsWith(PLANNED)) {
-        continue;
-      }
-      long drawnByHorizon = 0;
-      long drawn = 0;
-      for (LedgerReplay.Draw d : atMean.drawsFrom(i)) {
-        drawn += d.tokens();
-        if (!d.at().isAfter(close)) {
-          drawnByHorizon += d.tokens();
-        }
-      }
-      surplus += lot.size() - drawnByHorizon;
-      waste += lot.size() - drawn;
-      wasteCost = wasteCost.add(lot.unitPrice().exactCostOf(lot.size() - drawn));
-    }
-    Money wasteMoney = Money.rounded(wasteCost, zero.currency(), RoundingMode.HALF_EVEN);
+    RefusalCoverPlan.Waste waste =
+        cover.waste(concat(past, mean), FlexBurn.closeBefore(end, zone), zero.currency());
     return new PurchasePlan(
         purchases,
         tokens,
         cost,
-        surplus,
-        waste,
-        wasteMoney,
+        waste.surplusAtHorizon(),
+        waste.tokens(),
+        waste.cost(),
         purchases.size() + " purchase(s) of " + Figures.tokens(tokens) + " tokens for "
             + Figures.money(cost) + " cover the P90 burn of " + Figures.tokens(p90)
-            + " tokens to " + end + "; at the mean burn " + Figures.tokens(surplus)
-            + " of them are left at the horizon's end and " + Figures.tokens(waste)
-            + " would expire unused (" + Figures.money(wasteMoney) + ")");
+            + " tokens to " + end + "; at the mean burn " + Figures.tokens(waste.surplusAtHorizon())
+            + " of them are left at the horizon's end and " + Figures.tokens(waste.tokens())
+            + " would expire unused (" + Figures.money(waste.cost()) + ")");
   }
 
   /**
