@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.testkit.RandomOrganisations;
 import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Duration;
@@ -77,7 +78,8 @@ class WindowTableProperties {
         .forAll(longs().all())
         .checkAssert(
             seed -> {
-              FlexReplayProperties.Instance in = FlexReplayProperties.instance(seed);
+              RandomOrganisations.Organisation in =
+                  RandomOrganisations.SESSIONS_COLLECTIONS_AND_DAYS.draw(seed);
               FlexReplay replay = FlexReplay.of(in.log(), in.context(), 1 + (int) (seed & 1));
               List<Charge> expected = sortedAsEvaluationDid(new ArrayList<>(replay.charges()));
               WindowTable t = replay.windowTable();
