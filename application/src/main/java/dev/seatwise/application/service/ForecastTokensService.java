@@ -258,11 +258,12 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         PlanEvaluation evaluation = PlanEvaluation.of(today.plan(), all, period, catalogs);
         List<Charge> out = new ArrayList<>();
         long covered = 0;
-        for (WindowOutcome o : evaluation.outcomes()) {
-          if (o.outcome() == WindowOutcome.Outcome.SEAT || o.outcome() == WindowOutcome.Outcome.NETWORK) {
+        for (int i = 0; i < evaluation.windows().size(); i++) {
+          WindowOutcome.Outcome o = evaluation.outcome(i);
+          if (o == WindowOutcome.Outcome.SEAT || o == WindowOutcome.Outcome.NETWORK) {
             covered++;
           } else {
-            out.add(o.window());
+            out.add(evaluation.windows().charge(i));
           }
         }
         notes.add(

@@ -340,8 +340,16 @@ public final class PlanEvaluation {
         if (assignedStamp[k] == null) {
           assignedStamp[k] = new int[users];
           assignedToday[k] = new boolean[users];
+          // users never assigned the offering: not assigned on any day
+          java.util.Arrays.fill(assignedStamp[k], -1);
+          for (UserId a : o.assignees()) {
+            int x = w.indexOfUser(a);
+            if (x >= 0) {
+              assignedStamp[k][x] = 0;
+            }
+          }
         }
-        if (assignedStamp[k][u] != dayStamp) {
+        if (assignedStamp[k][u] >= 0 && assignedStamp[k][u] != dayStamp) {
           assignedStamp[k][u] = dayStamp;
           assignedToday[k][u] = o.isAssigned(w.userAt(u), today);
         }
