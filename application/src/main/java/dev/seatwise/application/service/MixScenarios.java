@@ -137,7 +137,7 @@ final class MixScenarios {
   /** The period's Flex windows by column (domain {@link FlexDemand}), built once. */
   private FlexDemand demand() {
     if (demand == null) {
-      demand = FlexDemand.of(analysis.flexMetering().charges(), period, catalogs);
+      demand = FlexDemand.of(analysis.flexWindows(), period, catalogs);
     }
     return demand;
   }

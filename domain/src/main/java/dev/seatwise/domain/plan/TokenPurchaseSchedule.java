@@ -41,7 +41,11 @@ import java.util.TreeMap;
  * cost of paying the first {@code z} tokens, takes one pack per step; {@code f} is nondecreasing,
  * so for each family (version, pack, purchase rule) the best predecessor of {@code z} is the first
  * position whose pack still reaches {@code z}, found by a pointer that only moves forward: the
- * programme runs in time linear in the tokens times the families. Costs are exact scaled integers.
+ * programme runs in time linear in the tokens times the families. With packs of at least {@link
+ * #JUMP_FROM_PACK} tokens it visits only the positions where a family's candidate changes (its
+ * pointer leaves a run of equal {@code f}), with the same optimum and purchases. The tokens are
+ * taken per day ({@link #cheapest(LocalDate, long[], CatalogHistory, ZoneId)}, as a mix's {@link
+ * FlexDemand} gives them) or as windows summed per day. Costs are exact scaled integers.
  * When one purchase on the first day pays everything (no window a validity or more after the first)
  * and costs no more than the programme's optimum, the schedule is that single purchase: for a
  * period within one validity and one price version, exactly today's {@link
