@@ -81,9 +81,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Compares all-named, all-Flex, network, current-plan and optimal scenarios over a period. Every
- * subscription line is pro-rated per seat (annual x days / 365, rounded once); Flex is the cheapest
- * pack purchase of all tokens together (rounded once); totals are sums of their lines.
+ * Compares all-named, all-Flex, network, current-plan and optimal scenarios over a period, each a
+ * plan priced by the domain's {@code PlanEvaluation} (totals are sums of their lines, one rounding
+ * point per line). Each user's named option of an offering is the domain's {@link TermChoice}
+ * (the common annual seat, or the cheapest monthly/annual/3-year terms over the days they use it),
+ * whose share of the period the optimiser weighs against Flex. Orchestration: the rules are the
+ * domain's.
  */
 public final class CompareScenariosService implements CompareScenariosUseCase {
   private final UsagePort usage;

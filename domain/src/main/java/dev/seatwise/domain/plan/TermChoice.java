@@ -291,7 +291,11 @@ public record TermChoice(
           List.of(offering, from, to),
           k -> {
             try {
-              return Optional.of(TermMix.cheapest(offering, from, to, catalogs));
+              TermMix m = TermMix.cheapest(offering, from, to, catalogs);
+              // months from the 29th to the 31st are clamped: terms that fall short are no cover
+              return m.spans().get(m.spans().size() - 1).end().isBefore(to)
+                  ? Optional.empty()
+                  : Optional.of(m);
             } catch (IllegalArgumentException e) {
               return Optional.empty();
             }

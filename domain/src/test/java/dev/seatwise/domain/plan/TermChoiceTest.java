@@ -123,6 +123,19 @@ class TermChoiceTest {
   }
 
   @Test
+  void monthlyTermsFromThe31stThatFallShortOfTheUseAreNoCover() {
+    // a period from 31 Jan, use to 29 Mar: two monthly terms from 31 Jan run 31 Jan - 28 Feb -
+    // 28 Mar (each a month from its own start), short of 29 Mar, so they are not an option and the
+    // common annual seat (2,030.00) is chosen rather than an internal error
+    PlanPeriod fromJan31 =
+        new PlanPeriod(LocalDate.of(2025, 1, 31), LocalDate.of(2026, 1, 31), ZoneOffset.UTC);
+    TermChoice c = choose("2025-01-31", "2025-03-29", fromJan31);
+
+    assertThat(c.common()).isTrue();
+    assertThat(c.attributed()).isEqualTo(usd("2030.00"));
+  }
+
+  @Test
   void overThirtyMonthsTheThreeYearTermIsCheapest() {
     // a 30-month period (911 days), used throughout: the common seat is three annual terms
     // (3 x 2,030.00 = 6,090.00); from the first day, 30 months cost 5,480.00 on one 3-year term
