@@ -137,6 +137,6 @@ final class DslsUsageReader implements UsageReader {
       String host = field(f, col, "host").split("[ /(]", 2)[0];
       b.checkout(user, host, tokens, since, field(f, col, "sessionid"));
     }
-    ledger.accept();
+    s.accept(n);
   }
 }

@@ -53,6 +53,19 @@ public final class Limits {
   static final Instant LATEST_INSTANT =
       LATEST_DATE.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC);
 
+  /**
+   * How long after the newest check-out start a status snapshot dated by its file's last-modified
+   * time may be before that time earns a warning ({@link FileTimeDating#suspect}): a month with no
+   * new check-out on a monitored server says the file time is the copy's, not the snapshot's.
+   */
+  public static final java.time.Duration MAX_FILE_TIME_AFTER_CHECKOUTS = java.time.Duration.ofDays(30);
+
+  /**
+   * How far before the newest check-out start a snapshot's file time may be (clocks and a wrong
+   * import zone, up to a day) before that time earns a warning.
+   */
+  public static final java.time.Duration FILE_TIME_SKEW = java.time.Duration.ofDays(1);
+
   /** The largest price or unit price a catalog may state, in its currency. */
   public static final java.math.BigDecimal MAX_PRICE = new java.math.BigDecimal("100000000");
 

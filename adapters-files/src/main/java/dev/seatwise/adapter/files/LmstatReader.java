@@ -78,6 +78,7 @@ final class LmstatReader implements UsageReader {
         run.line(n, line);
       }
       run.flushBlock();
+      run.noteFileTime();
       run.closeStale(Integer.MAX_VALUE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -94,6 +95,12 @@ final class LmstatReader implements UsageReader {
     private LocalDateTime snapshotTime;
     private Instant snapshotAt;
     private int snapshot = -1;
+    /** Line of the first 'Users of' of an excerpt dated by the file time, 0 when none (or noted). */
+    private long fileDatedLine;
+    /** The newest check-out start of that excerpt's snapshot, null when none. */
+    private Instant newestStart;
+    /** Why that excerpt cannot be dated (its rows are rejected with it), null when it can. */
+    private String undatable;
     private String feature;
     private final Map<String, Open> open = new LinkedHashMap<>();
     /** Index in out.snapshots of the current block's snapshot, -1 when none. */
@@ -154,6 +161,8 @@ final class LmstatReader implements UsageReader {
 
     private void header(long n, Matcher m) {
       flushBlock();
+      noteFileTime();
+      undatable = null;
       sawHeader = true;
       try {
         snapshotTime = LocalDateTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
@@ -179,25 +188,49 @@ final class LmstatReader implements UsageReader {
       feature = null;
     }
 
-    /** Output cut before its header (an excerpt): dated by the file's last-modified time. */
+    /**
+     * Output cut before its header (an excerpt): dated by the file's last-modified time, unless
+     * that time is implausible ({@link FileTimeDating#undatable}: the excerpt's rows are then
+     * rejected). The note comes at the excerpt's end ({@link #noteFileTime}).
+     */
     private void undated(long n) {
-      try {
-        snapshotAt = java.nio.file.Files.getLastModifiedTime(file).toInstant();
-      } catch (IOException e) {
+      sawHeader = true;
+      Instant t = FileTimeDating.of(file);
+      undatable = FileTimeDating.undatable(t).orElse(null);
+      if (undatable != null) {
         return;
       }
+      snapshotAt = t;
       snapshotTime = LocalDateTime.ofInstant(snapshotAt, ctx.options().zone());
-      sawHeader = true;
       snapshot++;
-      out.notes.add(new ImportNote(name, n, "no 'Flexible License Manager status on' header before"
-          + " the first 'Users of' line: the snapshot is dated by the file's last-modified time "
-          + snapshotAt));
+      fileDatedLine = n;
+    }
+
+    /**
+     * Ends an excerpt dated by the file time: notes it, with {@link FileTimeDating#suspect}'s
+     * warning when the time does not fit the newest check-out start.
+     */
+    void noteFileTime() {
+      if (fileDatedLine == 0) {
+        return;
+      }
+      String warning = newestStart == null ? ""
+          : FileTimeDating.suspect(snapshotAt, newestStart).map(w -> "; " + w).orElse("");
+      out.notes.add(new ImportNote(name, fileDatedLine, "no 'Flexible License Manager status on'"
+          + " header before the first 'Users of' line: the snapshot is dated by the file's"
+          + " last-modified time " + snapshotAt + warning));
+      fileDatedLine = 0;
     }
 
     private void usersOf(long n, String name, String totals) {
       flushBlock();
       if (!sawHeader) {
         undated(n);
+      }
+      if (undatable != null) {
+        feature = name; // its lines are still read, and rejected as this one
+        ledger.reject(n, FileTimeDating.FIELD, undatable);
+        return;
       }
       if (snapshotAt == null) {
         ledger.reject(n, "", "no 'Flexible License Manager status on' header before this line");
@@ -231,6 +264,10 @@ final class LmstatReader implements UsageReader {
       Matcher m = USER_LINE.matcher(line);
       if (!m.matches()) {
         ledger.reject(n, "", "unreadable check-out line: " + Limits.quote(line.strip()));
+        return;
+      }
+      if (undatable != null) {
+        ledger.reject(n, FileTimeDating.FIELD, undatable);
         return;
       }
       if (snapshotAt == null || feature == null) {
@@ -287,6 +324,9 @@ final class LmstatReader implements UsageReader {
       }
       o.lastSnapshot = snapshot;
       o.lastSeen = snapshotAt;
+      if (fileDatedLine > 0 && (newestStart == null || startAt.isAfter(newestStart))) {
+        newestStart = startAt;
+      }
       if (block >= 0) {
         SeatCheckout c = new SeatCheckout(o.user, ctx.privacy() ? "" : host, count, Optional.of(startAt));
         checkouts.add(c);

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <p>Rows are the totals lines and the check-out lines; inside a feature block a line that is none
  * of the known lines ({@code Start date}, {@code Key type}, {@code Login time}, {@code Shared on})
- * is rejected with the reason.
+ * is rejected with the reason, and so is a feature block with no totals line, wherever it ends (at
+ * the next feature, rule or banner, or at the end of the file, as in a truncated output).
  */
 final class LmxStatusReader implements UsageReader {
   static final Pattern BANNER = Pattern.compile("^\\s*LM-X License Server on \\S+.*");
@@ -44,6 +45,7 @@ final class LmxStatusReader implements UsageReader {
     String user;
     String host;
     long count;
+    long userLine;
     Optional<Instant> since = Optional.empty();
     boolean pending;
 
@@ -56,9 +58,10 @@ final class LmxStatusReader implements UsageReader {
       endFeature();
     }
 
+    /** The file ends the last feature block: one without its totals line is rejected as anywhere else. */
     @Override
     void end() {
-      flush();
+      endFeature();
     }
 
     @Override
@@ -91,7 +94,7 @@ final class LmxStatusReader implements UsageReader {
           return;
         }
         block = s.block(feature).add(issued.get(), used);
-        s.ledger().accept();
+        s.accept(n);
         return;
       }
       m = USED_BY.matcher(line);
@@ -107,6 +110,7 @@ final class LmxStatusReader implements UsageReader {
         }
         user = m.group(2);
         host = m.group(3);
+        userLine = n;
         count = c.get();
         since = Optional.empty();
         pending = true;
@@ -128,7 +132,7 @@ final class LmxStatusReader implements UsageReader {
     void flush() {
       if (pending) {
         block.checkout(user, host, count, since, "");
-        s.ledger().accept();
+        s.accept(userLine);
         pending = false;
       }
     }

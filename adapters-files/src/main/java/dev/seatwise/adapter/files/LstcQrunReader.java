@@ -68,7 +68,7 @@ final class LstcQrunReader implements UsageReader {
         }
         program = s.block(m.group(1)).add(max.get(), used);
         inGroup.add(program);
-        ledger.accept();
+        s.accept(n);
         return;
       }
       m = GROUP.matcher(line);
@@ -85,7 +85,7 @@ final class LstcQrunReader implements UsageReader {
         }
         inGroup.clear();
         program = null;
-        ledger.accept();
+        s.accept(n);
         return;
       }
       m = CHECKOUT.matcher(line);
@@ -96,7 +96,7 @@ final class LstcQrunReader implements UsageReader {
           Optional<Long> cpus = s.checkoutCount(n, "CPUS", m.group(4));
           if (cpus.isPresent()) {
             program.checkout(m.group(1), m.group(3), cpus.get(), Optional.empty(), m.group(2));
-            ledger.accept();
+            s.accept(n);
           }
         }
         return;

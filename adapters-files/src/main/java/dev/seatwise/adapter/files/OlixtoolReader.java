@@ -77,7 +77,7 @@ final class OlixtoolReader implements UsageReader {
           return;
         }
         module = s.block(m.group(1)).add(floats.get(), Optional.of(0L));
-        ledger.accept();
+        s.accept(n);
         return;
       }
       m = LOCKED.matcher(line);
@@ -98,7 +98,7 @@ final class OlixtoolReader implements UsageReader {
           Optional<Long> k = s.checkoutCount(n, "count", m.group(3));
           if (k.isPresent()) {
             module.checkout(m.group(1), m.group(2), k.get(), Optional.empty(), "");
-            ledger.accept();
+            s.accept(n);
           }
         }
         return;

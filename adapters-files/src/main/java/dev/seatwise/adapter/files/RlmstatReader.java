@@ -110,7 +110,7 @@ final class RlmstatReader implements UsageReader {
             ledger.reject(pendingLine, "count", "count or inuse out of range: " + Limits.quote(line.strip()));
           } else {
             s.block(pending).add(issued.get(), inUse);
-            ledger.accept();
+            s.accept(pendingLine);
           }
           pending = null;
           return;
@@ -175,7 +175,7 @@ final class RlmstatReader implements UsageReader {
     }
     b.get().checkout(m.group(3), m.group(4), count.get(), Optional.of(since),
         m.group(11) == null ? "" : m.group(11));
-    s.ledger().accept();
+    s.accept(n);
   }
 
   private static Optional<Instant> recent(Matcher m, java.time.ZoneId zone) {

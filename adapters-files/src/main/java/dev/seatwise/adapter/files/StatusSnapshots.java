@@ -8,7 +8,6 @@ import dev.seatwise.domain.usage.UserId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -34,7 +33,9 @@ import java.util.regex.Pattern;
  * ISO-8601 date-time ({@code 2024-09-18T15:30:00Z}, {@code 2024-09-18 15:30[:00]}, in the import
  * zone when it has no offset), as {@code date -Iseconds} writes it before the tool's output in a
  * cron job, dates the next snapshot; a reader may know the time from the output itself (RLM's
- * statistics); otherwise the snapshot is dated by the file's last-modified time, with a note.
+ * statistics); otherwise the snapshot is dated by the file's last-modified time, with a note,
+ * checked as {@link FileTimeDating} says: outside the plausible dates it dates nothing and the
+ * snapshot's rows are rejected; far from the check-outs' starts it earns a warning.
  *
  * <p><b>Sessions.</b> Each check-out gives one session (whatever its count: cores, tokens or
  * licences are a weight that the snapshot's in-use carries) from its start, or from the first
@@ -62,6 +63,9 @@ final class StatusSnapshots {
   private boolean mtimeNoted;
   private boolean stamped;
   private boolean datedByFile;
+  /** Why the current snapshot cannot be dated (its rows are rejected with it), null when it can. */
+  private String undatable;
+  private boolean fileTimeWarned;
   private long bannerLine;
   private long unlimitedLine;
   private final java.util.Set<String> unlimited = new java.util.LinkedHashSet<>();
@@ -101,8 +105,14 @@ final class StatusSnapshots {
       return this;
     }
 
-    /** Records one check-out (the caller accepts or rejects the row). */
+    /**
+     * Records one check-out (the caller accepts or rejects the row); none when the snapshot cannot
+     * be dated.
+     */
     void checkout(String user, String host, long count, Optional<Instant> since, String handle) {
+      if (undatable != null) {
+        return;
+      }
       UserId id = ctx.identity().flexlmUser(user, host, ctx.privacy());
       checkouts.add(new SeatCheckout(id, ctx.privacy() ? "" : host, count, since));
       String key = feature + "\u0000" + user + "\u0000" + host + "\u0000" + since.map(Instant::toString).orElse("")
@@ -211,6 +221,18 @@ final class StatusSnapshots {
     return ledger;
   }
 
+  /**
+   * Accepts the row at line {@code n}, or rejects it (field {@value FileTimeDating#FIELD}) when the
+   * current snapshot cannot be dated: every accepted row of a status output goes through here.
+   */
+  void accept(long n) {
+    if (undatable != null) {
+      ledger.reject(n, FileTimeDating.FIELD, undatable);
+    } else {
+      ledger.accept();
+    }
+  }
+
   ReadContext ctx() {
     return ctx;
   }
@@ -279,8 +301,10 @@ final class StatusSnapshots {
       t = stamp;
     }
     datedByFile = t == null;
+    undatable = null;
     if (t == null) {
-      t = fileTime();
+      t = FileTimeDating.of(path);
+      undatable = FileTimeDating.undatable(t).orElse(null);
       bannerLine = n;
     }
     stamp = null;
@@ -303,14 +327,7 @@ final class StatusSnapshots {
     if (!stamped) {
       at = t;
       datedByFile = false;
-    }
-  }
-
-  private Instant fileTime() {
-    try {
-      return Files.getLastModifiedTime(path).toInstant();
-    } catch (IOException e) {
-      return Instant.EPOCH;
+      undatable = null;
     }
   }
 
@@ -324,13 +341,17 @@ final class StatusSnapshots {
     return Optional.ofNullable(blocks.get(feature));
   }
 
-  /** Emits the current snapshot's blocks (in the order first seen). */
+  /**
+   * Emits the current snapshot's blocks (in the order first seen), none when it cannot be dated;
+   * notes once per file that snapshots are dated by the file time, and warns once when that time
+   * does not fit the check-outs' starts.
+   */
   void finishSnapshot() {
-    if (at != null && datedByFile && !mtimeNoted) {
-      mtimeNoted = true;
-      out.notes.add(new ImportNote(file, bannerLine, "the output prints no date: snapshots are dated by"
-          + " the file's last-modified time " + at + " (put a line 'date -Iseconds' before each"
-          + " snapshot to date them exactly)"));
+    if (at != null && datedByFile && undatable == null) {
+      noteFileTime();
+    }
+    if (undatable != null) {
+      blocks.clear();
     }
     for (Block b : blocks.values()) {
       long inUse = b.inUseKnown ? b.inUse : b.checkouts.stream().mapToLong(SeatCheckout::count).sum();
@@ -340,6 +361,21 @@ final class StatusSnapshots {
     }
     blocks.clear();
     seenThisSnapshot.clear();
+  }
+
+  private void noteFileTime() {
+    Optional<String> warning = fileTimeWarned ? Optional.empty() : blocks.values().stream()
+        .flatMap(b -> b.checkouts.stream()).flatMap(c -> c.since().stream()).max(Instant::compareTo)
+        .flatMap(newest -> FileTimeDating.suspect(at, newest));
+    fileTimeWarned |= warning.isPresent();
+    if (!mtimeNoted) {
+      mtimeNoted = true;
+      out.notes.add(new ImportNote(file, bannerLine, "the output prints no date: snapshots are dated by"
+          + " the file's last-modified time " + at + " (put a line 'date -Iseconds' before each"
+          + " snapshot to date them exactly)" + warning.map(w -> "; " + w).orElse("")));
+    } else {
+      warning.ifPresent(w -> out.notes.add(new ImportNote(file, bannerLine, w)));
+    }
   }
 
   /** Ends the file: emits the last snapshot, closes every check-out, notes unlimited features. */

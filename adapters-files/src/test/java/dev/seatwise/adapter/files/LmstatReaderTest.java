@@ -146,6 +146,39 @@ class LmstatReaderTest {
     assertThat(i.usage().unmapped()).filteredOn(x -> x.start().equals(Instant.parse("2024-03-08T13:25:00Z"))).hasSize(12);
   }
 
+  /**
+   * The excerpt's newest check-out started Mon 2024-03-11 10:49; a file time of 2024-06-20 12:00
+   * is 101 whole days later (20 + 30 + 31 + 20): the snapshot keeps it, with a warning.
+   */
+  @Test
+  void anExcerptsFileTimeFarAfterItsCheckOutsIsWarned(@TempDir Path dir) throws IOException {
+    Instant at = Instant.parse("2024-06-20T12:00:00Z");
+    FileImport i = excerpt("lmstat/scania-license-manager-flexlm-lmstat-mscone-tokens.txt", at, dir);
+    assertThat(i.notes()).singleElement().asString().contains("dated by the file's last-modified time "
+        + at + "; warning: the file's last-modified time " + at + " is 101 days after the newest"
+        + " check-out start the snapshot lists (2024-03-11T10:49:00Z)");
+    assertThat(Imports.report(i).accepted()).isEqualTo(1 + 6);
+    assertThat(i.usage().snapshots()).allSatisfy(s -> assertThat(s.at()).isEqualTo(at));
+  }
+
+  /** An excerpt whose file time is the epoch cannot be dated: each of its rows is rejected. */
+  @Test
+  void anExcerptWithAnImplausibleFileTimeHasItsRowsRejected(@TempDir Path dir) throws IOException {
+    FileImport i = excerpt("lmstat/scania-license-manager-flexlm-lmstat-mscone-tokens.txt", Instant.EPOCH, dir);
+    String reason = "the output prints no date and the file's last-modified time 1970-01-01T00:00:00Z"
+        + " is outside the plausible dates 1990-01-01 to 2100-12-31: the snapshot cannot be dated"
+        + " (put a line 'date -Iseconds' before each snapshot)";
+    assertThat(Imports.rejections(i)).hasSize(1 + 6 + 1)
+        .startsWith("3 [last-modified]: " + reason)
+        .endsWith("10 [last-modified]: " + reason)
+        .filteredOn(r -> !r.contains(reason)).singleElement().asString()
+        .startsWith("4: not a check-out line"); // the authors' elision keeps its own reason
+    assertThat(Imports.report(i).accepted()).isZero();
+    assertThat(i.usage().snapshots()).isEmpty();
+    assertThat(i.usage().unmapped()).isEmpty();
+    assertThat(i.notes()).isEmpty();
+  }
+
   @Test
   void aFeatureInTwoVersionsIsOneBlock(@TempDir Path dir) throws IOException {
     FileImport i = excerpt("lmstat/scania-license-manager-flexlm-lmstat-versions.txt",

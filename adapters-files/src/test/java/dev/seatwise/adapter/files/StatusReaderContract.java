@@ -119,11 +119,8 @@ abstract class StatusReaderContract {
 
   @Test
   void anUndatedOutputIsDatedByTheFileTimeWithANote(@TempDir Path dir) throws IOException {
-    Path f = dir.resolve("status.txt");
-    Files.copy(Fixtures.path(sample()), f);
     Instant t = Instant.parse("2024-05-06T07:08:09Z");
-    Files.setLastModifiedTime(f, FileTime.from(t));
-    FileImport i = FileUsageAdapter.readFile(f, Fixtures.resolver());
+    FileImport i = withFileTime(dir, "status.txt", t);
     if (datesItself()) {
       assertThat(i.usage().snapshots()).allSatisfy(s -> assertThat(s.at()).isNotEqualTo(t));
       assertThat(i.notes()).isEmpty();
@@ -132,6 +129,40 @@ abstract class StatusReaderContract {
       assertThat(i.notes()).filteredOn(n -> !sampleNotes().contains(n.message()))
           .singleElement().asString().contains("last-modified time " + t);
     }
+  }
+
+  /**
+   * A file time outside the plausible dates (here the epoch, as an archive may leave it) dates
+   * nothing: every row of the undated snapshot is rejected, naming the field, and none is lost.
+   */
+  @Test
+  void anImplausibleFileTimeDatesNothingAndRejectsEveryRow(@TempDir Path dir) throws IOException {
+    FileImport i = withFileTime(dir, "status.txt", Instant.EPOCH);
+    FileReport r = Imports.report(i);
+    assertThat(r.rowsRead()).isEqualTo(sampleRows()).isEqualTo(r.accepted() + r.rejected());
+    if (datesItself()) {
+      assertThat(r.rejected()).isZero();
+      return;
+    }
+    assertThat(r.accepted()).isZero();
+    assertThat(r.rejections()).allSatisfy(x -> {
+      assertThat(x.file()).isEqualTo(dir.resolve("status.txt").toString());
+      assertThat(x.line()).isPositive();
+      assertThat(x.field()).isEqualTo("last-modified");
+      assertThat(x.reason()).startsWith("the output prints no date and the file's last-modified time"
+          + " 1970-01-01T00:00:00Z is outside the plausible dates 1990-01-01 to 2100-12-31");
+    });
+    assertThat(i.usage().snapshots()).isEmpty();
+    assertThat(i.usage().log().sessions()).isEmpty();
+    assertThat(i.usage().unmapped()).isEmpty();
+  }
+
+  /** The sample read from a copy {@code name} in {@code dir} whose last-modified time is {@code time}. */
+  FileImport withFileTime(Path dir, String name, Instant time) throws IOException {
+    Path f = dir.resolve(name);
+    Files.copy(Fixtures.path(sample()), f);
+    Files.setLastModifiedTime(f, FileTime.from(time));
+    return FileUsageAdapter.readFile(f, Fixtures.resolver());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How the web server runs: where it listens, the API token (required off loopback), the upload
@@ -129,49 +130,71 @@ public record WebSettings(
   }
 
   public WebSettings withToken(String value) {
-    return new WebSettings(host, port, Optional.of(value), maxUploadBytes, requestTimeout, workers,
-        queue, uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+    return with(s -> s.token = Optional.of(value));
   }
 
   public WebSettings withHost(String value) {
-    return new WebSettings(value, port, token, maxUploadBytes, requestTimeout, workers, queue,
-        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+    return with(s -> s.host = value);
   }
 
   public WebSettings withMaxUploadBytes(long value) {
-    return new WebSettings(host, port, token, value, requestTimeout, workers, queue, uploadRoot,
-        dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+    return with(s -> s.maxUploadBytes = value);
   }
 
   public WebSettings withRequestTimeout(Duration value) {
-    return new WebSettings(host, port, token, maxUploadBytes, value, workers, queue, uploadRoot,
-        dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+    return with(s -> s.requestTimeout = value);
   }
 
   /** Keeps datasets under {@code value} (they survive a restart). */
   public WebSettings withDataDir(Path value) {
-    return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, workers, queue,
-        uploadRoot, Optional.of(value), dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+    return with(s -> s.dataDir = Optional.of(value));
   }
 
   public WebSettings withDataMaxBytes(long value) {
-    return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, workers, queue,
-        uploadRoot, dataDir, value, datasetsInMemory, maxAnalysesPerClient);
+    return with(s -> s.dataMaxBytes = value);
   }
 
   public WebSettings withWorkers(int value) {
-    return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, value, queue,
-        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+    return with(s -> s.workers = value);
   }
 
   public WebSettings withQueue(int value) {
-    return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, workers, value,
-        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+    return with(s -> s.queue = value);
   }
 
   public WebSettings withMaxAnalysesPerClient(int value) {
-    return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, workers, queue,
-        uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, value);
+    return with(s -> s.maxAnalysesPerClient = value);
+  }
+
+  /**
+   * These settings with one component changed by {@code change}, checked by the canonical
+   * constructor as any settings are (so each {@code withX} fails as soon as its value does).
+   */
+  private WebSettings with(Consumer<Copy> change) {
+    Copy c = new Copy();
+    change.accept(c);
+    return c.settings();
+  }
+
+  /** A mutable copy of these settings' components, for {@link #with}. */
+  private final class Copy {
+    String host = WebSettings.this.host;
+    int port = WebSettings.this.port;
+    Optional<String> token = WebSettings.this.token;
+    long maxUploadBytes = WebSettings.this.maxUploadBytes;
+    Duration requestTimeout = WebSettings.this.requestTimeout;
+    int workers = WebSettings.this.workers;
+    int queue = WebSettings.this.queue;
+    Path uploadRoot = WebSettings.this.uploadRoot;
+    Optional<Path> dataDir = WebSettings.this.dataDir;
+    long dataMaxBytes = WebSettings.this.dataMaxBytes;
+    int datasetsInMemory = WebSettings.this.datasetsInMemory;
+    int maxAnalysesPerClient = WebSettings.this.maxAnalysesPerClient;
+
+    WebSettings settings() {
+      return new WebSettings(host, port, token, maxUploadBytes, requestTimeout, workers, queue,
+          uploadRoot, dataDir, dataMaxBytes, datasetsInMemory, maxAnalysesPerClient);
+    }
   }
 
   /** True for 127.0.0.0/8, ::1 and {@code localhost}; an unresolvable host is not loopback. */

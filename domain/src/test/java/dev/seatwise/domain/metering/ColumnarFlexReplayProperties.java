@@ -3,25 +3,15 @@ package dev.seatwise.domain.metering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
 
-import dev.seatwise.domain.catalog.Catalog;
-import dev.seatwise.domain.catalog.MeteringParameters;
-import dev.seatwise.domain.catalog.Product;
-import dev.seatwise.domain.catalog.ProductId;
-import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.testkit.RandomOrganisations;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
-import dev.seatwise.domain.usage.UserId;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,84 +27,15 @@ import org.junit.jupiter.api.Test;
  * tokens of {@link WindowedMeter} and the days used the application counts.
  */
 class ColumnarFlexReplayProperties {
-  private static final Instant ORIGIN = Instant.parse("2025-01-06T00:00:00Z");
-  private static final List<ProductId> PRODUCTS =
-      List.of(ProductId.of("ACD"), ProductId.of("RVT"), ProductId.of("C3D"), ProductId.of("FREE"));
-  private static final List<ZoneId> ZONES =
-      List.of(ZoneId.of("UTC"), ZoneId.of("+05:30"), ZoneId.of("Europe/Berlin"),
-          ZoneId.of("America/Havana"));
-
-  /** A random instance (seeded so QuickTheories can shrink and replay it). */
-  record Instance(List<Session> sessions, MeterContext context) {}
-
-  static Instance instance(long seed) {
-    Random r = new Random(seed);
-    Currency usd = Currency.getInstance("USD");
-    MeteringParameters params =
-        r.nextInt(3) == 0
-            ? new MeteringParameters(
-                Duration.ofMinutes(30 + r.nextInt(24 * 60)), Duration.ofSeconds(r.nextInt(900)))
-            : MeteringParameters.FLEX_DEFAULTS;
-    Catalog catalog =
-        new Catalog(
-            "test",
-            usd,
-            LocalDate.of(2025, 1, 1),
-            Catalog.FLEX_WINDOW,
-            params,
-            Period.ofYears(1),
-            List.of(),
-            List.of(
-                Product.of("ACD", "AutoCAD", Money.of("2030.00", "USD"), 7),
-                Product.of("RVT", "Revit", Money.of("2910.00", "USD"), 10),
-                Product.of("C3D", "Civil 3D", Money.of("2825.00", "USD"), 9),
-                Product.of("FREE", "Viewer", Money.of("0.00", "USD"), 0)),
-            List.of());
-    int users = 1 + r.nextInt(6);
-    int n = r.nextInt(r.nextInt(4) == 0 ? 400 : 40);
-    List<Session> sessions = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
-      UserId u = UserId.of("user" + r.nextInt(users));
-      ProductId p = PRODUCTS.get(r.nextInt(PRODUCTS.size()));
-      long startSeconds = (long) r.nextInt(40 * 48) * 1800;
-      if (r.nextInt(4) == 0) {
-        startSeconds += r.nextInt(1800);
-      }
-      Instant start = ORIGIN.plusSeconds(startSeconds);
-      if (r.nextInt(10) == 0) {
-        start = start.plusNanos(r.nextInt(1_000_000_000));
-      }
-      Duration d;
-      switch (r.nextInt(8)) {
-        case 0 -> d = Duration.ofSeconds(r.nextInt(300));
-        case 1 -> d = Duration.ofMinutes(5);
-        case 2 -> d = Duration.ofHours(24);
-        case 3 -> d = Duration.ofHours(24 + r.nextInt(72));
-        case 4 -> d = Duration.ZERO;
-        case 5 -> d = Duration.ofNanos(r.nextLong() & 0xFFFFFFFFFFL);
-        default -> d = Duration.ofMinutes(30L * (1 + r.nextInt(20)));
-      }
-      sessions.add(new Session(u, p, start, start.plus(d)));
-    }
-    Map<UserId, Set<ProductId>> covered = new HashMap<>();
-    if (r.nextBoolean()) {
-      for (int k = 0; k < users; k++) {
-        if (r.nextInt(3) == 0) {
-          covered.put(UserId.of("user" + k), Set.of(PRODUCTS.get(r.nextInt(3))));
-        }
-      }
-    }
-    ZoneId zone = ZONES.get(r.nextInt(ZONES.size()));
-    return new Instance(sessions, new MeterContext(catalog, new Coverage(covered), zone));
-  }
+  private static final RandomOrganisations SHAPE = RandomOrganisations.SESSIONS;
 
   @Test
   void columnarReplayChargesExactlyTheWindowsOfTheObjectMeter() {
     qt().withExamples(400)
-        .forAll(longs().all())
+        .forAll(RandomOrganisations.seeds())
         .checkAssert(
             seed -> {
-              Instance in = instance(seed);
+              RandomOrganisations.Organisation in = SHAPE.draw(seed);
               Metering objects = new ObjectWindowedMeter().meter(UsageLog.ofSessions(in.sessions()),
                   in.context());
               ColumnarFlexReplay columns =
@@ -129,10 +50,10 @@ class ColumnarFlexReplayProperties {
   @Test
   void groupingByTwoCountingSortsGivesTheSameReplayAsGroupingByOne() {
     qt().withExamples(200)
-        .forAll(longs().all())
+        .forAll(RandomOrganisations.seeds())
         .checkAssert(
             seed -> {
-              Instance in = instance(seed);
+              RandomOrganisations.Organisation in = SHAPE.draw(seed);
               SessionTable table = SessionTable.of(in.sessions());
               ColumnarFlexReplay one = ColumnarFlexReplay.of(table, in.context());
               ColumnarFlexReplay two = ColumnarFlexReplay.of(table, in.context(), 0, 1, 1 << 22);
@@ -159,10 +80,10 @@ class ColumnarFlexReplayProperties {
     // groups are cut into bands of at most bandRows rows (one group may exceed it) and the bands
     // replayed on several threads: windows, tokens and days must not depend on either
     qt().withExamples(200)
-        .forAll(longs().all(), integers().between(1, 40), integers().between(1, 4))
+        .forAll(RandomOrganisations.seeds(), integers().between(1, 40), integers().between(1, 4))
         .checkAssert(
             (seed, bandRows, threads) -> {
-              Instance in = instance(seed);
+              RandomOrganisations.Organisation in = SHAPE.draw(seed);
               SessionTable table = SessionTable.of(in.sessions());
               ColumnarFlexReplay one = ColumnarFlexReplay.of(table, in.context());
               ColumnarFlexReplay banded =
@@ -245,10 +166,10 @@ class ColumnarFlexReplayProperties {
   @Test
   void groupTokensAreTheSumOfTheObjectMetersChargesPerUserAndProduct() {
     qt().withExamples(300)
-        .forAll(longs().all())
+        .forAll(RandomOrganisations.seeds())
         .checkAssert(
             seed -> {
-              Instance in = instance(seed);
+              RandomOrganisations.Organisation in = SHAPE.draw(seed);
               Map<String, long[]> expected = new TreeMap<>();
               for (Charge c : new ObjectWindowedMeter()
                   .meter(UsageLog.ofSessions(in.sessions()), in.context()).charges()) {
@@ -272,10 +193,10 @@ class ColumnarFlexReplayProperties {
   @Test
   void daysUsedAreTheCalendarDaysSessionsTouchInTheZone() {
     qt().withExamples(300)
-        .forAll(longs().all())
+        .forAll(RandomOrganisations.seeds())
         .checkAssert(
             seed -> {
-              Instance in = instance(seed);
+              RandomOrganisations.Organisation in = SHAPE.draw(seed);
               ZoneId zone = in.context().zone();
               Map<String, Set<LocalDate>> expected = new TreeMap<>();
               for (Session s : in.sessions()) {
@@ -303,10 +224,10 @@ class ColumnarFlexReplayProperties {
 
   @Test
   void aTableGivesBackTheSessionsItWasBuiltFrom() {
-    qt().forAll(longs().all())
+    qt().forAll(RandomOrganisations.seeds())
         .checkAssert(
             seed -> {
-              List<Session> sessions = instance(seed).sessions();
+              List<Session> sessions = SHAPE.draw(seed).sessions();
               SessionTable table = SessionTable.of(sessions);
               assertThat(table.size()).isEqualTo(sessions.size());
               assertThat(table.sessions()).isEqualTo(sessions);
@@ -315,7 +236,7 @@ class ColumnarFlexReplayProperties {
 
   @Test
   void theMergeSortOrdersByStartAndKeepsEqualStartsInInputOrder() {
-    qt().forAll(longs().all())
+    qt().forAll(RandomOrganisations.seeds())
         .checkAssert(
             seed -> {
               Random r = new Random(seed);
