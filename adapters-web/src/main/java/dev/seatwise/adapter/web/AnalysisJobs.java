@@ -55,6 +55,8 @@ final class AnalysisJobs {
     /** The work's answer, or what it threw (the runner's 503 when past the deadline). */
     final java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
     private final Runnable onEnd;
+    /** Set by the one caller that ends the job, before the end is visible in {@link #phase}. */
+    private final java.util.concurrent.atomic.AtomicBoolean ending = new java.util.concurrent.atomic.AtomicBoolean();
     /** Completed (and replaced) at each move: what a long poll waits for. */
     private java.util.concurrent.CompletableFuture<Void> changed = new java.util.concurrent.CompletableFuture<>();
 
@@ -224,14 +226,19 @@ final class AnalysisJobs {
     }
   }
 
-  /** Ends {@code job} in {@code phase} unless it already ended; true when this call ended it. */
+  /**
+   * Ends {@code job} in {@code phase} unless it already ended; true when this call ended it. The
+   * job's place (its client's analysis in flight) is given back before the end is visible, so a
+   * client that sees the job ended may at once send its next request.
+   */
   private static boolean end(Job job, Phase phase) {
-    if (job.move(phase)) {
-      job.endedNanos = System.nanoTime();
-      job.onEnd.run();
-      return true;
+    if (!job.ending.compareAndSet(false, true)) {
+      return false;
     }
-    return false;
+    job.endedNanos = System.nanoTime();
+    job.onEnd.run();
+    job.move(phase);
+    return true;
   }
 
   Optional<Job> get(String id) {

@@ -69,6 +69,7 @@ public final class WebServer implements AutoCloseable {
   private final AnalysisRunner runner;
   private final ClientConnectionLimit connectionLimit =
       new ClientConnectionLimit(MAX_CONNECTIONS_PER_CLIENT);
+  private final UploadLimit perClient;
   /** The dataset folder when it is temporary (no --data-dir): removed at stop. */
   private final Optional<Path> temporaryData;
 
@@ -92,6 +93,7 @@ public final class WebServer implements AutoCloseable {
     ProblemTranslator problems =
         new ProblemTranslator(json, List.of(settings.uploadRoot(), dataRoot.toAbsolutePath(), dataRoot));
     UploadLimit perClient = new UploadLimit(settings.maxAnalysesPerClient());
+    this.perClient = perClient;
     ParsedDatasets parsed = new ParsedDatasets(useCases, settings.datasetsInMemory());
     AnalysisEndpoints analysis =
         new AnalysisEndpoints(
@@ -191,6 +193,11 @@ public final class WebServer implements AutoCloseable {
         port(),
         settings.token().isPresent() ? "required" : "not required");
     return this;
+  }
+
+  /** The analyses {@code client} (an address, as the server sees it) has in flight now. */
+  int analysesInFlight(String client) {
+    return perClient.inFlight(client);
   }
 
   /** The port actually bound (useful with port 0). */

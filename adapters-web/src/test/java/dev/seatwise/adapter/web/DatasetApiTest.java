@@ -309,46 +309,31 @@ class DatasetApiTest {
       String id = TestServer.json(capped.post("/api/datasets", new Multipart().file("usage", "e.csv", csv(6)))).get("id").asText();
       String analysis = "/api/datasets/" + id + "/comparisons";
       // a one-shot upload that has announced its body and sent part of it holds the place (20 KB up
-      // front keep it above the server's minimum upload rate for about 20 s). The dataset upload
-      // above may still hold the place for a moment after the client has its answer (seen on an idle
-      // machine: the upload got 429): an upload answered at once was refused, so try again
-      java.net.Socket held = null;
-      for (int attempt = 0; attempt < 50 && held == null; attempt++) {
-        java.net.Socket s = new java.net.Socket("127.0.0.1", capped.server.port());
-        s.getOutputStream().write(("POST /api/comparisons HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      // front keep it above the server's minimum upload rate for about 20 s). The test waits until
+      // the server has taken the place for it before asking anything else: a request sent sooner
+      // could take the place first and have the upload refused (that race, in this test, was the
+      // cause of its failures, not the server)
+      assertThat(capped.server.analysesInFlight("127.0.0.1")).isZero();
+      try (java.net.Socket upload = new java.net.Socket("127.0.0.1", capped.server.port())) {
+        upload.getOutputStream().write(("POST /api/comparisons HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n"
             + "--xyz\r\nContent-Disposition: form-data; name=\"usage\"; filename=\"h.csv\"\r\n\r\n"
             + "a".repeat(20_000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        s.getOutputStream().flush();
-        s.setSoTimeout(300);
-        try {
-          s.getInputStream().read(); // answered at once: refused (429), not holding the place
-          s.close();
-          Thread.sleep(50);
-        } catch (java.net.SocketTimeoutException waiting) {
-          held = s; // the server is reading its body: it holds the place
-        }
-      }
-      assertThat(held).as("an upload that holds the client's place").isNotNull();
-      try (java.net.Socket upload = held) {
+        upload.getOutputStream().flush();
+        awaitInFlight(capped, 1);
         HttpResponse<String> refused = capped.postExample(analysis);
-        for (int i = 0; i < 100 && refused.statusCode() != 429; i++) {
-          Thread.sleep(50); // until the server has taken the upload's place
-          refused = capped.postExample(analysis);
-        }
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(TestServer.json(refused).get("detail").asText()).contains("1 analyses in progress");
         assertThat(capped.postExample(analysis + "?async=true").statusCode()).isEqualTo(429);
         assertThat(capped.post("/api/datasets", new Multipart().file("usage", "f.csv", csv(7))).statusCode())
             .isEqualTo(429);
+        assertThat(capped.server.analysesInFlight("127.0.0.1")).isEqualTo(1); // refusals hold none
       }
-      // the upload is gone: its place comes back; a job holds it until it ends
+      // the upload is gone: its place comes back (once the server has seen the connection close);
+      // a job holds it until it ends
+      awaitInFlight(capped, 0);
       HttpResponse<String> accepted = capped.postExample(analysis + "?async=true");
-      for (int i = 0; i < 200 && accepted.statusCode() == 429; i++) {
-        Thread.sleep(50);
-        accepted = capped.postExample(analysis + "?async=true");
-      }
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
       String location = accepted.headers().firstValue("Location").orElseThrow();
       JsonNode job = TestServer.json(accepted);
@@ -358,10 +343,21 @@ class DatasetApiTest {
         job = TestServer.json(capped.get(location));
       }
       assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("done");
+      // the job gave its place back before it showed as done: the next request may follow at once
+      assertThat(capped.server.analysesInFlight("127.0.0.1")).isZero();
       HttpResponse<String> after = capped.postExample(analysis);
       assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
       assertThat(TestServer.json(after)).isEqualTo(job.get("result"));
     }
+  }
+
+  /** Waits (at most 30 s) until the server counts {@code n} analyses in flight for this client. */
+  private static void awaitInFlight(TestServer server, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (server.server.analysesInFlight("127.0.0.1") != n && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(server.server.analysesInFlight("127.0.0.1")).isEqualTo(n);
   }
 
   /** A small sessions CSV, different for each seed. */
