@@ -109,7 +109,7 @@ final class MixScenarios {
     for (BundleOffer b : bundles) {
       includes.put(b.id(), b.includes());
     }
-    terms.putAll(TermChoice.byUser(analysis.flexMetering().charges(), includes, period, catalogs));
+    terms.putAll(TermChoice.byUser(analysis.flexWindows(), includes, period, catalogs));
     return java.util.Collections.unmodifiableMap(terms);
   }
 

@@ -147,6 +147,57 @@ public record TermChoice(
         slot[1] = t;
       }
     }
+    return choices(firstLast, bundles, period, catalogs);
+  }
+
+  /**
+   * As {@link #byUser(List, Map, PlanPeriod, CatalogHistory)}, over a window table (its windows
+   * are sorted by start, so each user and product's first and last window are found in one pass
+   * over the columns, with no object per window).
+   */
+  public static Map<UserId, Map<ProductId, TermChoice>> byUser(
+      dev.seatwise.domain.metering.WindowTable windows,
+      Map<ProductId, ? extends Collection<ProductId>> bundles,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
+    checkNotNull(windows, "windows");
+    checkNotNull(bundles, "bundles");
+    long from = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.start());
+    long to = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.end());
+    int products = windows.productCount();
+    // first and last window start per (user, product) index; -1 when none
+    int[] first = new int[windows.userCount() * products];
+    int[] last = new int[first.length];
+    java.util.Arrays.fill(first, -1);
+    for (int i = windows.firstStartingAtOrAfter(from); i < windows.size(); i++) {
+      if (windows.startNanos(i) >= to) {
+        break;
+      }
+      int k = windows.userIndex(i) * products + windows.productIndex(i);
+      if (first[k] < 0) {
+        first[k] = i;
+      }
+      last[k] = i;
+    }
+    Map<UserId, Map<ProductId, Instant[]>> firstLast = new HashMap<>();
+    for (int k = 0; k < first.length; k++) {
+      if (first[k] >= 0) {
+        firstLast
+            .computeIfAbsent(windows.userAt(k / products), u -> new HashMap<>())
+            .put(
+                windows.productAt(k % products),
+                new Instant[] {windows.start(first[k]), windows.start(last[k])});
+      }
+    }
+    return choices(firstLast, bundles, period, catalogs);
+  }
+
+  /** The choices for each user's first and last use of each product. */
+  private static Map<UserId, Map<ProductId, TermChoice>> choices(
+      Map<UserId, Map<ProductId, Instant[]>> firstLast,
+      Map<ProductId, ? extends Collection<ProductId>> bundles,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
     Chooser chooser = new Chooser(period, catalogs);
     Map<UserId, Map<ProductId, TermChoice>> out = new TreeMap<>();
     for (Map.Entry<UserId, Map<ProductId, Instant[]>> e : new TreeMap<>(firstLast).entrySet()) {
