@@ -49,7 +49,9 @@ import java.util.TreeMap;
  * When one purchase on the first day pays everything (no window a validity or more after the first)
  * and costs no more than the programme's optimum, the schedule is that single purchase: for a
  * period within one validity and one price version, exactly today's {@link
- * PackPricing#cheapestCover}.
+ * PackPricing#cheapestCover}, which is then taken without running the programme (so without the
+ * {@link #MAX_TOKENS} bound: every schedule buys a multiset of the same packs holding all the
+ * tokens, and the cheapest one bought on the first day pays every window).
  *
  * <p>Immutable and thread-safe; nothing is null.
  */
@@ -246,11 +248,27 @@ public final class TokenPurchaseSchedule {
         "a window opens on %s, before the earliest purchase day %s",
         first,
         earliest);
+    Catalog atFirst = versionOn(catalogs, first);
+    boolean oneLot = first.plus(validity).isAfter(last);
+    if (method == Method.AUTO
+        && oneLot
+        && catalogs.versions().size() == 1
+        && atFirst.packPricing().isPresent()) {
+      // one price version and every window within one validity of the first: any schedule buys a
+      // multiset of the same packs holding at least all the tokens, and the cheapest such multiset
+      // bought on the first day pays every window before it expires. The programme would find the
+      // same purchase (below, a single purchase wins ties), with no bound on the tokens.
+      long total = 0;
+      for (long t : tokens) {
+        total = Math.addExact(total, t);
+      }
+      PackPurchase single = atFirst.packPricing().get().cheapestCover(Tokens.of(total));
+      return new TokenPurchaseSchedule(
+          List.of(new ScheduledPurchase(first, first.plus(validity), single)), currency, validity, zone);
+    }
     Programme p = new Programme(days, tokens, catalogs, validity, earliest);
     List<ScheduledPurchase> best = p.solve(method);
     // a single purchase on the first day, when it pays everything at no greater cost
-    Catalog atFirst = versionOn(catalogs, first);
-    boolean oneLot = first.plus(validity).isAfter(last);
     if (oneLot && atFirst.packPricing().isPresent()) {
       PackPurchase single = atFirst.packPricing().get().cheapestCover(Tokens.of(p.total));
       BigDecimal dp = BigDecimal.ZERO;

@@ -60,6 +60,27 @@ class TokenPurchaseScheduleTest {
   }
 
   @Test
+  void withinOneValidityAndOnePriceAnyNumberOfTokensIsOnePurchase() {
+    // 10,000,000 tokens a day apart, beyond the programme's MAX_TOKENS (4,194,304): one price
+    // version and one validity, so the cheapest cover of all of them on the first day, as the
+    // optimiser prices it (a large organisation's all-Flex year)
+    CatalogHistory bundled = CatalogHistory.of(BundledCatalogPrices.bundled());
+    long[] byDay = new long[300];
+    byDay[0] = 4_000_000;
+    byDay[299] = 6_000_000;
+    assertThat(byDay[0] + byDay[299]).isGreaterThan(TokenPurchaseSchedule.MAX_TOKENS);
+
+    TokenPurchaseSchedule schedule =
+        TokenPurchaseSchedule.cheapest(LocalDate.of(2025, 2, 1), byDay, bundled, UTC);
+
+    assertThat(schedule.purchases()).hasSize(1);
+    assertThat(schedule.purchases().get(0).date()).isEqualTo(LocalDate.of(2025, 2, 1));
+    assertThat(schedule.total())
+        .isEqualTo(
+            bundled.latest().packPricing().orElseThrow().cheapestCover(Tokens.of(10_000_000)).cost());
+  }
+
+  @Test
   void withinOneValidityTheScheduleIsTodaysSingleCover() {
     List<TokenCharge> windows = new ArrayList<>(burst(LocalDate.of(2025, 1, 6), 143, 7));
     windows.addAll(burst(LocalDate.of(2025, 12, 6), 143, 7));
