@@ -2,13 +2,14 @@ package dev.seatwise.adapter.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.seatwise.adapter.json.CsvExporter;
 import dev.seatwise.adapter.json.CsvTable;
 import dev.seatwise.adapter.json.JsonMapperFactory;
 import dev.seatwise.adapter.json.Pseudonyms;
 import dev.seatwise.application.LicensingException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -25,8 +26,17 @@ abstract class AnalysisCommand implements Callable<Integer> {
   /** Pseudonyms under this key are the same across runs (privacy mode). */
   static final String PRIVACY_KEY_VARIABLE = "SEATWISE_PRIVACY_KEY";
 
-  private static final ObjectWriter JSON =
-      JsonMapperFactory.create().writerWithDefaultPrettyPrinter();
+  /**
+   * The JSON writer, built on first use (a holder class), so that commands that print no JSON,
+   * {@code --help} and {@code --version} do not load Jackson. It writes to the output stream as it
+   * goes (no whole-document string) and leaves the stream open.
+   */
+  private static final class Json {
+    static final ObjectWriter WRITER =
+        JsonMapperFactory.create()
+            .writerWithDefaultPrettyPrinter()
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
 
   @Mixin InputOptions input;
   @Mixin OutputOptions output;
@@ -47,12 +57,14 @@ abstract class AnalysisCommand implements Callable<Integer> {
   }
 
   void printJson(Object response) {
+    PrintWriter out = out();
     try {
-      out().println(JSON.writeValueAsString(response));
-      out().flush();
-    } catch (JsonProcessingException e) {
+      Json.WRITER.writeValue(out, response);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    out.println();
+    out.flush();
   }
 
   void printCsv(CsvTable table) {

@@ -54,7 +54,7 @@ public final class CompareCommand extends AnalysisCommand {
   public Integer call() {
     Optional<GroupBy> breakdown = breakdown();
     ComparisonResponse response =
-        ComparisonRun.run(useCases, input, compare, pseudonyms(), breakdown);
+        ComparisonRun.run(useCases, input, compare, AnalysisCommand::pseudonyms, breakdown);
     switch (output.format()) {
       case JSON:
         printJson(response);

@@ -15,17 +15,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One run of the compare use case as {@code compare} and {@code explain} make it: read with a
  * progress bar, add what the import said besides its report (entitlement files, notes), note pins
- * that match no user, and apply privacy mode.
+ * that match no user, and apply privacy mode (the pseudonyms are asked for only then: a random key
+ * starts {@code SecureRandom}).
  */
 final class ComparisonRun {
   private ComparisonRun() {}
 
   static ComparisonResponse run(
-      UseCases useCases, InputOptions input, CompareOptions options, Pseudonyms pseudonyms) {
+      UseCases useCases,
+      InputOptions input,
+      CompareOptions options,
+      Supplier<Pseudonyms> pseudonyms) {
     return run(useCases, input, options, pseudonyms, Optional.empty());
   }
 
@@ -34,7 +39,7 @@ final class ComparisonRun {
       UseCases useCases,
       InputOptions input,
       CompareOptions options,
-      Pseudonyms pseudonyms,
+      Supplier<Pseudonyms> pseudonyms,
       Optional<GroupBy> breakdown) {
     Catalog catalog = useCases.catalog(input.catalog).latest();
     CompareScenariosQuery asked = options.query(input.period(), catalog);
@@ -64,6 +69,6 @@ final class ComparisonRun {
     }
     Comparison all = c.withImport(c.importReport().plus(otherFiles), notes);
     ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(all);
-    return input.privacy() ? pseudonyms.apply(response) : response;
+    return input.privacy() ? pseudonyms.get().apply(response) : response;
   }
 }

@@ -45,8 +45,8 @@ public final class ExplainCommand extends AnalysisCommand {
 
   @Override
   public Integer call() {
-    Pseudonyms pseudonyms = pseudonyms();
-    ComparisonResponse all = ComparisonRun.run(useCases, input, compare, pseudonyms);
+    Pseudonyms pseudonyms = input.privacy() ? pseudonyms() : null;
+    ComparisonResponse all = ComparisonRun.run(useCases, input, compare, () -> pseudonyms);
     UserDto u = input.privacy() ? findPrivate(all.users(), user, pseudonyms) : find(all.users(), user);
     switch (output.format()) {
       case JSON:

@@ -61,10 +61,11 @@ public final class ForecastCommand extends AnalysisCommand {
       paramLabel = "PLAN",
       defaultValue = "unassigned",
       description =
-          "Whose Flex burn to forecast: unassigned (users no held subscription assigns the"
-              + " product), all-flex (every window), current (the held subscriptions' seats, day by"
-              + " day; give --entitlements) or optimal (the products compare's optimum leaves on"
-              + " Flex). Default: ${DEFAULT-VALUE}.")
+          "Whose Flex burn to forecast: unassigned (the windows no held seat covers: a seat"
+              + " covers its seated user only between its subscription's start and end), all-flex"
+              + " (every window), current (the same, assuming the heaviest users seated without a"
+              + " Users export; give --entitlements) or optimal (the products compare's optimal"
+              + " plan leaves on Flex). Default: ${DEFAULT-VALUE}.")
   String plan;
 
   public ForecastCommand(UseCases useCases) {

@@ -29,7 +29,7 @@ final class Cli {
   }
 
   static Result run(String... args) {
-    CommandLine cli = Main.commandLine();
+    CommandLine cli = Main.commandLineFor(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));

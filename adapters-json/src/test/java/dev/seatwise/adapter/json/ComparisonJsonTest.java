@@ -75,7 +75,9 @@ class ComparisonJsonTest {
                 OptionalLong.of(70),
                 Map.of(),
                 List.of("a@example.com has no seat"),
-                List.of(new Holding(Holding.NAMED, "ACD", 2, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1))),
+                List.of(
+                    new Holding(Holding.NAMED, "ACD", 2, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), "annual"),
+                    new Holding(Holding.NETWORK, "ACD", 1, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1))),
                 List.of(
                     new ScenarioPurchase(
                         LocalDate.of(2025, 3, 3),
@@ -117,7 +119,8 @@ class ComparisonJsonTest {
                 + "{\"name\":\"all-flex\",\"total\":25500.50,\"tokens\":8500,\"lines\":[],\"holdings\":[]},"
                 + "{\"name\":\"network\",\"total\":30000.00,\"seats\":{\"ACD\":6},\"lines\":[],\"holdings\":[]},"
                 + "{\"name\":\"current\",\"total\":4360.00,\"tokens\":70,\"lines\":[\"a@example.com has no seat\"],"
-                + "\"holdings\":[{\"kind\":\"named\",\"what\":\"ACD\",\"quantity\":2,\"from\":\"2025-01-01\",\"to\":\"2026-01-01\"}],"
+                + "\"holdings\":[{\"kind\":\"named\",\"what\":\"ACD\",\"quantity\":2,\"from\":\"2025-01-01\",\"to\":\"2026-01-01\",\"term\":\"annual\"},"
+                + "{\"kind\":\"network\",\"what\":\"ACD\",\"quantity\":1,\"from\":\"2025-01-01\",\"to\":\"2026-01-01\"}],"
                 + "\"purchases\":[{\"date\":\"2025-03-03\",\"packs\":[{\"size\":100,\"count\":1,\"unitPrice\":3.00}],\"tokens\":100,\"cost\":300.00}],"
                 + "\"uncovered\":[{\"user\":\"a@example.com\",\"product\":\"ACD\",\"windows\":10,\"tokens\":70,\"reason\":\"no seat assigned\"}],"
                 + "\"unassignedSeats\":[{\"offering\":\"ACD\",\"seats\":2,\"assigned\":1,\"unassigned\":1}]}],"

@@ -268,9 +268,10 @@ public final class AnalysisEndpoints {
         @OpenApiParam(
             name = "plan",
             description =
-                "whose Flex burn to forecast: unassigned (default: users no held subscription"
-                    + " assigns), all-flex (every window), current (the held seats, from"
-                    + " 'entitlements', day by day) or optimal (the compare optimiser's Flex users)"),
+                "whose Flex burn to forecast: unassigned (default: the windows no held seat"
+                    + " covers, by subscription dates and seat counts), all-flex (every window),"
+                    + " current (the same, assuming the heaviest users seated without a Users"
+                    + " export) or optimal (the Flex users of compare's optimal plan)"),
         @OpenApiParam(name = "example"),
         @OpenApiParam(name = "strict")
       },

@@ -52,6 +52,7 @@ import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.plan.Proration;
 import dev.seatwise.domain.plan.SeatHolding;
+import dev.seatwise.domain.plan.TermChoice;
 import dev.seatwise.domain.plan.ScheduledPurchase;
 import dev.seatwise.domain.plan.TokenPurchaseSchedule;
 import dev.seatwise.domain.tokens.LedgerReplay;
@@ -80,9 +81,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Compares all-named, all-Flex, network, current-plan and optimal scenarios over a period. Every
- * subscription line is pro-rated per seat (annual x days / 365, rounded once); Flex is the cheapest
- * pack purchase of all tokens together (rounded once); totals are sums of their lines.
+ * Compares all-named, all-Flex, network, current-plan and optimal scenarios over a period, each a
+ * plan priced by the domain's {@code PlanEvaluation} (totals are sums of their lines, one rounding
+ * point per line). Each user's named option of an offering is the domain's {@link TermChoice}
+ * (the common annual seat, or the cheapest monthly/annual/3-year terms over the days they use it),
+ * whose share of the period the optimiser weighs against Flex. Orchestration: the rules are the
+ * domain's.
  */
 public final class CompareScenariosService implements CompareScenariosUseCase {
   private final UsagePort usage;
@@ -147,11 +151,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     notes.addAll(analysis.notes());
     ChargebackLedger ledger = new ChargebackLedger(query.breakdown(), organisation);
     notes.addAll(PeriodNotes.of(period, analysis.dataSpan()));
-    if (analysis.hasSummaries()) {
-      notes.add(
-          "aggregated usage reports carry no dates: each day used counts as one window, whatever"
-              + " the period");
-    }
+    notes.addAll(PeriodNotes.dateless(analysis, !held.isEmpty()));
     Optional<PackPricing> packs = catalog.packPricing();
     MixScenarios mixes = new MixScenarios(catalogs, analysis, notes);
     // one seat's cost for the period as its plan prices it (annual terms, each at the price in
@@ -176,6 +176,10 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         flexAllowed.add(b.id());
       }
     }
+    // each user's named option per offering: the cheapest terms covering the days they use it, or
+    // the common annual seat (domain TermChoice); the optimiser weighs the period's share of it
+    Map<UserId, Map<ProductId, TermChoice>> terms =
+        analysis.isCapacityMetered() ? Map.of() : mixes.terms(bundles);
     Map<UserId, Map<ProductId, Long>> atOpening = mixes.tokensAtOpening();
     List<UserDemand> demands = new ArrayList<>();
     analysis
@@ -186,13 +190,21 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               Map<ProductId, Long> rated = atOpening.get(user);
               byProduct.forEach(
                   (p, u) -> tokens.put(p, rated == null ? u.tokens() : rated.getOrDefault(p, 0L)));
-              demands.add(new UserDemand(user, tokens, query.pins().getOrDefault(user, Pin.NONE)));
+              Map<ProductId, Money> own = new TreeMap<>();
+              terms.getOrDefault(user, Map.of()).forEach((o, c) -> {
+                if (!c.common()) {
+                  own.put(o, c.attributed());
+                }
+              });
+              demands.add(
+                  new UserDemand(user, tokens, query.pins().getOrDefault(user, Pin.NONE), own));
             });
 
     Optional<MixScenarios.Priced> allNamed = Optional.empty();
     Optional<MixScenarios.Priced> optimal = Optional.empty();
     Optional<PoolMix> poolMix = Optional.empty();
     if (analysis.isCapacityMetered()) {
+      notes.add(PeriodNotes.POOL_NOT_A_PLAN);
       allNamed =
           capacity(analysis, demands, named, bundles, packs, proration, notes, scenarios, ledger)
               .map(CompareScenariosService::bySubscriptions);
@@ -226,7 +238,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       notes.add("no scenario could be priced");
     }
     List<UserComparison> users =
-        users(analysis, optimal, allNamed, packs, named, catalog, query);
+        users(analysis, optimal, allNamed, packs, named, terms, catalog, query);
     if (poolMix.isPresent()) {
       users = poolUsers(users, poolMix.get(), analysis, proration);
     }
@@ -506,11 +518,21 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes);
     s.ifPresent(
         x -> {
-          Scenario sc = subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration);
+          Scenario sc =
+              subscriptionScenario(Scenario.ALL_NAMED, x, catalog, proration, seatCostIn(base));
           scenarios.add(sc);
           charge(ledger, sc, x.assignments());
         });
     return s;
+  }
+
+  /** The price for the period of one seat of an offering, as {@code problem} prices it. */
+  static java.util.function.Function<ProductId, Money> seatCostIn(HybridProblem problem) {
+    Map<ProductId, Money> cost = new HashMap<>(problem.namedCost());
+    for (BundleOffer b : problem.bundles()) {
+      cost.put(b.id(), b.cost());
+    }
+    return cost::get;
   }
 
   private static Set<ProductId> flexAllowedIgnoringExclusions(Catalog catalog) {
@@ -538,11 +560,19 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         });
   }
 
-  /** A scenario made of subscriptions and one pack purchase, with one line per offering. */
+  /**
+   * A scenario made of subscriptions and one pack purchase, with one line per offering, each seat
+   * at {@code perSeat}: the price for the period the optimiser used (so the lines sum to its
+   * total); the line shows the annual price pro-rated by days when that is what it is, else says
+   * the seat is priced by its terms.
+   */
   static Scenario subscriptionScenario(
-      String name, OptimizationResult.Solved s, Catalog catalog, Proration proration) {
+      String name,
+      OptimizationResult.Solved s,
+      Catalog catalog,
+      Proration proration,
+      java.util.function.Function<ProductId, Money> perSeatCost) {
     Map<String, long[]> seats = new TreeMap<>();
-    Map<String, Money> perSeat = new HashMap<>();
     for (Assignment a : s.assignments()) {
       a.bundle().ifPresent(b -> seats.computeIfAbsent(b.value(), k -> new long[1])[0]++);
       for (ProductId p : a.named()) {
@@ -558,13 +588,18 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                   .bundle(id)
                   .map(b -> b.namedUser().annual())
                   .orElseGet(() -> catalog.requireProduct(id).namedUser().orElseThrow().annual());
-          Money seat = proration.apply(annual);
-          perSeat.put(offering, seat);
+          Money seat = perSeatCost.apply(id);
+          String basis =
+              seat.equals(proration.apply(annual))
+                  ? String.format(
+                      "%s/yr x %d/%d days", annual.amount().toPlainString(), proration.days(),
+                      proration.daysPerYear())
+                  : "annual terms from the period's start, each at the price in force on its start,"
+                      + " pro rata past the period";
           lines.add(
               String.format(
-                  "%s named: %d %s x %s (%s/yr x %d/%d days) = %s",
-                  offering, n[0], n[0] == 1 ? "seat" : "seats", seat.amount().toPlainString(), annual.amount().toPlainString(),
-                  proration.days(), proration.daysPerYear(),
+                  "%s named: %d %s x %s (%s) = %s",
+                  offering, n[0], n[0] == 1 ? "seat" : "seats", seat.amount().toPlainString(), basis,
                   seat.multipliedBy(n[0]).amount().toPlainString()));
         });
     PackPurchase purchase = s.purchase();
@@ -594,6 +629,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       Optional<MixScenarios.Priced> allNamed,
       Optional<PackPricing> packs,
       Map<ProductId, Money> named,
+      Map<UserId, Map<ProductId, TermChoice>> terms,
       Catalog catalog,
       CompareScenariosQuery query) {
     Map<UserId, Assignment> opt = index(optimal.map(MixScenarios.Priced::assignments));
@@ -630,7 +666,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               String reason =
                   a == null
                       ? "no optimal plan for this data (see the notes); cost shown is all-named"
-                      : reason(a, byProduct, named, marginal, catalog, query.pins().get(user));
+                      : reason(a, byProduct, named, terms.getOrDefault(user, Map.of()), marginal,
+                          catalog, query.pins().get(user));
               out.add(
                   new UserComparison(
                       user,
@@ -659,11 +696,20 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   static String reason(
       Assignment a,
       Map<ProductId, ProductUsage> usage,
-      Map<ProductId, Money> named,
+      Map<ProductId, Money> problemNamed,
+      Map<ProductId, TermChoice> terms,
       BigDecimal marginal,
       Catalog catalog,
       Pin pin) {
     List<String> parts = new ArrayList<>();
+    // the user's named cost of each offering: their own terms' share of the period, else the
+    // common seat's
+    Map<ProductId, Money> named = new HashMap<>(problemNamed);
+    terms.forEach((o, c) -> {
+      if (!c.common()) {
+        named.put(o, c.attributed());
+      }
+    });
     if (pin != null && pin != Pin.NONE) {
       parts.add("pinned to " + pin.name().toLowerCase(java.util.Locale.ROOT));
     }
@@ -679,11 +725,14 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                   separately = separately.add(Optional.ofNullable(named.get(p)).map(Money::amount).orElse(BigDecimal.ZERO));
                 }
               }
+              TermChoice c = terms.get(b);
               parts.add(
                   String.format(
-                      "%s covers %s for %s (those products named separately: %s) -> bundle",
+                      "%s covers %s for %s%s (those products named separately: %s) -> bundle",
                       b, String.join(", ", covered),
-                      a.subscriptions().amount().toPlainString(), separately.toPlainString()));
+                      a.subscriptions().amount().toPlainString(),
+                      c == null || c.common() ? "" : " (" + c.reason() + ")",
+                      separately.toPlainString()));
             });
     for (ProductUsage u : usage.values()) {
       ProductId p = u.product();
@@ -692,8 +741,12 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       }
       long rate = catalog.flexRate(p).orElse(0L);
       BigDecimal flex = marginal.multiply(BigDecimal.valueOf(u.tokens())).setScale(2, RoundingMode.HALF_EVEN);
+      TermChoice c = terms.get(p);
       String namedText =
-          named.containsKey(p) ? "named " + named.get(p).amount().toPlainString() : "not sold named";
+          named.containsKey(p)
+              ? "named " + named.get(p).amount().toPlainString()
+                  + (c == null || c.common() ? "" : " (" + c.reason() + ")")
+              : "not sold named";
       String flexText =
           String.format(
               "%s: %d windows x %d tokens = %d tokens ~ %s at %s/token",

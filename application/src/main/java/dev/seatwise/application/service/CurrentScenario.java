@@ -64,7 +64,7 @@ final class CurrentScenario {
     PlanPeriod period = new PlanPeriod(ap.from(), ap.to(), ap.zone());
     List<Charge> windows = analysis.flexMetering().charges();
     HeldPlan plan = HeldPlan.of(held, catalogs, period, windows);
-    CurrentPlan current = CurrentPlan.evaluate(plan, windows, catalogs);
+    CurrentPlan current = CurrentPlan.evaluate(plan, analysis.flexWindows(), catalogs);
     PlanEvaluation e = current.evaluation();
     for (String a : plan.assumptions()) {
       notes.add("current: " + a);
@@ -93,8 +93,10 @@ final class CurrentScenario {
         LocalDate to = h.end().isBefore(period.to()) ? h.end() : period.to();
         holdings.add(
             from.isBefore(to)
-                ? new Holding(Holding.NAMED, h.offering().value(), h.seats(), from, to)
-                : new Holding(Holding.NAMED, h.offering().value(), h.seats(), l.from(), l.to()));
+                ? new Holding(Holding.NAMED, h.offering().value(), h.seats(), from, to,
+                    dev.seatwise.domain.plan.TermMix.termName(h.term()))
+                : new Holding(Holding.NAMED, h.offering().value(), h.seats(), l.from(), l.to(),
+                    dev.seatwise.domain.plan.TermMix.termName(h.term())));
         if (ledger.active()) {
           Map<String, Long> seats = new HashMap<>();
           List<UserId> holders = e.seatHolders().getOrDefault(h.id(), List.of());
@@ -213,7 +215,7 @@ final class CurrentScenario {
       lines.add(
           String.format(
               "uncovered: %d windows of %d users (%d tokens) not covered by seats or lots; %s",
-              e.uncovered().size(), users.size(), shortfall, bought(current)));
+              e.uncoveredCount(), users.size(), shortfall, bought(current)));
       notes.add(
           "current plan leaves " + shortfall + " tokens of usage uncovered; "
               + (current.purchases().isEmpty()
@@ -221,11 +223,11 @@ final class CurrentScenario {
                   : current.scheduled()
                       ? "priced at the cheapest token purchase schedule"
                       : "priced at the cheapest pack purchase at once"));
-    } else if (!e.uncovered().isEmpty()) {
+    } else if (e.uncoveredCount() > 0) {
       lines.add(
           String.format(
               "uncovered: %d windows of %d users not covered by seats or lots (not sold on Flex)",
-              e.uncovered().size(), users.size()));
+              e.uncoveredCount(), users.size()));
     }
     Money total = current.total();
     ledger.shared(Scenario.CURRENT, total.minus(seatCost), burned);

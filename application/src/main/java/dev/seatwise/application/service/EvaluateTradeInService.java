@@ -19,7 +19,12 @@ import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.CapacityDemand;
 import dev.seatwise.domain.metering.ConcurrentSeatMeter;
+import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.Coverage;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.plan.HeldPlan;
+import dev.seatwise.domain.plan.PlanPeriod;
+import dev.seatwise.domain.plan.SeatCover;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.metering.Metering;
@@ -36,6 +41,10 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,26 +111,85 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
           "prices are in " + query.namedPricePerSeat().currency() + " but the catalog is in "
               + catalog.currency());
     }
-    Coverage covered = entitlements.entitlements().coverage(catalog);
     List<String> notes = new ArrayList<>();
     LocalDate asOf = query.asOf().orElse(period.to());
     NetworkRetirement retirement =
         catalogs.versionOn(asOf).orElse(catalogs.latest()).networkRetirement();
     String eligibility = retirement.statement(asOf);
 
+    // who is not a network user: whom today's plan's seats cover, by the one dated seat rule
+    Entitlements held = entitlements.entitlements();
+    PlanPeriod planPeriod = new PlanPeriod(period.from(), period.to(), period.zone());
+    List<Charge> all = analysis.flexMetering().charges();
+    HeldPlan today = HeldPlan.of(held, catalogs, planPeriod, all);
+    List<Charge> ofProduct = new ArrayList<>();
+    for (Charge c : all) {
+      if (c.product().equals(id)) {
+        ofProduct.add(c);
+      }
+    }
+    SeatCover cover = SeatCover.of(today, ofProduct, catalogs);
+    Map<UserId, long[]> counts = new TreeMap<>();
+    Map<UserId, Set<LocalDate>> daysOf = new HashMap<>();
+    for (Charge c : cover.uncovered()) {
+      long[] wt = counts.computeIfAbsent(c.user(), u -> new long[3]);
+      wt[1]++;
+      wt[2] = Math.addExact(wt[2], c.tokens());
+      daysOf.computeIfAbsent(c.user(), u -> new HashSet<>()).add(planPeriod.dayOf(c.start()));
+    }
+    daysOf.forEach((u, d) -> counts.get(u)[0] = d.size());
+    Map<UserId, ProductUsage> dateless = new TreeMap<>();
+    analysis.summaryUsage().forEach((u, byP) -> {
+      ProductUsage s = byP.get(id);
+      if (s != null && (s.windows() > 0 || s.daysUsed() > 0)) {
+        dateless.put(u, s);
+      }
+    });
+    Set<UserId> seatedThroughout =
+        dateless.isEmpty()
+            ? Set.of()
+            : SeatCover.coveredEveryDay(today.plan(), id, dateless.keySet(), planPeriod, catalogs);
+    dateless.forEach((u, s) -> {
+      if (!seatedThroughout.contains(u)) {
+        long[] wt = counts.computeIfAbsent(u, x -> new long[3]);
+        wt[0] += s.daysUsed();
+        wt[1] += s.windows();
+        wt[2] = Math.addExact(wt[2], s.tokens());
+      }
+    });
+    List<Session> sessions = new ArrayList<>();
+    for (Session s : analysis.usage().sessions()) {
+      if (s.product().equals(id)) {
+        sessions.add(s);
+      }
+    }
+    List<Session> networkSessions =
+        SeatCover.uncoveredSessions(today.plan(), sessions, planPeriod, catalogs);
+    if (!held.isEmpty()) {
+      notes.add(
+          "users of " + id + " whom a held seat covers are not network users ("
+              + SeatCoverNotes.RULE + "); " + SeatCoverNotes.covered(cover, ofProduct.size())
+              + "; " + Figures.tokens(sessions.size() - networkSessions.size()) + " of "
+              + Figures.tokens(sessions.size()) + " sessions start while a seat covers their user");
+      notes.addAll(SeatCoverNotes.assumed(today, "held plan: "));
+    }
+    if (!dateless.isEmpty()) {
+      notes.add(
+          "aggregated usage reports carry no dates, so a held seat cannot be set against their use"
+              + " day by day: the rule used is that their use of " + id + " is covered only for a"
+              + " user a seat covers on every day of the period (" + seatedThroughout.size() + " of "
+              + dateless.size() + " users with reports); the others' reported use counts as network"
+              + " use");
+    }
+
     List<ProductUsage> users = new ArrayList<>();
     List<UserId> ids = new ArrayList<>();
-    for (Map.Entry<UserId, Map<ProductId, ProductUsage>> e : analysis.byUser().entrySet()) {
-      ProductUsage u = e.getValue().get(id);
-      if (u == null || (u.windows() == 0 && u.daysUsed() == 0)) {
-        continue;
+    counts.forEach((u, c) -> {
+      if (c[1] > 0 || c[0] > 0) {
+        users.add(new ProductUsage(id, c[0], c[1], c[2]));
+        ids.add(u);
       }
-      if (covered.covers(e.getKey(), id)) {
-        continue;
-      }
-      users.add(u);
-      ids.add(e.getKey());
-    }
+    });
     // heaviest first (most tokens, then most windows, then user id)
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < users.size(); i++) {
@@ -135,7 +203,7 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
     long n = query.networkSeats();
     long named = query.namedSeats();
     long days = period.days();
-    OptionalLong peak = peak(analysis, catalog, covered, id);
+    OptionalLong peak = peak(networkSessions, analysis, catalog);
     List<TradeInOption> options = new ArrayList<>();
 
     Optional<PackPricing> packs = catalog.packPricing();
@@ -143,7 +211,7 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
     long rate = product.tokenRate().orElse(0L);
 
     if (retirement.renewable(asOf)) {
-      keep(query, analysis, catalog, covered, peak, flexPossible, packs, rate, days)
+      keep(query, analysis, catalog, networkSessions, peak, flexPossible, packs, rate, days)
           .ifPresentOrElse(options::add, () -> notes.add(
               "keep is left out: " + n + " seats would refuse sessions at the busy times and " + id
                   + " cannot go on Flex here"));
@@ -253,7 +321,7 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
       EvaluateTradeInQuery query,
       UsageAnalysis analysis,
       Catalog catalog,
-      Coverage covered,
+      List<Session> networkSessions,
       OptionalLong peak,
       boolean flexPossible,
       Optional<PackPricing> packs,
@@ -275,7 +343,7 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
     if (!flexPossible) {
       return Optional.empty();
     }
-    List<Session> refused = SeatAdmission.refused(sessionsOf(analysis, covered, query.product()), n);
+    List<Session> refused = SeatAdmission.refused(networkSessions, n);
     Metering flex =
         new WindowedMeter()
             .meter(
@@ -296,16 +364,6 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
                 + Figures.money(total) + " a year"));
   }
 
-  private static List<Session> sessionsOf(UsageAnalysis analysis, Coverage covered, ProductId id) {
-    List<Session> sessions = new ArrayList<>();
-    for (Session s : analysis.usage().sessions()) {
-      if (s.product().equals(id) && !covered.covers(s.user(), id)) {
-        sessions.add(s);
-      }
-    }
-    return sessions;
-  }
-
   /** {@code ceil(tokens x 365 / days)}. */
   static long perYear(long tokens, long days) {
     BigInteger[] qr =
@@ -321,15 +379,9 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
         + ", bought as " + Figures.packs(buy);
   }
 
-  /** Peak concurrency of the product's sessions by users without a covering seat. */
+  /** Peak concurrency of the product's sessions that no held seat covers. */
   private static OptionalLong peak(
-      UsageAnalysis analysis, Catalog catalog, Coverage covered, ProductId id) {
-    List<Session> sessions = new ArrayList<>();
-    for (Session s : analysis.usage().sessions()) {
-      if (s.product().equals(id) && !covered.covers(s.user(), id)) {
-        sessions.add(s);
-      }
-    }
+      List<Session> sessions, UsageAnalysis analysis, Catalog catalog) {
     if (sessions.isEmpty()) {
       return OptionalLong.empty();
     }

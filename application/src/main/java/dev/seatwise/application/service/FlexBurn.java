@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.domain.metering.Charge;
-import dev.seatwise.domain.metering.Coverage;
 import dev.seatwise.domain.tokens.TokenCharge;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -15,23 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Flex burn that lots must pay for, shared by the forecast and the renewal review: the charges
- * of users that no subscription covers (rule F9), their daily totals over a period, and evenly
- * spread projections of a burn rate as daily ledger charges.
+ * The Flex burn that lots must pay for, shared by the forecast and the renewal review: charges
+ * within a period (which of them no seat covers is the domain's {@code plan.SeatCover}), their
+ * daily totals, and evenly spread projections of a burn rate as daily ledger charges.
  */
 final class FlexBurn {
   private FlexBurn() {}
-
-  /** Charges whose user holds no subscription covering the product, in the given order. */
-  static List<Charge> uncovered(List<Charge> charges, Coverage coverage) {
-    List<Charge> out = new ArrayList<>();
-    for (Charge c : charges) {
-      if (!coverage.covers(c.user(), c.product())) {
-        out.add(c);
-      }
-    }
-    return out;
-  }
 
   /** Charges that start in the period (continuation windows past its end belong to the next). */
   static List<Charge> within(List<Charge> charges, AnalysisPeriod period) {

@@ -1,7 +1,6 @@
 package dev.seatwise.application.service;
 
 import static com.google.common.base.Preconditions.checkNotNull;
-import static com.google.common.base.Preconditions.checkState;
 
 import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.application.port.in.BurnPlan;
@@ -22,25 +21,21 @@ import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.forecast.BurnCoverPlan;
 import dev.seatwise.domain.forecast.BurnForecast;
+import dev.seatwise.domain.forecast.RefusalCoverPlan;
 import dev.seatwise.domain.plan.HeldPlan;
-import dev.seatwise.domain.plan.PlanEvaluation;
+import dev.seatwise.domain.plan.SeatCover;
 import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.ScheduledPurchase;
-import dev.seatwise.domain.plan.WindowOutcome;
 import dev.seatwise.domain.usage.UserId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.tokens.LedgerReplay;
 import dev.seatwise.domain.tokens.PackPricing;
-import dev.seatwise.domain.tokens.PackPurchase;
 import dev.seatwise.domain.tokens.TokenCharge;
 import dev.seatwise.domain.tokens.TokenLedger;
 import dev.seatwise.domain.tokens.TokenLot;
-import dev.seatwise.domain.tokens.TokenPack;
 import dev.seatwise.domain.tokens.Tokens;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -67,14 +62,13 @@ import java.util.TreeMap;
  * BurnCoverPlan} on the same runs: it covers their P90 path within lot expiry at the least pack
  * cost plus expected waste. When the history holds no whole Monday-to-Sunday week, P50/P90
  * resample single days and the plan covers the horizon's P90 spread evenly (buying, whenever the
- * lots would first refuse it, the cheapest cover of what they refuse until the new lot expires).
+ * lots would first refuse it, the cheapest cover of what they refuse until the new lot expires:
+ * domain {@link RefusalCoverPlan}).
  * The service orchestrates; the rules are the domain's.
  *
  * <p>Stateless apart from its ports; thread-safe when they are.
  */
 public final class ForecastTokensService implements ForecastTokensUseCase {
-  static final String PLANNED = "plan-";
-
   private final UsagePort usage;
   private final CatalogHistory catalogs;
   private final EntitlementsPort entitlements;
@@ -105,7 +99,7 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     Entitlements held = entitlements.entitlements();
     List<String> notes = new ArrayList<>(analysis.notes());
 
-    List<Charge> burn = burnOf(query.plan(), analysis, held, notes);
+    List<Charge> burn = burnOf(query.plan(), imported, analysis, held, notes);
     long[] daily = FlexBurn.dailyTotals(burn, history);
     List<PoolConsumption> pooled = PoolConsumptionBurn.within(imported.consumption(), history);
     PoolConsumptionBurn.addDaily(pooled, history, daily);
@@ -248,61 +242,42 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
 
   /** The Flex windows of the history that {@code plan}'s seats do not cover (see {@link BurnPlan}). */
   private List<Charge> burnOf(
-      BurnPlan plan, UsageAnalysis analysis, Entitlements held, List<String> notes) {
+      BurnPlan plan,
+      ImportedUsage imported,
+      UsageAnalysis analysis,
+      Entitlements held,
+      List<String> notes) {
     AnalysisPeriod history = analysis.period();
     List<Charge> all = FlexBurn.within(analysis.flexMetering().charges(), history);
     switch (plan) {
-      case CURRENT: {
-        PlanPeriod period = new PlanPeriod(history.from(), history.to(), history.zone());
-        HeldPlan today = HeldPlan.of(held, catalogs, period, all);
-        PlanEvaluation evaluation = PlanEvaluation.of(today.plan(), all, period, catalogs);
-        List<Charge> out = new ArrayList<>();
-        long covered = 0;
-        for (WindowOutcome o : evaluation.outcomes()) {
-          if (o.outcome() == WindowOutcome.Outcome.SEAT || o.outcome() == WindowOutcome.Outcome.NETWORK) {
-            covered++;
-          } else {
-            out.add(o.window());
-          }
-        }
-        notes.add(
-            "plan current: the burn is the Flex windows of the history that the held subscriptions'"
-                + " seats do not cover (domain HeldPlan: each subscription's terms and seat count,"
-                + " its assignees seated in turn, day by day by PlanEvaluation); " + Figures.tokens(covered)
-                + " of " + Figures.tokens(all.size()) + " windows are covered by seats. The seats are"
-                + " assumed held as in the history throughout the horizon");
-        for (String a : today.assumptions()) {
-          notes.add("plan current: " + a);
-        }
-        for (String o : today.omissions()) {
-          notes.add("plan current: " + o);
-        }
-        return out;
-      }
+      case CURRENT:
+        return seatBurn(plan, all, held, history, true, notes);
       case OPTIMAL: {
         String[] why = new String[1];
-        Optional<Map<UserId, Set<ProductId>>> flex = OptimalFlex.of(analysis, catalogs, why);
-        if (flex.isEmpty()) {
+        Optional<OptimalFlex.Mix> optimal =
+            OptimalFlex.of(imported, analysis, catalogs, meters, why);
+        if (optimal.isEmpty()) {
           notes.add(
-              "plan optimal: " + why[0] + "; the burn is that of the users no held subscription"
-                  + " assigns (plan unassigned)");
-          return FlexBurn.uncovered(all, held.coverage(analysis.catalog()));
+              "plan optimal: " + why[0] + "; the burn is that of the users no held seat covers"
+                  + " (plan unassigned)");
+          return seatBurn(BurnPlan.UNASSIGNED, all, held, history, false, notes);
         }
+        Map<UserId, Set<ProductId>> flex = optimal.get().onFlex();
         List<Charge> out = new ArrayList<>();
         Set<UserId> onFlex = new HashSet<>();
         for (Charge c : all) {
-          if (flex.get().getOrDefault(c.user(), Set.of()).contains(c.product())) {
+          if (flex.getOrDefault(c.user(), Set.of()).contains(c.product())) {
             out.add(c);
             onFlex.add(c.user());
           }
         }
         notes.add(
-            "plan optimal: the burn is the Flex windows of the products the compare optimiser"
-                + " (its optimum improved under purchase schedules; no pins, exclusions or token"
-                + " cap; prices pro-rated to the history's "
-                + history.days() + " days) leaves each user on Flex: " + Figures.tokens(out.size())
-                + " of " + Figures.tokens(all.size()) + " windows, " + Figures.tokens(onFlex.size())
-                + " users");
+            "plan optimal: the burn is the Flex windows of the products that compare's optimal plan"
+                + " over the history (" + history.from() + " to " + history.to() + ", "
+                + history.days() + " days; no pins, exclusions or token cap) leaves each user on"
+                + " Flex: " + Figures.tokens(out.size()) + " of " + Figures.tokens(all.size())
+                + " windows, " + Figures.tokens(onFlex.size()) + " users; that plan costs "
+                + Figures.money(optimal.get().total()) + " over the history, as compare prices it");
         return out;
       }
       case ALL_FLEX:
@@ -311,8 +286,42 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         }
         return all;
       default:
-        return FlexBurn.uncovered(all, held.coverage(analysis.catalog()));
+        return seatBurn(BurnPlan.UNASSIGNED, all, held, history, false, notes);
     }
+  }
+
+  /**
+   * The windows of {@code all} that today's plan's seats do not cover (domain {@link HeldPlan}
+   * evaluated by {@link SeatCover}: a seat covers only its seated user, only between its
+   * subscription's start and end). Without a Users export, {@code rank} assumes the seats assigned
+   * to the heaviest users ({@code current}); otherwise nobody is seated ({@code unassigned}).
+   */
+  private List<Charge> seatBurn(
+      BurnPlan plan,
+      List<Charge> all,
+      Entitlements held,
+      AnalysisPeriod history,
+      boolean rank,
+      List<String> notes) {
+    String label = "plan " + plan.label() + ": ";
+    if (held.isEmpty()) {
+      return all;
+    }
+    if (!rank && held.assignments().isEmpty()) {
+      notes.add(
+          label + "no Users export assigns anyone a seat, so every window burns (plan current"
+              + " assumes the seats assigned to the heaviest users instead)");
+      return all;
+    }
+    PlanPeriod period = new PlanPeriod(history.from(), history.to(), history.zone());
+    HeldPlan today = HeldPlan.of(held, catalogs, period, all);
+    SeatCover cover = SeatCover.of(today, all, catalogs);
+    notes.add(
+        label + "the burn is the Flex windows of the history that no held seat covers ("
+            + SeatCoverNotes.RULE + "); " + SeatCoverNotes.covered(cover, all.size())
+            + ". The seats are assumed held as in the history throughout the horizon");
+    notes.addAll(SeatCoverNotes.assumed(today, label));
+    return cover.uncovered();
   }
 
   private static ProjectedMonth month(
@@ -396,52 +405,22 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
       return new PurchasePlan(List.of(), 0, zero, 0, 0, zero, "the catalog sells no token packs");
     }
     long horizonDays = ChronoUnit.DAYS.between(asOf, end);
-    Instant asOfStart = asOf.atStartOfDay(zone).toInstant();
-    Instant endStart = end.atStartOfDay(zone).toInstant();
     List<TokenCharge> p90Burn = FlexBurn.spread(p90, horizonDays, asOf, horizonDays, zone, "P90");
-    List<TokenCharge> demand = concat(past, p90Burn);
-    List<TokenLot> lots = new ArrayList<>(heldLots);
+    RefusalCoverPlan cover =
+        RefusalCoverPlan.plan(
+            heldLots, concat(past, p90Burn), pricing.get(), prices.tokenExpiry(), asOf, end, zone);
     List<PlannedPurchase> purchases = new ArrayList<>();
-    for (int guard = 0; ; guard++) {
-      LedgerReplay replay = TokenLedger.of(lots).replay(demand);
-      Optional<TokenCharge> first =
-          replay.refused().stream().filter(c -> !c.at().isBefore(asOfStart)).findFirst();
-      if (first.isEmpty()) {
-        break;
-      }
-      checkState(guard <= horizonDays, "purchase plan does not converge after %s purchases", guard);
-      Instant at = first.get().at();
-      LocalDate day = at.atZone(zone).toLocalDate();
-      Instant expires = at.atZone(zone).plus(prices.tokenExpiry()).toInstant();
-      Instant until = expires.isBefore(endStart) ? expires : endStart;
-      long shortfall = 0;
-      for (TokenCharge c : replay.refused()) {
-        if (!c.at().isBefore(at) && c.at().isBefore(until)) {
-          shortfall = Math.addExact(shortfall, c.tokens());
-        }
-      }
-      PackPurchase buy = pricing.get().cheapestCover(Tokens.of(shortfall));
-      for (Map.Entry<TokenPack, Long> e : buy.counts().entrySet()) {
-        lots.add(
-            new TokenLot(
-                PLANNED + (purchases.size() + 1) + "-" + e.getKey().size(),
-                at,
-                Math.multiplyExact(e.getKey().size(), e.getValue()),
-                e.getKey().unitPrice(),
-                expires));
-      }
-      LocalDate expiry = expires.atZone(zone).toLocalDate();
-      LocalDate untilDay = until.atZone(zone).toLocalDate();
+    for (RefusalCoverPlan.Purchase p : cover.purchases()) {
       purchases.add(
           new PlannedPurchase(
-              day,
-              buy,
-              shortfall,
-              expiry,
-              "on " + day + " the lots would first refuse the P90 burn; " + Figures.tokens(shortfall)
-                  + " tokens are refused from then until " + untilDay
-                  + (until.equals(endStart) ? " (horizon end)" : " (the new lot's expiry)")
-                  + "; cheapest cover: " + Figures.packs(buy)));
+              p.day(),
+              p.packs(),
+              p.shortfall(),
+              p.expires(),
+              "on " + p.day() + " the lots would first refuse the P90 burn; "
+                  + Figures.tokens(p.shortfall()) + " tokens are refused from then until "
+                  + p.until() + (p.toHorizon() ? " (horizon end)" : " (the new lot's expiry)")
+                  + "; cheapest cover: " + Figures.packs(p.packs())));
     }
     Money cost = Money.total(zero.currency(), purchases.stream().map(PlannedPurchase::cost).toList());
     long tokens = purchases.stream().mapToLong(PlannedPurchase::tokens).sum();
@@ -452,50 +431,23 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
               + "; nothing to buy");
     }
     // Waste: replay the mean burn, continued past the horizon until the last planned lot expires.
-    Instant lastExpiry = asOfStart;
-    for (TokenLot lot : lots) {
-      if (lot.id().startsWith(PLANNED) && lot.expires().isAfter(lastExpiry)) {
-        lastExpiry = lot.expires();
-      }
-    }
-    long extendedDays = ChronoUnit.DAYS.between(asOf, lastExpiry.atZone(zone).toLocalDate()) + 1;
+    long extendedDays = ChronoUnit.DAYS.between(asOf, cover.lastExpiry(asOf)) + 1;
     List<TokenCharge> mean =
         FlexBurn.spread(historyTokens, historyDays, asOf, extendedDays, zone, "expected");
-    LedgerReplay atMean = TokenLedger.of(lots).replay(concat(past, mean));
-    Instant close = FlexBurn.closeBefore(end, zone);
-    long surplus = 0;
-    long waste = 0;
-    BigDecimal wasteCost = BigDecimal.ZERO;
-    for (int i = 0; i < atMean.lots().size(); i++) {
-      TokenLot lot = atMean.lots().get(i);
-      if (!lot.id().startsWith(PLANNED)) {
-        continue;
-      }
-      long drawnByHorizon = 0;
-      long drawn = 0;
-      for (LedgerReplay.Draw d : atMean.drawsFrom(i)) {
-        drawn += d.tokens();
-        if (!d.at().isAfter(close)) {
-          drawnByHorizon += d.tokens();
-        }
-      }
-      surplus += lot.size() - drawnByHorizon;
-      waste += lot.size() - drawn;
-      wasteCost = wasteCost.add(lot.unitPrice().exactCostOf(lot.size() - drawn));
-    }
-    Money wasteMoney = Money.rounded(wasteCost, zero.currency(), RoundingMode.HALF_EVEN);
+    RefusalCoverPlan.Waste waste =
+        cover.waste(concat(past, mean), FlexBurn.closeBefore(end, zone), zero.currency());
     return new PurchasePlan(
         purchases,
         tokens,
         cost,
-        surplus,
-        waste,
-        wasteMoney,
+        waste.surplusAtHorizon(),
+        waste.tokens(),
+        waste.cost(),
         purchases.size() + " purchase(s) of " + Figures.tokens(tokens) + " tokens for "
             + Figures.money(cost) + " cover the P90 burn of " + Figures.tokens(p90)
-            + " tokens to " + end + "; at the mean burn " + Figures.tokens(surplus)
-            + " of them are left at the horizon's end and " + Figures.tokens(waste)
-            + " would expire unused (" + Figures.money(wasteMoney) + ")");
+            + " tokens to " + end + "; at the mean burn " + Figures.tokens(waste.surplusAtHorizon())
+            + " of them are left at the horizon's end and " + Figures.tokens(waste.tokens())
+            + " would expire unused (" + Figures.money(waste.cost()) + ")");
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.seatwise.domain.optimize.Assignment;
 import dev.seatwise.domain.optimize.OptimizationResult;
 import dev.seatwise.domain.optimize.ScheduledMixSearch;
 import dev.seatwise.domain.plan.CostLine;
+import dev.seatwise.domain.plan.FlexDemand;
 import dev.seatwise.domain.plan.MixPlan;
 import dev.seatwise.domain.plan.NetworkHolding;
 import dev.seatwise.domain.plan.Plan;
@@ -28,6 +29,11 @@ import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.Proration;
 import dev.seatwise.domain.plan.ScheduledPurchase;
 import dev.seatwise.domain.plan.SeatHolding;
+import dev.seatwise.domain.plan.TermChoice;
+import dev.seatwise.domain.plan.TermMix;
+import dev.seatwise.domain.plan.TermSpan;
+import dev.seatwise.domain.catalog.Term;
+import dev.seatwise.domain.optimize.BundleOffer;
 import dev.seatwise.domain.plan.TokenPurchaseSchedule;
 import dev.seatwise.domain.plan.UserCosts;
 import dev.seatwise.domain.plan.WindowOutcome;
@@ -59,6 +65,10 @@ final class MixScenarios {
   private final UsageAnalysis analysis;
   private final PlanPeriod period;
   private final List<String> notes;
+  /** The Flex windows by user, product and day, read once from the metering when first needed. */
+  private FlexDemand demand;
+  /** Each user's terms per offering (domain {@link TermChoice}), once {@link #terms} worked them out. */
+  private final Map<UserId, Map<ProductId, TermChoice>> terms = new TreeMap<>();
 
   /** A scenario with what each user costs in it (empty when it could not be charged to users). */
   record Priced(Scenario scenario, Map<UserId, Money> userCosts, List<Assignment> assignments) {}
@@ -86,6 +96,24 @@ final class MixScenarios {
   }
 
   /**
+   * Each user's named terms per offering they could hold (domain {@link TermChoice#byUser}: the
+   * cheapest terms covering the days they use it, or the common annual seat), kept for the plans of
+   * {@link #mix}; none for aggregated usage (no dates).
+   */
+  Map<UserId, Map<ProductId, TermChoice>> terms(List<BundleOffer> bundles) {
+    terms.clear();
+    if (!evaluable()) {
+      return Map.of();
+    }
+    Map<ProductId, java.util.Set<ProductId>> includes = new TreeMap<>();
+    for (BundleOffer b : bundles) {
+      includes.put(b.id(), b.includes());
+    }
+    terms.putAll(TermChoice.byUser(analysis.flexMetering().charges(), includes, period, catalogs));
+    return java.util.Collections.unmodifiableMap(terms);
+  }
+
+  /**
    * With several catalog versions, each user's Flex tokens per product with every window rated at
    * the version in force when it opens (as plans are evaluated); empty with one version (the
    * analysis' tokens are already those) or aggregated usage.
@@ -94,21 +122,24 @@ final class MixScenarios {
     if (catalogs.versions().size() == 1 || !evaluable()) {
       return Map.of();
     }
-    Map<UserId, java.util.Set<ProductId>> all = new TreeMap<>();
-    analysis.byUser().forEach((u, byP) -> all.put(u, byP.keySet()));
-    Map<String, Long> byKey = new HashMap<>();
-    for (var w : MixPlan.flexWindows(all, analysis.flexMetering().charges(), period, catalogs)) {
-      byKey.merge(w.reference(), w.tokens(), Long::sum);
-    }
+    FlexDemand d = demand();
     Map<UserId, Map<ProductId, Long>> out = new TreeMap<>();
     analysis.byUser().forEach((u, byP) -> {
       Map<ProductId, Long> t = new TreeMap<>();
       for (ProductId p : byP.keySet()) {
-        t.put(p, byKey.getOrDefault(u + " " + p, 0L));
+        t.put(p, d.tokens(u, p));
       }
       out.put(u, t);
     });
     return out;
+  }
+
+  /** The period's Flex windows by column (domain {@link FlexDemand}), built once. */
+  private FlexDemand demand() {
+    if (demand == null) {
+      demand = FlexDemand.of(analysis.flexWindows(), period, catalogs);
+    }
+    return demand;
   }
 
   /**
@@ -123,8 +154,7 @@ final class MixScenarios {
     try {
       return Optional.of(
           ScheduledMixSearch.improve(
-              relaxation, relaxed, analysis.flexMetering().charges(), period, catalogs,
-              ScheduledMixSearch.DEFAULT_BUDGET));
+              relaxation, relaxed, demand(), ScheduledMixSearch.DEFAULT_BUDGET));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -156,40 +186,52 @@ final class MixScenarios {
       schedule =
           scheduled.isPresent()
               ? scheduled.get().schedule()
-              : MixPlan.schedule(onFlexOf(assignments), analysis.flexMetering().charges(), period, catalogs);
-      plan = MixPlan.of(seats, period, catalogs, schedule);
+              : MixPlan.schedule(onFlexOf(assignments), demand());
+      plan = MixPlan.of(seats, terms, period, catalogs, schedule);
     } catch (IllegalArgumentException e) {
       notes.add(name + ": not priced as a plan (" + e.getMessage() + "); its Flex tokens are priced as one purchase");
       return singlePurchase(name, s, catalog, proration);
     }
-    PlanEvaluation e = PlanEvaluation.of(plan, analysis.flexMetering().charges(), period, catalogs);
+    PlanEvaluation e = PlanEvaluation.of(plan, analysis.flexWindows(), period, catalogs);
     List<String> lines = new ArrayList<>();
     Map<String, SeatHolding> holdingById = new HashMap<>();
     for (SeatHolding h : plan.seats()) {
       holdingById.put(h.id(), h);
     }
-    Map<ProductId, List<CostLine>> seatLines = new TreeMap<>();
+    // per offering, its holdings' lines by group: the common seat's terms, then each group of
+    // users on the same shorter terms (a group's holdings share their assignees)
+    Map<ProductId, Map<List<dev.seatwise.domain.plan.Assignee>, List<CostLine>>> seatLines = new TreeMap<>();
     Money lots = catalog.zero();
     for (CostLine l : e.lines()) {
       if (l.kind() == CostLine.Kind.SEATS) {
-        seatLines.computeIfAbsent(holdingById.get(l.holding()).offering(), k -> new ArrayList<>()).add(l);
+        SeatHolding h = holdingById.get(l.holding());
+        seatLines
+            .computeIfAbsent(h.offering(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(h.assignees(), k -> new ArrayList<>())
+            .add(l);
       } else if (l.kind() == CostLine.Kind.TOKEN_LOT) {
         lots = lots.plus(l.amount());
       }
     }
     List<Holding> holdings = new ArrayList<>();
     seatLines.forEach(
-        (offering, ls) -> {
-          long n = seats.get(offering).size();
-          lines.add(seatLine(offering, n, ls, holdingById));
-          holdings.add(new Holding(Holding.NAMED, offering.value(), n, period.from(), period.to()));
+        (offering, groups) -> {
+          List<List<CostLine>> own = new ArrayList<>();
+          for (List<CostLine> ls : groups.values()) {
+            SeatHolding first = holdingById.get(ls.get(0).holding());
+            if (first.id().contains("~")) {
+              own.add(ls);
+              continue;
+            }
+            lines.add(seatLine(offering, first.seats(), ls, holdingById));
+            holdings.add(
+                new Holding(Holding.NAMED, offering.value(), first.seats(), period.from(), period.to(),
+                    TermMix.termName(Term.ANNUAL)));
+          }
+          lines.addAll(termLines(offering, own, holdingById));
+          holdings.addAll(termHoldings(offering, own, holdingById));
         });
-    long tokens = 0;
-    for (WindowOutcome o : e.outcomes()) {
-      if (o.outcome() == WindowOutcome.Outcome.TOKENS) {
-        tokens += o.tokens();
-      }
-    }
+    long tokens = e.tokensDrawn();
     List<ScenarioPurchase> purchases = new ArrayList<>();
     for (ScheduledPurchase p : schedule.purchases()) {
       purchases.add(new ScenarioPurchase(p.date(), p.packs()));
@@ -216,9 +258,10 @@ final class MixScenarios {
                 schedule.validity().toTotalMonths()));
       }
     }
-    if (!e.uncovered().isEmpty()) {
-      notes.add(name + ": " + e.uncovered().size() + " windows are not covered by its plan (first: "
-          + e.uncovered().get(0).window().user() + " " + e.uncovered().get(0).window().product() + ")");
+    if (e.uncoveredCount() > 0) {
+      WindowOutcome first = e.uncovered().get(0);
+      notes.add(name + ": " + e.uncoveredCount() + " windows are not covered by its plan (first: "
+          + first.window().user() + " " + first.window().product() + ")");
     }
     OptionalLong scenarioTokens = name.equals(Scenario.ALL_NAMED) ? OptionalLong.empty() : OptionalLong.of(tokens);
     Scenario sc =
@@ -288,10 +331,130 @@ final class MixScenarios {
         offering, seatsText, String.join(" + ", terms), sum.amount().toPlainString());
   }
 
+  /**
+   * The lines of an offering's users on their own terms (each user's holdings, one seat per term),
+   * users on the same terms together: one line per such group, {@code ACD named: 1 seat monthly x
+   * 3 from 2025-03-01 at 255.00 = 765.00}, saying which terms are attributed to the period pro
+   * rata; more than three groups are summed in one line (the holdings list them).
+   */
+  private static List<String> termLines(
+      ProductId offering, List<List<CostLine>> users, Map<String, SeatHolding> holdings) {
+    // per distinct terms: the users' lines, term by term (every user's terms have one line each)
+    Map<TermMix, List<List<CostLine>>> groups = new LinkedHashMap<>();
+    for (List<CostLine> ls : users) {
+      List<TermSpan> spans = new ArrayList<>();
+      for (CostLine l : ls) {
+        SeatHolding h = holdings.get(l.holding());
+        spans.add(new TermSpan(h.term(), h.start(), h.pricePerSeat()));
+      }
+      groups.computeIfAbsent(new TermMix(spans), k -> new ArrayList<>()).add(ls);
+    }
+    List<String> out = new ArrayList<>();
+    if (groups.isEmpty()) {
+      return out;
+    }
+    if (groups.size() > 3) {
+      Money sum = null;
+      Map<Term, Long> terms = new TreeMap<>();
+      boolean proRata = false;
+      for (List<CostLine> ls : users) {
+        for (CostLine l : ls) {
+          sum = sum == null ? l.amount() : sum.plus(l.amount());
+          terms.merge(holdings.get(l.holding()).term(), 1L, Long::sum);
+          proRata |= l.proRata();
+        }
+      }
+      List<String> counts = new ArrayList<>();
+      terms.forEach((t, k) -> counts.add(k + " " + TermMix.termName(t)));
+      out.add(
+          String.format(
+              "%s named: %d seats on shorter terms (%d term mixes; %s terms, see holdings)%s, rounded once"
+                  + " per term = %s",
+              offering, users.size(), groups.size(), String.join(", ", counts),
+              proRata ? ", those past the period pro rata" : "", sum.amount().toPlainString()));
+      return out;
+    }
+    groups.forEach(
+        (mix, members) -> {
+          int n = members.size();
+          Money sum = null;
+          for (List<CostLine> ls : members) {
+            for (CostLine l : ls) {
+              sum = sum == null ? l.amount() : sum.plus(l.amount());
+            }
+          }
+          List<String> proRata = new ArrayList<>();
+          for (CostLine l : members.get(0)) {
+            if (l.proRata()) {
+              SeatHolding h = holdings.get(l.holding());
+              proRata.add(
+                  String.format(
+                      "the term from %s pro rata %d/%d days", h.start(),
+                      ChronoUnit.DAYS.between(l.from(), l.to()),
+                      ChronoUnit.DAYS.between(h.start(), h.termEnd())));
+            }
+          }
+          out.add(
+              String.format(
+                  "%s named: %d %s %s%s = %s",
+                  offering, n, n == 1 ? "seat" : "seats", mix.describe(),
+                  proRata.isEmpty() ? "" : ", " + String.join(", ", proRata)
+                      + (n > 1 ? " (each)" : ""),
+                  sum.amount().toPlainString()));
+        });
+    return out;
+  }
+
+  /**
+   * The holdings of an offering's users on their own terms: per user, one per run of one term;
+   * users' runs of the same term and dates together, as seats.
+   */
+  private static List<Holding> termHoldings(
+      ProductId offering, List<List<CostLine>> users, Map<String, SeatHolding> holdings) {
+    Map<List<Object>, long[]> runs = new LinkedHashMap<>();
+    for (List<CostLine> ls : users) {
+      SeatHolding run = null;
+      java.time.LocalDate runEnd = null;
+      for (CostLine l : ls) {
+        SeatHolding h = holdings.get(l.holding());
+        if (run != null && run.term() == h.term() && runEnd.equals(h.start())) {
+          runEnd = h.termEnd();
+          continue;
+        }
+        if (run != null) {
+          runs.computeIfAbsent(List.of(run.term(), run.start(), runEnd), k -> new long[1])[0]++;
+        }
+        run = h;
+        runEnd = h.termEnd();
+      }
+      runs.computeIfAbsent(List.of(run.term(), run.start(), runEnd), k -> new long[1])[0]++;
+    }
+    List<Holding> out = new ArrayList<>();
+    runs.forEach(
+        (k, n) ->
+            out.add(
+                new Holding(
+                    Holding.NAMED, offering.value(), n[0], (java.time.LocalDate) k.get(1),
+                    (java.time.LocalDate) k.get(2), TermMix.termName((Term) k.get(0)))));
+    out.sort(java.util.Comparator.comparing(Holding::from).thenComparing(Holding::to));
+    return out;
+  }
+
+  /** The catalog's annual named price of an offering (a collection or a product). */
+  private static Money annualOf(Catalog catalog, ProductId id) {
+    return catalog
+        .bundle(id)
+        .map(b -> b.namedUser().annual())
+        .orElseGet(() -> catalog.requireProduct(id).namedUser().orElseThrow().annual());
+  }
+
   /** The mix with its Flex tokens bought at once (aggregated usage: no dates to schedule by). */
   private Priced singlePurchase(
       String name, OptimizationResult.Solved s, Catalog catalog, Proration proration) {
-    Scenario sc = CompareScenariosService.subscriptionScenario(name, s, catalog, proration);
+    Scenario sc =
+        CompareScenariosService.subscriptionScenario(
+            name, s, catalog, proration,
+            id -> seatCost(id, annualOf(catalog, id), proration));
     List<Holding> holdings = new ArrayList<>();
     Map<ProductId, List<UserId>> seats = seatsOf(s.assignments());
     seats.forEach((o, us) -> holdings.add(new Holding(Holding.NAMED, o.value(), us.size(), period.from(), period.to())));

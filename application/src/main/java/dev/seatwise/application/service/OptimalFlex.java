@@ -1,118 +1,78 @@
 package dev.seatwise.application.service;
 
 import dev.seatwise.application.port.in.AnalysisPeriod;
-import dev.seatwise.domain.catalog.Bundle;
-import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.application.port.in.CompareScenariosQuery;
+import dev.seatwise.application.port.in.Comparison;
+import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.Scenario;
+import dev.seatwise.application.port.in.UserComparison;
+import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.domain.catalog.CatalogHistory;
-import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.money.Money;
-import dev.seatwise.domain.optimize.Assignment;
-import dev.seatwise.domain.optimize.BundleOffer;
-import dev.seatwise.domain.optimize.HybridOptimizer;
-import dev.seatwise.domain.optimize.HybridProblem;
-import dev.seatwise.domain.optimize.OptimizationResult;
-import dev.seatwise.domain.optimize.Pin;
-import dev.seatwise.domain.optimize.ScheduledMixSearch;
-import dev.seatwise.domain.optimize.UserDemand;
-import dev.seatwise.domain.plan.PlanPeriod;
-import dev.seatwise.domain.plan.Proration;
-import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.usage.UserId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * The products the compare optimiser leaves each user on Flex (the {@code optimal} scenario of
- * {@code compare} with no pins, exclusions or token cap), over an analysed period: named and bundle
- * prices pro-rated to its days; the exact optimum ({@link HybridOptimizer}) of the single-purchase
- * relaxation ({@link ScheduledMixSearch#relaxation}), improved under purchase schedules ({@link
- * ScheduledMixSearch#improve}, its default budget) when the usage has dated windows. The rules are
- * the domain's; this only builds the problem as {@code compare} does.
+ * The compare optimiser's plan over an analysed period (the {@code optimal} scenario of {@code
+ * compare} with no pins, exclusions or token cap): it <em>is</em> {@code compare}'s optimal
+ * scenario, computed by {@link CompareScenariosService} on the same analysis, so its mix and its
+ * figure are compare's (seats priced by their terms at the price in force on each term's start,
+ * tokens by the cheapest purchase schedule, evaluated by {@code PlanEvaluation}; for aggregated
+ * usage, compare's single-purchase rule). Orchestration only.
  */
 final class OptimalFlex {
   private OptimalFlex() {}
 
+  /** The optimal plan's Flex products per user and its total over the period. */
+  record Mix(Map<UserId, Set<ProductId>> onFlex, Money total) {}
+
   /**
-   * Each user's products on Flex in the optimum; empty when there is none (no token packs, a
-   * capacity meter, or the optimiser finds the problem infeasible: {@code why[0]} says which).
+   * Compare's optimal plan over {@code analysis}; empty when compare has none ({@code why[0]} says
+   * why, in compare's words).
    */
-  static Optional<Map<UserId, Set<ProductId>>> of(
-      UsageAnalysis analysis, CatalogHistory catalogs, String[] why) {
-    Catalog catalog = analysis.catalog();
-    Optional<PackPricing> packs = catalog.packPricing();
+  static Optional<Mix> of(
+      ImportedUsage imported,
+      UsageAnalysis analysis,
+      CatalogHistory catalogs,
+      MeterRegistry meters,
+      String[] why) {
     if (analysis.isCapacityMetered()) {
       why[0] = "the catalog's meter sizes a pool: there is no per-user optimum";
       return Optional.empty();
     }
-    if (packs.isEmpty()) {
-      why[0] = "the catalog sells no token packs, so there is no optimal plan";
+    AnalysisPeriod p = analysis.period();
+    // today's plan plays no part in the optimum: compare is asked without it (no current scenario)
+    Comparison c =
+        new CompareScenariosService(() -> imported, catalogs, () -> Entitlements.NONE, meters)
+            .compare(
+                CompareScenariosQuery.of(PeriodSpec.of(p.from(), p.to(), p.zone())),
+                imported,
+                analysis,
+                Entitlements.NONE);
+    Optional<Scenario> optimal =
+        c.scenarios().stream().filter(s -> s.name().equals(Scenario.OPTIMAL)).findFirst();
+    if (optimal.isEmpty()) {
+      List<String> reasons =
+          c.notes().stream()
+              .filter(n -> n.contains("optimal") || n.contains("no scenario") || n.contains("packs"))
+              .toList();
+      why[0] =
+          reasons.isEmpty()
+              ? "compare finds no optimal plan"
+              : "compare finds no optimal plan (" + String.join("; ", reasons) + ")";
       return Optional.empty();
-    }
-    Proration proration = Proration.ofDays(analysis.period().days());
-    Map<ProductId, Money> named = new HashMap<>();
-    for (Product p : catalog.products()) {
-      p.namedUser().ifPresent(pr -> named.put(p.id(), proration.apply(pr.annual())));
-    }
-    List<BundleOffer> bundles = new ArrayList<>();
-    for (Bundle b : catalog.bundles()) {
-      bundles.add(new BundleOffer(b.id(), b.coverage(), proration.apply(b.namedUser().annual())));
-    }
-    Set<ProductId> flexAllowed = new HashSet<>();
-    for (Product p : catalog.products()) {
-      if (p.isOnFlex()) {
-        flexAllowed.add(p.id());
-      }
-    }
-    for (Bundle b : catalog.bundles()) {
-      if (catalog.isOnFlex(b.id())) {
-        flexAllowed.add(b.id());
-      }
-    }
-    List<UserDemand> demands = new ArrayList<>();
-    analysis
-        .byUser()
-        .forEach(
-            (user, byProduct) -> {
-              Map<ProductId, Long> tokens = new TreeMap<>();
-              byProduct.forEach((p, u) -> tokens.put(p, u.tokens()));
-              demands.add(new UserDemand(user, tokens, Pin.NONE));
-            });
-    HybridProblem relaxation =
-        ScheduledMixSearch.relaxation(
-            new HybridProblem(named, bundles, flexAllowed, packs.get(), OptionalLong.empty(), demands),
-            catalogs);
-    OptimizationResult result = HybridOptimizer.solve(relaxation);
-    if (result instanceof OptimizationResult.Infeasible infeasible) {
-      why[0] = "no optimal plan: " + infeasible.reason();
-      return Optional.empty();
-    }
-    OptimizationResult.Solved relaxed = (OptimizationResult.Solved) result;
-    if (!analysis.hasSummaries()) {
-      // as compare: the relaxation's optimum improved under purchase schedules
-      AnalysisPeriod h = analysis.period();
-      try {
-        return Optional.of(
-            ScheduledMixSearch.improve(
-                    relaxation, relaxed, analysis.flexMetering().charges(),
-                    new PlanPeriod(h.from(), h.to(), h.zone()), catalogs,
-                    ScheduledMixSearch.DEFAULT_BUDGET)
-                .onFlex());
-      } catch (IllegalArgumentException e) {
-        // no schedule can be made: the relaxation's optimum stands
-      }
     }
     Map<UserId, Set<ProductId>> flex = new HashMap<>();
-    for (Assignment a : relaxed.assignments()) {
-      flex.put(a.user(), a.flex());
+    for (UserComparison u : c.users()) {
+      flex.put(u.user(), Set.copyOf(u.flex()));
     }
-    return Optional.of(flex);
+    return Optional.of(new Mix(flex, optimal.get().total()));
   }
 }

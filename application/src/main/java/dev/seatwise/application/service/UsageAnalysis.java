@@ -13,6 +13,7 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.CollectionPricing;
 import dev.seatwise.domain.metering.FlexReplay;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.metering.WindowedMeter;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
@@ -49,8 +50,12 @@ public final class UsageAnalysis {
   private final Metering flex;
   private final Map<UserId, Map<ProductId, ProductUsage>> byUser;
   private final boolean hasSummaries;
+  private final Map<UserId, Map<ProductId, ProductUsage>> summaryUsage;
   private final List<String> collectionNotes;
   private final Optional<UsageSpan> span;
+  /** {@link #flexWindows()} of a meter other than the replay, made when first asked for. */
+  private final java.util.concurrent.atomic.AtomicReference<WindowTable> windows =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   /** How a period bound that the query leaves open is chosen. */
   public enum DefaultPeriod {
@@ -67,8 +72,10 @@ public final class UsageAnalysis {
       Metering flex,
       Map<UserId, Map<ProductId, ProductUsage>> byUser,
       boolean hasSummaries,
+      Map<UserId, Map<ProductId, ProductUsage>> summaryUsage,
       List<String> collectionNotes,
       Optional<UsageSpan> span) {
+    this.summaryUsage = summaryUsage;
     this.span = span;
     this.period = period;
     this.catalog = catalog;
@@ -190,9 +197,16 @@ public final class UsageAnalysis {
               + " 'seatwise reconcile' to see where the two differ");
     }
     boolean hasSummaries = false;
+    Map<UserId, Map<ProductId, long[]>> summaryCounts = new TreeMap<>();
     for (UsageSummary s : usage.summaries()) {
       hasSummaries = true;
       long rate = catalog.flexRate(s.product()).orElse(0L);
+      long[] own =
+          summaryCounts.computeIfAbsent(s.user(), u -> new TreeMap<>())
+              .computeIfAbsent(s.product(), p -> new long[3]);
+      own[0] += s.daysUsed();
+      own[1] += s.daysUsed();
+      own[2] = Math.addExact(own[2], Math.multiplyExact(s.daysUsed(), rate));
       long[] wt =
           counts.computeIfAbsent(s.user(), u -> new TreeMap<>())
               .computeIfAbsent(s.product(), p -> new long[3]);
@@ -200,6 +214,14 @@ public final class UsageAnalysis {
       wt[1] += s.daysUsed();
       wt[2] = Math.addExact(wt[2], Math.multiplyExact(s.daysUsed(), rate));
     }
+    return new UsageAnalysis(
+        period, catalog, log, flex, usageOf(counts), hasSummaries, usageOf(summaryCounts),
+        collectionNotes,
+        dataSpan);
+  }
+
+  private static Map<UserId, Map<ProductId, ProductUsage>> usageOf(
+      Map<UserId, Map<ProductId, long[]>> counts) {
     Map<UserId, Map<ProductId, ProductUsage>> byUser = new TreeMap<>();
     counts.forEach(
         (u, byP) -> {
@@ -207,10 +229,7 @@ public final class UsageAnalysis {
           byP.forEach((p, c) -> m.put(p, new ProductUsage(p, c[0], c[1], c[2])));
           byUser.put(u, java.util.Collections.unmodifiableMap(m));
         });
-    return new UsageAnalysis(
-        period, catalog, log, flex, java.util.Collections.unmodifiableMap(byUser), hasSummaries,
-        collectionNotes,
-        dataSpan);
+    return java.util.Collections.unmodifiableMap(byUser);
   }
 
   /** Epoch nanoseconds of {@code t}, clamped to the range a table holds (years 1678 to 2261). */
@@ -399,6 +418,21 @@ public final class UsageAnalysis {
     return flex;
   }
 
+  /**
+   * The {@link #flexMetering()} charges as a table sorted by start, user and product, built once
+   * (the replay's own table, {@code FlexReplay#windowTable}): what plans are evaluated against.
+   */
+  public WindowTable flexWindows() {
+    WindowTable t = windows.get();
+    if (t == null) {
+      t = WindowTable.of(flex.charges());
+      if (!windows.compareAndSet(null, t)) {
+        t = windows.get();
+      }
+    }
+    return t;
+  }
+
   /** Per user, per product: days used, windows, tokens. */
   public Map<UserId, Map<ProductId, ProductUsage>> byUser() {
     return byUser;
@@ -415,6 +449,15 @@ public final class UsageAnalysis {
   /** The first and last day with data (in the period's zone), whatever the period; empty when none. */
   public Optional<UsageSpan> dataSpan() {
     return span;
+  }
+
+  /**
+   * The part of {@link #byUser} that aggregated usage reports (no dates) contributed: per user and
+   * product, days used, windows (one per day used) and tokens (days x the rate); empty without
+   * reports.
+   */
+  public Map<UserId, Map<ProductId, ProductUsage>> summaryUsage() {
+    return summaryUsage;
   }
 
   /** Whether aggregated usage reports (no per-day dates) contributed. */

@@ -328,7 +328,7 @@ class CompareScenariosServiceTest {
     assertThat(current.unassignedSeats()).containsExactly(new UnassignedSeats(ProductId.of("RVT"), 2, 0));
     assertThat(current.holdings()).contains(
         new Holding(Holding.TOKENS, "L1", 100, LocalDate.of(2024, 12, 1), LocalDate.of(2025, 12, 1)),
-        new Holding(Holding.NAMED, "RVT", 2, JAN1, next));
+        new Holding(Holding.NAMED, "RVT", 2, JAN1, next, "annual"));
     assertThat(c.notes()).contains("current: 2 seats cover nobody (more seats held than users assigned): RVT 2 of 2");
   }
 
@@ -371,8 +371,8 @@ class CompareScenariosServiceTest {
     assertThat(optimal.purchases()).extracting(p -> p.date() + " " + p.tokens() + " " + p.cost().amount())
         .containsExactly("2025-01-01 100 300.00");
     assertThat(optimal.holdings()).contains(
-        new Holding(Holding.NAMED, "ACD", 1, JAN1, LocalDate.of(2026, 1, 1)),
-        new Holding(Holding.NAMED, "AEC", 1, JAN1, LocalDate.of(2026, 1, 1)));
+        new Holding(Holding.NAMED, "ACD", 1, JAN1, LocalDate.of(2026, 1, 1), "annual"),
+        new Holding(Holding.NAMED, "AEC", 1, JAN1, LocalDate.of(2026, 1, 1), "annual"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.seatwise.application.service.AnalyticsFixtures.assigned;
 import static dev.seatwise.application.service.AnalyticsFixtures.catalogs;
 import static dev.seatwise.application.service.AnalyticsFixtures.daily;
 import static dev.seatwise.application.service.AnalyticsFixtures.day;
+import static dev.seatwise.application.service.AnalyticsFixtures.subscription;
 import static dev.seatwise.application.service.AnalyticsFixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -169,6 +170,85 @@ class EvaluateTradeInServiceTest {
             tuple(Choice.RETIRE, usd("1200.00")));
     assertThat(e.cheapest().choice()).isEqualTo(Choice.RETIRE);
     assertThat(e.cheapest().reason()).contains("70 tokens in 73 days, x 365/73 = 350 a year");
+  }
+
+  /** The short period of the test above: 1 January to 15 March 2025, 73 days. */
+  private static TradeInEvaluation shortPeriod(Entitlements held, List<Session> sessions) {
+    return new EvaluateTradeInService(
+            InMemoryUsageAdapter.of(sessions), catalogs(), new InMemoryEntitlementsAdapter(held))
+        .evaluate(query("2025-01-01", "2025-03-15", 1, "1000.00", "1500.00"));
+  }
+
+  @Test
+  void aSubscriptionEndingMidPeriodNoLongerCoversItsUserAfterItsEnd() {
+    // u1 uses ACD on 10 days (5 to 14 January) with no seat. u2 holds the one seat of S1, which
+    // ends on 1 February 2025, and uses ACD on 21 days (20 January to 9 February): the 12 January
+    // days are covered, the 9 February days are not. No two sessions overlap: peak 1.
+    List<Session> s = new ArrayList<>(daily("u1", ACD, "2025-01-05", "2025-01-15", 9, 8));
+    s.addAll(daily("u2", ACD, "2025-01-20", "2025-02-10", 9, 8));
+    Entitlements held =
+        new Entitlements(
+            List.of(subscription("S1", ACD, 1, "2024-02-01", "2025-02-01", Optional.empty())),
+            List.of(assigned("u2", ACD)),
+            List.of());
+
+    TradeInEvaluation e = shortPeriod(held, s);
+
+    // network users: u1 (70 tokens) and u2 after the seat ended (9 x 7 = 63): 133 tokens in 73
+    // days, x 365/73 = 665 a year -> 1 x 500 + 2 x 100 = 1,350.00 + 600.00 = 1,950.00 (7 x 100 =
+    // 2,100.00; 2 x 500 = 2,700.00). Keep: 1 x 1,500.00 (peak 1); trade in: 2 x 1,000.00 for the
+    // two users. (Before the dated seat rule u2's seat covered u2 whatever the dates: one user,
+    // 70 tokens, x 5 = 350 a year, retire 4 x 100 = 1,200.00.)
+    assertThat(e.users()).isEqualTo(2);
+    assertThat(e.peakConcurrency()).hasValue(1);
+    assertThat(e.options())
+        .extracting(TradeInOption::choice, TradeInOption::annualTotal)
+        .containsExactly(
+            tuple(Choice.KEEP, usd("1500.00")),
+            tuple(Choice.TRADE_IN, usd("2000.00")),
+            tuple(Choice.RETIRE, usd("1950.00")));
+    assertThat(e.option(Choice.RETIRE).orElseThrow().reason())
+        .contains("19 windows x 7 tokens = 133 tokens in 73 days, x 365/73 = 665 a year");
+    assertThat(e.notes())
+        .anyMatch(
+            n -> n.contains("12 of 31 windows are covered by seats")
+                && n.contains("9 after their subscription ended")
+                && n.contains("12 of 31 sessions start while a seat covers their user"));
+  }
+
+  @Test
+  void threeUsersOnTwoSeatsLeaveTheThirdANetworkUser() {
+    // S2 holds 2 ACD seats all period for u1, u2 and u3 (listed in that order): u1 and u2 are
+    // seated, u3 is not. Each uses ACD on 10 days (5 to 14 January, 09:00-17:00, together); u4,
+    // assigned nothing, on 10 later days (20 to 29 January).
+    List<Session> s = new ArrayList<>();
+    for (String u : List.of("u1", "u2", "u3")) {
+      s.addAll(daily(u, ACD, "2025-01-05", "2025-01-15", 9, 8));
+    }
+    s.addAll(daily("u4", ACD, "2025-01-20", "2025-01-30", 9, 8));
+    Entitlements held =
+        new Entitlements(
+            List.of(subscription("S2", ACD, 2, "2024-06-01", "2025-06-01", Optional.empty())),
+            List.of(assigned("u1", ACD), assigned("u2", ACD), assigned("u3", ACD)),
+            List.of());
+
+    TradeInEvaluation e = shortPeriod(held, s);
+
+    // network users: u3 and u4, never at once (peak 1): 20 windows x 7 = 140 tokens, x 365/73 =
+    // 700 a year -> 1 x 500 + 2 x 100 = 1,950.00. Keep 1,500.00; trade in 2 x 1,000.00. (Before,
+    // u3's assignment covered u3 although the two seats were taken: one user, retire 1,200.00.)
+    assertThat(e.users()).isEqualTo(2);
+    assertThat(e.peakConcurrency()).hasValue(1);
+    assertThat(e.options())
+        .extracting(TradeInOption::choice, TradeInOption::annualTotal)
+        .containsExactly(
+            tuple(Choice.KEEP, usd("1500.00")),
+            tuple(Choice.TRADE_IN, usd("2000.00")),
+            tuple(Choice.RETIRE, usd("1950.00")));
+    assertThat(e.notes())
+        .anyMatch(
+            n -> n.contains("20 of 40 windows are covered by seats")
+                && n.contains("10 beyond their offering's seats (more assignees than seats)"));
   }
 
   @Test

@@ -227,16 +227,22 @@ class ForecastTokensServiceTest {
         new ForecastTokensService(
             InMemoryUsageAdapter.of(sessions), catalogs(), new InMemoryEntitlementsAdapter(held));
 
-    // unassigned (the default, as before): u2 is assigned Revit, whatever the dates, so u1, u3 and
-    // u4 burn: 28 x 7 + 2 x 10 + 2 x 7 = 230.
+    // unassigned (the default): u2's seat covers u2 only while its subscription runs, 1 to 14
+    // February (the dated seat rule of compare's current plan); from the 15th u2's 14 days x 10 =
+    // 140 burn, with u1's 28 x 7, u3's 2 x 10 and u4's 2 x 7: 196 + 140 + 20 + 14 = 370. (Before
+    // the dated rule a seat covered its user whatever the dates: 230, u2's 140 left out.)
     TokenForecast unassigned = service.forecast(marchForThreeMonths());
     assertThat(unassigned.burnPlan()).isEqualTo(BurnPlan.UNASSIGNED);
-    assertThat(unassigned.historyTokens()).isEqualTo(230);
+    assertThat(unassigned.historyTokens()).isEqualTo(370);
+    assertThat(unassigned.notes())
+        .anyMatch(
+            n -> n.startsWith("plan unassigned:")
+                && n.contains("14 of 60 windows are covered by seats")
+                && n.contains("14 after their subscription ended"));
     // all-flex: every window, u2's 28 x 10 = 280 too: 510.
     TokenForecast allFlex = service.forecast(marchForThreeMonths().withPlan(BurnPlan.ALL_FLEX));
     assertThat(allFlex.historyTokens()).isEqualTo(510);
-    // current: the seat covers u2 from 1 to 14 February only; from the 15th u2's 14 days x 10 =
-    // 140 burn too: 230 + 140 = 370.
+    // current: the same held plan (a Users export is given, so nothing is assumed): 370.
     TokenForecast current = service.forecast(marchForThreeMonths().withPlan(BurnPlan.CURRENT));
     assertThat(current.burnPlan()).isEqualTo(BurnPlan.CURRENT);
     assertThat(current.historyTokens()).isEqualTo(370);
@@ -249,6 +255,37 @@ class ForecastTokensServiceTest {
     TokenForecast optimal = service.forecast(marchForThreeMonths().withPlan(BurnPlan.OPTIMAL));
     assertThat(optimal.historyTokens()).isEqualTo(34);
     assertThat(optimal.monthlyBurn()).containsExactly(new MonthlyBurn(YearMonth.of(2025, 2), 28, 34));
+  }
+
+  @Test
+  void threeUsersOnTwoSeatsLeaveTheThirdsUseInTheBurn() {
+    // u1, u2 and u3 use AutoCAD (7 tokens) every day of February 2025; two ACD seats are held all
+    // month, assigned to u1, u2 and u3 in that order: u1 and u2 take them, u3 is unseated.
+    List<Session> sessions = new ArrayList<>();
+    for (String u : List.of("u1", "u2", "u3")) {
+      sessions.addAll(daily(u, ACD, "2025-02-01", "2025-03-01", 9, 8));
+    }
+    Entitlements held =
+        new Entitlements(
+            List.of(
+                new Subscription(
+                    "S1", ACD, 2, Term.ANNUAL, day("2024-06-01"), day("2025-06-01"), Optional.empty())),
+            List.of(assigned("u1", ACD), assigned("u2", ACD), assigned("u3", ACD)),
+            List.of());
+    var service =
+        new ForecastTokensService(
+            InMemoryUsageAdapter.of(sessions), catalogs(), new InMemoryEntitlementsAdapter(held));
+
+    // the burn is u3's 28 days x 7 = 196 tokens (before the dated seat rule every assignee was
+    // covered whatever the seat count: 0)
+    TokenForecast unassigned = service.forecast(marchForThreeMonths());
+    assertThat(unassigned.historyTokens()).isEqualTo(196);
+    assertThat(unassigned.notes())
+        .anyMatch(
+            n -> n.contains("56 of 84 windows are covered by seats")
+                && n.contains("28 beyond their offering's seats (more assignees than seats)"));
+    assertThat(service.forecast(marchForThreeMonths().withPlan(BurnPlan.CURRENT)).historyTokens())
+        .isEqualTo(196);
   }
 
   @Test

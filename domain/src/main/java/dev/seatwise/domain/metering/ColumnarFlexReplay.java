@@ -861,6 +861,11 @@ public final class ColumnarFlexReplay {
    * dest} from index 0: one lookup for the group rather than one per window.
    */
   void copyWindowStarts(int g, long[] dest) {
+    copyWindowStarts(g, dest, 0);
+  }
+
+  /** Copies the starts of group {@code g}'s windows into {@code dest} from index {@code at}. */
+  void copyWindowStarts(int g, long[] dest, int at) {
     int count = windows[g];
     if (count == 0) {
       return;
@@ -880,9 +885,23 @@ public final class ColumnarFlexReplay {
       long[] chunk = windowStarts[b][c];
       int from = i + done - chunkAt[c];
       int n = Math.min(count - done, chunk.length - from);
-      System.arraycopy(chunk, from, dest, done, n);
+      System.arraycopy(chunk, from, dest, at + done, n);
       done += n;
       c++;
+    }
+  }
+
+  /** Copies the tokens of group {@code g}'s windows into {@code dest} from index {@code at}. */
+  void copyWindowTokens(int g, long[] dest, int at) {
+    int count = windows[g];
+    if (count == 0) {
+      return;
+    }
+    long[] own = windowTokens[g];
+    if (own != null) {
+      System.arraycopy(own, 0, dest, at, count);
+    } else {
+      Arrays.fill(dest, at, at + count, tokens[g] / count);
     }
   }
 

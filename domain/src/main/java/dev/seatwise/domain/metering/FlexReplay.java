@@ -27,6 +27,7 @@ import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Access-window metering (Autodesk Flex, rules F2 to F9) of all usage, the one replay behind {@link
@@ -50,6 +51,8 @@ public final class FlexReplay {
   private final List<Charge> dailyCharges;
   private final List<CollectionPricing.PricedWindow> dailyCollectionWindows;
   private final List<Usage> usage;
+  /** {@link #windowTable()}, built when first asked for. */
+  private final AtomicReference<WindowTable> windowTable = new AtomicReference<>();
 
   /** Days used, windows and tokens of one user on one product. */
   public record Usage(UserId user, ProductId product, long daysUsed, long windows, long tokens) {
@@ -317,6 +320,122 @@ public final class FlexReplay {
     return new Charges();
   }
 
+  /**
+   * The charges as a table sorted by start, user and product ({@link WindowTable}): built from the
+   * columns when first asked for (merging each user and product's windows, already in time order),
+   * then kept.
+   */
+  public WindowTable windowTable() {
+    WindowTable t = windowTable.get();
+    if (t != null) {
+      return t;
+    }
+    synchronized (windowTable) {
+      t = windowTable.get();
+      if (t == null) {
+        t = buildWindowTable();
+        windowTable.set(t);
+      }
+      return t;
+    }
+  }
+
+  private WindowTable buildWindowTable() {
+    long length = sessions.windowNanos();
+    for (Charge c : dailyCharges) {
+      if (Instants.toNanos(c.end()) - Instants.toNanos(c.start()) != length) {
+        return WindowTable.of(new ArrayList<>(charges())); // never with one window length
+      }
+    }
+    // dictionaries: the users and products with windows, sorted by id
+    int tableUsers = sessions.table().users().size();
+    int tableProducts = sessions.table().products().size();
+    boolean[] userSeen = new boolean[tableUsers];
+    boolean[] productSeen = new boolean[tableProducts];
+    TreeSet<UserId> userSet = new TreeSet<>();
+    TreeSet<ProductId> productSet = new TreeSet<>();
+    for (int g : order) {
+      if (sessions.windows(g) == 0) {
+        continue;
+      }
+      if (!userSeen[sessions.userIndex(g)]) {
+        userSeen[sessions.userIndex(g)] = true;
+        userSet.add(sessions.user(g));
+      }
+      if (!productSeen[sessions.productIndex(g)]) {
+        productSeen[sessions.productIndex(g)] = true;
+        productSet.add(sessions.product(g));
+      }
+    }
+    for (Charge c : dailyCharges) {
+      userSet.add(c.user());
+      productSet.add(c.product());
+    }
+    UserId[] users = userSet.toArray(new UserId[0]);
+    ProductId[] products = productSet.toArray(new ProductId[0]);
+    int[] userAt = new int[tableUsers];
+    for (int u = 0; u < tableUsers; u++) {
+      userAt[u] = userSeen[u] ? Arrays.binarySearch(users, sessions.table().users().get(u)) : -1;
+    }
+    int[] productAt = new int[tableProducts];
+    for (int p = 0; p < tableProducts; p++) {
+      productAt[p] =
+          productSeen[p] ? Arrays.binarySearch(products, sessions.table().products().get(p)) : -1;
+    }
+    // runs: each group with windows, then each user and product of the daily charges
+    int n = Math.toIntExact(windowsBefore[order.length] + dailyCharges.size());
+    long[] starts = new long[n];
+    long[] tokens = new long[n];
+    int runs = 0;
+    for (int g : order) {
+      if (sessions.windows(g) > 0) {
+        runs++;
+      }
+    }
+    for (int d = 0; d < dailyCharges.size(); d++) {
+      if (d == 0 || !sameRun(dailyCharges.get(d - 1), dailyCharges.get(d))) {
+        runs++;
+      }
+    }
+    int[] runUser = new int[runs];
+    int[] runProduct = new int[runs];
+    int[] runOffset = new int[runs + 1];
+    int r = 0;
+    int at = 0;
+    for (int g : order) {
+      int w = sessions.windows(g);
+      if (w == 0) {
+        continue;
+      }
+      runUser[r] = userAt[sessions.userIndex(g)];
+      runProduct[r] = productAt[sessions.productIndex(g)];
+      runOffset[r] = at;
+      sessions.copyWindowStarts(g, starts, at);
+      sessions.copyWindowTokens(g, tokens, at);
+      at += w;
+      r++;
+    }
+    for (int d = 0; d < dailyCharges.size(); d++) {
+      Charge c = dailyCharges.get(d);
+      if (d == 0 || !sameRun(dailyCharges.get(d - 1), c)) {
+        runUser[r] = Arrays.binarySearch(users, c.user());
+        runProduct[r] = Arrays.binarySearch(products, c.product());
+        runOffset[r] = at;
+        r++;
+      }
+      starts[at] = Instants.toNanos(c.start());
+      tokens[at] = c.tokens();
+      at++;
+    }
+    runOffset[runs] = at;
+    return WindowTable.merge(
+        users, products, runUser, runProduct, runOffset, starts, tokens, length);
+  }
+
+  private static boolean sameRun(Charge a, Charge b) {
+    return a.user().equals(b.user()) && a.product().equals(b.product());
+  }
+
   /** The charges as a {@link Metering} (no capacity demands), holding no object per window. */
   public Metering toMetering() {
     return new Metering(charges(), List.of());
@@ -352,6 +471,11 @@ public final class FlexReplay {
   final class Charges extends AbstractList<Charge> implements RandomAccess {
     private final long sessionWindows = windowsBefore[order.length];
     private final Duration length = Duration.ofNanos(sessions.windowNanos());
+
+    /** The replay these are the charges of. */
+    FlexReplay replay() {
+      return FlexReplay.this;
+    }
 
     @Override
     public int size() {

@@ -53,6 +53,13 @@ public final class Allocation {
     boolean negative = minor.signum() < 0;
     BigInteger n = minor.abs();
     int size = keys.size();
+    if (n.bitLength() < 63 && sum.bitLength() < 63) {
+      Map<K, Money> fast = inLongs(total, weights, keys, n.longValueExact(), sum.longValueExact(),
+          negative, digits);
+      if (fast != null) {
+        return fast;
+      }
+    }
     BigInteger[] parts = new BigInteger[size];
     BigInteger[] remainders = new BigInteger[size];
     BigInteger given = BigInteger.ZERO;
@@ -77,6 +84,43 @@ public final class Allocation {
     for (int i = 0; i < size; i++) {
       BigInteger p = negative ? parts[i].negate() : parts[i];
       out.put(keys.get(i), new Money(new BigDecimal(p, digits), total.currency()));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** The same split in {@code long} arithmetic, or null when a product would overflow. */
+  private static <K> Map<K, Money> inLongs(
+      Money total, Map<K, Long> weights, List<K> keys, long n, long sum, boolean negative,
+      int digits) {
+    int size = keys.size();
+    long[] parts = new long[size];
+    long[] remainders = new long[size];
+    long given = 0;
+    for (int i = 0; i < size; i++) {
+      long w = weights.get(keys.get(i));
+      long hi = Math.multiplyHigh(n, w);
+      long product = n * w;
+      if (hi != 0 || product < 0) {
+        return null;
+      }
+      parts[i] = product / sum;
+      remainders[i] = product % sum;
+      given += parts[i];
+    }
+    int left = Math.toIntExact(n - given);
+    List<Integer> order = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      order.add(i);
+    }
+    // largest remainder first; List.sort is stable, so ties keep the weights' order
+    order.sort((a, b) -> Long.compare(remainders[b], remainders[a]));
+    for (int k = 0; k < left; k++) {
+      parts[order.get(k)]++;
+    }
+    Map<K, Money> out = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      long p = negative ? -parts[i] : parts[i];
+      out.put(keys.get(i), new Money(BigDecimal.valueOf(p, digits), total.currency()));
     }
     return Collections.unmodifiableMap(out);
   }

@@ -8,15 +8,16 @@ import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.plan.FlexDemand;
 import dev.seatwise.domain.plan.MixPlan;
 import dev.seatwise.domain.plan.Plan;
 import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.TokenPurchaseSchedule;
 import dev.seatwise.domain.tokens.PackPricing;
-import dev.seatwise.domain.tokens.TokenCharge;
 import dev.seatwise.domain.tokens.TokenPack;
 import dev.seatwise.domain.usage.UserId;
 import java.math.BigDecimal;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -162,54 +163,56 @@ public final class ScheduledMixSearch {
       PlanPeriod period,
       CatalogHistory catalogs,
       int budget) {
+    checkNotNull(windows, "windows");
+    return improve(problem, relaxed, FlexDemand.of(windows, period, catalogs), budget);
+  }
+
+  /**
+   * The relaxation's optimum {@code relaxed} (of {@code problem}, normally {@link #relaxation})
+   * under purchase schedules of the Flex windows of {@code demand} (all users' access windows over
+   * the period, by column), improved by at most {@code budget} schedule evaluations. Each mix's
+   * tokens per day are kept as the sum of its (user, product) pairs' day vectors, so a move
+   * changes only its user's pairs.
+   *
+   * @throws IllegalArgumentException when a schedule cannot be made ({@link
+   *     TokenPurchaseSchedule#cheapest}), or a price is not in the problem's currency
+   */
+  public static ScheduledMix improve(
+      HybridProblem problem, OptimizationResult.Solved relaxed, FlexDemand demand, int budget) {
     checkNotNull(problem, "problem");
     checkNotNull(relaxed, "relaxed");
+    checkNotNull(demand, "demand");
     checkArgument(budget >= 0, "budget must be >= 0 but was %s", budget);
-    Search s = new Search(problem, relaxed, windows, period, catalogs);
+    Search s = new Search(problem, relaxed, demand);
     TokenPurchaseSchedule schedule = s.schedule();
     BigDecimal best = s.subscriptions().add(schedule.exactTotal());
     int evaluated = 1;
     int moves = 0;
     BigDecimal lower = relaxed.total().amount();
     boolean improved = best.compareTo(lower) > 0;
-    List<UserId[]> free = new ArrayList<>();
+    List<UserId> free = new ArrayList<>();
     List<ProductId> freeProducts = new ArrayList<>();
-    if (improved && problem.bundles().isEmpty() && s.free(free, freeProducts) && (1L << free.size()) <= budget) {
-      // few choices: every mix, each under its cheapest schedule
-      List<Assignment> bestMix = s.assignments();
-      BigDecimal bestSubs = s.subscriptions();
-      for (long mask = 0; mask < (1L << free.size()); mask++) {
-        s.set(free, freeProducts, mask);
-        if (s.tokens() > problem.tokenCap().orElse(Long.MAX_VALUE)) {
-          continue;
-        }
-        TokenPurchaseSchedule next = s.schedule();
-        evaluated++;
-        BigDecimal cost = s.subscriptions().add(next.exactTotal());
-        if (cost.compareTo(best) < 0) {
-          best = cost;
-          schedule = next;
-          bestMix = s.assignments();
-          bestSubs = s.subscriptions();
-          moves++;
-        }
-      }
-      return new ScheduledMix(
-          relaxed, bestMix, schedule, Money.of(bestSubs, relaxed.subscriptions().currency()),
-          relaxed.total(), evaluated, moves, true);
-    }
-    while (improved && evaluated < budget) {
+    // with few choices every mix is evaluated (one pass over the masks, the first cheapest kept);
+    // otherwise passes of moves, until a pass finds none or the budget is spent
+    boolean exhaustive =
+        improved
+            && problem.bundles().isEmpty()
+            && s.free(free, freeProducts)
+            && (1L << free.size()) <= budget;
+    long bestMask = exhaustive ? s.mask(free, freeProducts) : -1;
+    long cap = problem.tokenCap().orElse(Long.MAX_VALUE);
+    while (improved && (exhaustive || evaluated < budget)) {
       improved = false;
-      for (Move m : s.moves()) {
-        if (evaluated >= budget) {
+      for (Step step : exhaustive ? Step.everyMix(free.size()) : Step.moves(s.moves())) {
+        if (!exhaustive && evaluated >= budget) {
           break;
         }
-        if (!s.applicable(m)) {
+        if (step.move().isPresent() && !s.applicable(step.move().get())) {
           continue;
         }
-        s.apply(m);
-        if (s.tokens() > problem.tokenCap().orElse(Long.MAX_VALUE)) {
-          s.undo(m);
+        s.take(step, free, freeProducts);
+        if (s.tokens() > cap) {
+          s.undo(step);
           continue;
         }
         TokenPurchaseSchedule next = s.schedule();
@@ -218,12 +221,17 @@ public final class ScheduledMixSearch {
         if (cost.compareTo(best) < 0) {
           best = cost;
           schedule = next;
+          bestMask = step.mask();
           moves++;
           improved = true;
         } else {
-          s.undo(m);
+          s.undo(step);
         }
       }
+      improved &= !exhaustive;
+    }
+    if (exhaustive) {
+      s.set(free, freeProducts, bestMask);
     }
     return new ScheduledMix(
         relaxed,
@@ -233,7 +241,37 @@ public final class ScheduledMixSearch {
         relaxed.total(),
         evaluated,
         moves,
-        false);
+        exhaustive);
+  }
+
+  /**
+   * One candidate of the search: a move from the current mix (undone when it does not pay), or
+   * every free choice set by a mask (each mask sets all of them, so nothing to undo).
+   */
+  private record Step(Optional<Move> move, long mask) {
+    static List<Step> moves(List<Move> moves) {
+      List<Step> out = new ArrayList<>(moves.size());
+      for (Move m : moves) {
+        out.add(new Step(Optional.of(m), -1));
+      }
+      return out;
+    }
+
+    /** Every mask of {@code choices} (at most 30) in increasing order, made when read. */
+    static List<Step> everyMix(int choices) {
+      checkArgument(choices <= 30, "%s choices are too many to evaluate every mix", choices);
+      return new AbstractList<>() {
+        @Override
+        public Step get(int mask) {
+          return new Step(Optional.empty(), mask);
+        }
+
+        @Override
+        public int size() {
+          return 1 << choices;
+        }
+      };
+    }
   }
 
   /** Products of one user moving between named and Flex. */
@@ -246,46 +284,52 @@ public final class ScheduledMixSearch {
     private final Map<UserId, Assignment> base = new LinkedHashMap<>();
     private final Map<UserId, TreeSet<ProductId>> named = new HashMap<>();
     private final Map<UserId, TreeSet<ProductId>> flex = new HashMap<>();
-    private final Map<String, List<TokenCharge>> windowsOf = new HashMap<>();
-    private final CatalogHistory catalogs;
-    private final PlanPeriod period;
+    private final FlexDemand demand;
+    /** Each user's products whose windows are scheduled when on Flex (those of their demand). */
+    private final Map<UserId, Set<ProductId>> scheduled = new HashMap<>();
+    /** The current mix's Flex tokens per day ({@link FlexDemand#dayTokens}). */
+    private final long[] dayTokens;
     private final BigDecimal lambda;
 
-    Search(
-        HybridProblem problem,
-        OptimizationResult.Solved relaxed,
-        List<Charge> windows,
-        PlanPeriod period,
-        CatalogHistory catalogs) {
+    Search(HybridProblem problem, OptimizationResult.Solved relaxed, FlexDemand demand) {
       this.problem = problem;
-      this.catalogs = catalogs;
-      this.period = period;
+      this.demand = demand;
       this.lambda = problem.packs().bestUnitPrice().perUnit();
       for (UserDemand d : problem.users()) {
         demands.put(d.user(), d);
       }
-      Map<UserId, Set<ProductId>> all = new HashMap<>();
+      this.dayTokens = new long[demand.days()];
       for (Assignment a : relaxed.assignments()) {
         base.put(a.user(), a);
         named.put(a.user(), new TreeSet<>(a.named()));
         flex.put(a.user(), new TreeSet<>(a.flex()));
         UserDemand d = demands.get(a.user());
-        all.put(a.user(), d == null ? Set.of() : d.tokens().keySet());
-      }
-      for (TokenCharge w : MixPlan.flexWindows(all, windows, period, catalogs)) {
-        windowsOf.computeIfAbsent(w.reference(), k -> new ArrayList<>()).add(w);
+        scheduled.put(a.user(), d == null ? Set.of() : d.tokens().keySet());
+        for (ProductId p : a.flex()) {
+          if (scheduled.get(a.user()).contains(p)) {
+            demand.add(dayTokens, a.user(), p, 1);
+          }
+        }
       }
     }
 
+    /** The cheapest schedule of the current mix's Flex windows. */
     TokenPurchaseSchedule schedule() {
-      List<TokenCharge> out = new ArrayList<>();
-      flex.forEach(
-          (u, ps) -> {
-            for (ProductId p : ps) {
-              out.addAll(windowsOf.getOrDefault(u + " " + p, List.of()));
-            }
-          });
-      return TokenPurchaseSchedule.cheapest(out, catalogs, period.zone());
+      return demand.schedule(dayTokens);
+    }
+
+    /**
+     * Puts {@code p} of {@code u} on Flex or named (out of the other), keeping the day vector the
+     * sum of the Flex pairs'.
+     */
+    private void place(UserId u, ProductId p, boolean onFlex) {
+      boolean wasFlex = flex.get(u).contains(p);
+      named.get(u).remove(p);
+      flex.get(u).remove(p);
+      (onFlex ? flex : named).get(u).add(p);
+      if (wasFlex != onFlex && scheduled.get(u).contains(p)) {
+        demand.add(dayTokens, u, p, onFlex ? 1 : -1);
+      }
     }
 
     private BigDecimal namedPrice(UserId u, ProductId p) {
@@ -383,13 +427,24 @@ public final class ScheduledMixSearch {
       return from.containsAll(m.products());
     }
 
-    void apply(Move m) {
-      (m.toNamed() ? flex : named).get(m.user()).removeAll(m.products());
-      (m.toNamed() ? named : flex).get(m.user()).addAll(m.products());
+    /** Takes {@code step}: applies its move, or sets the free choices by its mask. */
+    void take(Step step, List<UserId> users, List<ProductId> products) {
+      if (step.move().isPresent()) {
+        apply(step.move().get());
+      } else {
+        set(users, products, step.mask());
+      }
     }
 
-    void undo(Move m) {
-      apply(new Move(m.user(), m.products(), !m.toNamed(), m.nearness()));
+    /** Undoes a step's move (a mask's step sets every choice: the next one overwrites it). */
+    void undo(Step step) {
+      step.move().ifPresent(m -> apply(new Move(m.user(), m.products(), !m.toNamed(), m.nearness())));
+    }
+
+    private void apply(Move m) {
+      for (ProductId p : m.products()) {
+        place(m.user(), p, !m.toNamed());
+      }
     }
 
     /**
@@ -397,7 +452,7 @@ public final class ScheduledMixSearch {
      * {@code users} and {@code products}; the other products are forced one way. False when a
      * product can be neither (never for a solved problem).
      */
-    boolean free(List<UserId[]> users, List<ProductId> products) {
+    boolean free(List<UserId> users, List<ProductId> products) {
       for (UserId u : base.keySet()) {
         UserDemand d = demands.get(u);
         Pin pin = d == null ? Pin.NONE : d.pin();
@@ -410,14 +465,12 @@ public final class ScheduledMixSearch {
             canNamed = false;
           }
           if (canNamed && canFlex) {
-            users.add(new UserId[] {u});
+            users.add(u);
             products.add(p);
           } else if (!canNamed && !canFlex) {
             return false;
           } else {
-            named.get(u).remove(p);
-            flex.get(u).remove(p);
-            (canNamed ? named : flex).get(u).add(p);
+            place(u, p, !canNamed);
           }
         }
       }
@@ -425,14 +478,21 @@ public final class ScheduledMixSearch {
     }
 
     /** Bit {@code i} of {@code mask} set: choice {@code i} is named, else Flex. */
-    void set(List<UserId[]> users, List<ProductId> products, long mask) {
+    void set(List<UserId> users, List<ProductId> products, long mask) {
       for (int i = 0; i < users.size(); i++) {
-        UserId u = users.get(i)[0];
-        ProductId p = products.get(i);
-        named.get(u).remove(p);
-        flex.get(u).remove(p);
-        ((mask >>> i & 1) == 1 ? named : flex).get(u).add(p);
+        place(users.get(i), products.get(i), (mask >>> i & 1) == 0);
       }
+    }
+
+    /** The mask of the current choices ({@link #set} of it changes nothing). */
+    long mask(List<UserId> users, List<ProductId> products) {
+      long mask = 0;
+      for (int i = 0; i < users.size(); i++) {
+        if (named.get(users.get(i)).contains(products.get(i))) {
+          mask |= 1L << i;
+        }
+      }
+      return mask;
     }
 
     List<Assignment> assignments() {

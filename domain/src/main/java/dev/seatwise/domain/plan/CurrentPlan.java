@@ -5,12 +5,14 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.PackPurchase;
 import dev.seatwise.domain.tokens.TokenCharge;
 import dev.seatwise.domain.tokens.Tokens;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -75,33 +77,27 @@ public final class CurrentPlan {
    * them under no coverage) over its period, with rates, bundles and prices from {@code catalogs}.
    */
   public static CurrentPlan evaluate(HeldPlan held, List<Charge> windows, CatalogHistory catalogs) {
+    checkNotNull(windows, "windows");
+    return evaluate(held, WindowTable.of(windows), catalogs);
+  }
+
+  /** The same over windows by column. */
+  public static CurrentPlan evaluate(HeldPlan held, WindowTable windows, CatalogHistory catalogs) {
     checkNotNull(held, "held");
     checkNotNull(windows, "windows");
     checkNotNull(catalogs, "catalogs");
     PlanPeriod period = held.period();
     PlanEvaluation e = PlanEvaluation.of(held.plan(), windows, period, catalogs);
-    List<SeatMiss> misses = new ArrayList<>();
-    for (SeatMiss m : e.seatMisses()) {
-      if (m.reason() == SeatMiss.Reason.NOT_ASSIGNED) {
-        Catalog version = SeatHolding.versionOn(catalogs, m.date());
-        Charge w = m.window().window();
-        Optional<dev.seatwise.domain.catalog.ProductId> unheld =
-            held.unheldOffering(w.user(), w.product(), version);
-        if (unheld.isPresent()) {
-          misses.add(new SeatMiss(m.window(), SeatMiss.Reason.NO_SUBSCRIPTION, unheld.get(), m.date()));
-          continue;
-        }
-      }
-      misses.add(m);
-    }
+    List<SeatMiss> misses = SeatCover.seatMisses(held, e.seatMisses(), catalogs);
     List<TokenCharge> shortfall = new ArrayList<>();
     long tokens = 0;
     LocalDate first = null;
-    for (WindowOutcome o : e.uncovered()) {
-      if (o.outcome() == Outcome.UNCOVERED_NO_BALANCE && o.tokens() > 0) {
-        shortfall.add(new TokenCharge(o.window().start(), o.tokens(), ""));
-        tokens = Math.addExact(tokens, o.tokens());
-        LocalDate day = period.dayOf(o.window().start());
+    for (int i = 0; i < e.windows().size(); i++) {
+      if (e.outcome(i) == Outcome.UNCOVERED_NO_BALANCE && e.tokens(i) > 0) {
+        Instant start = e.windows().start(i);
+        shortfall.add(new TokenCharge(start, e.tokens(i), ""));
+        tokens = Math.addExact(tokens, e.tokens(i));
+        LocalDate day = period.dayOf(start);
         first = first == null || day.isBefore(first) ? day : first;
       }
     }

@@ -33,10 +33,11 @@ import java.util.TreeSet;
  *       from the period's first day until it ends ({@link SeatHolding#renewals}), each term at the
  *       price in force on its own start; its seats are as many as its holders, all assigned for the
  *       whole period. Holding ids are the offering's id ({@code ACD}, {@code ACD#2} for the second
- *       term).
+ *       term). A holder whose {@link TermChoice} is other terms (e.g. three monthly terms for three
+ *       months of use) holds those instead, a seat of their own per term ({@code ACD~1#1}, ...).
  *   <li>The Flex part is the token lots of a purchase schedule ({@link TokenPurchaseSchedule#lots},
  *       ids {@code flex-DATE-SIZE}), normally the cheapest schedule for {@link #flexWindows} (see
- *       {@link #schedule}).
+ *       {@link #schedule}, which reads them by column through {@link FlexDemand}).
  * </ul>
  *
  * <p>The optimiser's {@code OptimizationResult.Solved} gives both maps ({@code seatsByOffering()},
@@ -62,30 +63,70 @@ public final class MixPlan {
       PlanPeriod period,
       CatalogHistory catalogs,
       TokenPurchaseSchedule schedule) {
+    return of(seats, Map.of(), period, catalogs, schedule);
+  }
+
+  /**
+   * The plan of {@code seats} (holders per offering; offerings with no holder are left out) and
+   * the lots of {@code schedule}, over {@code period}, priced from {@code catalogs}, where a holder
+   * whose {@code terms} for the offering ({@link TermChoice#byUser}) are not the common seat holds
+   * their chosen terms instead, one seat per term (ids {@code ACD~1#1}, {@code ACD~1#2} for the
+   * terms of the first such holder in user order), assigned to them over the days the terms run: a
+   * seat of their own, so that each term's line is rounded once for one seat and the user costs
+   * exactly what {@link TermChoice#attributed} told the optimiser. Holders without a choice, or on the common
+   * seat, hold the offering's annual terms from the period's first day as {@link #of(Map,
+   * PlanPeriod, CatalogHistory, TokenPurchaseSchedule)} does.
+   *
+   * @throws IllegalArgumentException when the catalog version in force on a common term's start
+   *     sells no annual named-user seat of an offering held on it
+   */
+  public static Plan of(
+      Map<ProductId, ? extends Collection<UserId>> seats,
+      Map<UserId, ? extends Map<ProductId, TermChoice>> terms,
+      PlanPeriod period,
+      CatalogHistory catalogs,
+      TokenPurchaseSchedule schedule) {
     checkNotNull(seats, "seats");
+    checkNotNull(terms, "terms");
     checkNotNull(period, "period");
     checkNotNull(catalogs, "catalogs");
     checkNotNull(schedule, "schedule");
     List<SeatHolding> holdings = new ArrayList<>();
     for (Map.Entry<ProductId, ? extends Collection<UserId>> e : new TreeMap<>(seats).entrySet()) {
+      ProductId offering = e.getKey();
       Set<UserId> holders = new TreeSet<>(e.getValue());
       if (holders.isEmpty()) {
         continue;
       }
       List<Assignee> assignees = new ArrayList<>();
+      Map<UserId, TermMix> own = new TreeMap<>();
       for (UserId u : holders) {
-        assignees.add(Assignee.throughout(u));
+        Map<ProductId, TermChoice> mine = terms.get(u);
+        TermChoice choice = mine == null ? null : mine.get(offering);
+        if (choice == null || choice.common()) {
+          assignees.add(Assignee.throughout(u));
+        } else {
+          own.put(u, choice.terms());
+        }
       }
-      holdings.addAll(
-          SeatHolding.renewals(
-              e.getKey().value(),
-              e.getKey(),
-              Term.ANNUAL,
-              period.from(),
-              period.to(),
-              holders.size(),
-              assignees,
-              catalogs));
+      if (!assignees.isEmpty()) {
+        holdings.addAll(
+            SeatHolding.renewals(
+                offering.value(),
+                offering,
+                Term.ANNUAL,
+                period.from(),
+                period.to(),
+                assignees.size(),
+                assignees,
+                catalogs));
+      }
+      int k = 0;
+      for (Map.Entry<UserId, TermMix> o : own.entrySet()) {
+        k++;
+        holdings.addAll(
+            o.getValue().toHoldingsOverTerms(offering.value() + "~" + k, offering, 1, List.of(o.getKey())));
+      }
     }
     return new Plan(
         catalogs.versions().get(0).currency(), holdings, List.of(), schedule.lots(LOTS));
@@ -154,7 +195,8 @@ public final class MixPlan {
 
   /**
    * The cheapest purchase schedule ({@link TokenPurchaseSchedule#cheapest}) for the mix's {@link
-   * #flexWindows}, in the period's zone.
+   * #flexWindows}, in the period's zone: {@link #schedule(Map, FlexDemand)} of the windows' {@link
+   * FlexDemand}.
    *
    * @throws IllegalArgumentException as {@link TokenPurchaseSchedule#cheapest} does
    */
@@ -163,8 +205,22 @@ public final class MixPlan {
       List<Charge> windows,
       PlanPeriod period,
       CatalogHistory catalogs) {
-    return TokenPurchaseSchedule.cheapest(
-        flexWindows(onFlex, windows, period, catalogs), catalogs, period.zone());
+    checkNotNull(onFlex, "onFlex");
+    return schedule(onFlex, FlexDemand.of(windows, period, catalogs));
+  }
+
+  /**
+   * The cheapest purchase schedule for the Flex windows of the mix {@code onFlex} among those of
+   * {@code demand}: by column, the same schedule as {@link TokenPurchaseSchedule#cheapest} of
+   * {@link #flexWindows} (the schedule reads only the tokens per day, which {@link
+   * FlexDemand#dayTokens} sums without a window object).
+   *
+   * @throws IllegalArgumentException as {@link TokenPurchaseSchedule#cheapest} does
+   */
+  public static TokenPurchaseSchedule schedule(
+      Map<UserId, ? extends Collection<ProductId>> onFlex, FlexDemand demand) {
+    checkNotNull(demand, "demand");
+    return demand.schedule(demand.dayTokens(onFlex));
   }
 
   /**

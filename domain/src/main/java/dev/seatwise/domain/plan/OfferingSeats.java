@@ -102,6 +102,11 @@ final class OfferingSeats {
     return (int) Math.min(holdings.get(k).seats(), distinctUsers);
   }
 
+  /** Every user assigned the offering on some day. */
+  java.util.Set<UserId> assignees() {
+    return java.util.Collections.unmodifiableSet(byUser.keySet());
+  }
+
   /** Whether {@code user} is an assignee of the offering on {@code day}. */
   boolean isAssigned(UserId user, LocalDate day) {
     for (Assignee a : byUser.getOrDefault(user, List.of())) {

@@ -8,17 +8,17 @@ import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.plan.SeatGap.Gap;
 import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.tokens.LedgerReplay;
-import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenDraws;
 import dev.seatwise.domain.tokens.TokenLedger;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.usage.UserId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A plan evaluated against usage over a period: the one operation every scenario goes through.
@@ -64,84 +65,131 @@ import java.util.Set;
  * <p>Immutable and thread-safe; nothing is null.
  */
 public final class PlanEvaluation {
+  private static final Outcome[] OUTCOMES = Outcome.values();
+  private static final byte SEAT = (byte) Outcome.SEAT.ordinal();
+  private static final byte NETWORK = (byte) Outcome.NETWORK.ordinal();
+  private static final byte TOKENS = (byte) Outcome.TOKENS.ordinal();
+  private static final byte NOT_ON_FLEX = (byte) Outcome.UNCOVERED_NOT_ON_FLEX.ordinal();
+  private static final byte NO_BALANCE = (byte) Outcome.UNCOVERED_NO_BALANCE.ordinal();
+  private static final SeatMiss.Reason[] REASONS = SeatMiss.Reason.values();
+  private static final long NANOS = 1_000_000_000L;
+
   private final Plan plan;
   private final PlanPeriod period;
   private final List<CostLine> lines;
-  private final List<WindowOutcome> outcomes;
+  /** The windows that opened within the period: window {@code i} has outcome {@code i}. */
+  private final WindowTable windows;
+  /** Per window: its outcome ({@link Outcome#ordinal()}), tokens, and holding (index or -1). */
+  private final byte[] kind;
+  private final long[] rated;
+  private final int[] holding;
+  /** Per window: why no seat covered it ({@link SeatMiss.Reason#ordinal()} + 1, 0 when one did). */
+  private final byte[] missReason;
+  /** Per window missed: the offering ({@link #offerings} index) it concerns, -1 for its product. */
+  private final int[] missOffering;
+  /** The windows' days: day {@code dayOf[k]} (epoch day) from window {@code dayFrom[k]} on. */
+  private final int[] dayFrom;
+  private final long[] dayOf;
+  private final List<OfferingSeats> offerings;
+  /** The token-paid windows (charge {@code c} is window {@code tokenWindow[c]}) and their draws. */
+  private final int[] tokenWindow;
+  private final TokenDraws draws;
+  private final long tokensDrawn;
+  private final int uncoveredCount;
   private final List<UnusedTokens> unusedTokens;
   private final List<SeatGap> seatGaps;
   private final List<ExcessAssignee> excessAssignees;
-  private final List<SeatMiss> seatMisses;
   private final List<OfferingSeatCount> offeringSeats;
   private final Map<String, List<UserId>> seatHolders;
   private final int windowsOutsidePeriod;
-  private final LedgerReplay ledger;
+  /** {@link #ledger()}, made when first asked for. */
+  private final AtomicReference<LedgerReplay> ledger = new AtomicReference<>();
 
   private PlanEvaluation(
       Plan plan,
       PlanPeriod period,
       List<CostLine> lines,
-      List<WindowOutcome> outcomes,
+      WindowTable windows,
+      byte[] kind,
+      long[] rated,
+      int[] holding,
+      byte[] missReason,
+      int[] missOffering,
+      int[] dayFrom,
+      long[] dayOf,
+      List<OfferingSeats> offerings,
+      int[] tokenWindow,
+      TokenDraws draws,
+      long tokensDrawn,
+      int uncoveredCount,
       List<UnusedTokens> unusedTokens,
       List<SeatGap> seatGaps,
       List<ExcessAssignee> excessAssignees,
-      List<SeatMiss> seatMisses,
       List<OfferingSeatCount> offeringSeats,
       Map<String, List<UserId>> seatHolders,
-      int windowsOutsidePeriod,
-      LedgerReplay ledger) {
+      int windowsOutsidePeriod) {
     this.plan = plan;
     this.period = period;
     this.lines = List.copyOf(lines);
-    this.outcomes = List.copyOf(outcomes);
+    this.windows = windows;
+    this.kind = kind;
+    this.rated = rated;
+    this.holding = holding;
+    this.missReason = missReason;
+    this.missOffering = missOffering;
+    this.dayFrom = dayFrom;
+    this.dayOf = dayOf;
+    this.offerings = List.copyOf(offerings);
+    this.tokenWindow = tokenWindow;
+    this.draws = draws;
+    this.tokensDrawn = tokensDrawn;
+    this.uncoveredCount = uncoveredCount;
     this.unusedTokens = List.copyOf(unusedTokens);
     this.seatGaps = List.copyOf(seatGaps);
     this.excessAssignees = List.copyOf(excessAssignees);
-    this.seatMisses = List.copyOf(seatMisses);
     this.offeringSeats = List.copyOf(offeringSeats);
     this.seatHolders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seatHolders));
     this.windowsOutsidePeriod = windowsOutsidePeriod;
-    this.ledger = ledger;
   }
 
   /**
    * Evaluates {@code plan} against the access windows {@code windows} (any order; e.g. a Flex
    * meter's charges under no coverage) over {@code period}, with rates, bundles and prices from
    * {@code catalogs} (the version in force on each day; before the first version, the first).
+   * The same as {@link #of(Plan, WindowTable, PlanPeriod, CatalogHistory)} of {@link
+   * WindowTable#of(List)}.
    *
    * @throws dev.seatwise.domain.money.CurrencyMismatchException when the catalog's currency is not
    *     the plan's (never, for plans priced from that catalog)
    */
   public static PlanEvaluation of(
       Plan plan, List<Charge> windows, PlanPeriod period, CatalogHistory catalogs) {
+    checkNotNull(windows, "windows");
+    return of(plan, WindowTable.of(windows), period, catalogs);
+  }
+
+  /**
+   * Evaluates {@code plan} against the access windows of {@code windows} over {@code period}, with
+   * rates, bundles and prices from {@code catalogs} (the version in force on each day; before the
+   * first version, the first). Evaluating many plans against one table shares its columns.
+   *
+   * @throws dev.seatwise.domain.money.CurrencyMismatchException when the catalog's currency is not
+   *     the plan's (never, for plans priced from that catalog)
+   */
+  public static PlanEvaluation of(
+      Plan plan, WindowTable windows, PlanPeriod period, CatalogHistory catalogs) {
     checkNotNull(plan, "plan");
     checkNotNull(windows, "windows");
     checkNotNull(period, "period");
     checkNotNull(catalogs, "catalogs");
 
-    List<Charge> inPeriod = new ArrayList<>();
-    int outside = 0;
-    Instant periodStart = period.start();
-    Instant periodEnd = period.end();
-    for (Charge c : windows) {
-      if (!c.start().isBefore(periodStart) && c.start().isBefore(periodEnd)) {
-        inPeriod.add(c);
-      } else {
-        outside++;
-      }
-    }
-    // by start, then user, then product (one comparator call, no key extractors)
-    inPeriod.sort(
-        (a, b) -> {
-          int c = a.start().compareTo(b.start());
-          if (c != 0) {
-            return c;
-          }
-          c = a.user().compareTo(b.user());
-          return c != 0 ? c : a.product().compareTo(b.product());
-        });
+    long periodStart = WindowTable.saturatedNanos(period.start());
+    long periodEnd = WindowTable.saturatedNanos(period.end());
+    WindowTable w = windows.startingIn(periodStart, Math.max(periodStart, periodEnd));
+    int n = w.size();
 
     List<OfferingSeats> offerings = OfferingSeats.of(plan);
+    int offeringCount = offerings.size();
     boolean[][] used = new boolean[plan.seats().size()][];
     for (OfferingSeats o : offerings) {
       for (int k = 0; k < o.holdings().size(); k++) {
@@ -151,136 +199,223 @@ public final class PlanEvaluation {
 
     // coverage: seats, network, then tokens. What is constant for a day (its catalog version, each
     // offering's seating) and for a (day, product) (its rate, the offerings that include it, the
-    // network holding covering it) is worked out once and kept while the windows stay on that day.
-    record DayProduct(int rateKind, long rate, int[] offeringsOf, String network) {}
-    final int noRate = 0;
-    final int fixedRate = 1;
-    final int ownTokens = 2;
-    WindowOutcome[] result = new WindowOutcome[inPeriod.size()];
-    SeatMiss.Reason[] missed = new SeatMiss.Reason[inPeriod.size()];
-    ProductId[] missedOffering = new ProductId[inPeriod.size()];
-    LocalDate[] missedDate = new LocalDate[inPeriod.size()];
-    List<TokenCharge> tokenCharges = new ArrayList<>();
-    int[] tokenIndex = new int[inPeriod.size()];
+    // network holding covering it) is worked out once, in arrays by product index, and kept while
+    // the windows stay on that day; a user's seat in an offering's seating once per seating.
+    final byte noRate = 0;
+    final byte fixedRate = 1;
+    final byte ownTokens = 2;
+    int products = w.productCount();
+    int users = w.userCount();
+    int[] dpDay = new int[products];
+    byte[] dpKind = new byte[products];
+    long[] dpRate = new long[products];
+    int[][] dpOfferings = new int[products][];
+    int[] dpNetwork = new int[products];
+    OfferingSeats.Seating[] seatingToday = new OfferingSeats.Seating[offeringCount];
+    OfferingSeats.Seating[] lastSeating = new OfferingSeats.Seating[offeringCount];
+    int[] seatingStamp = new int[offeringCount];
+    int seatings = 0;
+    int[][] seatStamp = new int[offeringCount][];
+    int[][][] seatAt = new int[offeringCount][][];
+    int[][] assignedStamp = new int[offeringCount][];
+    boolean[][] assignedToday = new boolean[offeringCount][];
+    byte[] activeToday = new byte[offeringCount]; // 0 unknown, 1 active, 2 not
+
+    byte[] kind = new byte[n];
+    long[] rated = new long[n];
+    int[] holding = new int[n];
+    byte[] missReason = new byte[n];
+    int[] missOffering = new int[n];
+    long[] tokenAt = new long[n];
+    long[] tokenAmount = new long[n];
+    int[] tokenWindow = new int[n];
     int tokenCount = 0;
-    DaySpan daySpan = null;
+    int[] dayFrom = new int[16];
+    long[] dayOf = new long[16];
+    int dayRuns = 0;
+
+    long spanFrom = Long.MAX_VALUE;
+    long spanUntil = Long.MIN_VALUE;
     LocalDate today = null;
+    int dayStamp = 0;
     Catalog version = null;
-    Map<ProductId, DayProduct> byProduct = new HashMap<>();
-    OfferingSeats.Seating[] seatingToday = new OfferingSeats.Seating[offerings.size()];
-    for (int i = 0; i < inPeriod.size(); i++) {
-      Charge w = inPeriod.get(i);
-      daySpan = DaySpan.at(daySpan, period, w.start());
-      LocalDate d = daySpan.day();
-      if (!d.equals(today)) {
-        today = d;
-        version = SeatHolding.versionOn(catalogs, today);
-        byProduct.clear();
-        java.util.Arrays.fill(seatingToday, null);
+    for (int i = 0; i < n; i++) {
+      long t = w.startNanos(i);
+      if (t < spanFrom || t >= spanUntil) {
+        DaySpan span = DaySpan.of(period, w.start(i));
+        spanFrom = t;
+        spanUntil = span.until() >= Long.MAX_VALUE / NANOS ? Long.MAX_VALUE : span.until() * NANOS;
+        if (!span.day().equals(today)) {
+          today = span.day();
+          dayStamp++;
+          version = SeatHolding.versionOn(catalogs, today);
+          java.util.Arrays.fill(seatingToday, null);
+          java.util.Arrays.fill(activeToday, (byte) 0);
+          if (dayRuns == dayFrom.length) {
+            dayFrom = java.util.Arrays.copyOf(dayFrom, 2 * dayRuns);
+            dayOf = java.util.Arrays.copyOf(dayOf, 2 * dayRuns);
+          }
+          dayFrom[dayRuns] = i;
+          dayOf[dayRuns] = today.toEpochDay();
+          dayRuns++;
+        }
       }
-      DayProduct dp = byProduct.get(w.product());
-      if (dp == null) {
+      int p = w.productIndex(i);
+      if (dpDay[p] != dayStamp) {
         // as rate(version, w): the product's rate, else a collection on Flex's own tokens
-        int kind = noRate;
+        ProductId productId = w.productAt(p);
+        byte rk = noRate;
         long r = 0;
-        Optional<Product> product = version.product(w.product());
+        Optional<Product> product = version.product(productId);
         if (product.isPresent()) {
           Optional<Long> tr = product.get().tokenRate();
           if (tr.isPresent()) {
-            kind = fixedRate;
+            rk = fixedRate;
             r = tr.get();
           }
-        } else if (version.bundle(w.product()).isPresent() && version.isOnFlex(w.product())) {
-          kind = ownTokens;
+        } else if (version.bundle(productId).isPresent() && version.isOnFlex(productId)) {
+          rk = ownTokens;
         }
-        int[] of = new int[offerings.size()];
-        int n = 0;
-        for (int k = 0; k < offerings.size(); k++) {
-          if (offers(version, offerings.get(k).offering(), w.product())) {
-            of[n++] = k;
+        int[] of = new int[offeringCount];
+        int m = 0;
+        for (int k = 0; k < offeringCount; k++) {
+          if (offers(version, offerings.get(k).offering(), productId)) {
+            of[m++] = k;
           }
         }
-        String net = null;
-        for (NetworkHolding h : plan.network()) {
-          if (h.isActiveOn(today) && h.product().equals(w.product())) {
-            net = h.id();
+        int net = -1;
+        for (int h = 0; h < plan.network().size(); h++) {
+          NetworkHolding nh = plan.network().get(h);
+          if (nh.isActiveOn(today) && nh.product().equals(productId)) {
+            net = h;
             break;
           }
         }
-        dp = new DayProduct(kind, r, java.util.Arrays.copyOf(of, n), net);
-        byProduct.put(w.product(), dp);
+        dpDay[p] = dayStamp;
+        dpKind[p] = rk;
+        dpRate[p] = r;
+        dpOfferings[p] = java.util.Arrays.copyOf(of, m);
+        dpNetwork[p] = net;
       }
-      boolean hasRate = dp.rateKind() != noRate;
-      long tokens = dp.rateKind() == fixedRate ? dp.rate() : dp.rateKind() == ownTokens ? w.tokens() : 0L;
-      String seat = null;
-      for (int k : dp.offeringsOf()) {
+      byte rk = dpKind[p];
+      long tokens = rk == fixedRate ? dpRate[p] : rk == ownTokens ? w.tokens(i) : 0L;
+      int u = w.userIndex(i);
+      int seat = -1;
+      int[] offeringsOf = dpOfferings[p];
+      for (int k : offeringsOf) {
         OfferingSeats.Seating seating = seatingToday[k];
         if (seating == null) {
           seating = offerings.get(k).on(today);
           seatingToday[k] = seating;
+          if (seating != lastSeating[k]) {
+            lastSeating[k] = seating;
+            seatingStamp[k] = ++seatings;
+          }
         }
-        int[] at = seating.seated().get(w.user());
+        if (seatStamp[k] == null) {
+          seatStamp[k] = new int[users];
+          seatAt[k] = new int[users][];
+        }
+        if (seatStamp[k][u] != seatingStamp[k]) {
+          seatStamp[k][u] = seatingStamp[k];
+          seatAt[k][u] = seating.seated().get(w.userAt(u));
+        }
+        int[] at = seatAt[k][u];
         if (at != null) {
           used[at[0]][at[1]] = true;
-          seat = plan.seats().get(at[0]).id();
+          seat = at[0];
           break;
         }
       }
-      if (seat != null) {
-        result[i] = new WindowOutcome(w, tokens, Outcome.SEAT, seat);
+      if (seat >= 0) {
+        kind[i] = SEAT;
+        rated[i] = tokens;
+        holding[i] = seat;
         continue;
       }
-      missed[i] = SeatMiss.Reason.NOT_ASSIGNED;
-      missedOffering[i] = w.product();
-      missedDate[i] = today;
-      for (int k : dp.offeringsOf()) {
+      byte reason = (byte) (SeatMiss.Reason.NOT_ASSIGNED.ordinal() + 1);
+      int missedOffering = -1;
+      for (int k : offeringsOf) {
         OfferingSeats o = offerings.get(k);
-        if (!o.isAssigned(w.user(), today)) {
+        if (assignedStamp[k] == null) {
+          assignedStamp[k] = new int[users];
+          assignedToday[k] = new boolean[users];
+          // users never assigned the offering: not assigned on any day
+          java.util.Arrays.fill(assignedStamp[k], -1);
+          for (UserId a : o.assignees()) {
+            int x = w.indexOfUser(a);
+            if (x >= 0) {
+              assignedStamp[k][x] = 0;
+            }
+          }
+        }
+        if (assignedStamp[k][u] >= 0 && assignedStamp[k][u] != dayStamp) {
+          assignedStamp[k][u] = dayStamp;
+          assignedToday[k][u] = o.isAssigned(w.userAt(u), today);
+        }
+        if (!assignedToday[k][u]) {
           continue;
         }
-        missedOffering[i] = o.offering();
-        if (o.isActiveOn(today)) {
-          missed[i] = SeatMiss.Reason.UNSEATED;
+        missedOffering = k;
+        if (activeToday[k] == 0) {
+          activeToday[k] = o.isActiveOn(today) ? (byte) 1 : (byte) 2;
+        }
+        if (activeToday[k] == 1) {
+          reason = (byte) (SeatMiss.Reason.UNSEATED.ordinal() + 1);
         } else {
-          Optional<LocalDate> next = o.nextStart(today);
-          missed[i] = next.isPresent() ? SeatMiss.Reason.BEFORE_START : SeatMiss.Reason.AFTER_END;
-          missedDate[i] = next.orElse(o.lastEnd());
+          reason =
+              (byte)
+                  ((o.nextStart(today).isPresent()
+                          ? SeatMiss.Reason.BEFORE_START
+                          : SeatMiss.Reason.AFTER_END)
+                      .ordinal()
+                      + 1);
         }
         break;
       }
-      String network = dp.network();
-      if (network != null) {
-        result[i] = new WindowOutcome(w, tokens, Outcome.NETWORK, network);
-      } else if (!hasRate) {
-        result[i] = new WindowOutcome(w, 0, Outcome.UNCOVERED_NOT_ON_FLEX, "");
+      missReason[i] = reason;
+      missOffering[i] = missedOffering;
+      int network = dpNetwork[p];
+      if (network >= 0) {
+        kind[i] = NETWORK;
+        rated[i] = tokens;
+        holding[i] = network;
+      } else if (rk == noRate) {
+        kind[i] = NOT_ON_FLEX;
+        holding[i] = -1;
       } else {
-        tokenCharges.add(new TokenCharge(w.start(), tokens, Integer.toString(i)));
-        tokenIndex[tokenCount++] = i;
+        holding[i] = -1;
+        tokenAt[tokenCount] = t;
+        tokenAmount[tokenCount] = tokens;
+        tokenWindow[tokenCount] = i;
+        tokenCount++;
       }
     }
-    LedgerReplay replay = TokenLedger.of(plan.lots()).replay(tokenCharges);
-    for (TokenCharge refused : replay.refused()) {
-      int i = Integer.parseInt(refused.reference());
-      result[i] =
-          new WindowOutcome(
-              inPeriod.get(i), refused.tokens(), Outcome.UNCOVERED_NO_BALANCE, "");
+    TokenDraws draws =
+        TokenDraws.replay(TokenLedger.of(plan.lots()), tokenAt, tokenAmount, tokenCount);
+    long tokensDrawn = 0;
+    for (int c = 0; c < tokenCount; c++) {
+      int i = tokenWindow[c];
+      rated[i] = tokenAmount[c];
+      if (draws.isRefused(c)) {
+        kind[i] = NO_BALANCE;
+      } else {
+        kind[i] = TOKENS;
+        tokensDrawn = Math.addExact(tokensDrawn, tokenAmount[c]);
+      }
     }
-    for (int k = 0; k < tokenCount; k++) {
-      int i = tokenIndex[k];
-      if (result[i] == null) {
-        result[i] =
-            new WindowOutcome(inPeriod.get(i), tokenCharges.get(k).tokens(), Outcome.TOKENS, "");
+    int uncovered = 0;
+    for (int i = 0; i < n; i++) {
+      if (kind[i] == NOT_ON_FLEX || kind[i] == NO_BALANCE) {
+        uncovered++;
       }
     }
 
     // unused tokens
     List<UnusedTokens> unused = new ArrayList<>();
-    for (int i = 0; i < replay.lots().size(); i++) {
-      TokenLot lot = replay.lots().get(i);
-      long drawn = 0;
-      for (LedgerReplay.Draw d : replay.drawsFrom(i)) {
-        drawn += d.tokens();
-      }
+    for (int i = 0; i < draws.lots().size(); i++) {
+      TokenLot lot = draws.lots().get(i);
+      long drawn = draws.drawnFrom(i);
       if (lot.size() > drawn) {
         unused.add(
             new UnusedTokens(
@@ -375,22 +510,18 @@ public final class PlanEvaluation {
     for (SeatHolding h : plan.seats()) {
       seatLine(h, period).ifPresent(lines::add);
     }
-    for (NetworkHolding n : plan.network()) {
-      networkLine(n, period).ifPresent(lines::add);
+    for (NetworkHolding nh : plan.network()) {
+      networkLine(nh, period).ifPresent(lines::add);
     }
     for (TokenLot lot : plan.lots()) {
       lines.add(lotLine(lot, period));
     }
-    List<SeatMiss> misses = new ArrayList<>();
-    for (int i = 0; i < result.length; i++) {
-      if (missed[i] != null) {
-        misses.add(new SeatMiss(result[i], missed[i], missedOffering[i], missedDate[i]));
-      }
-    }
     return new PlanEvaluation(
-        plan, period, lines, List.of(result), unused, gaps, excess, misses, counts, holders, outside, replay);
+        plan, period, lines, w, kind, rated, holding, missReason, missOffering,
+        java.util.Arrays.copyOf(dayFrom, dayRuns), java.util.Arrays.copyOf(dayOf, dayRuns),
+        offerings, java.util.Arrays.copyOf(tokenWindow, tokenCount), draws, tokensDrawn, uncovered,
+        unused, gaps, excess, counts, holders, windows.size() - n);
   }
-
 
   /**
    * What a window costs on Flex under {@code version}: its product's rate; for a collection
@@ -524,31 +655,83 @@ public final class PlanEvaluation {
     return Money.total(plan.currency(), amounts);
   }
 
-  /** Every window that opened within the period, in time order, with how it was met. */
+  /**
+   * Every window that opened within the period, in time order, with how it was met (made when read
+   * from the evaluation's columns: {@link #windows()}, {@link #outcome(int)}, {@link
+   * #tokens(int)}, {@link #holding(int)}).
+   */
   public List<WindowOutcome> outcomes() {
-    return outcomes;
+    return new Outcomes();
+  }
+
+  /**
+   * The windows that opened within the period, in the order of {@link #outcomes()} (by start, user
+   * and product): window {@code i} has outcome {@code i}.
+   */
+  public WindowTable windows() {
+    return windows;
+  }
+
+  /** How window {@code i} of {@link #windows()} was met. */
+  public Outcome outcome(int i) {
+    return OUTCOMES[kind[i]];
+  }
+
+  /** The tokens of window {@code i}'s outcome ({@link WindowOutcome#tokens()}). */
+  public long tokens(int i) {
+    return rated[i];
+  }
+
+  /** The holding that covered window {@code i} ({@link WindowOutcome#holding()}). */
+  public String holding(int i) {
+    byte k = kind[i];
+    if (k == SEAT) {
+      return plan.seats().get(holding[i]).id();
+    }
+    if (k == NETWORK) {
+      return plan.network().get(holding[i]).id();
+    }
+    return "";
+  }
+
+  private WindowOutcome outcomeOf(int i) {
+    return new WindowOutcome(windows.charge(i), rated[i], OUTCOMES[kind[i]], holding(i));
+  }
+
+  /** The outcomes, made when read. */
+  private final class Outcomes extends java.util.AbstractList<WindowOutcome>
+      implements java.util.RandomAccess {
+    @Override
+    public WindowOutcome get(int i) {
+      java.util.Objects.checkIndex(i, kind.length);
+      return outcomeOf(i);
+    }
+
+    @Override
+    public int size() {
+      return kind.length;
+    }
   }
 
   /** The windows the plan did not cover. */
   public List<WindowOutcome> uncovered() {
-    List<WindowOutcome> out = new ArrayList<>();
-    for (WindowOutcome o : outcomes) {
-      if (!o.isCovered()) {
-        out.add(o);
+    List<WindowOutcome> out = new ArrayList<>(uncoveredCount);
+    for (int i = 0; i < kind.length; i++) {
+      if (kind[i] == NOT_ON_FLEX || kind[i] == NO_BALANCE) {
+        out.add(outcomeOf(i));
       }
     }
     return out;
   }
 
+  /** How many windows the plan did not cover ({@code uncovered().size()}). */
+  public int uncoveredCount() {
+    return uncoveredCount;
+  }
+
   /** Tokens drawn from lots by the period's windows. */
   public long tokensDrawn() {
-    long sum = 0;
-    for (WindowOutcome o : outcomes) {
-      if (o.outcome() == Outcome.TOKENS) {
-        sum = Math.addExact(sum, o.tokens());
-      }
-    }
-    return sum;
+    return tokensDrawn;
   }
 
   /** Lots' tokens left undrawn, flagged when they expire within the period. */
@@ -583,7 +766,33 @@ public final class PlanEvaluation {
    * starts or after its last one ended.
    */
   public List<SeatMiss> seatMisses() {
-    return seatMisses;
+    List<SeatMiss> out = new ArrayList<>();
+    for (int i = 0; i < kind.length; i++) {
+      if (missReason[i] == 0) {
+        continue;
+      }
+      SeatMiss.Reason reason = REASONS[missReason[i] - 1];
+      LocalDate day = dayOf(i);
+      OfferingSeats o = missOffering[i] < 0 ? null : offerings.get(missOffering[i]);
+      ProductId offering = o == null ? windows.product(i) : o.offering();
+      LocalDate date =
+          switch (reason) {
+            case BEFORE_START -> o.nextStart(day).orElseThrow();
+            case AFTER_END -> o.lastEnd();
+            default -> day;
+          };
+      out.add(new SeatMiss(outcomeOf(i), reason, offering, date));
+    }
+    return out;
+  }
+
+  /** The day (in the period's zone) window {@code i} opened. */
+  private LocalDate dayOf(int i) {
+    int k = java.util.Arrays.binarySearch(dayFrom, i);
+    if (k < 0) {
+      k = -k - 2;
+    }
+    return LocalDate.ofEpochDay(dayOf[k]);
   }
 
   /**
@@ -611,6 +820,55 @@ public final class PlanEvaluation {
 
   /** The replay of the token-paid windows against the plan's lots. */
   public LedgerReplay ledger() {
-    return ledger;
+    LedgerReplay l = ledger.get();
+    if (l == null) {
+      // references as the object replay gave them: the outcome's index
+      l = draws.toReplay(c -> Integer.toString(tokenWindow[c]));
+      if (!ledger.compareAndSet(null, l)) {
+        l = ledger.get();
+      }
+    }
+    return l;
+  }
+
+  /**
+   * Per lot id (lots of the same id merged), the tokens each user's windows drew from it, users in
+   * id order: what {@link UserCosts} charges a lot's line by.
+   */
+  Map<String, Map<UserId, Long>> drawnByLotAndUser() {
+    List<TokenLot> lots = draws.lots();
+    int[] start = new int[lots.size() + 1];
+    for (int d = 0; d < draws.draws(); d++) {
+      start[draws.drawLot(d) + 1]++;
+    }
+    for (int i = 0; i < lots.size(); i++) {
+      start[i + 1] += start[i];
+    }
+    int[] byLot = new int[draws.draws()];
+    int[] next = java.util.Arrays.copyOf(start, lots.size());
+    for (int d = 0; d < draws.draws(); d++) {
+      byLot[next[draws.drawLot(d)]++] = d;
+    }
+    long[] sum = new long[windows.userCount()];
+    int[] touched = new int[windows.userCount()];
+    Map<String, Map<UserId, Long>> out = new HashMap<>();
+    for (int i = 0; i < lots.size(); i++) {
+      Map<UserId, Long> byUser = out.computeIfAbsent(lots.get(i).id(), k -> new java.util.TreeMap<>());
+      int t = 0;
+      for (int x = start[i]; x < start[i + 1]; x++) {
+        int d = byLot[x];
+        int u = windows.userIndex(tokenWindow[draws.drawCharge(d)]);
+        if (sum[u] == 0) {
+          touched[t++] = u;
+        }
+        sum[u] += draws.drawTokens(d);
+      }
+      for (int x = 0; x < t; x++) {
+        int u = touched[x];
+        byUser.merge(windows.userAt(u), sum[u], Long::sum);
+        sum[u] = 0;
+      }
+    }
+    return out;
   }
 }

@@ -10,6 +10,7 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.DoubleCharge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.plan.PathStep.Kind;
 import dev.seatwise.domain.plan.WindowOutcome.Outcome;
@@ -288,7 +289,8 @@ public final class RenewalPath {
   private static final class Walk {
     final Plan today;
     final Plan best;
-    final List<Charge> windows;
+    /** The windows by column, sorted once: every state is priced against (a filter of) them. */
+    final WindowTable windows;
     final List<Charge> idleBurn;
     final PlanPeriod period;
     final CatalogHistory catalogs;
@@ -311,7 +313,7 @@ public final class RenewalPath {
         CatalogHistory catalogs) {
       this.today = today;
       this.best = best;
-      this.windows = List.copyOf(windows);
+      this.windows = WindowTable.of(windows);
       this.idleBurn = List.copyOf(idleBurn);
       this.period = period;
       this.catalogs = catalogs;
@@ -367,36 +369,36 @@ public final class RenewalPath {
     // ---- pricing
 
     Priced price(State s) {
-      List<Charge> use = use(s.avoided());
+      WindowTable use = use(s.avoided());
       PlanEvaluation e = PlanEvaluation.of(s.plan(), use, period, catalogs);
       List<TokenCharge> shortfall = new ArrayList<>();
-      for (WindowOutcome o : e.outcomes()) {
-        if (o.outcome() == Outcome.UNCOVERED_NO_BALANCE) {
-          shortfall.add(new TokenCharge(o.window().start(), o.tokens(), ""));
+      for (int i = 0; i < e.windows().size(); i++) {
+        if (e.outcome(i) == Outcome.UNCOVERED_NO_BALANCE) {
+          shortfall.add(new TokenCharge(e.windows().start(i), e.tokens(i), ""));
         }
       }
       if (shortfall.isEmpty()) {
-        return new Priced(e.total(), e, e.uncovered().size());
+        return new Priced(e.total(), e, e.uncoveredCount());
       }
       List<TokenLot> bought = schedule[0] ? scheduled(shortfall) : atOnce(shortfall);
       if (bought.isEmpty()) {
-        return new Priced(e.total(), e, e.uncovered().size());
+        return new Priced(e.total(), e, e.uncoveredCount());
       }
       PlanEvaluation withTokens = PlanEvaluation.of(s.plan().withLots(bought), use, period, catalogs);
-      return new Priced(withTokens.total(), withTokens, withTokens.uncovered().size());
+      return new Priced(withTokens.total(), withTokens, withTokens.uncoveredCount());
     }
 
-    List<Charge> use(Set<Charge> avoided) {
+    WindowTable use(Set<Charge> avoided) {
       if (avoided.isEmpty()) {
         return windows;
       }
-      List<Charge> out = new ArrayList<>(windows.size());
-      for (Charge c : windows) {
-        if (!avoided.contains(c)) {
-          out.add(c);
-        }
+      // a window is made a charge only when an avoided one starts at its instant
+      Set<Long> starts = new HashSet<>();
+      for (Charge c : avoided) {
+        starts.add(WindowTable.saturatedNanos(c.start()));
       }
-      return out;
+      return windows.filter(
+          i -> !starts.contains(windows.startNanos(i)) || !avoided.contains(windows.charge(i)));
     }
 
     List<TokenLot> atOnce(List<TokenCharge> shortfall) {
@@ -485,9 +487,10 @@ public final class RenewalPath {
 
     void behaviour() {
       List<Charge> onTokens = new ArrayList<>();
-      for (WindowOutcome o : priced[0].evaluation().outcomes()) {
-        if (o.outcome() == Outcome.TOKENS) {
-          onTokens.add(o.window());
+      PlanEvaluation evaluated = priced[0].evaluation();
+      for (int i = 0; i < evaluated.windows().size(); i++) {
+        if (evaluated.outcome(i) == Outcome.TOKENS) {
+          onTokens.add(evaluated.windows().charge(i));
         }
       }
       Map<String, List<DoubleCharge>> doubles = new TreeMap<>();
@@ -621,9 +624,11 @@ public final class RenewalPath {
         }
         // users paying tokens for products o offers, most tokens first; those the optimum puts on o first
         Map<UserId, Long> tokens = new TreeMap<>();
-        for (WindowOutcome w : priced[0].evaluation().outcomes()) {
-          if (w.outcome() == Outcome.TOKENS && offers(o, w.window().product())) {
-            tokens.merge(w.window().user(), w.tokens(), Long::sum);
+        PlanEvaluation evaluated = priced[0].evaluation();
+        WindowTable ws = evaluated.windows();
+        for (int i = 0; i < ws.size(); i++) {
+          if (evaluated.outcome(i) == Outcome.TOKENS && offers(o, ws.product(i))) {
+            tokens.merge(ws.user(i), evaluated.tokens(i), Long::sum);
           }
         }
         List<UserId> users = new ArrayList<>(tokens.keySet());
@@ -677,9 +682,9 @@ public final class RenewalPath {
       }
       Set<UserId> used = new HashSet<>();
       Map<UserId, Set<ProductId>> usedProducts = new HashMap<>();
-      for (Charge c : windows) {
-        usedProducts.computeIfAbsent(c.user(), u -> new HashSet<>()).add(c.product());
-        used.add(c.user());
+      for (int i = 0; i < windows.size(); i++) {
+        usedProducts.computeIfAbsent(windows.user(i), u -> new HashSet<>()).add(windows.product(i));
+        used.add(windows.user(i));
       }
       List<Move> moves = new ArrayList<>();
       int stuck = 0;

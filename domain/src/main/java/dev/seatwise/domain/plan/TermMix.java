@@ -116,6 +116,63 @@ public record TermMix(List<TermSpan> spans) {
     return sum;
   }
 
+  /**
+   * The terms in words, runs of one term together: e.g. {@code monthly x 3 from 2025-03-01 at
+   * 255.00}, {@code annual from 2025-01-01 at 2030.00 + monthly x 2 from 2026-01-01 at 255.00}
+   * (a run whose terms are priced differently lists its prices: {@code at 255.00/270.00}).
+   */
+  public String describe() {
+    List<String> runs = new ArrayList<>();
+    int i = 0;
+    while (i < spans.size()) {
+      TermSpan first = spans.get(i);
+      int j = i;
+      java.util.LinkedHashSet<String> prices = new java.util.LinkedHashSet<>();
+      while (j < spans.size() && spans.get(j).term() == first.term()) {
+        prices.add(spans.get(j).price().amount().toPlainString());
+        j++;
+      }
+      runs.add(
+          termName(first.term())
+              + (j - i > 1 ? " x " + (j - i) : "")
+              + " from "
+              + first.start()
+              + " at "
+              + String.join("/", prices));
+      i = j;
+    }
+    return String.join(" + ", runs);
+  }
+
+  /** A term's name as lines and JSON print it: {@code monthly}, {@code annual}, {@code three-year}. */
+  public static String termName(Term term) {
+    return term.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * The terms as seat holdings of {@code seats} seats, ids {@code id#1}, {@code id#2}, …, each
+   * assigned {@code users} over the days the terms run (from the first term's start to the last
+   * one's end), so that they take these seats and no others' on other days.
+   */
+  public List<SeatHolding> toHoldingsOverTerms(
+      String id, ProductId offering, long seats, List<UserId> users) {
+    checkArgument(!spans.isEmpty(), "an empty mix holds nothing");
+    LocalDate from = spans.get(0).start();
+    LocalDate to = spans.get(spans.size() - 1).end();
+    List<Assignee> assignees = new ArrayList<>();
+    for (UserId u : users) {
+      assignees.add(new Assignee(u, from, to));
+    }
+    List<SeatHolding> out = new ArrayList<>();
+    for (int i = 0; i < spans.size(); i++) {
+      TermSpan s = spans.get(i);
+      out.add(
+          new SeatHolding(
+              id + "#" + (i + 1), offering, s.term(), s.start(), s.end(), seats, s.price(), assignees));
+    }
+    return out;
+  }
+
   /** The terms as seat holdings of {@code seats} seats, ids {@code id#1}, {@code id#2}, … */
   public List<SeatHolding> toHoldings(
       String id, ProductId offering, long seats, List<UserId> users) {

@@ -41,7 +41,11 @@ import java.util.TreeMap;
  * cost of paying the first {@code z} tokens, takes one pack per step; {@code f} is nondecreasing,
  * so for each family (version, pack, purchase rule) the best predecessor of {@code z} is the first
  * position whose pack still reaches {@code z}, found by a pointer that only moves forward: the
- * programme runs in time linear in the tokens times the families. Costs are exact scaled integers.
+ * programme runs in time linear in the tokens times the families. With packs of at least {@link
+ * #JUMP_FROM_PACK} tokens it visits only the positions where a family's candidate changes (its
+ * pointer leaves a run of equal {@code f}), with the same optimum and purchases. The tokens are
+ * taken per day ({@link #cheapest(LocalDate, long[], CatalogHistory, ZoneId)}, as a mix's {@link
+ * FlexDemand} gives them) or as windows summed per day. Costs are exact scaled integers.
  * When one purchase on the first day pays everything (no window a validity or more after the first)
  * and costs no more than the programme's optimum, the schedule is that single purchase: for a
  * period within one validity and one price version, exactly today's {@link
@@ -76,14 +80,8 @@ public final class TokenPurchaseSchedule {
    */
   public static TokenPurchaseSchedule cheapest(
       List<TokenCharge> windows, CatalogHistory catalogs, ZoneId zone) {
-    Period validity = catalogs.versions().get(0).tokenExpiry();
-    for (Catalog c : catalogs.versions()) {
-      checkArgument(
-          c.tokenExpiry().equals(validity),
-          "token validity changes between catalog versions (%s, %s): pass the validity",
-          validity,
-          c.tokenExpiry());
-    }
+    checkNotNull(catalogs, "catalogs");
+    Period validity = validityOf(catalogs);
     return cheapest(windows, catalogs, zone, validity, LocalDate.MIN);
   }
 
@@ -101,6 +99,136 @@ public final class TokenPurchaseSchedule {
       Period validity,
       LocalDate earliest) {
     checkNotNull(windows, "windows");
+    checkNotNull(zone, "zone");
+    TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+    for (TokenCharge w : windows) {
+      if (w.tokens() > 0) {
+        perDay.merge(LocalDate.ofInstant(w.at(), zone), w.tokens(), Math::addExact);
+      }
+    }
+    LocalDate[] days = perDay.keySet().toArray(new LocalDate[0]);
+    long[] tokens = new long[days.length];
+    int i = 0;
+    for (long t : perDay.values()) {
+      tokens[i++] = t;
+    }
+    return solve(days, tokens, catalogs, zone, validity, earliest);
+  }
+
+  /**
+   * The cheapest schedule for the tokens drawn per day: {@code tokensByDay[i]} on day {@code first
+   * + i} (the windows summed per day in the zone, which is all the programme reads of them; days
+   * with none may be 0), with validity from the catalogs' {@code tokenExpiry} (which must agree
+   * across the versions) and purchases on any day. The same schedule as {@link #cheapest(List,
+   * CatalogHistory, ZoneId)} of windows that sum to these days.
+   *
+   * @throws IllegalArgumentException when a day's tokens are negative, the versions' token
+   *     validities differ, a day's tokens cannot be paid (no version sells packs then), or beyond
+   *     {@link #MAX_TOKENS}
+   */
+  public static TokenPurchaseSchedule cheapest(
+      LocalDate first, long[] tokensByDay, CatalogHistory catalogs, ZoneId zone) {
+    checkNotNull(catalogs, "catalogs");
+    return cheapest(first, tokensByDay, catalogs, zone, validityOf(catalogs), LocalDate.MIN);
+  }
+
+  /**
+   * The cheapest schedule for the tokens drawn per day ({@code tokensByDay[i]} on day {@code first
+   * + i}) with lots valid for {@code validity} and no purchase before {@code earliest}.
+   *
+   * @throws IllegalArgumentException when a day's tokens are negative, tokens are drawn before
+   *     {@code earliest}, a day's tokens cannot be paid (no version sells packs then), or beyond
+   *     {@link #MAX_TOKENS}
+   */
+  public static TokenPurchaseSchedule cheapest(
+      LocalDate first,
+      long[] tokensByDay,
+      CatalogHistory catalogs,
+      ZoneId zone,
+      Period validity,
+      LocalDate earliest) {
+    checkNotNull(first, "first");
+    checkNotNull(tokensByDay, "tokensByDay");
+    int n = 0;
+    for (long t : tokensByDay) {
+      checkArgument(t >= 0, "tokens of a day must be >= 0 but were %s", t);
+      n += t > 0 ? 1 : 0;
+    }
+    LocalDate[] days = new LocalDate[n];
+    long[] tokens = new long[n];
+    int k = 0;
+    for (int i = 0; i < tokensByDay.length; i++) {
+      if (tokensByDay[i] > 0) {
+        days[k] = first.plusDays(i);
+        tokens[k++] = tokensByDay[i];
+      }
+    }
+    return solve(days, tokens, catalogs, zone, validity, earliest);
+  }
+
+  private static Period validityOf(CatalogHistory catalogs) {
+    Period validity = catalogs.versions().get(0).tokenExpiry();
+    for (Catalog c : catalogs.versions()) {
+      checkArgument(
+          c.tokenExpiry().equals(validity),
+          "token validity changes between catalog versions (%s, %s): pass the validity",
+          validity,
+          c.tokenExpiry());
+    }
+    return validity;
+  }
+
+  /**
+   * How the programme is run: over every token position, or jumping between the positions where a
+   * family's best candidate changes (the same optimum and the same purchases, ADR 0005 step 4);
+   * {@code AUTO} jumps when every pack holds at least {@link #JUMP_FROM_PACK} tokens.
+   */
+  enum Method {
+    TOKENS,
+    JUMPS,
+    AUTO
+  }
+
+  /** The smallest pack size from which {@link Method#AUTO} jumps. */
+  static final long JUMP_FROM_PACK = 64;
+
+  /** {@link #cheapest(List, CatalogHistory, ZoneId)} by {@code method} (for tests). */
+  static TokenPurchaseSchedule cheapest(
+      List<TokenCharge> windows, CatalogHistory catalogs, ZoneId zone, Method method) {
+    TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+    for (TokenCharge w : windows) {
+      if (w.tokens() > 0) {
+        perDay.merge(LocalDate.ofInstant(w.at(), zone), w.tokens(), Math::addExact);
+      }
+    }
+    LocalDate[] days = perDay.keySet().toArray(new LocalDate[0]);
+    long[] tokens = new long[days.length];
+    int i = 0;
+    for (long t : perDay.values()) {
+      tokens[i++] = t;
+    }
+    return solve(days, tokens, catalogs, zone, validityOf(catalogs), LocalDate.MIN, method);
+  }
+
+  private static TokenPurchaseSchedule solve(
+      LocalDate[] days,
+      long[] tokens,
+      CatalogHistory catalogs,
+      ZoneId zone,
+      Period validity,
+      LocalDate earliest) {
+    return solve(days, tokens, catalogs, zone, validity, earliest, Method.AUTO);
+  }
+
+  /** The schedule of {@code tokens[i] > 0} drawn on {@code days[i]}, the days increasing. */
+  private static TokenPurchaseSchedule solve(
+      LocalDate[] days,
+      long[] tokens,
+      CatalogHistory catalogs,
+      ZoneId zone,
+      Period validity,
+      LocalDate earliest,
+      Method method) {
     checkNotNull(catalogs, "catalogs");
     checkNotNull(zone, "zone");
     checkNotNull(validity, "validity");
@@ -108,26 +236,21 @@ public final class TokenPurchaseSchedule {
     checkArgument(
         !validity.isNegative() && !validity.isZero(), "validity must be > 0: %s", validity);
     Currency currency = catalogs.versions().get(0).currency();
-    TreeMap<LocalDate, Long> perDay = new TreeMap<>();
-    for (TokenCharge w : windows) {
-      if (w.tokens() > 0) {
-        perDay.merge(LocalDate.ofInstant(w.at(), zone), w.tokens(), Math::addExact);
-      }
-    }
-    if (perDay.isEmpty()) {
+    if (days.length == 0) {
       return new TokenPurchaseSchedule(List.of(), currency, validity, zone);
     }
+    LocalDate first = days[0];
+    LocalDate last = days[days.length - 1];
     checkArgument(
-        !perDay.firstKey().isBefore(earliest),
+        !first.isBefore(earliest),
         "a window opens on %s, before the earliest purchase day %s",
-        perDay.firstKey(),
+        first,
         earliest);
-    Programme p = new Programme(perDay, catalogs, validity, earliest);
-    List<ScheduledPurchase> best = p.solve();
+    Programme p = new Programme(days, tokens, catalogs, validity, earliest);
+    List<ScheduledPurchase> best = p.solve(method);
     // a single purchase on the first day, when it pays everything at no greater cost
-    LocalDate first = perDay.firstKey();
     Catalog atFirst = versionOn(catalogs, first);
-    boolean oneLot = first.plus(validity).isAfter(perDay.lastKey());
+    boolean oneLot = first.plus(validity).isAfter(last);
     if (oneLot && atFirst.packPricing().isPresent()) {
       PackPurchase single = atFirst.packPricing().get().cheapestCover(Tokens.of(p.total));
       BigDecimal dp = BigDecimal.ZERO;
@@ -218,16 +341,15 @@ public final class TokenPurchaseSchedule {
     private final CatalogHistory catalogs;
     private final Period validity;
 
-    Programme(TreeMap<LocalDate, Long> perDay, CatalogHistory catalogs, Period validity, LocalDate earliest) {
+    Programme(
+        LocalDate[] days, long[] tokens, CatalogHistory catalogs, Period validity, LocalDate earliest) {
       this.catalogs = catalogs;
       this.validity = validity;
-      int n = perDay.size();
-      days = perDay.keySet().toArray(new LocalDate[0]);
+      int n = days.length;
+      this.days = days;
       cum = new long[n + 1];
-      int i = 0;
-      for (long t : perDay.values()) {
-        cum[i + 1] = Math.addExact(cum[i], t);
-        i++;
+      for (int i = 0; i < n; i++) {
+        cum[i + 1] = Math.addExact(cum[i], tokens[i]);
       }
       total = cum[n];
       checkArgument(
@@ -310,7 +432,19 @@ public final class TokenPurchaseSchedule {
       return f.day.isPresent() ? f.day.get() : days[dayOfToken(x)];
     }
 
-    List<ScheduledPurchase> solve() {
+    List<ScheduledPurchase> solve(Method method) {
+      boolean jumps = method == Method.JUMPS;
+      if (method == Method.AUTO) {
+        jumps = true;
+        for (Family fam : families) {
+          jumps &= fam.pack.size() >= JUMP_FROM_PACK;
+        }
+      }
+      return jumps ? solveByJumps() : solveByTokens();
+    }
+
+    /** The programme over every token position {@code z = 1..T}. */
+    private List<ScheduledPurchase> solveByTokens() {
       int t = (int) total;
       int n = days.length;
       // rule A: a pack bought on day i pays up to the tokens of days before i + validity
@@ -379,6 +513,189 @@ public final class TokenPurchaseSchedule {
         z = x;
       }
       return consolidated(packs);
+    }
+
+    /**
+     * The same programme visiting only the positions where some family's best candidate {@code
+     * f(ptr_F(z)) + price_F} changes. {@code f} is a nondecreasing step function, kept as segments
+     * of equal value; a family's pointer {@code ptr_F(z)} (the first start whose pack reaches
+     * {@code z}) is nondecreasing, so its candidate stays the same until the pointer leaves the
+     * segment it is in, which happens at {@code z = reach_F(end of segment) + 1}, or the family
+     * runs out of starts (at {@code reach_F(x_b) + 1}). Between such positions no candidate, so
+     * neither {@code f} nor its minimisers, changes; the walk back recomputes each step's choice
+     * (the first family with the least candidate, as {@link #solveByTokens}) from {@code f}. With
+     * packs of at least a few dozen tokens that is a small fraction of the token positions.
+     */
+    private List<ScheduledPurchase> solveByJumps() {
+      int nf = families.size();
+      Jumps j = new Jumps(nf);
+      long[] next = new long[nf];
+      long[] ptr = new long[nf];
+      int[] ptrSeg = new int[nf];
+      long[] cand = new long[nf];
+      java.util.Arrays.fill(cand, Long.MAX_VALUE);
+      java.util.Arrays.fill(ptr, -1);
+      for (int k = 0; k < nf; k++) {
+        next[k] = j.xa[k] + 1;
+      }
+      long[] segStart = {0, 0, 0, 0, 0, 0, 0, 0};
+      long[] segValue = new long[8];
+      int segments = 1;
+      long z = 1;
+      while (z <= total) {
+        for (int k = 0; k < nf; k++) {
+          if (next[k] != z) {
+            continue;
+          }
+          long p = j.pointer(k, z, ptr[k] >= 0 ? ptr[k] : j.xa[k]);
+          if (p < 0) {
+            // no start reaches z, nor any later position: the family is spent
+            ptr[k] = -1;
+            cand[k] = Long.MAX_VALUE;
+            next[k] = Long.MAX_VALUE;
+            continue;
+          }
+          ptr[k] = p;
+          int s = segmentOf(segStart, segments, p);
+          ptrSeg[k] = s;
+          cand[k] = Math.addExact(segValue[s], j.cost[k]);
+          next[k] =
+              s < segments - 1
+                  ? j.reach(k, Math.min(segStart[s + 1] - 1, j.xb[k])) + 1
+                  : j.reach(k, j.xb[k]) + 1; // its segment is open: at the latest when spent
+        }
+        long best = Long.MAX_VALUE;
+        for (int k = 0; k < nf; k++) {
+          best = Math.min(best, cand[k]);
+        }
+        checkArgument(
+            best != Long.MAX_VALUE,
+            "tokens drawn on %s cannot be paid: no catalog version sells packs usable then",
+            days[dayOfToken(z - 1)]);
+        if (best != segValue[segments - 1]) {
+          // the open segment ends at z - 1: its families' pointers leave it at reach + 1
+          long end = z - 1;
+          for (int k = 0; k < nf; k++) {
+            if (ptr[k] >= 0 && ptrSeg[k] == segments - 1) {
+              next[k] = j.reach(k, Math.min(end, j.xb[k])) + 1;
+            }
+          }
+          if (segments == segStart.length) {
+            segStart = java.util.Arrays.copyOf(segStart, 2 * segments);
+            segValue = java.util.Arrays.copyOf(segValue, 2 * segments);
+          }
+          segStart[segments] = z;
+          segValue[segments] = best;
+          segments++;
+        }
+        long following = Long.MAX_VALUE;
+        for (int k = 0; k < nf; k++) {
+          following = Math.min(following, next[k]);
+        }
+        z = following;
+      }
+      // walk back: one pack per step, paying the stretch (x, z], chosen as solveByTokens chooses
+      List<Bought> packs = new ArrayList<>();
+      long at = total;
+      while (at > 0) {
+        long best = Long.MAX_VALUE;
+        int bestK = -1;
+        long bestX = -1;
+        for (int k = 0; k < nf; k++) {
+          if (j.xa[k] >= at) {
+            continue;
+          }
+          long p = j.pointer(k, at, j.xa[k]);
+          if (p < 0) {
+            continue;
+          }
+          long c = Math.addExact(segValue[segmentOf(segStart, segments, p)], j.cost[k]);
+          if (c < best) {
+            best = c;
+            bestK = k;
+            bestX = p;
+          }
+        }
+        Family fam = families.get(bestK);
+        packs.add(0, new Bought(purchaseDay(fam, bestX), fam.pack, at - bestX, days[dayOfToken(at - 1)]));
+        at = bestX;
+      }
+      return consolidated(packs);
+    }
+
+    /** The last segment starting at or before {@code x}. */
+    private static int segmentOf(long[] segStart, int segments, long x) {
+      int lo = 0;
+      int hi = segments - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (segStart[mid] <= x) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
+    }
+
+    /** The families as columns, with their reach and pointer. */
+    private final class Jumps {
+      private final long[] xa;
+      private final long[] xb;
+      private final long[] cost;
+      private final long[] size;
+      private final long[] fixedReach;
+      /** Rule A: a pack bought on day i pays up to the tokens of days before i + validity. */
+      private final long[] expiryReach;
+
+      Jumps(int nf) {
+        xa = new long[nf];
+        xb = new long[nf];
+        cost = new long[nf];
+        size = new long[nf];
+        fixedReach = new long[nf];
+        for (int k = 0; k < nf; k++) {
+          Family fam = families.get(k);
+          xa[k] = fam.xa;
+          xb[k] = fam.xb;
+          cost[k] = fam.cost;
+          size[k] = fam.pack.size();
+          fixedReach[k] =
+              fam.day.isPresent() ? cum[firstDayAtOrAfter(fam.day.get().plus(validity))] : -1;
+        }
+        expiryReach = new long[days.length];
+        for (int i = 0; i < days.length; i++) {
+          expiryReach[i] = cum[firstDayAtOrAfter(days[i].plus(validity))];
+        }
+      }
+
+      /** How far a pack of family {@code k} paying from position {@code x} reaches. */
+      long reach(int k, long x) {
+        long byExpiry = fixedReach[k] >= 0 ? fixedReach[k] : expiryReach[dayOfToken(x)];
+        return Math.min(x + size[k], byExpiry);
+      }
+
+      /**
+       * The first start {@code x >= from} of family {@code k} (at most {@code x_b} and before
+       * {@code z}) whose pack reaches {@code z}, or -1 when none does ({@code reach} is
+       * nondecreasing in {@code x}).
+       */
+      long pointer(int k, long z, long from) {
+        long lo = Math.max(from, xa[k]);
+        long hi = Math.min(xb[k], z - 1);
+        if (lo > hi || reach(k, hi) < z) {
+          return -1;
+        }
+        while (lo < hi) {
+          long mid = (lo + hi) >>> 1;
+          if (reach(k, mid) >= z) {
+            hi = mid;
+          } else {
+            lo = mid + 1;
+          }
+        }
+        return lo;
+      }
     }
 
     private static long reachAt(

@@ -4,12 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.seatwise.domain.money.Allocation;
 import dev.seatwise.domain.money.Money;
-import dev.seatwise.domain.tokens.LedgerReplay;
-import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.usage.UserId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,17 +46,7 @@ public record UserCosts(Map<UserId, Money> byUser, Money unallocated) {
       seats.put(h.id(), h);
     }
     // tokens drawn from each lot, per user
-    Map<String, Map<UserId, Long>> drawn = new HashMap<>();
-    LedgerReplay ledger = e.ledger();
-    List<WindowOutcome> outcomes = e.outcomes();
-    for (int i = 0; i < ledger.lots().size(); i++) {
-      TokenLot lot = ledger.lots().get(i);
-      Map<UserId, Long> byUser = drawn.computeIfAbsent(lot.id(), k -> new TreeMap<>());
-      for (LedgerReplay.Draw d : ledger.drawsFrom(i)) {
-        UserId u = outcomes.get(Integer.parseInt(d.reference())).window().user();
-        byUser.merge(u, d.tokens(), Long::sum);
-      }
-    }
+    Map<String, Map<UserId, Long>> drawn = e.drawnByLotAndUser();
     for (CostLine line : e.lines()) {
       if (line.amount().isZero()) {
         continue;

@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.ProductId;
-import dev.seatwise.domain.entitlement.Entitlements;
-import dev.seatwise.domain.entitlement.SeatAssignment;
 import dev.seatwise.domain.usage.UsageLog;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,9 +53,9 @@ class CollectionCheckoutTest {
   @Test
   void aSeatOfTheCollectionCoversItsOwnCheckoutsAndItsMembers() {
     assertThat(catalog.bundle(AEC_COLLECTION).orElseThrow().covers(AEC_COLLECTION)).isTrue();
-    Entitlements held =
-        new Entitlements(List.of(), List.of(new SeatAssignment(user("ann"), AEC_COLLECTION)), List.of());
-    Coverage coverage = held.coverage(catalog);
+    // ann holds a seat of the collection: it covers the collection and each product it includes
+    Coverage coverage =
+        new Coverage(java.util.Map.of(user("ann"), catalog.bundle(AEC_COLLECTION).orElseThrow().coverage()));
 
     assertThat(coverage.covers(user("ann"), AEC_COLLECTION)).isTrue();
     assertThat(coverage.covers(user("ann"), REVIT)).isTrue();

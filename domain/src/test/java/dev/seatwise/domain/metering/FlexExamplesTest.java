@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.seatwise.domain.catalog.Catalog;
-import dev.seatwise.domain.entitlement.Entitlements;
-import dev.seatwise.domain.entitlement.SeatAssignment;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
@@ -206,13 +204,12 @@ class FlexExamplesTest {
   void subscriptionFirstACoveredUserIsNeverChargedForThatProduct() {
     // F9: ann holds an AutoCAD subscription, bob the AEC Collection (AutoCAD + Revit), cy nothing.
     Catalog catalog = autodeskLikeCatalog();
-    Entitlements entitlements =
-        new Entitlements(
-            List.of(),
-            List.of(
-                new SeatAssignment(user("ann"), AUTOCAD),
-                new SeatAssignment(user("bob"), AEC_COLLECTION)),
-            List.of());
+    // the meter's coverage: ann's AutoCAD seat, bob's collection seat (its products)
+    Coverage coverage =
+        new Coverage(
+            java.util.Map.of(
+                user("ann"), java.util.Set.of(AUTOCAD),
+                user("bob"), catalog.bundle(AEC_COLLECTION).orElseThrow().coverage()));
     UsageLog usage =
         UsageLog.ofSessions(
             List.of(
@@ -224,7 +221,7 @@ class FlexExamplesTest {
 
     Metering metering =
         meter.meter(
-            usage, new MeterContext(catalog, entitlements.coverage(catalog), ZoneOffset.UTC));
+            usage, new MeterContext(catalog, coverage, ZoneOffset.UTC));
 
     assertThat(metering.charges())
         .extracting(c -> c.user().value(), Charge::product)

@@ -86,4 +86,68 @@ class AllocationProperties {
               parts.forEach((k, p) -> assertThat(negated.get(k)).isEqualTo(p.negated()));
             });
   }
+
+  /** Weights up to {@code Long.MAX_VALUE}, so that products overflow a {@code long} at times. */
+  private static Gen<Map<String, Long>> hugeWeights() {
+    return lists()
+        .of(longs().between(0, 5).mix(longs().between(0, Long.MAX_VALUE / 16), 50))
+        .ofSizeBetween(1, 12)
+        .assuming(ws -> ws.stream().anyMatch(w -> w > 0))
+        .map(
+            ws -> {
+              Map<String, Long> m = new LinkedHashMap<>();
+              for (int i = 0; i < ws.size(); i++) {
+                m.put("g" + i, ws.get(i));
+              }
+              return m;
+            });
+  }
+
+  @Test
+  void theSplitIsTheExactBigIntegerSplitWhetherOrNotLongsWouldOverflow() {
+    qt().forAll(money(), weights().mix(hugeWeights(), 50))
+        .checkAssert(
+            (total, weights) ->
+                assertThat(Allocation.byLargestRemainder(total, weights))
+                    .containsExactlyEntriesOf(exactSplit(total, weights)));
+  }
+
+  /** The rule in {@link java.math.BigInteger}s, as the class comment states it (the oracle). */
+  private static Map<String, Money> exactSplit(Money total, Map<String, Long> weights) {
+    int digits = total.currency().getDefaultFractionDigits();
+    java.math.BigInteger minor = total.amount().movePointRight(digits).toBigIntegerExact();
+    java.math.BigInteger n = minor.abs();
+    java.math.BigInteger sum = java.math.BigInteger.ZERO;
+    for (long w : weights.values()) {
+      sum = sum.add(java.math.BigInteger.valueOf(w));
+    }
+    List<String> keys = List.copyOf(weights.keySet());
+    java.math.BigInteger[] parts = new java.math.BigInteger[keys.size()];
+    java.math.BigInteger[] rem = new java.math.BigInteger[keys.size()];
+    java.math.BigInteger given = java.math.BigInteger.ZERO;
+    for (int i = 0; i < keys.size(); i++) {
+      java.math.BigInteger[] qr =
+          n.multiply(java.math.BigInteger.valueOf(weights.get(keys.get(i)))).divideAndRemainder(sum);
+      parts[i] = qr[0];
+      rem[i] = qr[1];
+      given = given.add(qr[0]);
+    }
+    int left = n.subtract(given).intValueExact();
+    for (int k = 0; k < left; k++) {
+      int best = -1;
+      for (int i = 0; i < keys.size(); i++) { // the largest remainder not yet topped up, first on ties
+        if (rem[i] != null && (best < 0 || rem[i].compareTo(rem[best]) > 0)) {
+          best = i;
+        }
+      }
+      parts[best] = parts[best].add(java.math.BigInteger.ONE);
+      rem[best] = null;
+    }
+    Map<String, Money> out = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      java.math.BigInteger p = minor.signum() < 0 ? parts[i].negate() : parts[i];
+      out.put(keys.get(i), new Money(new BigDecimal(p, digits), total.currency()));
+    }
+    return out;
+  }
 }

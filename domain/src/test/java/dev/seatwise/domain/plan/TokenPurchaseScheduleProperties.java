@@ -280,4 +280,32 @@ class TokenPurchaseScheduleProperties {
               assertThat(TokenLedger.of(s.lots("buy")).replay(windows).refused()).isEmpty();
             });
   }
+
+  @Test
+  void jumpingBetweenChangesGivesTheTokenByTokenSchedule() {
+    // the programme visiting only the positions where a candidate changes buys the same packs on
+    // the same days as the one visiting every token: one version, or two with the switch on a
+    // random day (rule B families), packs from 1 token up
+    qt().withExamples(400)
+        .forAll(
+            packMenus(1, 3, 700), packMenus(1, 3, 700), integers().between(0, 1_200),
+            windows(1_200, 400, 40))
+        .checkAssert(
+            (before, after, change, windows) -> {
+              CatalogHistory history =
+                  change == 0
+                      ? CatalogHistory.of(catalogOf(before))
+                      : CatalogHistory.of(
+                          catalogOf(before, LocalDate.of(2024, 1, 1)),
+                          catalogOf(after, DAY0.plusDays(change)));
+              TokenPurchaseSchedule tokens =
+                  TokenPurchaseSchedule.cheapest(
+                      windows, history, UTC, TokenPurchaseSchedule.Method.TOKENS);
+              TokenPurchaseSchedule jumps =
+                  TokenPurchaseSchedule.cheapest(
+                      windows, history, UTC, TokenPurchaseSchedule.Method.JUMPS);
+              assertThat(jumps.purchases()).isEqualTo(tokens.purchases());
+              assertThat(jumps.exactTotal()).isEqualByComparingTo(tokens.exactTotal());
+            });
+  }
 }

@@ -4,6 +4,7 @@ import dev.seatwise.adapter.cli.ErrorHandler;
 import dev.seatwise.adapter.cli.SeatwiseCommand;
 import dev.seatwise.adapter.cli.UsageErrorHandler;
 import dev.seatwise.adapter.cli.UseCases;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -14,7 +15,7 @@ public final class Main {
   public static void main(String[] args) {
     int code;
     try {
-      code = commandLine().execute(args);
+      code = commandLineFor(args).execute(args);
     } catch (OutOfMemoryError e) {
       System.err.println("seatwise: " + outOfMemory(args, Runtime.getRuntime().maxMemory()));
       code = ErrorHandler.BAD_INPUT;
@@ -53,9 +54,33 @@ public final class Main {
     return commandLine(new Wiring());
   }
 
-  /** The command line wired to {@code useCases}. */
+  /** The command line wired to the real adapters and services, built for a run with {@code args}. */
+  public static CommandLine commandLineFor(String[] args) {
+    return commandLine(new Wiring(), args);
+  }
+
+  /** The command line wired to {@code useCases}, with every command. */
   public static CommandLine commandLine(UseCases useCases) {
-    CommandLine cli = new CommandLine(new SeatwiseCommand(), new Factory(useCases));
+    return commandLine(useCases, new String[0]);
+  }
+
+  /**
+   * The command line wired to {@code useCases} for a run with {@code args}: when the first argument
+   * names a command, only that command is built (what the run can reach: its options, its help and
+   * its errors are the same); for {@code --version} alone, none is; otherwise every command is (the
+   * top-level help lists them, and an unknown command is reported as before).
+   */
+  public static CommandLine commandLine(UseCases useCases, String... args) {
+    Factory factory = new Factory(useCases);
+    CommandLine cli = new CommandLine(new SeatwiseCommand(), factory);
+    String first = args.length > 0 ? args[0] : null;
+    boolean one = first != null && SeatwiseCommand.SUBCOMMANDS.containsKey(first);
+    boolean none = args.length == 1 && ("--version".equals(first) || "-V".equals(first));
+    for (Map.Entry<String, Class<?>> c : SeatwiseCommand.SUBCOMMANDS.entrySet()) {
+      if (!none && (!one || c.getKey().equals(first))) {
+        cli.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());

@@ -48,6 +48,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,11 @@ import java.util.ServiceLoader;
  * instance serves one command line; not thread-safe.
  */
 public final class Wiring implements UseCases {
-  private final YamlCatalogAdapter catalogs = new YamlCatalogAdapter();
-  private final MeterRegistry meters = meters();
+  // built on first use, so that --help, --version and commands that need no catalog or meter
+  // start without the YAML parser or the service loader; a catalog is parsed once per run
+  private YamlCatalogAdapter catalogs;
+  private MeterRegistry meters;
+  private final Map<String, LoadedCatalog> loaded = new HashMap<>();
   private final Map<Inputs, Ports> ports = new IdentityHashMap<>();
 
   /** The adapters of one set of inputs, each reading its files at most once. */
@@ -74,7 +78,7 @@ public final class Wiring implements UseCases {
   public CompareScenariosUseCase compareScenarios(Inputs inputs) {
     Ports p = ports(inputs);
     return new CompareScenariosService(
-        p.usage(), p.catalog().history(), p.entitlements(), meters, p.identity());
+        p.usage(), p.catalog().history(), p.entitlements(), meterRegistry(), p.identity());
   }
 
   @Override
@@ -83,38 +87,38 @@ public final class Wiring implements UseCases {
     if (!inputs.entitlements().isEmpty() || !inputs.lots().isEmpty()) {
       p.entitlements().entitlements(); // read, so that their rejections are reported
     }
-    return new AnalyzeConcurrencyService(p.usage(), p.catalog().history(), meters);
+    return new AnalyzeConcurrencyService(p.usage(), p.catalog().history(), meterRegistry());
   }
 
   @Override
   public ForecastTokensUseCase forecastTokens(Inputs inputs) {
     Ports p = ports(inputs);
-    return new ForecastTokensService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+    return new ForecastTokensService(p.usage(), p.catalog().history(), p.entitlements(), meterRegistry());
   }
 
   @Override
   public ReviewRenewalsUseCase reviewRenewals(Inputs inputs) {
     Ports p = ports(inputs);
-    return new ReviewRenewalsService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+    return new ReviewRenewalsService(p.usage(), p.catalog().history(), p.entitlements(), meterRegistry());
   }
 
   @Override
   public AnalyzeSensitivityUseCase analyzeSensitivity(Inputs inputs) {
     Ports p = ports(inputs);
     return new AnalyzeSensitivityService(
-        p.usage(), p.catalog().history(), p.entitlements(), meters);
+        p.usage(), p.catalog().history(), p.entitlements(), meterRegistry());
   }
 
   @Override
   public EvaluateTradeInUseCase evaluateTradeIn(Inputs inputs) {
     Ports p = ports(inputs);
-    return new EvaluateTradeInService(p.usage(), p.catalog().history(), p.entitlements(), meters);
+    return new EvaluateTradeInService(p.usage(), p.catalog().history(), p.entitlements(), meterRegistry());
   }
 
   @Override
   public ReconcileChargesUseCase reconcileCharges(Inputs inputs) {
     Ports p = ports(inputs);
-    return new ReconcileChargesService(p.usage(), p.catalog().history(), meters);
+    return new ReconcileChargesService(p.usage(), p.catalog().history(), meterRegistry());
   }
 
   @Override
@@ -125,7 +129,7 @@ public final class Wiring implements UseCases {
 
   @Override
   public ListCatalogsUseCase listCatalogs() {
-    return new ListCatalogsService(catalogs);
+    return new ListCatalogsService(catalogs());
   }
 
   @Override
@@ -155,6 +159,20 @@ public final class Wiring implements UseCases {
     return registry;
   }
 
+  private YamlCatalogAdapter catalogs() {
+    if (catalogs == null) {
+      catalogs = new YamlCatalogAdapter();
+    }
+    return catalogs;
+  }
+
+  private MeterRegistry meterRegistry() {
+    if (meters == null) {
+      meters = meters();
+    }
+    return meters;
+  }
+
   private Ports ports(Inputs inputs) {
     return ports.computeIfAbsent(
         inputs,
@@ -169,8 +187,18 @@ public final class Wiring implements UseCases {
         });
   }
 
+  /** The catalog called {@code nameOrFile}, parsed on its first use in this run. */
   private LoadedCatalog load(String nameOrFile) {
-    return catalogs
+    LoadedCatalog known = loaded.get(nameOrFile);
+    if (known == null) {
+      known = parse(nameOrFile);
+      loaded.put(nameOrFile, known);
+    }
+    return known;
+  }
+
+  private LoadedCatalog parse(String nameOrFile) {
+    return catalogs()
         .load(nameOrFile)
         .orElseThrow(
             () ->

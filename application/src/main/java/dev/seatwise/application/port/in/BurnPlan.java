@@ -6,15 +6,18 @@ import java.util.Locale;
  * Whose Flex burn a forecast learns: the burn is the Flex windows the plan's seats do not cover.
  *
  * <ul>
- *   <li>{@link #UNASSIGNED} (the default, as before plans could be chosen): every window of a user
- *       no held subscription assigns the product (whatever the dates); with no entitlements, every
- *       window, the same as {@link #ALL_FLEX}.
+ *   <li>{@link #UNASSIGNED} (the default): every window that no held seat covers, by the dated
+ *       seat rule of today's plan (a seat covers only its seated user, only between its
+ *       subscription's start and end; assignees beyond the seats are unseated); without a Users
+ *       export nobody is seated; with no entitlements, every window, the same as {@link
+ *       #ALL_FLEX}.
  *   <li>{@link #ALL_FLEX}: every window, every user on Flex (as {@code compare}'s all-flex
  *       scenario), whatever is held.
  *   <li>{@link #CURRENT}: the held plan (subscriptions with their terms and seat counts,
  *       assignments with their dates, network holdings) evaluated day by day: the windows its
- *       seats and network holdings do not cover.
- *   <li>{@link #OPTIMAL}: the compare optimiser's plan over the history: the windows of the
+ *       seats and network holdings do not cover; without a Users export, the seats assumed
+ *       assigned to the heaviest users (as {@code compare}'s current scenario).
+ *   <li>{@link #OPTIMAL}: {@code compare}'s optimal plan over the history: the windows of the
  *       products it leaves each user on Flex.
  * </ul>
  */

@@ -55,7 +55,7 @@ public record ForecastTokensQuery(
         history.to().get());
   }
 
-  /** The burn of users no held subscription assigns (as before plans could be chosen). */
+  /** The burn of the windows no held seat covers ({@link BurnPlan#UNASSIGNED}, the default). */
   public ForecastTokensQuery(
       LocalDate asOf, PeriodSpec history, int horizonMonths, int simulations, long seed) {
     this(asOf, history, horizonMonths, simulations, seed, BurnPlan.UNASSIGNED);

@@ -100,7 +100,7 @@ public record TokenForecast(
         notes, List.of(), List.of(), BurnPlan.UNASSIGNED);
   }
 
-  /** A forecast of the burn of users no held subscription assigns (as before plans could be chosen). */
+  /** A forecast of the default plan's burn ({@link BurnPlan#UNASSIGNED}). */
   public TokenForecast(
       LocalDate asOf,
       LocalDate horizonEnd,

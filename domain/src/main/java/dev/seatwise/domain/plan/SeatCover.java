@@ -1,0 +1,216 @@
+package dev.seatwise.domain.plan;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.plan.WindowOutcome.Outcome;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.UserId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which usage a plan's seats and network holdings cover, by the one seat rule of {@link
+ * PlanEvaluation} (a seat covers only its seated user, only while its holding runs; assignees
+ * beyond an offering's seats that day are unseated): the rule the forecast's burn and the
+ * trade-in's network users share with {@code compare}'s current scenario. Token lots play no part
+ * here (the plan is evaluated without them): what a seat or network holding does not cover is the
+ * usage that Flex (or a network seat) has to pay.
+ *
+ * <ul>
+ *   <li>an access window is covered when the evaluation meets it by a seat or a network holding; a
+ *       window that opens outside the period is not evaluated and counts as not covered;
+ *   <li>a session is covered when a window of its user and product opening at its start would be
+ *       (a session that outlives the seat is still covered: it was admitted while the seat ran);
+ *   <li>dateless use (an aggregated usage report: days used, no dates) can only be set against a
+ *       seat that covers its user on <em>every</em> day of the period ({@link #coveredEveryDay});
+ *       otherwise it is not covered.
+ * </ul>
+ *
+ * Immutable and thread-safe; nothing is null.
+ */
+public final class SeatCover {
+  private final PlanEvaluation evaluation;
+  private final List<Charge> windows;
+  private final boolean[] covered;
+  private final long coveredCount;
+  private final List<SeatMiss> seatMisses;
+
+  private SeatCover(
+      PlanEvaluation evaluation, List<Charge> windows, boolean[] covered, List<SeatMiss> misses) {
+    this.evaluation = evaluation;
+    this.windows = windows;
+    this.covered = covered;
+    this.seatMisses = List.copyOf(misses);
+    long n = 0;
+    for (boolean c : covered) {
+      n += c ? 1 : 0;
+    }
+    this.coveredCount = n;
+  }
+
+  /**
+   * Evaluates {@code plan}'s seats and network holdings against {@code windows} over {@code
+   * period}, with bundles from {@code catalogs} (the version in force each day).
+   */
+  public static SeatCover of(
+      Plan plan, List<Charge> windows, PlanPeriod period, CatalogHistory catalogs) {
+    checkNotNull(plan, "plan");
+    checkNotNull(windows, "windows");
+    checkNotNull(period, "period");
+    checkNotNull(catalogs, "catalogs");
+    List<Charge> given = List.copyOf(windows);
+    Plan seatsOnly = new Plan(plan.currency(), plan.seats(), plan.network(), List.of());
+    PlanEvaluation e = PlanEvaluation.of(seatsOnly, given, period, catalogs);
+    // by value: the evaluation's outcomes hold equal windows, not the same objects; with seats and
+    // network holdings only, equal windows (same user, product and start) meet the same outcome
+    Map<Charge, Outcome> by = new HashMap<>();
+    for (WindowOutcome o : e.outcomes()) {
+      by.put(o.window(), o.outcome());
+    }
+    boolean[] covered = new boolean[given.size()];
+    for (int i = 0; i < given.size(); i++) {
+      Outcome o = by.get(given.get(i));
+      covered[i] = o == Outcome.SEAT || o == Outcome.NETWORK;
+    }
+    return new SeatCover(e, given, covered, e.seatMisses());
+  }
+
+  /**
+   * Today's plan {@code held} against {@code windows} over its period: as {@link #of(Plan, List,
+   * PlanPeriod, CatalogHistory)}, with the windows of a user the Users export assigns an offering
+   * that no subscription holds missed for {@link SeatMiss.Reason#NO_SUBSCRIPTION}.
+   */
+  public static SeatCover of(HeldPlan held, List<Charge> windows, CatalogHistory catalogs) {
+    checkNotNull(held, "held");
+    SeatCover c = of(held.plan(), windows, held.period(), catalogs);
+    return new SeatCover(
+        c.evaluation, c.windows, c.covered, seatMisses(held, c.evaluation.seatMisses(), catalogs));
+  }
+
+  /**
+   * {@code misses} (an evaluation of {@code held}'s plan) with {@link SeatMiss.Reason#NOT_ASSIGNED}
+   * replaced by {@link SeatMiss.Reason#NO_SUBSCRIPTION} where the Users export assigns the user an
+   * offering including the product that no subscription holds ({@link HeldPlan#unheldOffering}).
+   */
+  static List<SeatMiss> seatMisses(
+      HeldPlan held, List<SeatMiss> misses, CatalogHistory catalogs) {
+    List<SeatMiss> out = new ArrayList<>(misses.size());
+    for (SeatMiss m : misses) {
+      if (m.reason() == SeatMiss.Reason.NOT_ASSIGNED) {
+        Charge w = m.window().window();
+        Optional<ProductId> unheld =
+            held.unheldOffering(w.user(), w.product(), SeatHolding.versionOn(catalogs, m.date()));
+        if (unheld.isPresent()) {
+          out.add(new SeatMiss(m.window(), SeatMiss.Reason.NO_SUBSCRIPTION, unheld.get(), m.date()));
+          continue;
+        }
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * The sessions of {@code sessions} (in their order) that no seat or network holding covers at
+   * their start.
+   */
+  public static List<Session> uncoveredSessions(
+      Plan plan, List<Session> sessions, PlanPeriod period, CatalogHistory catalogs) {
+    List<Charge> probes = new ArrayList<>(sessions.size());
+    for (Session s : sessions) {
+      probes.add(probe(s.user(), s.product(), s.start()));
+    }
+    SeatCover cover = of(plan, probes, period, catalogs);
+    List<Session> out = new ArrayList<>();
+    for (int i = 0; i < sessions.size(); i++) {
+      if (!cover.covers(i)) {
+        out.add(sessions.get(i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The users of {@code users} whom a seat (or a network holding) covers for {@code product} on
+   * every day of {@code period}, in their order: those whose dateless use can be set against a
+   * seat.
+   */
+  public static Set<UserId> coveredEveryDay(
+      Plan plan,
+      ProductId product,
+      Collection<UserId> users,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
+    List<UserId> who = List.copyOf(new LinkedHashSet<>(users));
+    List<Charge> probes = new ArrayList<>();
+    for (UserId u : who) {
+      for (LocalDate d = period.from(); d.isBefore(period.to()); d = d.plusDays(1)) {
+        probes.add(probe(u, product, d.atStartOfDay(period.zone()).toInstant()));
+      }
+    }
+    SeatCover cover = of(plan, probes, period, catalogs);
+    int days = Math.toIntExact(period.days());
+    Set<UserId> out = new LinkedHashSet<>();
+    for (int k = 0; k < who.size(); k++) {
+      boolean all = true;
+      for (int d = 0; d < days && all; d++) {
+        all = cover.covers(k * days + d);
+      }
+      if (all) {
+        out.add(who.get(k));
+      }
+    }
+    return out;
+  }
+
+  /** A zero-length window of {@code user}'s {@code product} opening at {@code at}. */
+  private static Charge probe(UserId user, ProductId product, Instant at) {
+    return new Charge(user, product, at, at, 0);
+  }
+
+  /** Whether a seat or network holding covers the {@code i}-th window given. */
+  public boolean covers(int i) {
+    return covered[i];
+  }
+
+  /** The windows given that no seat or network holding covers, in their order. */
+  public List<Charge> uncovered() {
+    List<Charge> out = new ArrayList<>();
+    for (int i = 0; i < windows.size(); i++) {
+      if (!covered[i]) {
+        out.add(windows.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** How many of the windows given a seat or network holding covers. */
+  public long coveredCount() {
+    return coveredCount;
+  }
+
+  /**
+   * Why no seat covered each window the evaluation did not meet by a seat, in time order (for
+   * today's plan with {@link SeatMiss.Reason#NO_SUBSCRIPTION}); windows outside the period have
+   * none.
+   */
+  public List<SeatMiss> seatMisses() {
+    return seatMisses;
+  }
+
+  /** The evaluation of the plan's seats and network holdings (no lots) against the windows. */
+  public PlanEvaluation evaluation() {
+    return evaluation;
+  }
+}

@@ -1,0 +1,320 @@
+package dev.seatwise.domain.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.catalog.Term;
+import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.money.Money;
+import dev.seatwise.domain.usage.UserId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The subscription terms one user's named seat of an offering (a product or a bundle) is held on
+ * over a period, chosen from the days they use it.
+ *
+ * <p><b>The active span</b> is {@code [firstUse, lastUse + 1)}: from the first to the last day
+ * (in the period's zone) on which the user opens an access window of the offering's products (a
+ * bundle: of any product it includes, or of the bundle itself) within the period. A window is
+ * covered by a seat active on the day it opens ({@link PlanEvaluation}), so a seat held over the
+ * active span covers every window of the user's that the offering covers, and a seat held on no
+ * other day is needed.
+ *
+ * <p><b>The choice</b>, by what the terms cost when bought (a term bought is paid whole, as {@link
+ * TermMix} chooses), among:
+ *
+ * <ol>
+ *   <li>the offering's <em>common seat</em>: annual terms back to back from the period's first day
+ *       until it ends, each at the price in force on its start, as {@link MixPlan} holds the seats of
+ *       users active all period (today's renewal calendar, shared by the users on it);
+ *   <li>the cheapest terms ({@link TermMix#cheapest}) from the period's first day to the end of
+ *       the active span (a user who stops early);
+ *   <li>the cheapest terms from the start of the period's month in which the user first uses it
+ *       to the end of the active span (a user who starts late, or uses the offering for a few
+ *       months: a named subscription can be bought monthly, annual or for three years).
+ * </ol>
+ *
+ * <p>A plan's terms start on one calendar: the period's first day and its monthly anniversaries
+ * (the months of the period). A user's first term starts on the first day of the period's month in
+ * which they start using the offering, not on that very day: the plan's renewal dates stay at most
+ * one a month (each is a date to manage, and users starting the same month share holdings), at the
+ * cost of at most part of one monthly term over starting on the day itself; and since terms are
+ * whole months, the terms of every choice end on the calendar too.
+ *
+ * The least bought cost wins; ties go to the earlier candidate, so a user active all year keeps the
+ * common annual seat and the figures of a year of steady use do not move. The common seat is never
+ * cheaper than (2), which is the cheapest of every mix of terms from the period's first day, so it
+ * is chosen only on a tie. {@code attributed} is what the period is charged for the chosen terms:
+ * each term pro rata by its days in the period, rounded once ({@link TermMix#attributedTo}); that is
+ * the user's named cost the optimiser weighs against Flex (a number to it, so its exactness holds).
+ *
+ * <p>Immutable and thread-safe; nothing is null.
+ *
+ * @param terms the chosen terms (for the common seat, its annual terms from the period's start)
+ * @param common whether the user is on the offering's common seat
+ * @param commonPrice what the common seat costs when bought (empty when the catalog does not sell
+ *     an annual seat of the offering on one of its renewal dates)
+ */
+public record TermChoice(
+    ProductId offering,
+    LocalDate firstUse,
+    LocalDate lastUse,
+    TermMix terms,
+    boolean common,
+    Optional<Money> commonPrice,
+    Money attributed) {
+
+  public TermChoice {
+    checkNotNull(offering, "offering");
+    checkNotNull(firstUse, "firstUse");
+    checkNotNull(lastUse, "lastUse");
+    checkNotNull(terms, "terms");
+    checkNotNull(commonPrice, "commonPrice");
+    checkNotNull(attributed, "attributed");
+    checkArgument(!lastUse.isBefore(firstUse), "last use %s before first use %s", lastUse, firstUse);
+    checkArgument(!terms.spans().isEmpty(), "a choice holds at least one term");
+    checkArgument(
+        !terms.spans().get(0).start().isAfter(firstUse)
+            && terms.spans().get(terms.spans().size() - 1).end().isAfter(lastUse),
+        "terms %s must cover the active span %s..%s",
+        terms,
+        firstUse,
+        lastUse);
+  }
+
+  /**
+   * The choice for a user of {@code offering} active from {@code firstUse} to {@code lastUse}
+   * (inclusive days within {@code period}); empty when the catalog prices no terms of the offering
+   * that cover the span.
+   */
+  public static Optional<TermChoice> of(
+      ProductId offering,
+      LocalDate firstUse,
+      LocalDate lastUse,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
+    return new Chooser(period, catalogs).choose(offering, firstUse, lastUse);
+  }
+
+  /**
+   * Each user's choice for every offering they could hold: every product they open a window of
+   * within {@code period} (among {@code windows}, any order), and every bundle of {@code bundles}
+   * (its id to the products it includes) that includes one of them. Offerings the catalog prices no
+   * covering terms of are left out.
+   */
+  public static Map<UserId, Map<ProductId, TermChoice>> byUser(
+      List<Charge> windows,
+      Map<ProductId, ? extends Collection<ProductId>> bundles,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
+    checkNotNull(windows, "windows");
+    checkNotNull(bundles, "bundles");
+    Instant start = period.start();
+    Instant end = period.end();
+    // the first and last window of each user and product; a replay's windows come grouped by user
+    // and product, so the last group's slot is reused without a lookup
+    Map<UserId, Map<ProductId, Instant[]>> firstLast = new HashMap<>();
+    UserId lastUser = null;
+    ProductId lastProduct = null;
+    Instant[] slot = null;
+    for (Charge c : windows) {
+      Instant t = c.start();
+      if (t.isBefore(start) || !t.isBefore(end)) {
+        continue;
+      }
+      if (c.user() != lastUser || c.product() != lastProduct) {
+        lastUser = c.user();
+        lastProduct = c.product();
+        slot =
+            firstLast
+                .computeIfAbsent(c.user(), u -> new HashMap<>())
+                .computeIfAbsent(c.product(), p -> new Instant[] {t, t});
+      }
+      if (t.isBefore(slot[0])) {
+        slot[0] = t;
+      }
+      if (t.isAfter(slot[1])) {
+        slot[1] = t;
+      }
+    }
+    Chooser chooser = new Chooser(period, catalogs);
+    Map<UserId, Map<ProductId, TermChoice>> out = new TreeMap<>();
+    for (Map.Entry<UserId, Map<ProductId, Instant[]>> e : new TreeMap<>(firstLast).entrySet()) {
+      Map<ProductId, LocalDate[]> days = new TreeMap<>();
+      e.getValue()
+          .forEach(
+              (p, fl) -> days.put(p, new LocalDate[] {period.dayOf(fl[0]), period.dayOf(fl[1])}));
+      Map<ProductId, LocalDate[]> offerings = new TreeMap<>(days);
+      bundles.forEach(
+          (b, includes) -> {
+            LocalDate[] span = null;
+            for (Map.Entry<ProductId, LocalDate[]> d : days.entrySet()) {
+              if (d.getKey().equals(b) || includes.contains(d.getKey())) {
+                span =
+                    span == null
+                        ? d.getValue().clone()
+                        : new LocalDate[] {
+                          min(span[0], d.getValue()[0]), max(span[1], d.getValue()[1])
+                        };
+              }
+            }
+            if (span != null) {
+              offerings.put(b, span);
+            }
+          });
+      Map<ProductId, TermChoice> choices = new TreeMap<>();
+      offerings.forEach(
+          (o, span) -> chooser.choose(o, span[0], span[1]).ifPresent(c -> choices.put(o, c)));
+      if (!choices.isEmpty()) {
+        out.put(e.getKey(), java.util.Collections.unmodifiableMap(choices));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Why these terms, in numbers: e.g. {@code monthly x 3 from 2025-03-01 = 765.00 for use
+   * 2025-03-04..2025-05-20, less than the common annual seat (2030.00)}, and the share of
+   * the terms attributed to the period when some run past it.
+   */
+  public String reason() {
+    Money bought = terms.total();
+    StringBuilder s = new StringBuilder();
+    s.append(terms.describe())
+        .append(" = ")
+        .append(bought.amount().toPlainString())
+        .append(" for use ")
+        .append(firstUse)
+        .append("..")
+        .append(lastUse);
+    if (common) {
+      s.append(", the common annual seat (no shorter terms cost less)");
+    } else if (commonPrice.isPresent()) {
+      s.append(", less than the common annual seat (")
+          .append(commonPrice.get().amount().toPlainString())
+          .append(")");
+    }
+    if (!attributed.equals(bought)) {
+      s.append("; ")
+          .append(attributed.amount().toPlainString())
+          .append(" of it in the period (pro rata)");
+    }
+    return s.toString();
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static LocalDate max(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** Chooses with the common seat and term mixes worked out once per offering and span. */
+  private static final class Chooser {
+    private final PlanPeriod period;
+    private final CatalogHistory catalogs;
+    private final Map<ProductId, Optional<TermMix>> common = new HashMap<>();
+    private final Map<List<Object>, Optional<TermMix>> mixes = new HashMap<>();
+
+    Chooser(PlanPeriod period, CatalogHistory catalogs) {
+      this.period = checkNotNull(period, "period");
+      this.catalogs = checkNotNull(catalogs, "catalogs");
+    }
+
+    Optional<TermChoice> choose(ProductId offering, LocalDate firstUse, LocalDate lastUse) {
+      checkNotNull(offering, "offering");
+      checkArgument(
+          period.contains(firstUse) && period.contains(lastUse) && !lastUse.isBefore(firstUse),
+          "use %s..%s must lie within the period %s..%s",
+          firstUse,
+          lastUse,
+          period.from(),
+          period.to());
+      LocalDate to = lastUse.plusDays(1);
+      Optional<TermMix> seat = common.computeIfAbsent(offering, this::commonSeat);
+      Optional<TermMix> fromStart = mix(offering, period.from(), to);
+      LocalDate monthStart = monthOf(firstUse);
+      Optional<TermMix> fromUse =
+          monthStart.equals(period.from()) ? fromStart : mix(offering, monthStart, to);
+      TermMix best = null;
+      boolean isCommon = false;
+      for (int k = 0; k < 3; k++) {
+        Optional<TermMix> candidate = k == 0 ? seat : k == 1 ? fromStart : fromUse;
+        if (candidate.isPresent()
+            && (best == null || candidate.get().total().isLessThan(best.total()))) {
+          best = candidate.get();
+          isCommon = k == 0;
+        }
+      }
+      if (best == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new TermChoice(
+              offering,
+              firstUse,
+              lastUse,
+              best,
+              isCommon,
+              seat.map(TermMix::total),
+              best.attributedTo(period)));
+    }
+
+    /**
+     * The start of the period's month holding {@code day}: the latest of the period's first day and
+     * its monthly anniversaries on or before it.
+     */
+    private LocalDate monthOf(LocalDate day) {
+      long k = java.time.temporal.ChronoUnit.MONTHS.between(period.from(), day);
+      while (k > 0 && period.from().plusMonths(k).isAfter(day)) {
+        k--;
+      }
+      while (!period.from().plusMonths(k + 1).isAfter(day)) {
+        k++;
+      }
+      return period.from().plusMonths(k);
+    }
+
+    private Optional<TermMix> mix(ProductId offering, LocalDate from, LocalDate to) {
+      return mixes.computeIfAbsent(
+          List.of(offering, from, to),
+          k -> {
+            try {
+              TermMix m = TermMix.cheapest(offering, from, to, catalogs);
+              // months from the 29th to the 31st are clamped: terms that fall short are no cover
+              return m.spans().get(m.spans().size() - 1).end().isBefore(to)
+                  ? Optional.empty()
+                  : Optional.of(m);
+            } catch (IllegalArgumentException e) {
+              return Optional.empty();
+            }
+          });
+    }
+
+    /** The annual terms from the period's first day until it ends (as {@link MixPlan} holds). */
+    private Optional<TermMix> commonSeat(ProductId offering) {
+      List<TermSpan> spans = new ArrayList<>();
+      LocalDate s = period.from();
+      while (s.isBefore(period.to())) {
+        Optional<Money> price = SeatHolding.catalogPrice(catalogs, offering, Term.ANNUAL, s);
+        if (price.isEmpty()) {
+          return Optional.empty();
+        }
+        spans.add(new TermSpan(Term.ANNUAL, s, price.get()));
+        s = s.plusMonths(Term.ANNUAL.months());
+      }
+      return Optional.of(new TermMix(spans));
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.seatwise.domain.tokens;
+
+import static dev.seatwise.domain.testkit.LicensingGens.tokenCharges;
+import static dev.seatwise.domain.testkit.LicensingGens.tokenLotLists;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.seatwise.domain.usage.SessionTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The columnar replay ({@link TokenDraws}) is the ledger's replay ({@link TokenLedger#replay}) by
+ * other means: the same draws from each lot, the same charges accepted and refused.
+ */
+class TokenDrawsProperties {
+
+  @Test
+  void theColumnarReplayIsTheLedgersReplay() {
+    qt().withExamples(500)
+        .forAll(tokenLotLists(6), tokenCharges(60))
+        .checkAssert(
+            (lots, given) -> {
+              List<TokenCharge> charges = new ArrayList<>(given);
+              charges.sort(Comparator.comparing(TokenCharge::at)); // as the ledger orders them
+              TokenLedger ledger = TokenLedger.of(lots);
+              long[] at = new long[charges.size() + 3];
+              long[] tokens = new long[charges.size() + 3];
+              for (int c = 0; c < charges.size(); c++) {
+                at[c] = SessionTable.toNanos(charges.get(c).at());
+                tokens[c] = charges.get(c).tokens();
+              }
+              TokenDraws draws = TokenDraws.replay(ledger, at, tokens, charges.size());
+              LedgerReplay expected = ledger.replay(charges);
+              LedgerReplay actual = draws.toReplay(c -> charges.get(c).reference());
+              assertThat(actual.lots()).isEqualTo(expected.lots());
+              for (int i = 0; i < lots.size(); i++) {
+                assertThat(actual.drawsFrom(i)).isEqualTo(expected.drawsFrom(i));
+                long drawn = expected.drawsFrom(i).stream().mapToLong(LedgerReplay.Draw::tokens).sum();
+                assertThat(draws.drawnFrom(i)).isEqualTo(drawn);
+              }
+              assertThat(actual.accepted()).isEqualTo(expected.accepted());
+              assertThat(actual.refused()).isEqualTo(expected.refused());
+              assertThat(draws.refusedCount()).isEqualTo(expected.refused().size());
+              for (int c = 0; c < charges.size(); c++) {
+                assertThat(draws.isRefused(c)).isEqualTo(expected.refused().contains(charges.get(c)));
+              }
+            });
+  }
+}
