@@ -102,19 +102,27 @@ public final class TokenPurchaseSchedule {
       LocalDate earliest) {
     checkNotNull(windows, "windows");
     checkNotNull(zone, "zone");
-    TreeMap<LocalDate, Long> perDay = new TreeMap<>();
-    for (TokenCharge w : windows) {
-      if (w.tokens() > 0) {
-        perDay.merge(LocalDate.ofInstant(w.at(), zone), w.tokens(), Math::addExact);
+    PerDay d = PerDay.of(windows, zone);
+    return solve(d.days(), d.tokens(), catalogs, zone, validity, earliest);
+  }
+
+  /** Windows' tokens summed per day in a zone: the days with tokens, increasing, and their sums. */
+  private record PerDay(LocalDate[] days, long[] tokens) {
+    static PerDay of(List<TokenCharge> windows, ZoneId zone) {
+      TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+      for (TokenCharge w : windows) {
+        if (w.tokens() > 0) {
+          perDay.merge(LocalDate.ofInstant(w.at(), zone), w.tokens(), Math::addExact);
+        }
       }
+      LocalDate[] days = perDay.keySet().toArray(new LocalDate[0]);
+      long[] tokens = new long[days.length];
+      int i = 0;
+      for (long t : perDay.values()) {
+        tokens[i++] = t;
+      }
+      return new PerDay(days, tokens);
     }
-    LocalDate[] days = perDay.keySet().toArray(new LocalDate[0]);
-    long[] tokens = new long[days.length];
-    int i = 0;
-    for (long t : perDay.values()) {
-      tokens[i++] = t;
-    }
-    return solve(days, tokens, catalogs, zone, validity, earliest);
   }
 
   /**
@@ -197,19 +205,8 @@ public final class TokenPurchaseSchedule {
   /** {@link #cheapest(List, CatalogHistory, ZoneId)} by {@code method} (for tests). */
   static TokenPurchaseSchedule cheapest(
       List<TokenCharge> windows, CatalogHistory catalogs, ZoneId zone, Method method) {
-    TreeMap<LocalDate, Long> perDay = new TreeMap<>();
-    for (TokenCharge w : windows) {
-      if (w.tokens() > 0) {
-        perDay.merge(LocalDate.ofInstant(w.at(), zone), w.tokens(), Math::addExact);
-      }
-    }
-    LocalDate[] days = perDay.keySet().toArray(new LocalDate[0]);
-    long[] tokens = new long[days.length];
-    int i = 0;
-    for (long t : perDay.values()) {
-      tokens[i++] = t;
-    }
-    return solve(days, tokens, catalogs, zone, validityOf(catalogs), LocalDate.MIN, method);
+    PerDay d = PerDay.of(windows, zone);
+    return solve(d.days(), d.tokens(), catalogs, zone, validityOf(catalogs), LocalDate.MIN, method);
   }
 
   private static TokenPurchaseSchedule solve(
