@@ -271,13 +271,9 @@ class PlanEvaluationTest {
         new dev.seatwise.domain.metering.WindowedMeter()
             .meter(usage, dev.seatwise.domain.metering.MeterContext.of(catalog))
             .charges();
-    List<dev.seatwise.domain.tokens.TokenCharge> flex = new ArrayList<>();
-    for (Charge w : windows) {
-      if (w.user().equals(user("cy"))) {
-        flex.add(new dev.seatwise.domain.tokens.TokenCharge(w.start(), w.tokens(), w.user().toString()));
-      }
-    }
-    TokenPurchaseSchedule buys = TokenPurchaseSchedule.cheapest(flex, catalogs, ZoneOffset.UTC);
+    TokenPurchaseSchedule buys =
+        MixPlan.schedule(
+            java.util.Map.of(user("cy"), java.util.Set.of(ACD)), windows, year, catalogs); // cy on Flex
 
     PlanEvaluation e =
         PlanEvaluation.of(
