@@ -163,14 +163,7 @@ public record TermMix(List<TermSpan> spans) {
     for (UserId u : users) {
       assignees.add(new Assignee(u, from, to));
     }
-    List<SeatHolding> out = new ArrayList<>();
-    for (int i = 0; i < spans.size(); i++) {
-      TermSpan s = spans.get(i);
-      out.add(
-          new SeatHolding(
-              id + "#" + (i + 1), offering, s.term(), s.start(), s.end(), seats, s.price(), assignees));
-    }
-    return out;
+    return holdings(id, offering, seats, assignees);
   }
 
   /** The terms as seat holdings of {@code seats} seats, ids {@code id#1}, {@code id#2}, … */
@@ -180,6 +173,12 @@ public record TermMix(List<TermSpan> spans) {
     for (UserId u : users) {
       assignees.add(Assignee.throughout(u));
     }
+    return holdings(id, offering, seats, assignees);
+  }
+
+  /** One seat holding per term, ids {@code id#1}, {@code id#2}, …, all with {@code assignees}. */
+  private List<SeatHolding> holdings(
+      String id, ProductId offering, long seats, List<Assignee> assignees) {
     List<SeatHolding> out = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
       TermSpan s = spans.get(i);
