@@ -118,42 +118,13 @@ public record TermChoice(
       PlanPeriod period,
       CatalogHistory catalogs) {
     checkNotNull(windows, "windows");
-    checkNotNull(bundles, "bundles");
-    Instant start = period.start();
-    Instant end = period.end();
-    // the first and last window of each user and product; a replay's windows come grouped by user
-    // and product, so the last group's slot is reused without a lookup
-    Map<UserId, Map<ProductId, Instant[]>> firstLast = new HashMap<>();
-    UserId lastUser = null;
-    ProductId lastProduct = null;
-    Instant[] slot = null;
-    for (Charge c : windows) {
-      Instant t = c.start();
-      if (t.isBefore(start) || !t.isBefore(end)) {
-        continue;
-      }
-      if (c.user() != lastUser || c.product() != lastProduct) {
-        lastUser = c.user();
-        lastProduct = c.product();
-        slot =
-            firstLast
-                .computeIfAbsent(c.user(), u -> new HashMap<>())
-                .computeIfAbsent(c.product(), p -> new Instant[] {t, t});
-      }
-      if (t.isBefore(slot[0])) {
-        slot[0] = t;
-      }
-      if (t.isAfter(slot[1])) {
-        slot[1] = t;
-      }
-    }
-    return choices(firstLast, bundles, period, catalogs);
+    return byUser(dev.seatwise.domain.metering.WindowTable.of(windows), bundles, period, catalogs);
   }
 
   /**
    * As {@link #byUser(List, Map, PlanPeriod, CatalogHistory)}, over a window table (its windows
    * are sorted by start, so each user and product's first and last window are found in one pass
-   * over the columns, with no object per window).
+   * over the columns, with no object per window); the list form reads its windows as a table.
    */
   public static Map<UserId, Map<ProductId, TermChoice>> byUser(
       dev.seatwise.domain.metering.WindowTable windows,

@@ -15,7 +15,6 @@ import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.metering.Charge;
-import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -190,12 +189,6 @@ class TermChoiceTest {
     assertThat(collection.firstUse()).isEqualTo(LocalDate.of(2025, 3, 2));
     assertThat(collection.lastUse()).isEqualTo(LocalDate.of(2025, 5, 30));
     assertThat(collection.terms().total()).isEqualTo(usd("1350.00"));
-    // the same choices over the windows as a table (as compare reads them)
-    assertThat(
-            TermChoice.byUser(
-                WindowTable.of(windows), Map.of(aec, Set.of(ACD, rvt)), YEAR,
-                CatalogHistory.of(withBundle)))
-        .isEqualTo(byUser);
   }
 
   private static Charge window(UserId user, ProductId product, String start) {
