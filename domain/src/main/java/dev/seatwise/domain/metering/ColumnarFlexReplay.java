@@ -905,6 +905,48 @@ public final class ColumnarFlexReplay {
     }
   }
 
+  /** Whether every window's tokens fit an {@code int} (see {@link #copyWindowTokens(int, int[], int)}). */
+  boolean windowTokensFitInt() {
+    for (int g = 0; g < windows.length; g++) {
+      if (windows[g] == 0) {
+        continue;
+      }
+      long[] own = windowTokens[g];
+      if (own == null) {
+        long t = tokens[g] / windows[g];
+        if (t != (int) t) {
+          return false;
+        }
+      } else {
+        for (long t : own) {
+          if (t != (int) t) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Copies the tokens of group {@code g}'s windows into {@code dest} from index {@code at}, as
+   * ints: only when {@link #windowTokensFitInt()}.
+   */
+  void copyWindowTokens(int g, int[] dest, int at) {
+    int count = windows[g];
+    if (count == 0) {
+      return;
+    }
+    long[] own = windowTokens[g];
+    if (own != null) {
+      for (int k = 0; k < count; k++) {
+        dest[at + k] = (int) own[k];
+      }
+    } else {
+      Arrays.fill(dest, at, at + count, (int) (tokens[g] / count));
+    }
+  }
+
   /** Start, in epoch nanoseconds, of window {@code k} of group {@code g}. */
   public long windowStartNanos(int g, int k) {
     checkElementIndex(k, windows[g], "window");
