@@ -81,7 +81,7 @@ public final class PlanEvaluation {
   private final WindowTable windows;
   /** Per window: its outcome ({@link Outcome#ordinal()}), tokens, and holding (index or -1). */
   private final byte[] kind;
-  private final long[] rated;
+  private final Rated rated;
   private final int[] holding;
   /** Per window: why no seat covered it ({@link SeatMiss.Reason#ordinal()} + 1, 0 when one did). */
   private final byte[] missReason;
@@ -111,7 +111,7 @@ public final class PlanEvaluation {
       List<CostLine> lines,
       WindowTable windows,
       byte[] kind,
-      long[] rated,
+      Rated rated,
       int[] holding,
       byte[] missReason,
       int[] missOffering,
@@ -222,12 +222,10 @@ public final class PlanEvaluation {
     byte[] activeToday = new byte[offeringCount]; // 0 unknown, 1 active, 2 not
 
     byte[] kind = new byte[n];
-    long[] rated = new long[n];
+    Rated rated = new Rated(n);
     int[] holding = new int[n];
     byte[] missReason = new byte[n];
     int[] missOffering = new int[n];
-    long[] tokenAt = new long[n];
-    long[] tokenAmount = new long[n];
     int[] tokenWindow = new int[n];
     int tokenCount = 0;
     int[] dayFrom = new int[16];
@@ -329,7 +327,7 @@ public final class PlanEvaluation {
       }
       if (seat >= 0) {
         kind[i] = SEAT;
-        rated[i] = tokens;
+        rated.set(i, tokens);
         holding[i] = seat;
         continue;
       }
@@ -378,30 +376,44 @@ public final class PlanEvaluation {
       int network = dpNetwork[p];
       if (network >= 0) {
         kind[i] = NETWORK;
-        rated[i] = tokens;
+        rated.set(i, tokens);
         holding[i] = network;
       } else if (rk == noRate) {
         kind[i] = NOT_ON_FLEX;
         holding[i] = -1;
       } else {
         holding[i] = -1;
-        tokenAt[tokenCount] = t;
-        tokenAmount[tokenCount] = tokens;
+        rated.set(i, tokens);
         tokenWindow[tokenCount] = i;
         tokenCount++;
       }
     }
+    // the token-paid windows' times and tokens are read from the columns, not copied
+    WindowTable tw = w;
+    int[] tokenWindows = tokenWindow;
     TokenDraws draws =
-        TokenDraws.replay(TokenLedger.of(plan.lots()), tokenAt, tokenAmount, tokenCount);
+        TokenDraws.replay(
+            TokenLedger.of(plan.lots()),
+            new TokenDraws.Charges() {
+              @Override
+              public long atNanos(int c) {
+                return tw.startNanos(tokenWindows[c]);
+              }
+
+              @Override
+              public long tokens(int c) {
+                return rated.get(tokenWindows[c]);
+              }
+            },
+            tokenCount);
     long tokensDrawn = 0;
     for (int c = 0; c < tokenCount; c++) {
       int i = tokenWindow[c];
-      rated[i] = tokenAmount[c];
       if (draws.isRefused(c)) {
         kind[i] = NO_BALANCE;
       } else {
         kind[i] = TOKENS;
-        tokensDrawn = Math.addExact(tokensDrawn, tokenAmount[c]);
+        tokensDrawn = Math.addExact(tokensDrawn, rated.get(i));
       }
     }
     int uncovered = 0;
@@ -679,7 +691,7 @@ public final class PlanEvaluation {
 
   /** The tokens of window {@code i}'s outcome ({@link WindowOutcome#tokens()}). */
   public long tokens(int i) {
-    return rated[i];
+    return rated.get(i);
   }
 
   /** The holding that covered window {@code i} ({@link WindowOutcome#holding()}). */
@@ -695,7 +707,41 @@ public final class PlanEvaluation {
   }
 
   private WindowOutcome outcomeOf(int i) {
-    return new WindowOutcome(windows.charge(i), rated[i], OUTCOMES[kind[i]], holding(i));
+    return new WindowOutcome(windows.charge(i), rated.get(i), OUTCOMES[kind[i]], holding(i));
+  }
+
+  /**
+   * Per window, the tokens of its outcome: ints while every value fits (4 bytes a window), widened
+   * to longs (once) when one does not. Written only while the evaluation is made.
+   */
+  private static final class Rated {
+    private final int[][] narrow = new int[1][];
+    private final long[][] wide = new long[1][];
+
+    Rated(int n) {
+      narrow[0] = new int[n];
+    }
+
+    void set(int i, long v) {
+      if (wide[0] == null && v != (int) v) {
+        int[] a = narrow[0];
+        long[] w = new long[a.length];
+        for (int k = 0; k < a.length; k++) {
+          w[k] = a[k];
+        }
+        wide[0] = w;
+        narrow[0] = null;
+      }
+      if (wide[0] != null) {
+        wide[0][i] = v;
+      } else {
+        narrow[0][i] = (int) v;
+      }
+    }
+
+    long get(int i) {
+      return wide[0] != null ? wide[0][i] : narrow[0][i];
+    }
   }
 
   /** The outcomes, made when read. */
