@@ -82,11 +82,11 @@ public final class PlanEvaluation {
   /** Per window: its outcome ({@link Outcome#ordinal()}), tokens, and holding (index or -1). */
   private final byte[] kind;
   private final Rated rated;
-  private final int[] holding;
+  private final SmallInts holding;
   /** Per window: why no seat covered it ({@link SeatMiss.Reason#ordinal()} + 1, 0 when one did). */
   private final byte[] missReason;
   /** Per window missed: the offering ({@link #offerings} index) it concerns, -1 for its product. */
-  private final int[] missOffering;
+  private final SmallInts missOffering;
   /** The windows' days: day {@code dayOf[k]} (epoch day) from window {@code dayFrom[k]} on. */
   private final int[] dayFrom;
   private final long[] dayOf;
@@ -112,9 +112,9 @@ public final class PlanEvaluation {
       WindowTable windows,
       byte[] kind,
       Rated rated,
-      int[] holding,
+      SmallInts holding,
       byte[] missReason,
-      int[] missOffering,
+      SmallInts missOffering,
       int[] dayFrom,
       long[] dayOf,
       List<OfferingSeats> offerings,
@@ -223,9 +223,10 @@ public final class PlanEvaluation {
 
     byte[] kind = new byte[n];
     Rated rated = new Rated(n);
-    int[] holding = new int[n];
+    SmallInts holding =
+        new SmallInts(n, Math.max(plan.seats().size(), plan.network().size()));
     byte[] missReason = new byte[n];
-    int[] missOffering = new int[n];
+    SmallInts missOffering = new SmallInts(n, offeringCount);
     int[] tokenWindow = new int[n];
     int tokenCount = 0;
     int[] dayFrom = new int[16];
@@ -328,7 +329,7 @@ public final class PlanEvaluation {
       if (seat >= 0) {
         kind[i] = SEAT;
         rated.set(i, tokens);
-        holding[i] = seat;
+        holding.set(i, seat);
         continue;
       }
       byte reason = (byte) (SeatMiss.Reason.NOT_ASSIGNED.ordinal() + 1);
@@ -372,17 +373,17 @@ public final class PlanEvaluation {
         break;
       }
       missReason[i] = reason;
-      missOffering[i] = missedOffering;
+      missOffering.set(i, missedOffering);
       int network = dpNetwork[p];
       if (network >= 0) {
         kind[i] = NETWORK;
         rated.set(i, tokens);
-        holding[i] = network;
+        holding.set(i, network);
       } else if (rk == noRate) {
         kind[i] = NOT_ON_FLEX;
-        holding[i] = -1;
+        holding.set(i, -1);
       } else {
-        holding[i] = -1;
+        holding.set(i, -1);
         rated.set(i, tokens);
         tokenWindow[tokenCount] = i;
         tokenCount++;
@@ -698,16 +699,46 @@ public final class PlanEvaluation {
   public String holding(int i) {
     byte k = kind[i];
     if (k == SEAT) {
-      return plan.seats().get(holding[i]).id();
+      return plan.seats().get(holding.get(i)).id();
     }
     if (k == NETWORK) {
-      return plan.network().get(holding[i]).id();
+      return plan.network().get(holding.get(i)).id();
     }
     return "";
   }
 
   private WindowOutcome outcomeOf(int i) {
     return new WindowOutcome(windows.charge(i), rated.get(i), OUTCOMES[kind[i]], holding(i));
+  }
+
+  /**
+   * Per window, an index in {@code [-1, bound)} (a holding, an offering, or none): one byte a
+   * window when the bound allows it, else two, else four.
+   */
+  private static final class SmallInts {
+    private final byte[] bytes;
+    private final short[] shorts;
+    private final int[] ints;
+
+    SmallInts(int n, int bound) {
+      this.bytes = bound <= Byte.MAX_VALUE ? new byte[n] : null;
+      this.shorts = bytes == null && bound <= Short.MAX_VALUE ? new short[n] : null;
+      this.ints = bytes == null && shorts == null ? new int[n] : null;
+    }
+
+    void set(int i, int v) {
+      if (bytes != null) {
+        bytes[i] = (byte) v;
+      } else if (shorts != null) {
+        shorts[i] = (short) v;
+      } else {
+        ints[i] = v;
+      }
+    }
+
+    int get(int i) {
+      return bytes != null ? bytes[i] : shorts != null ? shorts[i] : ints[i];
+    }
   }
 
   /**
@@ -819,7 +850,7 @@ public final class PlanEvaluation {
       }
       SeatMiss.Reason reason = REASONS[missReason[i] - 1];
       LocalDate day = dayOf(i);
-      OfferingSeats o = missOffering[i] < 0 ? null : offerings.get(missOffering[i]);
+      OfferingSeats o = missOffering.get(i) < 0 ? null : offerings.get(missOffering.get(i));
       ProductId offering = o == null ? windows.product(i) : o.offering();
       LocalDate date =
           switch (reason) {
