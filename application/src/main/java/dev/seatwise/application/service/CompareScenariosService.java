@@ -257,40 +257,41 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               named, bundles, flexAllowedIgnoringExclusions(catalog), packs.get(),
               OptionalLong.empty(), demands)
               .withAllPinned(Pin.FLEX);
-      // all-flex beside all-named and optimal, after the network part (one helper at a time)
-      List<String> flexNotes = new ArrayList<>();
-      Forked<Optional<MixScenarios.Priced>> allFlex =
+      // all-named beside all-flex and optimal, after the network part (one helper at a time)
+      List<String> namedNotes = new ArrayList<>();
+      Forked<Optional<MixScenarios.Priced>> namedPart =
           Forked.start(
-              "all-flex",
+              "all-named",
               () -> {
                 network.join();
-                return solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, flexNotes)
-                    .map(s -> mixes.noting(flexNotes).mix(Scenario.ALL_FLEX, s, Optional.empty(), catalog, proration));
+                return solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, namedNotes)
+                    .map(s -> mixes.noting(namedNotes).mix(Scenario.ALL_NAMED, s, Optional.empty(), catalog, proration));
               },
               parallel);
-      List<String> namedNotes = new ArrayList<>();
+      List<String> flexNotes = new ArrayList<>();
       List<String> optimalNotes = new ArrayList<>();
-      boolean namedDone = false;
+      Optional<MixScenarios.Priced> flex;
+      boolean flexDone = false;
       try {
-        allNamed =
-            solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, namedNotes)
-                .map(s -> mixes.noting(namedNotes).mix(Scenario.ALL_NAMED, s, Optional.empty(), catalog, proration));
-        namedDone = true;
+        flex =
+            solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, flexNotes)
+                .map(s -> mixes.noting(flexNotes).mix(Scenario.ALL_FLEX, s, Optional.empty(), catalog, proration));
+        flexDone = true;
         HybridProblem constrained =
             query.tokenCap().isPresent() ? base.withTokenCap(query.tokenCap().getAsLong()) : base;
         optimal = optimal(constrained, mixes.noting(optimalNotes), catalog, proration, optimalNotes);
       } catch (RuntimeException | Error e) {
-        if (namedDone) {
-          // what failed came after all-flex and network in the listed order: theirs first
-          allFlex.join();
+        // a failure of what comes first in the listed order is thrown first
+        namedPart.join();
+        if (flexDone) {
           network.join();
         }
         throw e;
       }
       // the scenarios, their notes and their charges in the listed order, whatever ran where
+      allNamed = namedPart.join();
       notes.addAll(namedNotes);
       allNamed.ifPresent(x -> add(scenarios, ledger, x));
-      Optional<MixScenarios.Priced> flex = allFlex.join();
       notes.addAll(flexNotes);
       flex.ifPresent(x -> add(scenarios, ledger, x));
       Optional<MixScenarios.Network> net = network.join();
@@ -309,7 +310,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       notes.add("no scenario could be priced");
     }
     List<UserComparison> users =
-        users(analysis, optimal, allNamed, packs, named, terms, catalog, query);
+        users(analysis, optimal, allNamed, packs, named, terms, catalog, query, parallel);
     if (poolMix.isPresent()) {
       users = poolUsers(users, poolMix.get(), analysis, proration);
     }
@@ -702,18 +703,18 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       Map<ProductId, Money> named,
       Map<UserId, Map<ProductId, TermChoice>> terms,
       Catalog catalog,
-      CompareScenariosQuery query) {
+      CompareScenariosQuery query,
+      boolean parallel) {
     Map<UserId, Assignment> opt = index(optimal.map(MixScenarios.Priced::assignments));
     Map<UserId, Assignment> nam = index(allNamed.map(MixScenarios.Priced::assignments));
     Map<UserId, Money> optCosts = optimal.map(MixScenarios.Priced::userCosts).orElse(Map.of());
     Map<UserId, Money> namCosts = allNamed.map(MixScenarios.Priced::userCosts).orElse(Map.of());
     BigDecimal marginal =
         packs.map(p -> p.bestUnitPrice().perUnit()).orElse(BigDecimal.ZERO);
-    List<UserComparison> out = new ArrayList<>();
-    analysis
-        .byUser()
-        .forEach(
-            (user, byProduct) -> {
+    java.util.function.Function<Map.Entry<UserId, Map<ProductId, ProductUsage>>, UserComparison> one =
+        entry -> {
+              UserId user = entry.getKey();
+              Map<ProductId, ProductUsage> byProduct = entry.getValue();
               Assignment a = opt.get(user);
               Assignment n = nam.get(user);
               Money zero = catalog.zero();
@@ -739,21 +740,38 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                       ? "no optimal plan for this data (see the notes); cost shown is all-named"
                       : reason(a, byProduct, named, terms.getOrDefault(user, Map.of()), marginal,
                           catalog, query.pins().get(user));
-              out.add(
-                  new UserComparison(
-                      user,
-                      List.copyOf(byProduct.values()),
-                      bundles,
-                      namedList,
-                      flexList,
-                      cost,
-                      namedCost,
-                      namedCost.minus(cost),
-                      reason));
-            });
+              return new UserComparison(
+                  user,
+                  List.copyOf(byProduct.values()),
+                  bundles,
+                  namedList,
+                  flexList,
+                  cost,
+                  namedCost,
+                  namedCost.minus(cost),
+                  reason);
+            };
+    // the second half of the users beside the first (each user's line is their own)
+    List<Map.Entry<UserId, Map<ProductId, ProductUsage>>> entries =
+        new ArrayList<>(analysis.byUser().entrySet());
+    int half = entries.size() / 2;
+    Forked<List<UserComparison>> second =
+        Forked.start("users", () -> usersOf(entries.subList(half, entries.size()), one), parallel);
+    List<UserComparison> out = usersOf(entries.subList(0, half), one);
+    out.addAll(second.join());
     out.sort(
         Comparator.comparing(UserComparison::savings).reversed()
             .thenComparing(UserComparison::user));
+    return out;
+  }
+
+  private static List<UserComparison> usersOf(
+      List<Map.Entry<UserId, Map<ProductId, ProductUsage>>> entries,
+      java.util.function.Function<Map.Entry<UserId, Map<ProductId, ProductUsage>>, UserComparison> one) {
+    List<UserComparison> out = new ArrayList<>(entries.size());
+    for (Map.Entry<UserId, Map<ProductId, ProductUsage>> e : entries) {
+      out.add(one.apply(e));
+    }
     return out;
   }
 
