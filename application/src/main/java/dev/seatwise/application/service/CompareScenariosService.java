@@ -263,7 +263,11 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
           Forked.start(
               "all-named",
               () -> {
-                network.join();
+                try {
+                  network.join();
+                } catch (RuntimeException | Error e) {
+                  // thrown where the network scenario is joined, in its place in the list
+                }
                 return solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, namedNotes)
                     .map(s -> mixes.noting(namedNotes).mix(Scenario.ALL_NAMED, s, Optional.empty(), catalog, proration));
               },
