@@ -70,6 +70,7 @@ public final class WebServer implements AutoCloseable {
   private final ClientConnectionLimit connectionLimit =
       new ClientConnectionLimit(MAX_CONNECTIONS_PER_CLIENT);
   private final UploadLimit perClient;
+  private final RepeatedUploads bodies;
   /** The dataset folder when it is temporary (no --data-dir): removed at stop. */
   private final Optional<Path> temporaryData;
 
@@ -95,9 +96,12 @@ public final class WebServer implements AutoCloseable {
     UploadLimit perClient = new UploadLimit(settings.maxAnalysesPerClient());
     this.perClient = perClient;
     ParsedDatasets parsed = new ParsedDatasets(useCases, settings.datasetsInMemory());
+    this.bodies =
+        new RepeatedUploads(
+            settings.uploadRoot(), uploads, settings.datasetsInMemory());
     AnalysisEndpoints analysis =
         new AnalysisEndpoints(
-            useCases, uploads, runner, json, problems, Clock.systemUTC(), perClient, parsed);
+            useCases, uploads, runner, json, problems, Clock.systemUTC(), perClient, parsed, bodies);
     DatasetStore store =
         new DatasetStore(dataRoot, settings.dataMaxBytes(), json, Clock.systemUTC(), parsed::forget);
     DatasetEndpoints datasets = new DatasetEndpoints(analysis, store, parsed, runner, problems, json, perClient);
@@ -200,6 +204,11 @@ public final class WebServer implements AutoCloseable {
     return perClient.inFlight(client);
   }
 
+  /** One-shot bodies recognised as repeats of a recent one so far. */
+  long repeatedBodies() {
+    return bodies.repeats();
+  }
+
   /** The port actually bound (useful with port 0). */
   public int port() {
     return app.port();
@@ -209,6 +218,7 @@ public final class WebServer implements AutoCloseable {
   public void close() {
     app.stop();
     runner.close();
+    bodies.clear();
     RequestUploads.deleteTree(settings.uploadRoot());
     temporaryData.ifPresent(RequestUploads::deleteTree);
   }
