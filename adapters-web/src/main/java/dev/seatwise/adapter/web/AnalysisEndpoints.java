@@ -463,12 +463,13 @@ public final class AnalysisEndpoints {
 
   /**
    * Receives the uploads or the example, runs {@code analysis} within the time bound, answers. The
-   * files are read once: a body byte for byte equal to a recent one-shot body (same multipart
-   * boundary, length and read options, {@link RepeatedUploads}) is neither parsed nor hashed, and
-   * runs on what the first request read; otherwise, when the same files under the same names were
-   * read the same way by a recent request (they are still in memory, {@link ParsedDatasets}), the
-   * analysis runs on what that request read. Either way the answer names the files as this request
-   * does, and is what a fresh read answers.
+   * files are read once: files byte for byte equal to a recent one-shot upload's, under the same
+   * fields and names in the same order and read the same way ({@link RepeatedUploads}), are
+   * compared as they arrive, neither written nor hashed, and analysed from what the first request
+   * read; otherwise, when the same files under the same names were read the same way by a recent
+   * request (they are still in memory, {@link ParsedDatasets}), the analysis runs on what that
+   * request read. Either way the answer names the files as this request does, and is what a fresh
+   * read answers.
    */
   private void oneShot(Context ctx, Prepared analysis) {
     ReadOptions read = RequestParams.readOptions(ctx);
@@ -479,7 +480,7 @@ public final class AnalysisEndpoints {
         }
         return;
       }
-      try (RepeatedUploads.Body body = bodies.receive(ctx, read)) {
+      try (RepeatedUploads.Upload body = bodies.receive(ctx, read)) {
         Optional<String> key = body.repeatOf();
         Optional<ParsedDatasets.Parsed> known = key.flatMap(parsed::existing);
         if (known.isPresent()) {

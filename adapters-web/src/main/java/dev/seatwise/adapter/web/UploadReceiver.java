@@ -226,7 +226,7 @@ public final class UploadReceiver {
     return name.length() > 120 ? name.substring(0, 120) : name;
   }
 
-  private static String extension(String submitted, String field) {
+  static String extension(String submitted, String field) {
     if (submitted != null) {
       int dot = submitted.lastIndexOf('.');
       if (dot >= 0 && EXTENSION.matcher(submitted.substring(dot + 1)).matches()) {

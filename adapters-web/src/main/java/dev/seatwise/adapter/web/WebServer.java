@@ -97,8 +97,7 @@ public final class WebServer implements AutoCloseable {
     this.perClient = perClient;
     ParsedDatasets parsed = new ParsedDatasets(useCases, settings.datasetsInMemory());
     this.bodies =
-        new RepeatedUploads(
-            settings.uploadRoot(), uploads, settings.datasetsInMemory());
+        new RepeatedUploads(uploads, settings.datasetsInMemory());
     AnalysisEndpoints analysis =
         new AnalysisEndpoints(
             useCases, uploads, runner, json, problems, Clock.systemUTC(), perClient, parsed, bodies);

@@ -69,6 +69,8 @@ class OneShotReadOnceTest {
       assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
       assertThat(second.body()).isEqualTo(first.body());
       assertThat(useCases.reads).hasValue(1);
+      // each request has a boundary of its own (as browsers and curl make): still a repeat
+      assertThat(server.repeatedBodies()).isEqualTo(1);
       JsonNode rejections = TestServer.JSON.readTree(first.body()).get("import").get("rejections");
       assertThat(rejections.toString()).contains("a.csv").doesNotContain(tmp.toString());
 
@@ -161,6 +163,52 @@ class OneShotReadOnceTest {
       server.close();
     }
     assertThat(tmp.resolve("uploads")).doesNotExist();
+  }
+
+  @Test
+  void fileNamesAreReadAsTheDatasetUploadReadsThem(@TempDir Path tmp) throws Exception {
+    CountingUseCases useCases = new CountingUseCases();
+    WebServer server =
+        new WebServer(WebSettings.loopback(0, tmp.resolve("uploads")), useCases, JsonMapperFactory.create())
+            .start();
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      String base = "http://127.0.0.1:" + server.port() + "/api";
+      // as clients send them: quoted with escapes, unquoted, whole Windows paths, folders, non-ASCII
+      List<String> names =
+          List.of(
+              "\"plain.csv\"",
+              "\"a \\\"quoted\\\" name.csv\"",
+              "unquoted.csv",
+              "\"C:\\Users\\me\\year 2025.csv\"",
+              "\"../../etc/passwd\"",
+              "\"..\\..\\evil.csv\"",
+              "\"j\u00e4ger 2025.csv\"",
+              "\"\"");
+      for (String name : names) {
+        // content of its own: a dataset of the same content keeps its first upload's names
+        String csv = CSV.replace("a@x.com", "n" + Math.abs(name.hashCode()) + "@x.com");
+        String boundary = "----names" + Math.abs(name.hashCode());
+        byte[] body =
+            ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"usage\"; filename=" + name
+                    + "\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String type = "multipart/form-data; boundary=" + boundary;
+        HttpResponse<String> oneShot = send(http, base + "/comparisons", type, body);
+        HttpResponse<String> again = send(http, base + "/comparisons", type, body);
+        HttpResponse<String> dataset = send(http, base + "/datasets", type, body);
+        assertThat(oneShot.statusCode()).as(name + ": " + oneShot.body()).isEqualTo(200);
+        assertThat(again.body()).as(name).isEqualTo(oneShot.body());
+        assertThat(dataset.statusCode()).as(name + ": " + dataset.body()).isIn(200, 201);
+        String read = TestServer.JSON.readTree(oneShot.body()).get("import").get("files").get(0).get("file").asText();
+        String stored = TestServer.JSON.readTree(dataset.body()).get("files").get(0).get("file").asText();
+        assertThat(read).as(name).isEqualTo(stored).doesNotContain("/").doesNotContain("\\");
+        assertThat(oneShot.body()).as(name).doesNotContain(tmp.toString());
+      }
+      assertThat(server.repeatedBodies()).isEqualTo(names.size());
+    } finally {
+      server.close();
+    }
   }
 
   private static HttpResponse<String> send(HttpClient http, String url, String contentType, byte[] body)
