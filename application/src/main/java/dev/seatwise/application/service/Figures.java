@@ -13,7 +13,7 @@ final class Figures {
 
   /** {@code 2030} in USD: {@code 2,030.00}. */
   static String money(Money m) {
-    return String.format(Locale.ROOT, "%,." + m.currency().getDefaultFractionDigits() + "f", m.amount());
+    return m.grouped();
   }
 
   /** {@code 2.7} USD per token: {@code 2.70}; {@code 2.695}: {@code 2.695}. */
@@ -35,12 +35,6 @@ final class Figures {
 
   /** {@code 1 x 100 + 5 x 500 = 7,050.00}, or {@code no packs = 0.00}. */
   static String packs(PackPurchase purchase) {
-    StringBuilder sb = new StringBuilder();
-    purchase
-        .counts()
-        .forEach(
-            (pack, n) ->
-                sb.append(sb.length() == 0 ? "" : " + ").append(n).append(" x ").append(pack.size()));
-    return (sb.length() == 0 ? "no packs" : sb.toString()) + " = " + money(purchase.cost());
+    return purchase.summary();
   }
 }

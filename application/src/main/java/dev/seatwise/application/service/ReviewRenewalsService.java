@@ -30,6 +30,7 @@ import dev.seatwise.domain.plan.Plan;
 import dev.seatwise.domain.plan.PlanEvaluation;
 import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.RenewalPath;
+import dev.seatwise.domain.plan.TermChoice;
 import dev.seatwise.domain.plan.SeatGap;
 import dev.seatwise.domain.plan.SeatHolding;
 import dev.seatwise.domain.plan.TokenPurchaseSchedule;
@@ -46,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -130,7 +132,11 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     today.assumptions().forEach(a -> notes.add("today's plan: " + a));
     today.omissions().forEach(a -> notes.add("today's plan: " + a));
 
-    Plan optimum = optimum(imported, held, history, period, today.plan(), notes);
+    // aggregated reports have no dates: their holders keep the common annual seat, as in compare
+    Plan optimum =
+        optimum(
+            imported, held, history, period, analysis.hasSummaries() ? List.of() : windows,
+            today.plan(), notes);
     RenewalPath path =
         RenewalPath.of(
             today.plan(),
@@ -172,13 +178,17 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
 
   /**
    * The optimum as a plan over the review period: {@code compare}'s optimal mix on the history
-   * (its seats per offering); today's plan when there is none (no packs sold, a pool meter).
+   * (its seats per offering), each holder on the terms {@link TermChoice} chooses for the review
+   * period's windows (the common annual seat, or shorter terms of their own over the days they use
+   * the offering, as {@code compare} prices them); today's plan when there is none (no packs sold,
+   * a pool meter).
    */
   private Plan optimum(
       ImportedUsage imported,
       Entitlements held,
       AnalysisPeriod history,
       PlanPeriod period,
+      List<Charge> windows,
       Plan today,
       List<String> notes) {
     Comparison c =
@@ -204,7 +214,17 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
       TokenPurchaseSchedule none =
           TokenPurchaseSchedule.cheapest(
               List.of(), catalogs, period.zone(), catalogs.versions().get(0).tokenExpiry(), period.from());
-      return MixPlan.of(seats, period, catalogs, none);
+      Map<ProductId, Set<ProductId>> bundles = new TreeMap<>();
+      for (ProductId o : seats.keySet()) {
+        catalogs
+            .versionOn(period.from())
+            .orElse(catalogs.latest())
+            .bundle(o)
+            .ifPresent(b -> bundles.put(o, b.includes()));
+      }
+      Map<UserId, Map<ProductId, TermChoice>> terms =
+          TermChoice.byUser(windows, bundles, period, catalogs);
+      return MixPlan.of(seats, terms, period, catalogs, none);
     } catch (IllegalArgumentException e) {
       notes.add("the optimal mix cannot be held over the review period (" + e.getMessage() + "): the"
           + " path only reclaims seats and changes behaviour");

@@ -254,8 +254,8 @@ class EvaluateTradeInServiceTest {
   @Test
   void yearlyTokensAreRoundedUp() {
     // 1 token in 2 days: 365 / 2 = 182.5 -> 183; 7 tokens in 365 days: 7.
-    assertThat(EvaluateTradeInService.perYear(1, 2)).isEqualTo(183);
-    assertThat(EvaluateTradeInService.perYear(7, 365)).isEqualTo(7);
+    assertThat(dev.seatwise.domain.tradein.TradeInAssessment.perYear(1, 2)).isEqualTo(183);
+    assertThat(dev.seatwise.domain.tradein.TradeInAssessment.perYear(7, 365)).isEqualTo(7);
   }
 
   @Test

@@ -174,4 +174,44 @@ class ReviewRenewalsServiceTest {
             InMemoryEntitlementsAdapter.none());
     assertThat(withoutCovers.review(aYearTo1March2025()).actionsOf(Kind.RESTRICT_FLEX_PRODUCT)).isEmpty();
   }
+
+  @Test
+  void aUserActiveThreeMonthsMovesOntoMonthlyTermsAsCompareHoldsThem() {
+    // CompareTermsTest's catalog: AutoCAD 255.00 a month, 2,030.00 a year, 7 tokens; packs of 100
+    // at 3.00 and 1,000 at 2.90. History 2025: ann uses AutoCAD every day, mo every day from 1
+    // March to 31 May; nothing is held. Replayed over 2026 from the review date 1 January 2026:
+    // today both are on Flex, (365 + 92) x 7 = 3,199 tokens bought at once as 3 x 1,000 + 2 x 100
+    // = 8,700.00 + 600.00 = 9,300.00. compare's optimum holds ann on the common annual seat,
+    // 2,030.00, and mo on three monthly terms from 1 March, 3 x 255.00 = 765.00: 2,795.00, and the
+    // review buys exactly that on the review date (before: mo on an annual seat, 4,060.00).
+    List<Session> sessions = new ArrayList<>(CompareTermsTest.daily("ann", "2025-01-01", "2026-01-01"));
+    sessions.addAll(CompareTermsTest.daily("mo", "2025-03-01", "2025-06-01"));
+    var service =
+        new ReviewRenewalsService(
+            InMemoryUsageAdapter.of(sessions),
+            CatalogHistory.of(CompareTermsTest.catalog()),
+            InMemoryEntitlementsAdapter.none());
+
+    RenewalReview review =
+        service.review(
+            ReviewRenewalsQuery.of(day("2026-01-01"))
+                .withHistory(PeriodSpec.of(day("2025-01-01"), day("2026-01-01"), ZoneOffset.UTC)));
+
+    assertThat(review.current()).isEqualTo(usd("9300.00"));
+    assertThat(review.actions())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(Kind.MOVE_TO_NAMED);
+              assertThat(a.users()).extracting(UserId::value).containsExactly("ann", "mo");
+              assertThat(a.saving()).isEqualTo(usd("6505.00"));
+              assertThat(a.reason())
+                  .contains(
+                      "buy 2 seat(s) from 2026-01-01 (ACD at 2030.00 per annual term, ACD on its"
+                          + " own terms: 3 x monthly from 2026-03-01 at 255.00)");
+            });
+    assertThat(review.target()).isEqualTo(usd("2795.00"));
+    assertThat(review.optimum()).isEqualTo(usd("2795.00"));
+    addsUp(review);
+  }
 }

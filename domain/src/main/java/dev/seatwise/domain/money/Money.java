@@ -119,6 +119,15 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
   }
 
+  /**
+   * The amount as reports print it: thousands grouped, the currency's decimals ({@code 2030} in
+   * USD: {@code 2,030.00}); locale-independent.
+   */
+  public String grouped() {
+    return String.format(
+        java.util.Locale.ROOT, "%,." + currency.getDefaultFractionDigits() + "f", amount);
+  }
+
   @Override
   public String toString() {
     return currency.getCurrencyCode() + " " + amount.toPlainString();

@@ -66,8 +66,10 @@ import java.util.TreeSet;
  * products (review date); at each renewal, renew no more seats than are assigned; move the users
  * whose offerings differ from the optimum's to them, on the first date it can be made (a seat is
  * left at the end of the term it is held for, a seat is taken when the last seat left frees up, or
- * on the review date), into a free seat of the offering when there is one, else a new annual
- * holding, one step per date, kind and offering. A step that would not save anything, or would
+ * on the review date), into a free seat of the offering when there is one, else the terms the
+ * optimum holds for that user alone (a {@link TermChoice} shorter than the common seat, e.g. three
+ * monthly terms) when they start on or after the move, else a new annual holding, one step per
+ * date, kind and offering. A step that would not save anything, or would
  * leave use uncovered that was covered, is left out (and named in the notes): the path is greedy,
  * so the target is the best plan it reaches, not a proven optimum under the dates; {@link
  * #optimum()} and {@link #timingGap()} say how far it is from the optimum with every change made on
@@ -829,12 +831,19 @@ public final class RenewalPath {
             plan = assign(plan, o, new Assignee(m.user(), on, LocalDate.MAX));
             freeTaken++;
           } else {
-            SeatHolding h = newSeat(g.getValue(), m.user(), on);
-            plan = plan.withSeats(h);
-            bought++;
-            newPrices.add(
-                o + " at " + h.pricePerSeat().amount().toPlainString() + " per "
-                    + h.term().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " term");
+            List<SeatHolding> own = ownTerms(m.user(), o, on);
+            if (!own.isEmpty()) {
+              plan = plan.withSeats(own);
+              bought++;
+              newPrices.add(o + " on its own terms: " + describe(own));
+            } else {
+              SeatHolding h = newSeat(g.getValue(), m.user(), on);
+              plan = plan.withSeats(h);
+              bought++;
+              newPrices.add(
+                  o + " at " + h.pricePerSeat().amount().toPlainString() + " per " + name(h.term())
+                      + " term");
+            }
           }
         }
       }
@@ -989,6 +998,72 @@ public final class RenewalPath {
       return new Plan(plan.currency(), out, plan.network(), plan.lots());
     }
 
+    /**
+     * The optimum's terms held by {@code user} alone for {@code offering} (a {@link TermChoice}
+     * that is not the common seat: {@link MixPlan} holds it as one seat per term, assigned over the
+     * days the terms run), as new holdings, when they all start on or after {@code day}; empty when
+     * the optimum seats the user on a shared or throughout seat, or a term would have started
+     * before the move (then the move buys an annual seat from its date, {@link #newSeat}).
+     */
+    List<SeatHolding> ownTerms(UserId user, ProductId offering, LocalDate day) {
+      List<SeatHolding> own = new ArrayList<>();
+      for (SeatHolding h : best.seats()) {
+        if (h.offering().equals(offering) && h.seats() == 1 && h.assignees().size() == 1) {
+          Assignee a = h.assignees().get(0);
+          if (a.user().equals(user) && !a.from().equals(LocalDate.MIN)) {
+            own.add(h);
+          }
+        }
+      }
+      own.sort(Comparator.comparing(SeatHolding::start));
+      if (own.isEmpty() || own.get(0).start().isBefore(day)) {
+        return List.of();
+      }
+      List<SeatHolding> out = new ArrayList<>();
+      int k = 0;
+      for (SeatHolding h : own) {
+        k++;
+        out.add(
+            new SeatHolding(
+                "new-" + offering.value() + "-" + user.value() + "-" + day + "#" + k,
+                offering,
+                h.term(),
+                h.start(),
+                h.end(),
+                1,
+                h.pricePerSeat(),
+                h.assignees()));
+      }
+      return out;
+    }
+
+    /**
+     * Terms in start order, runs of one term and price together: {@code 3 x monthly from
+     * 2026-03-01 at 255.00}.
+     */
+    static String describe(List<SeatHolding> terms) {
+      List<String> out = new ArrayList<>();
+      int i = 0;
+      while (i < terms.size()) {
+        SeatHolding first = terms.get(i);
+        int j = i + 1;
+        while (j < terms.size()
+            && terms.get(j).term() == first.term()
+            && terms.get(j).pricePerSeat().equals(first.pricePerSeat())) {
+          j++;
+        }
+        out.add(
+            (j - i) + " x " + name(first.term()) + " from " + first.start() + " at "
+                + first.pricePerSeat().amount().toPlainString());
+        i = j;
+      }
+      return String.join(", ", out);
+    }
+
+    static String name(Term term) {
+      return term.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** A new seat for {@code user} of the optimum holding {@code like}'s offering, from {@code day}. */
     SeatHolding newSeat(SeatHolding like, UserId user, LocalDate day) {
       Term term =
@@ -1014,6 +1089,11 @@ public final class RenewalPath {
       Map<ProductId, List<Assignee>> by = new LinkedHashMap<>();
       Map<ProductId, SeatHolding> like = new LinkedHashMap<>();
       wanted.forEach((u, m) -> m.forEach((o, h) -> {
+        List<SeatHolding> own = ownTerms(u, o, asOf);
+        if (!own.isEmpty()) {
+          seats.addAll(own);
+          return;
+        }
         by.computeIfAbsent(o, x -> new ArrayList<>()).add(new Assignee(u, asOf, LocalDate.MAX));
         like.putIfAbsent(o, h);
       }));

@@ -54,6 +54,17 @@ public record PackPurchase(Tokens demand, Map<TokenPack, Long> counts, Currency 
     return sum;
   }
 
+  /**
+   * The packs and their cost as reports print them: {@code 1 x 100 + 5 x 500 = 7,050.00}, or
+   * {@code no packs = 0.00}.
+   */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    counts.forEach(
+        (pack, n) -> sb.append(sb.length() == 0 ? "" : " + ").append(n).append(" x ").append(pack.size()));
+    return (sb.length() == 0 ? "no packs" : sb.toString()) + " = " + cost().grouped();
+  }
+
   /** The cost rounded once (half-even) to the currency's scale. */
   public Money cost() {
     return Money.rounded(exactCost(), currency, RoundingMode.HALF_EVEN);

@@ -284,4 +284,35 @@ class RenewalPathTest {
     });
     assertThat(p.target()).isEqualTo(usd("200.00"));
   }
+
+  @Test
+  void aFlexUserOfTwoMonthsMovesOntoTheMonthlyTermsTheOptimumHoldsForThem() {
+    // The bundled catalog's AutoCAD: 255.00 a month, 2,030.00 a year; packs of 500 at 3.00. eve
+    // uses AutoCAD daily for 50 days from 3 March (to 21 April): 350 tokens, 1 x 500 = 1,500.00 on
+    // Flex today. Her cheapest terms are two monthly ones from 1 March: 2 x 255.00 = 510.00 (an
+    // annual seat, 2,030.00, would not pay). The path buys exactly those terms on the review date.
+    CatalogHistory bundled = CatalogHistory.of(BundledCatalogPrices.bundled());
+    List<Charge> windows = daily("eve", AUTOCAD, 7, LocalDate.of(2025, 3, 3), 50);
+    Plan best =
+        MixPlan.of(
+            Map.of(AUTOCAD, List.of(user("eve"))),
+            TermChoice.byUser(windows, Map.of(), YEAR, bundled),
+            YEAR,
+            bundled,
+            TokenPurchaseSchedule.cheapest(List.of(), bundled, ZoneOffset.UTC));
+
+    RenewalPath p = RenewalPath.of(Plan.empty(USD), best, windows, List.of(), YEAR, bundled);
+
+    assertThat(p.current()).isEqualTo(usd("1500.00"));
+    assertThat(p.steps()).singleElement().satisfies(s -> {
+      assertThat(s.kind()).isEqualTo(Kind.MOVE_TO_NAMED);
+      assertThat(s.on()).isEqualTo(AS_OF);
+      assertThat(s.saving()).isEqualTo(usd("990.00"));
+      assertThat(s.reason()).contains("ACD on its own terms: 2 x monthly from 2025-03-01 at 255.00");
+    });
+    assertThat(p.target()).isEqualTo(usd("510.00"));
+    assertThat(p.optimum()).isEqualTo(usd("510.00"));
+    assertThat(p.timingGap()).isEqualTo(usd("0.00"));
+    addsUp(p);
+  }
 }
