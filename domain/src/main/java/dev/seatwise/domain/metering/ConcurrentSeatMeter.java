@@ -74,7 +74,7 @@ public final class ConcurrentSeatMeter implements Meter {
           for (long s : st) {
             earliest = Math.min(earliest, s);
           }
-          ConcurrencyProfile profile = ConcurrencyProfile.ofNanos(st, ends[p]);
+          ConcurrencyProfile profile = ConcurrencyProfile.ofOwnNanos(st, ends[p]);
           // with no overlap at all (only empty sessions), the demand is dated at the first start,
           // whatever the input order
           demands.add(
