@@ -11,6 +11,7 @@ import dev.seatwise.application.port.in.ProductUsage;
 import dev.seatwise.application.port.in.Scenario;
 import dev.seatwise.application.port.in.UserComparison;
 import dev.seatwise.application.port.out.EntitlementsPort;
+import dev.seatwise.application.port.out.ImportReport;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.OrganisationPort;
 import dev.seatwise.application.port.out.UsagePort;
@@ -143,10 +144,12 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
 
   /**
    * The same service working out the scenarios one after the other ({@code false}) or the
-   * independent ones beside each other ({@code true}); the answer is the same.
+   * independent ones beside each other ({@code true}, when more than one processor is available);
+   * the answer is the same. Two plans evaluated at once hold two sets of per-window columns: a
+   * front end that knows the heap is tight for its data asks for one after the other.
    */
-  CompareScenariosService parallel(boolean on) {
-    return new CompareScenariosService(this, on);
+  public CompareScenariosService parallel(boolean on) {
+    return new CompareScenariosService(this, on && Forked.PARALLEL);
   }
 
   @Override
@@ -155,7 +158,9 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     UsageAnalysis analysis =
         UsageAnalysis.of(
             imported, catalogs, query.period(), meters, UsageAnalysis.DefaultPeriod.AT_LEAST_A_YEAR);
-    return compare(query, imported, analysis, entitlements.entitlements());
+    ImportReport report = imported.report();
+    imported = null; // from here the sessions are the analysis' only, which may let go of them
+    return compare(query, report, analysis, entitlements.entitlements(), true);
   }
 
   /** Compares already-imported usage (for callers that analysed it themselves). */
@@ -164,6 +169,21 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       ImportedUsage imported,
       UsageAnalysis analysis,
       Entitlements held) {
+    return compare(query, imported.report(), analysis, held, false);
+  }
+
+  /**
+   * The comparison of {@code analysis}; when {@code owned} (the analysis is this call's own) and
+   * the scenarios are worked out one after the other, the network scenario comes first and the
+   * analysis then lets go of the sessions (nothing after it reads them), so that a large session
+   * table is not held while the plans are evaluated.
+   */
+  private Comparison compare(
+      CompareScenariosQuery query,
+      ImportReport importReport,
+      UsageAnalysis analysis,
+      Entitlements held,
+      boolean owned) {
     Catalog catalog = analysis.catalog();
     AnalysisPeriod period = analysis.period();
     Proration proration = Proration.ofDays(period.days());
@@ -191,6 +211,14 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                 },
                 parallel)
             : null;
+    if (network != null && !parallel && owned) {
+      try {
+        network.join(); // its failure is thrown again where the network scenario is joined
+      } catch (RuntimeException | Error e) {
+        // thrown again below, in the network scenario's place in the list
+      }
+      analysis.releaseSessions();
+    }
     // one seat's cost for the period as its plan prices it (annual terms, each at the price in
     // force on its start, pro rata when it runs past the period): the optimiser's named prices
     Map<ProductId, Money> named = new HashMap<>();
@@ -322,7 +350,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         catalog.currency(),
         period,
         catalog.vendor(),
-        imported.report(),
+        importReport,
         scenarios,
         users,
         notes,

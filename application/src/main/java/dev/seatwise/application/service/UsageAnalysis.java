@@ -46,7 +46,8 @@ import java.util.TreeMap;
 public final class UsageAnalysis {
   private final AnalysisPeriod period;
   private final Catalog catalog;
-  private final UsageLog inPeriod;
+  /** The period's sessions and days; days only once {@link #releaseSessions()} let go of them. */
+  private final java.util.concurrent.atomic.AtomicReference<UsageLog> inPeriod;
   private final Metering flex;
   private final Map<UserId, Map<ProductId, ProductUsage>> byUser;
   private final boolean hasSummaries;
@@ -79,7 +80,7 @@ public final class UsageAnalysis {
     this.span = span;
     this.period = period;
     this.catalog = catalog;
-    this.inPeriod = inPeriod;
+    this.inPeriod = new java.util.concurrent.atomic.AtomicReference<>(inPeriod);
     this.flex = flex;
     this.byUser = byUser;
     this.hasSummaries = hasSummaries;
@@ -397,9 +398,19 @@ public final class UsageAnalysis {
     return catalog;
   }
 
-  /** Sessions and days that start in the period. */
+  /** Sessions and days that start in the period (days only after {@link #releaseSessions()}). */
   public UsageLog usage() {
-    return inPeriod;
+    return inPeriod.get();
+  }
+
+  /**
+   * Lets go of the period's sessions, keeping its days and everything worked out from them (the
+   * replay's windows, tokens and counts): for an owner that has read from the sessions all it needs
+   * (the compare, once the network scenario has its peaks), so that a large table can be collected
+   * while the plans are evaluated. {@link #usage()} has no sessions afterwards.
+   */
+  void releaseSessions() {
+    inPeriod.set(UsageLog.ofDays(inPeriod.get().days()));
   }
 
   /**

@@ -59,7 +59,12 @@ public final class ColumnarFlexReplay {
   private static final long NANOS = 1_000_000_000L;
   private static final long DAY = 86_400L;
 
-  private final SessionTable table;
+  /**
+   * The replayed table's users and products (its dictionaries, which groups index): not the table,
+   * whose rows a finished replay no longer reads, so that it can be collected.
+   */
+  private final List<UserId> userDict;
+  private final List<ProductId> productDict;
   private final int[] groupUser;
   private final int[] groupProduct;
   private final int[] windows;
@@ -102,7 +107,8 @@ public final class ColumnarFlexReplay {
       CollectionPricing.Rate[][] windowRates) {
     this.windowTokens = windowTokens;
     this.windowRates = windowRates;
-    this.table = table;
+    this.userDict = table.users();
+    this.productDict = table.products();
     this.groupUser = groupUser;
     this.groupProduct = groupProduct;
     this.windows = windows;
@@ -202,14 +208,15 @@ public final class ColumnarFlexReplay {
         throw new IllegalStateException(x);
       }
     }
-    return replayer.result(bands).priceCollections(days, context);
+    return replayer.result(bands).priceCollections(table, days, context);
   }
 
   /**
    * This replay with each window of a collection checkout priced by {@link CollectionPricing}
-   * (the members the same user was seen using in it).
+   * (the members the same user was seen using in it, read from {@code table}, the replayed one).
    */
-  private ColumnarFlexReplay priceCollections(List<DailyUsage> daily, MeterContext context) {
+  private ColumnarFlexReplay priceCollections(
+      SessionTable table, List<DailyUsage> daily, MeterContext context) {
     Catalog catalog = context.catalog();
     if (catalog.bundles().isEmpty()) {
       return this;
@@ -854,9 +861,14 @@ public final class ColumnarFlexReplay {
     return seen.size();
   }
 
-  /** The replayed table. */
-  public SessionTable table() {
-    return table;
+  /** The replayed table's users, in its dictionary order (what {@link #userIndex} indexes). */
+  public List<UserId> users() {
+    return userDict;
+  }
+
+  /** The replayed table's products, in its dictionary order (what {@link #productIndex} indexes). */
+  public List<ProductId> products() {
+    return productDict;
   }
 
   /** Number of user × product groups (pairs with at least one session). */
@@ -875,11 +887,11 @@ public final class ColumnarFlexReplay {
   }
 
   public UserId user(int g) {
-    return table.users().get(groupUser[g]);
+    return userDict.get(groupUser[g]);
   }
 
   public ProductId product(int g) {
-    return table.products().get(groupProduct[g]);
+    return productDict.get(groupProduct[g]);
   }
 
   /** Access windows charged to group {@code g}. */

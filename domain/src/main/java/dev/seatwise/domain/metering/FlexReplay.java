@@ -183,7 +183,7 @@ public final class FlexReplay {
                 }));
 
     List<Usage> usage =
-        usage(replay, order, dailyCharges, dailyBesideSessions, days, context, productCount);
+        usage(table, replay, order, dailyCharges, dailyBesideSessions, days, context, productCount);
     return new FlexReplay(replay, order, before, dailyCharges, dailyCollections, usage);
   }
 
@@ -203,6 +203,7 @@ public final class FlexReplay {
 
   /** Per user and product, in id order: days used, windows and tokens. */
   private static List<Usage> usage(
+      SessionTable table,
       ColumnarFlexReplay replay,
       int[] order,
       List<Charge> dailyCharges,
@@ -236,13 +237,13 @@ public final class FlexReplay {
     // days used of sessions beside daily usage: the union of the days of both
     UserRows besideRows = null;
     if (!dailyBesideSessions.isEmpty()) {
-      boolean[] users = new boolean[replay.table().users().size()];
+      boolean[] users = new boolean[replay.users().size()];
       for (int g = 0; g < replay.groups(); g++) {
         if (dailyBesideSessions.getOrDefault(replay.user(g), Map.of()).containsKey(replay.product(g))) {
           users[replay.userIndex(g)] = true;
         }
       }
-      besideRows = UserRows.of(replay.table(), users);
+      besideRows = UserRows.of(table, users);
     }
     ZoneRules rules = context.zone().getRules();
     List<Usage> out = new ArrayList<>(order.length + counts.size());
@@ -348,8 +349,8 @@ public final class FlexReplay {
       }
     }
     // dictionaries: the users and products with windows, sorted by id
-    int tableUsers = sessions.table().users().size();
-    int tableProducts = sessions.table().products().size();
+    int tableUsers = sessions.users().size();
+    int tableProducts = sessions.products().size();
     boolean[] userSeen = new boolean[tableUsers];
     boolean[] productSeen = new boolean[tableProducts];
     TreeSet<UserId> userSet = new TreeSet<>();
@@ -375,12 +376,12 @@ public final class FlexReplay {
     ProductId[] products = productSet.toArray(new ProductId[0]);
     int[] userAt = new int[tableUsers];
     for (int u = 0; u < tableUsers; u++) {
-      userAt[u] = userSeen[u] ? Arrays.binarySearch(users, sessions.table().users().get(u)) : -1;
+      userAt[u] = userSeen[u] ? Arrays.binarySearch(users, sessions.users().get(u)) : -1;
     }
     int[] productAt = new int[tableProducts];
     for (int p = 0; p < tableProducts; p++) {
       productAt[p] =
-          productSeen[p] ? Arrays.binarySearch(products, sessions.table().products().get(p)) : -1;
+          productSeen[p] ? Arrays.binarySearch(products, sessions.products().get(p)) : -1;
     }
     // runs: each group with windows, then each user and product of the daily charges
     int n = Math.toIntExact(windowsBefore[order.length] + dailyCharges.size());

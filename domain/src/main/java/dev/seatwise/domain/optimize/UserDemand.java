@@ -53,7 +53,7 @@ public record UserDemand(
    * covers).
    */
   public static List<UserDemand> perUser(ColumnarFlexReplay replay) {
-    List<UserDemand> out = new ArrayList<>(replay.table().users().size());
+    List<UserDemand> out = new ArrayList<>(replay.users().size());
     Map<ProductId, Long> tokens = new TreeMap<>();
     int g = 0;
     int groups = replay.groups();
@@ -64,7 +64,7 @@ public record UserDemand(
         tokens.put(replay.product(g), replay.tokens(g));
         g++;
       }
-      out.add(of(replay.table().users().get(u), tokens));
+      out.add(of(replay.users().get(u), tokens));
     }
     out.sort(Comparator.comparing(UserDemand::user));
     return out;

@@ -913,39 +913,46 @@ public final class PlanEvaluation {
    * id order: what {@link UserCosts} charges a lot's line by.
    */
   Map<String, Map<UserId, Long>> drawnByLotAndUser() {
+    // one pass over the draws in their order (no index of them by lot: 4 bytes a draw): each run
+    // of draws from one lot is summed per user and added to the lot's sums when the lot changes
+    // (lots are mostly drawn one after the other, so runs are long)
     List<TokenLot> lots = draws.lots();
-    int[] start = new int[lots.size() + 1];
-    for (int d = 0; d < draws.draws(); d++) {
-      start[draws.drawLot(d) + 1]++;
-    }
-    for (int i = 0; i < lots.size(); i++) {
-      start[i + 1] += start[i];
-    }
-    int[] byLot = new int[draws.draws()];
-    int[] next = java.util.Arrays.copyOf(start, lots.size());
-    for (int d = 0; d < draws.draws(); d++) {
-      byLot[next[draws.drawLot(d)]++] = d;
-    }
     long[] sum = new long[windows.userCount()];
     int[] touched = new int[windows.userCount()];
     Map<String, Map<UserId, Long>> out = new HashMap<>();
-    for (int i = 0; i < lots.size(); i++) {
-      Map<UserId, Long> byUser = out.computeIfAbsent(lots.get(i).id(), k -> new java.util.TreeMap<>());
-      int t = 0;
-      for (int x = start[i]; x < start[i + 1]; x++) {
-        int d = byLot[x];
-        int u = windows.userIndex(tokenWindow[draws.drawCharge(d)]);
-        if (sum[u] == 0) {
-          touched[t++] = u;
+    for (TokenLot lot : lots) {
+      out.computeIfAbsent(lot.id(), k -> new java.util.TreeMap<>());
+    }
+    int t = 0;
+    int runLot = -1;
+    for (int d = 0; d < draws.draws(); d++) {
+      int lot = draws.drawLot(d);
+      if (lot != runLot) {
+        if (runLot >= 0) {
+          addRun(out.get(lots.get(runLot).id()), sum, touched, t);
         }
-        sum[u] += draws.drawTokens(d);
+        t = 0;
+        runLot = lot;
       }
-      for (int x = 0; x < t; x++) {
-        int u = touched[x];
-        byUser.merge(windows.userAt(u), sum[u], Long::sum);
-        sum[u] = 0;
+      int u = windows.userIndex(tokenWindow[draws.drawCharge(d)]);
+      if (sum[u] == 0) {
+        touched[t++] = u;
       }
+      sum[u] += draws.drawTokens(d);
+    }
+    if (runLot >= 0) {
+      addRun(out.get(lots.get(runLot).id()), sum, touched, t);
     }
     return out;
   }
+
+  /** Adds a run's sums of the {@code t} users in {@code touched} to {@code byUser}, and clears them. */
+  private void addRun(Map<UserId, Long> byUser, long[] sum, int[] touched, int t) {
+    for (int x = 0; x < t; x++) {
+      int u = touched[x];
+      byUser.merge(windows.userAt(u), sum[u], Long::sum);
+      sum[u] = 0;
+    }
+  }
+
 }

@@ -77,8 +77,36 @@ public final class Wiring implements UseCases {
   @Override
   public CompareScenariosUseCase compareScenarios(Inputs inputs) {
     Ports p = ports(inputs);
+    // the comparison is the last to read these files' usage in a run: it is handed over, not kept
+    // here, so that the sessions can be collected once the comparison has what it needs of them
+    UsagePort handedOver = p.usage() instanceof ReadOnce once ? once::take : p.usage();
     return new CompareScenariosService(
-        p.usage(), p.catalog().history(), p.entitlements(), meterRegistry(), p.identity());
+            handedOver, p.catalog().history(), p.entitlements(), meterRegistry(), p.identity())
+        .parallel(roomForTwoPlans(Runtime.getRuntime().maxMemory(), usageBytes(inputs)));
+  }
+
+  /**
+   * Whether the heap has room to evaluate two plans at once (the compare's two threads), given the
+   * size of the usage files: each plan holds per-window columns beside the sessions and windows,
+   * about the files' size in all on the 100,000-user year; under twice the files' size the
+   * scenarios are worked out one after the other (same answer, one set of columns at a time).
+   */
+  static boolean roomForTwoPlans(long maxHeapBytes, long usageBytes) {
+    return maxHeapBytes == Long.MAX_VALUE || maxHeapBytes / 2 >= usageBytes;
+  }
+
+  private static long usageBytes(Inputs inputs) {
+    long bytes = 0;
+    for (Path f : inputs.usage()) {
+      try {
+        if (Files.isRegularFile(f)) {
+          bytes += Files.size(f);
+        }
+      } catch (IOException | RuntimeException e) {
+        // unreadable here: the usage adapter reports it
+      }
+    }
+    return bytes;
   }
 
   @Override
@@ -276,7 +304,8 @@ public final class Wiring implements UseCases {
   private static UsagePort usage(Inputs inputs, LoadedCatalog catalog, ImportOptions options) {
     Optional<ImportFormat> format = inputs.usageFormat().map(ImportFormat::fromLabel);
     ImportObserver observer = inputs.observer();
-    return new Once<ImportedUsage>(
+    return new ReadOnce(
+        new Once<ImportedUsage>(
             () -> {
               ImportedUsage all = null;
               for (Path file : inputs.usage()) {
@@ -293,8 +322,22 @@ public final class Wiring implements UseCases {
               ImportedUsage usage = all == null ? ImportedUsage.EMPTY : all;
               observer.usageRead(usage.report());
               return usage;
-            })
-        ::get;
+            }));
+  }
+
+  /**
+   * Usage read on first use and kept for the next, or handed over ({@link #take}) to a caller that
+   * is the last to need it (a later use reads the files again).
+   */
+  private record ReadOnce(Once<ImportedUsage> once) implements UsagePort {
+    @Override
+    public ImportedUsage usage() {
+      return once.get();
+    }
+
+    ImportedUsage take() {
+      return once.take();
+    }
   }
 
   /** Entitlements from the given exports, read once; their row report goes to the observer. */
@@ -339,6 +382,13 @@ public final class Wiring implements UseCases {
         value = compute.get();
       }
       return value;
+    }
+
+    /** The value (computed if need be), no longer kept here. */
+    T take() {
+      T v = get();
+      value = null;
+      return v;
     }
   }
 
