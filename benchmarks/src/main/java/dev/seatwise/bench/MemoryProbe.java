@@ -73,7 +73,7 @@ public final class MemoryProbe {
     }
     System.gc();
     long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    BenchMain.print("memory_sessions", replay.table().size());
+    BenchMain.print("memory_sessions", replay.sessions());
     BenchMain.print("memory_heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     BenchMain.print("replay_peak_heap_mb", peak / (1024 * 1024));
     BenchMain.print("replay_retained_heap_mb", retained / (1024 * 1024));

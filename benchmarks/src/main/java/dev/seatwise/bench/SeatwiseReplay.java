@@ -97,7 +97,7 @@ final class SeatwiseReplay {
     for (int g = 0; g < replay.groups(); g++) {
       days += replay.daysUsed(g);
     }
-    return new Totals(replay.table().size(), replay.table().users().size(), replay.groups(),
+    return new Totals(replay.sessions(), replay.users().size(), replay.groups(),
         replay.totalWindows(), replay.totalTokens(), days, named.total(), flex.total(),
         optimal, candidates);
   }

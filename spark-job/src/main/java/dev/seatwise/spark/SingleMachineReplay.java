@@ -38,8 +38,8 @@ public final class SingleMachineReplay {
       rejections.merge(r.field() + ": " + r.reason(), 1L, Long::sum);
     }
     Scenarios.Totals totals = Scenarios.solve(catalog, demands);
-    return new Figures(replay.table().size(), read.report().rejected(), rejections,
-        replay.table().users().size(), replay.groups(), replay.totalWindows(), replay.totalTokens(),
+    return new Figures(replay.sessions(), read.report().rejected(), rejections,
+        replay.users().size(), replay.groups(), replay.totalWindows(), replay.totalTokens(),
         days,
         totals.allNamed(), totals.allFlex(), totals.optimal());
   }

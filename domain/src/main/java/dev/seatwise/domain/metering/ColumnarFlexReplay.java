@@ -65,6 +65,8 @@ public final class ColumnarFlexReplay {
    */
   private final List<UserId> userDict;
   private final List<ProductId> productDict;
+  /** How many sessions (rows of the table) were replayed. */
+  private final int sessions;
   private final int[] groupUser;
   private final int[] groupProduct;
   private final int[] windows;
@@ -109,6 +111,7 @@ public final class ColumnarFlexReplay {
     this.windowRates = windowRates;
     this.userDict = table.users();
     this.productDict = table.products();
+    this.sessions = table.size();
     this.groupUser = groupUser;
     this.groupProduct = groupProduct;
     this.windows = windows;
@@ -859,6 +862,11 @@ public final class ColumnarFlexReplay {
       }
     }
     return seen.size();
+  }
+
+  /** How many sessions (rows of the replayed table) were replayed. */
+  public int sessions() {
+    return sessions;
   }
 
   /** The replayed table's users, in its dictionary order (what {@link #userIndex} indexes). */
