@@ -50,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -68,6 +69,7 @@ public final class AnalysisEndpoints {
   private final Clock clock;
   private final UploadLimit perClient;
   private final ParsedDatasets parsed;
+  private final RepeatedUploads bodies;
 
   /** An analysis with its parameters read from the request, ready to run on a scope. */
   @FunctionalInterface
@@ -102,8 +104,10 @@ public final class AnalysisEndpoints {
       ProblemTranslator problems,
       Clock clock,
       UploadLimit perClient,
-      ParsedDatasets parsed) {
+      ParsedDatasets parsed,
+      RepeatedUploads bodies) {
     this.parsed = parsed;
+    this.bodies = bodies;
     this.clock = clock;
     this.perClient = perClient;
     this.useCases = useCases;
@@ -459,38 +463,79 @@ public final class AnalysisEndpoints {
 
   /**
    * Receives the uploads or the example, runs {@code analysis} within the time bound, answers. The
-   * files are read once: when the same files under the same names were read the same way by a
-   * recent request (they are still in memory, {@link ParsedDatasets}), the analysis runs on what
-   * that request read, and the answer names the files as this one does.
+   * files are read once: files byte for byte equal to a recent one-shot upload's, under the same
+   * fields and names in the same order and read the same way ({@link RepeatedUploads}), are
+   * compared as they arrive, neither written nor hashed, and analysed from what the first request
+   * read; otherwise, when the same files under the same names were read the same way by a recent
+   * request (they are still in memory, {@link ParsedDatasets}), the analysis runs on what that
+   * request read. Either way the answer names the files as this request does, and is what a fresh
+   * read answers.
    */
   private void oneShot(Context ctx, Prepared analysis) {
     ReadOptions read = RequestParams.readOptions(ctx);
-    try (UploadLimit.Permit permit = perClient.acquire(ctx.ip());
-        RequestUploads files = receive(ctx)) {
-      AnalysisInputs inputs = files.inputs();
-      Map<String, String> own = files.labels();
-      java.util.concurrent.atomic.AtomicReference<Map<String, String>> readFrom =
-          new java.util.concurrent.atomic.AtomicReference<>(own);
-      Object result;
-      try {
-        result =
-            runner.run(
-                () -> {
-                  String key = ParsedDatasets.uploadKey(DatasetStore.idOf(files, read), labelsInOrder(files));
-                  ParsedDatasets.Parsed p =
-                      parsed.parsed(key, () -> new ParsedDatasets.Parsed(useCases.over(inputs, read), own));
-                  readFrom.set(p.labels());
-                  return analysis.run(p.scope());
-                },
-                ctx.queryParam("example") == null ? ctx.contentLength() : -1);
-      } finally {
-        // the paths the answer (or its problem) may name: this request's and, when the files were
-        // read by an earlier request, that request's, under the same labels
-        Map<String, String> labels = new LinkedHashMap<>(own);
-        labels.putAll(readFrom.get());
-        ctx.attribute(ProblemTranslator.LABELS, labels);
+    try (UploadLimit.Permit permit = perClient.acquire(ctx.ip())) {
+      if (ctx.queryParam("example") != null) {
+        try (RequestUploads files = receive(ctx)) {
+          answer(ctx, read(ctx, analysis, files, read, new AtomicReference<>()));
+        }
+        return;
       }
-      answer(ctx, result);
+      try (RepeatedUploads.Upload body = bodies.receive(ctx, read)) {
+        Optional<String> key = body.repeatOf();
+        Optional<ParsedDatasets.Parsed> known = key.flatMap(parsed::existing);
+        if (known.isPresent()) {
+          ParsedDatasets.Parsed p = known.get();
+          ctx.attribute(ProblemTranslator.LABELS, p.labels());
+          answer(
+              ctx,
+              runner.run(
+                  () -> analysis.run(parsed.parsed(key.get(), () -> p).scope()),
+                  ctx.contentLength()));
+          return;
+        }
+        // a new body, or a repeat whose files are no longer in memory: parse and read them
+        try (RequestUploads files = checked(ctx, body.files())) {
+          AtomicReference<String> readAs = new AtomicReference<>();
+          Object result = read(ctx, analysis, files, read, readAs);
+          body.answered(readAs.get());
+          answer(ctx, result);
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs {@code analysis} on the request's files, read once (or taken from a recent request that
+   * read the same files under the same names the same way); sets {@code readAs} to the key they
+   * were read under.
+   */
+  private Object read(
+      Context ctx,
+      Prepared analysis,
+      RequestUploads files,
+      ReadOptions read,
+      AtomicReference<String> readAs) {
+    AnalysisInputs inputs = files.inputs();
+    Map<String, String> own = files.labels();
+    AtomicReference<Map<String, String>> readFrom = new AtomicReference<>(own);
+    try {
+      return runner.run(
+          () -> {
+            String key =
+                ParsedDatasets.uploadKey(DatasetStore.idOf(files, read), labelsInOrder(files));
+            ParsedDatasets.Parsed p =
+                parsed.parsed(key, () -> new ParsedDatasets.Parsed(useCases.over(inputs, read), own));
+            readFrom.set(p.labels());
+            readAs.set(key);
+            return analysis.run(p.scope());
+          },
+          ctx.queryParam("example") == null ? ctx.contentLength() : -1);
+    } finally {
+      // the paths the answer (or its problem) may name: this request's and, when the files were
+      // read by an earlier request, that request's, under the same labels
+      Map<String, String> labels = new LinkedHashMap<>(own);
+      labels.putAll(readFrom.get());
+      ctx.attribute(ProblemTranslator.LABELS, labels);
     }
   }
 
@@ -510,7 +555,14 @@ public final class AnalysisEndpoints {
    */
   RequestUploads receive(Context ctx) {
     String example = ctx.queryParam("example");
-    RequestUploads files = example == null ? uploads.receive(ctx) : example(ctx, example);
+    return checked(ctx, example == null ? uploads.receive(ctx) : example(ctx, example));
+  }
+
+  /**
+   * {@code files}, with their labels set on the request, once they hold at least one usage file;
+   * else they are closed and the request is a 400.
+   */
+  private static RequestUploads checked(Context ctx, RequestUploads files) {
     try {
       ctx.attribute(ProblemTranslator.LABELS, files.labels());
       if (files.inputs().usage().isEmpty()) {

@@ -83,6 +83,11 @@ final class ParsedDatasets {
     return parsed;
   }
 
+  /** The upload kept under {@code key}, if any (counted as a use); its files may still be being read. */
+  synchronized java.util.Optional<Parsed> existing(String key) {
+    return java.util.Optional.ofNullable(scopes.get(key));
+  }
+
   synchronized void forget(String key) {
     scopes.remove(key);
   }

@@ -69,7 +69,23 @@ public final class UploadReceiver {
 
   /** Reads the request's parts into a new temporary folder; the caller closes the result. */
   public RequestUploads receive(Context ctx) {
-    String contentType = ctx.contentType();
+    String contentType = requireMultipart(ctx.contentType());
+    checkDeclaredLength(ctx.req().getContentLengthLong());
+    InputStream body;
+    try {
+      body = ctx.req().getInputStream();
+    } catch (IOException e) {
+      throw brokenBody(e);
+    }
+    return parse(body, contentType);
+  }
+
+  /**
+   * The content type when it is {@code multipart/form-data}.
+   *
+   * @throws ApiProblem 415 otherwise
+   */
+  static String requireMultipart(String contentType) {
     if (contentType == null
         || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       throw new ApiProblem(
@@ -78,15 +94,21 @@ public final class UploadReceiver {
           "send multipart/form-data with one or more 'usage' file parts"
               + " (and optionally 'catalog' and 'entitlements')");
     }
-    checkDeclaredLength(ctx.req().getContentLengthLong());
+    return contentType;
+  }
+
+  /**
+   * Parses a {@code multipart/form-data} body (the request's, or a copy of one) into a new
+   * temporary folder, with every check of {@link #receive}; the caller closes the result.
+   */
+  RequestUploads parse(InputStream body, String contentType) {
     RequestUploads uploads = empty();
     try {
       MultipartConfigElement config =
           new MultipartConfigElement(
               uploads.dir().toString(), maxBytes, maxBytes, IN_MEMORY_THRESHOLD);
       MultiPartFormInputStream parser =
-          new MultiPartFormInputStream(
-              ctx.req().getInputStream(), contentType, config, uploads.dir().toFile());
+          new MultiPartFormInputStream(body, contentType, config, uploads.dir().toFile());
       Collection<Part> parts = parser.getParts();
       if (parts.size() > MAX_PARTS) {
         throw ApiProblem.badRequest("at most " + MAX_PARTS + " parts, not " + parts.size());
@@ -109,14 +131,19 @@ public final class UploadReceiver {
       throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
     } catch (IOException e) {
       uploads.close();
-      if (tooSlow(e)) {
-        throw tooSlow();
-      }
-      throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
+      throw brokenBody(e);
     } catch (RuntimeException e) {
       uploads.close();
       throw e;
     }
+  }
+
+  /** A body that could not be read: too slow (408) or broken (400). */
+  static ApiProblem brokenBody(IOException e) {
+    if (tooSlow(e)) {
+      return tooSlow();
+    }
+    return ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
   }
 
   /**
@@ -150,7 +177,7 @@ public final class UploadReceiver {
     }
   }
 
-  private ApiProblem tooLarge() {
+  ApiProblem tooLarge() {
     return new ApiProblem(
         413,
         "Upload too large",
@@ -199,7 +226,7 @@ public final class UploadReceiver {
     return name.length() > 120 ? name.substring(0, 120) : name;
   }
 
-  private static String extension(String submitted, String field) {
+  static String extension(String submitted, String field) {
     if (submitted != null) {
       int dot = submitted.lastIndexOf('.');
       if (dot >= 0 && EXTENSION.matcher(submitted.substring(dot + 1)).matches()) {

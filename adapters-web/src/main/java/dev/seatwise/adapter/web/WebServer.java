@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.time.Clock;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ public final class WebServer implements AutoCloseable {
   public static final String SWAGGER_PATH = "/swagger";
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final long IDLE_TIMEOUT_MS = 30_000;
+  /** The buffer each connection reads requests into (Jetty's default is 8 KB). */
+  static final int INPUT_BUFFER_BYTES = 64 * 1024;
 
   /**
    * The slowest upload accepted, in bytes per second: a client sending less (one byte every few
@@ -70,6 +73,7 @@ public final class WebServer implements AutoCloseable {
   private final ClientConnectionLimit connectionLimit =
       new ClientConnectionLimit(MAX_CONNECTIONS_PER_CLIENT);
   private final UploadLimit perClient;
+  private final RepeatedUploads bodies;
   /** The dataset folder when it is temporary (no --data-dir): removed at stop. */
   private final Optional<Path> temporaryData;
 
@@ -95,9 +99,11 @@ public final class WebServer implements AutoCloseable {
     UploadLimit perClient = new UploadLimit(settings.maxAnalysesPerClient());
     this.perClient = perClient;
     ParsedDatasets parsed = new ParsedDatasets(useCases, settings.datasetsInMemory());
+    this.bodies =
+        new RepeatedUploads(uploads, settings.datasetsInMemory());
     AnalysisEndpoints analysis =
         new AnalysisEndpoints(
-            useCases, uploads, runner, json, problems, Clock.systemUTC(), perClient, parsed);
+            useCases, uploads, runner, json, problems, Clock.systemUTC(), perClient, parsed, bodies);
     DatasetStore store =
         new DatasetStore(dataRoot, settings.dataMaxBytes(), json, Clock.systemUTC(), parsed::forget);
     DatasetEndpoints datasets = new DatasetEndpoints(analysis, store, parsed, runner, problems, json, perClient);
@@ -185,6 +191,11 @@ public final class WebServer implements AutoCloseable {
       if (c instanceof ServerConnector sc) {
         sc.setIdleTimeout(IDLE_TIMEOUT_MS);
         sc.addBean(connectionLimit);
+        // uploads of many megabytes are read in fewer, larger reads than Jetty's default 8 KB
+        HttpConnectionFactory http = sc.getConnectionFactory(HttpConnectionFactory.class);
+        if (http != null) {
+          http.setInputBufferSize(INPUT_BUFFER_BYTES);
+        }
       }
     }
     LOG.info(
@@ -200,6 +211,11 @@ public final class WebServer implements AutoCloseable {
     return perClient.inFlight(client);
   }
 
+  /** One-shot bodies recognised as repeats of a recent one so far. */
+  long repeatedBodies() {
+    return bodies.repeats();
+  }
+
   /** The port actually bound (useful with port 0). */
   public int port() {
     return app.port();
@@ -209,6 +225,7 @@ public final class WebServer implements AutoCloseable {
   public void close() {
     app.stop();
     runner.close();
+    bodies.clear();
     RequestUploads.deleteTree(settings.uploadRoot());
     temporaryData.ifPresent(RequestUploads::deleteTree);
   }

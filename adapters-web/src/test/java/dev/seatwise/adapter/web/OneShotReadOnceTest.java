@@ -11,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,8 @@ class OneShotReadOnceTest {
       assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
       assertThat(second.body()).isEqualTo(first.body());
       assertThat(useCases.reads).hasValue(1);
+      // each request has a boundary of its own (as browsers and curl make): still a repeat
+      assertThat(server.repeatedBodies()).isEqualTo(1);
       JsonNode rejections = TestServer.JSON.readTree(first.body()).get("import").get("rejections");
       assertThat(rejections.toString()).contains("a.csv").doesNotContain(tmp.toString());
 
@@ -91,6 +95,131 @@ class OneShotReadOnceTest {
     } finally {
       server.close();
     }
+  }
+
+  @Test
+  void aRepeatedBodyIsComparedNotParsedAndOtherBytesAreNeverConfused(@TempDir Path tmp) throws Exception {
+    CountingUseCases useCases = new CountingUseCases();
+    // one upload kept in memory: a stored dataset then pushes a one-shot upload out
+    WebSettings settings =
+        new WebSettings(WebSettings.DEFAULT_HOST, 0, Optional.empty(), WebSettings.DEFAULT_MAX_UPLOAD_BYTES,
+            WebSettings.DEFAULT_REQUEST_TIMEOUT, 2, WebSettings.DEFAULT_QUEUE, tmp.resolve("uploads"),
+            Optional.empty(), WebSettings.DEFAULT_DATA_MAX_BYTES, 1);
+    WebServer server = new WebServer(settings, useCases, JsonMapperFactory.create()).start();
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      String base = "http://127.0.0.1:" + server.port() + "/api/comparisons";
+      Multipart a = new Multipart().file("usage", "a.csv", CSV);
+      HttpResponse<String> first = send(http, base, a.contentType(), a.bytes());
+      HttpResponse<String> again = send(http, base, a.contentType(), a.bytes());
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+      assertThat(again.body()).isEqualTo(first.body());
+      assertThat(useCases.reads).hasValue(1);
+      assertThat(server.repeatedBodies()).isEqualTo(1);
+      assertThat(first.body()).contains("a.csv").doesNotContain(tmp.toString());
+
+      // the same boundary and length, one byte different: a new body, read and answered as such
+      byte[] other = a.bytes().clone();
+      int at = new String(other, StandardCharsets.UTF_8).indexOf("b@x.com");
+      other[at] = 'e';
+      HttpResponse<String> changed = send(http, base, a.contentType(), other);
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+      assertThat(changed.body()).contains("e@x.com").doesNotContain("b@x.com");
+      assertThat(useCases.reads).hasValue(2);
+      assertThat(server.repeatedBodies()).isEqualTo(1);
+
+      // the first body again: compared with the changed one (now the recent body of that length)
+      // up to the byte that differs, then parsed from the copy; its files are still in memory
+      HttpResponse<String> back = send(http, base, a.contentType(), a.bytes());
+      assertThat(back.body()).isEqualTo(first.body());
+      assertThat(server.repeatedBodies()).isEqualTo(1);
+
+      // the same bytes read another way: not a repeat
+      HttpResponse<String> paris = send(http, base + "?zone=Europe/Paris", a.contentType(), a.bytes());
+      assertThat(paris.statusCode()).as(paris.body()).isEqualTo(200);
+      assertThat(server.repeatedBodies()).isEqualTo(1);
+
+      // a body whose read failed is never recognised: both are read, and fail alike
+      Multipart s = new Multipart().file("usage", "s.csv", CSV);
+      HttpResponse<String> strict = send(http, base + "?strict=true", s.contentType(), s.bytes());
+      HttpResponse<String> strictAgain = send(http, base + "?strict=true", s.contentType(), s.bytes());
+      assertThat(strict.statusCode()).as(strict.body()).isEqualTo(422);
+      assertThat(strictAgain.body()).isEqualTo(strict.body()).contains("s.csv").doesNotContain(tmp.toString());
+      assertThat(server.repeatedBodies()).isEqualTo(1);
+
+      // a repeat whose files left memory (a stored dataset took the one place): read again from
+      // the copy of the body, answered alike
+      Multipart p = new Multipart().file("usage", "p.csv", CSV + "z@x.com,ACD,2025-01-09T08:00:00Z,2025-01-09T09:00:00Z\n");
+      HttpResponse<String> pFirst = send(http, base, p.contentType(), p.bytes());
+      int reads = useCases.reads.get();
+      Multipart d = new Multipart().file("usage", "d.csv", CSV.replace("a@x.com", "q@x.com"));
+      assertThat(send(http, base.replace("/comparisons", "/datasets"), d.contentType(), d.bytes()).statusCode())
+          .isEqualTo(201);
+      HttpResponse<String> pAgain = send(http, base, p.contentType(), p.bytes());
+      assertThat(pAgain.body()).isEqualTo(pFirst.body());
+      assertThat(server.repeatedBodies()).isEqualTo(2);
+      assertThat(useCases.reads).hasValue(reads + 2);
+    } finally {
+      server.close();
+    }
+    assertThat(tmp.resolve("uploads")).doesNotExist();
+  }
+
+  @Test
+  void fileNamesAreReadAsTheDatasetUploadReadsThem(@TempDir Path tmp) throws Exception {
+    CountingUseCases useCases = new CountingUseCases();
+    WebServer server =
+        new WebServer(WebSettings.loopback(0, tmp.resolve("uploads")), useCases, JsonMapperFactory.create())
+            .start();
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      String base = "http://127.0.0.1:" + server.port() + "/api";
+      // as clients send them: quoted with escapes, unquoted, whole Windows paths, folders, non-ASCII
+      List<String> names =
+          List.of(
+              "\"plain.csv\"",
+              "\"a \\\"quoted\\\" name.csv\"",
+              "unquoted.csv",
+              "\"C:\\Users\\me\\year 2025.csv\"",
+              "\"../../etc/passwd\"",
+              "\"..\\..\\evil.csv\"",
+              "\"j\u00e4ger 2025.csv\"",
+              "\"\"");
+      for (String name : names) {
+        // content of its own: a dataset of the same content keeps its first upload's names
+        String csv = CSV.replace("a@x.com", "n" + Math.abs(name.hashCode()) + "@x.com");
+        String boundary = "----names" + Math.abs(name.hashCode());
+        byte[] body =
+            ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"usage\"; filename=" + name
+                    + "\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String type = "multipart/form-data; boundary=" + boundary;
+        HttpResponse<String> oneShot = send(http, base + "/comparisons", type, body);
+        HttpResponse<String> again = send(http, base + "/comparisons", type, body);
+        HttpResponse<String> dataset = send(http, base + "/datasets", type, body);
+        assertThat(oneShot.statusCode()).as(name + ": " + oneShot.body()).isEqualTo(200);
+        assertThat(again.body()).as(name).isEqualTo(oneShot.body());
+        assertThat(dataset.statusCode()).as(name + ": " + dataset.body()).isIn(200, 201);
+        String read = TestServer.JSON.readTree(oneShot.body()).get("import").get("files").get(0).get("file").asText();
+        String stored = TestServer.JSON.readTree(dataset.body()).get("files").get(0).get("file").asText();
+        assertThat(read).as(name).isEqualTo(stored).doesNotContain("/").doesNotContain("\\");
+        assertThat(oneShot.body()).as(name).doesNotContain(tmp.toString());
+      }
+      assertThat(server.repeatedBodies()).isEqualTo(names.size());
+    } finally {
+      server.close();
+    }
+  }
+
+  private static HttpResponse<String> send(HttpClient http, String url, String contentType, byte[] body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> post(HttpClient http, String url, String name, String csv)

@@ -10,10 +10,7 @@ import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
-import dev.seatwise.domain.metering.CapacityDemand;
 import dev.seatwise.domain.metering.ConcurrentSeatMeter;
-import dev.seatwise.domain.metering.Coverage;
-import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.money.Allocation;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.optimize.Assignment;
@@ -613,16 +610,14 @@ final class MixScenarios {
       notes.add("network is left out: the usage has no clock times (sessions), so concurrency is unknown");
       return Optional.empty();
     }
-    var metering =
-        new ConcurrentSeatMeter()
-            .meter(analysis.usage(), new MeterContext(catalog, Coverage.NONE, period.zone()));
+    // each product's peak only (not its concurrency profile: 56 bytes a session)
     Map<String, Long> seats = new TreeMap<>();
     Map<String, String> why = new HashMap<>();
     List<ProductId> unpriced = new ArrayList<>();
     List<NetworkHolding> held = new ArrayList<>();
     List<Holding> holdings = new ArrayList<>();
-    for (CapacityDemand d : metering.demands()) {
-      ProductId id = ProductId.of(d.pool());
+    for (ConcurrentSeatMeter.Peak d : ConcurrentSeatMeter.peaks(analysis.usage())) {
+      ProductId id = d.product();
       Optional<Product> priced = catalog.product(id).filter(p -> p.networkSeat().isPresent());
       if (priced.isEmpty()) {
         unpriced.add(id); // also a collection: collections were never sold as network seats here

@@ -1,0 +1,482 @@
+package dev.seatwise.adapter.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.MultiPartParser;
+import org.eclipse.jetty.util.QuotedStringTokenizer;
+
+/**
+ * Receives a one-shot upload in one pass and recognises the files of a recent one-shot upload
+ * without writing, parsing or hashing them again. The body is read with Jetty's multipart parser;
+ * each part is compared, as it arrives, with the same part (same field and file name, in the same
+ * place) of the recent upload whose first part has this one's field and name and that was read
+ * the same way ({@code zone}, {@code strict}). When every part equals its counterpart, byte for
+ * byte, and there are as many, the upload is a repeat: its analysis runs on what the recent
+ * upload's request read, and nothing of it is written to disk. Otherwise each part is written
+ * under a name the server picks (the bytes that matched are copied from the recent part) and
+ * checked as {@link UploadReceiver} checks it. The multipart boundary and part headers other than
+ * the field and file name play no part, so a client that makes a new boundary for every request
+ * (browsers, curl) is recognised too; identical files under identical names, read the same way,
+ * are what the recent request read, so a repeat answers what a fresh read answers.
+ *
+ * <p>At most {@code capacity} recent uploads are kept in memory (least recently used dropped
+ * first), together at most an eighth of the Java heap (and 1 GB); a larger upload is not kept.
+ * Nothing of them is kept on disk. An upload is kept only once its request was answered, so an
+ * upload that failed a check or a read is never recognised. Thread-safe.
+ */
+final class RepeatedUploads {
+  private static final int CHUNK = 64 * 1024;
+  private static final int MAX_PARTS = 64;
+
+  /** A part of a recent upload: its field, the client's name for it, and its bytes. */
+  private record Part(String field, String label, byte[] bytes) {}
+
+  /** A recent upload: its parts in order, and the key its files were read under. */
+  private record Recent(List<Part> parts, String key, long bytes) {}
+
+  private final UploadReceiver receiver;
+  private final int capacity;
+  private final long budget;
+  private long kept;
+  private final Map<String, Recent> recent = new LinkedHashMap<>(16, 0.75f, true);
+  private final AtomicLong repeats = new AtomicLong();
+
+  RepeatedUploads(UploadReceiver receiver, int capacity) {
+    this.receiver = receiver;
+    this.capacity = Math.max(1, capacity);
+    this.budget = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 8);
+  }
+
+  /** How many uploads were recognised as repeats so far. */
+  long repeats() {
+    return repeats.get();
+  }
+
+  /** Drops every recent upload (at stop). */
+  synchronized void clear() {
+    recent.clear();
+    kept = 0;
+  }
+
+  private static String signature(ReadOptions read, String field, String label) {
+    return read.zone().getId() + "\n" + read.strict() + "\n" + field + "\n" + label;
+  }
+
+  private synchronized Recent recent(String signature) {
+    return recent.get(signature);
+  }
+
+  private synchronized void remember(String signature, Recent r) {
+    Recent old = recent.remove(signature);
+    if (old != null) {
+      kept -= old.bytes();
+    }
+    var eldest = recent.entrySet().iterator();
+    while (eldest.hasNext() && (recent.size() >= capacity || kept + r.bytes() > budget)) {
+      kept -= eldest.next().getValue().bytes();
+      eldest.remove();
+    }
+    recent.put(signature, r);
+    kept += r.bytes();
+  }
+
+  /**
+   * Receives the request's upload. The caller closes the result.
+   *
+   * @throws ApiProblem 415 when not multipart or a part is not text, 413 over the upload cap, 408
+   *     too slow, 400 malformed or with an unknown field
+   */
+  Upload receive(io.javalin.http.Context ctx, ReadOptions read) {
+    String contentType = UploadReceiver.requireMultipart(ctx.contentType());
+    receiver.checkDeclaredLength(ctx.req().getContentLengthLong());
+    Upload upload = new Upload(read, receiver.empty());
+    try (InputStream in = ctx.req().getInputStream()) {
+      upload.read(in, boundary(contentType));
+      return upload;
+    } catch (IOException e) {
+      upload.close();
+      throw UploadReceiver.brokenBody(e);
+    } catch (ApiProblem e) {
+      upload.close();
+      throw e;
+    } catch (RuntimeException e) {
+      upload.close();
+      // Jetty stops a body that arrives below the minimum rate with its 408, a runtime failure
+      if (UploadReceiver.tooSlow(e)) {
+        throw UploadReceiver.brokenBody(new IOException(e.getMessage(), e));
+      }
+      throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
+    } catch (Error e) {
+      upload.close();
+      throw e;
+    }
+  }
+
+  /** The boundary named by the content type, as Jetty's multipart reader finds it. */
+  static String boundary(String contentType) {
+    int start = contentType.indexOf("boundary=");
+    if (start < 0) {
+      return "";
+    }
+    int end = contentType.indexOf(';', start);
+    String b = contentType.substring(start, end < 0 ? contentType.length() : end);
+    return QuotedStringTokenizer.unquote(value(b).trim());
+  }
+
+  private static String value(String nameEqualsValue) {
+    int idx = nameEqualsValue.indexOf('=');
+    return QuotedStringTokenizer.unquoteOnly(nameEqualsValue.substring(idx + 1).trim());
+  }
+
+  /** A file name from {@code filename=...} as Jetty's multipart reader reads it. */
+  static String filenameValue(String nameEqualsValue) {
+    int idx = nameEqualsValue.indexOf('=');
+    String value = nameEqualsValue.substring(idx + 1).trim();
+    if (value.matches(".??[a-z,A-Z]\\:\\\\[^\\\\].*")) {
+      // a whole Windows path, not escaped as a quoted string: kept as is (label() cuts it)
+      char first = value.charAt(0);
+      if (first == '"' || first == '\'') {
+        value = value.substring(1);
+      }
+      char last = value.charAt(value.length() - 1);
+      if (last == '"' || last == '\'') {
+        value = value.substring(0, value.length() - 1);
+      }
+      return value;
+    }
+    return QuotedStringTokenizer.unquoteOnly(value, true);
+  }
+
+  /** One request's upload. Not thread-safe; one per request. */
+  final class Upload implements AutoCloseable {
+    private final ReadOptions read;
+    private final RequestUploads files;
+    /** The recent upload compared with; null once this one differs from it. */
+    private Recent same;
+    /** Per part, in order: its stored file, or null while it equals the recent part. */
+    private final List<Path> stored = new ArrayList<>();
+    private final List<String> fields = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+    /** Per part, the name the server stores it under ({@code usage-1.csv}). */
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, Integer> counts = new HashMap<>();
+    private boolean repeat;
+    private boolean answered;
+
+    private Upload(ReadOptions read, RequestUploads files) {
+      this.read = read;
+      this.files = files;
+    }
+
+    private void read(InputStream in, String boundary) throws IOException {
+      PartReader handler = new PartReader();
+      MultiPartParser parser = new MultiPartParser(handler, boundary);
+      byte[] data = new byte[CHUNK];
+      long total = 0;
+      try {
+        while (true) {
+          int n = in.read(data);
+          if (n > 0) {
+            total += n;
+            if (total > receiver.maxBytes()) {
+              throw receiver.tooLarge();
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(data, 0, n);
+            if (parser.parse(buffer, false)) {
+              break;
+            }
+            handler.rethrow();
+            if (buffer.hasRemaining()) {
+              throw new IOException("the multipart reader did not take the whole buffer");
+            }
+          } else if (n == -1) {
+            parser.parse(ByteBuffer.allocate(0), true);
+            break;
+          }
+        }
+        handler.rethrow();
+      } finally {
+        handler.closePart();
+      }
+      if (parser.getState() != MultiPartParser.State.END) {
+        throw new IOException(
+            parser.getState() == MultiPartParser.State.PREAMBLE
+                ? "Missing initial multi part boundary"
+                : "Incomplete Multipart");
+      }
+      repeat =
+          same != null
+              && !stored.isEmpty()
+              && stored.size() == same.parts().size()
+              && stored.stream().allMatch(java.util.Objects::isNull);
+      if (repeat) {
+        repeats.incrementAndGet();
+      } else {
+        store();
+      }
+    }
+
+    /** Writes the parts that equalled the recent ones, and checks every part as text or workbook. */
+    private void store() throws IOException {
+      for (int i = 0; i < stored.size(); i++) {
+        Path path = stored.get(i);
+        if (path == null) {
+          path = files.dir().resolve(names.get(i));
+          Files.write(path, same.parts().get(i).bytes(), StandardOpenOption.CREATE_NEW);
+          stored.set(i, path);
+        }
+        String field = fields.get(i);
+        if (!(UploadReceiver.isWorkbook(path) && !UploadReceiver.CATALOG.equals(field))) {
+          UploadReceiver.requireText(path, labels.get(i));
+        }
+        files.add(field, new UploadedSource(path, labels.get(i)));
+      }
+      same = null;
+    }
+
+    /** The key the recent upload's files were read under, when this one repeats it. */
+    Optional<String> repeatOf() {
+      return repeat ? Optional.of(same.key()) : Optional.empty();
+    }
+
+    /**
+     * The upload's files, with their labels: for a repeat (whose files are no longer in memory),
+     * written now from the recent upload's bytes. The caller does not close them; closing this
+     * upload does.
+     */
+    RequestUploads files() {
+      if (repeat) {
+        try {
+          store();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        repeat = false;
+      }
+      return files;
+    }
+
+    /**
+     * Keeps this upload as a recent one, its files read under {@code key}; call once its request
+     * was answered. A repeat is kept already.
+     */
+    void answered(String key) {
+      if (repeat || answered || key == null || stored.isEmpty()) {
+        return;
+      }
+      answered = true;
+      try {
+        long bytes = 0;
+        for (Path p : stored) {
+          bytes += Files.size(p);
+        }
+        if (bytes > budget) {
+          return;
+        }
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+          parts.add(new Part(fields.get(i), labels.get(i), Files.readAllBytes(stored.get(i))));
+        }
+        remember(signature(read, fields.get(0), labels.get(0)), new Recent(List.copyOf(parts), key, bytes));
+      } catch (IOException e) {
+        // not kept: the next identical upload is read as a new one
+      }
+    }
+
+    @Override
+    public void close() {
+      files.close();
+    }
+
+    /** Takes Jetty's parser's events: one part at a time, compared or written. */
+    private final class PartReader implements MultiPartParser.Handler {
+      private final Map<String, String> headers = new HashMap<>();
+      private Throwable failure;
+      /** The recent part being compared with, and how far it matched; null when writing. */
+      private byte[] against;
+      private long at;
+      private OutputStream out;
+
+      void rethrow() throws IOException {
+        if (failure instanceof IOException e) {
+          throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+          throw e;
+        }
+        if (failure instanceof Error e) {
+          throw e;
+        }
+      }
+
+      @Override
+      public void startPart() {
+        headers.clear();
+      }
+
+      @Override
+      public void parsedField(String name, String value) {
+        headers.put(name.toLowerCase(Locale.ENGLISH), value);
+      }
+
+      @Override
+      public boolean headerComplete() {
+        try {
+          begin();
+          return false;
+        } catch (IOException | RuntimeException e) {
+          failure = e;
+          return true;
+        }
+      }
+
+      private void begin() throws IOException {
+        String disposition = headers.get("content-disposition");
+        if (disposition == null) {
+          throw new IOException("Missing content-disposition");
+        }
+        QuotedStringTokenizer tok = new QuotedStringTokenizer(disposition, ";", false, true);
+        boolean formData = false;
+        String name = null;
+        String filename = null;
+        while (tok.hasMoreTokens()) {
+          String t = tok.nextToken().trim();
+          String tl = t.toLowerCase(Locale.ENGLISH);
+          if (tl.startsWith("form-data")) {
+            formData = true;
+          } else if (tl.startsWith("name=")) {
+            name = value(t);
+          } else if (tl.startsWith("filename=")) {
+            filename = filenameValue(t);
+          }
+        }
+        if (!formData) {
+          throw new IOException("Part not form-data");
+        }
+        if (name == null) {
+          throw new IOException("No name in part");
+        }
+        String field = name;
+        if (!UploadReceiver.FIELDS.contains(field)) {
+          throw ApiProblem.badRequest(
+              "unknown form field '"
+                  + UploadReceiver.label(field, "?")
+                  + "'; expected usage, catalog, entitlements or identities");
+        }
+        int i = stored.size();
+        if (i >= MAX_PARTS) {
+          throw ApiProblem.badRequest("at most " + MAX_PARTS + " parts, not " + (i + 1));
+        }
+        int n = counts.merge(field, 1, Integer::sum);
+        String label = UploadReceiver.label(filename, field + "-" + n);
+        fields.add(field);
+        labels.add(label);
+        names.add(field + "-" + n + UploadReceiver.extension(filename, field));
+        stored.add(null);
+        if (i == 0) {
+          same = recent(signature(read, field, label));
+        }
+        against = null;
+        at = 0;
+        if (same != null && i < same.parts().size()) {
+          Part p = same.parts().get(i);
+          if (p.field().equals(field) && p.label().equals(label)) {
+            against = p.bytes();
+            return;
+          }
+        }
+        write(i, 0);
+      }
+
+      /** Writes part {@code i} from here on, starting with the recent part's first bytes. */
+      private void write(int i, long prefix) throws IOException {
+        Path path = files.dir().resolve(names.get(i));
+        out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
+        stored.set(i, path);
+        if (prefix > 0) {
+          out.write(against, 0, (int) prefix);
+        }
+        against = null;
+      }
+
+      @Override
+      public boolean content(ByteBuffer buffer, boolean last) {
+        try {
+          int i = stored.size() - 1;
+          if (i < 0) {
+            return false;
+          }
+          int n = buffer.remaining();
+          if (n > 0) {
+            byte[] array;
+            int from;
+            if (buffer.hasArray()) {
+              array = buffer.array();
+              from = buffer.arrayOffset() + buffer.position();
+            } else {
+              array = new byte[n];
+              buffer.duplicate().get(array);
+              from = 0;
+            }
+            if (against != null
+                && (at + n > against.length
+                    || Arrays.mismatch(array, from, from + n, against, (int) at, (int) at + n) >= 0)) {
+              write(i, at);
+            }
+            if (against != null) {
+              at += n;
+            } else {
+              out.write(array, from, n);
+            }
+          }
+          if (last) {
+            if (against != null && at != against.length) {
+              write(i, at); // a shorter part that matched so far
+            }
+            closePart();
+          }
+          return false;
+        } catch (IOException | RuntimeException e) {
+          failure = e;
+          return true;
+        }
+      }
+
+      void closePart() throws IOException {
+        if (out != null) {
+          OutputStream o = out;
+          out = null;
+          o.close();
+        }
+        against = null;
+      }
+
+      @Override
+      public boolean messageComplete() {
+        return true;
+      }
+
+      @Override
+      public void earlyEOF() {
+        if (failure == null) {
+          failure = new IOException("Incomplete Multipart");
+        }
+      }
+    }
+  }
+}
