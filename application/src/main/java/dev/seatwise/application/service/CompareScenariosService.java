@@ -94,6 +94,8 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   private final EntitlementsPort entitlements;
   private final MeterRegistry meters;
   private final OrganisationPort organisation;
+  /** Whether independent scenarios are worked out beside each other ({@link Forked}). */
+  private final boolean parallel;
 
   /** A service with the standard meters (Flex access windows, network seats). */
   public CompareScenariosService(
@@ -109,6 +111,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     this.entitlements = requireNonNull(entitlements, "entitlements");
     this.meters = requireNonNull(meters, "meters");
     this.organisation = OrganisationPort.NONE;
+    this.parallel = Forked.PARALLEL;
   }
 
   /**
@@ -126,6 +129,24 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     this.entitlements = requireNonNull(entitlements, "entitlements");
     this.meters = requireNonNull(meters, "meters");
     this.organisation = requireNonNull(organisation, "organisation");
+    this.parallel = Forked.PARALLEL;
+  }
+
+  private CompareScenariosService(CompareScenariosService s, boolean parallel) {
+    this.usage = s.usage;
+    this.catalogs = s.catalogs;
+    this.entitlements = s.entitlements;
+    this.meters = s.meters;
+    this.organisation = s.organisation;
+    this.parallel = parallel;
+  }
+
+  /**
+   * The same service working out the scenarios one after the other ({@code false}) or the
+   * independent ones beside each other ({@code true}); the answer is the same.
+   */
+  CompareScenariosService parallel(boolean on) {
+    return new CompareScenariosService(this, on);
   }
 
   @Override
@@ -154,6 +175,22 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     notes.addAll(PeriodNotes.dateless(analysis, !held.isEmpty()));
     Optional<PackPricing> packs = catalog.packPricing();
     MixScenarios mixes = new MixScenarios(catalogs, analysis, notes);
+    boolean mixed = !analysis.isCapacityMetered() && packs.isPresent();
+    // Independent parts are worked out beside each other (two cores), each with its own notes,
+    // added below in the order the scenarios are listed: the network scenario (it reads only the
+    // sessions), then the Flex windows by day that every mix's purchases are scheduled by.
+    List<String> networkNotes = new ArrayList<>();
+    Forked<Optional<MixScenarios.Network>> network =
+        mixed
+            ? Forked.start(
+                "network",
+                () -> {
+                  Optional<MixScenarios.Network> n = mixes.noting(networkNotes).network(query, catalog);
+                  mixes.prepareDemand();
+                  return n;
+                },
+                parallel)
+            : null;
     // one seat's cost for the period as its plan prices it (annual terms, each at the price in
     // force on its start, pro rata when it runs past the period): the optimiser's named prices
     Map<ProductId, Money> named = new HashMap<>();
@@ -215,30 +252,69 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       HybridProblem base =
           new HybridProblem(
               named, bundles, flexAllowed, packs.get(), OptionalLong.empty(), demands);
-      allNamed =
-          solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, notes)
-              .map(s -> mixes.mix(Scenario.ALL_NAMED, s, Optional.empty(), catalog, proration));
-      allNamed.ifPresent(x -> add(scenarios, ledger, x));
       HybridProblem flexOnly =
           new HybridProblem(
               named, bundles, flexAllowedIgnoringExclusions(catalog), packs.get(),
               OptionalLong.empty(), demands)
               .withAllPinned(Pin.FLEX);
-      solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, notes)
-          .map(s -> mixes.mix(Scenario.ALL_FLEX, s, Optional.empty(), catalog, proration))
-          .ifPresent(x -> add(scenarios, ledger, x));
-      mixes.network(query, catalog, ledger).ifPresent(scenarios::add);
+      // all-named beside all-flex and optimal, after the network part (one helper at a time)
+      List<String> namedNotes = new ArrayList<>();
+      Forked<Optional<MixScenarios.Priced>> namedPart =
+          Forked.start(
+              "all-named",
+              () -> {
+                try {
+                  network.join();
+                } catch (RuntimeException | Error e) {
+                  // thrown where the network scenario is joined, in its place in the list
+                }
+                return solved(HybridOptimizer.solve(base.withAllPinned(Pin.NAMED)), Scenario.ALL_NAMED, namedNotes)
+                    .map(s -> mixes.noting(namedNotes).mix(Scenario.ALL_NAMED, s, Optional.empty(), catalog, proration));
+              },
+              parallel);
+      List<String> flexNotes = new ArrayList<>();
+      List<String> optimalNotes = new ArrayList<>();
+      Optional<MixScenarios.Priced> flex;
+      boolean flexDone = false;
+      try {
+        flex =
+            solved(HybridOptimizer.solve(flexOnly), Scenario.ALL_FLEX, flexNotes)
+                .map(s -> mixes.noting(flexNotes).mix(Scenario.ALL_FLEX, s, Optional.empty(), catalog, proration));
+        flexDone = true;
+        HybridProblem constrained =
+            query.tokenCap().isPresent() ? base.withTokenCap(query.tokenCap().getAsLong()) : base;
+        optimal = optimal(constrained, mixes.noting(optimalNotes), catalog, proration, optimalNotes);
+      } catch (RuntimeException | Error e) {
+        // a failure of what comes first in the listed order is thrown first
+        namedPart.join();
+        if (flexDone) {
+          network.join();
+        }
+        throw e;
+      }
+      // the scenarios, their notes and their charges in the listed order, whatever ran where
+      allNamed = namedPart.join();
+      notes.addAll(namedNotes);
+      allNamed.ifPresent(x -> add(scenarios, ledger, x));
+      notes.addAll(flexNotes);
+      flex.ifPresent(x -> add(scenarios, ledger, x));
+      Optional<MixScenarios.Network> net = network.join();
+      notes.addAll(networkNotes);
+      net.ifPresent(n -> {
+        for (Map.Entry<ProductId, Money> c : n.charges()) {
+          ledger.shared(Scenario.NETWORK, c.getValue(), usageWeights(ledger, analysis, Optional.of(c.getKey())));
+        }
+        scenarios.add(n.scenario());
+      });
       CurrentScenario.of(held, analysis, catalogs, notes, ledger).ifPresent(scenarios::add);
-      HybridProblem constrained =
-          query.tokenCap().isPresent() ? base.withTokenCap(query.tokenCap().getAsLong()) : base;
-      optimal = optimal(constrained, mixes, catalog, proration, notes);
+      notes.addAll(optimalNotes);
       optimal.ifPresent(x -> add(scenarios, ledger, x));
     }
     if (allNamed.isEmpty() && packs.isEmpty()) {
       notes.add("no scenario could be priced");
     }
     List<UserComparison> users =
-        users(analysis, optimal, allNamed, packs, named, terms, catalog, query);
+        users(analysis, optimal, allNamed, packs, named, terms, catalog, query, parallel);
     if (poolMix.isPresent()) {
       users = poolUsers(users, poolMix.get(), analysis, proration);
     }
@@ -631,18 +707,18 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       Map<ProductId, Money> named,
       Map<UserId, Map<ProductId, TermChoice>> terms,
       Catalog catalog,
-      CompareScenariosQuery query) {
+      CompareScenariosQuery query,
+      boolean parallel) {
     Map<UserId, Assignment> opt = index(optimal.map(MixScenarios.Priced::assignments));
     Map<UserId, Assignment> nam = index(allNamed.map(MixScenarios.Priced::assignments));
     Map<UserId, Money> optCosts = optimal.map(MixScenarios.Priced::userCosts).orElse(Map.of());
     Map<UserId, Money> namCosts = allNamed.map(MixScenarios.Priced::userCosts).orElse(Map.of());
     BigDecimal marginal =
         packs.map(p -> p.bestUnitPrice().perUnit()).orElse(BigDecimal.ZERO);
-    List<UserComparison> out = new ArrayList<>();
-    analysis
-        .byUser()
-        .forEach(
-            (user, byProduct) -> {
+    java.util.function.Function<Map.Entry<UserId, Map<ProductId, ProductUsage>>, UserComparison> one =
+        entry -> {
+              UserId user = entry.getKey();
+              Map<ProductId, ProductUsage> byProduct = entry.getValue();
               Assignment a = opt.get(user);
               Assignment n = nam.get(user);
               Money zero = catalog.zero();
@@ -668,21 +744,38 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
                       ? "no optimal plan for this data (see the notes); cost shown is all-named"
                       : reason(a, byProduct, named, terms.getOrDefault(user, Map.of()), marginal,
                           catalog, query.pins().get(user));
-              out.add(
-                  new UserComparison(
-                      user,
-                      List.copyOf(byProduct.values()),
-                      bundles,
-                      namedList,
-                      flexList,
-                      cost,
-                      namedCost,
-                      namedCost.minus(cost),
-                      reason));
-            });
+              return new UserComparison(
+                  user,
+                  List.copyOf(byProduct.values()),
+                  bundles,
+                  namedList,
+                  flexList,
+                  cost,
+                  namedCost,
+                  namedCost.minus(cost),
+                  reason);
+            };
+    // the second half of the users beside the first (each user's line is their own)
+    List<Map.Entry<UserId, Map<ProductId, ProductUsage>>> entries =
+        new ArrayList<>(analysis.byUser().entrySet());
+    int half = entries.size() / 2;
+    Forked<List<UserComparison>> second =
+        Forked.start("users", () -> usersOf(entries.subList(half, entries.size()), one), parallel);
+    List<UserComparison> out = usersOf(entries.subList(0, half), one);
+    out.addAll(second.join());
     out.sort(
         Comparator.comparing(UserComparison::savings).reversed()
             .thenComparing(UserComparison::user));
+    return out;
+  }
+
+  private static List<UserComparison> usersOf(
+      List<Map.Entry<UserId, Map<ProductId, ProductUsage>>> entries,
+      java.util.function.Function<Map.Entry<UserId, Map<ProductId, ProductUsage>>, UserComparison> one) {
+    List<UserComparison> out = new ArrayList<>(entries.size());
+    for (Map.Entry<UserId, Map<ProductId, ProductUsage>> e : entries) {
+      out.add(one.apply(e));
+    }
     return out;
   }
 

@@ -10,10 +10,7 @@ import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
-import dev.seatwise.domain.metering.CapacityDemand;
 import dev.seatwise.domain.metering.ConcurrentSeatMeter;
-import dev.seatwise.domain.metering.Coverage;
-import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.money.Allocation;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.optimize.Assignment;
@@ -64,21 +61,54 @@ final class MixScenarios {
   private final CatalogHistory catalogs;
   private final UsageAnalysis analysis;
   private final PlanPeriod period;
+  /** Where this view's notes go (each view of a comparison's scenarios may have its own). */
   private final List<String> notes;
-  /** The Flex windows by user, product and day, read once from the metering when first needed. */
-  private FlexDemand demand;
-  /** Each user's terms per offering (domain {@link TermChoice}), once {@link #terms} worked them out. */
-  private final Map<UserId, Map<ProductId, TermChoice>> terms = new TreeMap<>();
+  /** What the views share: the demand and the terms, each worked out once. */
+  private final Shared shared;
 
   /** A scenario with what each user costs in it (empty when it could not be charged to users). */
   record Priced(Scenario scenario, Map<UserId, Money> userCosts, List<Assignment> assignments) {}
 
+  /**
+   * The network scenario and what it charges to the chargeback: each line's amount, shared by
+   * the groups' usage of its product ({@link CompareScenariosService#usageWeights}).
+   */
+  record Network(Scenario scenario, List<Map.Entry<ProductId, Money>> charges) {}
+
+  /**
+   * The Flex windows by user, product and day ({@link FlexDemand}, or why they could not be read
+   * so) and each user's terms per offering ({@link TermChoice}): worked out once, by whichever
+   * thread first needs them, and read by all.
+   */
+  private static final class Shared {
+    private final Object lock = new Object();
+    private final java.util.concurrent.atomic.AtomicReference<Object> demand =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<Map<UserId, Map<ProductId, TermChoice>>>
+        terms = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
+  }
+
   MixScenarios(CatalogHistory catalogs, UsageAnalysis analysis, List<String> notes) {
+    this(catalogs, analysis, notes, new Shared());
+  }
+
+  private MixScenarios(
+      CatalogHistory catalogs, UsageAnalysis analysis, List<String> notes, Shared shared) {
     this.catalogs = catalogs;
     this.analysis = analysis;
     AnalysisPeriod p = analysis.period();
     this.period = new PlanPeriod(p.from(), p.to(), p.zone());
     this.notes = notes;
+    this.shared = shared;
+  }
+
+  /**
+   * The same scenarios writing their notes to {@code other} (a part of the comparison worked out
+   * beside the others keeps its own notes, which the caller adds in a fixed order); the demand and
+   * terms are shared.
+   */
+  MixScenarios noting(List<String> other) {
+    return new MixScenarios(catalogs, analysis, other, shared);
   }
 
   /**
@@ -101,7 +131,7 @@ final class MixScenarios {
    * {@link #mix}; none for aggregated usage (no dates).
    */
   Map<UserId, Map<ProductId, TermChoice>> terms(List<BundleOffer> bundles) {
-    terms.clear();
+    shared.terms.set(Map.of());
     if (!evaluable()) {
       return Map.of();
     }
@@ -109,8 +139,11 @@ final class MixScenarios {
     for (BundleOffer b : bundles) {
       includes.put(b.id(), b.includes());
     }
-    terms.putAll(TermChoice.byUser(analysis.flexWindows(), includes, period, catalogs));
-    return java.util.Collections.unmodifiableMap(terms);
+    Map<UserId, Map<ProductId, TermChoice>> terms =
+        java.util.Collections.unmodifiableMap(
+            new TreeMap<>(TermChoice.byUser(analysis.flexWindows(), includes, period, catalogs)));
+    shared.terms.set(terms);
+    return terms;
   }
 
   /**
@@ -134,12 +167,45 @@ final class MixScenarios {
     return out;
   }
 
-  /** The period's Flex windows by column (domain {@link FlexDemand}), built once. */
+  /**
+   * The period's Flex windows by column (domain {@link FlexDemand}), built once by the first thread
+   * that asks (the others wait for it); when they cannot be read so, every call throws what the
+   * first did.
+   */
   private FlexDemand demand() {
-    if (demand == null) {
-      demand = FlexDemand.of(analysis.flexWindows(), period, catalogs);
+    Object d = shared.demand.get();
+    if (d == null) {
+      synchronized (shared.lock) {
+        d = shared.demand.get();
+        if (d == null) {
+          try {
+            d = FlexDemand.of(analysis.flexWindows(), period, catalogs);
+          } catch (RuntimeException e) {
+            d = e;
+          }
+          shared.demand.set(d);
+        }
+      }
     }
-    return demand;
+    if (d instanceof RuntimeException e) {
+      throw e;
+    }
+    return (FlexDemand) d;
+  }
+
+  /**
+   * Works out the Flex windows by day ({@link #demand()}) ahead of the plans that schedule
+   * purchases by them, when the usage has dated windows; what could not be read is thrown later,
+   * where a plan needs it.
+   */
+  void prepareDemand() {
+    if (evaluable()) {
+      try {
+        demand();
+      } catch (RuntimeException e) {
+        // kept: thrown again to the plan that needs the demand
+      }
+    }
   }
 
   /**
@@ -187,7 +253,7 @@ final class MixScenarios {
           scheduled.isPresent()
               ? scheduled.get().schedule()
               : MixPlan.schedule(onFlexOf(assignments), demand());
-      plan = MixPlan.of(seats, terms, period, catalogs, schedule);
+      plan = MixPlan.of(seats, shared.terms.get(), period, catalogs, schedule);
     } catch (IllegalArgumentException e) {
       notes.add(name + ": not priced as a plan (" + e.getMessage() + "); its Flex tokens are priced as one purchase");
       return singlePurchase(name, s, catalog, proration);
@@ -539,22 +605,19 @@ final class MixScenarios {
    * Legacy network seats (peak concurrency per product, or the query's count) held for the period,
    * as a plan of {@link NetworkHolding}s priced by {@link PlanEvaluation}.
    */
-  Optional<Scenario> network(
-      CompareScenariosQuery query, Catalog catalog, ChargebackLedger ledger) {
+  Optional<Network> network(CompareScenariosQuery query, Catalog catalog) {
     if (analysis.usage().sessions().isEmpty()) {
       notes.add("network is left out: the usage has no clock times (sessions), so concurrency is unknown");
       return Optional.empty();
     }
-    var metering =
-        new ConcurrentSeatMeter()
-            .meter(analysis.usage(), new MeterContext(catalog, Coverage.NONE, period.zone()));
+    // each product's peak only (not its concurrency profile: 56 bytes a session)
     Map<String, Long> seats = new TreeMap<>();
     Map<String, String> why = new HashMap<>();
     List<ProductId> unpriced = new ArrayList<>();
     List<NetworkHolding> held = new ArrayList<>();
     List<Holding> holdings = new ArrayList<>();
-    for (CapacityDemand d : metering.demands()) {
-      ProductId id = ProductId.of(d.pool());
+    for (ConcurrentSeatMeter.Peak d : ConcurrentSeatMeter.peaks(analysis.usage())) {
+      ProductId id = d.product();
       Optional<Product> priced = catalog.product(id).filter(p -> p.networkSeat().isPresent());
       if (priced.isEmpty()) {
         unpriced.add(id); // also a collection: collections were never sold as network seats here
@@ -577,6 +640,7 @@ final class MixScenarios {
     Plan plan = new Plan(catalog.currency(), List.of(), held, List.of());
     PlanEvaluation e = PlanEvaluation.of(plan, List.of(), period, catalogs);
     List<String> lines = new ArrayList<>();
+    List<Map.Entry<ProductId, Money>> charges = new ArrayList<>();
     Map<String, NetworkHolding> byId = new HashMap<>();
     for (NetworkHolding h : held) {
       byId.put(h.id(), h);
@@ -589,11 +653,14 @@ final class MixScenarios {
               "%s: %d %s (%s) x %s/yr x %d/%d days = %s",
               h.product(), h.seats(), h.seats() == 1 ? "seat" : "seats", why.get(h.id()),
               h.annualPerSeat().amount().toPlainString(), days, 365, l.amount().amount().toPlainString()));
-      ledger.shared(Scenario.NETWORK, l.amount(), CompareScenariosService.usageWeights(ledger, analysis, Optional.of(h.product())));
+      charges.add(Map.entry(h.product(), l.amount()));
     }
     lines.add("legacy network seats can no longer be bought: compared, not mixed into optimal");
     return Optional.of(
-        new Scenario(
-            Scenario.NETWORK, e.total(), OptionalLong.empty(), seats, lines, holdings, List.of(), List.of(), List.of()));
+        new Network(
+            new Scenario(
+                Scenario.NETWORK, e.total(), OptionalLong.empty(), seats, lines, holdings, List.of(),
+                List.of(), List.of()),
+            charges));
   }
 }

@@ -68,7 +68,13 @@ public final class ColumnarFlexReplay {
   private final int[] windowOffset;
   /** The first group of each band, and each band's window starts in chunks of {@link #CHUNK}. */
   private final int[] bandFirstGroup;
-  private final long[][][] windowStarts;
+  private final Object[][] windowStarts;
+  /**
+   * Per band and chunk: the start its {@code int[]} chunk counts seconds from. A chunk is an {@code
+   * int[]} of seconds when every start in it is a whole number of seconds from the chunk's earliest
+   * (4 bytes a window), else a {@code long[]} of epoch nanoseconds.
+   */
+  private final long[][] windowChunkBase;
   /** Per band, the index (within the band) of the first window start of each chunk. */
   private final int[][] windowChunkStarts;
   private final long windowNanos;
@@ -87,7 +93,8 @@ public final class ColumnarFlexReplay {
       int[] days,
       int[] windowOffset,
       int[] bandFirstGroup,
-      long[][][] windowStarts,
+      Object[][] windowStarts,
+      long[][] windowChunkBase,
       int[][] windowChunkStarts,
       long windowNanos,
       long totalTokens,
@@ -104,6 +111,7 @@ public final class ColumnarFlexReplay {
     this.windowOffset = windowOffset;
     this.bandFirstGroup = bandFirstGroup;
     this.windowStarts = windowStarts;
+    this.windowChunkBase = windowChunkBase;
     this.windowChunkStarts = windowChunkStarts;
     this.windowNanos = windowNanos;
     this.totalTokens = totalTokens;
@@ -251,7 +259,8 @@ public final class ColumnarFlexReplay {
       total = Math.addExact(total, groupTokens[g]);
     }
     return new ColumnarFlexReplay(table, groupUser, groupProduct, windows, groupTokens, days,
-        windowOffset, bandFirstGroup, windowStarts, windowChunkStarts, windowNanos, total,
+        windowOffset, bandFirstGroup, windowStarts, windowChunkBase, windowChunkStarts, windowNanos,
+        total,
         perWindow, perRate);
   }
 
@@ -420,15 +429,17 @@ public final class ColumnarFlexReplay {
         total = Math.addExact(total, tokens[g]);
       }
       int[] firstGroup = new int[bands.length];
-      long[][][] starts = new long[bands.length][][];
+      Object[][] starts = new Object[bands.length][];
+      long[][] bases = new long[bands.length][];
       int[][] chunkStarts = new int[bands.length][];
       for (int b = 0; b < bands.length; b++) {
         firstGroup[b] = bands[b].firstGroup;
-        starts[b] = bands[b].windows.chunks();
         chunkStarts[b] = bands[b].windows.chunkStarts();
+        bases[b] = new long[chunkStarts[b].length];
+        starts[b] = bands[b].windows.compactChunks(bases[b]);
       }
       return new ColumnarFlexReplay(table, users, products, windows, tokens, days, offset,
-          firstGroup, starts, chunkStarts, window, total, new long[users.length][],
+          firstGroup, starts, bases, chunkStarts, window, total, new long[users.length][],
           new CollectionPricing.Rate[users.length][]);
     }
   }
@@ -456,8 +467,38 @@ public final class ColumnarFlexReplay {
       c[fill[0]++] = start;
     }
 
-    long[][] chunks() {
-      return chunks.toArray(new long[0][]);
+    /**
+     * The chunks, each as {@code int} seconds from its earliest start (written to {@code bases})
+     * when every start in it is a whole number of seconds from that within an {@code int}, else as
+     * it is; each long chunk is let go once converted.
+     */
+    Object[] compactChunks(long[] bases) {
+      Object[] out = new Object[chunks.size()];
+      for (int c = 0; c < out.length; c++) {
+        long[] chunk = chunks.get(c);
+        int used = c == out.length - 1 ? fill[0] : chunk.length;
+        long min = Long.MAX_VALUE;
+        for (int k = 0; k < used; k++) {
+          min = Math.min(min, chunk[k]);
+        }
+        boolean seconds = true;
+        for (int k = 0; k < used && seconds; k++) {
+          seconds = WindowTable.inSeconds(min, chunk[k]);
+        }
+        if (!seconds || used == 0) {
+          out[c] = chunk;
+          continue;
+        }
+        int[] secs = new int[chunk.length];
+        for (int k = 0; k < used; k++) {
+          secs[k] = (int) ((chunk[k] - min) / NANOS);
+        }
+        bases[c] = min;
+        out[c] = secs;
+        chunks.set(c, null);
+      }
+      current[0] = new long[0];
+      return out;
     }
 
     /** The index of the first window start in each chunk. */
@@ -882,11 +923,21 @@ public final class ColumnarFlexReplay {
     }
     int done = 0;
     while (done < count) {
-      long[] chunk = windowStarts[b][c];
+      Object chunk = windowStarts[b][c];
       int from = i + done - chunkAt[c];
-      int n = Math.min(count - done, chunk.length - from);
-      System.arraycopy(chunk, from, dest, at + done, n);
-      done += n;
+      if (chunk instanceof int[] secs) {
+        long base = windowChunkBase[b][c];
+        int n = Math.min(count - done, secs.length - from);
+        for (int k = 0; k < n; k++) {
+          dest[at + done + k] = base + secs[from + k] * NANOS;
+        }
+        done += n;
+      } else {
+        long[] nanos = (long[]) chunk;
+        int n = Math.min(count - done, nanos.length - from);
+        System.arraycopy(nanos, from, dest, at + done, n);
+        done += n;
+      }
       c++;
     }
   }
@@ -905,6 +956,48 @@ public final class ColumnarFlexReplay {
     }
   }
 
+  /** Whether every window's tokens fit an {@code int} (see {@link #copyWindowTokens(int, int[], int)}). */
+  boolean windowTokensFitInt() {
+    for (int g = 0; g < windows.length; g++) {
+      if (windows[g] == 0) {
+        continue;
+      }
+      long[] own = windowTokens[g];
+      if (own == null) {
+        long t = tokens[g] / windows[g];
+        if (t != (int) t) {
+          return false;
+        }
+      } else {
+        for (long t : own) {
+          if (t != (int) t) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Copies the tokens of group {@code g}'s windows into {@code dest} from index {@code at}, as
+   * ints: only when {@link #windowTokensFitInt()}.
+   */
+  void copyWindowTokens(int g, int[] dest, int at) {
+    int count = windows[g];
+    if (count == 0) {
+      return;
+    }
+    long[] own = windowTokens[g];
+    if (own != null) {
+      for (int k = 0; k < count; k++) {
+        dest[at + k] = (int) own[k];
+      }
+    } else {
+      Arrays.fill(dest, at, at + count, (int) (tokens[g] / count));
+    }
+  }
+
   /** Start, in epoch nanoseconds, of window {@code k} of group {@code g}. */
   public long windowStartNanos(int g, int k) {
     checkElementIndex(k, windows[g], "window");
@@ -917,7 +1010,11 @@ public final class ColumnarFlexReplay {
     if (c < 0) {
       c = -c - 2; // the last chunk starting before i
     }
-    return windowStarts[b][c][i - windowChunkStarts[b][c]];
+    Object chunk = windowStarts[b][c];
+    int j = i - windowChunkStarts[b][c];
+    return chunk instanceof int[] secs
+        ? windowChunkBase[b][c] + secs[j] * NANOS
+        : ((long[]) chunk)[j];
   }
 
   /**

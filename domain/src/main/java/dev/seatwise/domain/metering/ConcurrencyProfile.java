@@ -39,35 +39,45 @@ public final class ConcurrencyProfile {
     this.denials = rawDenials.clone();
     Arrays.sort(this.denials);
     // Canonical order (start, end, weight), so that a profile depends only on the multiset of its
-    // intervals: equal inputs in any order give equal profiles and equal answers.
+    // intervals: equal inputs in any order give equal profiles and equal answers. The raw arrays
+    // are this profile's own (copies, or a canonical profile's arrays): sorted in place when only
+    // intervals starting at the same instant are out of order (sessions read in time order),
+    // else through a sorted index.
     int n = rawStarts.length;
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    if (!canonical(rawStarts, rawEnds, rawWeights)) {
+    if (canonical(rawStarts, rawEnds, rawWeights) || sortTiesInPlace(rawStarts, rawEnds, rawWeights)) {
+      this.starts = rawStarts;
+      this.ends = rawEnds;
+      this.weights = rawWeights;
+    } else {
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
       sortIndexes(order, rawStarts, rawEnds, rawWeights);
-    }
-    this.starts = new long[n];
-    this.ends = new long[n];
-    this.weights = new long[n];
-    for (int i = 0; i < n; i++) {
-      starts[i] = rawStarts[order[i]];
-      ends[i] = rawEnds[order[i]];
-      weights[i] = rawWeights[order[i]];
+      this.starts = new long[n];
+      this.ends = new long[n];
+      this.weights = new long[n];
+      for (int i = 0; i < n; i++) {
+        starts[i] = rawStarts[order[i]];
+        ends[i] = rawEnds[order[i]];
+        weights[i] = rawWeights[order[i]];
+      }
     }
     // the level after all changes at one instant is their sum, whatever their order at that
     // instant (half-open intervals: an end and a start at the same instant net out), so starts
     // (already in order) and ends sorted by time are merged, summing the changes per instant
     long[] endTimes = ends.clone();
-    long[] endWeights = weights.clone();
     boolean sameWeight = true;
     for (int i = 1; i < n && sameWeight; i++) {
       sameWeight = weights[i] == weights[0];
     }
+    long[] endWeights;
     if (sameWeight) {
-      Arrays.sort(endTimes); // the usual case (one seat a session): the weights need not move
+      // the usual case (one seat a session): the weights need not move
+      endWeights = weights;
+      Arrays.sort(endTimes);
     } else {
+      endWeights = weights.clone();
       ColumnarFlexReplay.sortByStart(endTimes, endWeights, n);
     }
     long[] t = new long[2 * n];
@@ -108,6 +118,34 @@ public final class ConcurrencyProfile {
         : e[a] != e[b] ? Long.compare(e[a], e[b]) : Long.compare(w[a], w[b]);
   }
 
+  /**
+   * When the starts are in order, sorts each run of intervals with the same start by (end,
+   * weight), in place (insertion sort: such runs are short), and says so; else changes nothing
+   * and returns false.
+   */
+  private static boolean sortTiesInPlace(long[] s, long[] e, long[] w) {
+    for (int i = 1; i < s.length; i++) {
+      if (s[i - 1] > s[i]) {
+        return false;
+      }
+    }
+    for (int i = 1; i < s.length; i++) {
+      if (s[i - 1] == s[i] && compare(s, e, w, i - 1, i) > 0) {
+        long se = e[i];
+        long sw = w[i];
+        int j = i - 1;
+        while (j >= 0 && s[j] == s[i] && (e[j] > se || (e[j] == se && w[j] > sw))) {
+          e[j + 1] = e[j];
+          w[j + 1] = w[j];
+          j--;
+        }
+        e[j + 1] = se;
+        w[j + 1] = sw;
+      }
+    }
+    return true;
+  }
+
   /** Stable merge sort of the indexes {@code order} by (start, end, weight). */
   private static void sortIndexes(int[] order, long[] s, long[] e, long[] w) {
     int n = order.length;
@@ -146,11 +184,27 @@ public final class ConcurrencyProfile {
   /** A profile of weighted intervals in epoch nanoseconds. */
   public static ConcurrencyProfile ofNanos(long[] starts, long[] ends, long[] weights) {
     checkArgument(starts.length == ends.length && ends.length == weights.length, "length mismatch");
+    check(starts, ends, weights);
+    return new ConcurrencyProfile(starts.clone(), ends.clone(), weights.clone());
+  }
+
+  /**
+   * As {@link #ofNanos(long[], long[])}, taking the arrays over (the caller made them for this
+   * profile and no longer uses them: they are reordered in place, not copied).
+   */
+  static ConcurrencyProfile ofOwnNanos(long[] starts, long[] ends) {
+    checkArgument(starts.length == ends.length, "length mismatch");
+    long[] w = new long[starts.length];
+    Arrays.fill(w, 1);
+    check(starts, ends, w);
+    return new ConcurrencyProfile(starts, ends, w);
+  }
+
+  private static void check(long[] starts, long[] ends, long[] weights) {
     for (int i = 0; i < starts.length; i++) {
       checkArgument(ends[i] >= starts[i], "interval %s ends before it starts", i);
       checkArgument(weights[i] >= 0, "weight must be >= 0");
     }
-    return new ConcurrencyProfile(starts.clone(), ends.clone(), weights.clone());
   }
 
   /** A profile of {@code [start, end)} instants, one unit each. */

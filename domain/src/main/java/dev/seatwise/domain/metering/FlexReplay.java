@@ -385,7 +385,12 @@ public final class FlexReplay {
     // runs: each group with windows, then each user and product of the daily charges
     int n = Math.toIntExact(windowsBefore[order.length] + dailyCharges.size());
     long[] starts = new long[n];
-    long[] tokens = new long[n];
+    boolean intTokens = sessions.windowTokensFitInt();
+    for (int d = 0; d < dailyCharges.size() && intTokens; d++) {
+      intTokens = WindowTable.isInt(dailyCharges.get(d).tokens());
+    }
+    int[] tokens32 = intTokens ? new int[n] : null;
+    long[] tokens64 = intTokens ? null : new long[n];
     int runs = 0;
     for (int g : order) {
       if (sessions.windows(g) > 0) {
@@ -411,7 +416,11 @@ public final class FlexReplay {
       runProduct[r] = productAt[sessions.productIndex(g)];
       runOffset[r] = at;
       sessions.copyWindowStarts(g, starts, at);
-      sessions.copyWindowTokens(g, tokens, at);
+      if (intTokens) {
+        sessions.copyWindowTokens(g, tokens32, at);
+      } else {
+        sessions.copyWindowTokens(g, tokens64, at);
+      }
       at += w;
       r++;
     }
@@ -424,12 +433,16 @@ public final class FlexReplay {
         r++;
       }
       starts[at] = Instants.toNanos(c.start());
-      tokens[at] = c.tokens();
+      if (intTokens) {
+        tokens32[at] = (int) c.tokens();
+      } else {
+        tokens64[at] = c.tokens();
+      }
       at++;
     }
     runOffset[runs] = at;
     return WindowTable.merge(
-        users, products, runUser, runProduct, runOffset, starts, tokens, length);
+        users, products, runUser, runProduct, runOffset, starts, tokens32, tokens64, length);
   }
 
   private static boolean sameRun(Charge a, Charge b) {

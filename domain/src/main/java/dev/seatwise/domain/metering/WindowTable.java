@@ -35,10 +35,21 @@ public final class WindowTable {
 
   private final UserId[] users;
   private final ProductId[] products;
+  /**
+   * Starts: {@code base + startSecs[j]} seconds when every start is a whole number of seconds
+   * from {@code base} within an {@code int} (the usual case: 4 bytes a window), else {@code
+   * starts[j]} nanoseconds; exactly one of the two arrays is non-null.
+   */
+  private final long base;
+  private final int[] startSecs;
   private final long[] starts;
   private final int[] userOf;
-  private final int[] productOf;
-  private final long[] tokens;
+  /** Product indexes: one byte each (unsigned) when there are at most 256 products, else ints. */
+  private final byte[] product8;
+  private final int[] product32;
+  /** Tokens: ints when every window's fit, else longs; exactly one is non-null. */
+  private final int[] tokens32;
+  private final long[] tokens64;
   /** Per window its end, or null when every window lasts {@link #length}. */
   private final long[] ends;
   /** The length of every window in nanoseconds when {@link #ends} is null, else -1. */
@@ -50,20 +61,21 @@ public final class WindowTable {
   private WindowTable(
       UserId[] users,
       ProductId[] products,
-      long[] starts,
-      int[] userOf,
-      int[] productOf,
-      long[] tokens,
+      Columns c,
       long[] ends,
       long length,
       int from,
       int size) {
     this.users = users;
     this.products = products;
-    this.starts = starts;
-    this.userOf = userOf;
-    this.productOf = productOf;
-    this.tokens = tokens;
+    this.base = c.base;
+    this.startSecs = c.startSecs;
+    this.starts = c.starts;
+    this.userOf = c.userOf;
+    this.product8 = c.product8;
+    this.product32 = c.product32;
+    this.tokens32 = c.tokens32;
+    this.tokens64 = c.tokens64;
     this.ends = ends;
     this.length = length;
     this.from = from;
@@ -73,8 +85,109 @@ public final class WindowTable {
   /** The table with no window. */
   public static WindowTable empty() {
     return new WindowTable(
-        new UserId[0], new ProductId[0], new long[0], new int[0], new int[0], new long[0], null,
-        0, 0, 0);
+        new UserId[0], new ProductId[0], new Columns(0, 0, false, false, false), null, 0, 0, 0);
+  }
+
+  /**
+   * A table's columns, in the smallest form that holds the given values exactly (chosen before
+   * they are set): see the fields of {@link WindowTable}.
+   */
+  private static final class Columns {
+    private final long base;
+    private final int[] startSecs;
+    private final long[] starts;
+    private final int[] userOf;
+    private final byte[] product8;
+    private final int[] product32;
+    private final int[] tokens32;
+    private final long[] tokens64;
+
+    /**
+     * Columns of {@code n} windows; starts as seconds from {@code base} when {@code seconds},
+     * products as bytes when {@code smallProducts}, tokens as ints when {@code intTokens}.
+     */
+    Columns(int n, long base, boolean seconds, boolean smallProducts, boolean intTokens) {
+      this.base = seconds ? base : 0;
+      this.startSecs = seconds ? new int[n] : null;
+      this.starts = seconds ? null : new long[n];
+      this.userOf = new int[n];
+      this.product8 = smallProducts ? new byte[n] : null;
+      this.product32 = smallProducts ? null : new int[n];
+      this.tokens32 = intTokens ? new int[n] : null;
+      this.tokens64 = intTokens ? null : new long[n];
+    }
+
+    Columns(long base, int[] startSecs, long[] starts, int[] userOf, byte[] product8,
+        int[] product32, int[] tokens32, long[] tokens64) {
+      this.base = base;
+      this.startSecs = startSecs;
+      this.starts = starts;
+      this.userOf = userOf;
+      this.product8 = product8;
+      this.product32 = product32;
+      this.tokens32 = tokens32;
+      this.tokens64 = tokens64;
+    }
+
+    /** Columns of {@code n} windows in the same form as {@code t}'s (a subset of its values). */
+    Columns(int n, WindowTable t) {
+      this(n, t.base, t.startSecs != null, t.product8 != null, t.tokens32 != null);
+    }
+
+    void set(int k, long start, int user, int product, long tokens) {
+      if (startSecs != null) {
+        startSecs[k] = (int) ((start - base) / NANOS);
+      } else {
+        starts[k] = start;
+      }
+      userOf[k] = user;
+      if (product8 != null) {
+        product8[k] = (byte) product;
+      } else {
+        product32[k] = product;
+      }
+      if (tokens32 != null) {
+        tokens32[k] = (int) tokens;
+      } else {
+        tokens64[k] = tokens;
+      }
+    }
+  }
+
+  /** Whether {@code start} is a whole number of seconds from {@code base}, within an {@code int}. */
+  static boolean inSeconds(long base, long start) {
+    if (start < base) {
+      return false;
+    }
+    long d = start - base; // negative when the difference overflows a long
+    return d >= 0 && d % NANOS == 0 && d / NANOS <= Integer.MAX_VALUE;
+  }
+
+  /** Whether {@code tokens} fits an {@code int}. */
+  static boolean isInt(long tokens) {
+    return tokens == (int) tokens;
+  }
+
+  /** Whether product indexes below {@code products} fit an unsigned byte. */
+  static boolean smallProducts(int products) {
+    return products <= 256;
+  }
+
+  /** This table's columns (shared, not copied). */
+  private Columns columns() {
+    return new Columns(base, startSecs, starts, userOf, product8, product32, tokens32, tokens64);
+  }
+
+  private long startAt(int j) {
+    return startSecs != null ? base + startSecs[j] * NANOS : starts[j];
+  }
+
+  private int productAtRow(int j) {
+    return product8 != null ? product8[j] & 0xFF : product32[j];
+  }
+
+  private long tokensAt(int j) {
+    return tokens32 != null ? tokens32[j] : tokens64[j];
   }
 
   /**
@@ -144,21 +257,26 @@ public final class WindowTable {
     if (!sorted) {
       mergeSort(perm, new int[n], 0, n, order);
     }
-    long[] starts = new long[n];
-    int[] userOf = new int[n];
-    int[] productOf = new int[n];
-    long[] tokens = new long[n];
+    long min = Long.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, s[i]);
+    }
+    boolean seconds = true;
+    boolean intTokens = true;
+    for (int i = 0; i < n; i++) {
+      seconds &= inSeconds(min, s[i]);
+      intTokens &= isInt(given[i].tokens());
+    }
+    Columns cols = new Columns(n, min, seconds, smallProducts(products.length), intTokens);
     long[] ends = new long[n];
     boolean uniform = true;
     long length = -1;
     for (int i = 0; i < n; i++) {
       Charge c = given[perm[i]];
-      starts[i] = s[perm[i]];
-      userOf[i] = u[perm[i]];
-      productOf[i] = p[perm[i]];
-      tokens[i] = c.tokens();
+      long start = s[perm[i]];
+      cols.set(i, start, u[perm[i]], p[perm[i]], c.tokens());
       ends[i] = SessionTable.toNanos(c.end());
-      long len = ends[i] - starts[i];
+      long len = ends[i] - start;
       if (i == 0) {
         length = len;
       } else if (len != length) {
@@ -166,8 +284,7 @@ public final class WindowTable {
       }
     }
     return new WindowTable(
-        users, products, starts, userOf, productOf, tokens, uniform ? null : ends,
-        uniform ? length : -1, 0, n);
+        users, products, cols, uniform ? null : ends, uniform ? length : -1, 0, n);
   }
 
   /** Compares two positions. */
@@ -214,6 +331,7 @@ public final class WindowTable {
    * @param runUser per run, its user index in {@code users} (sorted by id)
    * @param runProduct per run, its product index in {@code products} (sorted by id)
    * @param runOffset run {@code r} is {@code [runOffset[r], runOffset[r + 1])} of the columns
+   * @param runTokens32 the windows' tokens as ints, or null when {@code runTokens64} has them
    */
   static WindowTable merge(
       UserId[] users,
@@ -222,7 +340,8 @@ public final class WindowTable {
       int[] runProduct,
       int[] runOffset,
       long[] runStarts,
-      long[] runTokens,
+      int[] runTokens32,
+      long[] runTokens64,
       long length) {
     int runs = runUser.length;
     int n = runOffset[runs];
@@ -247,8 +366,8 @@ public final class WindowTable {
       min = Math.min(min, runStarts[j]);
       max = Math.max(max, runStarts[j]);
     }
-    return bucketed(users, products, runUser, runProduct, runOffset, runStarts, runTokens, length,
-        byRank, min, max);
+    return bucketed(users, products, runUser, runProduct, runOffset, runStarts, runTokens32,
+        runTokens64, length, byRank, min, max);
   }
 
   /**
@@ -264,7 +383,8 @@ public final class WindowTable {
       int[] runProduct,
       int[] runOffset,
       long[] runStarts,
-      long[] runTokens,
+      int[] runTokens32,
+      long[] runTokens64,
       long length,
       int[] byRank,
       long min,
@@ -273,45 +393,61 @@ public final class WindowTable {
     int buckets = Math.max(1, n / 4);
     // unsigned: max - min is exact as an unsigned long, whatever the range
     long width = n == 0 ? 1 : Long.divideUnsigned(max - min, buckets) + 1;
-    int[] bucketOf = new int[n];
+    // each window's bucket, then (once dealt) its run: one array for both
+    int[] runOf = new int[n];
     int[] first = new int[buckets + 1];
     for (int j = 0; j < n; j++) {
       int b = (int) Long.divideUnsigned(runStarts[j] - min, width);
-      bucketOf[j] = b;
+      runOf[j] = b;
       first[b + 1]++;
     }
+    int widest = 0;
     for (int b = 0; b < buckets; b++) {
+      widest = Math.max(widest, first[b + 1]);
       first[b + 1] += first[b];
     }
     int[] next = Arrays.copyOf(first, buckets);
     int[] perm = new int[n];
-    int[] runOf = new int[n];
     for (int r : byRank) {
       for (int j = runOffset[r]; j < runOffset[r + 1]; j++) {
-        perm[next[bucketOf[j]]++] = j;
+        perm[next[runOf[j]]++] = j;
         runOf[j] = r;
       }
     }
-    int[] tmp = new int[n];
+    next = null;
+    int[] part = new int[widest];
+    int[] tmp = new int[widest];
     IndexOrder byStart = (a, b) -> Long.compare(runStarts[a], runStarts[b]);
     for (int b = 0; b < buckets; b++) {
-      if (first[b + 1] - first[b] > 1) {
-        mergeSort(perm, tmp, first[b], first[b + 1], byStart);
+      int len = first[b + 1] - first[b];
+      if (len > 1) {
+        System.arraycopy(perm, first[b], part, 0, len);
+        mergeSort(part, tmp, 0, len, byStart);
+        System.arraycopy(part, 0, perm, first[b], len);
       }
     }
-    long[] starts = new long[n];
-    int[] userOf = new int[n];
-    int[] productOf = new int[n];
-    long[] tokens = new long[n];
+    first = null;
+    part = null;
+    tmp = null;
+    boolean seconds = true;
+    boolean intTokens = runTokens32 != null;
+    for (int j = 0; j < n; j++) {
+      seconds &= inSeconds(min, runStarts[j]);
+    }
+    if (!intTokens) {
+      intTokens = true;
+      for (int j = 0; j < n && intTokens; j++) {
+        intTokens = isInt(runTokens64[j]);
+      }
+    }
+    Columns cols = new Columns(n, min, seconds, smallProducts(products.length), intTokens);
     for (int k = 0; k < n; k++) {
       int j = perm[k];
       int r = runOf[j];
-      starts[k] = runStarts[j];
-      userOf[k] = runUser[r];
-      productOf[k] = runProduct[r];
-      tokens[k] = runTokens[j];
+      cols.set(k, runStarts[j], runUser[r], runProduct[r],
+          runTokens32 != null ? runTokens32[j] : runTokens64[j]);
     }
-    return new WindowTable(users, products, starts, userOf, productOf, tokens, null, length, 0, n);
+    return new WindowTable(users, products, cols, null, length, 0, n);
   }
 
   /** Windows in this table. */
@@ -326,7 +462,7 @@ public final class WindowTable {
   /** Start of window {@code i} in epoch nanoseconds. */
   public long startNanos(int i) {
     checkElementIndex(i, size, "window");
-    return starts[from + i];
+    return startAt(from + i);
   }
 
   public Instant start(int i) {
@@ -336,7 +472,7 @@ public final class WindowTable {
   /** End (exclusive) of window {@code i} in epoch nanoseconds. */
   public long endNanos(int i) {
     checkElementIndex(i, size, "window");
-    return ends == null ? starts[from + i] + length : ends[from + i];
+    return ends == null ? startAt(from + i) + length : ends[from + i];
   }
 
   public Instant end(int i) {
@@ -361,7 +497,7 @@ public final class WindowTable {
   /** Index of window {@code i}'s product in {@link #productAt}. */
   public int productIndex(int i) {
     checkElementIndex(i, size, "window");
-    return productOf[from + i];
+    return productAtRow(from + i);
   }
 
   public ProductId product(int i) {
@@ -371,7 +507,7 @@ public final class WindowTable {
   /** The window's own tokens ({@link Charge#tokens()}). */
   public long tokens(int i) {
     checkElementIndex(i, size, "window");
-    return tokens[from + i];
+    return tokensAt(from + i);
   }
 
   /** Window {@code i} as a charge (a new object each call). */
@@ -424,7 +560,7 @@ public final class WindowTable {
     int hi = from + size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (starts[mid] < nanos) {
+      if (startAt(mid) < nanos) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -447,8 +583,7 @@ public final class WindowTable {
     if (a == 0 && b == size) {
       return this;
     }
-    return new WindowTable(
-        users, products, starts, userOf, productOf, tokens, ends, length, from + a, b - a);
+    return new WindowTable(users, products, columns(), ends, length, from + a, b - a);
   }
 
   /**
@@ -468,25 +603,20 @@ public final class WindowTable {
     if (m == size) {
       return this;
     }
-    long[] s = new long[m];
-    int[] u = new int[m];
-    int[] p = new int[m];
-    long[] t = new long[m];
+    Columns cols = new Columns(m, this);
     long[] e = ends == null ? null : new long[m];
     int k = 0;
     for (int i = 0; i < size; i++) {
       if (kept[i]) {
-        s[k] = starts[from + i];
-        u[k] = userOf[from + i];
-        p[k] = productOf[from + i];
-        t[k] = tokens[from + i];
+        int j = from + i;
+        cols.set(k, startAt(j), userOf[j], productAtRow(j), tokensAt(j));
         if (e != null) {
-          e[k] = ends[from + i];
+          e[k] = ends[j];
         }
         k++;
       }
     }
-    return new WindowTable(users, products, s, u, p, t, e, length, 0, m);
+    return new WindowTable(users, products, cols, e, length, 0, m);
   }
 
   /**

@@ -81,12 +81,12 @@ public final class PlanEvaluation {
   private final WindowTable windows;
   /** Per window: its outcome ({@link Outcome#ordinal()}), tokens, and holding (index or -1). */
   private final byte[] kind;
-  private final long[] rated;
-  private final int[] holding;
+  private final Rated rated;
+  private final SmallInts holding;
   /** Per window: why no seat covered it ({@link SeatMiss.Reason#ordinal()} + 1, 0 when one did). */
   private final byte[] missReason;
   /** Per window missed: the offering ({@link #offerings} index) it concerns, -1 for its product. */
-  private final int[] missOffering;
+  private final SmallInts missOffering;
   /** The windows' days: day {@code dayOf[k]} (epoch day) from window {@code dayFrom[k]} on. */
   private final int[] dayFrom;
   private final long[] dayOf;
@@ -111,10 +111,10 @@ public final class PlanEvaluation {
       List<CostLine> lines,
       WindowTable windows,
       byte[] kind,
-      long[] rated,
-      int[] holding,
+      Rated rated,
+      SmallInts holding,
       byte[] missReason,
-      int[] missOffering,
+      SmallInts missOffering,
       int[] dayFrom,
       long[] dayOf,
       List<OfferingSeats> offerings,
@@ -222,12 +222,11 @@ public final class PlanEvaluation {
     byte[] activeToday = new byte[offeringCount]; // 0 unknown, 1 active, 2 not
 
     byte[] kind = new byte[n];
-    long[] rated = new long[n];
-    int[] holding = new int[n];
+    Rated rated = new Rated(n);
+    SmallInts holding =
+        new SmallInts(n, Math.max(plan.seats().size(), plan.network().size()));
     byte[] missReason = new byte[n];
-    int[] missOffering = new int[n];
-    long[] tokenAt = new long[n];
-    long[] tokenAmount = new long[n];
+    SmallInts missOffering = new SmallInts(n, offeringCount);
     int[] tokenWindow = new int[n];
     int tokenCount = 0;
     int[] dayFrom = new int[16];
@@ -329,8 +328,8 @@ public final class PlanEvaluation {
       }
       if (seat >= 0) {
         kind[i] = SEAT;
-        rated[i] = tokens;
-        holding[i] = seat;
+        rated.set(i, tokens);
+        holding.set(i, seat);
         continue;
       }
       byte reason = (byte) (SeatMiss.Reason.NOT_ASSIGNED.ordinal() + 1);
@@ -374,34 +373,48 @@ public final class PlanEvaluation {
         break;
       }
       missReason[i] = reason;
-      missOffering[i] = missedOffering;
+      missOffering.set(i, missedOffering);
       int network = dpNetwork[p];
       if (network >= 0) {
         kind[i] = NETWORK;
-        rated[i] = tokens;
-        holding[i] = network;
+        rated.set(i, tokens);
+        holding.set(i, network);
       } else if (rk == noRate) {
         kind[i] = NOT_ON_FLEX;
-        holding[i] = -1;
+        holding.set(i, -1);
       } else {
-        holding[i] = -1;
-        tokenAt[tokenCount] = t;
-        tokenAmount[tokenCount] = tokens;
+        holding.set(i, -1);
+        rated.set(i, tokens);
         tokenWindow[tokenCount] = i;
         tokenCount++;
       }
     }
+    // the token-paid windows' times and tokens are read from the columns, not copied
+    WindowTable tw = w;
+    int[] tokenWindows = tokenWindow;
     TokenDraws draws =
-        TokenDraws.replay(TokenLedger.of(plan.lots()), tokenAt, tokenAmount, tokenCount);
+        TokenDraws.replay(
+            TokenLedger.of(plan.lots()),
+            new TokenDraws.Charges() {
+              @Override
+              public long atNanos(int c) {
+                return tw.startNanos(tokenWindows[c]);
+              }
+
+              @Override
+              public long tokens(int c) {
+                return rated.get(tokenWindows[c]);
+              }
+            },
+            tokenCount);
     long tokensDrawn = 0;
     for (int c = 0; c < tokenCount; c++) {
       int i = tokenWindow[c];
-      rated[i] = tokenAmount[c];
       if (draws.isRefused(c)) {
         kind[i] = NO_BALANCE;
       } else {
         kind[i] = TOKENS;
-        tokensDrawn = Math.addExact(tokensDrawn, tokenAmount[c]);
+        tokensDrawn = Math.addExact(tokensDrawn, rated.get(i));
       }
     }
     int uncovered = 0;
@@ -679,23 +692,87 @@ public final class PlanEvaluation {
 
   /** The tokens of window {@code i}'s outcome ({@link WindowOutcome#tokens()}). */
   public long tokens(int i) {
-    return rated[i];
+    return rated.get(i);
   }
 
   /** The holding that covered window {@code i} ({@link WindowOutcome#holding()}). */
   public String holding(int i) {
     byte k = kind[i];
     if (k == SEAT) {
-      return plan.seats().get(holding[i]).id();
+      return plan.seats().get(holding.get(i)).id();
     }
     if (k == NETWORK) {
-      return plan.network().get(holding[i]).id();
+      return plan.network().get(holding.get(i)).id();
     }
     return "";
   }
 
   private WindowOutcome outcomeOf(int i) {
-    return new WindowOutcome(windows.charge(i), rated[i], OUTCOMES[kind[i]], holding(i));
+    return new WindowOutcome(windows.charge(i), rated.get(i), OUTCOMES[kind[i]], holding(i));
+  }
+
+  /**
+   * Per window, an index in {@code [-1, bound)} (a holding, an offering, or none): one byte a
+   * window when the bound allows it, else two, else four.
+   */
+  private static final class SmallInts {
+    private final byte[] bytes;
+    private final short[] shorts;
+    private final int[] ints;
+
+    SmallInts(int n, int bound) {
+      this.bytes = bound <= Byte.MAX_VALUE ? new byte[n] : null;
+      this.shorts = bytes == null && bound <= Short.MAX_VALUE ? new short[n] : null;
+      this.ints = bytes == null && shorts == null ? new int[n] : null;
+    }
+
+    void set(int i, int v) {
+      if (bytes != null) {
+        bytes[i] = (byte) v;
+      } else if (shorts != null) {
+        shorts[i] = (short) v;
+      } else {
+        ints[i] = v;
+      }
+    }
+
+    int get(int i) {
+      return bytes != null ? bytes[i] : shorts != null ? shorts[i] : ints[i];
+    }
+  }
+
+  /**
+   * Per window, the tokens of its outcome: ints while every value fits (4 bytes a window), widened
+   * to longs (once) when one does not. Written only while the evaluation is made.
+   */
+  private static final class Rated {
+    private final int[][] narrow = new int[1][];
+    private final long[][] wide = new long[1][];
+
+    Rated(int n) {
+      narrow[0] = new int[n];
+    }
+
+    void set(int i, long v) {
+      if (wide[0] == null && v != (int) v) {
+        int[] a = narrow[0];
+        long[] w = new long[a.length];
+        for (int k = 0; k < a.length; k++) {
+          w[k] = a[k];
+        }
+        wide[0] = w;
+        narrow[0] = null;
+      }
+      if (wide[0] != null) {
+        wide[0][i] = v;
+      } else {
+        narrow[0][i] = (int) v;
+      }
+    }
+
+    long get(int i) {
+      return wide[0] != null ? wide[0][i] : narrow[0][i];
+    }
   }
 
   /** The outcomes, made when read. */
@@ -773,7 +850,7 @@ public final class PlanEvaluation {
       }
       SeatMiss.Reason reason = REASONS[missReason[i] - 1];
       LocalDate day = dayOf(i);
-      OfferingSeats o = missOffering[i] < 0 ? null : offerings.get(missOffering[i]);
+      OfferingSeats o = missOffering.get(i) < 0 ? null : offerings.get(missOffering.get(i));
       ProductId offering = o == null ? windows.product(i) : o.offering();
       LocalDate date =
           switch (reason) {

@@ -248,6 +248,11 @@ public record TermChoice(
     private final CatalogHistory catalogs;
     private final Map<ProductId, Optional<TermMix>> common = new HashMap<>();
     private final Map<List<Object>, Optional<TermMix>> mixes = new HashMap<>();
+    private final Map<List<Object>, Optional<Decision>> decisions = new HashMap<>();
+
+    /** A choice of terms, apart from whose use it is. */
+    private record Decision(
+        TermMix best, boolean common, Optional<Money> seatTotal, Money attributed) {}
 
     Chooser(PlanPeriod period, CatalogHistory catalogs) {
       this.period = checkNotNull(period, "period");
@@ -264,33 +269,46 @@ public record TermChoice(
           period.from(),
           period.to());
       LocalDate to = lastUse.plusDays(1);
+      LocalDate monthStart = monthOf(firstUse);
+      // the choice depends on the offering, the month of first use and the last day only: users
+      // with the same ones share it (worked out once)
+      Optional<Decision> d =
+          decisions.computeIfAbsent(
+              List.of(offering, monthStart, to), k -> decide(offering, monthStart, to));
+      if (d.isEmpty()) {
+        return Optional.empty();
+      }
+      Decision c = d.get();
+      return Optional.of(
+          new TermChoice(
+              offering, firstUse, lastUse, c.best(), c.common(), c.seatTotal(), c.attributed()));
+    }
+
+    /** The cheapest of the common seat, the terms from the period's start and from {@code monthStart}. */
+    private Optional<Decision> decide(ProductId offering, LocalDate monthStart, LocalDate to) {
       Optional<TermMix> seat = common.computeIfAbsent(offering, this::commonSeat);
       Optional<TermMix> fromStart = mix(offering, period.from(), to);
-      LocalDate monthStart = monthOf(firstUse);
       Optional<TermMix> fromUse =
           monthStart.equals(period.from()) ? fromStart : mix(offering, monthStart, to);
       TermMix best = null;
+      Money bestTotal = null;
       boolean isCommon = false;
       for (int k = 0; k < 3; k++) {
         Optional<TermMix> candidate = k == 0 ? seat : k == 1 ? fromStart : fromUse;
-        if (candidate.isPresent()
-            && (best == null || candidate.get().total().isLessThan(best.total()))) {
-          best = candidate.get();
-          isCommon = k == 0;
+        if (candidate.isPresent()) {
+          Money total = candidate.get().total();
+          if (best == null || total.isLessThan(bestTotal)) {
+            best = candidate.get();
+            bestTotal = total;
+            isCommon = k == 0;
+          }
         }
       }
       if (best == null) {
         return Optional.empty();
       }
       return Optional.of(
-          new TermChoice(
-              offering,
-              firstUse,
-              lastUse,
-              best,
-              isCommon,
-              seat.map(TermMix::total),
-              best.attributedTo(period)));
+          new Decision(best, isCommon, seat.map(TermMix::total), best.attributedTo(period)));
     }
 
     /**

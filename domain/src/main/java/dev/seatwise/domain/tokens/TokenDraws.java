@@ -21,36 +21,41 @@ public final class TokenDraws {
   private static final long NANOS = 1_000_000_000L;
 
   private final List<TokenLot> lots;
-  private final long[] at;
-  private final long[] amount;
+  /** The charges replayed (their times and tokens), read again only by {@link #toReplay}. */
+  private final Charges charges;
+  private final int count;
   private final boolean[] refused;
   private final int refusedCount;
   private final int[] drawCharge;
   private final int[] drawLot;
-  private final long[] drawTokens;
+  /** Tokens of each draw: ints when every draw's fit, else longs; exactly one is non-null. */
+  private final int[] drawTokens32;
+  private final long[] drawTokens64;
   /** Draws made: the first entries of the three draw columns. */
   private final int draws;
   private final long[] drawnFrom;
 
   private TokenDraws(
       List<TokenLot> lots,
-      long[] at,
-      long[] amount,
+      Charges charges,
+      int count,
       boolean[] refused,
       int refusedCount,
       int[] drawCharge,
       int[] drawLot,
-      long[] drawTokens,
+      int[] drawTokens32,
+      long[] drawTokens64,
       int draws,
       long[] drawnFrom) {
     this.lots = lots;
-    this.at = at;
-    this.amount = amount;
+    this.charges = charges;
+    this.count = count;
     this.refused = refused;
     this.refusedCount = refusedCount;
     this.drawCharge = drawCharge;
     this.drawLot = drawLot;
-    this.drawTokens = drawTokens;
+    this.drawTokens32 = drawTokens32;
+    this.drawTokens64 = drawTokens64;
     this.draws = draws;
     this.drawnFrom = drawnFrom;
   }
@@ -69,9 +74,46 @@ public final class TokenDraws {
         "count %s of %s times and %s token counts", count, atNanos.length, tokens.length);
     long[] at = Arrays.copyOf(atNanos, count);
     long[] amount = Arrays.copyOf(tokens, count);
+    return replay(ledger, new Charges() {
+      @Override
+      public long atNanos(int c) {
+        return at[c];
+      }
+
+      @Override
+      public long tokens(int c) {
+        return amount[c];
+      }
+    }, count);
+  }
+
+  /**
+   * The charges a replay reads: charge {@code c} draws {@link #tokens tokens(c)} at {@link #atNanos
+   * atNanos(c)}. A replay keeps it (for {@link #toReplay}), so its answers must not change.
+   */
+  public interface Charges {
+    long atNanos(int c);
+
+    long tokens(int c);
+  }
+
+  /**
+   * Replays the first {@code count} of {@code charges} (times not decreasing with {@code c}),
+   * keeping {@code charges} rather than a copy: for callers whose columns already hold them.
+   *
+   * @throws IllegalArgumentException when the times decrease or a count is negative
+   */
+  public static TokenDraws replay(TokenLedger ledger, Charges charges, int count) {
+    checkNotNull(ledger, "ledger");
+    checkNotNull(charges, "charges");
+    checkArgument(count >= 0, "count %s", count);
+    long previous = Long.MIN_VALUE;
     for (int c = 0; c < count; c++) {
-      checkArgument(amount[c] >= 0, "tokens must be >= 0 but was %s", amount[c]);
-      checkArgument(c == 0 || at[c - 1] <= at[c], "charges must come in time order");
+      long tokens = charges.tokens(c);
+      checkArgument(tokens >= 0, "tokens must be >= 0 but was %s", tokens);
+      long t = charges.atNanos(c);
+      checkArgument(c == 0 || previous <= t, "charges must come in time order");
+      previous = t;
     }
     List<TokenLot> lots = ledger.lots();
     int n = lots.size();
@@ -95,12 +137,13 @@ public final class TokenDraws {
     int capacity = Math.max(16, count + n);
     int[] drawCharge = new int[capacity];
     int[] drawLot = new int[capacity];
-    long[] drawTokens = new long[capacity];
+    int[] drawTokens32 = new int[capacity];
+    long[] drawTokens64 = null;
     int draws = 0;
     long[] drawnFrom = new long[n];
     int first = 0;
     for (int c = 0; c < count; c++) {
-      long need = amount[c];
+      long need = charges.tokens(c);
       if (need == 0 || n == 0) {
         if (need > 0) {
           refused[c] = true;
@@ -108,7 +151,7 @@ public final class TokenDraws {
         }
         continue;
       }
-      long t = at[c];
+      long t = charges.atNanos(c);
       // lots in burn order expire in order: a prefix expired or emptied stays so for later charges
       while (first < n && (remaining[first] == 0 || expires[first] <= t)) {
         first++;
@@ -134,17 +177,33 @@ public final class TokenDraws {
             int grown = drawCharge.length * 2;
             drawCharge = Arrays.copyOf(drawCharge, grown);
             drawLot = Arrays.copyOf(drawLot, grown);
-            drawTokens = Arrays.copyOf(drawTokens, grown);
+            if (drawTokens64 != null) {
+              drawTokens64 = Arrays.copyOf(drawTokens64, grown);
+            } else {
+              drawTokens32 = Arrays.copyOf(drawTokens32, grown);
+            }
+          }
+          if (drawTokens64 == null && take != (int) take) {
+            drawTokens64 = new long[drawTokens32.length];
+            for (int k = 0; k < draws; k++) {
+              drawTokens64[k] = drawTokens32[k];
+            }
+            drawTokens32 = null;
           }
           drawCharge[draws] = c;
           drawLot[draws] = i;
-          drawTokens[draws] = take;
+          if (drawTokens64 != null) {
+            drawTokens64[draws] = take;
+          } else {
+            drawTokens32[draws] = (int) take;
+          }
           draws++;
         }
       }
     }
     return new TokenDraws(
-        lots, at, amount, refused, refusedCount, drawCharge, drawLot, drawTokens, draws, drawnFrom);
+        lots, charges, count, refused, refusedCount, drawCharge, drawLot, drawTokens32,
+        drawTokens64, draws, drawnFrom);
   }
 
   /** Epoch nanoseconds of {@code t}, clamped to a {@code long} (charge times all lie within). */
@@ -166,7 +225,7 @@ public final class TokenDraws {
 
   /** Charges replayed. */
   public int charges() {
-    return at.length;
+    return count;
   }
 
   /** Whether charge {@code c} was refused (the balance could not cover it). */
@@ -198,7 +257,11 @@ public final class TokenDraws {
 
   public long drawTokens(int d) {
     checkElementIndex(d, draws, "draw");
-    return drawTokens[d];
+    return tokensOf(d);
+  }
+
+  private long tokensOf(int d) {
+    return drawTokens64 != null ? drawTokens64[d] : drawTokens32[d];
   }
 
   /** Tokens drawn from lot {@code lot} over the whole replay. */
@@ -213,12 +276,12 @@ public final class TokenDraws {
    */
   public LedgerReplay toReplay(IntFunction<String> reference) {
     checkNotNull(reference, "reference");
-    int count = at.length;
     String[] refs = new String[count];
     Instant[] times = new Instant[count];
     for (int c = 0; c < count; c++) {
       refs[c] = reference.apply(c);
-      times[c] = Instant.ofEpochSecond(Math.floorDiv(at[c], NANOS), Math.floorMod(at[c], NANOS));
+      long at = charges.atNanos(c);
+      times[c] = Instant.ofEpochSecond(Math.floorDiv(at, NANOS), Math.floorMod(at, NANOS));
     }
     List<List<LedgerReplay.Draw>> byLot = new ArrayList<>(lots.size());
     for (int i = 0; i < lots.size(); i++) {
@@ -226,12 +289,12 @@ public final class TokenDraws {
     }
     for (int d = 0; d < draws; d++) {
       int c = drawCharge[d];
-      byLot.get(drawLot[d]).add(new LedgerReplay.Draw(times[c], drawTokens[d], refs[c]));
+      byLot.get(drawLot[d]).add(new LedgerReplay.Draw(times[c], tokensOf(d), refs[c]));
     }
     List<TokenCharge> accepted = new ArrayList<>(count - refusedCount);
     List<TokenCharge> refusedCharges = new ArrayList<>(refusedCount);
     for (int c = 0; c < count; c++) {
-      TokenCharge charge = new TokenCharge(times[c], amount[c], refs[c]);
+      TokenCharge charge = new TokenCharge(times[c], charges.tokens(c), refs[c]);
       (refused[c] ? refusedCharges : accepted).add(charge);
     }
     return new LedgerReplay(lots, byLot, accepted, refusedCharges);

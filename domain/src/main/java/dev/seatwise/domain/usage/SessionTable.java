@@ -21,7 +21,14 @@ import java.util.RandomAccess;
  * products are interned into dictionaries ({@link #users()}, {@link #products()}) and each row is
  * an {@code int} user index, an {@code int} product index and {@code long} start and end instants
  * in epoch nanoseconds (the unit the object meters use, so sub-second instants replay exactly;
- * years 1678 to 2261). A row costs 24 bytes and no object.
+ * years 1678 to 2261). A row costs no object.
+ *
+ * <p>Each segment stores its columns in the narrowest form that holds its rows exactly: product
+ * indexes as bytes while they are below 256, starts as {@code int} seconds from the segment's first
+ * start while every start is a whole number of seconds from it (within 68 years), ends as {@code
+ * int} seconds after their own start while every session lasts whole seconds. A row then costs 13
+ * bytes instead of 24; a segment whose rows do not allow it widens that column (once) to {@code
+ * int} or {@code long} values, so the accessors always give the exact values added.
  *
  * <p>Columns are kept in segments that grow geometrically from {@value #FIRST_SEGMENT} to {@value
  * #MAX_SEGMENT} rows, so a table grows without copying and a small table stays small. A full-size
@@ -52,9 +59,14 @@ public final class SessionTable {
   private final List<UserId> users;
   private final List<ProductId> products;
   private final int[][] user;
-  private final int[][] product;
-  private final long[][] start;
-  private final long[][] end;
+  /** Per segment, its product indexes: {@code byte[]} (unsigned) or {@code int[]}. */
+  private final Object[] product;
+  /** Per segment, the start its {@code int[]} starts count seconds from. */
+  private final long[] base;
+  /** Per segment, its starts: {@code int[]} seconds from {@link #base} or {@code long[]} nanos. */
+  private final Object[] start;
+  /** Per segment, its ends: {@code int[]} seconds after the row's start or {@code long[]} nanos. */
+  private final Object[] end;
   /** {@code offset[s]} is segment {@code s}'s first row; {@code offset[segments]} the size. */
   private final int[] offset;
   private final int size;
@@ -63,9 +75,13 @@ public final class SessionTable {
     this.users = List.copyOf(b.users);
     this.products = List.copyOf(b.products);
     this.user = b.userSegments.toArray(new int[0][]);
-    this.product = b.productSegments.toArray(new int[0][]);
-    this.start = b.startSegments.toArray(new long[0][]);
-    this.end = b.endSegments.toArray(new long[0][]);
+    this.product = b.productSegments.toArray();
+    this.start = b.startSegments.toArray();
+    this.end = b.endSegments.toArray();
+    this.base = new long[user.length];
+    for (int k = 0; k < user.length; k++) {
+      base[k] = b.bases.get(k);
+    }
     this.offset = new int[user.length + 1];
     for (int k = 0; k < user.length; k++) {
       offset[k + 1] = offset[k] + b.counts.get(k);
@@ -117,19 +133,43 @@ public final class SessionTable {
   /** Index into {@link #products()} of row {@code row}'s product. */
   public int productIndex(int row) {
     int s = segment(row);
-    return product[s][row - offset[s]];
+    return productOf(product[s], row - offset[s]);
   }
 
   /** Start of row {@code row} in epoch nanoseconds. */
   public long startNanos(int row) {
     int s = segment(row);
-    return start[s][row - offset[s]];
+    return startOf(start[s], base[s], row - offset[s]);
   }
 
   /** End (exclusive) of row {@code row} in epoch nanoseconds. */
   public long endNanos(int row) {
     int s = segment(row);
-    return end[s][row - offset[s]];
+    int j = row - offset[s];
+    return endOf(end[s], start[s], base[s], j);
+  }
+
+  private static int productOf(Object column, int j) {
+    return column instanceof byte[] b ? b[j] & 0xFF : ((int[]) column)[j];
+  }
+
+  private static long startOf(Object column, long base, int j) {
+    return column instanceof int[] secs ? base + secs[j] * NANOS : ((long[]) column)[j];
+  }
+
+  private static long endOf(Object column, Object starts, long base, int j) {
+    return column instanceof int[] secs
+        ? startOf(starts, base, j) + secs[j] * NANOS
+        : ((long[]) column)[j];
+  }
+
+  /** Whether {@code nanos} is a whole number of seconds after {@code from}, within an int. */
+  private static boolean inSeconds(long from, long nanos) {
+    if (nanos < from) {
+      return false;
+    }
+    long d = nanos - from; // negative when the difference overflows a long
+    return d >= 0 && d % NANOS == 0 && d / NANOS <= Integer.MAX_VALUE;
   }
 
   /** The segment holding {@code row}. */
@@ -278,26 +318,62 @@ public final class SessionTable {
    * {@code destFrom}: a bulk read for replays, without a bounds check per row.
    */
   public void copyUserIndexes(int from, int[] dest, int destFrom, int length) {
-    copy(user, from, dest, destFrom, length);
+    copy(from, destFrom, length,
+        (s, at, to, n) -> System.arraycopy(user[s], at, dest, to, n));
   }
 
   /** Copies the product-index column of rows {@code [from, from + length)} (see {@link #copyUserIndexes}). */
   public void copyProductIndexes(int from, int[] dest, int destFrom, int length) {
-    copy(product, from, dest, destFrom, length);
+    copy(from, destFrom, length,
+        (s, at, to, n) -> {
+          if (product[s] instanceof byte[] b) {
+            for (int k = 0; k < n; k++) {
+              dest[to + k] = b[at + k] & 0xFF;
+            }
+          } else {
+            System.arraycopy(product[s], at, dest, to, n);
+          }
+        });
   }
 
   /** Copies the start column of rows {@code [from, from + length)} (see {@link #copyUserIndexes}). */
   public void copyStarts(int from, long[] dest, int destFrom, int length) {
-    copy(start, from, dest, destFrom, length);
+    copy(from, destFrom, length, (s, at, to, n) -> starts(s, at, dest, to, n));
+  }
+
+  private void starts(int s, int at, long[] dest, int to, int n) {
+    if (start[s] instanceof int[] secs) {
+      long b = base[s];
+      for (int k = 0; k < n; k++) {
+        dest[to + k] = b + secs[at + k] * NANOS;
+      }
+    } else {
+      System.arraycopy(start[s], at, dest, to, n);
+    }
   }
 
   /** Copies the end column of rows {@code [from, from + length)} (see {@link #copyUserIndexes}). */
   public void copyEnds(int from, long[] dest, int destFrom, int length) {
-    copy(end, from, dest, destFrom, length);
+    copy(from, destFrom, length,
+        (s, at, to, n) -> {
+          if (end[s] instanceof int[] secs) {
+            starts(s, at, dest, to, n);
+            for (int k = 0; k < n; k++) {
+              dest[to + k] += secs[at + k] * NANOS;
+            }
+          } else {
+            System.arraycopy(end[s], at, dest, to, n);
+          }
+        });
   }
 
-  /** Copies rows of one column ({@code int[][]} or {@code long[][]} segments) into {@code dest}. */
-  private void copy(Object[] segments, int from, Object dest, int destFrom, int length) {
+  /** Copies {@code n} rows of segment {@code s} from its row {@code at} to {@code to} of a destination. */
+  private interface Piece {
+    void copy(int s, int at, int to, int n);
+  }
+
+  /** Rows {@code [from, from + length)}, one piece per segment they span. */
+  private void copy(int from, int destFrom, int length, Piece piece) {
     checkArgument(
         from >= 0 && length >= 0 && from + length <= size && from + length >= 0,
         "rows [%s, %s + %s) are outside [0, %s)",
@@ -313,7 +389,7 @@ public final class SessionTable {
         s++;
       }
       int n = Math.min(length - done, offset[s + 1] - row);
-      System.arraycopy(segments[s], row - offset[s], dest, destFrom + done, n);
+      piece.copy(s, row - offset[s], destFrom + done, n);
       done += n;
     }
   }
@@ -349,17 +425,25 @@ public final class SessionTable {
     private final List<UserId> users = new ArrayList<>();
     private final List<ProductId> products = new ArrayList<>();
     private final List<int[]> userSegments = new ArrayList<>();
-    private final List<int[]> productSegments = new ArrayList<>();
-    private final List<long[]> startSegments = new ArrayList<>();
-    private final List<long[]> endSegments = new ArrayList<>();
+    /** Per segment, its columns in the forms of {@link SessionTable}'s fields. */
+    private final List<Object> productSegments = new ArrayList<>();
+    private final List<Object> startSegments = new ArrayList<>();
+    private final List<Object> endSegments = new ArrayList<>();
+    private final List<Long> bases = new ArrayList<>();
     /** Rows in each segment but the last, which holds {@code state[FILL]}. */
     private final List<Integer> counts = new ArrayList<>();
     /** Rows in all, rows in the last segment, and 1 once a table shares this builder's arrays. */
     private final int[] state = new int[3];
-    /** The last segment's user and product columns. */
-    private final int[][] ints = new int[2][];
-    /** The last segment's start and end columns. */
-    private final long[][] longs = new long[2][];
+    /** The last segment's user column. */
+    private final int[][] ints = new int[1][];
+    /** The last segment's product, start and end columns. */
+    private final Object[] cols = new Object[3];
+    /** The last segment's base (see {@link SessionTable#base}). */
+    private final long[] base = new long[1];
+
+    private static final int PRODUCT = 0;
+    private static final int START = 1;
+    private static final int END = 2;
 
     private Builder() {}
 
@@ -422,13 +506,68 @@ public final class SessionTable {
         u = ints[0];
         at = 0;
       }
+      if (at == 0) {
+        base[0] = startNanos;
+        bases.set(bases.size() - 1, startNanos);
+      }
       u[at] = userIndex;
-      ints[1][at] = productIndex;
-      longs[0][at] = startNanos;
-      longs[1][at] = endNanos;
+      putProduct(at, productIndex);
+      putStart(at, startNanos);
+      putEnd(at, startNanos, endNanos);
       state[FILL] = at + 1;
       state[SIZE] = n + 1;
       return this;
+    }
+
+    private void putProduct(int at, int p) {
+      if (cols[PRODUCT] instanceof byte[] b) {
+        if (p < 256) {
+          b[at] = (byte) p;
+          return;
+        }
+        int[] wide = new int[b.length];
+        for (int k = 0; k < at; k++) {
+          wide[k] = b[k] & 0xFF;
+        }
+        replace(PRODUCT, productSegments, wide);
+      }
+      ((int[]) cols[PRODUCT])[at] = p;
+    }
+
+    private void putStart(int at, long startNanos) {
+      if (cols[START] instanceof int[] secs) {
+        if (inSeconds(base[0], startNanos)) {
+          secs[at] = (int) ((startNanos - base[0]) / NANOS);
+          return;
+        }
+        long[] wide = new long[secs.length];
+        for (int k = 0; k < at; k++) {
+          wide[k] = base[0] + secs[k] * NANOS;
+        }
+        replace(START, startSegments, wide);
+      }
+      ((long[]) cols[START])[at] = startNanos;
+    }
+
+    private void putEnd(int at, long startNanos, long endNanos) {
+      if (cols[END] instanceof int[] secs) {
+        if (inSeconds(startNanos, endNanos)) {
+          secs[at] = (int) ((endNanos - startNanos) / NANOS);
+          return;
+        }
+        long[] wide = new long[secs.length];
+        for (int k = 0; k < at; k++) {
+          wide[k] = endOf(secs, cols[START], base[0], k);
+        }
+        replace(END, endSegments, wide);
+      }
+      ((long[]) cols[END])[at] = endNanos;
+    }
+
+    /** Widens column {@code c} of the last segment to {@code wide} (its rows already copied). */
+    private void replace(int c, List<Object> segments, Object wide) {
+      cols[c] = wide;
+      segments.set(segments.size() - 1, wide);
     }
 
     /** Closes the last segment and opens one twice its size, up to {@link #MAX_SEGMENT} rows. */
@@ -438,18 +577,20 @@ public final class SessionTable {
         counts.add(state[FILL]);
         capacity = (int) Math.min(MAX_SEGMENT, 2L * (ints[0].length + 4) - 4);
       }
-      open(new int[capacity], new int[capacity], new long[capacity], new long[capacity], 0);
+      open(new int[capacity], new byte[capacity], new int[capacity], new int[capacity], 0L, 0);
     }
 
-    private void open(int[] u, int[] p, long[] s, long[] e, int fill) {
+    private void open(int[] u, Object p, Object s, Object e, long b, int fill) {
       userSegments.add(u);
       productSegments.add(p);
       startSegments.add(s);
       endSegments.add(e);
+      bases.add(b);
       ints[0] = u;
-      ints[1] = p;
-      longs[0] = s;
-      longs[1] = e;
+      cols[PRODUCT] = p;
+      cols[START] = s;
+      cols[END] = e;
+      base[0] = b;
       state[FILL] = fill;
     }
 
@@ -502,32 +643,49 @@ public final class SessionTable {
       for (int k = 0; k < segments; k++) {
         int rows = k < segments - 1 ? other.counts.get(k) : other.state[FILL];
         int[] u = other.userSegments.get(k);
-        int[] p = other.productSegments.get(k);
-        long[] st = other.startSegments.get(k);
-        long[] en = other.endSegments.get(k);
+        Object p = other.productSegments.get(k);
+        Object st = other.startSegments.get(k);
+        Object en = other.endSegments.get(k);
+        long b = other.bases.get(k);
         if (other.state[BUILT] == 1) {
           for (int r = 0; r < rows; r++) {
-            add(users[u[r]], products[p[r]], st[r], en[r]);
+            add(users[u[r]], products[productOf(p, r)], startOf(st, b, r), endOf(en, st, b, r));
           }
           continue;
         }
+        boolean narrow = p instanceof byte[];
+        for (int r = 0; r < rows && narrow; r++) {
+          narrow = products[productOf(p, r)] < 256;
+        }
+        if (narrow) {
+          byte[] pb = (byte[]) p;
+          for (int r = 0; r < rows; r++) {
+            pb[r] = (byte) products[pb[r] & 0xFF];
+          }
+        } else {
+          int[] pi = new int[u.length];
+          for (int r = 0; r < rows; r++) {
+            pi[r] = products[productOf(p, r)];
+          }
+          p = pi;
+        }
         for (int r = 0; r < rows; r++) {
           u[r] = users[u[r]];
-          p[r] = products[p[r]];
         }
         if (ints[0] != null) {
           counts.add(state[FILL]);
         }
-        open(u, p, st, en, rows);
+        open(u, p, st, en, b, rows);
         state[SIZE] = Math.addExact(state[SIZE], rows);
       }
       other.userSegments.clear();
       other.productSegments.clear();
       other.startSegments.clear();
       other.endSegments.clear();
+      other.bases.clear();
       other.counts.clear();
       Arrays.fill(other.ints, null);
-      Arrays.fill(other.longs, null);
+      Arrays.fill(other.cols, null);
       other.state[SIZE] = 0;
       other.state[FILL] = 0;
       other.state[BUILT] = 0;

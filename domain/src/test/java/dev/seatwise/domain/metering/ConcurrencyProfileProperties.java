@@ -255,4 +255,32 @@ class ConcurrencyProfileProperties {
               assertThat(profile(reversed).hashCode()).isEqualTo(profile(intervals).hashCode());
             });
   }
+
+  @Test
+  void intervalsInStartOrderWithTiesInAnyOrderGiveTheProfileOfAnyOtherOrder() {
+    qt().forAll(intervals())
+        .checkAssert(
+            intervals -> {
+              // in start order, those starting together in their drawn order (sessions read in
+              // time order): put in canonical order in place
+              List<int[]> byStart = new ArrayList<>(intervals);
+              byStart.sort(java.util.Comparator.comparingInt(i -> i[0]));
+              // out of start order (unless all start together): through a sorted index
+              List<int[]> reversed = new ArrayList<>(byStart);
+              Collections.reverse(reversed);
+              ConcurrencyProfile p = profile(byStart);
+              assertThat(p).isEqualTo(profile(reversed));
+              assertThat(p.peak()).isEqualTo(bruteForcePeak(intervals));
+              long[] s = p.startNanos();
+              long[] e = p.endNanos();
+              long[] w = p.weights();
+              for (int k = 1; k < s.length; k++) {
+                assertThat(
+                        s[k - 1] < s[k]
+                            || (s[k - 1] == s[k] && (e[k - 1] < e[k] || (e[k - 1] == e[k] && w[k - 1] <= w[k]))))
+                    .as("interval %s in (start, end, weight) order", k)
+                    .isTrue();
+              }
+            });
+  }
 }

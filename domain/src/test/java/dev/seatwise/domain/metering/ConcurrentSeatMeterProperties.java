@@ -58,4 +58,20 @@ class ConcurrentSeatMeterProperties {
               }
             });
   }
+
+  @Test
+  void peaksWithoutProfilesAreTheDemandsPeaksAndInstantsInProductOrder() {
+    qt().forAll(sessionLogs())
+        .checkAssert(
+            usage -> {
+              List<CapacityDemand> demands = meter.meter(usage, flexContext()).demands();
+              List<ConcurrentSeatMeter.Peak> peaks = ConcurrentSeatMeter.peaks(usage);
+              assertThat(peaks).extracting(x -> x.product().value())
+                  .containsExactlyElementsOf(demands.stream().map(CapacityDemand::pool).toList());
+              for (int i = 0; i < peaks.size(); i++) {
+                assertThat(peaks.get(i).peak()).isEqualTo(demands.get(i).peak());
+                assertThat(peaks.get(i).peakAt()).isEqualTo(demands.get(i).peakAt());
+              }
+            });
+  }
 }

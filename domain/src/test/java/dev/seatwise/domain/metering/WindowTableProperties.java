@@ -134,6 +134,95 @@ class WindowTableProperties {
             });
   }
 
+  /**
+   * Charges whose values need the wide columns, or just fit the narrow ones: starts far apart
+   * (years 1678 and 2261, more than 68 years of seconds) or exactly {@code Integer.MAX_VALUE}
+   * seconds apart or one more, sub-second starts, tokens beyond an {@code int}, and more than 256
+   * products.
+   */
+  static List<Charge> extremeCharges(Random r) {
+    int mode = r.nextInt(6);
+    int n = mode == 4 ? 256 + r.nextInt(3) : 1 + r.nextInt(60);
+    int products = 1 + r.nextInt(4);
+    long base = SessionTable.toNanos(ORIGIN) + (r.nextBoolean() ? r.nextInt(1000) : 0);
+    List<Charge> out = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      long start;
+      switch (mode) {
+        case 0 -> start = r.nextBoolean() ? Long.MIN_VALUE + 1_000_000_000L + r.nextInt(5) : Long.MAX_VALUE
+            - 86_400_000_000_000L - r.nextInt(5);
+        case 1 -> start = base + 1_000_000_000L * (r.nextBoolean() ? Integer.MAX_VALUE : 0)
+            + (r.nextInt(4) == 0 ? 1_000_000_000L : 0);
+        case 2 -> start = base + 1_000_000_000L * r.nextInt(100) + r.nextInt(3);
+        default -> start = base + 1_000_000_000L * r.nextInt(100);
+      }
+      long tokens = mode == 3 && r.nextBoolean()
+          ? (long) Integer.MAX_VALUE + r.nextInt(3) : r.nextInt(20);
+      if (mode == 3 && r.nextInt(4) == 0) {
+        tokens = Long.MAX_VALUE - r.nextInt(3);
+      }
+      Instant s = SessionTable.toInstant(start);
+      out.add(new Charge(UserId.of("u" + r.nextInt(5)),
+          ProductId.of(String.format("P%03d", mode == 4 ? k : r.nextInt(products))), s,
+          s.plus(Duration.ofHours(24)),
+          tokens));
+    }
+    return out;
+  }
+
+  @Test
+  void compactColumnsHoldEveryStartTokenAndProductExactlyOrFallBackToWideOnes() {
+    qt().withExamples(600)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Random r = new Random(seed);
+              List<Charge> charges = extremeCharges(r);
+              WindowTable t = WindowTable.of(charges);
+              List<Charge> expected = sortedAsEvaluationDid(charges);
+              assertThat(t.charges()).as("seed %s", seed).isEqualTo(expected);
+              assertColumnsMatch(t, expected);
+              WindowTable even = t.filter(i -> i % 2 == 0);
+              List<Charge> evenExpected = new ArrayList<>();
+              for (int i = 0; i < expected.size(); i += 2) {
+                evenExpected.add(expected.get(i));
+              }
+              assertColumnsMatch(even, evenExpected);
+              // the replay's merge of runs (one run per user and product, in time order)
+              List<Charge> byRun = new ArrayList<>(expected);
+              byRun.sort(Comparator.comparing(Charge::user).thenComparing(Charge::product)
+                  .thenComparing(Charge::start));
+              UserId[] users = new TreeSet<>(byRun.stream().map(Charge::user).toList())
+                  .toArray(new UserId[0]);
+              ProductId[] products = new TreeSet<>(byRun.stream().map(Charge::product).toList())
+                  .toArray(new ProductId[0]);
+              List<int[]> runs = new ArrayList<>();
+              long[] starts = new long[byRun.size()];
+              long[] tokens = new long[byRun.size()];
+              for (int j = 0; j < byRun.size(); j++) {
+                Charge c = byRun.get(j);
+                if (j == 0 || !c.user().equals(byRun.get(j - 1).user())
+                    || !c.product().equals(byRun.get(j - 1).product())) {
+                  runs.add(new int[] {java.util.Arrays.binarySearch(users, c.user()),
+                      java.util.Arrays.binarySearch(products, c.product()), j});
+                }
+                starts[j] = SessionTable.toNanos(c.start());
+                tokens[j] = c.tokens();
+              }
+              int[] runUser = runs.stream().mapToInt(x -> x[0]).toArray();
+              int[] runProduct = runs.stream().mapToInt(x -> x[1]).toArray();
+              int[] runOffset = new int[runs.size() + 1];
+              for (int k = 0; k < runs.size(); k++) {
+                runOffset[k] = runs.get(k)[2];
+              }
+              runOffset[runs.size()] = byRun.size();
+              WindowTable merged = WindowTable.merge(users, products, runUser, runProduct,
+                  runOffset, starts, null, tokens, Duration.ofHours(24).toNanos());
+              assertThat(merged.charges()).as("seed %s", seed).isEqualTo(expected);
+              assertColumnsMatch(merged, expected);
+            });
+  }
+
   private static void assertColumnsMatch(WindowTable t, List<Charge> expected) {
     assertThat(t.size()).isEqualTo(expected.size());
     TreeSet<UserId> users = new TreeSet<>();

@@ -83,6 +83,14 @@ class PlanEvaluationColumnsProperties {
     Plan plan = Plan.empty(USD);
     int holdings = r.nextInt(4);
     List<SeatHolding> seats = new ArrayList<>();
+    if (r.nextInt(8) == 0) {
+      // holdings that end before the period first: the others' indexes are past a byte's range
+      for (int h = 0; h < 130; h++) {
+        LocalDate s = from.minusYears(5).plusDays(h);
+        seats.add(new SeatHolding("old-" + h, AUTOCAD, Term.ANNUAL, s, s.plusYears(1), 1,
+            Money.of("100.00", "USD"), List.of()));
+      }
+    }
     for (int h = 0; h < holdings; h++) {
       Term term = List.of(Term.MONTHLY, Term.ANNUAL, Term.THREE_YEAR).get(r.nextInt(3));
       LocalDate s = from.plusDays(r.nextInt(400) - 100);

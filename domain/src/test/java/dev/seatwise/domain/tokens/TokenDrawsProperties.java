@@ -49,4 +49,53 @@ class TokenDrawsProperties {
               }
             });
   }
+
+  @Test
+  void chargesReadFromColumnsAndDrawsBeyondAnIntGiveTheLedgersReplay() {
+    long scale = (1L << 31) + 7; // every draw of at least one token is beyond an int
+    qt().withExamples(300)
+        .forAll(tokenLotLists(6), tokenCharges(60))
+        .checkAssert(
+            (givenLots, given) -> {
+              List<TokenLot> lots = new ArrayList<>();
+              for (TokenLot l : givenLots) {
+                lots.add(new TokenLot(l.id(), l.purchased(), l.size() * scale, l.unitPrice(), l.expires()));
+              }
+              List<TokenCharge> charges = new ArrayList<>();
+              for (TokenCharge c : given) {
+                charges.add(new TokenCharge(c.at(), c.tokens() * scale, c.reference()));
+              }
+              charges.sort(Comparator.comparing(TokenCharge::at));
+              TokenLedger ledger = TokenLedger.of(lots);
+              TokenDraws draws =
+                  TokenDraws.replay(
+                      ledger,
+                      new TokenDraws.Charges() {
+                        @Override
+                        public long atNanos(int c) {
+                          return SessionTable.toNanos(charges.get(c).at());
+                        }
+
+                        @Override
+                        public long tokens(int c) {
+                          return charges.get(c).tokens();
+                        }
+                      },
+                      charges.size());
+              LedgerReplay expected = ledger.replay(charges);
+              LedgerReplay actual = draws.toReplay(c -> charges.get(c).reference());
+              assertThat(draws.charges()).isEqualTo(charges.size());
+              for (int i = 0; i < lots.size(); i++) {
+                assertThat(actual.drawsFrom(i)).isEqualTo(expected.drawsFrom(i));
+              }
+              long sum = 0;
+              for (int d = 0; d < draws.draws(); d++) {
+                sum += draws.drawTokens(d);
+              }
+              assertThat(sum).isEqualTo(
+                  expected.accepted().stream().mapToLong(TokenCharge::tokens).sum());
+              assertThat(actual.accepted()).isEqualTo(expected.accepted());
+              assertThat(actual.refused()).isEqualTo(expected.refused());
+            });
+  }
 }
