@@ -35,8 +35,9 @@ import org.eclipse.jetty.util.QuotedStringTokenizer;
  * are what the recent request read, so a repeat answers what a fresh read answers.
  *
  * <p>At most {@code capacity} recent uploads are kept in memory (least recently used dropped
- * first), together at most an eighth of the Java heap (and 1 GB); a larger upload is not kept.
- * Nothing of them is kept on disk. An upload is kept only once its request was answered, so an
+ * first), together at most an eighth of the Java heap (and 1 GB); a larger upload is not kept,
+ * and neither is one answered while others being kept already take that much memory. Nothing of
+ * them is kept on disk. An upload is kept only once its request was answered, so an
  * upload that failed a check or a read is never recognised. Thread-safe.
  */
 final class RepeatedUploads {
@@ -55,6 +56,8 @@ final class RepeatedUploads {
   private long kept;
   private final Map<String, Recent> recent = new LinkedHashMap<>(16, 0.75f, true);
   private final AtomicLong repeats = new AtomicLong();
+  /** Bytes of answered uploads being read into memory now. */
+  private final AtomicLong loading = new AtomicLong();
 
   RepeatedUploads(UploadReceiver receiver, int capacity) {
     this.receiver = receiver;
@@ -71,6 +74,19 @@ final class RepeatedUploads {
   synchronized void clear() {
     recent.clear();
     kept = 0;
+  }
+
+  /** Takes {@code bytes} of the budget for reading an upload into memory, if it has them. */
+  private boolean reserve(long bytes) {
+    while (true) {
+      long now = loading.get();
+      if (now + bytes > budget) {
+        return false;
+      }
+      if (loading.compareAndSet(now, now + bytes)) {
+        return true;
+      }
+    }
   }
 
   private static String signature(ReadOptions read, String field, String label) {
@@ -285,14 +301,21 @@ final class RepeatedUploads {
         for (Path p : stored) {
           bytes += Files.size(p);
         }
-        if (bytes > budget) {
+        // uploads being read into memory at once take at most the budget too; past it, not kept
+        long taken = bytes;
+        if (!reserve(taken)) {
           return;
         }
-        List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-          parts.add(new Part(fields.get(i), labels.get(i), Files.readAllBytes(stored.get(i))));
+        try {
+          List<Part> parts = new ArrayList<>();
+          for (int i = 0; i < stored.size(); i++) {
+            parts.add(new Part(fields.get(i), labels.get(i), Files.readAllBytes(stored.get(i))));
+          }
+          remember(
+              signature(read, fields.get(0), labels.get(0)), new Recent(List.copyOf(parts), key, bytes));
+        } finally {
+          loading.addAndGet(-taken);
         }
-        remember(signature(read, fields.get(0), labels.get(0)), new Recent(List.copyOf(parts), key, bytes));
       } catch (IOException e) {
         // not kept: the next identical upload is read as a new one
       }

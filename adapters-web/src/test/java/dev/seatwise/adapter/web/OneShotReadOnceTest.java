@@ -211,6 +211,44 @@ class OneShotReadOnceTest {
     }
   }
 
+  @Test
+  void partsThatMatchBeforeOneThatDiffersAreAnsweredAsAFreshReadWould(@TempDir Path tmp) throws Exception {
+    WebServer server =
+        new WebServer(WebSettings.loopback(0, tmp.resolve("a")), new CountingUseCases(), JsonMapperFactory.create())
+            .start();
+    WebServer fresh =
+        new WebServer(WebSettings.loopback(0, tmp.resolve("b")), new CountingUseCases(), JsonMapperFactory.create())
+            .start();
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      String path = "/api/comparisons";
+      String second = "user,product,start,end\nz@x.com,ACD,2025-01-09T08:00:00Z,2025-01-09T12:00:00Z\n";
+      String other = "user,product,start,end\ny@x.com,ACD,2025-01-10T08:00:00Z,2025-01-10T12:00:00Z\n";
+      Multipart two = new Multipart().file("usage", "a.csv", CSV).file("usage", "b.csv", second);
+      assertThat(send(http, url(server, path), two.contentType(), two.bytes()).statusCode()).isEqualTo(200);
+      // the first part equals the recent upload's, the second does not; then one part more
+      for (Multipart m :
+          List.of(
+              new Multipart().file("usage", "a.csv", CSV).file("usage", "b.csv", other),
+              new Multipart().file("usage", "a.csv", CSV).file("usage", "b.csv", second)
+                  .file("usage", "c.csv", other),
+              new Multipart().file("usage", "a.csv", CSV))) {
+        HttpResponse<String> answered = send(http, url(server, path), m.contentType(), m.bytes());
+        HttpResponse<String> freshly = send(http, url(fresh, path), m.contentType(), m.bytes());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.body()).isEqualTo(freshly.body());
+      }
+      assertThat(server.repeatedBodies()).isZero();
+    } finally {
+      server.close();
+      fresh.close();
+    }
+  }
+
+  private static String url(WebServer server, String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
   private static HttpResponse<String> send(HttpClient http, String url, String contentType, byte[] body)
       throws Exception {
     return http.send(

@@ -745,44 +745,44 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
         packs.map(p -> p.bestUnitPrice().perUnit()).orElse(BigDecimal.ZERO);
     java.util.function.Function<Map.Entry<UserId, Map<ProductId, ProductUsage>>, UserComparison> one =
         entry -> {
-              UserId user = entry.getKey();
-              Map<ProductId, ProductUsage> byProduct = entry.getValue();
-              Assignment a = opt.get(user);
-              Assignment n = nam.get(user);
-              Money zero = catalog.zero();
-              Money cost = zero;
-              List<ProductId> bundles = List.of();
-              List<ProductId> namedList = List.of();
-              List<ProductId> flexList = List.of();
-              if (a != null) {
-                cost = optCosts.getOrDefault(user, zero);
-                bundles = a.bundle().map(List::of).orElse(List.of());
-                namedList = List.copyOf(a.named());
-                flexList = List.copyOf(a.flex());
-              }
-              Money namedCost = n == null ? cost : namCosts.getOrDefault(user, zero);
-              if (a == null) {
-                // no optimal plan (e.g. a pool-metered vendor): show the all-named cost, no saving
-                cost = namedCost;
-                namedList = n == null ? List.of() : List.copyOf(n.named());
-                bundles = n == null || n.bundle().isEmpty() ? List.of() : List.of(n.bundle().get());
-              }
-              String reason =
-                  a == null
-                      ? "no optimal plan for this data (see the notes); cost shown is all-named"
-                      : reason(a, byProduct, named, terms.getOrDefault(user, Map.of()), marginal,
-                          catalog, query.pins().get(user));
-              return new UserComparison(
-                  user,
-                  List.copyOf(byProduct.values()),
-                  bundles,
-                  namedList,
-                  flexList,
-                  cost,
-                  namedCost,
-                  namedCost.minus(cost),
-                  reason);
-            };
+          UserId user = entry.getKey();
+          Map<ProductId, ProductUsage> byProduct = entry.getValue();
+          Assignment a = opt.get(user);
+          Assignment n = nam.get(user);
+          Money zero = catalog.zero();
+          Money cost = zero;
+          List<ProductId> bundles = List.of();
+          List<ProductId> namedList = List.of();
+          List<ProductId> flexList = List.of();
+          if (a != null) {
+            cost = optCosts.getOrDefault(user, zero);
+            bundles = a.bundle().map(List::of).orElse(List.of());
+            namedList = List.copyOf(a.named());
+            flexList = List.copyOf(a.flex());
+          }
+          Money namedCost = n == null ? cost : namCosts.getOrDefault(user, zero);
+          if (a == null) {
+            // no optimal plan (e.g. a pool-metered vendor): show the all-named cost, no saving
+            cost = namedCost;
+            namedList = n == null ? List.of() : List.copyOf(n.named());
+            bundles = n == null || n.bundle().isEmpty() ? List.of() : List.of(n.bundle().get());
+          }
+          String reason =
+              a == null
+                  ? "no optimal plan for this data (see the notes); cost shown is all-named"
+                  : reason(a, byProduct, named, terms.getOrDefault(user, Map.of()), marginal,
+                      catalog, query.pins().get(user));
+          return new UserComparison(
+              user,
+              List.copyOf(byProduct.values()),
+              bundles,
+              namedList,
+              flexList,
+              cost,
+              namedCost,
+              namedCost.minus(cost),
+              reason);
+        };
     // the second half of the users beside the first (each user's line is their own)
     List<Map.Entry<UserId, Map<ProductId, ProductUsage>>> entries =
         new ArrayList<>(analysis.byUser().entrySet());
