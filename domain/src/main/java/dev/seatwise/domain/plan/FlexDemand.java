@@ -46,7 +46,12 @@ public final class FlexDemand {
   /** Pair {@code user * products + product}: its entries are {@code [pairStart[k], pairStart[k + 1])}. */
   private final int[] pairStart;
   private final int[] entryDay;
-  private final long[] entryTokens;
+  /**
+   * Each entry's tokens: ints when every entry's sum fits one (the usual case: 4 bytes an entry,
+   * about 50 MB less for the 100,000-user year), else longs; exactly one of the two is non-null.
+   */
+  private final int[] entryTokens32;
+  private final long[] entryTokens64;
   private final long[] pairTokens;
 
   private FlexDemand(
@@ -57,7 +62,8 @@ public final class FlexDemand {
       int days,
       int[] pairStart,
       int[] entryDay,
-      long[] entryTokens,
+      int[] entryTokens32,
+      long[] entryTokens64,
       long[] pairTokens) {
     this.windows = windows;
     this.period = period;
@@ -66,7 +72,8 @@ public final class FlexDemand {
     this.days = days;
     this.pairStart = pairStart;
     this.entryDay = entryDay;
-    this.entryTokens = entryTokens;
+    this.entryTokens32 = entryTokens32;
+    this.entryTokens64 = entryTokens64;
     this.pairTokens = pairTokens;
   }
 
@@ -103,6 +110,9 @@ public final class FlexDemand {
     long[] lastDay = new long[pairs];
     Arrays.fill(lastDay, Long.MIN_VALUE);
     long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
+    // each pair's running entry sum, to know whether every entry's tokens fit an int
+    long[][] runs = {new long[pairs]};
+    boolean[] wide = {false};
     walk(
         in, period, catalogs,
         (i, day, tokens) -> {
@@ -110,10 +120,15 @@ public final class FlexDemand {
           if (lastDay[pair] != day) {
             lastDay[pair] = day;
             count[pair + 1]++;
+            runs[0][pair] = 0;
           }
+          long[] run = runs[0];
+          run[pair] = Math.addExact(run[pair], tokens);
+          wide[0] |= run[pair] > Integer.MAX_VALUE;
           span[0] = Math.min(span[0], day);
           span[1] = Math.max(span[1], day);
         });
+    runs[0] = null;
     int[] pairStart = new int[pairs + 1];
     for (int k = 0; k < pairs; k++) {
       pairStart[k + 1] = pairStart[k] + count[k + 1];
@@ -121,13 +136,14 @@ public final class FlexDemand {
     int entries = pairStart[pairs];
     if (entries == 0) {
       return new FlexDemand(
-          in, period, catalogs, period.from().toEpochDay(), 0, pairStart, new int[0], new long[0],
-          new long[pairs]);
+          in, period, catalogs, period.from().toEpochDay(), 0, pairStart, new int[0], new int[0],
+          null, new long[pairs]);
     }
     // pass 2: the entries, each pair's in time order (a day may recur only in a zone's overlap)
     long minDay = span[0];
     int[] entryDay = new int[entries];
-    long[] entryTokens = new long[entries];
+    int[] entryTokens32 = wide[0] ? null : new int[entries];
+    long[] entryTokens64 = wide[0] ? new long[entries] : null;
     long[] pairTokens = new long[pairs];
     int[] next = Arrays.copyOf(pairStart, pairs);
     Arrays.fill(lastDay, Long.MIN_VALUE);
@@ -140,12 +156,17 @@ public final class FlexDemand {
             entryDay[next[pair]++] = (int) (day - minDay);
           }
           int e = next[pair] - 1;
-          entryTokens[e] = Math.addExact(entryTokens[e], tokens);
+          if (entryTokens64 != null) {
+            entryTokens64[e] = Math.addExact(entryTokens64[e], tokens);
+          } else {
+            // pass 1 found every entry's sum within an int
+            entryTokens32[e] = Math.toIntExact(entryTokens32[e] + tokens);
+          }
           pairTokens[pair] = Math.addExact(pairTokens[pair], tokens);
         });
     return new FlexDemand(
         in, period, catalogs, minDay, Math.toIntExact(span[1] - minDay + 1), pairStart, entryDay,
-        entryTokens, pairTokens);
+        entryTokens32, entryTokens64, pairTokens);
   }
 
   /** Receives a window that draws tokens: its position, day (epoch day) and tokens. */
@@ -252,7 +273,8 @@ public final class FlexDemand {
     }
     for (int e = pairStart[pair]; e < pairStart[pair + 1]; e++) {
       int d = entryDay[e];
-      dayTokens[d] = Math.addExact(dayTokens[d], sign * entryTokens[e]);
+      long t = entryTokens64 != null ? entryTokens64[e] : entryTokens32[e];
+      dayTokens[d] = Math.addExact(dayTokens[d], sign * t);
     }
   }
 

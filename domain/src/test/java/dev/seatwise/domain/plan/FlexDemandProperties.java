@@ -191,6 +191,32 @@ class FlexDemandProperties {
   }
 
   @Test
+  void dayTokensBeyondAnIntAreKeptExactly() {
+    // a collection's windows carry their own tokens: make some of them so large that one day's
+    // sum of a pair passes Integer.MAX_VALUE, so the demand keeps its entries as longs
+    qt().withExamples(200)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Case c = randomCase(seed);
+              Random r = new Random(seed);
+              List<Charge> big = new ArrayList<>();
+              for (Charge w : c.windows()) {
+                long tokens =
+                    w.product().equals(COL) && r.nextBoolean()
+                        ? Integer.MAX_VALUE - 5L + r.nextInt(12)
+                        : w.tokens();
+                big.add(new Charge(w.user(), w.product(), w.start(), w.end(), tokens));
+              }
+              List<TokenCharge> objects =
+                  MixPlan.flexWindows(c.onFlex(), big, c.period(), c.catalogs());
+              FlexDemand demand = FlexDemand.of(big, c.period(), c.catalogs());
+              assertThat(perDay(demand, demand.dayTokens(c.onFlex())))
+                  .isEqualTo(perDay(objects, c.period().zone()));
+            });
+  }
+
+  @Test
   void addingAndTakingOffPairsGivesTheDayVectorOfTheResultingMix() {
     qt().withExamples(300)
         .forAll(longs().all())
