@@ -30,21 +30,14 @@ public final class ConcurrentSeatMeter implements Meter {
     SessionTable table = usage.sessionTable();
     int n = table.size();
     List<ProductId> dict = table.products();
-    int[] at = new int[dict.size() + 1];
-    int[] pb = new int[BLOCK];
-    for (int from = 0; from < n; from += BLOCK) {
-      int len = Math.min(BLOCK, n - from);
-      table.copyProductIndexes(from, pb, 0, len);
-      for (int k = 0; k < len; k++) {
-        at[pb[k] + 1]++;
-      }
-    }
+    int[] count = sessionsPerProduct(table);
     long[][] starts = new long[dict.size()][];
     long[][] ends = new long[dict.size()][];
     for (int p = 0; p < dict.size(); p++) {
-      starts[p] = new long[at[p + 1]];
-      ends[p] = new long[at[p + 1]];
+      starts[p] = new long[count[p]];
+      ends[p] = new long[count[p]];
     }
+    int[] pb = new int[BLOCK];
     int[] fill = new int[dict.size()];
     long[] sb = new long[BLOCK];
     long[] eb = new long[BLOCK];
@@ -60,12 +53,7 @@ public final class ConcurrentSeatMeter implements Meter {
         ends[p][i] = eb[k];
       }
     }
-    Map<ProductId, Integer> byProduct = new TreeMap<>();
-    for (int p = 0; p < dict.size(); p++) {
-      if (starts[p].length > 0) {
-        byProduct.put(dict.get(p), p);
-      }
-    }
+    Map<ProductId, Integer> byProduct = usedProducts(dict, count);
     List<CapacityDemand> demands = new ArrayList<>();
     byProduct.forEach(
         (product, p) -> {
@@ -85,6 +73,32 @@ public final class ConcurrentSeatMeter implements Meter {
                   profile));
         });
     return new Metering(List.of(), demands);
+  }
+
+  /** How many sessions each product of the table's dictionary has, by dictionary index. */
+  private static int[] sessionsPerProduct(SessionTable table) {
+    int n = table.size();
+    int[] count = new int[table.products().size()];
+    int[] pb = new int[BLOCK];
+    for (int from = 0; from < n; from += BLOCK) {
+      int len = Math.min(BLOCK, n - from);
+      table.copyProductIndexes(from, pb, 0, len);
+      for (int k = 0; k < len; k++) {
+        count[pb[k]]++;
+      }
+    }
+    return count;
+  }
+
+  /** The products with sessions, in product id order, each to its dictionary index. */
+  private static Map<ProductId, Integer> usedProducts(List<ProductId> dict, int[] count) {
+    Map<ProductId, Integer> used = new TreeMap<>();
+    for (int p = 0; p < dict.size(); p++) {
+      if (count[p] > 0) {
+        used.put(dict.get(p), p);
+      }
+    }
+    return used;
   }
 
   /**
@@ -108,22 +122,9 @@ public final class ConcurrentSeatMeter implements Meter {
   public static List<Peak> peaks(UsageLog usage) {
     SessionTable table = usage.sessionTable();
     int n = table.size();
-    List<ProductId> dict = table.products();
-    int[] count = new int[dict.size()];
+    int[] count = sessionsPerProduct(table);
+    Map<ProductId, Integer> byProduct = usedProducts(table.products(), count);
     int[] pb = new int[BLOCK];
-    for (int from = 0; from < n; from += BLOCK) {
-      int len = Math.min(BLOCK, n - from);
-      table.copyProductIndexes(from, pb, 0, len);
-      for (int k = 0; k < len; k++) {
-        count[pb[k]]++;
-      }
-    }
-    Map<ProductId, Integer> byProduct = new TreeMap<>();
-    for (int p = 0; p < dict.size(); p++) {
-      if (count[p] > 0) {
-        byProduct.put(dict.get(p), p);
-      }
-    }
     List<Peak> out = new ArrayList<>();
     long[] sb = new long[BLOCK];
     long[] eb = new long[BLOCK];
