@@ -19,8 +19,16 @@ class AllocationProperties {
 
   /** 1 to 12 weights, small (ties and zeros common) or large; at least one positive. */
   private static Gen<Map<String, Long>> weights() {
+    return weights(1_000_000_000L, 30);
+  }
+
+  /**
+   * 1 to 12 weights keyed {@code g0, g1, ...}: 0 to 5 or, {@code percentLarge} percent of the
+   * time, 0 to {@code max}; at least one positive.
+   */
+  private static Gen<Map<String, Long>> weights(long max, int percentLarge) {
     return lists()
-        .of(longs().between(0, 5).mix(longs().between(0, 1_000_000_000L), 30))
+        .of(longs().between(0, 5).mix(longs().between(0, max), percentLarge))
         .ofSizeBetween(1, 12)
         .assuming(ws -> ws.stream().anyMatch(w -> w > 0))
         .map(
@@ -89,18 +97,7 @@ class AllocationProperties {
 
   /** Weights up to {@code Long.MAX_VALUE}, so that products overflow a {@code long} at times. */
   private static Gen<Map<String, Long>> hugeWeights() {
-    return lists()
-        .of(longs().between(0, 5).mix(longs().between(0, Long.MAX_VALUE / 16), 50))
-        .ofSizeBetween(1, 12)
-        .assuming(ws -> ws.stream().anyMatch(w -> w > 0))
-        .map(
-            ws -> {
-              Map<String, Long> m = new LinkedHashMap<>();
-              for (int i = 0; i < ws.size(); i++) {
-                m.put("g" + i, ws.get(i));
-              }
-              return m;
-            });
+    return weights(Long.MAX_VALUE / 16, 50);
   }
 
   @Test
