@@ -7,7 +7,6 @@ import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -129,8 +128,8 @@ public final class ConcurrentSeatMeter implements Meter {
           long[] starts = new long[count[p]];
           long[] ends = new long[count[p]];
           table.copyStartsAndEndsOf(p, starts, ends);
-          Arrays.sort(starts);
-          Arrays.sort(ends);
+          InstantSort.sort(starts);
+          InstantSort.sort(ends);
           // the level after every change at one instant (ends and starts there net out), as the
           // profile's step function; the first instant at the highest level
           long level = 0;
