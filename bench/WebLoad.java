@@ -5,11 +5,12 @@
 //
 //   java bench/WebLoad.java --base http://127.0.0.1:8080 --usage year.csv --mode dataset \
 //        [--query 'from=2025-01-01&to=2026-01-01'] [--warmup 2] [--single 20] [--clients 50] \
-//        [--seconds 60] [--drain-seconds 300]
+//        [--seconds 60] [--drain-seconds 300] [--trace FILE]
 //
 // --mode oneshot: every request uploads the file to POST /api/comparisons.
 // --mode dataset: the file is stored once (POST /api/datasets), then every request is
 //                 POST /api/datasets/{id}/comparisons with no body.
+// --trace FILE: writes each load-phase request's start (ms from the phase's start), latency and outcome.
 // Prints "name: value" lines with the mode as a suffix (web_single_ms_p50_dataset, ...).
 //
 // The client is cheap on purpose: it shares the server's cores, where real clients are on other
@@ -73,6 +74,7 @@ public final class WebLoad {
     int clients = Integer.parseInt(a.getOrDefault("--clients", "50"));
     int seconds = Integer.parseInt(a.getOrDefault("--seconds", "60"));
     int drain = Integer.parseInt(a.getOrDefault("--drain-seconds", "300"));
+    String trace = a.get("--trace");
     if (!mode.equals("dataset") && !mode.equals("oneshot")) {
       throw new IllegalArgumentException("--mode dataset or oneshot");
     }
@@ -139,6 +141,7 @@ public final class WebLoad {
 
     // ---- many clients for a while
     List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    List<String> traced = Collections.synchronizedList(new ArrayList<>());
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     AtomicLong ok = new AtomicLong();
     long start = System.nanoTime();
@@ -172,6 +175,10 @@ public final class WebLoad {
                 }
                 long now = System.nanoTime();
                 lastDone.accumulateAndGet(now, Math::max);
+                if (trace != null) {
+                  traced.add(String.format(Locale.ROOT, "%.1f %.1f %s", (t - start) / 1e6, (now - t) / 1e6,
+                      outcome == null ? "ok" : outcome));
+                }
                 if (outcome == null) {
                   ok.incrementAndGet();
                   latencies.add((now - t) / 1e6);
@@ -191,6 +198,11 @@ public final class WebLoad {
     boolean drained = pool.awaitTermination(seconds + drain, TimeUnit.SECONDS);
     if (!drained) {
       pool.shutdownNow();
+    }
+    if (trace != null) {
+      List<String> lines = new ArrayList<>(traced);
+      lines.add(0, "# start_ms latency_ms outcome (load phase, one line per request)");
+      Files.write(Path.of(trace), lines);
     }
     double wall = (lastDone.get() - start) / 1e9;
     List<Double> sorted = new ArrayList<>(latencies);
