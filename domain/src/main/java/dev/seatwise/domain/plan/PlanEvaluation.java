@@ -569,21 +569,8 @@ public final class PlanEvaluation {
     if (inPeriod == 0) {
       return Optional.empty();
     }
-    Money whole = h.pricePerSeat().multipliedBy(h.seats());
+    Money amount = seatAmount(h, inPeriod, termDays);
     boolean proRata = inPeriod < termDays;
-    Money amount =
-        proRata
-            ? Money.rounded(
-                whole
-                    .amount()
-                    .multiply(BigDecimal.valueOf(inPeriod))
-                    .divide(
-                        BigDecimal.valueOf(termDays),
-                        whole.currency().getDefaultFractionDigits(),
-                        RoundingMode.HALF_EVEN),
-                whole.currency(),
-                RoundingMode.UNNECESSARY)
-            : whole;
     String rule =
         h.seats()
             + " x "
@@ -602,6 +589,30 @@ public final class PlanEvaluation {
     LocalDate to = h.termEnd().isBefore(period.to()) ? h.termEnd() : period.to();
     return Optional.of(
         new CostLine(h.id(), CostLine.Kind.SEATS, from, to, h.seats(), amount, proRata, rule));
+  }
+
+  /** The amount of {@link #seatLine}, without the line: empty when the term is not in the period. */
+  static Optional<Money> seatAmount(SeatHolding h, PlanPeriod period) {
+    long termDays = java.time.temporal.ChronoUnit.DAYS.between(h.start(), h.termEnd());
+    long inPeriod = period.overlapDays(h.start(), h.termEnd());
+    return inPeriod == 0 ? Optional.empty() : Optional.of(seatAmount(h, inPeriod, termDays));
+  }
+
+  /** A holding's seats x price for its term, pro rata by its {@code inPeriod} of {@code termDays}. */
+  private static Money seatAmount(SeatHolding h, long inPeriod, long termDays) {
+    Money whole = h.pricePerSeat().multipliedBy(h.seats());
+    return inPeriod < termDays
+        ? Money.rounded(
+            whole
+                .amount()
+                .multiply(BigDecimal.valueOf(inPeriod))
+                .divide(
+                    BigDecimal.valueOf(termDays),
+                    whole.currency().getDefaultFractionDigits(),
+                    RoundingMode.HALF_EVEN),
+            whole.currency(),
+            RoundingMode.UNNECESSARY)
+        : whole;
   }
 
   static Optional<CostLine> networkLine(NetworkHolding n, PlanPeriod period) {
