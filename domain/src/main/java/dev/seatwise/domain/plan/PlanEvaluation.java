@@ -757,7 +757,9 @@ public final class PlanEvaluation {
    * to longs (once) when one does not. Written only while the evaluation is made.
    */
   private static final class Rated {
+    /** The values while every one fits an int; its one slot null once widened. */
     private final int[][] narrow = new int[1][];
+    /** The values once one did not fit an int; its one slot null before. */
     private final long[][] wide = new long[1][];
 
     Rated(int n) {
@@ -765,8 +767,12 @@ public final class PlanEvaluation {
     }
 
     void set(int i, long v) {
-      if (wide[0] == null && v != (int) v) {
-        int[] a = narrow[0];
+      int[] a = narrow[0];
+      if (a != null && v == (int) v) {
+        a[i] = (int) v;
+        return;
+      }
+      if (a != null) {
         long[] w = new long[a.length];
         for (int k = 0; k < a.length; k++) {
           w[k] = a[k];
@@ -774,15 +780,12 @@ public final class PlanEvaluation {
         wide[0] = w;
         narrow[0] = null;
       }
-      if (wide[0] != null) {
-        wide[0][i] = v;
-      } else {
-        narrow[0][i] = (int) v;
-      }
+      wide[0][i] = v;
     }
 
     long get(int i) {
-      return wide[0] != null ? wide[0][i] : narrow[0][i];
+      int[] a = narrow[0];
+      return a != null ? a[i] : wide[0][i];
     }
   }
 
