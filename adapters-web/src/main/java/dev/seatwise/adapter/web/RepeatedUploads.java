@@ -41,7 +41,6 @@ import org.eclipse.jetty.util.QuotedStringTokenizer;
  */
 final class RepeatedUploads {
   private static final int CHUNK = 64 * 1024;
-  private static final int MAX_PARTS = 64;
 
   /** A part of a recent upload: its field, the client's name for it, and its bytes. */
   private record Part(String field, String label, byte[] bytes) {}
@@ -177,6 +176,51 @@ final class RepeatedUploads {
     return QuotedStringTokenizer.unquoteOnly(value, true);
   }
 
+  /** A form part's field (one of {@link UploadReceiver#FIELDS}) and the client's file name. */
+  record FormPart(String field, String filename) {}
+
+  /**
+   * The field and file name of a part from its {@code Content-Disposition}, as Jetty's multipart
+   * reader takes them.
+   *
+   * @throws IOException no disposition, not form-data, or no name (the caller answers 400)
+   * @throws ApiProblem 400 for a field other than usage, catalog, entitlements or identities
+   */
+  static FormPart formPart(Map<String, String> headers) throws IOException {
+    String disposition = headers.get("content-disposition");
+    if (disposition == null) {
+      throw new IOException("Missing content-disposition");
+    }
+    QuotedStringTokenizer tok = new QuotedStringTokenizer(disposition, ";", false, true);
+    boolean formData = false;
+    String name = null;
+    String filename = null;
+    while (tok.hasMoreTokens()) {
+      String t = tok.nextToken().trim();
+      String tl = t.toLowerCase(Locale.ENGLISH);
+      if (tl.startsWith("form-data")) {
+        formData = true;
+      } else if (tl.startsWith("name=")) {
+        name = value(t);
+      } else if (tl.startsWith("filename=")) {
+        filename = filenameValue(t);
+      }
+    }
+    if (!formData) {
+      throw new IOException("Part not form-data");
+    }
+    if (name == null) {
+      throw new IOException("No name in part");
+    }
+    if (!UploadReceiver.FIELDS.contains(name)) {
+      throw ApiProblem.badRequest(
+          "unknown form field '"
+              + UploadReceiver.label(name, "?")
+              + "'; expected usage, catalog, entitlements or identities");
+    }
+    return new FormPart(name, filename);
+  }
+
   /** One request's upload. Not thread-safe; one per request. */
   final class Upload implements AutoCloseable {
     private final ReadOptions read;
@@ -309,41 +353,12 @@ final class RepeatedUploads {
       }
 
       private void begin(Map<String, String> headers) throws IOException {
-        String disposition = headers.get("content-disposition");
-        if (disposition == null) {
-          throw new IOException("Missing content-disposition");
-        }
-        QuotedStringTokenizer tok = new QuotedStringTokenizer(disposition, ";", false, true);
-        boolean formData = false;
-        String name = null;
-        String filename = null;
-        while (tok.hasMoreTokens()) {
-          String t = tok.nextToken().trim();
-          String tl = t.toLowerCase(Locale.ENGLISH);
-          if (tl.startsWith("form-data")) {
-            formData = true;
-          } else if (tl.startsWith("name=")) {
-            name = value(t);
-          } else if (tl.startsWith("filename=")) {
-            filename = filenameValue(t);
-          }
-        }
-        if (!formData) {
-          throw new IOException("Part not form-data");
-        }
-        if (name == null) {
-          throw new IOException("No name in part");
-        }
-        String field = name;
-        if (!UploadReceiver.FIELDS.contains(field)) {
-          throw ApiProblem.badRequest(
-              "unknown form field '"
-                  + UploadReceiver.label(field, "?")
-                  + "'; expected usage, catalog, entitlements or identities");
-        }
+        FormPart part = formPart(headers);
+        String field = part.field();
+        String filename = part.filename();
         int i = stored.size();
-        if (i >= MAX_PARTS) {
-          throw ApiProblem.badRequest("at most " + MAX_PARTS + " parts, not " + (i + 1));
+        if (i >= UploadReceiver.MAX_PARTS) {
+          throw ApiProblem.badRequest("at most " + UploadReceiver.MAX_PARTS + " parts, not " + (i + 1));
         }
         int n = counts.merge(field, 1, Integer::sum);
         String label = UploadReceiver.label(filename, field + "-" + n);
