@@ -28,10 +28,116 @@ final class FastSessionsUsageReader implements UsageReader {
   /**
    * Notes sessions that repeat an earlier one exactly (same user, product, start and end): each
    * counts as one more concurrent seat, so a file appended to itself doubles the network seats.
-   * Rows are compared by a 64-bit hash of their columns first (sorted, no object per row); only the
-   * rows whose hash repeats are then compared exactly.
+   * Rows in start order (the usual export) are compared within each run of one start ({@link
+   * #byStartRuns}); others by a 64-bit hash of their columns first ({@link #byHashes}: sorted, no
+   * object per row), and only the rows whose hash repeats are then compared exactly. Both count
+   * the same repeats and the same worst row.
    */
   static void noteDuplicates(String name, SessionTable table, UsageCollector out) {
+    Repeats r = byStartRuns(table);
+    if (r == null) {
+      r = byHashes(table);
+    }
+    if (r.repeats() >= Limits.DUPLICATE_NOTE_THRESHOLD - 1 && r.worst() >= 0) {
+      var s = table.session(r.worst());
+      out.notes.add(new ImportNote(name, 0, r.repeats() + " row(s) repeat an earlier session exactly"
+          + " (same user, product, start and end), e.g. " + s.user().value() + " on "
+          + s.product().value() + " from " + s.start() + " " + r.worstCount() + " times; each"
+          + " counts as one more seat in use at once (was a file appended twice?)"));
+    }
+  }
+
+  /**
+   * Rows that repeat an earlier row exactly, and the first row at which one session had been seen
+   * the most times ({@code worst} -1 when none repeats): taking the rows in order, a row whose
+   * session was seen {@code c - 1} times before is its {@code c}-th sighting; each sighting past
+   * the first is a repeat, and the worst is the first row to reach the highest {@code c}.
+   */
+  record Repeats(long repeats, int worst, int worstCount) {}
+
+  /**
+   * Most distinct sessions of one start {@link #byStartRuns} keeps before it leaves the table to
+   * {@link #byHashes}.
+   */
+  static final int MAX_RUN = 1 << 12;
+
+  /**
+   * The repeats of a table whose rows come in start order (equal starts, hence every repeat of a
+   * row, lie in one run of rows), found one run at a time with a small hash table of the run's
+   * (user, product, end) keys: one pass, no sort. Null when a row starts before the one above it
+   * or a run of one start holds more than {@link #MAX_RUN} distinct sessions.
+   */
+  static Repeats byStartRuns(SessionTable table) {
+    int n = table.size();
+    int cap = 2 * MAX_RUN; // a power of two, at most half full
+    int[] slotUser = new int[cap];
+    int[] slotProduct = new int[cap];
+    long[] slotEnd = new long[cap];
+    int[] slotCount = new int[cap];
+    int[] used = new int[MAX_RUN];
+    int runLength = 0;
+    long runStart = Long.MIN_VALUE;
+    long repeats = 0;
+    int worst = -1;
+    int worstCount = 0;
+    int[] ub = new int[BLOCK];
+    int[] pb = new int[BLOCK];
+    long[] sb = new long[BLOCK];
+    long[] eb = new long[BLOCK];
+    for (int from = 0; from < n; from += BLOCK) {
+      int len = Math.min(BLOCK, n - from);
+      copy(table, from, len, ub, pb, sb, eb);
+      for (int k = 0; k < len; k++) {
+        long s = sb[k];
+        if (s != runStart || runLength == 0) {
+          if (s < runStart) {
+            return null;
+          }
+          for (int x = 0; x < runLength; x++) {
+            slotCount[used[x]] = 0;
+          }
+          runLength = 0;
+          runStart = s;
+        }
+        if (runLength == MAX_RUN) {
+          return null;
+        }
+        int u = ub[k];
+        int p = pb[k];
+        long e = eb[k];
+        int slot = (int) hash(u, p, s, e) & (cap - 1);
+        while (slotCount[slot] != 0
+            && (slotUser[slot] != u || slotProduct[slot] != p || slotEnd[slot] != e)) {
+          slot = (slot + 1) & (cap - 1);
+        }
+        int c;
+        if (slotCount[slot] == 0) {
+          slotUser[slot] = u;
+          slotProduct[slot] = p;
+          slotEnd[slot] = e;
+          slotCount[slot] = 1;
+          used[runLength++] = slot;
+          c = 1;
+        } else {
+          c = ++slotCount[slot];
+        }
+        if (c > 1) {
+          repeats++;
+          if (c > worstCount) {
+            worst = from + k;
+            worstCount = c;
+          }
+        }
+      }
+    }
+    return new Repeats(repeats, worst, worstCount);
+  }
+
+  /**
+   * The repeats of any table: rows are compared by a 64-bit hash of their columns first (sorted, no
+   * object per row); only the rows whose hash repeats are then compared exactly.
+   */
+  static Repeats byHashes(SessionTable table) {
     int n = table.size();
     long[] hashes = new long[n];
     int[] ub = new int[BLOCK];
@@ -58,7 +164,7 @@ final class FastSessionsUsageReader implements UsageReader {
       }
     }
     if (r == 0) {
-      return;
+      return new Repeats(0, -1, 0);
     }
     long[] candidates = Arrays.copyOf(repeated, r); // sorted
     // exact comparison of the candidates, in row order, as the object version counted them
@@ -83,13 +189,7 @@ final class FastSessionsUsageReader implements UsageReader {
         }
       }
     }
-    if (repeats >= Limits.DUPLICATE_NOTE_THRESHOLD - 1 && worst >= 0) {
-      var s = table.session(worst);
-      out.notes.add(new ImportNote(name, 0, repeats + " row(s) repeat an earlier session exactly"
-          + " (same user, product, start and end), e.g. " + s.user().value() + " on "
-          + s.product().value() + " from " + s.start() + " " + worstCount + " times; each"
-          + " counts as one more seat in use at once (was a file appended twice?)"));
-    }
+    return new Repeats(repeats, worst, worstCount);
   }
 
   private static void copy(

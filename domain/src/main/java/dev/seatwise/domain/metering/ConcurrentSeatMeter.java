@@ -7,7 +7,6 @@ import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -121,33 +120,16 @@ public final class ConcurrentSeatMeter implements Meter {
    */
   public static List<Peak> peaks(UsageLog usage) {
     SessionTable table = usage.sessionTable();
-    int n = table.size();
     int[] count = sessionsPerProduct(table);
     Map<ProductId, Integer> byProduct = usedProducts(table.products(), count);
-    int[] pb = new int[BLOCK];
     List<Peak> out = new ArrayList<>();
-    long[] sb = new long[BLOCK];
-    long[] eb = new long[BLOCK];
     byProduct.forEach(
         (product, p) -> {
           long[] starts = new long[count[p]];
           long[] ends = new long[count[p]];
-          int at = 0;
-          for (int from = 0; from < n; from += BLOCK) {
-            int len = Math.min(BLOCK, n - from);
-            table.copyProductIndexes(from, pb, 0, len);
-            table.copyStarts(from, sb, 0, len);
-            table.copyEnds(from, eb, 0, len);
-            for (int k = 0; k < len; k++) {
-              if (pb[k] == p) {
-                starts[at] = sb[k];
-                ends[at] = eb[k];
-                at++;
-              }
-            }
-          }
-          Arrays.sort(starts);
-          Arrays.sort(ends);
+          table.copyStartsAndEndsOf(p, starts, ends);
+          InstantSort.sort(starts);
+          InstantSort.sort(ends);
           // the level after every change at one instant (ends and starts there net out), as the
           // profile's step function; the first instant at the highest level
           long level = 0;

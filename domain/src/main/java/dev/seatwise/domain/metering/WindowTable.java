@@ -134,6 +134,50 @@ public final class WindowTable {
       this(n, t.base, t.startSecs != null, t.product8 != null, t.tokens32 != null);
     }
 
+    /** The start of window {@code k} in epoch nanoseconds. */
+    long start(int k) {
+      return startSecs != null ? base + startSecs[k] * NANOS : starts[k];
+    }
+
+    /**
+     * Reorders windows {@code [from, from + len)}: the window at {@code from + k} becomes the one
+     * that was at {@code from + order[k]} (the spares are scratch of at least {@code len}).
+     */
+    void permute(int from, int[] order, int len, long[] spareLongs, int[] spareInts, byte[] spareBytes) {
+      if (startSecs != null) {
+        permute(startSecs, from, order, len, spareInts);
+      } else {
+        for (int k = 0; k < len; k++) {
+          spareLongs[k] = starts[from + order[k]];
+        }
+        System.arraycopy(spareLongs, 0, starts, from, len);
+      }
+      permute(userOf, from, order, len, spareInts);
+      if (product8 != null) {
+        for (int k = 0; k < len; k++) {
+          spareBytes[k] = product8[from + order[k]];
+        }
+        System.arraycopy(spareBytes, 0, product8, from, len);
+      } else {
+        permute(product32, from, order, len, spareInts);
+      }
+      if (tokens32 != null) {
+        permute(tokens32, from, order, len, spareInts);
+      } else {
+        for (int k = 0; k < len; k++) {
+          spareLongs[k] = tokens64[from + order[k]];
+        }
+        System.arraycopy(spareLongs, 0, tokens64, from, len);
+      }
+    }
+
+    private static void permute(int[] column, int from, int[] order, int len, int[] spare) {
+      for (int k = 0; k < len; k++) {
+        spare[k] = column[from + order[k]];
+      }
+      System.arraycopy(spare, 0, column, from, len);
+    }
+
     void set(int k, long start, int user, int product, long tokens) {
       if (startSecs != null) {
         startSecs[k] = (int) ((start - base) / NANOS);
@@ -372,9 +416,11 @@ public final class WindowTable {
 
   /**
    * The merge by buckets of start time: the windows are dealt into buckets (each a slice of the
-   * time range, a few windows on average) run by run in rank order, then each bucket is sorted
-   * stably by start, which leaves equal starts in rank order. Linear but for crowded buckets, and
-   * it reads the runs in order (a heap merge jumps between them).
+   * time range, a few windows on average) run by run in rank order, written straight into the
+   * table's columns at their bucket's next place, then each bucket is sorted stably by start where
+   * it is not already in order, which leaves equal starts in rank order. Linear but for crowded
+   * buckets; it reads the runs in order and sorts each bucket where it lies (a heap merge jumps
+   * between the runs, and gathering each window from its run would miss the cache on most).
    */
   private static WindowTable bucketed(
       UserId[] users,
@@ -390,15 +436,28 @@ public final class WindowTable {
       long min,
       long max) {
     int n = runOffset[runUser.length];
+    boolean seconds = true;
+    for (int j = 0; j < n && seconds; j++) {
+      long d = runStarts[j] - min; // negative when the difference overflows a long
+      long q = d / NANOS;
+      seconds = d >= 0 && q * NANOS == d && q <= Integer.MAX_VALUE;
+    }
+    boolean intTokens = runTokens32 != null;
+    if (!intTokens) {
+      intTokens = true;
+      for (int j = 0; j < n && intTokens; j++) {
+        intTokens = isInt(runTokens64[j]);
+      }
+    }
+    Columns cols = new Columns(n, min, seconds, smallProducts(products.length), intTokens);
     int buckets = Math.max(1, n / 4);
     // unsigned: max - min is exact as an unsigned long, whatever the range
     long width = n == 0 ? 1 : Long.divideUnsigned(max - min, buckets) + 1;
-    // each window's bucket, then (once dealt) its run: one array for both
-    int[] runOf = new int[n];
+    int[] bucketOf = new int[n];
     int[] first = new int[buckets + 1];
     for (int j = 0; j < n; j++) {
       int b = (int) Long.divideUnsigned(runStarts[j] - min, width);
-      runOf[j] = b;
+      bucketOf[j] = b;
       first[b + 1]++;
     }
     int widest = 0;
@@ -407,45 +466,54 @@ public final class WindowTable {
       first[b + 1] += first[b];
     }
     int[] next = Arrays.copyOf(first, buckets);
-    int[] perm = new int[n];
     for (int r : byRank) {
+      int u = runUser[r];
+      int p = runProduct[r];
       for (int j = runOffset[r]; j < runOffset[r + 1]; j++) {
-        perm[next[runOf[j]]++] = j;
-        runOf[j] = r;
+        cols.set(next[bucketOf[j]]++, runStarts[j], u, p,
+            runTokens32 != null ? runTokens32[j] : runTokens64[j]);
       }
     }
     next = null;
+    bucketOf = null;
+    long[] keys = new long[widest];
     int[] part = new int[widest];
     int[] tmp = new int[widest];
-    IndexOrder byStart = (a, b) -> Long.compare(runStarts[a], runStarts[b]);
+    long[] spareLongs = new long[widest];
+    int[] spareInts = new int[widest];
+    byte[] spareBytes = new byte[widest];
+    IndexOrder byKey = (a, b) -> Long.compare(keys[a], keys[b]);
     for (int b = 0; b < buckets; b++) {
-      int len = first[b + 1] - first[b];
-      if (len > 1) {
-        System.arraycopy(perm, first[b], part, 0, len);
-        mergeSort(part, tmp, 0, len, byStart);
-        System.arraycopy(part, 0, perm, first[b], len);
+      int from = first[b];
+      int len = first[b + 1] - from;
+      if (len < 2) {
+        continue;
       }
-    }
-    first = null;
-    part = null;
-    tmp = null;
-    boolean seconds = true;
-    boolean intTokens = runTokens32 != null;
-    for (int j = 0; j < n; j++) {
-      seconds &= inSeconds(min, runStarts[j]);
-    }
-    if (!intTokens) {
-      intTokens = true;
-      for (int j = 0; j < n && intTokens; j++) {
-        intTokens = isInt(runTokens64[j]);
+      boolean sorted = true;
+      for (int k = 0; k < len; k++) {
+        keys[k] = cols.start(from + k);
+        sorted &= k == 0 || keys[k - 1] <= keys[k];
       }
-    }
-    Columns cols = new Columns(n, min, seconds, smallProducts(products.length), intTokens);
-    for (int k = 0; k < n; k++) {
-      int j = perm[k];
-      int r = runOf[j];
-      cols.set(k, runStarts[j], runUser[r], runProduct[r],
-          runTokens32 != null ? runTokens32[j] : runTokens64[j]);
+      if (sorted) {
+        continue;
+      }
+      for (int k = 0; k < len; k++) {
+        part[k] = k;
+      }
+      if (len <= 16) {
+        for (int i = 1; i < len; i++) {
+          int v = part[i];
+          int j = i - 1;
+          while (j >= 0 && keys[part[j]] > keys[v]) {
+            part[j + 1] = part[j];
+            j--;
+          }
+          part[j + 1] = v;
+        }
+      } else {
+        mergeSort(part, tmp, 0, len, byKey);
+      }
+      cols.permute(from, part, len, spareLongs, spareInts, spareBytes);
     }
     return new WindowTable(users, products, cols, null, length, 0, n);
   }

@@ -367,6 +367,52 @@ public final class SessionTable {
         });
   }
 
+  /**
+   * Copies the start and end of every row whose product index is {@code wanted}, in row order,
+   * into {@code starts} and {@code ends} from index 0, and returns how many: one pass over the
+   * product column, reading the starts and ends of those rows only (what a per-product sweep
+   * needs, without converting every row's times once per product).
+   *
+   * @throws IndexOutOfBoundsException when the arrays are shorter than the product's rows
+   */
+  public int copyStartsAndEndsOf(int wanted, long[] starts, long[] ends) {
+    checkNotNull(starts, "starts");
+    checkNotNull(ends, "ends");
+    int at = 0;
+    for (int s = 0; s < user.length; s++) {
+      int rows = offset[s + 1] - offset[s];
+      Object pc = this.product[s];
+      Object sc = start[s];
+      Object ec = end[s];
+      long b = base[s];
+      if (pc instanceof byte[] pb) {
+        if (wanted < 0 || wanted > 255) {
+          continue;
+        }
+        byte key = (byte) wanted;
+        for (int j = 0; j < rows; j++) {
+          if (pb[j] == key) {
+            long st = startOf(sc, b, j);
+            starts[at] = st;
+            ends[at] = ec instanceof int[] secs ? st + secs[j] * NANOS : ((long[]) ec)[j];
+            at++;
+          }
+        }
+      } else {
+        int[] pi = (int[]) pc;
+        for (int j = 0; j < rows; j++) {
+          if (pi[j] == wanted) {
+            long st = startOf(sc, b, j);
+            starts[at] = st;
+            ends[at] = ec instanceof int[] secs ? st + secs[j] * NANOS : ((long[]) ec)[j];
+            at++;
+          }
+        }
+      }
+    }
+    return at;
+  }
+
   /** Copies {@code n} rows of segment {@code s} from its row {@code at} to {@code to} of a destination. */
   private interface Piece {
     void copy(int s, int at, int to, int n);

@@ -90,6 +90,25 @@ class SessionTableProperties {
       assertThat(starts[i]).isEqualTo(w.start());
       assertThat(ends[i]).isEqualTo(w.end());
     }
+    // each product's rows, in row order, as one pass over the product column gives them
+    for (int p = -1; p <= t.products().size(); p++) {
+      List<Long> wantStarts = new ArrayList<>();
+      List<Long> wantEnds = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (products[i] == p) {
+          wantStarts.add(starts[i]);
+          wantEnds.add(ends[i]);
+        }
+      }
+      long[] s = new long[wantStarts.size() + 2];
+      long[] e = new long[wantStarts.size() + 2];
+      int m = t.copyStartsAndEndsOf(p, s, e);
+      assertThat(m).as("rows of product %s", p).isEqualTo(wantStarts.size());
+      for (int k = 0; k < m; k++) {
+        assertThat(s[k]).isEqualTo(wantStarts.get(k));
+        assertThat(e[k]).isEqualTo(wantEnds.get(k));
+      }
+    }
   }
 
   @Test
