@@ -99,9 +99,6 @@ final class FastSessionsUsageReader implements UsageReader {
           runLength = 0;
           runStart = s;
         }
-        if (runLength == MAX_RUN) {
-          return null;
-        }
         int u = ub[k];
         int p = pb[k];
         long e = eb[k];
@@ -112,6 +109,9 @@ final class FastSessionsUsageReader implements UsageReader {
         }
         int c;
         if (slotCount[slot] == 0) {
+          if (runLength == MAX_RUN) {
+            return null; // one more distinct session than the table takes
+          }
           slotUser[slot] = u;
           slotProduct[slot] = p;
           slotEnd[slot] = e;

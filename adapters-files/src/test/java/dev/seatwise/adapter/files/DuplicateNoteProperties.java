@@ -103,4 +103,25 @@ class DuplicateNoteProperties {
               }
             });
   }
+
+  @Test
+  void aRunOfAsManyDistinctSessionsAsTheTableTakesIsStillCountedRunByRun() {
+    // one start, MAX_RUN distinct sessions, then a repeat of the first: the repeat needs no new
+    // slot, so run by run answers (a run refused at its MAX_RUN + 1-th row, repeat or not, would not)
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < FastSessionsUsageReader.MAX_RUN; i++) {
+      rows.add(new Row(i, 0, BASE, BASE + NANOS * 600));
+    }
+    rows.add(rows.get(0));
+    SessionTable t = table(rows);
+    FastSessionsUsageReader.Repeats expected =
+        new FastSessionsUsageReader.Repeats(1, FastSessionsUsageReader.MAX_RUN, 2);
+    assertThat(byMap(rows)).isEqualTo(expected);
+    assertThat(FastSessionsUsageReader.byStartRuns(t)).isEqualTo(expected);
+
+    // one distinct session more than that in the run: left to the hashes
+    rows.add(new Row(FastSessionsUsageReader.MAX_RUN, 0, BASE, BASE + NANOS * 600));
+    assertThat(FastSessionsUsageReader.byStartRuns(table(rows))).isNull();
+    assertThat(FastSessionsUsageReader.byHashes(table(rows))).isEqualTo(expected);
+  }
 }
