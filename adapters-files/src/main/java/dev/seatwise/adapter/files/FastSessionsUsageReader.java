@@ -55,6 +55,26 @@ final class FastSessionsUsageReader implements UsageReader {
    */
   record Repeats(long repeats, int worst, int worstCount) {}
 
+  /** The repeats of the rows taken in order ({@link Repeats}), one repeating row at a time. */
+  private static final class Tally {
+    private long repeats;
+    private int worst = -1;
+    private int worstCount;
+
+    /** Row {@code row} is the {@code c}-th sighting of its session, {@code c} over 1. */
+    void repeat(int row, int c) {
+      repeats++;
+      if (c > worstCount) {
+        worst = row;
+        worstCount = c;
+      }
+    }
+
+    Repeats result() {
+      return new Repeats(repeats, worst, worstCount);
+    }
+  }
+
   /**
    * Most distinct sessions of one start {@link #byStartRuns} keeps before it leaves the table to
    * {@link #byHashes}.
@@ -77,9 +97,7 @@ final class FastSessionsUsageReader implements UsageReader {
     int[] used = new int[MAX_RUN];
     int runLength = 0;
     long runStart = Long.MIN_VALUE;
-    long repeats = 0;
-    int worst = -1;
-    int worstCount = 0;
+    Tally tally = new Tally();
     int[] ub = new int[BLOCK];
     int[] pb = new int[BLOCK];
     long[] sb = new long[BLOCK];
@@ -122,15 +140,11 @@ final class FastSessionsUsageReader implements UsageReader {
           c = ++slotCount[slot];
         }
         if (c > 1) {
-          repeats++;
-          if (c > worstCount) {
-            worst = from + k;
-            worstCount = c;
-          }
+          tally.repeat(from + k, c);
         }
       }
     }
-    return new Repeats(repeats, worst, worstCount);
+    return tally.result();
   }
 
   /**
@@ -169,9 +183,7 @@ final class FastSessionsUsageReader implements UsageReader {
     long[] candidates = Arrays.copyOf(repeated, r); // sorted
     // exact comparison of the candidates, in row order, as the object version counted them
     Map<List<Long>, Integer> seen = new HashMap<>();
-    long repeats = 0;
-    int worst = -1;
-    int worstCount = 0;
+    Tally tally = new Tally();
     for (int from = 0; from < n; from += BLOCK) {
       int len = Math.min(BLOCK, n - from);
       copy(table, from, len, ub, pb, sb, eb);
@@ -181,15 +193,11 @@ final class FastSessionsUsageReader implements UsageReader {
         }
         int c = seen.merge(List.of((long) ub[k], (long) pb[k], sb[k], eb[k]), 1, Integer::sum);
         if (c > 1) {
-          repeats++;
-          if (c > worstCount) {
-            worst = from + k;
-            worstCount = c;
-          }
+          tally.repeat(from + k, c);
         }
       }
     }
-    return new Repeats(repeats, worst, worstCount);
+    return tally.result();
   }
 
   private static void copy(
