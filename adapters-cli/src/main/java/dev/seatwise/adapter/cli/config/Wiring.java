@@ -238,6 +238,11 @@ public final class Wiring implements UseCases {
     prefetched.put(nameOrFile, task);
   }
 
+  /** The catalogs being prefetched whose result no command took yet (for the tests). */
+  java.util.Set<String> prefetchesNotTaken() {
+    return java.util.Set.copyOf(prefetched.keySet());
+  }
+
   /** The catalog called {@code nameOrFile}, parsed on its first use in this run. */
   private LoadedCatalog load(String nameOrFile) {
     LoadedCatalog known = loaded.get(nameOrFile);

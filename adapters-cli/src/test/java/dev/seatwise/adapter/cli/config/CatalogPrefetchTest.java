@@ -46,7 +46,10 @@ class CatalogPrefetchTest {
   void a_prefetched_catalog_is_the_one_parsed_when_asked_for() {
     Wiring early = new Wiring();
     early.prefetchCatalog("autodesk");
+    assertThat(early.prefetchesNotTaken()).containsExactly("autodesk");
     assertThat(early.catalog("autodesk")).isEqualTo(new Wiring().catalog("autodesk"));
+    // the prefetched result was the one taken, not a second parse beside it
+    assertThat(early.prefetchesNotTaken()).isEmpty();
   }
 
   @Test
@@ -59,6 +62,7 @@ class CatalogPrefetchTest {
     Wiring early = new Wiring();
     early.prefetchCatalog(broken.toString());
     Throwable prefetched = catchThrowable(() -> early.catalog(broken.toString()));
+    assertThat(early.prefetchesNotTaken()).isEmpty();
 
     assertThat(late).isInstanceOf(CatalogException.class).hasMessageContaining("line 6");
     assertThat(prefetched).isInstanceOf(CatalogException.class).hasMessage(late.getMessage());
@@ -76,6 +80,7 @@ class CatalogPrefetchTest {
     Wiring w = new Wiring();
     w.prefetchCatalog("units-pool");
     assertThat(w.catalog("autodesk")).isEqualTo(new Wiring().catalog("autodesk"));
+    assertThat(w.prefetchesNotTaken()).containsExactly("units-pool");
   }
 
   @Test
