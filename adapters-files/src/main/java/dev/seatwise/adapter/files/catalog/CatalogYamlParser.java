@@ -342,16 +342,16 @@ final class CatalogYamlParser {
     }
   }
 
-  /**
-   * The first document's value (null when there is none), read in one streaming pass over the whole
-   * text, which also notes the line of every key, list item and value by JSON pointer in {@code
-   * lines}, and the text of every number as written under its pointer in {@code numbers}.
-   */
   /** The first document's value, or null (for the tests). */
   YamlValue tree(String yaml) {
     return read(yaml, "(test)", new HashMap<>(), new HashMap<>());
   }
 
+  /**
+   * The first document's value (null when there is none), read in one streaming pass over the whole
+   * text, which also notes the line of every key, list item and value by JSON pointer in {@code
+   * lines}, and the text of every number as written under its pointer in {@code numbers}.
+   */
   private YamlValue read(
       String yaml, String source, Map<String, Integer> lines, Map<String, String> numbers) {
     try (JsonParser p = factory.createParser(yaml)) {
