@@ -68,8 +68,9 @@ abstract class AnalysisCommand implements Callable<Integer> {
           () -> {
             try {
               ContractJson.prepare(responseType);
-            } catch (RuntimeException e) {
-              // nothing to say here: the write itself reports any problem
+            } catch (RuntimeException | Error e) {
+              // nothing to say here: the write itself, on the main thread, meets any problem
+              // again and reports it
             }
           };
       Thread t = new Thread(prepare, "seatwise-json");
