@@ -20,6 +20,22 @@ public record ProductId(String value) implements Comparable<ProductId> {
     return value.compareTo(o.value);
   }
 
+  /**
+   * Equal ids have equal values. Written out (the record's own equality is the same) because ids
+   * are map keys and catalog lookups on every hot path, where the generated method costs a chain
+   * of method-handle calls under the launcher's first-tier JIT.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof ProductId other && value.equals(other.value);
+  }
+
+  /** The value's hash code, as the record's own hash code of its one component. */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   @Override
   public String toString() {
     return value;

@@ -1,5 +1,6 @@
 package dev.seatwise.domain.metering;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.seatwise.domain.catalog.Bundle;
@@ -96,20 +97,9 @@ public final class FlexReplay {
     checkNotNull(context, "context");
     ColumnarFlexReplay replay = ColumnarFlexReplay.of(table, days, context, parallelism);
     int groups = replay.groups();
-    Integer[] boxed = new Integer[groups];
-    for (int g = 0; g < groups; g++) {
-      boxed[g] = g;
-    }
-    Arrays.sort(
-        boxed,
-        (a, b) -> {
-          int c = replay.user(a).compareTo(replay.user(b));
-          return c != 0 ? c : replay.product(a).compareTo(replay.product(b));
-        });
-    int[] order = new int[groups];
+    int[] order = groupOrder(replay, Integer.MAX_VALUE);
     long[] before = new long[groups + 1];
     for (int i = 0; i < groups; i++) {
-      order[i] = boxed[i];
       before[i + 1] = before[i] + replay.windows(order[i]);
     }
 
@@ -185,6 +175,64 @@ public final class FlexReplay {
     List<Usage> usage =
         usage(table, replay, order, dailyCharges, dailyBesideSessions, days, context, productCount);
     return new FlexReplay(replay, order, before, dailyCharges, dailyCollections, usage);
+  }
+
+  /**
+   * The replay's groups by user, then product id. When there are at most {@code maxKeys} (user,
+   * product) pairs, the ids' ranks in their dictionaries (each sorted once) make one primitive key
+   * per group, sorted as longs (a group is one user and product, so keys are distinct; the group
+   * in the low half breaks no tie but keeps the sort total); else the groups are sorted by their
+   * ids (the plain order, which the keys give). {@code maxKeys} is at most {@link
+   * Integer#MAX_VALUE} (a key's half of the long).
+   */
+  static int[] groupOrder(ColumnarFlexReplay replay, long maxKeys) {
+    checkArgument(maxKeys <= Integer.MAX_VALUE, "keys beyond an int: %s", maxKeys);
+    int groups = replay.groups();
+    int[] order = new int[groups];
+    long productKeys = replay.products().size();
+    if ((long) replay.users().size() * productKeys <= maxKeys) {
+      int[] userRank = ranks(replay.users());
+      int[] productRank = ranks(replay.products());
+      long[] keys = new long[groups];
+      for (int g = 0; g < groups; g++) {
+        long key =
+            userRank[replay.userIndex(g)] * productKeys + productRank[replay.productIndex(g)];
+        keys[g] = key << 32 | g;
+      }
+      Arrays.sort(keys);
+      for (int i = 0; i < groups; i++) {
+        order[i] = (int) keys[i];
+      }
+    } else {
+      Integer[] boxed = new Integer[groups];
+      for (int g = 0; g < groups; g++) {
+        boxed[g] = g;
+      }
+      Arrays.sort(
+          boxed,
+          (a, b) -> {
+            int c = replay.user(a).compareTo(replay.user(b));
+            return c != 0 ? c : replay.product(a).compareTo(replay.product(b));
+          });
+      for (int i = 0; i < groups; i++) {
+        order[i] = boxed[i];
+      }
+    }
+    return order;
+  }
+
+  /** Each entry's rank in {@code ids} sorted (the entries are distinct). */
+  private static <T extends Comparable<? super T>> int[] ranks(List<T> ids) {
+    Integer[] byId = new Integer[ids.size()];
+    for (int k = 0; k < byId.length; k++) {
+      byId[k] = k;
+    }
+    Arrays.sort(byId, (a, b) -> ids.get(a).compareTo(ids.get(b)));
+    int[] rank = new int[byId.length];
+    for (int r = 0; r < byId.length; r++) {
+      rank[byId[r]] = r;
+    }
+    return rank;
   }
 
   /** Collection pricing over the rows of every user with daily usage. */

@@ -115,8 +115,7 @@ public final class FlexDemand {
     boolean[] wide = {false};
     walk(
         in, period, catalogs,
-        (i, day, tokens) -> {
-          int pair = in.userIndex(i) * products + in.productIndex(i);
+        (pair, day, tokens) -> {
           if (lastDay[pair] != day) {
             lastDay[pair] = day;
             count[pair + 1]++;
@@ -149,8 +148,7 @@ public final class FlexDemand {
     Arrays.fill(lastDay, Long.MIN_VALUE);
     walk(
         in, period, catalogs,
-        (i, day, tokens) -> {
-          int pair = in.userIndex(i) * products + in.productIndex(i);
+        (pair, day, tokens) -> {
           if (lastDay[pair] != day) {
             lastDay[pair] = day;
             entryDay[next[pair]++] = (int) (day - minDay);
@@ -169,9 +167,12 @@ public final class FlexDemand {
         entryTokens32, entryTokens64, pairTokens);
   }
 
-  /** Receives a window that draws tokens: its position, day (epoch day) and tokens. */
+  /**
+   * Receives a window that draws tokens: its (user, product) pair ({@code user * products +
+   * product}), day (epoch day) and tokens.
+   */
   private interface WindowVisitor {
-    void visit(int i, long day, long tokens);
+    void visit(int pair, long day, long tokens);
   }
 
   /**
@@ -190,6 +191,9 @@ public final class FlexDemand {
     long offsetUntil = Long.MIN_VALUE;
     int offsetSeconds = 0;
     long day = Long.MIN_VALUE;
+    // the instants [dayFrom, dayUntil) lie on day {@code day} at the current offset
+    long dayFrom = Long.MAX_VALUE;
+    long dayUntil = Long.MIN_VALUE;
     int version = -1;
     int n = table.size();
     for (int i = 0; i < n; i++) {
@@ -200,12 +204,19 @@ public final class FlexDemand {
         offsetSeconds = rules.getOffset(at).getTotalSeconds();
         ZoneOffsetTransition next = rules.nextTransition(at);
         offsetUntil = next == null ? Long.MAX_VALUE : WindowTable.saturatedNanos(next.getInstant());
+        dayFrom = Long.MAX_VALUE;
+        dayUntil = Long.MIN_VALUE;
       }
-      // as LocalDate.ofInstant: the day of the local second
-      long d = Math.floorDiv(Math.floorDiv(t, 1_000_000_000L) + offsetSeconds, 86_400L);
-      if (d != day) {
-        day = d;
-        version = versions.indexOf(SeatHolding.versionOn(catalogs, LocalDate.ofEpochDay(d)));
+      if (t < dayFrom || t >= dayUntil) {
+        // as LocalDate.ofInstant: the day of the local second
+        long d = Math.floorDiv(Math.floorDiv(t, NANOS) + offsetSeconds, DAY);
+        // the day's local seconds [d x DAY, (d + 1) x DAY) as instants, clamped to a long
+        dayFrom = nanosOfSecond(d * DAY - offsetSeconds);
+        dayUntil = nanosOfSecond((d + 1) * DAY - offsetSeconds);
+        if (d != day) {
+          day = d;
+          version = versions.indexOf(SeatHolding.versionOn(catalogs, LocalDate.ofEpochDay(d)));
+        }
       }
       int p = table.productIndex(i);
       int k = version * products + p;
@@ -222,9 +233,26 @@ public final class FlexDemand {
       }
       long tokens = rate == OWN ? table.tokens(i) : rate;
       if (tokens > 0) {
-        visitor.visit(i, day, tokens);
+        visitor.visit(table.userIndex(i) * products + p, day, tokens);
       }
     }
+  }
+
+  private static final long NANOS = 1_000_000_000L;
+  private static final long DAY = 86_400L;
+
+  /**
+   * The first instant (epoch nanoseconds) of epoch second {@code second}, clamped to the range of a
+   * long (every window start lies inside it, so a clamped bound still holds the same windows).
+   */
+  private static long nanosOfSecond(long second) {
+    if (second > Long.MAX_VALUE / NANOS) {
+      return Long.MAX_VALUE;
+    }
+    if (second < Long.MIN_VALUE / NANOS) {
+      return Long.MIN_VALUE;
+    }
+    return second * NANOS;
   }
 
   /** The period's windows (those opening within it). */

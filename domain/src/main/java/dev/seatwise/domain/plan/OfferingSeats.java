@@ -4,6 +4,7 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.UserId;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -188,7 +189,9 @@ final class OfferingSeats {
 
   /** The seating on {@code day}, computed afresh. */
   Seating seating(LocalDate day) {
-    Set<UserId> members = new LinkedHashSet<>();
+    // the assignees on the day, once each in pool order: a list when no user has two assignments
+    Collection<UserId> members =
+        distinctUsers == pool.size() ? new ArrayList<>() : new LinkedHashSet<>();
     for (Assignee a : pool) {
       if (a.isAssignedOn(day)) {
         members.add(a.user());

@@ -189,7 +189,6 @@ public final class PlanEvaluation {
     int n = w.size();
 
     List<OfferingSeats> offerings = OfferingSeats.of(plan);
-    int offeringCount = offerings.size();
     boolean[][] used = new boolean[plan.seats().size()][];
     for (OfferingSeats o : offerings) {
       for (int k = 0; k < o.holdings().size(); k++) {
@@ -197,36 +196,14 @@ public final class PlanEvaluation {
       }
     }
 
-    // coverage: seats, network, then tokens. What is constant for a day (its catalog version, each
-    // offering's seating) and for a (day, product) (its rate, the offerings that include it, the
-    // network holding covering it) is worked out once, in arrays by product index, and kept while
-    // the windows stay on that day; a user's seat in an offering's seating once per seating.
-    final byte noRate = 0;
-    final byte fixedRate = 1;
-    final byte ownTokens = 2;
-    int products = w.productCount();
-    int users = w.userCount();
-    int[] dpDay = new int[products];
-    byte[] dpKind = new byte[products];
-    long[] dpRate = new long[products];
-    int[][] dpOfferings = new int[products][];
-    int[] dpNetwork = new int[products];
-    OfferingSeats.Seating[] seatingToday = new OfferingSeats.Seating[offeringCount];
-    OfferingSeats.Seating[] lastSeating = new OfferingSeats.Seating[offeringCount];
-    int[] seatingStamp = new int[offeringCount];
-    int seatings = 0;
-    int[][] seatStamp = new int[offeringCount][];
-    int[][][] seatAt = new int[offeringCount][][];
-    int[][] assignedStamp = new int[offeringCount][];
-    boolean[][] assignedToday = new boolean[offeringCount][];
-    byte[] activeToday = new byte[offeringCount]; // 0 unknown, 1 active, 2 not
-
-    byte[] kind = new byte[n];
-    Rated rated = new Rated(n);
-    SmallInts holding =
-        new SmallInts(n, Math.max(plan.seats().size(), plan.network().size()));
-    byte[] missReason = new byte[n];
-    SmallInts missOffering = new SmallInts(n, offeringCount);
+    // coverage: seats, network, then tokens, window by window (Coverage.window: a method of its
+    // own, so that it is compiled after a few hundred windows rather than with this whole method)
+    Coverage cover = new Coverage(plan, w, offerings, used);
+    byte[] kind = cover.kind;
+    Rated rated = cover.rated;
+    SmallInts holding = cover.holding;
+    byte[] missReason = cover.missReason;
+    SmallInts missOffering = cover.missOffering;
     int[] tokenWindow = new int[n];
     int tokenCount = 0;
     int[] dayFrom = new int[16];
@@ -248,8 +225,7 @@ public final class PlanEvaluation {
           today = span.day();
           dayStamp++;
           version = SeatHolding.versionOn(catalogs, today);
-          java.util.Arrays.fill(seatingToday, null);
-          java.util.Arrays.fill(activeToday, (byte) 0);
+          cover.newDay();
           if (dayRuns == dayFrom.length) {
             dayFrom = java.util.Arrays.copyOf(dayFrom, 2 * dayRuns);
             dayOf = java.util.Arrays.copyOf(dayOf, 2 * dayRuns);
@@ -259,132 +235,7 @@ public final class PlanEvaluation {
           dayRuns++;
         }
       }
-      int p = w.productIndex(i);
-      if (dpDay[p] != dayStamp) {
-        // as rate(version, w): the product's rate, else a collection on Flex's own tokens
-        ProductId productId = w.productAt(p);
-        byte rk = noRate;
-        long r = 0;
-        Optional<Product> product = version.product(productId);
-        if (product.isPresent()) {
-          Optional<Long> tr = product.get().tokenRate();
-          if (tr.isPresent()) {
-            rk = fixedRate;
-            r = tr.get();
-          }
-        } else if (version.bundle(productId).isPresent() && version.isOnFlex(productId)) {
-          rk = ownTokens;
-        }
-        int[] of = new int[offeringCount];
-        int m = 0;
-        for (int k = 0; k < offeringCount; k++) {
-          if (offers(version, offerings.get(k).offering(), productId)) {
-            of[m++] = k;
-          }
-        }
-        int net = -1;
-        for (int h = 0; h < plan.network().size(); h++) {
-          NetworkHolding nh = plan.network().get(h);
-          if (nh.isActiveOn(today) && nh.product().equals(productId)) {
-            net = h;
-            break;
-          }
-        }
-        dpDay[p] = dayStamp;
-        dpKind[p] = rk;
-        dpRate[p] = r;
-        dpOfferings[p] = java.util.Arrays.copyOf(of, m);
-        dpNetwork[p] = net;
-      }
-      byte rk = dpKind[p];
-      long tokens = rk == fixedRate ? dpRate[p] : rk == ownTokens ? w.tokens(i) : 0L;
-      int u = w.userIndex(i);
-      int seat = -1;
-      int[] offeringsOf = dpOfferings[p];
-      for (int k : offeringsOf) {
-        OfferingSeats.Seating seating = seatingToday[k];
-        if (seating == null) {
-          seating = offerings.get(k).on(today);
-          seatingToday[k] = seating;
-          if (seating != lastSeating[k]) {
-            lastSeating[k] = seating;
-            seatingStamp[k] = ++seatings;
-          }
-        }
-        if (seatStamp[k] == null) {
-          seatStamp[k] = new int[users];
-          seatAt[k] = new int[users][];
-        }
-        if (seatStamp[k][u] != seatingStamp[k]) {
-          seatStamp[k][u] = seatingStamp[k];
-          seatAt[k][u] = seating.seated().get(w.userAt(u));
-        }
-        int[] at = seatAt[k][u];
-        if (at != null) {
-          used[at[0]][at[1]] = true;
-          seat = at[0];
-          break;
-        }
-      }
-      if (seat >= 0) {
-        kind[i] = SEAT;
-        rated.set(i, tokens);
-        holding.set(i, seat);
-        continue;
-      }
-      byte reason = (byte) (SeatMiss.Reason.NOT_ASSIGNED.ordinal() + 1);
-      int missedOffering = -1;
-      for (int k : offeringsOf) {
-        OfferingSeats o = offerings.get(k);
-        if (assignedStamp[k] == null) {
-          assignedStamp[k] = new int[users];
-          assignedToday[k] = new boolean[users];
-          // users never assigned the offering: not assigned on any day
-          java.util.Arrays.fill(assignedStamp[k], -1);
-          for (UserId a : o.assignees()) {
-            int x = w.indexOfUser(a);
-            if (x >= 0) {
-              assignedStamp[k][x] = 0;
-            }
-          }
-        }
-        if (assignedStamp[k][u] >= 0 && assignedStamp[k][u] != dayStamp) {
-          assignedStamp[k][u] = dayStamp;
-          assignedToday[k][u] = o.isAssigned(w.userAt(u), today);
-        }
-        if (!assignedToday[k][u]) {
-          continue;
-        }
-        missedOffering = k;
-        if (activeToday[k] == 0) {
-          activeToday[k] = o.isActiveOn(today) ? (byte) 1 : (byte) 2;
-        }
-        if (activeToday[k] == 1) {
-          reason = (byte) (SeatMiss.Reason.UNSEATED.ordinal() + 1);
-        } else {
-          reason =
-              (byte)
-                  ((o.nextStart(today).isPresent()
-                          ? SeatMiss.Reason.BEFORE_START
-                          : SeatMiss.Reason.AFTER_END)
-                      .ordinal()
-                      + 1);
-        }
-        break;
-      }
-      missReason[i] = reason;
-      missOffering.set(i, missedOffering);
-      int network = dpNetwork[p];
-      if (network >= 0) {
-        kind[i] = NETWORK;
-        rated.set(i, tokens);
-        holding.set(i, network);
-      } else if (rk == noRate) {
-        kind[i] = NOT_ON_FLEX;
-        holding.set(i, -1);
-      } else {
-        holding.set(i, -1);
-        rated.set(i, tokens);
+      if (cover.window(i, today, dayStamp, version)) {
         tokenWindow[tokenCount] = i;
         tokenCount++;
       }
@@ -569,21 +420,8 @@ public final class PlanEvaluation {
     if (inPeriod == 0) {
       return Optional.empty();
     }
-    Money whole = h.pricePerSeat().multipliedBy(h.seats());
+    Money amount = seatAmount(h, inPeriod, termDays);
     boolean proRata = inPeriod < termDays;
-    Money amount =
-        proRata
-            ? Money.rounded(
-                whole
-                    .amount()
-                    .multiply(BigDecimal.valueOf(inPeriod))
-                    .divide(
-                        BigDecimal.valueOf(termDays),
-                        whole.currency().getDefaultFractionDigits(),
-                        RoundingMode.HALF_EVEN),
-                whole.currency(),
-                RoundingMode.UNNECESSARY)
-            : whole;
     String rule =
         h.seats()
             + " x "
@@ -602,6 +440,30 @@ public final class PlanEvaluation {
     LocalDate to = h.termEnd().isBefore(period.to()) ? h.termEnd() : period.to();
     return Optional.of(
         new CostLine(h.id(), CostLine.Kind.SEATS, from, to, h.seats(), amount, proRata, rule));
+  }
+
+  /** The amount of {@link #seatLine}, without the line: empty when the term is not in the period. */
+  static Optional<Money> seatAmount(SeatHolding h, PlanPeriod period) {
+    long termDays = java.time.temporal.ChronoUnit.DAYS.between(h.start(), h.termEnd());
+    long inPeriod = period.overlapDays(h.start(), h.termEnd());
+    return inPeriod == 0 ? Optional.empty() : Optional.of(seatAmount(h, inPeriod, termDays));
+  }
+
+  /** A holding's seats x price for its term, pro rata by its {@code inPeriod} of {@code termDays}. */
+  private static Money seatAmount(SeatHolding h, long inPeriod, long termDays) {
+    Money whole = h.pricePerSeat().multipliedBy(h.seats());
+    return inPeriod < termDays
+        ? Money.rounded(
+            whole
+                .amount()
+                .multiply(BigDecimal.valueOf(inPeriod))
+                .divide(
+                    BigDecimal.valueOf(termDays),
+                    whole.currency().getDefaultFractionDigits(),
+                    RoundingMode.HALF_EVEN),
+            whole.currency(),
+            RoundingMode.UNNECESSARY)
+        : whole;
   }
 
   static Optional<CostLine> networkLine(NetworkHolding n, PlanPeriod period) {
@@ -712,6 +574,231 @@ public final class PlanEvaluation {
   }
 
   /**
+   * The coverage of one evaluation's windows, window by window in time order: what is constant for
+   * a day (each offering's seating) and for a (day, product) (its rate, the offerings that include
+   * it, the network holding covering it) is worked out once, in arrays by product index, and kept
+   * while the windows stay on that day; a user's seat in an offering's seating once per seating.
+   * Writes each window's outcome, tokens, holding and seat miss into its columns.
+   */
+  private static final class Coverage {
+    private static final byte NO_RATE = 0;
+    private static final byte FIXED_RATE = 1;
+    private static final byte OWN_TOKENS = 2;
+
+    private final Plan plan;
+    private final WindowTable w;
+    private final List<OfferingSeats> offerings;
+    private final boolean[][] used;
+    private final int offeringCount;
+    private final int users;
+    private final int[] dpDay;
+    private final byte[] dpKind;
+    private final long[] dpRate;
+    private final int[][] dpOfferings;
+    private final int[] dpNetwork;
+    private final OfferingSeats.Seating[] seatingToday;
+    private final OfferingSeats.Seating[] lastSeating;
+    private final int[] seatingStamp;
+    /** The number of seatings seen (each offering's change of seating takes the next stamp). */
+    private final int[] seatings = new int[1];
+    private final int[][] seatStamp;
+    private final int[][][] seatAt;
+    private final int[][] assignedStamp;
+    private final boolean[][] assignedToday;
+    private final byte[] activeToday; // 0 unknown, 1 active, 2 not
+    final byte[] kind;
+    final Rated rated;
+    final SmallInts holding;
+    final byte[] missReason;
+    final SmallInts missOffering;
+
+    Coverage(Plan plan, WindowTable w, List<OfferingSeats> offerings, boolean[][] used) {
+      this.plan = plan;
+      this.w = w;
+      this.offerings = offerings;
+      this.used = used;
+      this.offeringCount = offerings.size();
+      int products = w.productCount();
+      this.users = w.userCount();
+      this.dpDay = new int[products];
+      this.dpKind = new byte[products];
+      this.dpRate = new long[products];
+      this.dpOfferings = new int[products][];
+      this.dpNetwork = new int[products];
+      this.seatingToday = new OfferingSeats.Seating[offeringCount];
+      this.lastSeating = new OfferingSeats.Seating[offeringCount];
+      this.seatingStamp = new int[offeringCount];
+      this.seatStamp = new int[offeringCount][];
+      this.seatAt = new int[offeringCount][][];
+      this.assignedStamp = new int[offeringCount][];
+      this.assignedToday = new boolean[offeringCount][];
+      this.activeToday = new byte[offeringCount];
+      int n = w.size();
+      this.kind = new byte[n];
+      this.rated = new Rated(n);
+      this.holding = new SmallInts(n, Math.max(plan.seats().size(), plan.network().size()));
+      this.missReason = new byte[n];
+      this.missOffering = new SmallInts(n, offeringCount);
+    }
+
+    /** The windows from here on are on another day. */
+    void newDay() {
+      java.util.Arrays.fill(seatingToday, null);
+      java.util.Arrays.fill(activeToday, (byte) 0);
+    }
+
+    /**
+     * Covers window {@code i}, on {@code today} (the {@code dayStamp}th day with windows) under
+     * {@code version}; true when it is to be paid in tokens (the lots decide whether it is).
+     */
+    boolean window(int i, LocalDate today, int dayStamp, Catalog version) {
+      int p = w.productIndex(i);
+      if (dpDay[p] != dayStamp) {
+        dayProduct(p, today, dayStamp, version);
+      }
+      byte rk = dpKind[p];
+      long tokens = rk == FIXED_RATE ? dpRate[p] : rk == OWN_TOKENS ? w.tokens(i) : 0L;
+      int u = w.userIndex(i);
+      int[] offeringsOf = dpOfferings[p];
+      for (int k : offeringsOf) {
+        int[] at = seatOf(k, u, today);
+        if (at != null) {
+          used[at[0]][at[1]] = true;
+          kind[i] = SEAT;
+          rated.set(i, tokens);
+          holding.set(i, at[0]);
+          return false;
+        }
+      }
+      byte reason = (byte) (SeatMiss.Reason.NOT_ASSIGNED.ordinal() + 1);
+      int missedOffering = -1;
+      for (int k : offeringsOf) {
+        if (isAssigned(k, u, today, dayStamp)) {
+          missedOffering = k;
+          reason = missReason(k, today);
+          break;
+        }
+      }
+      missReason[i] = reason;
+      missOffering.set(i, missedOffering);
+      int network = dpNetwork[p];
+      if (network >= 0) {
+        kind[i] = NETWORK;
+        rated.set(i, tokens);
+        holding.set(i, network);
+        return false;
+      } else if (rk == NO_RATE) {
+        kind[i] = NOT_ON_FLEX;
+        holding.set(i, -1);
+        return false;
+      } else {
+        holding.set(i, -1);
+        rated.set(i, tokens);
+        return true;
+      }
+    }
+
+    /**
+     * Product {@code p} on a new day: as rate(version, w), the product's rate, else a collection on
+     * Flex's own tokens; the offerings that include it; the network holding covering it.
+     */
+    private void dayProduct(int p, LocalDate today, int dayStamp, Catalog version) {
+      ProductId productId = w.productAt(p);
+      byte rk = NO_RATE;
+      long r = 0;
+      Optional<Product> product = version.product(productId);
+      if (product.isPresent()) {
+        Optional<Long> tr = product.get().tokenRate();
+        if (tr.isPresent()) {
+          rk = FIXED_RATE;
+          r = tr.get();
+        }
+      } else if (version.bundle(productId).isPresent() && version.isOnFlex(productId)) {
+        rk = OWN_TOKENS;
+      }
+      int[] of = new int[offeringCount];
+      int m = 0;
+      for (int k = 0; k < offeringCount; k++) {
+        if (offers(version, offerings.get(k).offering(), productId)) {
+          of[m++] = k;
+        }
+      }
+      int net = -1;
+      for (int h = 0; h < plan.network().size(); h++) {
+        NetworkHolding nh = plan.network().get(h);
+        if (nh.isActiveOn(today) && nh.product().equals(productId)) {
+          net = h;
+          break;
+        }
+      }
+      dpDay[p] = dayStamp;
+      dpKind[p] = rk;
+      dpRate[p] = r;
+      dpOfferings[p] = java.util.Arrays.copyOf(of, m);
+      dpNetwork[p] = net;
+    }
+
+    /** User {@code u}'s {index in plan.seats(), seat} in offering {@code k} today, or null. */
+    private int[] seatOf(int k, int u, LocalDate today) {
+      OfferingSeats.Seating seating = seatingToday[k];
+      if (seating == null) {
+        seating = offerings.get(k).on(today);
+        seatingToday[k] = seating;
+        if (seating != lastSeating[k]) {
+          lastSeating[k] = seating;
+          seatingStamp[k] = ++seatings[0];
+        }
+      }
+      if (seatStamp[k] == null) {
+        seatStamp[k] = new int[users];
+        seatAt[k] = new int[users][];
+      }
+      if (seatStamp[k][u] != seatingStamp[k]) {
+        seatStamp[k][u] = seatingStamp[k];
+        seatAt[k][u] = seating.seated().get(w.userAt(u));
+      }
+      return seatAt[k][u];
+    }
+
+    /** Whether user {@code u} is an assignee of offering {@code k} today. */
+    private boolean isAssigned(int k, int u, LocalDate today, int dayStamp) {
+      OfferingSeats o = offerings.get(k);
+      if (assignedStamp[k] == null) {
+        assignedStamp[k] = new int[users];
+        assignedToday[k] = new boolean[users];
+        // users never assigned the offering: not assigned on any day
+        java.util.Arrays.fill(assignedStamp[k], -1);
+        for (UserId a : o.assignees()) {
+          int x = w.indexOfUser(a);
+          if (x >= 0) {
+            assignedStamp[k][x] = 0;
+          }
+        }
+      }
+      if (assignedStamp[k][u] >= 0 && assignedStamp[k][u] != dayStamp) {
+        assignedStamp[k][u] = dayStamp;
+        assignedToday[k][u] = o.isAssigned(w.userAt(u), today);
+      }
+      return assignedToday[k][u];
+    }
+
+    /** Why an assignee of offering {@code k} has no seat today (as {@link SeatMiss.Reason} + 1). */
+    private byte missReason(int k, LocalDate today) {
+      OfferingSeats o = offerings.get(k);
+      if (activeToday[k] == 0) {
+        activeToday[k] = o.isActiveOn(today) ? (byte) 1 : (byte) 2;
+      }
+      if (activeToday[k] == 1) {
+        return (byte) (SeatMiss.Reason.UNSEATED.ordinal() + 1);
+      }
+      return (byte)
+          ((o.nextStart(today).isPresent() ? SeatMiss.Reason.BEFORE_START : SeatMiss.Reason.AFTER_END)
+                  .ordinal()
+              + 1);
+    }
+  }
+
+  /**
    * Per window, an index in {@code [-1, bound)} (a holding, an offering, or none): one byte a
    * window when the bound allows it, else two, else four.
    */
@@ -746,7 +833,9 @@ public final class PlanEvaluation {
    * to longs (once) when one does not. Written only while the evaluation is made.
    */
   private static final class Rated {
+    /** The values while every one fits an int; its one slot null once widened. */
     private final int[][] narrow = new int[1][];
+    /** The values once one did not fit an int; its one slot null before. */
     private final long[][] wide = new long[1][];
 
     Rated(int n) {
@@ -754,8 +843,12 @@ public final class PlanEvaluation {
     }
 
     void set(int i, long v) {
-      if (wide[0] == null && v != (int) v) {
-        int[] a = narrow[0];
+      int[] a = narrow[0];
+      if (a != null && v == (int) v) {
+        a[i] = (int) v;
+        return;
+      }
+      if (a != null) {
         long[] w = new long[a.length];
         for (int k = 0; k < a.length; k++) {
           w[k] = a[k];
@@ -763,15 +856,12 @@ public final class PlanEvaluation {
         wide[0] = w;
         narrow[0] = null;
       }
-      if (wide[0] != null) {
-        wide[0][i] = v;
-      } else {
-        narrow[0][i] = (int) v;
-      }
+      wide[0][i] = v;
     }
 
     long get(int i) {
-      return wide[0] != null ? wide[0][i] : narrow[0][i];
+      int[] a = narrow[0];
+      return a != null ? a[i] : wide[0][i];
     }
   }
 

@@ -248,7 +248,35 @@ public record TermChoice(
     private final CatalogHistory catalogs;
     private final Map<ProductId, Optional<TermMix>> common = new HashMap<>();
     private final Map<List<Object>, Optional<TermMix>> mixes = new HashMap<>();
-    private final Map<List<Object>, Optional<Decision>> decisions = new HashMap<>();
+    private final Map<Key, Optional<Decision>> decisions = new HashMap<>();
+    /** Per offering and day, its price per term ({@link #price}), by term ordinal. */
+    private final Map<ProductId, Map<LocalDate, Optional<Money>[]>> prices = new HashMap<>();
+    /** {@link #monthOf} of each first day of use asked for. */
+    private final Map<LocalDate, LocalDate> months = new HashMap<>();
+
+    /** What a decision depends on: the offering, the month of first use, the end of use. */
+    private static final class Key {
+      private final ProductId offering;
+      private final LocalDate month;
+      private final LocalDate to;
+
+      Key(ProductId offering, LocalDate month, LocalDate to) {
+        this.offering = offering;
+        this.month = month;
+        this.to = to;
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Key k
+            && offering.equals(k.offering) && month.equals(k.month) && to.equals(k.to);
+      }
+
+      @Override
+      public int hashCode() {
+        return (offering.hashCode() * 31 + month.hashCode()) * 31 + to.hashCode();
+      }
+    }
 
     /** A choice of terms, apart from whose use it is. */
     private record Decision(
@@ -269,12 +297,12 @@ public record TermChoice(
           period.from(),
           period.to());
       LocalDate to = lastUse.plusDays(1);
-      LocalDate monthStart = monthOf(firstUse);
+      LocalDate monthStart = months.computeIfAbsent(firstUse, this::monthOf);
       // the choice depends on the offering, the month of first use and the last day only: users
       // with the same ones share it (worked out once)
       Optional<Decision> d =
           decisions.computeIfAbsent(
-              List.of(offering, monthStart, to), k -> decide(offering, monthStart, to));
+              new Key(offering, monthStart, to), k -> decide(offering, monthStart, to));
       if (d.isEmpty()) {
         return Optional.empty();
       }
@@ -331,7 +359,7 @@ public record TermChoice(
           List.of(offering, from, to),
           k -> {
             try {
-              TermMix m = TermMix.cheapest(offering, from, to, catalogs);
+              TermMix m = TermMix.cheapest(from, to, (day, term) -> price(offering, day, term));
               // months from the 29th to the 31st are clamped: terms that fall short are no cover
               return m.spans().get(m.spans().size() - 1).end().isBefore(to)
                   ? Optional.empty()
@@ -340,6 +368,29 @@ public record TermChoice(
               return Optional.empty();
             }
           });
+    }
+
+    /**
+     * The price of {@code term} of {@code offering} from {@code day} ({@link
+     * SeatHolding#catalogPrice}, as {@link TermMix#cheapest} looks it up), looked up once: the
+     * spans of many users start on the same few days of the period's calendar.
+     */
+    private Optional<Money> price(ProductId offering, LocalDate day, Term term) {
+      Optional<Money>[] byTerm =
+          prices
+              .computeIfAbsent(offering, o -> new HashMap<>())
+              .computeIfAbsent(day, d -> newTermArray());
+      Optional<Money> p = byTerm[term.ordinal()];
+      if (p == null) {
+        p = SeatHolding.catalogPrice(catalogs, offering, term, day);
+        byTerm[term.ordinal()] = p;
+      }
+      return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Money>[] newTermArray() {
+      return (Optional<Money>[]) new Optional<?>[Term.values().length];
     }
 
     /** The annual terms from the period's first day until it ends (as {@link MixPlan} holds). */

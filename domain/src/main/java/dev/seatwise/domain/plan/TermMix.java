@@ -61,7 +61,11 @@ public record TermMix(List<TermSpan> spans) {
     return cheapest(from, to, (day, term) -> prices.forTerm(term));
   }
 
-  private static TermMix cheapest(
+  /**
+   * The cheapest terms covering {@code [from, to)} with {@code price} giving each term's price from
+   * a day (empty when not sold then): for callers that look prices up once for many spans.
+   */
+  static TermMix cheapest(
       LocalDate from, LocalDate to, BiFunction<LocalDate, Term, Optional<Money>> price) {
     checkNotNull(from, "from");
     checkNotNull(to, "to");
@@ -199,9 +203,9 @@ public record TermMix(List<TermSpan> spans) {
     for (TermSpan s : spans) {
       SeatHolding h =
           new SeatHolding("term", ProductId.of("term"), s.term(), s.start(), s.end(), 1, s.price(), List.of());
-      Optional<CostLine> line = PlanEvaluation.seatLine(h, period);
-      if (line.isPresent()) {
-        sum = sum.plus(line.get().amount());
+      Optional<Money> amount = PlanEvaluation.seatAmount(h, period);
+      if (amount.isPresent()) {
+        sum = sum.plus(amount.get());
       }
     }
     return sum;

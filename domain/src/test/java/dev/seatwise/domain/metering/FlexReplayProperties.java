@@ -71,6 +71,30 @@ class FlexReplayProperties {
   }
 
   @Test
+  void groupsKeyedByTheIdsRanksComeInThePlainOrderOfTheirIds() {
+    qt().withExamples(300)
+        .forAll(RandomOrganisations.seeds())
+        .checkAssert(
+            seed -> {
+              RandomOrganisations.Organisation in = SHAPE.draw(seed);
+              ColumnarFlexReplay replay =
+                  ColumnarFlexReplay.of(in.log().sessionTable(), in.log().days(), in.context(), 1);
+              // 0 keys allowed: the plain sort by ids; an int's worth: the ranks' primitive keys
+              int[] plain = FlexReplay.groupOrder(replay, 0);
+              int[] keyed = FlexReplay.groupOrder(replay, Integer.MAX_VALUE);
+              assertThat(keyed).as("seed %s", seed).containsExactly(plain);
+              List<String> ids = new ArrayList<>();
+              Set<Integer> seen = new HashSet<>();
+              for (int g : keyed) {
+                ids.add(replay.user(g).value() + "\u0000" + replay.product(g).value());
+                seen.add(g);
+              }
+              assertThat(ids).isSorted().doesNotHaveDuplicates();
+              assertThat(seen).hasSize(replay.groups());
+            });
+  }
+
+  @Test
   void collectionWindowsCarryTheBasisTheObjectPathDerives() {
     qt().withExamples(300)
         .forAll(RandomOrganisations.seeds())

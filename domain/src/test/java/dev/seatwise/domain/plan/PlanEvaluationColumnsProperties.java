@@ -37,10 +37,11 @@ import org.junit.jupiter.api.Test;
  * CatalogHistory)}: primitive state per window, a columnar token replay) gives what the object
  * evaluation it replaced gave ({@link ObjectPlanEvaluation}, the old algorithm kept as the oracle):
  * on random plans (seat holdings of products and a collection with assignees over days, network
- * holdings, token lots), windows (ties, collections at their own tokens, products not on Flex or
- * not in the catalog, windows outside the period), catalog versions and zones with daylight saving
- * at midnight, the same outcome, tokens and holding per window, the same seat misses, unused
- * tokens, seat gaps, unseated assignees, seat counts and holders, token draws, cost lines and total.
+ * holdings, token lots), windows (ties, collections at their own tokens, some past an int,
+ * products not on Flex or not in the catalog, windows outside the period), catalog versions and
+ * zones with daylight saving at midnight, the same outcome, tokens and holding per window, the same
+ * seat misses, unused tokens, seat gaps, unseated assignees, seat counts and holders, token draws,
+ * cost lines and total.
  */
 class PlanEvaluationColumnsProperties {
   private static final Instant ORIGIN = Instant.parse("2024-01-01T00:00:00Z");
@@ -78,7 +79,9 @@ class PlanEvaluationColumnsProperties {
       long hours = r.nextBoolean() ? r.nextInt(30) * 24L + r.nextInt(3) : r.nextInt(2 * 365 * 24);
       Instant start = ORIGIN.plus(Duration.ofHours(hours)).plusSeconds(r.nextInt(4) == 0 ? r.nextInt(3600) : 0);
       windows.add(new Charge(users.get(r.nextInt(userCount)), PRODUCTS.get(r.nextInt(PRODUCTS.size())),
-          start, start.plus(Duration.ofHours(24)), r.nextInt(15)));
+          start, start.plus(Duration.ofHours(24)),
+          // now and then tokens past an int (a collection's own): the evaluation's wide column
+          r.nextInt(25) == 0 ? Integer.MAX_VALUE - 3L + r.nextInt(8) : r.nextInt(15)));
     }
     Plan plan = Plan.empty(USD);
     int holdings = r.nextInt(4);
@@ -157,6 +160,9 @@ class PlanEvaluationColumnsProperties {
                   PlanEvaluation.of(in.plan(), WindowTable.of(in.windows()), in.period(), in.catalogs());
               String as = "seed " + seed;
               expected.outcomes().forEach(o -> seen.add(o.outcome()));
+              if (expected.outcomes().stream().anyMatch(o -> o.tokens() > Integer.MAX_VALUE)) {
+                seen.add("tokens past an int");
+              }
               expected.seatMisses().forEach(m -> seen.add(m.reason()));
               if (!expected.seatGaps().isEmpty()) {
                 seen.add("gap");
@@ -202,7 +208,8 @@ class PlanEvaluationColumnsProperties {
     assertThat(seen)
         .containsAll(List.of(WindowOutcome.Outcome.values()))
         .contains(SeatMiss.Reason.NOT_ASSIGNED, SeatMiss.Reason.UNSEATED,
-            SeatMiss.Reason.BEFORE_START, SeatMiss.Reason.AFTER_END, "gap", "excess");
+            SeatMiss.Reason.BEFORE_START, SeatMiss.Reason.AFTER_END, "gap", "excess",
+            "tokens past an int");
   }
 
   @Test
