@@ -25,13 +25,14 @@ import java.util.Map;
  * the delimiter (no CRLF) is empty, and the epilogue after the closing delimiter is never read.
  *
  * <p>The content is searched for the delimiter ({@code CRLF--boundary}) by its CR, eight bytes at a
- * time ({@link #indexOf}), whatever the boundary (Jetty's Boyer-Moore-Horspool search skips one
- * byte at a time when the boundary ends in characters frequent in the content, digits of dates in
- * a CSV); a delimiter split across two reads is found because the last {@code n + 3} bytes of a
- * buffer ({@code n} the boundary's length) are kept for the next search. Limits: the body is at most {@code maxBytes} (over it, the
- * {@code tooLarge} problem, checked as bytes arrive); a header line at most {@link
- * #MAX_HEADER_LINE} bytes and a part's headers at most {@link #MAX_HEADER_BYTES}; a boundary 1 to
- * 70 characters (RFC 2046). A body that breaks the format is an {@link IOException} saying how
+ * time ({@link #indexOf}), whatever the boundary (Jetty's Boyer-Moore-Horspool search skips only
+ * one or two bytes at a time when the boundary ends in characters frequent in the content, such as
+ * the digits of a CSV's dates); a delimiter split across two reads is found because the last
+ * {@code n + 3} bytes of a buffer ({@code n} the boundary's length) are kept for the next search.
+ * Limits: the body is at most {@code maxBytes} (over it, the {@code tooLarge} problem, checked as
+ * bytes arrive); a header line at most {@link #MAX_HEADER_LINE} bytes and a part's headers at most
+ * {@link #MAX_HEADER_BYTES}; a boundary 1 to 70 characters (RFC 2046). A body that breaks the
+ * format is an {@link IOException} saying how
  * (the caller answers 400). Not thread-safe; one per request.
  */
 final class MultipartReader {
@@ -328,56 +329,94 @@ final class MultipartReader {
 
   /**
    * Where the delimiter starts in {@code buf[from, to)}, or -1: the CRs are found eight bytes at a
-   * time (one {@code long} read and a few arithmetic steps per eight bytes, with no branch per
-   * byte), and only at a CR are the delimiter's other bytes compared. Content without CRs (text
-   * with LF line ends) is crossed at about a byte per CPU cycle; text with CRLF line ends costs one
-   * short comparison per line more.
+   * time (one {@code long} read and a few arithmetic steps per eight bytes, no branch per byte; 32
+   * bytes a step while there is no CR), and only at a CR are the delimiter's other bytes compared,
+   * most CRs (those ending a text line) being ruled out by the two bytes after their LF. Content
+   * without CRs (text with LF line ends) is crossed at about a byte per CPU cycle; text with CRLF
+   * line ends costs a few steps per line more.
    */
   int indexOf(int from, int to) {
-    byte[] p = delimiter;
+    return indexOf(buf, from, to, delimiter);
+  }
+
+  /** Where {@code p} (a CRLF, "--" and at least one byte more) starts in {@code a[from, to)}, or -1. */
+  static int indexOf(byte[] a, int from, int to, byte[] p) {
     int m = p.length;
-    byte[] a = buf;
     int limit = to - m; // the last place the delimiter may start
     int i = from;
-    while (i <= limit) {
-      int cr = indexOfCr(a, i, limit + 1);
-      if (cr < 0) {
-        return -1;
+    while (i + 31 <= limit) {
+      long z0 = crs((long) LONGS.get(a, i));
+      long z1 = crs((long) LONGS.get(a, i + 8));
+      long z2 = crs((long) LONGS.get(a, i + 16));
+      long z3 = crs((long) LONGS.get(a, i + 24));
+      if ((z0 | z1 | z2 | z3) != 0) {
+        int at = firstAt(a, i, z0, p);
+        if (at < 0) {
+          at = firstAt(a, i + 8, z1, p);
+        }
+        if (at < 0) {
+          at = firstAt(a, i + 16, z2, p);
+        }
+        if (at < 0) {
+          at = firstAt(a, i + 24, z3, p);
+        }
+        if (at >= 0) {
+          return at;
+        }
       }
-      if (Arrays.equals(a, cr + 1, cr + m, p, 1, m)) {
-        return cr;
+      i += 32;
+    }
+    for (; i + 7 <= limit; i += 8) {
+      int at = firstAt(a, i, crs((long) LONGS.get(a, i)), p);
+      if (at >= 0) {
+        return at;
       }
-      i = cr + 1;
+    }
+    for (; i <= limit; i++) {
+      if (a[i] == '\r' && matchesAt(a, i, p)) {
+        return i;
+      }
     }
     return -1;
+  }
+
+  /** The first CR of the word at {@code i} (its CRs marked in {@code z}) where {@code p} starts, or -1. */
+  private static int firstAt(byte[] a, int i, long z, byte[] p) {
+    while (z != 0) {
+      int cr = i + (Long.numberOfTrailingZeros(z) >>> 3);
+      if (matchesAt(a, cr, p)) {
+        return cr;
+      }
+      z &= z - 1;
+    }
+    return -1;
+  }
+
+  /** Whether {@code p} starts at {@code cr}, a CR with room for all of {@code p} after it. */
+  private static boolean matchesAt(byte[] a, int cr, byte[] p) {
+    // the CRLF of a text line is not followed by "--": most CRs are ruled out by two bytes
+    return a[cr + 2] == '-' && a[cr + 3] == '-' && Arrays.equals(a, cr + 1, cr + p.length, p, 1, p.length);
   }
 
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
           long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
   private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
 
-  /** The first CR in {@code a[from, to)}, or -1 (SWAR: eight bytes a step). */
+  /** The high bit of each byte of {@code word} that is a CR set, and no other bit (exact). */
+  private static long crs(long word) {
+    long x = word ^ CRS; // CR bytes become zero
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
+  }
+
+  /** The first CR in {@code a[from, to)}, or -1 (eight bytes a step). */
   static int indexOfCr(byte[] a, int from, int to) {
     int i = from;
-    for (; i + 32 <= to; i += 32) {
-      // four words a step; a word with a CR is looked at again below
-      long x0 = (long) LONGS.get(a, i) ^ CRS;
-      long x1 = (long) LONGS.get(a, i + 8) ^ CRS;
-      long x2 = (long) LONGS.get(a, i + 16) ^ CRS;
-      long x3 = (long) LONGS.get(a, i + 24) ^ CRS;
-      long any = ((x0 - ONES) & ~x0) | ((x1 - ONES) & ~x1) | ((x2 - ONES) & ~x2) | ((x3 - ONES) & ~x3);
-      if ((any & HIGHS) != 0) {
-        break;
-      }
-    }
     for (; i + 8 <= to; i += 8) {
-      long x = (long) LONGS.get(a, i) ^ CRS;
-      long t = (x - ONES) & ~x & HIGHS; // the lowest set high bit marks the first zero byte exactly
-      if (t != 0) {
-        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      long z = crs((long) LONGS.get(a, i));
+      if (z != 0) {
+        return i + (Long.numberOfTrailingZeros(z) >>> 3);
       }
     }
     for (; i < to; i++) {

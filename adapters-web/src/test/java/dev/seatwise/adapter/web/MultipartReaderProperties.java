@@ -290,6 +290,36 @@ class MultipartReaderProperties {
             });
   }
 
+  @Test
+  void theDelimiterSearchFindsWhatAByteByByteSearchFinds() {
+    qt().withExamples(3000)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Random r = new Random(seed);
+              byte[] p = ("\r\n--" + "ab-3".substring(0, 1 + r.nextInt(4))).getBytes(StandardCharsets.ISO_8859_1);
+              byte[] a = new byte[r.nextInt(300)];
+              for (int i = 0; i < a.length; i++) {
+                // CRLF lines, dashes, the boundary's letters, and bytes near a CR
+                int k = r.nextInt(12);
+                a[i] = (byte) (k < 2 ? '\r' : k < 4 ? '\n' : k < 6 ? '-' : k < 9 ? "ab-3".charAt(r.nextInt(4))
+                    : k == 9 ? 0x0C + r.nextInt(3) : k == 10 ? 0x8D : 'x');
+              }
+              if (a.length > p.length && r.nextBoolean()) {
+                System.arraycopy(p, 0, a, r.nextInt(a.length - p.length + 1), p.length);
+              }
+              int from = r.nextInt(a.length + 1);
+              int to = from + r.nextInt(a.length - from + 1);
+              int naive = -1;
+              for (int i = from; i + p.length <= to && naive < 0; i++) {
+                if (java.util.Arrays.equals(a, i, i + p.length, p, 0, p.length)) {
+                  naive = i;
+                }
+              }
+              assertThat(MultipartReader.indexOf(a, from, to, p)).as("seed %d", seed).isEqualTo(naive);
+            });
+  }
+
   private static Body fixed(String boundary, String text) {
     return new Body(boundary, text.getBytes(StandardCharsets.UTF_8), List.of(), 0);
   }
