@@ -4,7 +4,6 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.UserId;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +33,17 @@ final class OfferingSeats {
   private final Map<LocalDate, Seating> lastDay = new HashMap<>();
   /** Days (epoch days, sorted) on which an assignment or a holding starts or ends. */
   private final long[] changeDays;
+  /**
+   * The pool by column (each assignee's user and epoch days from and to) and the holdings' epoch
+   * days and seats: {@link #seating} reads arrays, not records, as it runs a few hundred times a
+   * plan, mostly before the JIT compiles it.
+   */
+  private final UserId[] poolUser;
+  private final long[] poolFrom;
+  private final long[] poolTo;
+  private final long[] holdingStart;
+  private final long[] holdingEnd;
+  private final long[] holdingSeats;
 
   private OfferingSeats(
       ProductId offering, List<SeatHolding> holdings, int[] planIndex, List<Assignee> pool) {
@@ -49,16 +59,40 @@ final class OfferingSeats {
       users.add(a.user());
     }
     this.distinctUsers = users.size();
-    java.util.TreeSet<Long> changes = new java.util.TreeSet<>();
-    for (Assignee a : this.pool) {
-      changes.add(a.from().toEpochDay());
-      changes.add(a.to().toEpochDay());
+    int size = this.pool.size();
+    this.poolUser = new UserId[size];
+    this.poolFrom = new long[size];
+    this.poolTo = new long[size];
+    for (int i = 0; i < size; i++) {
+      Assignee a = this.pool.get(i);
+      poolUser[i] = a.user();
+      poolFrom[i] = a.from().toEpochDay();
+      poolTo[i] = a.to().toEpochDay();
     }
-    for (SeatHolding h : this.holdings) {
-      changes.add(h.start().toEpochDay());
-      changes.add(h.end().toEpochDay());
+    int hs = this.holdings.size();
+    this.holdingStart = new long[hs];
+    this.holdingEnd = new long[hs];
+    this.holdingSeats = new long[hs];
+    for (int k = 0; k < hs; k++) {
+      SeatHolding h = this.holdings.get(k);
+      holdingStart[k] = h.start().toEpochDay();
+      holdingEnd[k] = h.end().toEpochDay();
+      holdingSeats[k] = h.seats();
     }
-    this.changeDays = changes.stream().mapToLong(Long::longValue).toArray();
+    // every start and end, sorted, once each
+    long[] changes = new long[2 * size + 2 * hs];
+    System.arraycopy(poolFrom, 0, changes, 0, size);
+    System.arraycopy(poolTo, 0, changes, size, size);
+    System.arraycopy(holdingStart, 0, changes, 2 * size, hs);
+    System.arraycopy(holdingEnd, 0, changes, 2 * size + hs, hs);
+    java.util.Arrays.sort(changes);
+    int distinct = 0;
+    for (int i = 0; i < changes.length; i++) {
+      if (i == 0 || changes[i] != changes[i - 1]) {
+        changes[distinct++] = changes[i];
+      }
+    }
+    this.changeDays = java.util.Arrays.copyOf(changes, distinct);
   }
 
   /** The plan's seat holdings grouped by offering, in plan order. */
@@ -189,25 +223,40 @@ final class OfferingSeats {
 
   /** The seating on {@code day}, computed afresh. */
   Seating seating(LocalDate day) {
-    // the assignees on the day, once each in pool order: a list when no user has two assignments
-    Collection<UserId> members =
-        distinctUsers == pool.size() ? new ArrayList<>() : new LinkedHashSet<>();
-    for (Assignee a : pool) {
-      if (a.isAssignedOn(day)) {
-        members.add(a.user());
+    long d = day.toEpochDay();
+    // the assignees on the day (as Assignee.isAssignedOn), once each in pool order
+    UserId[] members = new UserId[poolUser.length];
+    int m = 0;
+    if (distinctUsers == poolUser.length) {
+      for (int i = 0; i < poolUser.length; i++) {
+        if (poolFrom[i] <= d && d < poolTo[i]) {
+          members[m++] = poolUser[i];
+        }
+      }
+    } else {
+      Set<UserId> once = new LinkedHashSet<>();
+      for (int i = 0; i < poolUser.length; i++) {
+        if (poolFrom[i] <= d && d < poolTo[i]) {
+          once.add(poolUser[i]);
+        }
+      }
+      for (UserId u : once) {
+        members[m++] = u;
       }
     }
+    // they take the seats of the holdings active on the day (as SeatHolding.isActiveOn) in turn
     Map<UserId, int[]> seated = new HashMap<>();
     List<UserId> unseated = new ArrayList<>();
+    int hs = holdingStart.length;
     int k = 0;
     long seat = 0;
-    for (UserId u : members) {
-      while (k < holdings.size()
-          && (!holdings.get(k).isActiveOn(day) || seat >= holdings.get(k).seats())) {
+    for (int x = 0; x < m; x++) {
+      UserId u = members[x];
+      while (k < hs && (holdingStart[k] > d || d >= holdingEnd[k] || seat >= holdingSeats[k])) {
         k++;
         seat = 0;
       }
-      if (k < holdings.size()) {
+      if (k < hs) {
         seated.put(u, new int[] {planIndex[k], (int) seat});
         seat++;
       } else {
