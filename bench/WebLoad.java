@@ -5,29 +5,42 @@
 //
 //   java bench/WebLoad.java --base http://127.0.0.1:8080 --usage year.csv --mode dataset \
 //        [--query 'from=2025-01-01&to=2026-01-01'] [--warmup 2] [--single 20] [--clients 50] \
-//        [--seconds 60] [--drain-seconds 300]
+//        [--seconds 60] [--drain-seconds 300] [--trace FILE]
 //
 // --mode oneshot: every request uploads the file to POST /api/comparisons.
 // --mode dataset: the file is stored once (POST /api/datasets), then every request is
 //                 POST /api/datasets/{id}/comparisons with no body.
+// --trace FILE: writes each load-phase request's start (ms from the phase's start), latency and outcome.
 // Prints "name: value" lines with the mode as a suffix (web_single_ms_p50_dataset, ...).
+//
+// The client is cheap on purpose: it shares the server's cores, where real clients are on other
+// machines. Each request, headers and multipart body, is built once into a direct buffer and
+// written as is on a kept-alive HTTP/1.1 connection per client (a SocketChannel: no per-request
+// copy or re-encoding of the 12.8 MB body in the client; the kernel copies it); the answer is read
+// by Content-Length or chunked framing and discarded (kept for the dataset upload, whose id is
+// needed, and for a failed single request, whose text is printed). The server sees ordinary
+// HTTP/1.1 requests, the same bytes as before; nothing on it is relaxed. A request still
+// unanswered after its timeout (600 s for an upload, --drain-seconds for a dataset analysis) has
+// its connection closed and counts as an error.
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +51,8 @@ import java.util.regex.Pattern;
 
 public final class WebLoad {
   private static final String BOUNDARY = "----seatwiseWebLoad7f3a";
+  /** Connections open now, with the time each must be answered by (0 while idle). */
+  private static final Set<Conn> OPEN = ConcurrentHashMap.newKeySet();
 
   public static void main(String[] args) throws Exception {
     Map<String, String> a = new HashMap<>();
@@ -49,6 +64,8 @@ public final class WebLoad {
       System.err.println("WebLoad talks to a loopback address only, not " + base.getHost());
       System.exit(2);
     }
+    InetSocketAddress server = new InetSocketAddress(base.getHost(), base.getPort());
+    String host = base.getHost() + ":" + base.getPort();
     Path usage = Path.of(a.get("--usage"));
     String mode = a.getOrDefault("--mode", "dataset");
     String query = a.getOrDefault("--query", "");
@@ -57,49 +74,63 @@ public final class WebLoad {
     int clients = Integer.parseInt(a.getOrDefault("--clients", "50"));
     int seconds = Integer.parseInt(a.getOrDefault("--seconds", "60"));
     int drain = Integer.parseInt(a.getOrDefault("--drain-seconds", "300"));
+    String trace = a.get("--trace");
     if (!mode.equals("dataset") && !mode.equals("oneshot")) {
       throw new IllegalArgumentException("--mode dataset or oneshot");
     }
+    Thread watchdog =
+        new Thread(
+            () -> {
+              while (true) {
+                long now = System.nanoTime();
+                for (Conn c : OPEN) {
+                  c.closeIfLate(now);
+                }
+                try {
+                  Thread.sleep(200);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "webload-deadlines");
+    watchdog.setDaemon(true);
+    watchdog.start();
     byte[] body = multipart(usage);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(4))
-            .build();
     String q = query.isEmpty() ? "" : "?" + query;
-    HttpRequest request;
+    Request request;
     if (mode.equals("dataset")) {
       long t = System.nanoTime();
-      HttpResponse<String> stored = http.send(upload(base.resolve("/api/datasets"), body), HttpResponse.BodyHandlers.ofString());
-      if (stored.statusCode() / 100 != 2) {
-        throw new IllegalStateException("storing the dataset failed: " + stored.statusCode() + " " + stored.body());
+      Response stored;
+      try (Conn c = new Conn(server)) {
+        stored = c.exchange(upload("/api/datasets", host, body, 600), true);
+      }
+      if (stored.status() / 100 != 2) {
+        throw new IllegalStateException("storing the dataset failed: " + stored.status() + " " + stored.text());
       }
       print("web_dataset_store_ms", (System.nanoTime() - t) / 1e6);
-      Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(stored.body());
+      Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(stored.text());
       if (!m.find()) {
-        throw new IllegalStateException("no dataset id in " + stored.body());
+        throw new IllegalStateException("no dataset id in " + stored.text());
       }
-      request =
-          HttpRequest.newBuilder(base.resolve("/api/datasets/" + m.group(1) + "/comparisons" + q))
-              .timeout(Duration.ofSeconds(drain))
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build();
+      request = post("/api/datasets/" + m.group(1) + "/comparisons" + q, host, "", new byte[0], drain);
     } else {
-      request = upload(base.resolve("/api/comparisons" + q), body);
+      request = upload("/api/comparisons" + q, host, body, 600);
     }
 
     // ---- one client on an idle server
     List<Double> times = new ArrayList<>();
-    for (int i = 0; i < warmup + single; i++) {
-      long t = System.nanoTime();
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-      double ms = (System.nanoTime() - t) / 1e6;
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException("single request failed: " + r.statusCode() + " " + r.body());
-      }
-      if (i >= warmup) {
-        times.add(ms);
+    try (Conn c = new Conn(server)) {
+      for (int i = 0; i < warmup + single; i++) {
+        long t = System.nanoTime();
+        Response r = c.exchange(request, false);
+        double ms = (System.nanoTime() - t) / 1e6;
+        if (r.status() != 200) {
+          throw new IllegalStateException("single request failed: " + r.status() + " " + r.text());
+        }
+        if (i >= warmup) {
+          times.add(ms);
+        }
       }
     }
     Collections.sort(times);
@@ -110,6 +141,7 @@ public final class WebLoad {
 
     // ---- many clients for a while
     List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    List<String> traced = Collections.synchronizedList(new ArrayList<>());
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     AtomicLong ok = new AtomicLong();
     long start = System.nanoTime();
@@ -119,22 +151,44 @@ public final class WebLoad {
     for (int c = 0; c < clients; c++) {
       pool.submit(
           () -> {
-            while (System.nanoTime() < stopIssuing) {
-              long t = System.nanoTime();
-              String outcome;
-              try {
-                HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
-                outcome = r.statusCode() == 200 ? null : "http_" + r.statusCode();
-              } catch (Exception e) {
-                outcome = e.getClass().getSimpleName();
+            Conn conn = null;
+            try {
+              while (System.nanoTime() < stopIssuing) {
+                long t = System.nanoTime();
+                String outcome;
+                try {
+                  if (conn == null) {
+                    conn = new Conn(server);
+                  }
+                  Response r = conn.exchange(request, false);
+                  outcome = r.status() == 200 ? null : "http_" + r.status();
+                  if (!r.keepAlive()) {
+                    conn.close();
+                    conn = null;
+                  }
+                } catch (Exception e) {
+                  outcome = e.getClass().getSimpleName();
+                  if (conn != null) {
+                    conn.close();
+                    conn = null;
+                  }
+                }
+                long now = System.nanoTime();
+                lastDone.accumulateAndGet(now, Math::max);
+                if (trace != null) {
+                  traced.add(String.format(Locale.ROOT, "%.1f %.1f %s", (t - start) / 1e6, (now - t) / 1e6,
+                      outcome == null ? "ok" : outcome));
+                }
+                if (outcome == null) {
+                  ok.incrementAndGet();
+                  latencies.add((now - t) / 1e6);
+                } else {
+                  errors.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+                }
               }
-              long now = System.nanoTime();
-              lastDone.accumulateAndGet(now, Math::max);
-              if (outcome == null) {
-                ok.incrementAndGet();
-                latencies.add((now - t) / 1e6);
-              } else {
-                errors.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+            } finally {
+              if (conn != null) {
+                conn.close();
               }
             }
             return null;
@@ -144,6 +198,11 @@ public final class WebLoad {
     boolean drained = pool.awaitTermination(seconds + drain, TimeUnit.SECONDS);
     if (!drained) {
       pool.shutdownNow();
+    }
+    if (trace != null) {
+      List<String> lines = new ArrayList<>(traced);
+      lines.add(0, "# start_ms latency_ms outcome (load phase, one line per request)");
+      Files.write(Path.of(trace), lines);
     }
     double wall = (lastDone.get() - start) / 1e9;
     List<Double> sorted = new ArrayList<>(latencies);
@@ -161,12 +220,168 @@ public final class WebLoad {
     System.exit(0);
   }
 
-  private static HttpRequest upload(URI uri, byte[] body) {
-    return HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(600))
-        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+  /** A request built once: its bytes (headers and body) in a read-only direct buffer, and its timeout. */
+  private record Request(ByteBuffer bytes, long timeoutNanos) {}
+
+  /** An answer: its status, whether the connection stays open, and its body when it was kept. */
+  private record Response(int status, boolean keepAlive, byte[] body) {
+    String text() {
+      return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Request upload(String path, String host, byte[] body, int timeoutSeconds) {
+    return post(path, host, "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n", body, timeoutSeconds);
+  }
+
+  private static Request post(String path, String host, String headers, byte[] body, int timeoutSeconds) {
+    byte[] head =
+        ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: seatwise-WebLoad\r\n" + headers
+                + "Content-Length: " + body.length + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer b = ByteBuffer.allocateDirect(head.length + body.length);
+    b.put(head).put(body).flip();
+    return new Request(b.asReadOnlyBuffer(), TimeUnit.SECONDS.toNanos(timeoutSeconds));
+  }
+
+  /** One kept-alive HTTP/1.1 connection; one request at a time. */
+  private static final class Conn implements AutoCloseable {
+    private final SocketChannel channel;
+    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+    private volatile long deadline;
+
+    Conn(InetSocketAddress server) throws IOException {
+      channel = SocketChannel.open(server);
+      channel.socket().setTcpNoDelay(true);
+      OPEN.add(this);
+      in.flip();
+    }
+
+    void closeIfLate(long now) {
+      long d = deadline;
+      if (d != 0 && now - d > 0) {
+        close();
+      }
+    }
+
+    /** Sends the request and reads its answer; keeps the body when asked or when it is not a 200. */
+    Response exchange(Request request, boolean keep) throws IOException {
+      deadline = System.nanoTime() + request.timeoutNanos();
+      try {
+        ByteBuffer out = request.bytes().duplicate();
+        while (out.hasRemaining()) {
+          channel.write(out);
+        }
+        return read(keep);
+      } finally {
+        deadline = 0;
+      }
+    }
+
+    private Response read(boolean keep) throws IOException {
+      String status = line();
+      String[] parts = status.split(" ", 3);
+      if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+        throw new IOException("not an HTTP/1.x answer: " + status);
+      }
+      int code = Integer.parseInt(parts[1]);
+      long length = -1;
+      boolean chunked = false;
+      boolean keepAlive = parts[0].equals("HTTP/1.1");
+      for (String h = line(); !h.isEmpty(); h = line()) {
+        int colon = h.indexOf(':');
+        if (colon < 0) {
+          continue;
+        }
+        String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = h.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
+        switch (name) {
+          case "content-length" -> length = Long.parseLong(value);
+          case "transfer-encoding" -> chunked = value.contains("chunked");
+          case "connection" -> keepAlive = !value.contains("close") && (keepAlive || value.contains("keep-alive"));
+          default -> { }
+        }
+      }
+      ByteArrayOutputStream body = keep || code != 200 ? new ByteArrayOutputStream() : null;
+      if (chunked) {
+        while (true) {
+          String size = line();
+          int semi = size.indexOf(';');
+          long n = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+          if (n == 0) {
+            while (!line().isEmpty()) {
+              // trailers
+            }
+            break;
+          }
+          take(n, body);
+          if (!line().isEmpty()) {
+            throw new IOException("bad chunk end");
+          }
+        }
+      } else if (length >= 0) {
+        take(length, body);
+      } else {
+        // to the end of the connection
+        keepAlive = false;
+        while (fill()) {
+          take(in.remaining(), body);
+        }
+      }
+      return new Response(code, keepAlive, body == null ? null : body.toByteArray());
+    }
+
+    /** Takes {@code n} bytes of the answer, copied into {@code body} when it is not null. */
+    private void take(long n, ByteArrayOutputStream body) throws IOException {
+      while (n > 0) {
+        if (!in.hasRemaining() && !fill()) {
+          throw new EOFException("the answer ended early");
+        }
+        int k = (int) Math.min(n, in.remaining());
+        if (body != null) {
+          body.write(in.array(), in.arrayOffset() + in.position(), k);
+        }
+        in.position(in.position() + k);
+        n -= k;
+      }
+    }
+
+    /** One header line without its CRLF. */
+    private String line() throws IOException {
+      StringBuilder b = new StringBuilder();
+      while (true) {
+        if (!in.hasRemaining() && !fill()) {
+          throw new EOFException("the answer ended early");
+        }
+        byte c = in.get();
+        if (c == '\n') {
+          int len = b.length();
+          return len > 0 && b.charAt(len - 1) == '\r' ? b.substring(0, len - 1) : b.toString();
+        }
+        b.append((char) (c & 0xFF));
+        if (b.length() > 64 * 1024) {
+          throw new IOException("header line too long");
+        }
+      }
+    }
+
+    /** Reads more of the answer into the (empty) buffer; false at the end of the connection. */
+    private boolean fill() throws IOException {
+      in.clear();
+      int n = channel.read(in);
+      in.flip();
+      return n > 0;
+    }
+
+    @Override
+    public void close() {
+      OPEN.remove(this);
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
   }
 
   private static byte[] multipart(Path file) throws Exception {

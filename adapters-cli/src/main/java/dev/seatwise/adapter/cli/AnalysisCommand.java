@@ -2,11 +2,9 @@ package dev.seatwise.adapter.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.seatwise.adapter.json.CsvExporter;
 import dev.seatwise.adapter.json.CsvTable;
-import dev.seatwise.adapter.json.JsonMapperFactory;
+import dev.seatwise.adapter.json.ContractJson;
 import dev.seatwise.adapter.json.Pseudonyms;
 import dev.seatwise.application.LicensingException;
 import java.io.IOException;
@@ -26,18 +24,6 @@ abstract class AnalysisCommand implements Callable<Integer> {
   /** Pseudonyms under this key are the same across runs (privacy mode). */
   static final String PRIVACY_KEY_VARIABLE = "SEATWISE_PRIVACY_KEY";
 
-  /**
-   * The JSON writer, built on first use (a holder class), so that commands that print no JSON,
-   * {@code --help} and {@code --version} do not load Jackson. It writes to the output stream as it
-   * goes (no whole-document string) and leaves the stream open.
-   */
-  private static final class Json {
-    static final ObjectWriter WRITER =
-        JsonMapperFactory.create()
-            .writerWithDefaultPrettyPrinter()
-            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-  }
-
   @Mixin InputOptions input;
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
@@ -56,10 +42,15 @@ abstract class AnalysisCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /**
+   * Writes {@code response} as the contract's pretty-printed JSON to the output as it goes (no
+   * whole-document string), with Jackson's streaming generator only ({@link ContractJson}: the
+   * mapper's bytes without building the mapper), then a line break.
+   */
   void printJson(Object response) {
     PrintWriter out = out();
     try {
-      Json.WRITER.writeValue(out, response);
+      ContractJson.write(response, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

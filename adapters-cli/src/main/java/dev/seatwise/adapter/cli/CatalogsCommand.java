@@ -2,11 +2,10 @@ package dev.seatwise.adapter.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.seatwise.adapter.json.CsvExporter;
 import dev.seatwise.adapter.json.CsvTable;
 import dev.seatwise.adapter.json.CsvTables;
-import dev.seatwise.adapter.json.JsonMapperFactory;
+import dev.seatwise.adapter.json.ContractJson;
 import dev.seatwise.adapter.json.dto.BundleDto;
 import dev.seatwise.adapter.json.dto.CatalogDetailResponse;
 import dev.seatwise.adapter.json.dto.CatalogDto;
@@ -14,7 +13,6 @@ import dev.seatwise.adapter.json.dto.CatalogsResponse;
 import dev.seatwise.adapter.json.dto.ProductDto;
 import dev.seatwise.adapter.json.mapping.JsonCatalogMapper;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,14 +70,7 @@ public final class CatalogsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (output.format()) {
       case JSON:
-        try {
-          out.println(
-              JsonMapperFactory.create()
-                  .writerWithDefaultPrettyPrinter()
-                  .writeValueAsString(response));
-        } catch (JsonProcessingException e) {
-          throw new UncheckedIOException(e);
-        }
+        out.println(ContractJson.toString(response));
         break;
       case CSV:
         new CsvExporter().write(CsvTables.catalogs(response), out);
@@ -128,12 +119,7 @@ public final class CatalogsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (output.format()) {
       case JSON:
-        try {
-          out.println(
-              JsonMapperFactory.create().writerWithDefaultPrettyPrinter().writeValueAsString(c));
-        } catch (JsonProcessingException e) {
-          throw new UncheckedIOException(e);
-        }
+        out.println(ContractJson.toString(c));
         break;
       case CSV:
         List<List<Object>> rows = new ArrayList<>();

@@ -30,7 +30,7 @@ final class Text {
    * 2.675}).
    */
   static String unitPrice(BigDecimal price) {
-    return dev.seatwise.adapter.json.JsonMapperFactory.atTwoDecimals(price).toPlainString();
+    return dev.seatwise.adapter.json.Amounts.atTwoDecimals(price).toPlainString();
   }
 
   static String count(long n) {

@@ -24,8 +24,14 @@ import java.util.Set;
  * line its {@code {} starts on. Nested values are kept as their JSON text; {@code null} is blank.
  */
 final class JsonTable {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory FACTORY = MAPPER.getFactory();
+  /**
+   * The mapper, built on first use (a holder class): {@link #isJson}, which format detection asks
+   * of every usage file, needs none, and building one is a good part of a short run's start.
+   */
+  private static final class Jackson {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonFactory FACTORY = MAPPER.getFactory();
+  }
 
   private JsonTable() {}
 
@@ -78,7 +84,7 @@ final class JsonTable {
 
   private static List<Record> records(Path file, String name) {
     try (BufferedReader in = TextInput.open(file, name);
-        JsonParser p = FACTORY.createParser(in)) {
+        JsonParser p = Jackson.FACTORY.createParser(in)) {
       JsonToken first = p.nextToken();
       if (first == JsonToken.START_OBJECT) {
         // an envelope: find its first array of objects
@@ -116,7 +122,7 @@ final class JsonTable {
         throw new UsageImportException(
             name + ":" + line + ": a record must be a JSON object, not " + t.asString());
       }
-      JsonNode node = MAPPER.readTree(p);
+      JsonNode node = Jackson.MAPPER.readTree(p);
       out.add(new Record(line, (ObjectNode) node));
     }
     if (out.isEmpty()) {

@@ -51,7 +51,7 @@ public final class CsvExporter {
       return "";
     }
     if (value instanceof BigDecimal d) {
-      return JsonMapperFactory.atTwoDecimals(d).toPlainString();
+      return Amounts.atTwoDecimals(d).toPlainString();
     }
     if (value instanceof Long || value instanceof Integer || value instanceof Short) {
       return value.toString();

@@ -49,9 +49,8 @@ public final class JsonMapperFactory {
     }
   }
 
-  /** {@code value} with scale 2 when that is exact; otherwise unchanged. */
+  /** {@code value} with scale 2 when that is exact; otherwise unchanged ({@link Amounts}). */
   public static BigDecimal atTwoDecimals(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() <= 2 ? stripped.setScale(2) : stripped;
+    return Amounts.atTwoDecimals(value);
   }
 }

@@ -1,14 +1,13 @@
 package dev.seatwise.adapter.files.catalog;
 
+import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.seatwise.adapter.files.Limits;
 import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.domain.catalog.Bundle;
@@ -34,7 +33,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +48,11 @@ import java.util.regex.PatternSyntaxException;
  * names the source, the line and the key path ({@code products[2].namedUser.annual}). Unknown keys
  * are errors too, so a typo ({@code flexTokenPerDay}) is caught rather than silently ignored.
  * Stateless and thread-safe.
+ *
+ * <p>The YAML is read in one streaming pass (Jackson's YAML parser over SnakeYAML) into a small tree
+ * of its own ({@link YamlValue}) that holds what Jackson's tree model would (the same values, the
+ * same text of each scalar), without building an {@code ObjectMapper}: a short command-line run
+ * spent a good part of its start on the mapper.
  */
 final class CatalogYamlParser {
   private static final Set<String> VERSION_KEYS =
@@ -69,25 +73,18 @@ final class CatalogYamlParser {
   private static final Set<String> FLEX_KEYS = Set.of("window", "minimumBillable");
   private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
-  private final YAMLMapper mapper;
+  private final YAMLFactory factory;
 
   CatalogYamlParser() {
-    YAMLFactory factory =
+    this.factory =
         YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    this.mapper = new YAMLMapper(factory);
-    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
   LoadedCatalog parse(String yaml, String source) {
     Map<String, String> numbers = new HashMap<>();
-    Map<String, Integer> lines = locate(yaml, source, numbers);
-    JsonNode root;
-    try {
-      root = mapper.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw syntax(source, e);
-    }
-    if (root == null || root.isMissingNode() || root.isNull()) {
+    Map<String, Integer> lines = new HashMap<>();
+    YamlValue root = read(yaml, source, lines, numbers);
+    if (root == null || root.isNull()) {
       throw new CatalogException(source + ": the catalog is empty");
     }
     Ctx ctx = new Ctx(source, lines, numbers);
@@ -346,18 +343,47 @@ final class CatalogYamlParser {
   }
 
   /**
-   * Line of every key, list item and value, by JSON pointer, from one streaming pass; the text of
-   * every number as written goes under the pointer prefixed with {@code #}.
+   * The first document's value (null when there is none), read in one streaming pass over the whole
+   * text, which also notes the line of every key, list item and value by JSON pointer in {@code
+   * lines}, and the text of every number as written under its pointer in {@code numbers}.
    */
-  private Map<String, Integer> locate(String yaml, String source) {
-    return locate(yaml, source, new HashMap<>());
+  /** The first document's value, or null (for the tests). */
+  YamlValue tree(String yaml) {
+    return read(yaml, "(test)", new HashMap<>(), new HashMap<>());
   }
 
-  private Map<String, Integer> locate(String yaml, String source, Map<String, String> numbers) {
-    Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser p = mapper.getFactory().createParser(yaml)) {
-      JsonToken t;
-      while ((t = p.nextToken()) != null) {
+  private YamlValue read(
+      String yaml, String source, Map<String, Integer> lines, Map<String, String> numbers) {
+    try (JsonParser p = factory.createParser(yaml)) {
+      Tokens tokens = new Tokens(p, lines, numbers);
+      JsonToken first = tokens.next();
+      YamlValue root = first == null ? null : YamlValue.read(tokens, first);
+      while (tokens.next() != null) {
+        // later documents: read (as before) for their syntax errors only
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      throw syntax(source, e);
+    } catch (IOException e) {
+      throw new CatalogException(source + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The parser's tokens, each noted (line, number text) as it is read. */
+  private static final class Tokens {
+    final JsonParser p;
+    private final Map<String, Integer> lines;
+    private final Map<String, String> numbers;
+
+    Tokens(JsonParser p, Map<String, Integer> lines, Map<String, String> numbers) {
+      this.p = p;
+      this.lines = lines;
+      this.numbers = numbers;
+    }
+
+    JsonToken next() throws IOException {
+      JsonToken t = p.nextToken();
+      if (t != null) {
         JsonLocation loc = p.currentTokenLocation();
         String pointer = p.getParsingContext().pathAsPointer().toString();
         lines.putIfAbsent(pointer, loc.getLineNr());
@@ -365,12 +391,113 @@ final class CatalogYamlParser {
           numbers.putIfAbsent(pointer, p.getText());
         }
       }
-    } catch (JsonProcessingException e) {
-      throw syntax(source, e);
-    } catch (IOException e) {
-      throw new CatalogException(source + ": cannot read: " + e.getMessage(), e);
+      return t;
     }
-    return lines;
+  }
+
+  /**
+   * A YAML value as Jackson's tree model holds it (with floats as decimals): a mapping (keys in
+   * order), a list, or a scalar with the text that model's {@code asText()} gives (a float's
+   * decimal without trailing zeros, {@code 0} for zero; a whole number's value; {@code true} or
+   * {@code false}; {@code null}; binary as base64).
+   */
+  static final class YamlValue {
+    private static final List<YamlValue> NO_ITEMS = List.of();
+
+    final JsonToken kind;
+    final Map<String, YamlValue> fields;
+    final List<YamlValue> items;
+    final String text;
+
+    private YamlValue(
+        JsonToken kind, Map<String, YamlValue> fields, List<YamlValue> items, String text) {
+      this.kind = kind;
+      this.fields = fields;
+      this.items = items;
+      this.text = text;
+    }
+
+    /** The value that starts at {@code t}, the current token; ends on its last token. */
+    static YamlValue read(Tokens tokens, JsonToken t) throws IOException {
+      JsonParser p = tokens.p;
+      if (t == null) {
+        throw new JsonParseException(p, "unexpected end of input");
+      }
+      switch (t) {
+        case START_OBJECT: {
+          Map<String, YamlValue> fields = new LinkedHashMap<>();
+          for (JsonToken n = tokens.next(); n != JsonToken.END_OBJECT; n = tokens.next()) {
+            String name = p.currentName();
+            fields.put(name, read(tokens, tokens.next()));
+          }
+          return new YamlValue(JsonToken.START_OBJECT, fields, NO_ITEMS, "");
+        }
+        case START_ARRAY: {
+          List<YamlValue> items = new ArrayList<>();
+          for (JsonToken n = tokens.next(); n != JsonToken.END_ARRAY; n = tokens.next()) {
+            items.add(read(tokens, n));
+          }
+          return new YamlValue(JsonToken.START_ARRAY, Map.of(), items, "");
+        }
+        case VALUE_NUMBER_INT:
+          return scalar(t, String.valueOf(p.getNumberValue()));
+        case VALUE_NUMBER_FLOAT:
+          if (p.isNaN()) {
+            return scalar(t, String.valueOf(p.getDoubleValue()));
+          }
+          BigDecimal d = p.getDecimalValue();
+          return scalar(t, d.signum() == 0 ? "0" : d.stripTrailingZeros().toString());
+        case VALUE_TRUE:
+          return scalar(t, "true");
+        case VALUE_FALSE:
+          return scalar(t, "false");
+        case VALUE_NULL:
+          return scalar(t, "null");
+        case VALUE_EMBEDDED_OBJECT: {
+          Object o = p.getEmbeddedObject();
+          if (o == null) {
+            return scalar(JsonToken.VALUE_NULL, "null");
+          }
+          return scalar(t, o instanceof byte[] b
+              ? Base64Variants.getDefaultVariant().encode(b, false) : o.toString());
+        }
+        default:
+          return scalar(t, p.getText());
+      }
+    }
+
+    private static YamlValue scalar(JsonToken kind, String text) {
+      return new YamlValue(kind, Map.of(), NO_ITEMS, text);
+    }
+
+    boolean isObject() {
+      return kind == JsonToken.START_OBJECT;
+    }
+
+    boolean isArray() {
+      return kind == JsonToken.START_ARRAY;
+    }
+
+    boolean isNull() {
+      return kind == JsonToken.VALUE_NULL;
+    }
+
+    boolean isValueNode() {
+      return !isObject() && !isArray();
+    }
+
+    boolean isNumber() {
+      return kind == JsonToken.VALUE_NUMBER_INT || kind == JsonToken.VALUE_NUMBER_FLOAT;
+    }
+
+    /** A member of a mapping; null for a missing key or when this is no mapping. */
+    YamlValue get(String key) {
+      return fields.get(key);
+    }
+
+    String asText() {
+      return text;
+    }
   }
 
   private static CatalogException syntax(String source, JsonProcessingException e) {
@@ -402,11 +529,11 @@ final class CatalogYamlParser {
 
   /** A YAML node with its pointer, so that errors can name key and line. */
   private static final class Node {
-    private final JsonNode json;
+    private final YamlValue json;
     private final String pointer;
     private final Ctx ctx;
 
-    Node(JsonNode json, String pointer, Ctx ctx) {
+    Node(YamlValue json, String pointer, Ctx ctx) {
       this.json = json;
       this.pointer = pointer;
       this.ctx = ctx;
@@ -454,9 +581,7 @@ final class CatalogYamlParser {
     }
 
     void checkKeys(Set<String> allowed) {
-      Iterator<String> names = json.fieldNames();
-      while (names.hasNext()) {
-        String k = names.next();
+      for (String k : json.fields.keySet()) {
         if (!allowed.contains(k)) {
           throw child(k).error("unknown key '" + k + "'; allowed here: " + new java.util.TreeSet<>(allowed));
         }
@@ -468,7 +593,7 @@ final class CatalogYamlParser {
     }
 
     Optional<Node> opt(String key) {
-      JsonNode v = json.get(key);
+      YamlValue v = json.get(key);
       if (v == null || v.isNull()) {
         return Optional.empty();
       }
@@ -484,8 +609,8 @@ final class CatalogYamlParser {
         throw error("must be a list, was " + describe());
       }
       List<Node> items = new ArrayList<>();
-      for (int i = 0; i < json.size(); i++) {
-        items.add(new Node(json.get(i), pointer + "/" + i, ctx));
+      for (int i = 0; i < json.items.size(); i++) {
+        items.add(new Node(json.items.get(i), pointer + "/" + i, ctx));
       }
       return items;
     }
@@ -514,7 +639,8 @@ final class CatalogYamlParser {
     BigDecimal decimal() {
       String written = ctx.numbers().get(pointer);
       String t = json.isNumber()
-          ? (written != null ? written.strip() : json.decimalValue().toPlainString()) : text();
+          ? (written != null ? written.strip() : new BigDecimal(json.asText()).toPlainString())
+          : text();
       if (!DECIMAL.matcher(t).matches()) {
         throw error("must be a decimal amount such as \"2030.00\" (no exponent), was '"
             + Limits.quote(t) + "'");
