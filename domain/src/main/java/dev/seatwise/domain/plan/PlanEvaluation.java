@@ -597,12 +597,8 @@ public final class PlanEvaluation {
     private final int[][] dpOfferings;
     private final int[] dpNetwork;
     private final OfferingSeats.Seating[] seatingToday;
-    private final OfferingSeats.Seating[] lastSeating;
-    private final int[] seatingStamp;
-    /** The number of seatings seen (each offering's change of seating takes the next stamp). */
-    private final int[] seatings = new int[1];
-    private final int[][] seatStamp;
-    private final int[][][] seatAt;
+    /** Per offering, each user's (index in the table) slot in its seatings, or -1. */
+    private final int[][] slotOfUser;
     private final int[][] assignedStamp;
     private final boolean[][] assignedToday;
     private final byte[] activeToday; // 0 unknown, 1 active, 2 not
@@ -626,10 +622,7 @@ public final class PlanEvaluation {
       this.dpOfferings = new int[products][];
       this.dpNetwork = new int[products];
       this.seatingToday = new OfferingSeats.Seating[offeringCount];
-      this.lastSeating = new OfferingSeats.Seating[offeringCount];
-      this.seatingStamp = new int[offeringCount];
-      this.seatStamp = new int[offeringCount][];
-      this.seatAt = new int[offeringCount][][];
+      this.slotOfUser = new int[offeringCount][];
       this.assignedStamp = new int[offeringCount][];
       this.assignedToday = new boolean[offeringCount][];
       this.activeToday = new byte[offeringCount];
@@ -744,20 +737,23 @@ public final class PlanEvaluation {
       if (seating == null) {
         seating = offerings.get(k).on(today);
         seatingToday[k] = seating;
-        if (seating != lastSeating[k]) {
-          lastSeating[k] = seating;
-          seatingStamp[k] = ++seatings[0];
+      }
+      int[] slots = slotOfUser[k];
+      if (slots == null) {
+        // each user's slot looked up once, not once per seating (as seated().get(user) did)
+        OfferingSeats o = offerings.get(k);
+        slots = new int[users];
+        java.util.Arrays.fill(slots, -1);
+        for (UserId a : o.assignees()) {
+          int x = w.indexOfUser(a);
+          if (x >= 0) {
+            slots[x] = o.slotOf(a);
+          }
         }
+        slotOfUser[k] = slots;
       }
-      if (seatStamp[k] == null) {
-        seatStamp[k] = new int[users];
-        seatAt[k] = new int[users][];
-      }
-      if (seatStamp[k][u] != seatingStamp[k]) {
-        seatStamp[k][u] = seatingStamp[k];
-        seatAt[k][u] = seating.seated().get(w.userAt(u));
-      }
-      return seatAt[k][u];
+      int slot = slots[u];
+      return slot < 0 ? null : seating.bySlot()[slot];
     }
 
     /** Whether user {@code u} is an assignee of offering {@code k} today. */
