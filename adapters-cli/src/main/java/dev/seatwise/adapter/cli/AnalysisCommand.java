@@ -58,6 +58,26 @@ abstract class AnalysisCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /**
+   * When the output is JSON, gets the writer ready for {@code responseType} on a background thread
+   * ({@link ContractJson#prepare}) while the command computes its answer.
+   */
+  void prepareJson(Class<?> responseType) {
+    if (output.format() == OutputFormat.JSON) {
+      Runnable prepare =
+          () -> {
+            try {
+              ContractJson.prepare(responseType);
+            } catch (RuntimeException e) {
+              // nothing to say here: the write itself reports any problem
+            }
+          };
+      Thread t = new Thread(prepare, "seatwise-json");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
   void printCsv(CsvTable table) {
     new CsvExporter().write(table, out());
     out().flush();

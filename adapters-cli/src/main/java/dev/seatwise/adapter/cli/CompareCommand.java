@@ -53,6 +53,7 @@ public final class CompareCommand extends AnalysisCommand {
   @Override
   public Integer call() {
     Optional<GroupBy> breakdown = breakdown();
+    prepareJson(ComparisonResponse.class);
     ComparisonResponse response =
         ComparisonRun.run(useCases, input, compare, AnalysisCommand::pseudonyms, breakdown);
     switch (output.format()) {

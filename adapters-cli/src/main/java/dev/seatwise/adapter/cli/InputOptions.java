@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** The options every analysis command shares: what to read and over which period. */
 public final class InputOptions {
+  /** The catalog read without {@code --catalog}. */
+  public static final String DEFAULT_CATALOG = "autodesk";
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
@@ -41,7 +44,7 @@ public final class InputOptions {
   @Option(
       names = "--catalog",
       paramLabel = "FILE|NAME",
-      defaultValue = "autodesk",
+      defaultValue = DEFAULT_CATALOG,
       description =
           "Price catalog: a bundled name or a YAML file with your own prices (default:"
               + " ${DEFAULT-VALUE}).")

@@ -3,6 +3,7 @@ package dev.seatwise.adapter.cli;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,18 @@ public final class SeatwiseCommand implements Runnable {
    * picocli model of that command only (each model is made by reflection over its options).
    */
   public static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  /** The subcommands that read usage with a price catalog: those with a {@code --catalog} option. */
+  public static final Set<String> READS_CATALOG =
+      Set.of(
+          "compare",
+          "explain",
+          "forecast",
+          "review",
+          "concurrency",
+          "sensitivity",
+          "trade-in",
+          "reconcile");
 
   @Spec CommandSpec spec;
 

@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -21,7 +23,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the response records of the contract as pretty-printed JSON with Jackson's streaming
@@ -74,6 +79,38 @@ public final class ContractJson {
       throw new UncheckedIOException(e);
     }
     return s.toString();
+  }
+
+  /**
+   * Gets ready to write records of {@code type}: finds the components of it and of every record
+   * type it holds (in lists and maps too), and loads the generator's classes by writing a little to
+   * nowhere. Writing is the same without it, only its first call is slower; a caller that has time
+   * to spare on another thread (the answer being computed) calls this there.
+   */
+  public static void prepare(Class<?> type) {
+    prepare(type, new HashSet<>());
+    try {
+      write(Map.of("a", List.of(BigDecimal.ONE, 1L, 1, 1.5, true, "b", LocalDate.EPOCH)),
+          Writer.nullWriter());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void prepare(Type type, Set<Type> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    if (type instanceof ParameterizedType p) {
+      for (Type argument : p.getActualTypeArguments()) {
+        prepare(argument, seen);
+      }
+    } else if (type instanceof Class<?> c && c.isRecord()) {
+      PROPERTIES.get(c);
+      for (RecordComponent rc : c.getRecordComponents()) {
+        prepare(rc.getGenericType(), seen);
+      }
+    }
   }
 
   private static void value(JsonGenerator g, Object v) throws IOException {

@@ -472,11 +472,13 @@ public final class AnalysisEndpoints {
    * read answers.
    */
   private void oneShot(Context ctx, Prepared analysis) {
+    // the request's place in the analyses' line: when it came, not when its body was read
+    long came = System.nanoTime();
     ReadOptions read = RequestParams.readOptions(ctx);
     try (UploadLimit.Permit permit = perClient.acquire(ctx.ip())) {
       if (ctx.queryParam("example") != null) {
         try (RequestUploads files = receive(ctx)) {
-          answer(ctx, read(ctx, analysis, files, read, new AtomicReference<>()));
+          answer(ctx, read(ctx, analysis, files, read, new AtomicReference<>(), came));
         }
         return;
       }
@@ -490,13 +492,14 @@ public final class AnalysisEndpoints {
               ctx,
               runner.run(
                   () -> analysis.run(parsed.parsed(key.get(), () -> p).scope()),
-                  ctx.contentLength()));
+                  ctx.contentLength(),
+                  came));
           return;
         }
         // a new body, or a repeat whose files are no longer in memory: parse and read them
         try (RequestUploads files = checked(ctx, body.files())) {
           AtomicReference<String> readAs = new AtomicReference<>();
-          Object result = read(ctx, analysis, files, read, readAs);
+          Object result = read(ctx, analysis, files, read, readAs, came);
           body.answered(readAs.get());
           answer(ctx, result);
         }
@@ -507,14 +510,16 @@ public final class AnalysisEndpoints {
   /**
    * Runs {@code analysis} on the request's files, read once (or taken from a recent request that
    * read the same files under the same names the same way); sets {@code readAs} to the key they
-   * were read under.
+   * were read under; it waits in the analyses' line at the place of a request that came at {@code
+   * came} ({@link System#nanoTime()}).
    */
   private Object read(
       Context ctx,
       Prepared analysis,
       RequestUploads files,
       ReadOptions read,
-      AtomicReference<String> readAs) {
+      AtomicReference<String> readAs,
+      long came) {
     AnalysisInputs inputs = files.inputs();
     Map<String, String> own = files.labels();
     AtomicReference<Map<String, String>> readFrom = new AtomicReference<>(own);
@@ -529,7 +534,8 @@ public final class AnalysisEndpoints {
             readAs.set(key);
             return analysis.run(p.scope());
           },
-          ctx.queryParam("example") == null ? ctx.contentLength() : -1);
+          ctx.queryParam("example") == null ? ctx.contentLength() : -1,
+          came);
     } finally {
       // the paths the answer (or its problem) may name: this request's and, when the files were
       // read by an earlier request, that request's, under the same labels

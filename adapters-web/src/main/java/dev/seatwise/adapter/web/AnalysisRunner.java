@@ -1,12 +1,14 @@
 package dev.seatwise.adapter.web;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +19,13 @@ import java.util.function.Supplier;
 /**
  * Runs analyses on a bounded pool so that a request's time is bounded and the machine is not
  * oversubscribed: at most {@code workers} at once, at most {@code queue} waiting in one
- * first-come-first-served line (so a request waits only behind those that came before it); past
- * the line's bound a request is answered 503 with {@code Retry-After}. A request that waits and
- * runs longer than the timeout is answered 503 and its analysis is cancelled. Thread-safe.
+ * first-come-first-served line; past the line's bound a request is answered 503 with {@code
+ * Retry-After}. The line is ordered by when each request came to the server, not by when its
+ * analysis could be queued: a one-shot upload is queued once its body is read, and a request whose
+ * upload took longer (a slower client, or many uploads at once) still goes before every request
+ * that came after it. So a request waits only behind those that came before it and are still in
+ * flight (at most the other requests in flight). A request that waits and runs longer than the
+ * timeout is answered 503 and its analysis is cancelled. Thread-safe.
  */
 public final class AnalysisRunner implements AutoCloseable {
   private final ThreadPoolExecutor pool;
@@ -31,16 +37,43 @@ public final class AnalysisRunner implements AutoCloseable {
   private final ThreadLocal<Long> runStart = ThreadLocal.withInitial(() -> 0L);
   private final AtomicLong meanRunMs = new AtomicLong();
   private final int workers;
+  /** The line's bound. */
+  private final int queue;
+  /** Ties among requests that came at the same instant: the one queued first goes first. */
+  private final AtomicLong order = new AtomicLong();
+
+  /** A queued analysis, ordered by when its request came, then by when it was queued. */
+  private static final class InLine<T> extends FutureTask<T> implements Comparable<InLine<?>> {
+    private final long came;
+    private final long queued;
+
+    InLine(Callable<T> task, long came, long queued) {
+      super(task);
+      this.came = came;
+      this.queued = queued;
+    }
+
+    @Override
+    public int compareTo(InLine<?> o) {
+      long d = came - o.came; // System.nanoTime() values: compared by their difference
+      if (d != 0) {
+        return d < 0 ? -1 : 1;
+      }
+      return Long.compare(queued, o.queued);
+    }
+  }
 
   public AnalysisRunner(int workers, int queue, Duration timeout) {
     AtomicInteger n = new AtomicInteger();
+    this.queue = Math.max(1, queue);
     this.pool =
         new ThreadPoolExecutor(
             workers,
             workers,
             30,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(Math.max(1, queue)),
+            // bounded by queue in enqueue(); every element is an InLine
+            new PriorityBlockingQueue<>(),
             r -> {
               Thread t = new Thread(r, "seatwise-analysis-" + n.incrementAndGet());
               t.setDaemon(true);
@@ -86,12 +119,10 @@ public final class AnalysisRunner implements AutoCloseable {
     Future<?> future;
     synchronized (this) {
       long t = submitted.get();
-      try {
-        future = pool.submit(task);
-      } catch (RejectedExecutionException e) {
-        throw busy();
-      }
-      submitted.incrementAndGet();
+      future = enqueue(() -> {
+        task.run();
+        return null;
+      }, System.nanoTime());
       ticket.accept(t);
     }
     deadlines.schedule(
@@ -105,9 +136,18 @@ public final class AnalysisRunner implements AutoCloseable {
     return future;
   }
 
-  /** About how many analyses wait ahead of the one given {@code ticket} (0 once it runs). */
+  /**
+   * About how many analyses wait ahead of the one given {@code ticket} (0 once it runs): those
+   * queued before it, less those started since (a request that came earlier but was queued later,
+   * its upload still being read then, may still go before it).
+   */
   public long ahead(long ticket) {
     return Math.max(0, ticket - started.get());
+  }
+
+  /** How many analyses wait in line now. */
+  int waiting() {
+    return pool.getQueue().size();
   }
 
   /** The problem of an analysis that took too long. */
@@ -140,6 +180,26 @@ public final class AnalysisRunner implements AutoCloseable {
   }
 
 
+  /**
+   * Puts {@code task} in the line at the place of a request that came at {@code came} (a {@link
+   * System#nanoTime()} value); the caller holds this runner's lock.
+   *
+   * @throws ApiProblem 503 when the line is full
+   */
+  private <T> Future<T> enqueue(Callable<T> task, long came) {
+    if (pool.getQueue().size() >= queue) {
+      throw busy();
+    }
+    InLine<T> inLine = new InLine<>(task, came, order.getAndIncrement());
+    try {
+      pool.execute(inLine);
+    } catch (RejectedExecutionException e) {
+      throw busy();
+    }
+    submitted.incrementAndGet();
+    return inLine;
+  }
+
   /** Runs {@code task}, rethrowing its unchecked failure as is. */
   public <T> T run(Supplier<T> task) {
     return run(task, -1);
@@ -150,14 +210,20 @@ public final class AnalysisRunner implements AutoCloseable {
    * failure as is; running out of memory is answered 413 with the size and the heap limit.
    */
   public <T> T run(Supplier<T> task, long inputBytes) {
+    return run(task, inputBytes, System.nanoTime());
+  }
+
+  /**
+   * Runs {@code task} on {@code inputBytes} of uploads (-1 when unknown) for a request that came at
+   * {@code came} ({@link System#nanoTime()}, taken before its body was read): it waits in line
+   * behind the requests that came before it, not behind those that came after it and whose bodies
+   * were read sooner. Its unchecked failure is rethrown as is; running out of memory is answered
+   * 413 with the size and the heap limit.
+   */
+  public <T> T run(Supplier<T> task, long inputBytes, long came) {
     Future<T> future;
     synchronized (this) {
-      try {
-        future = pool.submit(task::get);
-      } catch (RejectedExecutionException e) {
-        throw busy();
-      }
-      submitted.incrementAndGet();
+      future = enqueue(task::get, came);
     }
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

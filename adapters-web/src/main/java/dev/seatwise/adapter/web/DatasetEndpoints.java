@@ -102,6 +102,7 @@ public final class DatasetEndpoints {
         @OpenApiResponse(status = "503", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void create(Context ctx) {
+    long came = System.nanoTime(); // its place in the line: when it came, not when its body was read
     ReadOptions read = RequestParams.readOptions(ctx);
     try (UploadLimit.Permit permit = perClient.acquire(ctx.ip());
         RequestUploads files = analyses.receive(ctx)) {
@@ -111,7 +112,7 @@ public final class DatasetEndpoints {
       ctx.attribute(ProblemTranslator.LABELS, dataset.labels());
       AnalysisScope scope;
       try {
-        scope = runner.run(() -> parsed.scope(dataset));
+        scope = runner.run(() -> parsed.scope(dataset), -1, came);
       } catch (RuntimeException e) {
         if (!known) {
           store.remove(id); // an unreadable upload is not kept

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,13 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.server.MultiPartParser;
 import org.eclipse.jetty.util.QuotedStringTokenizer;
 
 /**
  * Receives a one-shot upload in one pass and recognises the files of a recent one-shot upload
- * without writing, parsing or hashing them again. The body is read with Jetty's multipart parser;
- * each part is compared, as it arrives, with the same part (same field and file name, in the same
+ * without writing, parsing or hashing them again. The body is read with {@link MultipartReader}
+ * (which reads what Jetty's multipart parser reads, with a faster search for the delimiter); each
+ * part is compared, as it arrives, with the same part (same field and file name, in the same
  * place) of the recent upload whose first part has this one's field and name and that was read
  * the same way ({@code zone}, {@code strict}). When every part equals its counterpart, byte for
  * byte, and there are as many, the upload is a repeat: its analysis runs on what the recent
@@ -42,7 +41,6 @@ import org.eclipse.jetty.util.QuotedStringTokenizer;
  */
 final class RepeatedUploads {
   private static final int CHUNK = 64 * 1024;
-  private static final int MAX_PARTS = 64;
 
   /** A part of a recent upload: its field, the client's name for it, and its bytes. */
   private record Part(String field, String label, byte[] bytes) {}
@@ -178,6 +176,51 @@ final class RepeatedUploads {
     return QuotedStringTokenizer.unquoteOnly(value, true);
   }
 
+  /** A form part's field (one of {@link UploadReceiver#FIELDS}) and the client's file name. */
+  record FormPart(String field, String filename) {}
+
+  /**
+   * The field and file name of a part from its {@code Content-Disposition}, as Jetty's multipart
+   * reader takes them.
+   *
+   * @throws IOException no disposition, not form-data, or no name (the caller answers 400)
+   * @throws ApiProblem 400 for a field other than usage, catalog, entitlements or identities
+   */
+  static FormPart formPart(Map<String, String> headers) throws IOException {
+    String disposition = headers.get("content-disposition");
+    if (disposition == null) {
+      throw new IOException("Missing content-disposition");
+    }
+    QuotedStringTokenizer tok = new QuotedStringTokenizer(disposition, ";", false, true);
+    boolean formData = false;
+    String name = null;
+    String filename = null;
+    while (tok.hasMoreTokens()) {
+      String t = tok.nextToken().trim();
+      String tl = t.toLowerCase(Locale.ENGLISH);
+      if (tl.startsWith("form-data")) {
+        formData = true;
+      } else if (tl.startsWith("name=")) {
+        name = value(t);
+      } else if (tl.startsWith("filename=")) {
+        filename = filenameValue(t);
+      }
+    }
+    if (!formData) {
+      throw new IOException("Part not form-data");
+    }
+    if (name == null) {
+      throw new IOException("No name in part");
+    }
+    if (!UploadReceiver.FIELDS.contains(name)) {
+      throw ApiProblem.badRequest(
+          "unknown form field '"
+              + UploadReceiver.label(name, "?")
+              + "'; expected usage, catalog, entitlements or identities");
+    }
+    return new FormPart(name, filename);
+  }
+
   /** One request's upload. Not thread-safe; one per request. */
   final class Upload implements AutoCloseable {
     private final ReadOptions read;
@@ -201,39 +244,10 @@ final class RepeatedUploads {
 
     private void read(InputStream in, String boundary) throws IOException {
       PartReader handler = new PartReader();
-      MultiPartParser parser = new MultiPartParser(handler, boundary);
-      byte[] data = new byte[CHUNK];
-      long total = 0;
       try {
-        while (true) {
-          int n = in.read(data);
-          if (n > 0) {
-            total += n;
-            if (total > receiver.maxBytes()) {
-              throw receiver.tooLarge();
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(data, 0, n);
-            if (parser.parse(buffer, false)) {
-              break;
-            }
-            handler.rethrow();
-            if (buffer.hasRemaining()) {
-              throw new IOException("the multipart reader did not take the whole buffer");
-            }
-          } else if (n == -1) {
-            parser.parse(ByteBuffer.allocate(0), true);
-            break;
-          }
-        }
-        handler.rethrow();
+        new MultipartReader(boundary, receiver.maxBytes(), receiver::tooLarge).read(in, handler);
       } finally {
         handler.closePart();
-      }
-      if (parser.getState() != MultiPartParser.State.END) {
-        throw new IOException(
-            parser.getState() == MultiPartParser.State.PREAMBLE
-                ? "Missing initial multi part boundary"
-                : "Incomplete Multipart");
       }
       repeat =
           same != null
@@ -326,84 +340,25 @@ final class RepeatedUploads {
       files.close();
     }
 
-    /** Takes Jetty's parser's events: one part at a time, compared or written. */
-    private final class PartReader implements MultiPartParser.Handler {
-      private final Map<String, String> headers = new HashMap<>();
-      private Throwable failure;
+    /** Takes the reader's parts: one at a time, compared or written. */
+    private final class PartReader implements MultipartReader.Handler {
       /** The recent part being compared with, and how far it matched; null when writing. */
       private byte[] against;
       private long at;
       private OutputStream out;
 
-      void rethrow() throws IOException {
-        if (failure instanceof IOException e) {
-          throw e;
-        }
-        if (failure instanceof RuntimeException e) {
-          throw e;
-        }
-        if (failure instanceof Error e) {
-          throw e;
-        }
-      }
-
       @Override
-      public void startPart() {
-        headers.clear();
+      public void startPart(Map<String, String> headers) throws IOException {
+        begin(headers);
       }
 
-      @Override
-      public void parsedField(String name, String value) {
-        headers.put(name.toLowerCase(Locale.ENGLISH), value);
-      }
-
-      @Override
-      public boolean headerComplete() {
-        try {
-          begin();
-          return false;
-        } catch (IOException | RuntimeException e) {
-          failure = e;
-          return true;
-        }
-      }
-
-      private void begin() throws IOException {
-        String disposition = headers.get("content-disposition");
-        if (disposition == null) {
-          throw new IOException("Missing content-disposition");
-        }
-        QuotedStringTokenizer tok = new QuotedStringTokenizer(disposition, ";", false, true);
-        boolean formData = false;
-        String name = null;
-        String filename = null;
-        while (tok.hasMoreTokens()) {
-          String t = tok.nextToken().trim();
-          String tl = t.toLowerCase(Locale.ENGLISH);
-          if (tl.startsWith("form-data")) {
-            formData = true;
-          } else if (tl.startsWith("name=")) {
-            name = value(t);
-          } else if (tl.startsWith("filename=")) {
-            filename = filenameValue(t);
-          }
-        }
-        if (!formData) {
-          throw new IOException("Part not form-data");
-        }
-        if (name == null) {
-          throw new IOException("No name in part");
-        }
-        String field = name;
-        if (!UploadReceiver.FIELDS.contains(field)) {
-          throw ApiProblem.badRequest(
-              "unknown form field '"
-                  + UploadReceiver.label(field, "?")
-                  + "'; expected usage, catalog, entitlements or identities");
-        }
+      private void begin(Map<String, String> headers) throws IOException {
+        FormPart part = formPart(headers);
+        String field = part.field();
+        String filename = part.filename();
         int i = stored.size();
-        if (i >= MAX_PARTS) {
-          throw ApiProblem.badRequest("at most " + MAX_PARTS + " parts, not " + (i + 1));
+        if (i >= UploadReceiver.MAX_PARTS) {
+          throw ApiProblem.badRequest("at most " + UploadReceiver.MAX_PARTS + " parts, not " + (i + 1));
         }
         int n = counts.merge(field, 1, Integer::sum);
         String label = UploadReceiver.label(filename, field + "-" + n);
@@ -438,46 +393,26 @@ final class RepeatedUploads {
       }
 
       @Override
-      public boolean content(ByteBuffer buffer, boolean last) {
-        try {
-          int i = stored.size() - 1;
-          if (i < 0) {
-            return false;
-          }
-          int n = buffer.remaining();
-          if (n > 0) {
-            byte[] array;
-            int from;
-            if (buffer.hasArray()) {
-              array = buffer.array();
-              from = buffer.arrayOffset() + buffer.position();
-            } else {
-              array = new byte[n];
-              buffer.duplicate().get(array);
-              from = 0;
-            }
-            if (against != null
-                && (at + n > against.length
-                    || Arrays.mismatch(array, from, from + n, against, (int) at, (int) at + n) >= 0)) {
-              write(i, at);
-            }
-            if (against != null) {
-              at += n;
-            } else {
-              out.write(array, from, n);
-            }
-          }
-          if (last) {
-            if (against != null && at != against.length) {
-              write(i, at); // a shorter part that matched so far
-            }
-            closePart();
-          }
-          return false;
-        } catch (IOException | RuntimeException e) {
-          failure = e;
-          return true;
+      public void content(byte[] array, int from, int n) throws IOException {
+        int i = stored.size() - 1;
+        if (against != null
+            && (at + n > against.length
+                || Arrays.mismatch(array, from, from + n, against, (int) at, (int) at + n) >= 0)) {
+          write(i, at);
         }
+        if (against != null) {
+          at += n;
+        } else {
+          out.write(array, from, n);
+        }
+      }
+
+      @Override
+      public void endPart() throws IOException {
+        if (against != null && at != against.length) {
+          write(stored.size() - 1, at); // a shorter part that matched so far
+        }
+        closePart();
       }
 
       void closePart() throws IOException {
@@ -487,18 +422,6 @@ final class RepeatedUploads {
           o.close();
         }
         against = null;
-      }
-
-      @Override
-      public boolean messageComplete() {
-        return true;
-      }
-
-      @Override
-      public void earlyEOF() {
-        if (failure == null) {
-          failure = new IOException("Incomplete Multipart");
-        }
       }
     }
   }

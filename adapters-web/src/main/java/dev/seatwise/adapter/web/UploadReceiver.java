@@ -1,10 +1,9 @@
 package dev.seatwise.adapter.web;
 
 import io.javalin.http.Context;
-import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,18 +13,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.server.MultiPartFormInputStream;
 
 /**
  * Receives a {@code multipart/form-data} request into a fresh temporary folder of its own: parts
- * stream to disk (never wholly into memory), each stored under a name the server picks ({@code
+ * stream to disk as they are read ({@link MultipartReader}; never wholly into memory), each stored under a name the server picks ({@code
  * usage-1.csv}); the client's file name is kept only as a label for messages. Refuses requests over
  * the upload cap (413), other content types (415), unknown fields (400) and parts that are not text
  * (415: NUL bytes or invalid UTF-8 in the first bytes), except .xlsx workbooks (zip archives) in
@@ -41,8 +41,7 @@ public final class UploadReceiver {
   /** How many leading bytes of each part are checked for being text. */
   static final int SNIFF_BYTES = 4096;
 
-  private static final int IN_MEMORY_THRESHOLD = 64 * 1024;
-  private static final int MAX_PARTS = 64;
+  static final int MAX_PARTS = 64;
   private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9]{1,8}");
 
   private final Path root;
@@ -99,42 +98,93 @@ public final class UploadReceiver {
 
   /**
    * Parses a {@code multipart/form-data} body (the request's, or a copy of one) into a new
-   * temporary folder, with every check of {@link #receive}; the caller closes the result.
+   * temporary folder, with every check of {@link #receive}, reading it with {@link
+   * MultipartReader} as the one-shot endpoints do; the caller closes the result.
    */
   RequestUploads parse(InputStream body, String contentType) {
     RequestUploads uploads = empty();
+    PartWriter writer = new PartWriter(uploads);
     try {
-      MultipartConfigElement config =
-          new MultipartConfigElement(
-              uploads.dir().toString(), maxBytes, maxBytes, IN_MEMORY_THRESHOLD);
-      MultiPartFormInputStream parser =
-          new MultiPartFormInputStream(body, contentType, config, uploads.dir().toFile());
-      Collection<Part> parts = parser.getParts();
-      if (parts.size() > MAX_PARTS) {
-        throw ApiProblem.badRequest("at most " + MAX_PARTS + " parts, not " + parts.size());
+      try {
+        new MultipartReader(RepeatedUploads.boundary(contentType), maxBytes, this::tooLarge)
+            .read(body, writer);
+      } finally {
+        writer.closePart();
       }
-      Map<String, Integer> counts = new HashMap<>();
-      for (Part part : parts) {
-        store(uploads, part, counts);
-      }
+      writer.check();
       return uploads;
-    } catch (IllegalStateException e) {
-      uploads.close();
-      // the multipart parser reports a body Jetty stopped below the minimum rate as a broken
-      // body (an IllegalStateException quoting Jetty's 408): that is a slow upload, not a 400
-      if (tooSlow(e)) {
-        throw tooSlow();
-      }
-      if (String.valueOf(e.getMessage()).contains("exceeds")) {
-        throw tooLarge();
-      }
-      throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
     } catch (IOException e) {
       uploads.close();
       throw brokenBody(e);
-    } catch (RuntimeException e) {
+    } catch (ApiProblem e) {
       uploads.close();
       throw e;
+    } catch (RuntimeException e) {
+      uploads.close();
+      // Jetty stops a body that arrives below the minimum rate with its 408, a runtime failure
+      if (tooSlow(e)) {
+        throw tooSlow();
+      }
+      throw ApiProblem.badRequest("malformed multipart body: " + e.getMessage());
+    }
+  }
+
+  /** Writes each part, as it is read, under a name the server picks, then checks them. */
+  private static final class PartWriter implements MultipartReader.Handler {
+    private final RequestUploads uploads;
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final List<String> fields = new ArrayList<>();
+    private final List<UploadedSource> sources = new ArrayList<>();
+    private OutputStream out;
+
+    PartWriter(RequestUploads uploads) {
+      this.uploads = uploads;
+    }
+
+    @Override
+    public void startPart(Map<String, String> headers) throws IOException {
+      RepeatedUploads.FormPart part = RepeatedUploads.formPart(headers);
+      if (sources.size() >= MAX_PARTS) {
+        throw ApiProblem.badRequest("at most " + MAX_PARTS + " parts, not " + (sources.size() + 1));
+      }
+      String field = part.field();
+      int n = counts.merge(field, 1, Integer::sum);
+      String label = label(part.filename(), field + "-" + n);
+      // resolved inside this request's folder; never the client's name
+      Path path = uploads.dir().resolve(field + "-" + n + extension(part.filename(), field));
+      out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
+      fields.add(field);
+      sources.add(new UploadedSource(path, label));
+    }
+
+    @Override
+    public void content(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void endPart() throws IOException {
+      closePart();
+    }
+
+    void closePart() throws IOException {
+      if (out != null) {
+        OutputStream o = out;
+        out = null;
+        o.close();
+      }
+    }
+
+    /** Checks each part as text (or a workbook outside the catalog) and adds it to the uploads. */
+    void check() throws IOException {
+      for (int i = 0; i < sources.size(); i++) {
+        UploadedSource source = sources.get(i);
+        String field = fields.get(i);
+        if (!(isWorkbook(source.path()) && !CATALOG.equals(field))) {
+          requireText(source.path(), source.label());
+        }
+        uploads.add(field, source);
+      }
     }
   }
 
@@ -182,26 +232,6 @@ public final class UploadReceiver {
         413,
         "Upload too large",
         "the upload is larger than the " + humanBytes(maxBytes) + " cap (--max-upload-mb)");
-  }
-
-  private void store(RequestUploads uploads, Part part, Map<String, Integer> counts)
-      throws IOException {
-    String field = part.getName() == null ? "" : part.getName();
-    if (!FIELDS.contains(field)) {
-      throw ApiProblem.badRequest(
-          "unknown form field '"
-              + label(field, "?")
-              + "'; expected usage, catalog, entitlements or identities");
-    }
-    int n = counts.merge(field, 1, Integer::sum);
-    String label = label(part.getSubmittedFileName(), field + "-" + n);
-    String stored = field + "-" + n + extension(part.getSubmittedFileName(), field);
-    part.write(stored); // resolved inside this request's folder; never the client's name
-    Path path = uploads.dir().resolve(stored);
-    if (!(isWorkbook(path) && !CATALOG.equals(field))) {
-      requireText(path, label);
-    }
-    uploads.add(field, new UploadedSource(path, label));
   }
 
   /**

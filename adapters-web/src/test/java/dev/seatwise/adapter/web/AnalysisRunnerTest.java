@@ -54,6 +54,46 @@ class AnalysisRunnerTest {
     }
   }
 
+  @Test
+  void aRequestWaitsBehindThoseThatCameBeforeItNotThoseQueuedBeforeIt() throws Exception {
+    try (AnalysisRunner runner = new AnalysisRunner(1, 8, Duration.ofSeconds(30))) {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch busy = new CountDownLatch(1);
+      runner.submit(t -> {}, () -> {
+        busy.countDown();
+        awaitQuietly(release);
+      }, () -> {});
+      assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+      long now = System.nanoTime();
+      List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Thread> threads = new ArrayList<>();
+      // queued in this order (bodies read at different speeds), but they came 3rd, 1st, 2nd
+      long[] came = {now - 10, now - 30, now - 20};
+      String[] names = {"third", "first", "second"};
+      for (int i = 0; i < 3; i++) {
+        int k = i;
+        Thread t = new Thread(() -> runner.run(() -> order.add(names[k]), -1, came[k]));
+        t.start();
+        threads.add(t);
+        while (runner.waiting() < k + 1) {
+          Thread.sleep(1); // queued one after the other, in this order
+        }
+      }
+      // a job queued now came last of all
+      CountDownLatch jobRan = new CountDownLatch(1);
+      runner.submit(t -> {}, () -> {
+        order.add("job");
+        jobRan.countDown();
+      }, () -> {});
+      release.countDown();
+      assertThat(jobRan.await(10, TimeUnit.SECONDS)).isTrue();
+      for (Thread t : threads) {
+        t.join(10_000);
+      }
+      assertThat(order).containsExactly("first", "second", "third", "job");
+    }
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(20, TimeUnit.SECONDS);

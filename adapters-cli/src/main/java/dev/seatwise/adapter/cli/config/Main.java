@@ -1,10 +1,12 @@
 package dev.seatwise.adapter.cli.config;
 
 import dev.seatwise.adapter.cli.ErrorHandler;
+import dev.seatwise.adapter.cli.InputOptions;
 import dev.seatwise.adapter.cli.SeatwiseCommand;
 import dev.seatwise.adapter.cli.UsageErrorHandler;
 import dev.seatwise.adapter.cli.UseCases;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -54,9 +56,42 @@ public final class Main {
     return commandLine(new Wiring());
   }
 
-  /** The command line wired to the real adapters and services, built for a run with {@code args}. */
+  /**
+   * The command line wired to the real adapters and services, built for a run with {@code args}.
+   * The catalog the run's command will read ({@link #catalogToPrefetch}) is parsed meanwhile on a
+   * background thread.
+   */
   public static CommandLine commandLineFor(String[] args) {
-    return commandLine(new Wiring(), args);
+    Wiring wiring = new Wiring();
+    catalogToPrefetch(args).ifPresent(wiring::prefetchCatalog);
+    return commandLine(wiring, args);
+  }
+
+  /**
+   * The catalog a run with {@code args} will most likely read: for a command that reads usage,
+   * the value of its {@code --catalog} option, else the default; none for help, version or another
+   * command. A guess only: a catalog asked for under another name is parsed when asked for.
+   */
+  static Optional<String> catalogToPrefetch(String[] args) {
+    if (args.length < 2 || !SeatwiseCommand.READS_CATALOG.contains(args[0])) {
+      return Optional.empty();
+    }
+    String catalog = InputOptions.DEFAULT_CATALOG;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        break;
+      }
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+        return Optional.empty();
+      }
+      if (a.equals("--catalog") && i + 1 < args.length) {
+        catalog = args[++i];
+      } else if (a.startsWith("--catalog=")) {
+        catalog = a.substring("--catalog=".length());
+      }
+    }
+    return Optional.of(catalog);
   }
 
   /** The command line wired to {@code useCases}, with every command. */

@@ -54,6 +54,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Builds, for each command run, the file adapters (catalog, usage, entitlements, identity map) and
@@ -68,6 +71,7 @@ public final class Wiring implements UseCases {
   private YamlCatalogAdapter catalogs;
   private MeterRegistry meters;
   private final Map<String, LoadedCatalog> loaded = new HashMap<>();
+  private final Map<String, Future<LoadedCatalog>> prefetched = new HashMap<>();
   private final Map<Inputs, Ports> ports = new IdentityHashMap<>();
 
   /** The adapters of one set of inputs, each reading its files at most once. */
@@ -215,18 +219,57 @@ public final class Wiring implements UseCases {
         });
   }
 
+  /**
+   * Starts parsing the catalog called {@code nameOrFile} on a background thread, so that a run
+   * whose command will ask for it (the composition root guesses which from the arguments) parses
+   * it while the command line is being built: the catalog's first use then takes the result, or
+   * throws what parsing threw, as if it had parsed it then. A catalog asked for under another name
+   * is parsed then as before; one never asked for is never used.
+   */
+  public void prefetchCatalog(String nameOrFile) {
+    if (loaded.containsKey(nameOrFile) || prefetched.containsKey(nameOrFile)) {
+      return;
+    }
+    YamlCatalogAdapter adapter = catalogs();
+    FutureTask<LoadedCatalog> task = new FutureTask<>(() -> parse(adapter, nameOrFile));
+    Thread thread = new Thread(task, "seatwise-catalog");
+    thread.setDaemon(true);
+    thread.start();
+    prefetched.put(nameOrFile, task);
+  }
+
   /** The catalog called {@code nameOrFile}, parsed on its first use in this run. */
   private LoadedCatalog load(String nameOrFile) {
     LoadedCatalog known = loaded.get(nameOrFile);
     if (known == null) {
-      known = parse(nameOrFile);
+      Future<LoadedCatalog> early = prefetched.remove(nameOrFile);
+      known = early != null ? await(early, nameOrFile) : parse(catalogs(), nameOrFile);
       loaded.put(nameOrFile, known);
     }
     return known;
   }
 
-  private LoadedCatalog parse(String nameOrFile) {
-    return catalogs()
+  /** The prefetched catalog, or what parsing it threw. */
+  private LoadedCatalog await(Future<LoadedCatalog> early, String nameOrFile) {
+    try {
+      return early.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return parse(catalogs(), nameOrFile);
+    }
+  }
+
+  private static LoadedCatalog parse(YamlCatalogAdapter catalogs, String nameOrFile) {
+    return catalogs
         .load(nameOrFile)
         .orElseThrow(
             () ->
