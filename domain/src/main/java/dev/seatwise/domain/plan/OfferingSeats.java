@@ -4,7 +4,6 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.UserId;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,8 +21,16 @@ import java.util.Set;
  * order), so it is confined to one evaluation.
  */
 final class OfferingSeats {
-  /** Who sits where on one day: user to {index in plan.seats(), seat}, and who is unseated. */
-  record Seating(Map<UserId, int[]> seated, List<UserId> unseated) {}
+  /**
+   * Who sits where on one day: user to {index in plan.seats(), seat}, and who is unseated; {@code
+   * bySlot} holds the same seats by the user's {@link #slotOf slot} (null for a user not seated).
+   */
+  record Seating(Map<UserId, int[]> seated, List<UserId> unseated, int[][] bySlot) {
+    /** A seating without the seats by slot (for tests, which compare the map and the list). */
+    Seating(Map<UserId, int[]> seated, List<UserId> unseated) {
+      this(seated, unseated, new int[0][]);
+    }
+  }
 
   private final ProductId offering;
   private final List<SeatHolding> holdings;
@@ -31,9 +38,23 @@ final class OfferingSeats {
   private final List<Assignee> pool;
   private final Map<UserId, List<Assignee>> byUser = new HashMap<>();
   private final int distinctUsers;
+  /** Each distinct assignee's slot: its place among them in pool order. */
+  private final Map<UserId, Integer> slots = new HashMap<>();
   private final Map<LocalDate, Seating> lastDay = new HashMap<>();
   /** Days (epoch days, sorted) on which an assignment or a holding starts or ends. */
   private final long[] changeDays;
+  /**
+   * The pool by column (each assignee's user and epoch days from and to) and the holdings' epoch
+   * days and seats: {@link #seating} reads arrays, not records, as it runs a few hundred times a
+   * plan, mostly before the JIT compiles it.
+   */
+  private final UserId[] poolUser;
+  private final int[] poolSlot;
+  private final long[] poolFrom;
+  private final long[] poolTo;
+  private final long[] holdingStart;
+  private final long[] holdingEnd;
+  private final long[] holdingSeats;
 
   private OfferingSeats(
       ProductId offering, List<SeatHolding> holdings, int[] planIndex, List<Assignee> pool) {
@@ -49,16 +70,45 @@ final class OfferingSeats {
       users.add(a.user());
     }
     this.distinctUsers = users.size();
-    java.util.TreeSet<Long> changes = new java.util.TreeSet<>();
-    for (Assignee a : this.pool) {
-      changes.add(a.from().toEpochDay());
-      changes.add(a.to().toEpochDay());
+    for (UserId u : users) {
+      slots.put(u, slots.size());
     }
-    for (SeatHolding h : this.holdings) {
-      changes.add(h.start().toEpochDay());
-      changes.add(h.end().toEpochDay());
+    int size = this.pool.size();
+    this.poolUser = new UserId[size];
+    this.poolSlot = new int[size];
+    this.poolFrom = new long[size];
+    this.poolTo = new long[size];
+    for (int i = 0; i < size; i++) {
+      Assignee a = this.pool.get(i);
+      poolUser[i] = a.user();
+      poolSlot[i] = slots.get(a.user());
+      poolFrom[i] = a.from().toEpochDay();
+      poolTo[i] = a.to().toEpochDay();
     }
-    this.changeDays = changes.stream().mapToLong(Long::longValue).toArray();
+    int hs = this.holdings.size();
+    this.holdingStart = new long[hs];
+    this.holdingEnd = new long[hs];
+    this.holdingSeats = new long[hs];
+    for (int k = 0; k < hs; k++) {
+      SeatHolding h = this.holdings.get(k);
+      holdingStart[k] = h.start().toEpochDay();
+      holdingEnd[k] = h.end().toEpochDay();
+      holdingSeats[k] = h.seats();
+    }
+    // every start and end, sorted, once each
+    long[] changes = new long[2 * size + 2 * hs];
+    System.arraycopy(poolFrom, 0, changes, 0, size);
+    System.arraycopy(poolTo, 0, changes, size, size);
+    System.arraycopy(holdingStart, 0, changes, 2 * size, hs);
+    System.arraycopy(holdingEnd, 0, changes, 2 * size + hs, hs);
+    java.util.Arrays.sort(changes);
+    int distinct = 0;
+    for (int i = 0; i < changes.length; i++) {
+      if (i == 0 || changes[i] != changes[i - 1]) {
+        changes[distinct++] = changes[i];
+      }
+    }
+    this.changeDays = java.util.Arrays.copyOf(changes, distinct);
   }
 
   /** The plan's seat holdings grouped by offering, in plan order. */
@@ -108,6 +158,12 @@ final class OfferingSeats {
     return java.util.Collections.unmodifiableSet(byUser.keySet());
   }
 
+  /** The slot of {@code user} ({@link Seating#bySlot}), or -1 when never an assignee. */
+  int slotOf(UserId user) {
+    Integer slot = slots.get(user);
+    return slot == null ? -1 : slot;
+  }
+
   /** Whether {@code user} is an assignee of the offering on {@code day}. */
   boolean isAssigned(UserId user, LocalDate day) {
     for (Assignee a : byUser.getOrDefault(user, List.of())) {
@@ -142,18 +198,21 @@ final class OfferingSeats {
 
   /** Seats of the holdings active on {@code day}. */
   long seatsOn(LocalDate day) {
+    long d = day.toEpochDay();
     long n = 0;
-    for (SeatHolding h : holdings) {
-      if (h.isActiveOn(day)) {
-        n += h.seats();
+    for (int k = 0; k < holdingStart.length; k++) {
+      if (holdingStart[k] <= d && d < holdingEnd[k]) { // as SeatHolding.isActiveOn
+        n += holdingSeats[k];
       }
     }
     return n;
   }
 
+  /** Whether one of the holdings is active on {@code day}. */
   boolean isActiveOn(LocalDate day) {
-    for (SeatHolding h : holdings) {
-      if (h.isActiveOn(day)) {
+    long d = day.toEpochDay();
+    for (int k = 0; k < holdingStart.length; k++) {
+      if (holdingStart[k] <= d && d < holdingEnd[k]) {
         return true;
       }
     }
@@ -189,31 +248,45 @@ final class OfferingSeats {
 
   /** The seating on {@code day}, computed afresh. */
   Seating seating(LocalDate day) {
-    // the assignees on the day, once each in pool order: a list when no user has two assignments
-    Collection<UserId> members =
-        distinctUsers == pool.size() ? new ArrayList<>() : new LinkedHashSet<>();
-    for (Assignee a : pool) {
-      if (a.isAssignedOn(day)) {
-        members.add(a.user());
+    long d = day.toEpochDay();
+    // the assignees on the day (as Assignee.isAssignedOn), once each in pool order (a user's first
+    // assignment that day; nothing to drop when no user has two assignments)
+    int[] members = new int[poolUser.length];
+    boolean[] seen = distinctUsers == poolUser.length ? null : new boolean[distinctUsers];
+    int m = 0;
+    for (int i = 0; i < poolUser.length; i++) {
+      if (poolFrom[i] <= d && d < poolTo[i]) {
+        if (seen == null) {
+          members[m++] = i;
+        } else if (!seen[poolSlot[i]]) {
+          seen[poolSlot[i]] = true;
+          members[m++] = i;
+        }
       }
     }
+    // they take the seats of the holdings active on the day (as SeatHolding.isActiveOn) in turn
     Map<UserId, int[]> seated = new HashMap<>();
     List<UserId> unseated = new ArrayList<>();
+    int[][] bySlot = new int[distinctUsers][];
+    int hs = holdingStart.length;
     int k = 0;
     long seat = 0;
-    for (UserId u : members) {
-      while (k < holdings.size()
-          && (!holdings.get(k).isActiveOn(day) || seat >= holdings.get(k).seats())) {
+    for (int x = 0; x < m; x++) {
+      int i = members[x];
+      UserId u = poolUser[i];
+      while (k < hs && (holdingStart[k] > d || d >= holdingEnd[k] || seat >= holdingSeats[k])) {
         k++;
         seat = 0;
       }
-      if (k < holdings.size()) {
-        seated.put(u, new int[] {planIndex[k], (int) seat});
+      if (k < hs) {
+        int[] at = {planIndex[k], (int) seat};
+        seated.put(u, at);
+        bySlot[poolSlot[i]] = at;
         seat++;
       } else {
         unseated.add(u);
       }
     }
-    return new Seating(seated, unseated);
+    return new Seating(seated, unseated, bySlot);
   }
 }

@@ -293,81 +293,7 @@ public final class PlanEvaluation {
     List<OfferingSeatCount> counts = new ArrayList<>();
     Map<String, List<UserId>> holders = new LinkedHashMap<>();
     for (OfferingSeats o : offerings) {
-      long mostSeats = 0;
-      boolean ran = false;
-      Set<UserId> assigned = new HashSet<>();
-      List<List<Set<UserId>>> occupants = new ArrayList<>();
-      for (int k = 0; k < o.holdings().size(); k++) {
-        List<Set<UserId>> perSeat = new ArrayList<>();
-        for (int s = 0; s < o.trackedSeats(k); s++) {
-          perSeat.add(new LinkedHashSet<>());
-        }
-        occupants.add(perSeat);
-      }
-      Map<Integer, Integer> kOf = new HashMap<>();
-      for (int k = 0; k < o.holdings().size(); k++) {
-        kOf.put(o.planIndex(k), k);
-      }
-      Map<UserId, LocalDate[]> unseatedDays = new LinkedHashMap<>();
-      Map<UserId, Long> unseatedCount = new HashMap<>();
-      OfferingSeats.Seating previous = null;
-      for (LocalDate d = period.from(); d.isBefore(period.to()); d = d.plusDays(1)) {
-        if (!o.isActiveOn(d)) {
-          continue;
-        }
-        OfferingSeats.Seating seating = o.on(d);
-        ran = true;
-        mostSeats = Math.max(mostSeats, o.seatsOn(d));
-        if (seating != previous) { // the same seating as the day before adds nobody to the sets
-          assigned.addAll(seating.seated().keySet());
-          assigned.addAll(seating.unseated());
-          for (Map.Entry<UserId, int[]> e : seating.seated().entrySet()) {
-            occupants.get(kOf.get(e.getValue()[0])).get(e.getValue()[1]).add(e.getKey());
-          }
-          previous = seating;
-        }
-        for (UserId u : seating.unseated()) {
-          LocalDate day = d;
-          unseatedDays.computeIfAbsent(u, x -> new LocalDate[] {day, day})[1] = day;
-          unseatedCount.merge(u, 1L, Long::sum);
-        }
-      }
-      if (ran) {
-        counts.add(new OfferingSeatCount(o.offering(), mostSeats, assigned.size()));
-      }
-      unseatedDays.forEach(
-          (u, span) ->
-              excess.add(
-                  new ExcessAssignee(o.offering(), u, span[0], span[1], unseatedCount.get(u))));
-      for (int k = 0; k < o.holdings().size(); k++) {
-        SeatHolding h = o.holdings().get(k);
-        if (period.overlapDays(h.start(), h.end()) == 0) {
-          continue;
-        }
-        long unassigned = h.seats() - o.trackedSeats(k);
-        long idle = 0;
-        List<UserId> idleUsers = new ArrayList<>();
-        List<UserId> first = new ArrayList<>();
-        for (int s = 0; s < o.trackedSeats(k); s++) {
-          Set<UserId> who = occupants.get(k).get(s);
-          if (!who.isEmpty()) {
-            first.add(who.iterator().next());
-          }
-          if (who.isEmpty()) {
-            unassigned++;
-          } else if (!used[o.planIndex(k)][s]) {
-            idle++;
-            idleUsers.addAll(who);
-          }
-        }
-        holders.put(h.id(), List.copyOf(first));
-        if (unassigned > 0) {
-          gaps.add(new SeatGap(h.id(), Gap.UNASSIGNED, unassigned, List.of()));
-        }
-        if (idle > 0) {
-          gaps.add(new SeatGap(h.id(), Gap.IDLE, idle, idleUsers));
-        }
-      }
+      seatUse(o, period, used, gaps, excess, counts, holders);
     }
 
     List<CostLine> lines = new ArrayList<>();
@@ -385,6 +311,96 @@ public final class PlanEvaluation {
         java.util.Arrays.copyOf(dayFrom, dayRuns), java.util.Arrays.copyOf(dayOf, dayRuns),
         offerings, java.util.Arrays.copyOf(tokenWindow, tokenCount), draws, tokensDrawn, uncovered,
         unused, gaps, excess, counts, holders, windows.size() - n);
+  }
+
+  /**
+   * Who sat where on offering {@code o}'s seats, day by day over {@code period} (a method of its
+   * own, compiled apart from {@link #of}): its seat count, each holding's first holders, its
+   * unassigned and idle seats ({@code used}: the seats a window sat on), its unseated assignees.
+   */
+  private static void seatUse(
+      OfferingSeats o,
+      PlanPeriod period,
+      boolean[][] used,
+      List<SeatGap> gaps,
+      List<ExcessAssignee> excess,
+      List<OfferingSeatCount> counts,
+      Map<String, List<UserId>> holders) {
+    long mostSeats = 0;
+    boolean ran = false;
+    Set<UserId> assigned = new HashSet<>();
+    List<List<Set<UserId>>> occupants = new ArrayList<>();
+    for (int k = 0; k < o.holdings().size(); k++) {
+      List<Set<UserId>> perSeat = new ArrayList<>();
+      for (int s = 0; s < o.trackedSeats(k); s++) {
+        perSeat.add(new LinkedHashSet<>());
+      }
+      occupants.add(perSeat);
+    }
+    Map<Integer, Integer> kOf = new HashMap<>();
+    for (int k = 0; k < o.holdings().size(); k++) {
+      kOf.put(o.planIndex(k), k);
+    }
+    Map<UserId, LocalDate[]> unseatedDays = new LinkedHashMap<>();
+    Map<UserId, Long> unseatedCount = new HashMap<>();
+    OfferingSeats.Seating previous = null;
+    for (LocalDate d = period.from(); d.isBefore(period.to()); d = d.plusDays(1)) {
+      if (!o.isActiveOn(d)) {
+        continue;
+      }
+      OfferingSeats.Seating seating = o.on(d);
+      ran = true;
+      mostSeats = Math.max(mostSeats, o.seatsOn(d));
+      if (seating != previous) { // the same seating as the day before adds nobody to the sets
+        assigned.addAll(seating.seated().keySet());
+        assigned.addAll(seating.unseated());
+        for (Map.Entry<UserId, int[]> e : seating.seated().entrySet()) {
+          occupants.get(kOf.get(e.getValue()[0])).get(e.getValue()[1]).add(e.getKey());
+        }
+        previous = seating;
+      }
+      for (UserId u : seating.unseated()) {
+        LocalDate day = d;
+        unseatedDays.computeIfAbsent(u, x -> new LocalDate[] {day, day})[1] = day;
+        unseatedCount.merge(u, 1L, Long::sum);
+      }
+    }
+    if (ran) {
+      counts.add(new OfferingSeatCount(o.offering(), mostSeats, assigned.size()));
+    }
+    unseatedDays.forEach(
+        (u, span) ->
+            excess.add(
+                new ExcessAssignee(o.offering(), u, span[0], span[1], unseatedCount.get(u))));
+    for (int k = 0; k < o.holdings().size(); k++) {
+      SeatHolding h = o.holdings().get(k);
+      if (period.overlapDays(h.start(), h.end()) == 0) {
+        continue;
+      }
+      long unassigned = h.seats() - o.trackedSeats(k);
+      long idle = 0;
+      List<UserId> idleUsers = new ArrayList<>();
+      List<UserId> first = new ArrayList<>();
+      for (int s = 0; s < o.trackedSeats(k); s++) {
+        Set<UserId> who = occupants.get(k).get(s);
+        if (!who.isEmpty()) {
+          first.add(who.iterator().next());
+        }
+        if (who.isEmpty()) {
+          unassigned++;
+        } else if (!used[o.planIndex(k)][s]) {
+          idle++;
+          idleUsers.addAll(who);
+        }
+      }
+      holders.put(h.id(), List.copyOf(first));
+      if (unassigned > 0) {
+        gaps.add(new SeatGap(h.id(), Gap.UNASSIGNED, unassigned, List.of()));
+      }
+      if (idle > 0) {
+        gaps.add(new SeatGap(h.id(), Gap.IDLE, idle, idleUsers));
+      }
+    }
   }
 
   /**
@@ -597,12 +613,8 @@ public final class PlanEvaluation {
     private final int[][] dpOfferings;
     private final int[] dpNetwork;
     private final OfferingSeats.Seating[] seatingToday;
-    private final OfferingSeats.Seating[] lastSeating;
-    private final int[] seatingStamp;
-    /** The number of seatings seen (each offering's change of seating takes the next stamp). */
-    private final int[] seatings = new int[1];
-    private final int[][] seatStamp;
-    private final int[][][] seatAt;
+    /** Per offering, each user's (index in the table) slot in its seatings, or -1. */
+    private final int[][] slotOfUser;
     private final int[][] assignedStamp;
     private final boolean[][] assignedToday;
     private final byte[] activeToday; // 0 unknown, 1 active, 2 not
@@ -626,10 +638,7 @@ public final class PlanEvaluation {
       this.dpOfferings = new int[products][];
       this.dpNetwork = new int[products];
       this.seatingToday = new OfferingSeats.Seating[offeringCount];
-      this.lastSeating = new OfferingSeats.Seating[offeringCount];
-      this.seatingStamp = new int[offeringCount];
-      this.seatStamp = new int[offeringCount][];
-      this.seatAt = new int[offeringCount][][];
+      this.slotOfUser = new int[offeringCount][];
       this.assignedStamp = new int[offeringCount][];
       this.assignedToday = new boolean[offeringCount][];
       this.activeToday = new byte[offeringCount];
@@ -744,20 +753,23 @@ public final class PlanEvaluation {
       if (seating == null) {
         seating = offerings.get(k).on(today);
         seatingToday[k] = seating;
-        if (seating != lastSeating[k]) {
-          lastSeating[k] = seating;
-          seatingStamp[k] = ++seatings[0];
+      }
+      int[] slots = slotOfUser[k];
+      if (slots == null) {
+        // each user's slot looked up once, not once per seating (as seated().get(user) did)
+        OfferingSeats o = offerings.get(k);
+        slots = new int[users];
+        java.util.Arrays.fill(slots, -1);
+        for (UserId a : o.assignees()) {
+          int x = w.indexOfUser(a);
+          if (x >= 0) {
+            slots[x] = o.slotOf(a);
+          }
         }
+        slotOfUser[k] = slots;
       }
-      if (seatStamp[k] == null) {
-        seatStamp[k] = new int[users];
-        seatAt[k] = new int[users][];
-      }
-      if (seatStamp[k][u] != seatingStamp[k]) {
-        seatStamp[k][u] = seatingStamp[k];
-        seatAt[k][u] = seating.seated().get(w.userAt(u));
-      }
-      return seatAt[k][u];
+      int slot = slots[u];
+      return slot < 0 ? null : seating.bySlot()[slot];
     }
 
     /** Whether user {@code u} is an assignee of offering {@code k} today. */

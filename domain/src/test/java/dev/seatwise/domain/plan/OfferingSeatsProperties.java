@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
  * the start of their assignment (ties as listed), take the seats of its holdings active that day in
  * plan order; the rest are unseated. On random holdings of one offering whose assignees are
  * sometimes each user once (the seating then lists them without a set) and sometimes include users
- * with two or more assignments, over days before, inside and after the holdings.
+ * with two or more assignments, over days before, inside and after the holdings; and the seating
+ * an offering keeps from one day to the next ({@link OfferingSeats#on}) is the day's own, on days
+ * asked in time order and at random; its seats and whether it is active on a day are its active
+ * holdings'; the seats by slot are the seats by user.
  */
 class OfferingSeatsProperties {
   private static final ProductId OFFERING = ProductId.of("A");
@@ -80,6 +83,16 @@ class OfferingSeatsProperties {
               OfferingSeats o = OfferingSeats.of(plan).get(0);
               for (int d = -5; d < 420; d += 1 + r.nextInt(9)) {
                 LocalDate day = ORIGIN.plusDays(d);
+                long seats = 0;
+                boolean active = false;
+                for (SeatHolding h : holdings) {
+                  if (h.isActiveOn(day)) {
+                    seats += h.seats();
+                    active = true;
+                  }
+                }
+                assertThat(o.seatsOn(day)).as("seed %s day %s", seed, day).isEqualTo(seats);
+                assertThat(o.isActiveOn(day)).isEqualTo(active);
                 OfferingSeats.Seating actual = o.seating(day);
                 OfferingSeats.Seating expected = plainSeating(holdings, day);
                 assertThat(actual.unseated()).as("seed %s day %s", seed, day)
@@ -87,6 +100,34 @@ class OfferingSeatsProperties {
                 assertThat(actual.seated().keySet()).isEqualTo(expected.seated().keySet());
                 expected.seated().forEach(
                     (u, at) -> assertThat(actual.seated().get(u)).containsExactly(at));
+                // by slot: the same seats, none for an assignee who is not seated
+                for (UserId u : o.assignees()) {
+                  int[] bySlot = actual.bySlot()[o.slotOf(u)];
+                  if (expected.seated().containsKey(u)) {
+                    assertThat(bySlot).containsExactly(expected.seated().get(u));
+                  } else {
+                    assertThat(bySlot).isNull();
+                  }
+                }
+                assertThat(o.slotOf(UserId.of("nobody"))).isEqualTo(-1);
+              }
+              // the kept seating (on): reused between days with no start or end between them,
+              // on days asked in time order (as windows come) and at random
+              List<LocalDate> days = new ArrayList<>();
+              for (int d = -5; d < 420; d += 1 + r.nextInt(5)) {
+                days.add(ORIGIN.plusDays(d));
+              }
+              if (r.nextBoolean()) {
+                java.util.Collections.shuffle(days, r);
+              }
+              for (LocalDate day : days) {
+                OfferingSeats.Seating kept = o.on(day);
+                OfferingSeats.Seating expected = plainSeating(holdings, day);
+                assertThat(kept.unseated()).as("seed %s day %s (kept)", seed, day)
+                    .isEqualTo(expected.unseated());
+                assertThat(kept.seated().keySet()).isEqualTo(expected.seated().keySet());
+                expected.seated().forEach(
+                    (u, at) -> assertThat(kept.seated().get(u)).containsExactly(at));
               }
             });
   }
