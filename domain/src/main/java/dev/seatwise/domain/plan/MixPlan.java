@@ -243,7 +243,7 @@ public final class MixPlan {
             List.of(),
             catalogs)) {
       checkArgument(h.seats() == 1);
-      sum = sum.plus(PlanEvaluation.seatLine(h, period).map(CostLine::amount).orElse(Money.zero(sum.currency())));
+      sum = sum.plus(PlanEvaluation.seatAmount(h, period).orElse(Money.zero(sum.currency())));
     }
     return sum;
   }

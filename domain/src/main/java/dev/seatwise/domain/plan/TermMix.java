@@ -48,11 +48,7 @@ public record TermMix(List<TermSpan> spans) {
     checkNotNull(offering, "offering");
     checkNotNull(catalogs, "catalogs");
     return cheapest(
-        from,
-        to,
-        (day, term) ->
-            SeatHolding.namedPrices(SeatHolding.versionOn(catalogs, day), offering)
-                .flatMap(p -> p.forTerm(term)));
+        from, to, (day, term) -> SeatHolding.catalogPrice(catalogs, offering, term, day));
   }
 
   /** The cheapest terms covering {@code [from, to)} at fixed {@code prices}. */
