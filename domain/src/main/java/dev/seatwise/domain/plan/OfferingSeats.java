@@ -64,15 +64,9 @@ final class OfferingSeats {
     this.pool = List.copyOf(pool);
     for (Assignee a : this.pool) {
       byUser.computeIfAbsent(a.user(), u -> new ArrayList<>()).add(a);
+      slots.putIfAbsent(a.user(), slots.size()); // the next slot for a user not seen before
     }
-    Set<UserId> users = new LinkedHashSet<>();
-    for (Assignee a : pool) {
-      users.add(a.user());
-    }
-    this.distinctUsers = users.size();
-    for (UserId u : users) {
-      slots.put(u, slots.size());
-    }
+    this.distinctUsers = slots.size();
     int size = this.pool.size();
     this.poolUser = new UserId[size];
     this.poolSlot = new int[size];
