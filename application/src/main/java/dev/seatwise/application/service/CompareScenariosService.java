@@ -199,13 +199,20 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     // Independent parts are worked out beside each other (two cores), each with its own notes,
     // added below in the order the scenarios are listed: the network scenario (it reads only the
     // sessions), then the Flex windows by day that every mix's purchases are scheduled by.
+    // One after the other, an owned analysis lets go of the sessions as soon as the network
+    // scenario has read them: the Flex windows by day (built next) and the plans need only the
+    // replay's windows, so a large session table is not held beside them.
     List<String> networkNotes = new ArrayList<>();
+    boolean releaseAfterNetwork = !parallel && owned;
     Forked<Optional<MixScenarios.Network>> network =
         mixed
             ? Forked.start(
                 "network",
                 () -> {
                   Optional<MixScenarios.Network> n = mixes.noting(networkNotes).network(query, catalog);
+                  if (releaseAfterNetwork) {
+                    analysis.releaseSessions();
+                  }
                   mixes.prepareDemand();
                   return n;
                 },

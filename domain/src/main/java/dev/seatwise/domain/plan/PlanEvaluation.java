@@ -240,9 +240,12 @@ public final class PlanEvaluation {
         tokenCount++;
       }
     }
-    // the token-paid windows' times and tokens are read from the columns, not copied
+    // the token-paid windows' times and tokens are read from the columns, not copied; the list of
+    // them is trimmed first, so that the replay and the evaluation keep one copy of it
     WindowTable tw = w;
-    int[] tokenWindows = tokenWindow;
+    int[] tokenWindows =
+        tokenCount == tokenWindow.length ? tokenWindow : java.util.Arrays.copyOf(tokenWindow, tokenCount);
+    tokenWindow = null;
     TokenDraws draws =
         TokenDraws.replay(
             TokenLedger.of(plan.lots()),
@@ -260,7 +263,7 @@ public final class PlanEvaluation {
             tokenCount);
     long tokensDrawn = 0;
     for (int c = 0; c < tokenCount; c++) {
-      int i = tokenWindow[c];
+      int i = tokenWindows[c];
       if (draws.isRefused(c)) {
         kind[i] = NO_BALANCE;
       } else {
@@ -309,7 +312,7 @@ public final class PlanEvaluation {
     return new PlanEvaluation(
         plan, period, lines, w, kind, rated, holding, missReason, missOffering,
         java.util.Arrays.copyOf(dayFrom, dayRuns), java.util.Arrays.copyOf(dayOf, dayRuns),
-        offerings, java.util.Arrays.copyOf(tokenWindow, tokenCount), draws, tokensDrawn, uncovered,
+        offerings, tokenWindows, draws, tokensDrawn, uncovered,
         unused, gaps, excess, counts, holders, windows.size() - n);
   }
 
@@ -1025,25 +1028,24 @@ public final class PlanEvaluation {
     for (TokenLot lot : lots) {
       out.computeIfAbsent(lot.id(), k -> new java.util.TreeMap<>());
     }
-    int t = 0;
-    int runLot = -1;
-    for (int d = 0; d < draws.draws(); d++) {
-      int lot = draws.drawLot(d);
-      if (lot != runLot) {
-        if (runLot >= 0) {
-          addRun(out.get(lots.get(runLot).id()), sum, touched, t);
-        }
-        t = 0;
-        runLot = lot;
-      }
-      int u = windows.userIndex(tokenWindow[draws.drawCharge(d)]);
-      if (sum[u] == 0) {
-        touched[t++] = u;
-      }
-      sum[u] += draws.drawTokens(d);
-    }
-    if (runLot >= 0) {
-      addRun(out.get(lots.get(runLot).id()), sum, touched, t);
+    int[] run = {-1, 0}; // the lot of the run, the users touched in it
+    draws.forEachDraw(
+        (charge, lot, tokens) -> {
+          if (lot != run[0]) {
+            if (run[0] >= 0) {
+              addRun(out.get(lots.get(run[0]).id()), sum, touched, run[1]);
+            }
+            run[1] = 0;
+            run[0] = lot;
+          }
+          int u = windows.userIndex(tokenWindow[charge]);
+          if (sum[u] == 0) {
+            touched[run[1]++] = u;
+          }
+          sum[u] += tokens;
+        });
+    if (run[0] >= 0) {
+      addRun(out.get(lots.get(run[0]).id()), sum, touched, run[1]);
     }
     return out;
   }

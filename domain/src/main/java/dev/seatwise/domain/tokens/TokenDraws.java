@@ -12,26 +12,40 @@ import java.util.function.IntFunction;
 
 /**
  * {@link TokenLedger#replay} by column: charges given as times (epoch nanoseconds, in time order)
- * and token counts, the draws kept as arrays. Same rules: a charge draws from the lots active at its
+ * and token counts, the draws kept as runs. Same rules: a charge draws from the lots active at its
  * time in burn order (earliest expiry, then smallest, ...); one the active balance cannot cover is
  * refused whole; a charge of no tokens is accepted and draws nothing. {@link #toReplay} gives the
  * same {@link LedgerReplay} as the object replay of the same charges. Immutable and thread-safe.
+ *
+ * <p>Draws are held as runs, not one entry each: a run is consecutive charges that each took all
+ * their tokens from one lot (the usual case: charges draw from the first lot in burn order until it
+ * is spent, so a year of millions of charges is a few runs), or one draw of part of a charge (a
+ * charge split across lots). Refusals are one bit a charge. A replay thus holds a few bytes for
+ * millions of charges where one entry a draw held twelve.
  */
 public final class TokenDraws {
   private static final long NANOS = 1_000_000_000L;
+  /** {@link #runTake} of a run whose draws each take their charge's tokens. */
+  private static final long WHOLE = -1;
 
   private final List<TokenLot> lots;
-  /** The charges replayed (their times and tokens), read again only by {@link #toReplay}. */
+  /** The charges replayed (their times and tokens), read again for whole-charge draws. */
   private final Charges charges;
   private final int count;
-  private final boolean[] refused;
+  /** Bit {@code c} set when charge {@code c} was refused. */
+  private final long[] refused;
   private final int refusedCount;
-  private final int[] drawCharge;
-  private final int[] drawLot;
-  /** Tokens of each draw: ints when every draw's fit, else longs; exactly one is non-null. */
-  private final int[] drawTokens32;
-  private final long[] drawTokens64;
-  /** Draws made: the first entries of the three draw columns. */
+  /** Runs made: the first entries of the four run columns. */
+  private final int runs;
+  /** Per run: its first draw; draws of run r are runDraw[r] until the next run's first. */
+  private final int[] runDraw;
+  /** Per run: the charge of its first draw; the k-th draw of a run is that charge + k. */
+  private final int[] runCharge;
+  /** Per run: the lot (index in {@link #lots}) its draws took from. */
+  private final int[] runLot;
+  /** Per run: {@link #WHOLE}, or the tokens of its one draw (part of a charge). */
+  private final long[] runTake;
+  /** Draws made. */
   private final int draws;
   private final long[] drawnFrom;
 
@@ -39,12 +53,13 @@ public final class TokenDraws {
       List<TokenLot> lots,
       Charges charges,
       int count,
-      boolean[] refused,
+      long[] refused,
       int refusedCount,
-      int[] drawCharge,
-      int[] drawLot,
-      int[] drawTokens32,
-      long[] drawTokens64,
+      int runs,
+      int[] runDraw,
+      int[] runCharge,
+      int[] runLot,
+      long[] runTake,
       int draws,
       long[] drawnFrom) {
     this.lots = lots;
@@ -52,10 +67,11 @@ public final class TokenDraws {
     this.count = count;
     this.refused = refused;
     this.refusedCount = refusedCount;
-    this.drawCharge = drawCharge;
-    this.drawLot = drawLot;
-    this.drawTokens32 = drawTokens32;
-    this.drawTokens64 = drawTokens64;
+    this.runs = runs;
+    this.runDraw = runDraw;
+    this.runCharge = runCharge;
+    this.runLot = runLot;
+    this.runTake = runTake;
     this.draws = draws;
     this.drawnFrom = drawnFrom;
   }
@@ -89,7 +105,8 @@ public final class TokenDraws {
 
   /**
    * The charges a replay reads: charge {@code c} draws {@link #tokens tokens(c)} at {@link #atNanos
-   * atNanos(c)}. A replay keeps it (for {@link #toReplay}), so its answers must not change.
+   * atNanos(c)}. A replay keeps it (its draws of whole charges and {@link #toReplay} read it again),
+   * so its answers must not change.
    */
   public interface Charges {
     long atNanos(int c);
@@ -132,21 +149,21 @@ public final class TokenDraws {
     for (int i = n - 1; i >= 0; i--) {
       bought[i] = Math.min(bought[i + 1], purchased[i]);
     }
-    boolean[] refused = new boolean[count];
+    long[] refused = new long[(count + 63) >>> 6];
     int refusedCount = 0;
-    int capacity = Math.max(16, count + n);
-    int[] drawCharge = new int[capacity];
-    int[] drawLot = new int[capacity];
-    int[] drawTokens32 = new int[capacity];
-    long[] drawTokens64 = null;
+    int runs = 0;
     int draws = 0;
+    int[] runDraw = new int[8];
+    int[] runCharge = new int[8];
+    int[] runLot = new int[8];
+    long[] runTake = new long[8];
     long[] drawnFrom = new long[n];
     int first = 0;
     for (int c = 0; c < count; c++) {
       long need = charges.tokens(c);
       if (need == 0 || n == 0) {
         if (need > 0) {
-          refused[c] = true;
+          refused[c >>> 6] |= 1L << c;
           refusedCount++;
         }
         continue;
@@ -163,47 +180,45 @@ public final class TokenDraws {
         }
       }
       if (available < need) {
-        refused[c] = true;
+        refused[c >>> 6] |= 1L << c;
         refusedCount++;
         continue;
       }
+      long whole = need;
       for (int i = first; i < n && need > 0 && bought[i] <= t; i++) {
         if (remaining[i] > 0 && purchased[i] <= t && t < expires[i]) {
           long take = Math.min(need, remaining[i]);
           remaining[i] -= take;
           need -= take;
           drawnFrom[i] += take;
-          if (draws == drawCharge.length) {
-            int grown = drawCharge.length * 2;
-            drawCharge = Arrays.copyOf(drawCharge, grown);
-            drawLot = Arrays.copyOf(drawLot, grown);
-            if (drawTokens64 != null) {
-              drawTokens64 = Arrays.copyOf(drawTokens64, grown);
-            } else {
-              drawTokens32 = Arrays.copyOf(drawTokens32, grown);
-            }
+          // a draw of a whole charge from the last run's lot, by the charge after its last, joins it
+          int last = runs - 1;
+          if (take == whole
+              && last >= 0
+              && runTake[last] == WHOLE
+              && runLot[last] == i
+              && runCharge[last] + (draws - runDraw[last]) == c) {
+            draws++;
+            continue;
           }
-          if (drawTokens64 == null && take != (int) take) {
-            drawTokens64 = new long[drawTokens32.length];
-            for (int k = 0; k < draws; k++) {
-              drawTokens64[k] = drawTokens32[k];
-            }
-            drawTokens32 = null;
+          if (runs == runDraw.length) {
+            runDraw = Arrays.copyOf(runDraw, 2 * runs);
+            runCharge = Arrays.copyOf(runCharge, 2 * runs);
+            runLot = Arrays.copyOf(runLot, 2 * runs);
+            runTake = Arrays.copyOf(runTake, 2 * runs);
           }
-          drawCharge[draws] = c;
-          drawLot[draws] = i;
-          if (drawTokens64 != null) {
-            drawTokens64[draws] = take;
-          } else {
-            drawTokens32[draws] = (int) take;
-          }
+          runDraw[runs] = draws;
+          runCharge[runs] = c;
+          runLot[runs] = i;
+          runTake[runs] = take == whole ? WHOLE : take;
+          runs++;
           draws++;
         }
       }
     }
     return new TokenDraws(
-        lots, charges, count, refused, refusedCount, drawCharge, drawLot, drawTokens32,
-        drawTokens64, draws, drawnFrom);
+        lots, charges, count, refused, refusedCount, runs, runDraw, runCharge, runLot, runTake,
+        draws, drawnFrom);
   }
 
   /** Epoch nanoseconds of {@code t}, clamped to a {@code long} (charge times all lie within). */
@@ -230,8 +245,8 @@ public final class TokenDraws {
 
   /** Whether charge {@code c} was refused (the balance could not cover it). */
   public boolean isRefused(int c) {
-    checkElementIndex(c, refused.length, "charge");
-    return refused[c];
+    checkElementIndex(c, count, "charge");
+    return (refused[c >>> 6] & (1L << c)) != 0;
   }
 
   public int refusedCount() {
@@ -246,22 +261,67 @@ public final class TokenDraws {
   /** The charge that made draw {@code d}. */
   public int drawCharge(int d) {
     checkElementIndex(d, draws, "draw");
-    return drawCharge[d];
+    int r = runOf(d);
+    return runCharge[r] + (d - runDraw[r]);
   }
 
   /** The lot (index in {@link #lots()}) draw {@code d} took from. */
   public int drawLot(int d) {
     checkElementIndex(d, draws, "draw");
-    return drawLot[d];
+    return runLot[runOf(d)];
   }
 
   public long drawTokens(int d) {
     checkElementIndex(d, draws, "draw");
-    return tokensOf(d);
+    int r = runOf(d);
+    return runTake[r] != WHOLE ? runTake[r] : charges.tokens(runCharge[r] + (d - runDraw[r]));
   }
 
-  private long tokensOf(int d) {
-    return drawTokens64 != null ? drawTokens64[d] : drawTokens32[d];
+  /** The run holding draw {@code d}: the last whose first draw is at most {@code d}. */
+  private int runOf(int d) {
+    int lo = 0;
+    int hi = runs - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (runDraw[mid] <= d) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** What {@link #forEachDraw} tells of each draw. */
+  @FunctionalInterface
+  public interface DrawAction {
+    /** Draw of {@code tokens} by charge {@code charge} from lot {@code lot} (index in {@link #lots()}). */
+    void draw(int charge, int lot, long tokens);
+  }
+
+  /**
+   * Every draw in order ({@link #drawCharge}, {@link #drawLot} and {@link #drawTokens} of draws 0,
+   * 1, ...), without a search for each.
+   */
+  public void forEachDraw(DrawAction action) {
+    checkNotNull(action, "action");
+    for (int r = 0; r < runs; r++) {
+      int length = (r + 1 < runs ? runDraw[r + 1] : draws) - runDraw[r];
+      int lot = runLot[r];
+      int c = runCharge[r];
+      if (runTake[r] != WHOLE) {
+        action.draw(c, lot, runTake[r]);
+      } else {
+        for (int k = 0; k < length; k++) {
+          action.draw(c + k, lot, charges.tokens(c + k));
+        }
+      }
+    }
+  }
+
+  /** Runs the draws are held in (for measuring how compact they are). */
+  public int runs() {
+    return runs;
   }
 
   /** Tokens drawn from lot {@code lot} over the whole replay. */
@@ -287,15 +347,12 @@ public final class TokenDraws {
     for (int i = 0; i < lots.size(); i++) {
       byLot.add(new ArrayList<>());
     }
-    for (int d = 0; d < draws; d++) {
-      int c = drawCharge[d];
-      byLot.get(drawLot[d]).add(new LedgerReplay.Draw(times[c], tokensOf(d), refs[c]));
-    }
+    forEachDraw((c, lot, tokens) -> byLot.get(lot).add(new LedgerReplay.Draw(times[c], tokens, refs[c])));
     List<TokenCharge> accepted = new ArrayList<>(count - refusedCount);
     List<TokenCharge> refusedCharges = new ArrayList<>(refusedCount);
     for (int c = 0; c < count; c++) {
       TokenCharge charge = new TokenCharge(times[c], charges.tokens(c), refs[c]);
-      (refused[c] ? refusedCharges : accepted).add(charge);
+      (isRefused(c) ? refusedCharges : accepted).add(charge);
     }
     return new LedgerReplay(lots, byLot, accepted, refusedCharges);
   }

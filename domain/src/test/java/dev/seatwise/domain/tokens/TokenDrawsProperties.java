@@ -47,6 +47,15 @@ class TokenDrawsProperties {
               for (int c = 0; c < charges.size(); c++) {
                 assertThat(draws.isRefused(c)).isEqualTo(expected.refused().contains(charges.get(c)));
               }
+              // the draws in order are the same read one by one (searched) as walked (forEachDraw)
+              List<List<Long>> walked = new ArrayList<>();
+              draws.forEachDraw((c, lot, t) -> walked.add(List.of((long) c, (long) lot, t)));
+              List<List<Long>> indexed = new ArrayList<>();
+              for (int d = 0; d < draws.draws(); d++) {
+                indexed.add(List.of((long) draws.drawCharge(d), (long) draws.drawLot(d), draws.drawTokens(d)));
+              }
+              assertThat(walked).isEqualTo(indexed);
+              assertThat(draws.runs()).isLessThanOrEqualTo(draws.draws());
             });
   }
 

@@ -51,4 +51,45 @@ class TokenDrawsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tokens must be >= 0 but was -2");
   }
+
+  @Test
+  void chargesThatEachTakeAllTheirTokensFromOneLotAreOneRunWhateverTheirNumber() {
+    // a 3-token charge every minute for 1,000 minutes: 3,000 tokens of lot b's 100,000
+    int count = 1000;
+    long minute = HOUR / 60;
+    long[] at = new long[count];
+    long[] tokens = new long[count];
+    for (int c = 0; c < count; c++) {
+      at[c] = T0_NANOS + c * minute;
+      tokens[c] = 3;
+    }
+    TokenLedger big =
+        TokenLedger.of(
+            List.of(new TokenLot("b", T0, 100_000, UnitPrice.of("1.00", "USD"), T0.plusSeconds(100 * 3600))));
+    TokenDraws d = TokenDraws.replay(big, at, tokens, count);
+    assertThat(d.draws()).isEqualTo(count);
+    assertThat(d.runs()).isEqualTo(1);
+    assertThat(List.of(d.drawCharge(999), d.drawLot(999), (int) d.drawTokens(999))).containsExactly(999, 0, 3);
+  }
+
+  @Test
+  void aSplitChargeAndARefusalEachStartANewRun() {
+    // as the first example: charge 0 whole from a; charge 1 split (4 from a, 3 from b); then 1 token
+    // at 3 h and at 4 h, each whole from b: one run; 98 at 11 h refused; 1 at 12 h: a run again
+    long[] at = {
+      T0_NANOS + HOUR, T0_NANOS + 2 * HOUR, T0_NANOS + 3 * HOUR, T0_NANOS + 4 * HOUR,
+      T0_NANOS + 11 * HOUR, T0_NANOS + 12 * HOUR
+    };
+    long[] tokens = {6, 7, 1, 1, 98, 1};
+    TokenDraws d = TokenDraws.replay(ledger(), at, tokens, 6);
+    assertThat(d.draws()).isEqualTo(6);
+    assertThat(d.runs()).isEqualTo(5);
+    List<List<Long>> seen = new java.util.ArrayList<>();
+    d.forEachDraw((c, lot, t) -> seen.add(List.of((long) c, (long) lot, t)));
+    assertThat(seen)
+        .containsExactly(
+            List.of(0L, 0L, 6L), List.of(1L, 0L, 4L), List.of(1L, 1L, 3L), List.of(2L, 1L, 1L),
+            List.of(3L, 1L, 1L), List.of(5L, 1L, 1L));
+    assertThat(d.isRefused(4)).isTrue();
+  }
 }
