@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.util.QuotedStringTokenizer;
 
 /**
@@ -37,6 +39,7 @@ import org.eclipse.jetty.util.QuotedStringTokenizer;
  */
 final class RepeatedUploads {
   private static final int CHUNK = 64 * 1024;
+  private static final Pattern BOUNDARY = Pattern.compile("boundary=", Pattern.CASE_INSENSITIVE);
 
   /** A part of a recent upload: its field, the client's name for it, and its bytes. */
   private record Part(String field, String label, byte[] bytes) {}
@@ -138,12 +141,17 @@ final class RepeatedUploads {
     }
   }
 
-  /** The boundary named by the content type, as Jetty's multipart reader finds it. */
+  /**
+   * The boundary named by the content type, as Jetty's multipart reader finds it, except that the
+   * parameter's name is found in any case ({@code Boundary=}: RFC 2045 section 5.1 makes parameter
+   * names case-insensitive); the value is kept as sent.
+   */
   static String boundary(String contentType) {
-    int start = contentType.indexOf("boundary=");
-    if (start < 0) {
+    Matcher named = BOUNDARY.matcher(contentType);
+    if (!named.find()) {
       return "";
     }
+    int start = named.start();
     int end = contentType.indexOf(';', start);
     String b = contentType.substring(start, end < 0 ? contentType.length() : end);
     return QuotedStringTokenizer.unquote(value(b).trim());
