@@ -166,7 +166,8 @@ public final class AnalysisEndpoints {
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "415", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class)),
-        @OpenApiResponse(status = "503", content = @OpenApiContent(from = ProblemResponse.class))
+        @OpenApiResponse(status = "503", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "507", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void compare(Context ctx) {
     oneShot(ctx, comparison(ctx));

@@ -99,7 +99,8 @@ public final class DatasetEndpoints {
         @OpenApiResponse(status = "415", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "422", content = @OpenApiContent(from = ProblemResponse.class)),
         @OpenApiResponse(status = "429", content = @OpenApiContent(from = ProblemResponse.class)),
-        @OpenApiResponse(status = "503", content = @OpenApiContent(from = ProblemResponse.class))
+        @OpenApiResponse(status = "503", content = @OpenApiContent(from = ProblemResponse.class)),
+        @OpenApiResponse(status = "507", content = @OpenApiContent(from = ProblemResponse.class))
       })
   public void create(Context ctx) {
     long came = System.nanoTime(); // its place in the line: when it came, not when its body was read

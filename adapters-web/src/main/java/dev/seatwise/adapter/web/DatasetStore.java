@@ -123,6 +123,7 @@ public final class DatasetStore {
    * evicts the least recently used other datasets until the total fits the cap.
    *
    * @throws ApiProblem 413 when the files alone are over the cap
+   * @throws StorageException when the files cannot be stored (507 when out of space, else 500)
    */
   public synchronized Dataset put(String id, RequestUploads files, ReadOptions read) {
     if (!isId(id)) {
@@ -175,7 +176,7 @@ public final class DatasetStore {
       Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       RequestUploads.deleteTree(incoming);
-      throw new UncheckedIOException("cannot store the dataset", e);
+      throw new StorageException("cannot store the dataset " + id, e);
     }
     Dataset dataset = read(target).orElseThrow(() -> new IllegalStateException("stored dataset unreadable: " + id));
     Entry entry = new Entry(dataset, 0);

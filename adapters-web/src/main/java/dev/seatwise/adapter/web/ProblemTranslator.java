@@ -82,6 +82,9 @@ public final class ProblemTranslator {
     if (e instanceof ApiProblem p) {
       return problem(p.status(), p.title(), clean(p.detail(), labels), path, p.file().orElse(null), null);
     }
+    if (e instanceof StorageException s) {
+      return storageFailure(s, method, path);
+    }
     if (e instanceof UsageImportException) {
       return fromInput(422, "Unreadable usage file", e, path, labels);
     }
@@ -103,6 +106,34 @@ public final class ProblemTranslator {
         500,
         "Internal error",
         "an unexpected error occurred; the server log has the details under ref " + ref,
+        path,
+        null,
+        null);
+  }
+
+  /**
+   * The server could not store an upload (or read back what it stored): 507 when its storage is out
+   * of space, else 500; never the client's fault. The answer names no server path; the log has the
+   * failure under a reference the answer quotes.
+   */
+  private static ProblemResponse storageFailure(StorageException e, String method, String path) {
+    String ref = UUID.randomUUID().toString();
+    LOG.error("cannot store an upload on {} {} (ref {})", method, path, ref, e);
+    String log = "; the server log has the details under ref " + ref;
+    if (e.outOfSpace()) {
+      return problem(
+          507,
+          "Insufficient storage",
+          "the server has no space left to store the upload; nothing of it was kept."
+              + " Try again later" + log,
+          path,
+          null,
+          null);
+    }
+    return problem(
+        500,
+        "Cannot store the upload",
+        "the server could not write the upload to its storage; nothing of it was kept" + log,
         path,
         null,
         null);

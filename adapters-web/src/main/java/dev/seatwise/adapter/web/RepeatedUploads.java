@@ -2,20 +2,18 @@ package dev.seatwise.adapter.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.util.QuotedStringTokenizer;
 
 /**
@@ -41,6 +39,7 @@ import org.eclipse.jetty.util.QuotedStringTokenizer;
  */
 final class RepeatedUploads {
   private static final int CHUNK = 64 * 1024;
+  private static final Pattern BOUNDARY = Pattern.compile("boundary=", Pattern.CASE_INSENSITIVE);
 
   /** A part of a recent upload: its field, the client's name for it, and its bytes. */
   private record Part(String field, String label, byte[] bytes) {}
@@ -114,6 +113,7 @@ final class RepeatedUploads {
    *
    * @throws ApiProblem 415 when not multipart or a part is not text, 413 over the upload cap, 408
    *     too slow, 400 malformed or with an unknown field
+   * @throws StorageException when the server cannot write a part to its storage (or read it back)
    */
   Upload receive(io.javalin.http.Context ctx, ReadOptions read) {
     String contentType = UploadReceiver.requireMultipart(ctx.contentType());
@@ -125,7 +125,7 @@ final class RepeatedUploads {
     } catch (IOException e) {
       upload.close();
       throw UploadReceiver.brokenBody(e);
-    } catch (ApiProblem e) {
+    } catch (ApiProblem | StorageException e) {
       upload.close();
       throw e;
     } catch (RuntimeException e) {
@@ -141,12 +141,17 @@ final class RepeatedUploads {
     }
   }
 
-  /** The boundary named by the content type, as Jetty's multipart reader finds it. */
+  /**
+   * The boundary named by the content type, as Jetty's multipart reader finds it, except that the
+   * parameter's name is found in any case ({@code Boundary=}: RFC 2045 section 5.1 makes parameter
+   * names case-insensitive); the value is kept as sent.
+   */
   static String boundary(String contentType) {
-    int start = contentType.indexOf("boundary=");
-    if (start < 0) {
+    Matcher named = BOUNDARY.matcher(contentType);
+    if (!named.find()) {
       return "";
     }
+    int start = named.start();
     int end = contentType.indexOf(';', start);
     String b = contentType.substring(start, end < 0 ? contentType.length() : end);
     return QuotedStringTokenizer.unquote(value(b).trim());
@@ -233,7 +238,8 @@ final class RepeatedUploads {
     private final List<String> labels = new ArrayList<>();
     /** Per part, the name the server stores it under ({@code usage-1.csv}). */
     private final List<String> names = new ArrayList<>();
-    private final Map<String, Integer> counts = new HashMap<>();
+    /** Names the parts and writes those stored. */
+    private final PartFiles partFiles = receiver.partFiles();
     private boolean repeat;
     private boolean answered;
 
@@ -261,20 +267,21 @@ final class RepeatedUploads {
       }
     }
 
-    /** Writes the parts that equalled the recent ones, and checks every part as text or workbook. */
-    private void store() throws IOException {
+    /**
+     * Writes the parts that equalled the recent ones, and checks every part as text or workbook.
+     *
+     * @throws StorageException when a part cannot be written or read back
+     */
+    private void store() {
       for (int i = 0; i < stored.size(); i++) {
         Path path = stored.get(i);
         if (path == null) {
           path = files.dir().resolve(names.get(i));
-          Files.write(path, same.parts().get(i).bytes(), StandardOpenOption.CREATE_NEW);
+          partFiles.write(path, same.parts().get(i).bytes());
           stored.set(i, path);
         }
-        String field = fields.get(i);
-        if (!(UploadReceiver.isWorkbook(path) && !UploadReceiver.CATALOG.equals(field))) {
-          UploadReceiver.requireText(path, labels.get(i));
-        }
-        files.add(field, new UploadedSource(path, labels.get(i)));
+        UploadReceiver.checkStored(path, fields.get(i), labels.get(i));
+        files.add(fields.get(i), new UploadedSource(path, labels.get(i)));
       }
       same = null;
     }
@@ -291,11 +298,7 @@ final class RepeatedUploads {
      */
     RequestUploads files() {
       if (repeat) {
-        try {
-          store();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        store();
         repeat = false;
       }
       return files;
@@ -345,7 +348,6 @@ final class RepeatedUploads {
       /** The recent part being compared with, and how far it matched; null when writing. */
       private byte[] against;
       private long at;
-      private OutputStream out;
 
       @Override
       public void startPart(Map<String, String> headers) throws IOException {
@@ -353,18 +355,13 @@ final class RepeatedUploads {
       }
 
       private void begin(Map<String, String> headers) throws IOException {
-        FormPart part = formPart(headers);
+        PartFiles.Named part = partFiles.next(headers);
         String field = part.field();
-        String filename = part.filename();
+        String label = part.label();
         int i = stored.size();
-        if (i >= UploadReceiver.MAX_PARTS) {
-          throw ApiProblem.badRequest("at most " + UploadReceiver.MAX_PARTS + " parts, not " + (i + 1));
-        }
-        int n = counts.merge(field, 1, Integer::sum);
-        String label = UploadReceiver.label(filename, field + "-" + n);
         fields.add(field);
         labels.add(label);
-        names.add(field + "-" + n + UploadReceiver.extension(filename, field));
+        names.add(part.name());
         stored.add(null);
         if (i == 0) {
           same = recent(signature(read, field, label));
@@ -382,12 +379,12 @@ final class RepeatedUploads {
       }
 
       /** Writes part {@code i} from here on, starting with the recent part's first bytes. */
-      private void write(int i, long prefix) throws IOException {
+      private void write(int i, long prefix) {
         Path path = files.dir().resolve(names.get(i));
-        out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
+        partFiles.open(path);
         stored.set(i, path);
         if (prefix > 0) {
-          out.write(against, 0, (int) prefix);
+          partFiles.write(against, 0, (int) prefix);
         }
         against = null;
       }
@@ -403,7 +400,7 @@ final class RepeatedUploads {
         if (against != null) {
           at += n;
         } else {
-          out.write(array, from, n);
+          partFiles.write(array, from, n);
         }
       }
 
@@ -415,12 +412,8 @@ final class RepeatedUploads {
         closePart();
       }
 
-      void closePart() throws IOException {
-        if (out != null) {
-          OutputStream o = out;
-          out = null;
-          o.close();
-        }
+      void closePart() {
+        partFiles.close();
         against = null;
       }
     }

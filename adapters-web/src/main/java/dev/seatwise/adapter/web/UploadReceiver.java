@@ -3,7 +3,6 @@ package dev.seatwise.adapter.web;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,9 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +26,11 @@ import java.util.regex.Pattern;
  * usage-1.csv}); the client's file name is kept only as a label for messages. Refuses requests over
  * the upload cap (413), other content types (415), unknown fields (400) and parts that are not text
  * (415: NUL bytes or invalid UTF-8 in the first bytes), except .xlsx workbooks (zip archives) in
- * the usage, entitlements and identities fields, which the file adapters read. Thread-safe.
+ * the usage, entitlements and identities fields, which the file adapters read. A body that breaks
+ * the multipart format is a 400 (408 when it arrived too slowly); a failure to write it to the
+ * server's own storage, or to read back what was written, is a {@link StorageException} (507 when
+ * out of space, else 500), never blamed on the body. Either way nothing of the request is kept.
+ * Thread-safe.
  */
 public final class UploadReceiver {
   public static final String USAGE = "usage";
@@ -46,23 +47,40 @@ public final class UploadReceiver {
 
   private final Path root;
   private final long maxBytes;
+  private final UploadStorage storage;
 
+  /** Writes parts to the local disk under {@code root}. */
   public UploadReceiver(Path root, long maxBytes) {
+    this(root, maxBytes, UploadStorage.LOCAL_DISK);
+  }
+
+  /** Writes parts through {@code storage}, in folders made under {@code root}. */
+  UploadReceiver(Path root, long maxBytes, UploadStorage storage) {
     this.root = root;
     this.maxBytes = maxBytes;
+    this.storage = storage;
+  }
+
+  /** A fresh naming and writing of one request's parts. */
+  PartFiles partFiles() {
+    return new PartFiles(storage);
   }
 
   public long maxBytes() {
     return maxBytes;
   }
 
-  /** A fresh, empty temporary folder for one request (for bundled examples). */
+  /**
+   * A fresh, empty temporary folder for one request (for bundled examples).
+   *
+   * @throws StorageException when the folder cannot be made
+   */
   public RequestUploads empty() {
     try {
       Files.createDirectories(root);
       return new RequestUploads(Files.createTempDirectory(root, "req-"));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot create a temporary folder under " + root, e);
+      throw new StorageException("cannot create a temporary folder under " + root, e);
     }
   }
 
@@ -103,7 +121,7 @@ public final class UploadReceiver {
    */
   RequestUploads parse(InputStream body, String contentType) {
     RequestUploads uploads = empty();
-    PartWriter writer = new PartWriter(uploads);
+    PartWriter writer = new PartWriter(uploads, partFiles());
     try {
       try {
         new MultipartReader(RepeatedUploads.boundary(contentType), maxBytes, this::tooLarge)
@@ -116,7 +134,7 @@ public final class UploadReceiver {
     } catch (IOException e) {
       uploads.close();
       throw brokenBody(e);
-    } catch (ApiProblem e) {
+    } catch (ApiProblem | StorageException e) {
       uploads.close();
       throw e;
     } catch (RuntimeException e) {
@@ -132,59 +150,62 @@ public final class UploadReceiver {
   /** Writes each part, as it is read, under a name the server picks, then checks them. */
   private static final class PartWriter implements MultipartReader.Handler {
     private final RequestUploads uploads;
-    private final Map<String, Integer> counts = new HashMap<>();
+    private final PartFiles parts;
     private final List<String> fields = new ArrayList<>();
     private final List<UploadedSource> sources = new ArrayList<>();
-    private OutputStream out;
 
-    PartWriter(RequestUploads uploads) {
+    PartWriter(RequestUploads uploads, PartFiles parts) {
       this.uploads = uploads;
+      this.parts = parts;
     }
 
     @Override
     public void startPart(Map<String, String> headers) throws IOException {
-      RepeatedUploads.FormPart part = RepeatedUploads.formPart(headers);
-      if (sources.size() >= MAX_PARTS) {
-        throw ApiProblem.badRequest("at most " + MAX_PARTS + " parts, not " + (sources.size() + 1));
-      }
-      String field = part.field();
-      int n = counts.merge(field, 1, Integer::sum);
-      String label = label(part.filename(), field + "-" + n);
+      PartFiles.Named part = parts.next(headers);
       // resolved inside this request's folder; never the client's name
-      Path path = uploads.dir().resolve(field + "-" + n + extension(part.filename(), field));
-      out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
-      fields.add(field);
-      sources.add(new UploadedSource(path, label));
+      Path path = uploads.dir().resolve(part.name());
+      parts.open(path);
+      fields.add(part.field());
+      sources.add(new UploadedSource(path, part.label()));
     }
 
     @Override
-    public void content(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
+    public void content(byte[] bytes, int offset, int length) {
+      parts.write(bytes, offset, length);
     }
 
     @Override
-    public void endPart() throws IOException {
+    public void endPart() {
       closePart();
     }
 
-    void closePart() throws IOException {
-      if (out != null) {
-        OutputStream o = out;
-        out = null;
-        o.close();
-      }
+    void closePart() {
+      parts.close();
     }
 
     /** Checks each part as text (or a workbook outside the catalog) and adds it to the uploads. */
-    void check() throws IOException {
+    void check() {
       for (int i = 0; i < sources.size(); i++) {
         UploadedSource source = sources.get(i);
-        String field = fields.get(i);
-        if (!(isWorkbook(source.path()) && !CATALOG.equals(field))) {
-          requireText(source.path(), source.label());
-        }
-        uploads.add(field, source);
+        checkStored(source.path(), fields.get(i), source.label());
+        uploads.add(fields.get(i), source);
       }
+    }
+  }
+
+  /**
+   * Checks a stored part of {@code field} as text, or as a workbook outside the catalog.
+   *
+   * @throws ApiProblem 415 when it is neither
+   * @throws StorageException when the server cannot read back what it stored
+   */
+  static void checkStored(Path path, String field, String label) {
+    try {
+      if (!(isWorkbook(path) && !CATALOG.equals(field))) {
+        requireText(path, label);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot read back the stored part " + path, e);
     }
   }
 

@@ -78,6 +78,11 @@ public final class WebServer implements AutoCloseable {
   private final Optional<Path> temporaryData;
 
   public WebServer(WebSettings settings, WebUseCases useCases, ObjectMapper json) {
+    this(settings, useCases, json, UploadStorage.LOCAL_DISK);
+  }
+
+  /** A server whose uploads' parts are written through {@code storage} (tests: a failing disk). */
+  WebServer(WebSettings settings, WebUseCases useCases, ObjectMapper json, UploadStorage storage) {
     this.settings = settings;
     Path dataRoot;
     try {
@@ -93,7 +98,8 @@ public final class WebServer implements AutoCloseable {
       throw new UncheckedIOException("cannot create the upload or dataset folder", e);
     }
     this.runner = new AnalysisRunner(settings.workers(), settings.queue(), settings.requestTimeout());
-    UploadReceiver uploads = new UploadReceiver(settings.uploadRoot(), settings.maxUploadBytes());
+    UploadReceiver uploads =
+        new UploadReceiver(settings.uploadRoot(), settings.maxUploadBytes(), storage);
     ProblemTranslator problems =
         new ProblemTranslator(json, List.of(settings.uploadRoot(), dataRoot.toAbsolutePath(), dataRoot));
     UploadLimit perClient = new UploadLimit(settings.maxAnalysesPerClient());

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,6 +82,38 @@ class MultipartUploadTest {
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
             .build());
     assertThat(chunked.statusCode()).isEqualTo(413);
+    assertThat(server.leftovers()).isEmpty();
+  }
+
+  @Test
+  void theBoundaryParameterIsNamedInAnyCaseAndItsValueKeptAsSent() {
+    assertThat(RepeatedUploads.boundary("multipart/form-data; boundary=abc")).isEqualTo("abc");
+    assertThat(RepeatedUploads.boundary("multipart/form-data; Boundary=abc")).isEqualTo("abc");
+    assertThat(RepeatedUploads.boundary("Multipart/Form-Data; BOUNDARY=\"AbC d\"; charset=UTF-8"))
+        .isEqualTo("AbC d");
+    assertThat(RepeatedUploads.boundary("multipart/form-data; charset=UTF-8")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/comparisons", "/api/datasets"})
+  void aBoundaryNamedInCapitalsIsReadAsALowerCaseOne(String path) {
+    String body = "--Xy\r\nContent-Disposition: form-data; name=\"usage\"; filename=\"cap.csv\"\r\n\r\n"
+        + csv + "\r\n--Xy--\r\n";
+    HttpResponse<String> lower = raw(path, "Xy", body);
+    assertThat(lower.statusCode()).as(lower.body()).isIn(200, 201);
+    for (String type : List.of("multipart/form-data; Boundary=Xy", "multipart/form-data; BOUNDARY=\"Xy\"")) {
+      HttpResponse<String> capital = server.send(
+          server.request(path)
+              .header("Content-Type", type)
+              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+              .build());
+      assertThat(capital.statusCode()).as(type + ": " + capital.body()).isIn(200, 201);
+      if (path.equals("/api/comparisons")) {
+        assertThat(capital.body()).isEqualTo(lower.body());
+      } else {
+        assertThat(TestServer.json(capital).get("id")).isEqualTo(TestServer.json(lower).get("id"));
+      }
+    }
     assertThat(server.leftovers()).isEmpty();
   }
 

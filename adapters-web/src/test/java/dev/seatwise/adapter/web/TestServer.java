@@ -3,6 +3,8 @@ package dev.seatwise.adapter.web;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seatwise.adapter.json.JsonMapperFactory;
+import dev.seatwise.adapter.web.config.WebComposition;
 import dev.seatwise.adapter.web.config.WebMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +45,16 @@ final class TestServer implements AutoCloseable {
 
   TestServer(Path tmp) {
     this(tmp, s -> s);
+  }
+
+  /** A server as {@link WebMain#start} builds it, but writing uploads' parts through {@code storage}. */
+  TestServer(Path tmp, UnaryOperator<WebSettings> adjust, UploadStorage storage) {
+    this.settings = adjust.apply(WebSettings.loopback(0, tmp.resolve("uploads")));
+    List<ExampleData> examples = new java.util.ArrayList<>(List.of(TEST_ORG));
+    examples.addAll(WebMain.bundledExamples());
+    this.server =
+        new WebServer(settings, new WebComposition(examples), JsonMapperFactory.create(), storage)
+            .start();
   }
 
   String base() {
