@@ -8,6 +8,9 @@
 //        [--seconds 60] [--drain-seconds 300] [--trace FILE]
 //
 // --mode oneshot: every request uploads the file to POST /api/comparisons.
+// --mode distinct: as oneshot, but every request's file is the file and one session row of its own
+//   (a user webload-NNNNNNNNN@example.com, the product of the file's first row, one hour on
+//   2025-06-02), so that no two uploads are equal and the server reads and parses every one.
 // --mode dataset: the file is stored once (POST /api/datasets), then every request is
 //                 POST /api/datasets/{id}/comparisons with no body.
 // --trace FILE: writes each load-phase request's start (ms from the phase's start), latency and outcome.
@@ -75,8 +78,8 @@ public final class WebLoad {
     int seconds = Integer.parseInt(a.getOrDefault("--seconds", "60"));
     int drain = Integer.parseInt(a.getOrDefault("--drain-seconds", "300"));
     String trace = a.get("--trace");
-    if (!mode.equals("dataset") && !mode.equals("oneshot")) {
-      throw new IllegalArgumentException("--mode dataset or oneshot");
+    if (!mode.equals("dataset") && !mode.equals("oneshot") && !mode.equals("distinct")) {
+      throw new IllegalArgumentException("--mode dataset, oneshot or distinct");
     }
     Thread watchdog =
         new Thread(
@@ -99,6 +102,7 @@ public final class WebLoad {
     byte[] body = multipart(usage);
     String q = query.isEmpty() ? "" : "?" + query;
     Request request;
+    Requests requests;
     if (mode.equals("dataset")) {
       long t = System.nanoTime();
       Response stored;
@@ -114,16 +118,19 @@ public final class WebLoad {
         throw new IllegalStateException("no dataset id in " + stored.text());
       }
       request = post("/api/datasets/" + m.group(1) + "/comparisons" + q, host, "", new byte[0], drain);
-    } else {
+    } else if (mode.equals("oneshot")) {
       request = upload("/api/comparisons" + q, host, body, 600);
+    } else {
+      request = null;
     }
+    requests = request != null ? n -> request : distinct("/api/comparisons" + q, host, usage, 600);
 
     // ---- one client on an idle server
     List<Double> times = new ArrayList<>();
     try (Conn c = new Conn(server)) {
       for (int i = 0; i < warmup + single; i++) {
         long t = System.nanoTime();
-        Response r = c.exchange(request, false);
+        Response r = c.exchange(requests.next(i), false);
         double ms = (System.nanoTime() - t) / 1e6;
         if (r.status() != 200) {
           throw new IllegalStateException("single request failed: " + r.status() + " " + r.text());
@@ -160,7 +167,7 @@ public final class WebLoad {
                   if (conn == null) {
                     conn = new Conn(server);
                   }
-                  Response r = conn.exchange(request, false);
+                  Response r = conn.exchange(requests.next(SENT.incrementAndGet()), false);
                   outcome = r.status() == 200 ? null : "http_" + r.status();
                   if (!r.keepAlive()) {
                     conn.close();
@@ -221,7 +228,49 @@ public final class WebLoad {
   }
 
   /** A request built once: its bytes (headers and body) in a read-only direct buffer, and its timeout. */
-  private record Request(ByteBuffer bytes, long timeoutNanos) {}
+  private record Request(ByteBuffer bytes, ByteBuffer tail, long timeoutNanos) {
+    Request(ByteBuffer bytes, long timeoutNanos) {
+      this(bytes, null, timeoutNanos);
+    }
+  }
+
+  /** The n-th request to send (the same one but in --mode distinct). */
+  @FunctionalInterface
+  private interface Requests {
+    Request next(int n);
+  }
+
+  /** Requests of the load phase so far (numbers the distinct uploads after the single series). */
+  private static final java.util.concurrent.atomic.AtomicInteger SENT = new java.util.concurrent.atomic.AtomicInteger(1_000_000);
+
+  /**
+   * One-shot uploads of {@code file} each with a session row of its own: the headers and the file
+   * are one shared buffer, the row and the closing delimiter (of one length for every n) the
+   * request's own small tail, so no upload is copied.
+   */
+  private static Requests distinct(String path, String host, Path file, int timeoutSeconds) throws Exception {
+    byte[] csv = Files.readAllBytes(file);
+    String text = new String(csv, 0, Math.min(csv.length, 4096), StandardCharsets.UTF_8);
+    String[] first = text.split("\n", 3)[1].split(",");
+    String product = first[1];
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    head.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"usage\"; filename=\""
+        + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    head.writeBytes(csv);
+    if (csv.length > 0 && csv[csv.length - 1] != '\n') {
+      head.write('\n');
+    }
+    // numbered from a random start, so that a second run of this client (bench/web's warm-up, then
+    // its measured run) repeats no upload of the first
+    int base = new java.util.Random().nextInt(400_000_000);
+    java.util.function.IntFunction<byte[]> tail =
+        n -> String.format(Locale.ROOT, "webload-%09d@example.com,%s,2025-06-02T09:00:00Z,2025-06-02T10:00:00Z"
+                + "\r\n--%s--\r\n", base + n, product, BOUNDARY).getBytes(StandardCharsets.UTF_8);
+    byte[] body = head.toByteArray();
+    Request shared = post(path, host, "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n", body,
+        tail.apply(0).length, timeoutSeconds);
+    return n -> new Request(shared.bytes(), ByteBuffer.wrap(tail.apply(n)).asReadOnlyBuffer(), shared.timeoutNanos());
+  }
 
   /** An answer: its status, whether the connection stays open, and its body when it was kept. */
   private record Response(int status, boolean keepAlive, byte[] body) {
@@ -235,9 +284,15 @@ public final class WebLoad {
   }
 
   private static Request post(String path, String host, String headers, byte[] body, int timeoutSeconds) {
+    return post(path, host, headers, body, 0, timeoutSeconds);
+  }
+
+  /** A request whose body is {@code body} and then {@code tailLength} bytes sent after it. */
+  private static Request post(
+      String path, String host, String headers, byte[] body, int tailLength, int timeoutSeconds) {
     byte[] head =
         ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: seatwise-WebLoad\r\n" + headers
-                + "Content-Length: " + body.length + "\r\n\r\n")
+                + "Content-Length: " + (body.length + tailLength) + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
     ByteBuffer b = ByteBuffer.allocateDirect(head.length + body.length);
     b.put(head).put(body).flip();
@@ -271,6 +326,12 @@ public final class WebLoad {
         ByteBuffer out = request.bytes().duplicate();
         while (out.hasRemaining()) {
           channel.write(out);
+        }
+        if (request.tail() != null) {
+          ByteBuffer tail = request.tail().duplicate();
+          while (tail.hasRemaining()) {
+            channel.write(tail);
+          }
         }
         return read(keep);
       } finally {
