@@ -9,8 +9,9 @@
 //
 // --mode oneshot: every request uploads the file to POST /api/comparisons.
 // --mode distinct: as oneshot, but every request's file is the file and one session row of its own
-//   (a user webload-NNNNNNNNN@example.com, the product of the file's first row, one hour on
-//   2025-06-02), so that no two uploads are equal and the server reads and parses every one.
+//   (a user webload-NNNNNNNNN@example.com with the product, start and end of the file's last row,
+//   so rows in start order stay in order), so that no two uploads are equal and the server reads
+//   and parses every one.
 // --mode dataset: the file is stored once (POST /api/datasets), then every request is
 //                 POST /api/datasets/{id}/comparisons with no body.
 // --trace FILE: writes each load-phase request's start (ms from the phase's start), latency and outcome.
@@ -250,9 +251,14 @@ public final class WebLoad {
    */
   private static Requests distinct(String path, String host, Path file, int timeoutSeconds) throws Exception {
     byte[] csv = Files.readAllBytes(file);
-    String text = new String(csv, 0, Math.min(csv.length, 4096), StandardCharsets.UTF_8);
-    String[] first = text.split("\n", 3)[1].split(",");
-    String product = first[1];
+    // the row of the request's own copies the last row's product, start and end: rows in start
+    // order (as exports and the generator write them) stay in order
+    String tailText =
+        new String(csv, Math.max(0, csv.length - 4096), Math.min(csv.length, 4096), StandardCharsets.UTF_8).strip();
+    String[] last = tailText.substring(tailText.lastIndexOf('\n') + 1).split(",");
+    String product = last[1];
+    String start = last[2];
+    String end = last[3];
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     head.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"usage\"; filename=\""
         + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -264,8 +270,8 @@ public final class WebLoad {
     // its measured run) repeats no upload of the first
     int base = new java.util.Random().nextInt(400_000_000);
     java.util.function.IntFunction<byte[]> tail =
-        n -> String.format(Locale.ROOT, "webload-%09d@example.com,%s,2025-06-02T09:00:00Z,2025-06-02T10:00:00Z"
-                + "\r\n--%s--\r\n", base + n, product, BOUNDARY).getBytes(StandardCharsets.UTF_8);
+        n -> String.format(Locale.ROOT, "webload-%09d@example.com,%s,%s,%s"
+                + "\r\n--%s--\r\n", base + n, product, start, end, BOUNDARY).getBytes(StandardCharsets.UTF_8);
     byte[] body = head.toByteArray();
     Request shared = post(path, host, "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n", body,
         tail.apply(0).length, timeoutSeconds);
