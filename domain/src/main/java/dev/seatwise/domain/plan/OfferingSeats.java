@@ -22,13 +22,51 @@ import java.util.Set;
  */
 final class OfferingSeats {
   /**
-   * Who sits where on one day: user to {index in plan.seats(), seat}, and who is unseated; {@code
-   * bySlot} holds the same seats by the user's {@link #slotOf slot} (null for a user not seated).
+   * Who sits where on one day, by the users' {@link #slotOf slots}: {@code bySlot[slot]} is {index
+   * in plan.seats(), seat} for a seated user, null for one not seated; and who is unseated, in pool
+   * order. The map of the seated ({@link #seated}) is made only when asked for (tests, the object
+   * evaluation): a seating is made a few hundred times a plan, for thousands of users each.
    */
-  record Seating(Map<UserId, int[]> seated, List<UserId> unseated, int[][] bySlot) {
-    /** A seating without the seats by slot (for tests, which compare the map and the list). */
+  static final class Seating {
+    /** Each slot's user. */
+    private final UserId[] users;
+    private final int[][] bySlot;
+    private final List<UserId> unseated;
+
+    Seating(UserId[] users, int[][] bySlot, List<UserId> unseated) {
+      this.users = users;
+      this.bySlot = bySlot;
+      this.unseated = unseated;
+    }
+
+    /** A seating given as a map of the seated (for tests, which compare the map and the list). */
     Seating(Map<UserId, int[]> seated, List<UserId> unseated) {
-      this(seated, unseated, new int[0][]);
+      this(seated.keySet().toArray(new UserId[0]), seated.values().toArray(new int[0][]), unseated);
+    }
+
+    /** The seated users, each to {index in plan.seats(), seat}; a new map at each call. */
+    Map<UserId, int[]> seated() {
+      Map<UserId, int[]> out = new HashMap<>();
+      for (int slot = 0; slot < bySlot.length; slot++) {
+        if (bySlot[slot] != null) {
+          out.put(users[slot], bySlot[slot]);
+        }
+      }
+      return out;
+    }
+
+    List<UserId> unseated() {
+      return unseated;
+    }
+
+    /** The seats by slot (shared, not to be changed). */
+    int[][] bySlot() {
+      return bySlot;
+    }
+
+    /** The user of {@code slot}. */
+    UserId userOf(int slot) {
+      return users[slot];
     }
   }
 
@@ -40,6 +78,8 @@ final class OfferingSeats {
   private final int distinctUsers;
   /** Each distinct assignee's slot: its place among them in pool order. */
   private final Map<UserId, Integer> slots = new HashMap<>();
+  /** Each slot's user. */
+  private final UserId[] slotUser;
   private final Map<LocalDate, Seating> lastDay = new HashMap<>();
   /** Days (epoch days, sorted) on which an assignment or a holding starts or ends. */
   private final long[] changeDays;
@@ -67,6 +107,8 @@ final class OfferingSeats {
       slots.putIfAbsent(a.user(), slots.size()); // the next slot for a user not seen before
     }
     this.distinctUsers = slots.size();
+    this.slotUser = new UserId[distinctUsers];
+    slots.forEach((u, slot) -> slotUser[slot] = u);
     int size = this.pool.size();
     this.poolUser = new UserId[size];
     this.poolSlot = new int[size];
@@ -150,6 +192,11 @@ final class OfferingSeats {
   /** Every user assigned the offering on some day. */
   java.util.Set<UserId> assignees() {
     return java.util.Collections.unmodifiableSet(byUser.keySet());
+  }
+
+  /** The number of slots: the distinct assignees. */
+  int slotCount() {
+    return distinctUsers;
   }
 
   /** The slot of {@code user} ({@link Seating#bySlot}), or -1 when never an assignee. */
@@ -259,7 +306,6 @@ final class OfferingSeats {
       }
     }
     // they take the seats of the holdings active on the day (as SeatHolding.isActiveOn) in turn
-    Map<UserId, int[]> seated = new HashMap<>();
     List<UserId> unseated = new ArrayList<>();
     int[][] bySlot = new int[distinctUsers][];
     int hs = holdingStart.length;
@@ -273,14 +319,12 @@ final class OfferingSeats {
         seat = 0;
       }
       if (k < hs) {
-        int[] at = {planIndex[k], (int) seat};
-        seated.put(u, at);
-        bySlot[poolSlot[i]] = at;
+        bySlot[poolSlot[i]] = new int[] {planIndex[k], (int) seat};
         seat++;
       } else {
         unseated.add(u);
       }
     }
-    return new Seating(seated, unseated, bySlot);
+    return new Seating(slotUser, bySlot, unseated);
   }
 }

@@ -22,7 +22,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -331,18 +330,22 @@ public final class PlanEvaluation {
       Map<String, List<UserId>> holders) {
     long mostSeats = 0;
     boolean ran = false;
-    Set<UserId> assigned = new HashSet<>();
+    // the assignees seated or unseated on some day, by slot
+    boolean[] assigned = new boolean[o.slotCount()];
+    int assignedCount = 0;
     List<List<Set<UserId>>> occupants = new ArrayList<>();
+    int maxPlanIndex = -1;
     for (int k = 0; k < o.holdings().size(); k++) {
       List<Set<UserId>> perSeat = new ArrayList<>();
       for (int s = 0; s < o.trackedSeats(k); s++) {
         perSeat.add(new LinkedHashSet<>());
       }
       occupants.add(perSeat);
+      maxPlanIndex = Math.max(maxPlanIndex, o.planIndex(k));
     }
-    Map<Integer, Integer> kOf = new HashMap<>();
+    int[] kOf = new int[maxPlanIndex + 1];
     for (int k = 0; k < o.holdings().size(); k++) {
-      kOf.put(o.planIndex(k), k);
+      kOf[o.planIndex(k)] = k;
     }
     Map<UserId, LocalDate[]> unseatedDays = new LinkedHashMap<>();
     Map<UserId, Long> unseatedCount = new HashMap<>();
@@ -355,10 +358,25 @@ public final class PlanEvaluation {
       ran = true;
       mostSeats = Math.max(mostSeats, o.seatsOn(d));
       if (seating != previous) { // the same seating as the day before adds nobody to the sets
-        assigned.addAll(seating.seated().keySet());
-        assigned.addAll(seating.unseated());
-        for (Map.Entry<UserId, int[]> e : seating.seated().entrySet()) {
-          occupants.get(kOf.get(e.getValue()[0])).get(e.getValue()[1]).add(e.getKey());
+        // a seat has one user per seating, so each seat's set gets its users in the same order
+        // whatever the order of the slots
+        int[][] bySlot = seating.bySlot();
+        for (int slot = 0; slot < bySlot.length; slot++) {
+          int[] at = bySlot[slot];
+          if (at != null) {
+            if (!assigned[slot]) {
+              assigned[slot] = true;
+              assignedCount++;
+            }
+            occupants.get(kOf[at[0]]).get(at[1]).add(seating.userOf(slot));
+          }
+        }
+        for (UserId u : seating.unseated()) {
+          int slot = o.slotOf(u);
+          if (!assigned[slot]) {
+            assigned[slot] = true;
+            assignedCount++;
+          }
         }
         previous = seating;
       }
@@ -369,7 +387,7 @@ public final class PlanEvaluation {
       }
     }
     if (ran) {
-      counts.add(new OfferingSeatCount(o.offering(), mostSeats, assigned.size()));
+      counts.add(new OfferingSeatCount(o.offering(), mostSeats, assignedCount));
     }
     unseatedDays.forEach(
         (u, span) ->

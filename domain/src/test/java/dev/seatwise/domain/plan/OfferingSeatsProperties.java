@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * with two or more assignments, over days before, inside and after the holdings; and the seating
  * an offering keeps from one day to the next ({@link OfferingSeats#on}) is the day's own, on days
  * asked in time order and at random; its seats and whether it is active on a day are its active
- * holdings'; the seats by slot are the seats by user.
+ * holdings'; the seats by slot are the seats by user, and each slot's user is the user of that
+ * slot.
  */
 class OfferingSeatsProperties {
   private static final ProductId OFFERING = ProductId.of("A");
@@ -101,7 +102,9 @@ class OfferingSeatsProperties {
                 expected.seated().forEach(
                     (u, at) -> assertThat(actual.seated().get(u)).containsExactly(at));
                 // by slot: the same seats, none for an assignee who is not seated
+                assertThat(actual.bySlot().length).isEqualTo(o.slotCount());
                 for (UserId u : o.assignees()) {
+                  assertThat(actual.userOf(o.slotOf(u))).isEqualTo(u);
                   int[] bySlot = actual.bySlot()[o.slotOf(u)];
                   if (expected.seated().containsKey(u)) {
                     assertThat(bySlot).containsExactly(expected.seated().get(u));
