@@ -166,7 +166,7 @@ final class FastSessionsUsageReader implements UsageReader {
       }
     }
     long[] sorted = hashes; // sorted in place: each row's hash is computed again below
-    Arrays.sort(sorted);
+    LongRadixSort.sort(sorted);
     long[] repeated = new long[16];
     int r = 0;
     for (int i = 1; i < n; i++) {
