@@ -209,22 +209,26 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
             ? Forked.start(
                 "network",
                 () -> {
-                  Optional<MixScenarios.Network> n = mixes.noting(networkNotes).network(query, catalog);
-                  if (releaseAfterNetwork) {
-                    analysis.releaseSessions();
+                  Optional<MixScenarios.Network> n;
+                  try {
+                    n = mixes.noting(networkNotes).network(query, catalog);
+                  } finally {
+                    if (releaseAfterNetwork) {
+                      analysis.releaseSessions();
+                    }
                   }
                   mixes.prepareDemand();
                   return n;
                 },
                 parallel)
             : null;
-    if (network != null && !parallel && owned) {
+    if (network != null && releaseAfterNetwork) {
+      // one after the other, the network scenario (and the release of the sessions) comes first
       try {
         network.join(); // its failure is thrown again where the network scenario is joined
       } catch (RuntimeException | Error e) {
         // thrown again below, in the network scenario's place in the list
       }
-      analysis.releaseSessions();
     }
     // one seat's cost for the period as its plan prices it (annual terms, each at the price in
     // force on its start, pro rata when it runs past the period): the optimiser's named prices
