@@ -158,17 +158,40 @@ final class MultipartReader {
     };
   }
 
+  /** {@link #bareDelimiter}: more bytes are needed to tell. */
+  private static final int MORE = -1;
+  /** {@link #bareDelimiter}: the unread bytes do not start with it. */
+  private static final int ABSENT = 0;
+  /** {@link #bareDelimiter}: they did, and it was taken. */
+  private static final int TAKEN = 1;
+
+  /**
+   * Whether the unread bytes start with the delimiter without its leading CRLF ({@code
+   * --boundary}, as at the body's start or right after a part's headers), taking it when they do.
+   */
+  private int bareDelimiter() {
+    int m = delimiter.length;
+    if (end - start < m - 2) {
+      return eof ? ABSENT : MORE;
+    }
+    if (Arrays.equals(buf, start, start + m - 2, delimiter, 2, m)) {
+      start += m - 2;
+      return TAKEN;
+    }
+    return ABSENT;
+  }
+
   /** Skips to the first delimiter: {@code --boundary} at the body's start, else after a CRLF. */
   private boolean preamble() {
     int m = delimiter.length;
     if (bodyStart) {
       // the very start of the body: the delimiter without its CRLF
-      if (end - start < m - 2 && !eof) {
+      int bare = bareDelimiter();
+      if (bare == MORE) {
         return false;
       }
       bodyStart = false;
-      if (end - start >= m - 2 && Arrays.equals(buf, start, start + m - 2, delimiter, 2, m)) {
-        start += m - 2;
+      if (bare == TAKEN) {
         state = State.DELIMITER;
         return true;
       }
@@ -298,12 +321,12 @@ final class MultipartReader {
     int m = delimiter.length;
     if (firstContent) {
       // a part whose headers are directly followed by the delimiter, without its CRLF, is empty
-      if (end - start < m - 2 && !eof) {
+      int bare = bareDelimiter();
+      if (bare == MORE) {
         return false;
       }
       firstContent = false;
-      if (end - start >= m - 2 && Arrays.equals(buf, start, start + m - 2, delimiter, 2, m)) {
-        start += m - 2;
+      if (bare == TAKEN) {
         handler.endPart();
         state = State.DELIMITER;
         return true;
