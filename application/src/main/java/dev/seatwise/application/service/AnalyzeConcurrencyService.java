@@ -21,6 +21,8 @@ import dev.seatwise.domain.metering.Meter;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.metering.Metering;
+import dev.seatwise.domain.catalog.ProductId;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UserId;
@@ -67,16 +69,14 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
   public ConcurrencyReport analyze(ConcurrencyQuery query) {
     ImportedUsage imported = usage.usage();
     Optional<AnalysisPeriod> period = period(imported, query);
-    Map<String, List<Session>> byProduct = new TreeMap<>();
+    // the sessions by column: the table's rows that start in the period, per product
+    SessionTable table = inPeriod(imported.log().sessionTable(), period);
+    ProductColumns mapped = ProductColumns.of(table);
+    Map<String, List<Session>> unmappedByKey = new TreeMap<>();
     Set<String> unmapped = new HashSet<>();
-    for (Session s : imported.log().sessions()) {
-      if (in(period, s.start())) {
-        byProduct.computeIfAbsent(s.product().value(), k -> new ArrayList<>()).add(s);
-      }
-    }
     for (Session s : imported.unmapped()) {
       if (in(period, s.start())) {
-        byProduct.computeIfAbsent(s.product().value(), k -> new ArrayList<>()).add(s);
+        unmappedByKey.computeIfAbsent(s.product().value(), k -> new ArrayList<>()).add(s);
         unmapped.add(s.product().value());
       }
     }
@@ -109,23 +109,34 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
         snapshotPeakAt.put(key, s.at());
       }
     }
-    Set<String> keys = new java.util.TreeSet<>(byProduct.keySet());
+    Set<String> keys = new java.util.TreeSet<>(mapped.keys());
+    keys.addAll(unmappedByKey.keySet());
     keys.addAll(denials.keySet());
     keys.addAll(snapshots.keySet());
     List<ProductConcurrency> out = new ArrayList<>();
     for (String key : keys) {
-      List<Session> sessions = byProduct.getOrDefault(key, List.of());
-      Instant[] st = new Instant[sessions.size()];
-      Instant[] en = new Instant[sessions.size()];
-      Set<UserId> users = new HashSet<>();
-      for (int i = 0; i < st.length; i++) {
-        st[i] = sessions.get(i).start();
-        en[i] = sessions.get(i).end();
-        users.add(sessions.get(i).user());
+      List<Session> others = unmappedByKey.getOrDefault(key, List.of());
+      int fromTable = mapped.sessions(key);
+      int sessions = fromTable + others.size();
+      long[] st = new long[sessions];
+      long[] en = new long[sessions];
+      mapped.copyStartsAndEnds(key, st, en);
+      for (int i = 0; i < others.size(); i++) {
+        st[fromTable + i] = SessionTable.toNanos(others.get(i).start());
+        en[fromTable + i] = SessionTable.toNanos(others.get(i).end());
       }
-      ConcurrencyProfile inUse = ConcurrencyProfile.of(st, en);
+      int users;
+      if (others.isEmpty()) {
+        users = mapped.users(key);
+      } else {
+        Set<UserId> distinct = new HashSet<>(mapped.userIds(key));
+        others.forEach(s -> distinct.add(s.user()));
+        users = distinct.size();
+      }
+      ConcurrencyProfile inUse = ConcurrencyProfile.ofNanos(st, en);
       // demand = in use + denied at each instant: the seats needed are sized on it
-      ConcurrencyProfile profile = inUse.withDenials(deniedAt.getOrDefault(key, List.of()));
+      List<Instant> denied = deniedAt.getOrDefault(key, List.of());
+      ConcurrencyProfile profile = denied.isEmpty() ? inUse : inUse.withDenials(denied);
       long peak = profile.peak();
       Optional<Instant> peakAt = profile.peakAt();
       long[] snap = snapshots.get(key);
@@ -139,21 +150,21 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
               !unmapped.contains(key),
               peak,
               peakAt,
-              sessions.size(),
-              users.size(),
+              sessions,
+              users,
               profile.percentile(0.50),
               profile.percentile(0.90),
               profile.percentile(0.95),
-              sessions.isEmpty() ? Duration.ZERO : profile.timeAtOrAbove(profile.peak()),
+              sessions == 0 ? Duration.ZERO : profile.timeAtOrAbove(profile.peak()),
               denials.getOrDefault(key, Map.of()),
               snap == null || snap[0] == 0 ? Optional.empty() : Optional.of(snap[0]),
-              sessions.isEmpty()
+              sessions == 0
                   ? Math.max(peak, profile.peakDemand())
                   : profile.capacityForRefusalRate(query.toleratedRefusalRate()),
               profile.peakDemand()));
     }
     List<String> notes = new ArrayList<>();
-    catalogs.ifPresent(history -> pools(imported, history, period, query, out, notes));
+    catalogs.ifPresent(history -> pools(table, history, period, query, out, notes));
     if (keys.isEmpty() && out.isEmpty()) {
       notes.add("no sessions with clock times, denials or lmstat snapshots: nothing to size");
     }
@@ -169,7 +180,7 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
   }
 
   private void pools(
-      ImportedUsage imported,
+      SessionTable inPeriod,
       CatalogHistory history,
       Optional<AnalysisPeriod> period,
       ConcurrencyQuery query,
@@ -182,18 +193,14 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
       notes.add("meter '" + catalog.meter() + "' of catalog " + catalog.vendor() + " is not installed");
       return;
     }
-    List<Session> sessions = new ArrayList<>();
-    for (Session s : imported.log().sessions()) {
-      if (in(period, s.start())) {
-        sessions.add(s);
-      }
+    // the network-seat meter's demands are the products' rows above; a meter that never sizes a
+    // capacity (the Flex window meter) has none: neither is run
+    if (catalog.meter().equals(ConcurrentSeatMeter.KIND) || !meter.get().demandsCapacity()) {
+      return;
     }
     Metering metering =
-        meter.get().meter(UsageLog.ofSessions(sessions), new MeterContext(catalog, Coverage.NONE, query.period().zone()));
+        meter.get().meter(UsageLog.of(inPeriod, List.of()), new MeterContext(catalog, Coverage.NONE, query.period().zone()));
     for (CapacityDemand d : metering.demands()) {
-      if (catalog.meter().equals(ConcurrentSeatMeter.KIND)) {
-        continue;
-      }
       ConcurrencyProfile p = d.profile();
       out.add(
           new ProductConcurrency(
@@ -220,5 +227,87 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
 
   private static boolean in(Optional<AnalysisPeriod> period, Instant t) {
     return period.map(p -> !t.isBefore(p.startInstant()) && t.isBefore(p.endInstant())).orElse(true);
+  }
+
+  /** The rows of {@code table} that start in the period (all of them without one). */
+  private static SessionTable inPeriod(SessionTable table, Optional<AnalysisPeriod> period) {
+    return period
+        .map(p -> table.startingIn(UsageAnalysis.nanos(p.startInstant()), UsageAnalysis.nanos(p.endInstant())))
+        .orElse(table);
+  }
+
+  /**
+   * A session table's rows by product: how many each has, their users, and their starts and ends
+   * on request, read by column (no session objects).
+   */
+  private static final class ProductColumns {
+    private final SessionTable table;
+    private final Map<String, Integer> indexByKey = new TreeMap<>();
+    private final int[] count;
+    private final java.util.BitSet[] users;
+
+    private ProductColumns(SessionTable table) {
+      this.table = table;
+      List<ProductId> products = table.products();
+      this.count = new int[products.size()];
+      this.users = new java.util.BitSet[products.size()];
+      int[] pb = new int[BLOCK];
+      int[] ub = new int[BLOCK];
+      for (int from = 0; from < table.size(); from += BLOCK) {
+        int len = Math.min(BLOCK, table.size() - from);
+        table.copyProductIndexes(from, pb, 0, len);
+        table.copyUserIndexes(from, ub, 0, len);
+        for (int k = 0; k < len; k++) {
+          int p = pb[k];
+          if (count[p]++ == 0) {
+            users[p] = new java.util.BitSet();
+          }
+          users[p].set(ub[k]);
+        }
+      }
+      for (int p = 0; p < products.size(); p++) {
+        if (count[p] > 0) {
+          indexByKey.put(products.get(p).value(), p);
+        }
+      }
+    }
+
+    static ProductColumns of(SessionTable table) {
+      return new ProductColumns(table);
+    }
+
+    /** The products with rows, by their ids' values. */
+    Set<String> keys() {
+      return indexByKey.keySet();
+    }
+
+    int sessions(String key) {
+      Integer p = indexByKey.get(key);
+      return p == null ? 0 : count[p];
+    }
+
+    int users(String key) {
+      Integer p = indexByKey.get(key);
+      return p == null ? 0 : users[p].cardinality();
+    }
+
+    List<UserId> userIds(String key) {
+      Integer p = indexByKey.get(key);
+      List<UserId> ids = new ArrayList<>();
+      if (p != null) {
+        users[p].stream().forEach(u -> ids.add(table.users().get(u)));
+      }
+      return ids;
+    }
+
+    /** Copies the product's starts and ends (epoch nanoseconds, in row order) from index 0. */
+    void copyStartsAndEnds(String key, long[] starts, long[] ends) {
+      Integer p = indexByKey.get(key);
+      if (p != null) {
+        table.copyStartsAndEndsOf(p, starts, ends);
+      }
+    }
+
+    private static final int BLOCK = 1 << 12;
   }
 }

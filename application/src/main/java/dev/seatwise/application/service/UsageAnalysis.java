@@ -234,7 +234,7 @@ public final class UsageAnalysis {
   }
 
   /** Epoch nanoseconds of {@code t}, clamped to the range a table holds (years 1678 to 2261). */
-  private static long nanos(Instant t) {
+  static long nanos(Instant t) {
     try {
       return SessionTable.toNanos(t);
     } catch (ArithmeticException e) {

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.PriorityQueue;
 
 /**
  * The concurrency of a set of half-open intervals over time: peak and when, time at or above a
@@ -348,6 +347,60 @@ public final class ConcurrencyProfile {
     if (total == 0) {
       return 0;
     }
+    // the time spent at or below a level grows only at the levels the steps take: with none at
+    // or below level 0 it is 0 there, then it is the running sum of the steps' lengths taken in
+    // order of their levels, and the answer is the first level whose running sum is enough (the
+    // last change's level holds for no time and counts only towards the peak)
+    if (0.0 >= q) {
+      return 0;
+    }
+    int m = times.length - 1;
+    long max = peak();
+    if (max <= m) {
+      // levels from 0 to the peak (a seat count, or a pool no larger than its changes): the time
+      // at each level, summed in one pass
+      long[] at = new long[(int) max + 1];
+      for (int i = 0; i < m; i++) {
+        at[(int) levels[i]] += times[i + 1] - times[i];
+      }
+      long below = 0;
+      for (int level = 0; level <= max; level++) {
+        below += at[level];
+        if ((double) below / total >= q) {
+          return level;
+        }
+      }
+      return max;
+    }
+    long[] byLevel = Arrays.copyOf(levels, m);
+    long[] lengths = new long[m];
+    for (int i = 0; i < m; i++) {
+      lengths[i] = times[i + 1] - times[i];
+    }
+    ColumnarFlexReplay.sortByStart(byLevel, lengths, m);
+    long below = 0;
+    for (int i = 0; i < m; i++) {
+      below += lengths[i];
+      if ((i + 1 == m || byLevel[i + 1] != byLevel[i]) && (double) below / total >= q) {
+        return byLevel[i];
+      }
+    }
+    return max;
+  }
+
+  /**
+   * The time-weighted percentile as defined above, worked out level by level from 0 to the peak:
+   * the definition, kept as the reference the one-pass {@link #percentile} is checked against.
+   */
+  long percentileByDefinition(double q) {
+    checkArgument(q >= 0 && q <= 1, "q must be in [0,1]: %s", q);
+    if (times.length < 2) {
+      return 0;
+    }
+    long total = times[times.length - 1] - times[0];
+    if (total == 0) {
+      return 0;
+    }
     long max = peak();
     for (long level = 0; level <= max; level++) {
       long below = 0;
@@ -372,52 +425,108 @@ public final class ConcurrencyProfile {
    */
   public int refusalsWithCapacity(long capacity) {
     checkArgument(capacity >= 0, "capacity must be >= 0");
-    Integer[] order = new Integer[starts.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Long.compare(starts[a], starts[b]));
-    PriorityQueue<long[]> active = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+    // the intervals are held in start order already (the canonical order); the admitted ones by
+    // end in a binary min-heap of (end, weight) pairs, on two primitive arrays
+    int n = starts.length;
+    long[] heapEnd = new long[Math.max(1, Math.min(n, 16))];
+    long[] heapWeight = new long[heapEnd.length];
+    int size = 0;
     long held = 0;
     int refused = 0;
     int d = 0;
-    for (int idx : order) {
-      while (d < denials.length && denials[d] < starts[idx]) {
-        while (!active.isEmpty() && active.peek()[0] <= denials[d]) {
-          held -= active.poll()[1];
+    for (int idx = 0; idx < n; idx++) {
+      long start = starts[idx];
+      while (d < denials.length && denials[d] < start) {
+        long at = denials[d];
+        while (size > 0 && heapEnd[0] <= at) {
+          held -= heapWeight[0];
+          size = pop(heapEnd, heapWeight, size);
         }
         int j = d;
-        while (j < denials.length && denials[j] == denials[d]) {
+        while (j < denials.length && denials[j] == at) {
           j++;
         }
         refused += (int) Math.min(j - d, Math.max(0, held + (j - d) - capacity));
         d = j;
       }
-      while (!active.isEmpty() && active.peek()[0] <= starts[idx]) {
-        held -= active.poll()[1];
+      while (size > 0 && heapEnd[0] <= start) {
+        held -= heapWeight[0];
+        size = pop(heapEnd, heapWeight, size);
       }
-      if (starts[idx] == ends[idx]) {
+      if (start == ends[idx]) {
         continue;
       }
       if (held + weights[idx] > capacity) {
         refused++;
       } else {
         held += weights[idx];
-        active.add(new long[] {ends[idx], weights[idx]});
+        if (size == heapEnd.length) {
+          int grown = (int) Math.min(n, 2L * size);
+          heapEnd = Arrays.copyOf(heapEnd, grown);
+          heapWeight = Arrays.copyOf(heapWeight, grown);
+        }
+        size = push(heapEnd, heapWeight, size, ends[idx], weights[idx]);
       }
     }
     while (d < denials.length) {
-      while (!active.isEmpty() && active.peek()[0] <= denials[d]) {
-        held -= active.poll()[1];
+      long at = denials[d];
+      while (size > 0 && heapEnd[0] <= at) {
+        held -= heapWeight[0];
+        size = pop(heapEnd, heapWeight, size);
       }
       int j = d;
-      while (j < denials.length && denials[j] == denials[d]) {
+      while (j < denials.length && denials[j] == at) {
         j++;
       }
       refused += (int) Math.min(j - d, Math.max(0, held + (j - d) - capacity));
       d = j;
     }
     return refused;
+  }
+
+  /** Adds (end, weight) to the min-heap of {@code size} pairs; returns the new size. */
+  private static int push(long[] end, long[] weight, int size, long e, long w) {
+    int i = size;
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (end[parent] <= e) {
+        break;
+      }
+      end[i] = end[parent];
+      weight[i] = weight[parent];
+      i = parent;
+    }
+    end[i] = e;
+    weight[i] = w;
+    return size + 1;
+  }
+
+  /** Removes the pair with the earliest end from the min-heap of {@code size} pairs; returns the new size. */
+  private static int pop(long[] end, long[] weight, int size) {
+    int last = size - 1;
+    long e = end[last];
+    long w = weight[last];
+    int i = 0;
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= last) {
+        break;
+      }
+      if (child + 1 < last && end[child + 1] < end[child]) {
+        child++;
+      }
+      if (end[child] >= e) {
+        break;
+      }
+      end[i] = end[child];
+      weight[i] = weight[child];
+      i = child;
+    }
+    if (last > 0) {
+      end[i] = e;
+      weight[i] = w;
+    }
+    return last;
   }
 
   /**

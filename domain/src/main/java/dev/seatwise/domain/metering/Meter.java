@@ -13,4 +13,13 @@ public interface Meter {
 
   /** Meters {@code usage}; never returns null. */
   Metering meter(UsageLog usage, MeterContext context);
+
+  /**
+   * Whether {@link #meter} can give capacity demands ({@link Metering#demands()}). A meter that only
+   * charges (access windows) says false, and its metering then never holds a demand (a law of
+   * {@code MeterContract}); a concurrency report need not run it. Default true.
+   */
+  default boolean demandsCapacity() {
+    return true;
+  }
 }

@@ -20,6 +20,12 @@ public final class WindowedMeter implements Meter {
     return Catalog.FLEX_WINDOW;
   }
 
+  /** Access windows are charged, never sized as a capacity. */
+  @Override
+  public boolean demandsCapacity() {
+    return false;
+  }
+
   @Override
   public Metering meter(UsageLog usage, MeterContext context) {
     return FlexReplay.of(usage, context, 1).toMetering();

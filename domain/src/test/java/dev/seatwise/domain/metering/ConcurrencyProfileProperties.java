@@ -283,4 +283,81 @@ class ConcurrencyProfileProperties {
               }
             });
   }
+
+  @Test
+  void percentilesOfHeavyPoolsEqualTheDefinitionLevelByLevel() {
+    // weights up to 1,000: the peak is then above the number of steps, and the percentile sorts
+    // the steps by level instead of counting time per level (the unit-weight intervals above
+    // take the counting path)
+    Gen<List<int[]>> heavy =
+        intervals()
+            .zip(
+                lists().of(integers().between(0, 1_000)).ofSize(12),
+                (list, ws) -> {
+                  List<int[]> out = new ArrayList<>();
+                  for (int i = 0; i < list.size(); i++) {
+                    out.add(new int[] {list.get(i)[0], list.get(i)[1], ws.get(i)});
+                  }
+                  return out;
+                });
+    qt().forAll(heavy, integers().between(0, 100))
+        .checkAssert(
+            (intervals, percent) -> {
+              ConcurrencyProfile p = profile(intervals);
+              double q = percent / 100.0;
+              assertThat(p.percentile(q)).isEqualTo(p.percentileByDefinition(q));
+            });
+  }
+
+  @Test
+  void refusalsEqualAReplayInStartOrderWithAPriorityQueue() {
+    // the replay on a heap of primitive pairs against the plain one (the intervals in the
+    // profile's canonical order, the admitted ones in a PriorityQueue by end), denials included
+    qt().forAll(intervals(), lists().of(integers().between(0, 70)).ofSizeBetween(0, 6), integers().between(0, 12))
+        .checkAssert(
+            (intervals, denied, capacity) -> {
+              long[] at = denied.stream().mapToLong(m -> m * MINUTE).sorted().toArray();
+              ConcurrencyProfile p = profile(intervals).withDenialsAtNanos(at);
+              assertThat(p.refusalsWithCapacity(capacity))
+                  .isEqualTo(refusalsByQueue(p.startNanos(), p.endNanos(), p.weights(), at, capacity));
+            });
+  }
+
+  /** The refusals rule of {@link ConcurrencyProfile#refusalsWithCapacity}, written plainly. */
+  private static int refusalsByQueue(long[] starts, long[] ends, long[] weights, long[] denials, long capacity) {
+    java.util.PriorityQueue<long[]> active = new java.util.PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+    long held = 0;
+    int refused = 0;
+    int d = 0;
+    for (int i = 0; i <= starts.length; i++) {
+      long until = i < starts.length ? starts[i] : Long.MAX_VALUE;
+      while (d < denials.length && denials[d] < until) {
+        while (!active.isEmpty() && active.peek()[0] <= denials[d]) {
+          held -= active.poll()[1];
+        }
+        int j = d;
+        while (j < denials.length && denials[j] == denials[d]) {
+          j++;
+        }
+        refused += (int) Math.min(j - d, Math.max(0, held + (j - d) - capacity));
+        d = j;
+      }
+      if (i == starts.length) {
+        break;
+      }
+      while (!active.isEmpty() && active.peek()[0] <= starts[i]) {
+        held -= active.poll()[1];
+      }
+      if (starts[i] == ends[i]) {
+        continue;
+      }
+      if (held + weights[i] > capacity) {
+        refused++;
+      } else {
+        held += weights[i];
+        active.add(new long[] {ends[i], weights[i]});
+      }
+    }
+    return refused;
+  }
 }

@@ -144,6 +144,18 @@ public interface MeterContract<M extends Meter> {
   }
 
   @Test
+  default void aMeterThatSizesNoCapacityGivesNoDemands() {
+    // a concurrency report skips a meter that says it sizes no capacity: it must never give one
+    Meter meter = createMeter();
+    if (meter.demandsCapacity()) {
+      return;
+    }
+    qt().withExamples(examples())
+        .forAll(usage())
+        .checkAssert(usage -> assertThat(meter.meter(usage, context()).demands()).isEmpty());
+  }
+
+  @Test
   default void emptyUsageMetersNothing() {
     Metering metering = createMeter().meter(new UsageLog(List.of(), List.of()), context());
     assertThat(metering.charges()).isEmpty();
