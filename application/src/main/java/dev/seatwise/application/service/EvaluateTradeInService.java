@@ -18,6 +18,7 @@ import dev.seatwise.domain.catalog.NetworkRetirement;
 import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.plan.HeldPlan;
 import dev.seatwise.domain.plan.PlanPeriod;
@@ -25,6 +26,7 @@ import dev.seatwise.domain.plan.SeatCover;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.metering.Metering;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import dev.seatwise.domain.tradein.NetworkUse;
 import dev.seatwise.domain.tradein.TradeInAssessment;
@@ -101,12 +103,11 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
     PlanPeriod planPeriod = new PlanPeriod(period.from(), period.to(), period.zone());
     List<Charge> all = analysis.flexMetering().charges();
     HeldPlan today = HeldPlan.of(held, catalogs, planPeriod, all);
-    List<Charge> ofProduct = new ArrayList<>();
-    for (Charge c : all) {
-      if (c.product().equals(id)) {
-        ofProduct.add(c);
-      }
-    }
+    // the product's windows only, read from the replay's table (no object for the others)
+    WindowTable windows = analysis.flexWindows();
+    int wp = windows.indexOfProduct(id);
+    List<Charge> ofProduct =
+        wp < 0 ? List.of() : windows.filter(i -> windows.productIndex(i) == wp).charges();
     SeatCover cover = SeatCover.of(today, ofProduct, catalogs);
     Map<UserId, long[]> counts = new TreeMap<>();
     Map<UserId, Set<LocalDate>> daysOf = new HashMap<>();
@@ -136,12 +137,7 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
         wt[2] = Math.addExact(wt[2], s.tokens());
       }
     });
-    List<Session> sessions = new ArrayList<>();
-    for (Session s : analysis.usage().sessions()) {
-      if (s.product().equals(id)) {
-        sessions.add(s);
-      }
-    }
+    List<Session> sessions = sessionsOf(analysis.usage().sessionTable(), id);
     List<Session> networkSessions =
         SeatCover.uncoveredSessions(today.plan(), sessions, planPeriod, catalogs);
     if (!held.isEmpty()) {
@@ -205,6 +201,28 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
         asOf,
         eligibility);
   }
+
+  /** The sessions of {@code product} in {@code table}, in row order (objects for its rows only). */
+  private static List<Session> sessionsOf(SessionTable table, ProductId product) {
+    int p = table.products().indexOf(product);
+    List<Session> out = new ArrayList<>();
+    if (p < 0) {
+      return out;
+    }
+    int[] pb = new int[BLOCK];
+    for (int from = 0; from < table.size(); from += BLOCK) {
+      int len = Math.min(BLOCK, table.size() - from);
+      table.copyProductIndexes(from, pb, 0, len);
+      for (int k = 0; k < len; k++) {
+        if (pb[k] == p) {
+          out.add(table.session(from + k));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final int BLOCK = 1 << 12;
 
   private static TradeInOption option(TradeInOffer offer) {
     return new TradeInOption(

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UserId;
@@ -12,10 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,18 +71,62 @@ public final class SeatCover {
     List<Charge> given = List.copyOf(windows);
     Plan seatsOnly = new Plan(plan.currency(), plan.seats(), plan.network(), List.of());
     PlanEvaluation e = PlanEvaluation.of(seatsOnly, given, period, catalogs);
-    // by value: the evaluation's outcomes hold equal windows, not the same objects; with seats and
-    // network holdings only, equal windows (same user, product and start) meet the same outcome
-    Map<Charge, Outcome> by = new HashMap<>();
-    for (WindowOutcome o : e.outcomes()) {
-      by.put(o.window(), o.outcome());
-    }
+    // by value: the evaluation's windows are equal to the given ones, not the same objects; with
+    // seats and network holdings only, equal windows (same user, product and start) meet the same
+    // outcome. Each given window is found among the evaluation's windows (sorted by start, user
+    // and product) by binary search, the last equal one when several are equal
+    WindowTable w = e.windows();
     boolean[] covered = new boolean[given.size()];
     for (int i = 0; i < given.size(); i++) {
-      Outcome o = by.get(given.get(i));
-      covered[i] = o == Outcome.SEAT || o == Outcome.NETWORK;
+      int k = lastEqual(w, given.get(i));
+      if (k >= 0) {
+        Outcome o = e.outcome(k);
+        covered[i] = o == Outcome.SEAT || o == Outcome.NETWORK;
+      }
     }
     return new SeatCover(e, given, covered, e.seatMisses());
+  }
+
+  /**
+   * The position in {@code w} (sorted by start, user index and product index) of the last window
+   * equal to {@code c}, or -1 when none is (it opened outside the period).
+   */
+  private static int lastEqual(WindowTable w, Charge c) {
+    int u = w.indexOfUser(c.user());
+    int p = w.indexOfProduct(c.product());
+    if (u < 0 || p < 0) {
+      return -1;
+    }
+    long start = WindowTable.saturatedNanos(c.start());
+    // the first window after (start, u, p)
+    int lo = 0;
+    int hi = w.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      long s = w.startNanos(mid);
+      int cmp = s != start ? Long.compare(s, start)
+          : w.userIndex(mid) != u ? Integer.compare(w.userIndex(mid), u)
+          : Integer.compare(w.productIndex(mid), p);
+      if (cmp <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    long end = WindowTable.saturatedNanos(c.end());
+    for (int k = lo - 1;
+        k >= 0 && w.startNanos(k) == start && w.userIndex(k) == u && w.productIndex(k) == p;
+        k--) {
+      if (w.endNanos(k) == end && w.tokens(k) == c.tokens()) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code plan} holds no seat and no network holding: then it covers no use at all. */
+  private static boolean coversNothing(Plan plan) {
+    return plan.seats().isEmpty() && plan.network().isEmpty();
   }
 
   /**
@@ -127,6 +170,11 @@ public final class SeatCover {
    */
   public static List<Session> uncoveredSessions(
       Plan plan, List<Session> sessions, PlanPeriod period, CatalogHistory catalogs) {
+    if (coversNothing(plan)) {
+      checkNotNull(period, "period");
+      checkNotNull(catalogs, "catalogs");
+      return new ArrayList<>(sessions);
+    }
     List<Charge> probes = new ArrayList<>(sessions.size());
     for (Session s : sessions) {
       probes.add(probe(s.user(), s.product(), s.start()));
@@ -153,6 +201,10 @@ public final class SeatCover {
       PlanPeriod period,
       CatalogHistory catalogs) {
     List<UserId> who = List.copyOf(new LinkedHashSet<>(users));
+    if (coversNothing(plan) && period.days() > 0) {
+      checkNotNull(catalogs, "catalogs");
+      return new LinkedHashSet<>();
+    }
     List<Charge> probes = new ArrayList<>();
     for (UserId u : who) {
       for (LocalDate d = period.from(); d.isBefore(period.to()); d = d.plusDays(1)) {
