@@ -7,7 +7,6 @@ import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.NetworkRetirement;
 import dev.seatwise.domain.catalog.Prices;
 import dev.seatwise.domain.catalog.Product;
-import dev.seatwise.domain.metering.CapacityDemand;
 import dev.seatwise.domain.metering.ConcurrentSeatMeter;
 import dev.seatwise.domain.metering.Coverage;
 import dev.seatwise.domain.metering.MeterContext;
@@ -142,9 +141,10 @@ public final class TradeInAssessment {
     if (sessions.isEmpty()) {
       return OptionalLong.empty();
     }
-    List<CapacityDemand> demands =
-        new ConcurrentSeatMeter().meter(UsageLog.ofSessions(sessions), context).demands();
-    return demands.isEmpty() ? OptionalLong.empty() : OptionalLong.of(demands.get(0).peak());
+    // the network-seat meter's peak of the product (its sessions are of one product), without
+    // the concurrency profile that the meter's demand carries
+    List<ConcurrentSeatMeter.Peak> peaks = ConcurrentSeatMeter.peaks(UsageLog.ofSessions(sessions));
+    return peaks.isEmpty() ? OptionalLong.empty() : OptionalLong.of(peaks.get(0).peak());
   }
 
   /** One weighing's inputs and what it has found so far. */
