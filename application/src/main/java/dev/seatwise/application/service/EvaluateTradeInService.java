@@ -106,16 +106,19 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
     // the product's windows only, read from the replay's table (no object for the others)
     WindowTable windows = analysis.flexWindows();
     int wp = windows.indexOfProduct(id);
-    List<Charge> ofProduct =
-        wp < 0 ? List.of() : windows.filter(i -> windows.productIndex(i) == wp).charges();
+    WindowTable ofProduct =
+        wp < 0 ? WindowTable.empty() : windows.filter(i -> windows.productIndex(i) == wp);
     SeatCover cover = SeatCover.of(today, ofProduct, catalogs);
     Map<UserId, long[]> counts = new TreeMap<>();
     Map<UserId, Set<LocalDate>> daysOf = new HashMap<>();
-    for (Charge c : cover.uncovered()) {
-      long[] wt = counts.computeIfAbsent(c.user(), u -> new long[3]);
-      wt[1]++;
-      wt[2] = Math.addExact(wt[2], c.tokens());
-      daysOf.computeIfAbsent(c.user(), u -> new HashSet<>()).add(planPeriod.dayOf(c.start()));
+    for (int i = 0; i < ofProduct.size(); i++) {
+      if (!cover.covers(i)) {
+        UserId user = ofProduct.user(i);
+        long[] wt = counts.computeIfAbsent(user, u -> new long[3]);
+        wt[1]++;
+        wt[2] = Math.addExact(wt[2], ofProduct.tokens(i));
+        daysOf.computeIfAbsent(user, u -> new HashSet<>()).add(planPeriod.dayOf(ofProduct.start(i)));
+      }
     }
     daysOf.forEach((u, d) -> counts.get(u)[0] = d.size());
     Map<UserId, ProductUsage> dateless = new TreeMap<>();

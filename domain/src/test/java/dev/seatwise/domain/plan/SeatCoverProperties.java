@@ -12,6 +12,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UserId;
@@ -160,6 +161,23 @@ class SeatCoverProperties {
                 }
                 assertThat(SeatCover.coveredEveryDay(p, ACD, who, PERIOD, BUNDLED)).isEqualTo(everyDay);
               }
+            });
+  }
+
+  @Test
+  void theCoverOfATableIsTheCoverOfItsWindowsAsAList() {
+    qt().forAll(plans(), windows())
+        .checkAssert(
+            (plan, windows) -> {
+              WindowTable table = WindowTable.of(windows);
+              SeatCover byTable = SeatCover.of(plan, table, PERIOD, BUNDLED);
+              SeatCover byList = SeatCover.of(plan, table.charges(), PERIOD, BUNDLED);
+              for (int i = 0; i < table.size(); i++) {
+                assertThat(byTable.covers(i)).as("window %s", i).isEqualTo(byList.covers(i));
+              }
+              assertThat(byTable.coveredCount()).isEqualTo(byList.coveredCount());
+              assertThat(byTable.uncovered()).isEqualTo(byList.uncovered());
+              assertThat(byTable.seatMisses()).isEqualTo(byList.seatMisses());
             });
   }
 }
