@@ -61,10 +61,11 @@ import java.util.TreeMap;
  * history's own charges, to give the monthly balances, the run-out date and the tokens that expire
  * unused. The history's charges are the Flex windows' table ({@link WindowTable}, no object per
  * window), replayed by column ({@link TokenDraws}) and read back through running totals ({@link
- * LedgerBalances}): the same ledger rules as the object replay, at the comparison's cost. <b>P50/P90</b> per month and over the horizon come from the domain's seeded block
- * bootstrap of whole weeks ({@link BurnForecast}); the <b>plan</b> is the domain's {@link
- * BurnCoverPlan} on the same runs: it covers their P90 path within lot expiry at the least pack
- * cost plus expected waste. When the history holds no whole Monday-to-Sunday week, P50/P90
+ * LedgerBalances}): the same ledger rules as the object replay, at the comparison's cost.
+ * <b>P50/P90</b> per month and over the horizon come from the domain's seeded block bootstrap of
+ * whole weeks ({@link BurnForecast}); the <b>plan</b> is the domain's {@link BurnCoverPlan} on the
+ * same runs: it covers their P90 path within lot expiry at the least pack cost plus expected
+ * waste. When the history holds no whole Monday-to-Sunday week, P50/P90
  * resample single days and the plan covers the horizon's P90 spread evenly (buying, whenever the
  * lots would first refuse it, the cheapest cover of what they refuse until the new lot expires:
  * domain {@link RefusalCoverPlan}).
