@@ -27,7 +27,6 @@ import dev.seatwise.domain.plan.SeatCover;
 import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.ScheduledPurchase;
 import dev.seatwise.domain.usage.UserId;
-import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
@@ -333,9 +332,8 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
       return all;
     }
     PlanPeriod period = new PlanPeriod(history.from(), history.to(), history.zone());
-    List<Charge> windows = all.charges();
-    HeldPlan today = HeldPlan.of(held, catalogs, period, windows);
-    SeatCover cover = SeatCover.of(today, windows, catalogs);
+    HeldPlan today = HeldPlan.of(held, catalogs, period, all.charges());
+    SeatCover cover = SeatCover.of(today, all, catalogs);
     notes.add(
         label + "the burn is the Flex windows of the history that no held seat covers ("
             + SeatCoverNotes.RULE + "); " + SeatCoverNotes.covered(cover, all.size())
