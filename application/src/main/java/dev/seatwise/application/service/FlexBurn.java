@@ -3,53 +3,61 @@ package dev.seatwise.application.service;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.seatwise.application.port.in.AnalysisPeriod;
-import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.tokens.TokenCharge;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Flex burn that lots must pay for, shared by the forecast and the renewal review: charges
- * within a period (which of them no seat covers is the domain's {@code plan.SeatCover}), their
- * daily totals, and evenly spread projections of a burn rate as daily ledger charges.
+ * The Flex burn that lots must pay for, in the forecast: the access windows within a period (by
+ * column, a {@link WindowTable} in start order; which of them no seat covers is the domain's {@code
+ * plan.SeatCover}), their daily totals, and evenly spread projections of a burn rate as daily
+ * ledger charges.
  */
 final class FlexBurn {
   private FlexBurn() {}
 
-  /** Charges that start in the period (continuation windows past its end belong to the next). */
-  static List<Charge> within(List<Charge> charges, AnalysisPeriod period) {
-    Instant start = period.startInstant();
-    Instant end = period.endInstant();
-    List<Charge> out = new ArrayList<>();
-    for (Charge c : charges) {
-      if (!c.start().isBefore(start) && c.start().isBefore(end)) {
-        out.add(c);
-      }
-    }
-    return out;
+  /** The windows that start in the period (continuation windows past its end belong to the next). */
+  static WindowTable within(WindowTable windows, AnalysisPeriod period) {
+    return windows.startingIn(
+        WindowTable.saturatedNanos(period.startInstant()),
+        WindowTable.saturatedNanos(period.endInstant()));
   }
 
-  /** Tokens charged on each day of the period (index 0 = its first day), by the day a charge starts. */
-  static long[] dailyTotals(List<Charge> charges, AnalysisPeriod period) {
-    long[] daily = new long[Math.toIntExact(period.days())];
-    for (Charge c : within(charges, period)) {
-      LocalDate day = c.start().atZone(period.zone()).toLocalDate();
-      int i = (int) ChronoUnit.DAYS.between(period.from(), day);
-      daily[i] = Math.addExact(daily[i], c.tokens());
+  /**
+   * Tokens charged on each day of the period (index 0 = its first day), by the day (in the
+   * period's zone) a window starts; windows outside the period count nowhere.
+   */
+  static long[] dailyTotals(WindowTable windows, AnalysisPeriod period) {
+    int days = Math.toIntExact(period.days());
+    long[] daily = new long[days];
+    WindowTable in = within(windows, period);
+    int i = 0;
+    for (int d = 0; d < days; d++) {
+      // windows are in start order: those before the next day's start are this day's
+      long next =
+          WindowTable.saturatedNanos(
+              period.from().plusDays(d + 1L).atStartOfDay(period.zone()).toInstant());
+      long sum = 0;
+      for (; i < in.size() && in.startNanos(i) < next; i++) {
+        sum = Math.addExact(sum, in.tokens(i));
+      }
+      daily[d] = sum;
     }
     return daily;
   }
 
-  /** The charges as ledger charges, referenced {@code user/product}. */
-  static List<TokenCharge> ledgerCharges(List<Charge> charges) {
-    List<TokenCharge> out = new ArrayList<>(charges.size());
-    for (Charge c : charges) {
-      out.add(new TokenCharge(c.start(), c.tokens(), c.user() + "/" + c.product()));
+  /** The windows as ledger charges (in their order), referenced {@code user/product}. */
+  static List<TokenCharge> ledgerCharges(WindowTable windows) {
+    List<TokenCharge> out = new ArrayList<>(windows.size());
+    for (int i = 0; i < windows.size(); i++) {
+      out.add(
+          new TokenCharge(
+              windows.start(i), windows.tokens(i), windows.user(i) + "/" + windows.product(i)));
     }
     return out;
   }

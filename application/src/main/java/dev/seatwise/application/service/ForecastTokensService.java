@@ -27,12 +27,13 @@ import dev.seatwise.domain.plan.SeatCover;
 import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.ScheduledPurchase;
 import dev.seatwise.domain.usage.UserId;
-import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
-import dev.seatwise.domain.tokens.LedgerReplay;
+import dev.seatwise.domain.tokens.LedgerBalances;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.TokenCharge;
+import dev.seatwise.domain.tokens.TokenDraws;
 import dev.seatwise.domain.tokens.TokenLedger;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.tokens.Tokens;
@@ -43,10 +44,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -57,10 +58,13 @@ import java.util.TreeMap;
  * <p>The <b>expected</b> burn is the history's mean daily burn, spread evenly (whole tokens) over
  * the days ahead; it is replayed through the {@link TokenLedger} of the lots held, after the
  * history's own charges, to give the monthly balances, the run-out date and the tokens that expire
- * unused. <b>P50/P90</b> per month and over the horizon come from the domain's seeded block
- * bootstrap of whole weeks ({@link BurnForecast}); the <b>plan</b> is the domain's {@link
- * BurnCoverPlan} on the same runs: it covers their P90 path within lot expiry at the least pack
- * cost plus expected waste. When the history holds no whole Monday-to-Sunday week, P50/P90
+ * unused. The history's charges are the Flex windows' table ({@link WindowTable}, no object per
+ * window), replayed by column ({@link TokenDraws}) and read back through running totals ({@link
+ * LedgerBalances}): the same ledger rules as the object replay, at the comparison's cost.
+ * <b>P50/P90</b> per month and over the horizon come from the domain's seeded block bootstrap of
+ * whole weeks ({@link BurnForecast}); the <b>plan</b> is the domain's {@link BurnCoverPlan} on the
+ * same runs: it covers their P90 path within lot expiry at the least pack cost plus expected
+ * waste. When the history holds no whole Monday-to-Sunday week, P50/P90
  * resample single days and the plan covers the horizon's P90 spread evenly (buying, whenever the
  * lots would first refuse it, the cheapest cover of what they refuse until the new lot expires:
  * domain {@link RefusalCoverPlan}).
@@ -99,7 +103,7 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     Entitlements held = entitlements.entitlements();
     List<String> notes = new ArrayList<>(analysis.notes());
 
-    List<Charge> burn = burnOf(query.plan(), imported, analysis, held, notes);
+    WindowTable burn = burnOf(query.plan(), imported, analysis, held, notes);
     long[] daily = FlexBurn.dailyTotals(burn, history);
     List<PoolConsumption> pooled = PoolConsumptionBurn.within(imported.consumption(), history);
     PoolConsumptionBurn.addDaily(pooled, history, daily);
@@ -110,11 +114,13 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
     LocalDate end = query.horizonEnd();
     long horizonDays = ChronoUnit.DAYS.between(asOf, end);
     Instant asOfStart = asOf.atStartOfDay(zone).toInstant();
-    List<TokenCharge> past =
-        concat(FlexBurn.ledgerCharges(burn), PoolConsumptionBurn.ledgerCharges(pooled, zone));
+    List<TokenCharge> poolCharges = PoolConsumptionBurn.ledgerCharges(pooled, zone);
     List<TokenCharge> expected =
         FlexBurn.spread(historyTokens, historyDays, asOf, horizonDays, zone, "expected");
-    LedgerReplay replay = TokenLedger.of(held.lots()).replay(concat(past, expected));
+    // the history's charges, then the expected burn, replayed by column through the lots held
+    BurnCharges charges = BurnCharges.of(burn, poolCharges, expected);
+    LedgerBalances replay =
+        LedgerBalances.of(TokenDraws.replay(TokenLedger.of(held.lots()), charges, charges.count()));
 
     Map<LocalDate, Long> byDay = new TreeMap<>();
     for (int i = 0; i < daily.length; i++) {
@@ -147,11 +153,11 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
           "the history holds no whole Monday-to-Sunday week, so the projected months carry no"
               + " P50/P90 band (both are the expected burn)");
     }
+    OptionalInt firstRefused = replay.firstRefusedAtOrAfter(asOfStart);
     Optional<LocalDate> runOut =
-        replay.refused().stream()
-            .filter(c -> !c.at().isBefore(asOfStart) && c.tokens() > 0)
-            .map(c -> c.at().atZone(zone).toLocalDate())
-            .findFirst();
+        firstRefused.isPresent()
+            ? Optional.of(replay.chargeAt(firstRefused.getAsInt()).atZone(zone).toLocalDate())
+            : Optional.empty();
     Instant open = FlexBurn.closeBefore(asOf, zone);
     Instant close = FlexBurn.closeBefore(end, zone);
     long expiringUnused = replay.expiredBy(close) - replay.expiredBy(open);
@@ -181,11 +187,13 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
       }
       p50 = nearestRank(totals, 50);
       p90 = nearestRank(totals, 90);
-      plan = planOnPaths(prices, held.lots(), past, paths, p90, asOf, h, zone, notes);
+      plan = planOnPaths(prices, replay, paths, p90, asOf, h, zone, notes);
     } else {
       long[] runs = simulate(daily, horizonDays, query.simulations(), query.seed());
       p50 = nearestRank(runs, 50);
       p90 = nearestRank(runs, 90);
+      // a history of less than a week: its charges are few, replayed as objects by the domain
+      List<TokenCharge> past = concat(FlexBurn.ledgerCharges(burn), poolCharges);
       plan = plan(prices, held.lots(), past, p90, historyTokens, historyDays, asOf, end, zone, notes);
     }
 
@@ -241,14 +249,14 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
   static final long MAX_PATH_DAYS = 8_000_000L;
 
   /** The Flex windows of the history that {@code plan}'s seats do not cover (see {@link BurnPlan}). */
-  private List<Charge> burnOf(
+  private WindowTable burnOf(
       BurnPlan plan,
       ImportedUsage imported,
       UsageAnalysis analysis,
       Entitlements held,
       List<String> notes) {
     AnalysisPeriod history = analysis.period();
-    List<Charge> all = FlexBurn.within(analysis.flexMetering().charges(), history);
+    WindowTable all = FlexBurn.within(analysis.flexWindows(), history);
     switch (plan) {
       case CURRENT:
         return seatBurn(plan, all, held, history, true, notes);
@@ -263,12 +271,22 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
           return seatBurn(BurnPlan.UNASSIGNED, all, held, history, false, notes);
         }
         Map<UserId, Set<ProductId>> flex = optimal.get().onFlex();
-        List<Charge> out = new ArrayList<>();
-        Set<UserId> onFlex = new HashSet<>();
-        for (Charge c : all) {
-          if (flex.getOrDefault(c.user(), Set.of()).contains(c.product())) {
-            out.add(c);
-            onFlex.add(c.user());
+        // by dictionary index: whether each user and product of the table is left on Flex
+        int products = all.productCount();
+        boolean[] kept = new boolean[all.userCount() * products];
+        for (int u = 0; u < all.userCount(); u++) {
+          Set<ProductId> onIt = flex.getOrDefault(all.userAt(u), Set.of());
+          for (int p = 0; p < products; p++) {
+            kept[u * products + p] = onIt.contains(all.productAt(p));
+          }
+        }
+        WindowTable out = all.filter(i -> kept[all.userIndex(i) * products + all.productIndex(i)]);
+        boolean[] userOnFlex = new boolean[all.userCount()];
+        int onFlex = 0;
+        for (int i = 0; i < out.size(); i++) {
+          if (!userOnFlex[out.userIndex(i)]) {
+            userOnFlex[out.userIndex(i)] = true;
+            onFlex++;
           }
         }
         notes.add(
@@ -276,7 +294,7 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
                 + " over the history (" + history.from() + " to " + history.to() + ", "
                 + history.days() + " days; no pins, exclusions or token cap) leaves each user on"
                 + " Flex: " + Figures.tokens(out.size()) + " of " + Figures.tokens(all.size())
-                + " windows, " + Figures.tokens(onFlex.size()) + " users; that plan costs "
+                + " windows, " + Figures.tokens(onFlex) + " users; that plan costs "
                 + Figures.money(optimal.get().total()) + " over the history, as compare prices it");
         return out;
       }
@@ -296,9 +314,9 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
    * subscription's start and end). Without a Users export, {@code rank} assumes the seats assigned
    * to the heaviest users ({@code current}); otherwise nobody is seated ({@code unassigned}).
    */
-  private List<Charge> seatBurn(
+  private WindowTable seatBurn(
       BurnPlan plan,
-      List<Charge> all,
+      WindowTable all,
       Entitlements held,
       AnalysisPeriod history,
       boolean rank,
@@ -314,22 +332,22 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
       return all;
     }
     PlanPeriod period = new PlanPeriod(history.from(), history.to(), history.zone());
-    HeldPlan today = HeldPlan.of(held, catalogs, period, all);
+    HeldPlan today = HeldPlan.of(held, catalogs, period, all.charges());
     SeatCover cover = SeatCover.of(today, all, catalogs);
     notes.add(
         label + "the burn is the Flex windows of the history that no held seat covers ("
             + SeatCoverNotes.RULE + "); " + SeatCoverNotes.covered(cover, all.size())
             + ". The seats are assumed held as in the history throughout the horizon");
     notes.addAll(SeatCoverNotes.assumed(today, label));
-    return cover.uncovered();
+    return all.filter(i -> !cover.covers(i));
   }
 
   private static ProjectedMonth month(
-      LedgerReplay replay, List<TokenCharge> expected, LocalDate from, LocalDate to, ZoneId zone) {
+      LedgerBalances replay, List<TokenCharge> expected, LocalDate from, LocalDate to, ZoneId zone) {
     Instant a = FlexBurn.closeBefore(from, zone);
     Instant b = FlexBurn.closeBefore(to, zone);
     long burn = sumBetween(expected, a, b);
-    long refused = sumBetween(replay.refused(), a, b);
+    long refused = replay.refusedBetween(a, b);
     return new ProjectedMonth(
         from,
         to,
@@ -342,7 +360,7 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
         replay.balanceAt(b));
   }
 
-  /** Tokens of charges at instants in {@code (after, upTo]}. */
+  /** Tokens of charges at instants in {@code (after, upTo]} (of the burn ahead: a charge a day). */
   private static long sumBetween(List<TokenCharge> charges, Instant after, Instant upTo) {
     long sum = 0;
     for (TokenCharge c : charges) {
@@ -453,12 +471,11 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
   /**
    * The purchases that cover the P90 path of the bootstrap's runs within lot expiry at the least
    * pack cost plus expected waste (domain {@link BurnCoverPlan}), after the lots held (their
-   * balance at the start of {@code asOf}, once the history's charges are replayed).
+   * balance at the start of {@code asOf}, once the history's charges are replayed: {@code replay}).
    */
   private PurchasePlan planOnPaths(
       Catalog prices,
-      List<TokenLot> heldLots,
-      List<TokenCharge> past,
+      LedgerBalances replay,
       long[][] paths,
       long p90,
       LocalDate asOf,
@@ -470,17 +487,13 @@ public final class ForecastTokensService implements ForecastTokensUseCase {
       notes.add("the catalog sells no token packs, so there is no purchase plan");
       return new PurchasePlan(List.of(), 0, zero, 0, 0, zero, "the catalog sells no token packs");
     }
-    LedgerReplay replay = TokenLedger.of(heldLots).replay(past);
-    Instant asOfStart = asOf.atStartOfDay(zone).toInstant();
+    // what the history's charges drew from each lot: the draws before the start of asOf (the
+    // burn ahead starts there, so these are the draws of the history's replay alone)
+    Instant lastBefore = asOf.atStartOfDay(zone).toInstant().minusNanos(1);
     List<BurnCoverPlan.HeldTokens> held = new ArrayList<>();
     for (int i = 0; i < replay.lots().size(); i++) {
       TokenLot lot = replay.lots().get(i);
-      long drawn = 0;
-      for (LedgerReplay.Draw d : replay.drawsFrom(i)) {
-        if (d.at().isBefore(asOfStart)) {
-          drawn += d.tokens();
-        }
-      }
+      long drawn = replay.drawnBy(i, lastBefore);
       held.add(
           new BurnCoverPlan.HeldTokens(
               lot.id(), firstDayFrom(lot.purchased(), zone), firstDayFrom(lot.expires(), zone),

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.seatwise.application.port.in.BurnPlan;
 import dev.seatwise.application.port.in.ForecastTokensQuery;
 import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.application.port.in.PlannedPurchase;
@@ -21,6 +22,7 @@ import dev.seatwise.domain.tokens.TokenCharge;
 import dev.seatwise.domain.tokens.TokenLedger;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.tokens.TokenPack;
+import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -178,6 +180,57 @@ class ForecastTokensProperties {
             });
   }
 
+  /**
+   * The forecast by column (the Flex windows' table, the columnar replay and its running totals)
+   * is the forecast by objects it replaced ({@link ObjectForecastTokensService}, the plain rule):
+   * the same record, field for field, whatever the plan, the seats and lots held, the horizon,
+   * the daily usage beside the sessions and the history's length (with and without a whole week).
+   */
+  @Test
+  void theColumnarForecastIsTheObjectForecast() {
+    qt().withExamples(120)
+        .forAll(
+            AnalyticsGens.usage(HISTORY_FROM, HISTORY_DAYS, 3, 40),
+            lists().of(integers().between(0, 3 * HISTORY_DAYS * 3 - 1)).ofSizeBetween(0, 20),
+            AnalyticsGens.entitlements(AS_OF, 3),
+            integers().between(0, 4 * 3 * 2 * 14 - 1))
+        .checkAssert(
+            (sessions, dayCodes, entitlements, code) -> {
+              int choice = code % 24;
+              int months = 1 + code / 24;
+              BurnPlan plan = BurnPlan.values()[choice % 4];
+              boolean seats = (choice / 4) % 3 != 0; // else the lots alone
+              boolean shortHistory = choice / 12 == 1;
+              // daily usage (no clock times) of users d0..d2, charged at the start of its day
+              List<DailyUsage> days = new ArrayList<>();
+              for (int day : dayCodes) {
+                days.add(
+                    DailyUsage.of(
+                        "d" + day % 3, List.of("ACD", "RVT", "C3D").get(day / 3 % 3),
+                        HISTORY_FROM.plusDays(day / 9)));
+              }
+              Entitlements held =
+                  seats
+                      ? entitlements
+                      : new Entitlements(List.of(), List.of(), entitlements.lots());
+              LocalDate to = shortHistory ? HISTORY_FROM.plusDays(5) : AS_OF;
+              ForecastTokensQuery query =
+                  ForecastTokensQuery.of(AS_OF)
+                      .withHistory(PeriodSpec.of(HISTORY_FROM, to, ZoneOffset.UTC))
+                      .withHorizonMonths(months)
+                      .withSimulations(40)
+                      .withSeed(choice)
+                      .withPlan(plan);
+              var usage = InMemoryUsageAdapter.of(sessions, days);
+              var lots = new InMemoryEntitlementsAdapter(held);
+              TokenForecast columnar =
+                  new ForecastTokensService(usage, catalogs(), lots).forecast(query);
+              TokenForecast objects =
+                  new ObjectForecastTokensService(usage, catalogs(), lots).forecast(query);
+              assertThat(columnar).isEqualTo(objects);
+            });
+  }
+
   /** The history's charges, metered independently of the service under test. */
   private static List<TokenCharge> pastCharges(List<Session> sessions, List<TokenLot> lots) {
     var analysis =
@@ -185,7 +238,7 @@ class ForecastTokensProperties {
             InMemoryUsageAdapter.of(sessions).usage(),
             catalogs(),
             PeriodSpec.of(HISTORY_FROM, AS_OF, ZoneOffset.UTC));
-    return FlexBurn.ledgerCharges(
-        FlexBurn.within(analysis.flexMetering().charges(), analysis.period()));
+    return ObjectForecastTokensService.ledgerCharges(
+        ObjectForecastTokensService.within(analysis.flexMetering().charges(), analysis.period()));
   }
 }

@@ -190,7 +190,8 @@ public final class BurnCoverPlan {
       }
     }
     long[] residual = p90.clone();
-    draw(sorted(heldLots), residual, horizonDays, new long[heldLots.size()], -1, null);
+    new Drawing(sorted(heldLots))
+        .draw(residual, horizonDays, new long[heldLots.size()], -1, null, true);
 
     long residualTotal = 0;
     for (long t : residual) {
@@ -323,12 +324,13 @@ public final class BurnCoverPlan {
       }
     }
     List<Lot> order = sorted(lots);
+    Drawing drawing = new Drawing(order);
     long[] unused = new long[order.size()];
     long leftAtHorizon = 0;
     long[] atHorizon = new long[order.size()];
+    long[] left = new long[order.size()];
     for (long[] path : paths) {
-      long[] left = new long[order.size()];
-      draw(order, path.clone(), path.length, left, horizonDays, atHorizon);
+      drawing.draw(path, path.length, left, horizonDays, atHorizon, false);
       for (int i = 0; i < order.size(); i++) {
         Lot l = order.get(i);
         if (l.price() != null) {
@@ -359,33 +361,59 @@ public final class BurnCoverPlan {
   }
 
   /**
-   * Draws {@code demand[0..days)} from {@code order} (burn order) day by day; {@code demand[d]} is
-   * left holding what the lots could not pay and {@code left[i]} what lot {@code i} holds after the
-   * last day, {@code snapshot[i]} (when not null) what it held at the start of day {@code at}. A
-   * lot not yet bought holds its size.
+   * Lots in burn order by column, to draw burns from: each run of each candidate is drawn, so the
+   * loop reads arrays, and skips the lots at the front that have expired or been emptied (lots in
+   * burn order expire in order, and a lot never fills up again).
    */
-  private static void draw(
-      List<Lot> order, long[] demand, int days, long[] left, int at, long[] snapshot) {
-    for (int i = 0; i < order.size(); i++) {
-      left[i] = order.get(i).tokens();
-    }
-    for (int d = 0; d < days; d++) {
-      if (d == at && snapshot != null) {
-        System.arraycopy(left, 0, snapshot, 0, left.length);
+  private static final class Drawing {
+    private final int[] from;
+    private final int[] expires;
+    private final long[] tokens;
+
+    Drawing(List<Lot> order) {
+      int n = order.size();
+      from = new int[n];
+      expires = new int[n];
+      tokens = new long[n];
+      for (int i = 0; i < n; i++) {
+        from[i] = order.get(i).from();
+        expires[i] = order.get(i).expires();
+        tokens[i] = order.get(i).tokens();
       }
-      long need = demand[d];
-      for (int i = 0; i < order.size() && need > 0; i++) {
-        Lot l = order.get(i);
-        if (l.from() <= d && d < l.expires() && left[i] > 0) {
-          long take = Math.min(need, left[i]);
-          left[i] -= take;
-          need -= take;
+    }
+
+    /**
+     * Draws {@code demand[0..days)} day by day in burn order; {@code left[i]} is left holding what
+     * lot {@code i} holds after the last day, {@code snapshot[i]} (when not null) what it held at
+     * the start of day {@code at}, and {@code demand[d]}, when {@code unpaid}, what the lots could
+     * not pay of day {@code d}. A lot not yet bought holds its size.
+     */
+    void draw(long[] demand, int days, long[] left, int at, long[] snapshot, boolean unpaid) {
+      int n = tokens.length;
+      System.arraycopy(tokens, 0, left, 0, n);
+      int first = 0;
+      for (int d = 0; d < days; d++) {
+        if (d == at && snapshot != null) {
+          System.arraycopy(left, 0, snapshot, 0, n);
+        }
+        while (first < n && (expires[first] <= d || left[first] == 0)) {
+          first++;
+        }
+        long need = demand[d];
+        for (int i = first; i < n && need > 0; i++) {
+          if (from[i] <= d && d < expires[i] && left[i] > 0) {
+            long take = Math.min(need, left[i]);
+            left[i] -= take;
+            need -= take;
+          }
+        }
+        if (unpaid) {
+          demand[d] = need;
         }
       }
-      demand[d] = need;
-    }
-    if (at == days && snapshot != null) {
-      System.arraycopy(left, 0, snapshot, 0, left.length);
+      if (at == days && snapshot != null) {
+        System.arraycopy(left, 0, snapshot, 0, n);
+      }
     }
   }
 

@@ -66,19 +66,20 @@ public final class BurnForecast {
         months.add(m);
       }
     }
+    // the month (index in months) of each day: days run in order, so months change in order
+    int[] monthOf = new int[days];
+    for (int d = 0, m = 0; d < days; d++) {
+      if (!YearMonth.from(from.plusDays(d)).equals(months.get(m))) {
+        m++;
+      }
+      monthOf[d] = m;
+    }
     long[] totals = new long[runs];
     long[][] byMonth = new long[months.size()][runs];
     for (int r = 0; r < runs; r++) {
-      int m = 0;
-      YearMonth current = months.get(0);
       for (int d = 0; d < days; d++) {
-        YearMonth ym = YearMonth.from(from.plusDays(d));
-        if (!ym.equals(current)) {
-          current = ym;
-          m++;
-        }
         totals[r] += paths[r][d];
-        byMonth[m][r] += paths[r][d];
+        byMonth[monthOf[d]][r] += paths[r][d];
       }
     }
     List<MonthBand> bands = new ArrayList<>();
@@ -132,19 +133,31 @@ public final class BurnForecast {
       candidates.add(near.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    // the history by day from its first key (days without a key burn 0), and each whole week's
+    // Monday as an index into it: a drawn week is copied from there, day by day
+    LocalDate first = history.firstKey();
+    long[] burn = new long[daysBetween(first, history.lastKey()) + 1];
+    for (Map.Entry<LocalDate, Long> e : history.entrySet()) {
+      burn[daysBetween(first, e.getKey())] = e.getValue();
+    }
+    int[] monday = new int[weeks.size()];
+    for (int i = 0; i < monday.length; i++) {
+      monday[i] = daysBetween(first, weeks.get(i));
+    }
+    // day 7k + day of the weeks ahead is path day 7k + day - lead (before from when negative)
+    int lead = daysBetween(start, from);
     long[][] paths = new long[runs][days];
     SplittableRandom random = new SplittableRandom(seed);
     for (int r = 0; r < runs; r++) {
-      int k = 0;
-      for (LocalDate w = start; w.isBefore(end); w = w.plusWeeks(1), k++) {
+      long[] path = paths[r];
+      for (int k = 0; k < candidates.size(); k++) {
         int[] near = candidates.get(k);
-        LocalDate drawn = weeks.get(near[random.nextInt(near.length)]);
+        int drawn = monday[near[random.nextInt(near.length)]];
         for (int day = 0; day < 7; day++) {
-          LocalDate d = w.plusDays(day);
-          if (d.isBefore(from) || !d.isBefore(end)) {
-            continue;
+          int d = 7 * k + day - lead;
+          if (d >= 0 && d < days) {
+            path[d] = burn[drawn + day];
           }
-          paths[r][(int) ChronoUnit.DAYS.between(from, d)] = history.getOrDefault(drawn.plusDays(day), 0L);
         }
       }
     }

@@ -177,6 +177,55 @@ public final class SeatCover {
   }
 
   /**
+   * {@code plan}'s seats and network holdings against the windows of {@code windows} over {@code
+   * period}, by index: as {@link #of(Plan, List, PlanPeriod, CatalogHistory)} of {@code
+   * windows.charges()} (window {@code i} of the table is the {@code i}-th window given), without an
+   * object per window: the evaluation reads the table's columns, and window {@code i} is covered
+   * when it met it by a seat or a network holding (windows outside the period are not evaluated
+   * and are not covered).
+   */
+  public static SeatCover of(
+      Plan plan, WindowTable windows, PlanPeriod period, CatalogHistory catalogs) {
+    PlanEvaluation e = seatsOnly(plan, windows, period, catalogs);
+    return new SeatCover(e, windows.charges(), covered(e, windows, period), e.seatMisses());
+  }
+
+  /**
+   * Today's plan {@code held} against the windows of {@code windows} over its period, by index: as
+   * {@link #of(HeldPlan, List, CatalogHistory)} of {@code windows.charges()}, without an object per
+   * window (see {@link #of(Plan, WindowTable, PlanPeriod, CatalogHistory)}).
+   */
+  public static SeatCover of(HeldPlan held, WindowTable windows, CatalogHistory catalogs) {
+    checkNotNull(held, "held");
+    PlanEvaluation e = seatsOnly(held.plan(), windows, held.period(), catalogs);
+    return new SeatCover(
+        e, windows.charges(), covered(e, windows, held.period()),
+        seatMisses(held, e.seatMisses(), catalogs));
+  }
+
+  private static PlanEvaluation seatsOnly(
+      Plan plan, WindowTable windows, PlanPeriod period, CatalogHistory catalogs) {
+    checkNotNull(plan, "plan");
+    checkNotNull(windows, "windows");
+    checkNotNull(period, "period");
+    checkNotNull(catalogs, "catalogs");
+    Plan seatsOnly = new Plan(plan.currency(), plan.seats(), plan.network(), List.of());
+    return PlanEvaluation.of(seatsOnly, windows, period, catalogs);
+  }
+
+  /** Per window of {@code windows}, whether {@code e} (of those in the period) met it by a seat. */
+  private static boolean[] covered(PlanEvaluation e, WindowTable windows, PlanPeriod period) {
+    // the evaluation's windows are this table's that open in the period: a run of it from here
+    int first = windows.firstStartingAtOrAfter(WindowTable.saturatedNanos(period.start()));
+    boolean[] covered = new boolean[windows.size()];
+    for (int j = 0; j < e.windows().size(); j++) {
+      Outcome o = e.outcome(j);
+      covered[first + j] = o == Outcome.SEAT || o == Outcome.NETWORK;
+    }
+    return covered;
+  }
+
+  /**
    * {@code misses} (an evaluation of {@code held}'s plan) with {@link SeatMiss.Reason#NOT_ASSIGNED}
    * replaced by {@link SeatMiss.Reason#NO_SUBSCRIPTION} where the Users export assigns the user an
    * offering including the product that no subscription holds ({@link HeldPlan#unheldOffering}).

@@ -319,6 +319,16 @@ public final class TokenDraws {
     }
   }
 
+  /** The time of charge {@code c} as replayed (epoch nanoseconds): for {@link LedgerBalances}. */
+  long chargeAtNanos(int c) {
+    return charges.atNanos(c);
+  }
+
+  /** The tokens of charge {@code c} as replayed: for {@link LedgerBalances}. */
+  long chargeTokens(int c) {
+    return charges.tokens(c);
+  }
+
   /** Runs the draws are held in (for measuring how compact they are). */
   public int runs() {
     return runs;

@@ -79,6 +79,48 @@ class BurnCoverPlanProperties {
     return unpaid;
   }
 
+  /**
+   * The plan drawn from arrays is the plan drawn from lists of records ({@link
+   * ObjectBurnCoverPlan}, the plain rule): the same P90 path, residual, candidates with their
+   * scores, choice, surplus and bound, with the exact programme and (burns in the millions) the
+   * greedy rule.
+   */
+  @Test
+  void thePlanDrawnFromArraysIsThePlanDrawnFromRecords() {
+    qt().withExamples(150)
+        .forAll(packMenus(1, 3, 300), shapes())
+        .checkAssert(
+            (packs, shape) -> {
+              int horizon = shape[0];
+              Period validity = Period.ofMonths(shape[1]);
+              SplittableRandom random = new SplittableRandom(shape[3]);
+              int days = BurnForecast.daysBetween(FROM, FROM.plusDays(horizon - 1L).plus(validity));
+              long[][] paths = paths(shape[2], days, random);
+              if (shape[3] % 3 == 0) { // beyond the programme's reach: the greedy rule
+                for (long[] path : paths) {
+                  for (int d = 0; d < path.length; d++) {
+                    path[d] *= 100_000;
+                  }
+                }
+              }
+              List<BurnCoverPlan.HeldTokens> held = held(random);
+              CatalogHistory c = BurnCoverPlanTest.catalog(validity, packs);
+
+              BurnCoverPlan plan = BurnCoverPlan.plan(paths, FROM, horizon, held, c, validity);
+              ObjectBurnCoverPlan oracle =
+                  ObjectBurnCoverPlan.plan(paths, FROM, horizon, held, c, validity);
+
+              assertThat(plan.p90Path()).isEqualTo(oracle.p90Path());
+              assertThat(plan.residual()).isEqualTo(oracle.residual());
+              assertThat(plan.candidates()).isEqualTo(oracle.candidates());
+              assertThat(plan.chosen()).isEqualTo(oracle.chosen());
+              assertThat(plan.expectedSurplusAtHorizon())
+                  .isEqualTo(oracle.expectedSurplusAtHorizon());
+              assertThat(plan.gapBound()).isEqualTo(oracle.gapBound());
+              assertThat(plan.cost()).isEqualTo(oracle.cost());
+            });
+  }
+
   @Test
   void theScheduleCoversTheP90PathWithUnexpiredLotsAndNoPurchaseIsDearerThanItsCheapestCover() {
     qt().withExamples(150)

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.usage.Session;
 import java.time.Instant;
@@ -81,6 +82,15 @@ class SeatCoverTest {
     // the evaluation is of the seats alone: no lot, no token drawn
     assertThat(cover.evaluation().plan().lots()).isEmpty();
     assertThat(cover.evaluation().tokensDrawn()).isZero();
+
+    // the same windows as a table (sorted by start, user, product): the same cover, by index
+    WindowTable table = WindowTable.of(windows);
+    SeatCover byIndex = SeatCover.of(plan, table, Q1_2025, BUNDLED);
+    assertThat(byIndex.coveredCount()).isEqualTo(2);
+    for (int i = 0; i < table.size(); i++) {
+      assertThat(byIndex.covers(i)).isEqualTo(cover.covers(windows.indexOf(table.charge(i))));
+    }
+    assertThat(byIndex.seatMisses()).isEqualTo(cover.seatMisses());
   }
 
   @Test
