@@ -88,41 +88,6 @@ public final class SeatCover {
   }
 
   /**
-   * As {@link #of(Plan, List, PlanPeriod, CatalogHistory)}, for the windows of a table: the
-   * evaluation reads the table's columns (no window is copied into an object), and window {@code
-   * i} of the table is {@link #covers(int) covers(i)}.
-   */
-  public static SeatCover of(
-      Plan plan, WindowTable windows, PlanPeriod period, CatalogHistory catalogs) {
-    checkNotNull(plan, "plan");
-    checkNotNull(windows, "windows");
-    checkNotNull(period, "period");
-    checkNotNull(catalogs, "catalogs");
-    Plan seatsOnly = new Plan(plan.currency(), plan.seats(), plan.network(), List.of());
-    PlanEvaluation e = PlanEvaluation.of(seatsOnly, windows, period, catalogs);
-    // the evaluation's windows are the table's that open in the period: a run of it from the
-    // first that opens at or after the period's start, window for window
-    int first = windows.firstStartingAtOrAfter(WindowTable.saturatedNanos(period.start()));
-    boolean[] covered = new boolean[windows.size()];
-    for (int k = 0; k < e.windows().size(); k++) {
-      Outcome o = e.outcome(k);
-      covered[first + k] = o == Outcome.SEAT || o == Outcome.NETWORK;
-    }
-    return new SeatCover(e, windows.charges(), covered, e.seatMisses());
-  }
-
-  /**
-   * Today's plan {@code held} against the windows of a table over its period: as {@link
-   * #of(HeldPlan, List, CatalogHistory)}, the evaluation reading the table's columns.
-   */
-  public static SeatCover of(HeldPlan held, WindowTable windows, CatalogHistory catalogs) {
-    checkNotNull(held, "held");
-    SeatCover c = of(held.plan(), windows, held.period(), catalogs);
-    return new SeatCover(
-        c.evaluation, c.windows, c.covered, seatMisses(held, c.evaluation.seatMisses(), catalogs));
-  }
-
-  /**
    * The position in {@code w} (sorted by start, user index and product index) of the last window
    * equal to {@code c}, or -1 when none is (it opened outside the period).
    */
