@@ -55,8 +55,9 @@ public final class UsageAnalysis {
   private final List<String> collectionNotes;
   private final Optional<UsageSpan> span;
   /** {@link #flexWindows()} of a meter other than the replay, made when first asked for. */
-  private final java.util.concurrent.atomic.AtomicReference<WindowTable> windows =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicReference<WindowTable> windows;
+  /** Whether the usage was metered by the Flex replay, which reads no price of the catalog. */
+  private final boolean replayed;
 
   /** How a period bound that the query leaves open is chosen. */
   public enum DefaultPeriod {
@@ -75,7 +76,8 @@ public final class UsageAnalysis {
       boolean hasSummaries,
       Map<UserId, Map<ProductId, ProductUsage>> summaryUsage,
       List<String> collectionNotes,
-      Optional<UsageSpan> span) {
+      Optional<UsageSpan> span,
+      boolean replayed) {
     this.summaryUsage = summaryUsage;
     this.span = span;
     this.period = period;
@@ -85,6 +87,43 @@ public final class UsageAnalysis {
     this.byUser = byUser;
     this.hasSummaries = hasSummaries;
     this.collectionNotes = List.copyOf(collectionNotes);
+    this.windows = new java.util.concurrent.atomic.AtomicReference<>();
+    this.replayed = replayed;
+  }
+
+  /**
+   * {@code a} with {@code catalog} in its place, sharing everything else (its usage as it is now:
+   * letting go of the sessions in one leaves them in the other).
+   */
+  private UsageAnalysis(UsageAnalysis a, Catalog catalog) {
+    this.period = a.period;
+    this.catalog = catalog;
+    this.inPeriod = new java.util.concurrent.atomic.AtomicReference<>(a.inPeriod.get());
+    this.flex = a.flex;
+    this.byUser = a.byUser;
+    this.hasSummaries = a.hasSummaries;
+    this.summaryUsage = a.summaryUsage;
+    this.collectionNotes = a.collectionNotes;
+    this.span = a.span;
+    this.windows = a.windows;
+    this.replayed = a.replayed;
+  }
+
+  /**
+   * This analysis with the version of {@code catalogs} in force at the period's start (else its
+   * first), for catalogs that differ from the analysed ones in their prices only (what-if runs
+   * such as {@code PriceScaling}'s): the Flex replay counts days, windows and tokens and reads no
+   * price, so its metering, counts and window table are shared rather than made again. Empty when
+   * the usage was metered by another meter (a plug-in may read any part of the catalog): analyse
+   * it again then.
+   */
+  Optional<UsageAnalysis> repriced(CatalogHistory catalogs) {
+    if (!replayed) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new UsageAnalysis(
+            this, catalogs.versionOn(period.from()).orElse(catalogs.versions().get(0))));
   }
 
   /** How many rows were rejected and why (the first {@value #REASONS_SHOWN}), or empty when none. */
@@ -218,7 +257,8 @@ public final class UsageAnalysis {
     return new UsageAnalysis(
         period, catalog, log, flex, usageOf(counts), hasSummaries, usageOf(summaryCounts),
         collectionNotes,
-        dataSpan);
+        dataSpan,
+        meter instanceof WindowedMeter);
   }
 
   private static Map<UserId, Map<ProductId, ProductUsage>> usageOf(
