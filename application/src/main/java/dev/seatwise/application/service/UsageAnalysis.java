@@ -12,6 +12,7 @@ import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.CollectionPricing;
+import dev.seatwise.domain.metering.ConcurrentSeatMeter;
 import dev.seatwise.domain.metering.FlexReplay;
 import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.metering.WindowedMeter;
@@ -58,6 +59,8 @@ public final class UsageAnalysis {
   private final java.util.concurrent.atomic.AtomicReference<WindowTable> windows;
   /** Whether the usage was metered by the Flex replay, which reads no price of the catalog. */
   private final boolean replayed;
+  /** {@link #peaks()}, worked out when first asked for; shared with {@link #repriced} views. */
+  private final java.util.concurrent.atomic.AtomicReference<List<ConcurrentSeatMeter.Peak>> peaks;
 
   /** How a period bound that the query leaves open is chosen. */
   public enum DefaultPeriod {
@@ -89,6 +92,7 @@ public final class UsageAnalysis {
     this.collectionNotes = List.copyOf(collectionNotes);
     this.windows = new java.util.concurrent.atomic.AtomicReference<>();
     this.replayed = replayed;
+    this.peaks = new java.util.concurrent.atomic.AtomicReference<>();
   }
 
   /**
@@ -107,6 +111,7 @@ public final class UsageAnalysis {
     this.span = a.span;
     this.windows = a.windows;
     this.replayed = a.replayed;
+    this.peaks = a.peaks;
   }
 
   /**
@@ -482,6 +487,22 @@ public final class UsageAnalysis {
       }
     }
     return t;
+  }
+
+  /**
+   * Each product's peak of concurrent sessions in the period ({@link ConcurrentSeatMeter#peaks}),
+   * worked out when first asked for and then kept (a repriced view shares them: the same
+   * sessions); read before {@link #releaseSessions()}.
+   */
+  List<ConcurrentSeatMeter.Peak> peaks() {
+    List<ConcurrentSeatMeter.Peak> p = peaks.get();
+    if (p == null) {
+      p = List.copyOf(ConcurrentSeatMeter.peaks(usage()));
+      if (!peaks.compareAndSet(null, p)) {
+        p = peaks.get();
+      }
+    }
+    return p;
   }
 
   /** Per user, per product: days used, windows, tokens. */
