@@ -179,7 +179,7 @@ final class MixScenarios {
         d = shared.demand.get();
         if (d == null) {
           try {
-            d = FlexDemand.of(analysis.flexWindows(), period, catalogs);
+            d = analysis.flexDemand(period, catalogs);
           } catch (RuntimeException e) {
             d = e;
           }

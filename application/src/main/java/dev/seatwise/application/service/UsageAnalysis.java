@@ -16,6 +16,8 @@ import dev.seatwise.domain.metering.ConcurrentSeatMeter;
 import dev.seatwise.domain.metering.FlexReplay;
 import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.metering.WindowedMeter;
+import dev.seatwise.domain.plan.FlexDemand;
+import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
 import dev.seatwise.domain.metering.Meter;
@@ -59,6 +61,8 @@ public final class UsageAnalysis {
   private final java.util.concurrent.atomic.AtomicReference<WindowTable> windows;
   /** Whether the usage was metered by the Flex replay, which reads no price of the catalog. */
   private final boolean replayed;
+  /** The last {@link #flexDemand}, worked out when first asked for; shared with repriced views. */
+  private final java.util.concurrent.atomic.AtomicReference<FlexDemand> demand;
   /** {@link #peaks()}, worked out when first asked for; shared with {@link #repriced} views. */
   private final java.util.concurrent.atomic.AtomicReference<List<ConcurrentSeatMeter.Peak>> peaks;
 
@@ -93,6 +97,7 @@ public final class UsageAnalysis {
     this.windows = new java.util.concurrent.atomic.AtomicReference<>();
     this.replayed = replayed;
     this.peaks = new java.util.concurrent.atomic.AtomicReference<>();
+    this.demand = new java.util.concurrent.atomic.AtomicReference<>();
   }
 
   /**
@@ -112,6 +117,7 @@ public final class UsageAnalysis {
     this.windows = a.windows;
     this.replayed = a.replayed;
     this.peaks = a.peaks;
+    this.demand = a.demand;
   }
 
   /**
@@ -503,6 +509,24 @@ public final class UsageAnalysis {
       }
     }
     return p;
+  }
+
+  /**
+   * The Flex windows of {@link #flexWindows()} by user, product and day over {@code period}, their
+   * purchases priced by {@code catalogs} (domain {@link FlexDemand}): worked out once and, for
+   * repriced views (the same windows at other prices), re-priced by {@link
+   * FlexDemand#withCatalogs}, which works it out again only when the rates differ.
+   *
+   * @throws RuntimeException what {@link FlexDemand#of} throws when the windows cannot be read so
+   */
+  FlexDemand flexDemand(PlanPeriod period, CatalogHistory catalogs) {
+    FlexDemand d = demand.get();
+    if (d == null || !d.period().equals(period)) {
+      d = FlexDemand.of(flexWindows(), period, catalogs);
+      demand.set(d);
+      return d;
+    }
+    return d.withCatalogs(catalogs);
   }
 
   /** Per user, per product: days used, windows, tokens. */
