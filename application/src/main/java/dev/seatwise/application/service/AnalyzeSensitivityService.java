@@ -35,6 +35,10 @@ import java.util.Optional;
 /**
  * Runs {@link CompareScenariosService} on in-memory ports holding changed prices or usage, one
  * change at a time, over the baseline's period (so that a change of usage never moves the period).
+ * The usage is read and analysed once ({@link UsageAnalysis}: the Flex replay, its counts and its
+ * window table); each change of prices compares that analysis at its prices ({@link
+ * UsageAnalysis#repriced}), and each change of usage is scaled by column ({@link WindowScaling})
+ * and analysed on its own.
  *
  * <ul>
  *   <li><b>token price</b> x (1 + p/100): every pack's price per token and the lots held (which the
@@ -81,12 +85,16 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
     checkNotNull(query, "query");
     ImportedUsage imported = usage.usage();
     Entitlements held = entitlements.entitlements();
-    Comparison base = compare(imported, catalogs, held, query.compare());
+    // the usage analysed once (the replay, its counts and window table): a change of prices
+    // compares the same usage, so every price change reuses it
+    UsageAnalysis analysis =
+        UsageAnalysis.of(
+            imported, catalogs, query.compare().period(), meters,
+            UsageAnalysis.DefaultPeriod.AT_LEAST_A_YEAR);
+    Comparison base = compare(imported, analysis, catalogs, held, query.compare());
     AnalysisPeriod period = base.period();
     // a pool vendor's break-even counts tokens of pool need, not windows
-    boolean pool =
-        UsageAnalysis.of(imported, catalogs, PeriodSpec.of(period.from(), period.to(), period.zone()), meters)
-            .isCapacityMetered();
+    boolean pool = analysis.isCapacityMetered();
     CompareScenariosQuery pinned =
         new CompareScenariosQuery(
             PeriodSpec.of(period.from(), period.to(), period.zone()),
@@ -99,13 +107,15 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
     for (BigDecimal p : query.tokenPriceChanges()) {
       BigDecimal f = factor(p);
       CatalogHistory scaled = PriceScaling.tokenPrices(catalogs, f);
-      Comparison c = compare(imported, scaled, PriceScaling.tokenPrices(held, f), pinned);
+      Comparison c =
+          repriced(imported, analysis, scaled, PriceScaling.tokenPrices(held, f), pinned);
       cases.add(of(Dimension.TOKEN_PRICE, p, c, scaled, period, List.of(), pool));
     }
     for (BigDecimal p : query.namedPriceChanges()) {
       BigDecimal f = factor(p);
       CatalogHistory scaled = PriceScaling.namedPrices(catalogs, f);
-      Comparison c = compare(imported, scaled, PriceScaling.namedPrices(held, f), pinned);
+      Comparison c =
+          repriced(imported, analysis, scaled, PriceScaling.namedPrices(held, f), pinned);
       cases.add(of(Dimension.NAMED_PRICE, p, c, scaled, period, List.of(), pool));
     }
     Catalog rates = catalogs.versionOn(period.from()).orElse(catalogs.versions().get(0));
@@ -135,9 +145,42 @@ public final class AnalyzeSensitivityService implements AnalyzeSensitivityUseCas
         period, of(Dimension.BASELINE, BigDecimal.ZERO, base, catalogs, period, List.of(), pool), cases, notes);
   }
 
+  /** The comparison of usage of its own (a change of usage): read, replayed and compared. */
   private Comparison compare(
       ImportedUsage imported, CatalogHistory history, Entitlements held, CompareScenariosQuery q) {
     return new CompareScenariosService(() -> imported, history, () -> held, meters).compare(q);
+  }
+
+  /** The comparison of usage already analysed, at the prices of {@code history}. */
+  private Comparison compare(
+      ImportedUsage imported,
+      UsageAnalysis analysis,
+      CatalogHistory history,
+      Entitlements held,
+      CompareScenariosQuery q) {
+    return new CompareScenariosService(() -> imported, history, () -> held, meters)
+        .compare(q, imported, analysis, held);
+  }
+
+  /**
+   * The comparison of the analysed usage at changed prices ({@code history}): the analysis
+   * repriced when its meter reads no price (the Flex replay), else the usage analysed again.
+   */
+  private Comparison repriced(
+      ImportedUsage imported,
+      UsageAnalysis analysis,
+      CatalogHistory history,
+      Entitlements held,
+      CompareScenariosQuery q) {
+    UsageAnalysis at =
+        analysis
+            .repriced(history)
+            .orElseGet(
+                () ->
+                    UsageAnalysis.of(
+                        imported, history, q.period(), meters,
+                        UsageAnalysis.DefaultPeriod.AT_LEAST_A_YEAR));
+    return compare(imported, at, history, held, q);
   }
 
   private static BigDecimal factor(BigDecimal percent) {

@@ -179,7 +179,7 @@ final class MixScenarios {
         d = shared.demand.get();
         if (d == null) {
           try {
-            d = FlexDemand.of(analysis.flexWindows(), period, catalogs);
+            d = analysis.flexDemand(period, catalogs);
           } catch (RuntimeException e) {
             d = e;
           }
@@ -616,7 +616,7 @@ final class MixScenarios {
     List<ProductId> unpriced = new ArrayList<>();
     List<NetworkHolding> held = new ArrayList<>();
     List<Holding> holdings = new ArrayList<>();
-    for (ConcurrentSeatMeter.Peak d : ConcurrentSeatMeter.peaks(analysis.usage())) {
+    for (ConcurrentSeatMeter.Peak d : analysis.peaks()) {
       ProductId id = d.product();
       Optional<Product> priced = catalog.product(id).filter(p -> p.networkSeat().isPresent());
       if (priced.isEmpty()) {

@@ -52,7 +52,10 @@ final class PriceScaling {
     return new Entitlements(held.subscriptions(), held.assignments(), lots);
   }
 
-  /** Every version's named prices (products and bundles, every term) at {@code factor} times. */
+  /**
+   * Every version's named prices (products and bundles, every term) at {@code factor} times; a
+   * collection's stated Flex rate (tokens, not a price) is carried.
+   */
   static CatalogHistory namedPrices(CatalogHistory history, BigDecimal factor) {
     List<Catalog> out = new ArrayList<>();
     for (Catalog c : history.versions()) {
@@ -65,7 +68,10 @@ final class PriceScaling {
       }
       List<Bundle> bundles = new ArrayList<>();
       for (Bundle b : c.bundles()) {
-        bundles.add(new Bundle(b.id(), b.name(), b.includes(), scaled(b.namedUser(), factor)));
+        bundles.add(
+            new Bundle(
+                b.id(), b.name(), b.includes(), scaled(b.namedUser(), factor),
+                b.flexTokensPerDay()));
       }
       out.add(c.withOfferings(products, bundles));
     }

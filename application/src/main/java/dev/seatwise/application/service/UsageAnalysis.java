@@ -12,9 +12,12 @@ import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.CollectionPricing;
+import dev.seatwise.domain.metering.ConcurrentSeatMeter;
 import dev.seatwise.domain.metering.FlexReplay;
 import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.metering.WindowedMeter;
+import dev.seatwise.domain.plan.FlexDemand;
+import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
 import dev.seatwise.domain.metering.Meter;
@@ -55,8 +58,13 @@ public final class UsageAnalysis {
   private final List<String> collectionNotes;
   private final Optional<UsageSpan> span;
   /** {@link #flexWindows()} of a meter other than the replay, made when first asked for. */
-  private final java.util.concurrent.atomic.AtomicReference<WindowTable> windows =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicReference<WindowTable> windows;
+  /** Whether the usage was metered by the Flex replay, which reads no price of the catalog. */
+  private final boolean replayed;
+  /** The last {@link #flexDemand}, worked out when first asked for; shared with repriced views. */
+  private final java.util.concurrent.atomic.AtomicReference<FlexDemand> demand;
+  /** {@link #peaks()}, worked out when first asked for; shared with {@link #repriced} views. */
+  private final java.util.concurrent.atomic.AtomicReference<List<ConcurrentSeatMeter.Peak>> peaks;
 
   /** How a period bound that the query leaves open is chosen. */
   public enum DefaultPeriod {
@@ -75,7 +83,8 @@ public final class UsageAnalysis {
       boolean hasSummaries,
       Map<UserId, Map<ProductId, ProductUsage>> summaryUsage,
       List<String> collectionNotes,
-      Optional<UsageSpan> span) {
+      Optional<UsageSpan> span,
+      boolean replayed) {
     this.summaryUsage = summaryUsage;
     this.span = span;
     this.period = period;
@@ -85,6 +94,47 @@ public final class UsageAnalysis {
     this.byUser = byUser;
     this.hasSummaries = hasSummaries;
     this.collectionNotes = List.copyOf(collectionNotes);
+    this.windows = new java.util.concurrent.atomic.AtomicReference<>();
+    this.replayed = replayed;
+    this.peaks = new java.util.concurrent.atomic.AtomicReference<>();
+    this.demand = new java.util.concurrent.atomic.AtomicReference<>();
+  }
+
+  /**
+   * {@code a} with {@code catalog} in its place, sharing everything else (its usage as it is now:
+   * letting go of the sessions in one leaves them in the other).
+   */
+  private UsageAnalysis(UsageAnalysis a, Catalog catalog) {
+    this.period = a.period;
+    this.catalog = catalog;
+    this.inPeriod = new java.util.concurrent.atomic.AtomicReference<>(a.inPeriod.get());
+    this.flex = a.flex;
+    this.byUser = a.byUser;
+    this.hasSummaries = a.hasSummaries;
+    this.summaryUsage = a.summaryUsage;
+    this.collectionNotes = a.collectionNotes;
+    this.span = a.span;
+    this.windows = a.windows;
+    this.replayed = a.replayed;
+    this.peaks = a.peaks;
+    this.demand = a.demand;
+  }
+
+  /**
+   * This analysis with the version of {@code catalogs} in force at the period's start (else its
+   * first), for catalogs that differ from the analysed ones in their prices only (what-if runs
+   * such as {@code PriceScaling}'s): the Flex replay counts days, windows and tokens and reads no
+   * price, so its metering, counts and window table are shared rather than made again. Empty when
+   * the usage was metered by another meter (a plug-in may read any part of the catalog): analyse
+   * it again then.
+   */
+  Optional<UsageAnalysis> repriced(CatalogHistory catalogs) {
+    if (!replayed) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new UsageAnalysis(
+            this, catalogs.versionOn(period.from()).orElse(catalogs.versions().get(0))));
   }
 
   /** How many rows were rejected and why (the first {@value #REASONS_SHOWN}), or empty when none. */
@@ -218,7 +268,8 @@ public final class UsageAnalysis {
     return new UsageAnalysis(
         period, catalog, log, flex, usageOf(counts), hasSummaries, usageOf(summaryCounts),
         collectionNotes,
-        dataSpan);
+        dataSpan,
+        meter instanceof WindowedMeter);
   }
 
   private static Map<UserId, Map<ProductId, ProductUsage>> usageOf(
@@ -442,6 +493,40 @@ public final class UsageAnalysis {
       }
     }
     return t;
+  }
+
+  /**
+   * Each product's peak of concurrent sessions in the period ({@link ConcurrentSeatMeter#peaks}),
+   * worked out when first asked for and then kept (a repriced view shares them: the same
+   * sessions); read before {@link #releaseSessions()}.
+   */
+  List<ConcurrentSeatMeter.Peak> peaks() {
+    List<ConcurrentSeatMeter.Peak> p = peaks.get();
+    if (p == null) {
+      p = List.copyOf(ConcurrentSeatMeter.peaks(usage()));
+      if (!peaks.compareAndSet(null, p)) {
+        p = peaks.get();
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The Flex windows of {@link #flexWindows()} by user, product and day over {@code period}, their
+   * purchases priced by {@code catalogs} (domain {@link FlexDemand}): worked out once and, for
+   * repriced views (the same windows at other prices), re-priced by {@link
+   * FlexDemand#withCatalogs}, which works it out again only when the rates differ.
+   *
+   * @throws RuntimeException what {@link FlexDemand#of} throws when the windows cannot be read so
+   */
+  FlexDemand flexDemand(PlanPeriod period, CatalogHistory catalogs) {
+    FlexDemand d = demand.get();
+    if (d == null || !d.period().equals(period)) {
+      d = FlexDemand.of(flexWindows(), period, catalogs);
+      demand.set(d);
+      return d;
+    }
+    return d.withCatalogs(catalogs);
   }
 
   /** Per user, per product: days used, windows, tokens. */

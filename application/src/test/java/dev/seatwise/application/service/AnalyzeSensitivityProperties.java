@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import dev.seatwise.application.port.in.AnalysisPeriod;
 import dev.seatwise.application.port.in.AnalyzeSensitivityQuery;
 import dev.seatwise.application.port.in.CompareScenariosQuery;
+import dev.seatwise.application.port.in.Comparison;
 import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.application.port.in.Scenario;
 import dev.seatwise.application.port.in.SensitivityCase;
@@ -15,6 +16,8 @@ import dev.seatwise.application.port.in.SensitivityReport;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryEntitlementsAdapter;
 import dev.seatwise.application.service.AnalyticsFixtures.InMemoryUsageAdapter;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.UsageLog;
@@ -122,6 +125,62 @@ class AnalyzeSensitivityProperties {
                 assertThat(sessions).containsAll(scaled.usage().log().sessions());
                 assertThat(scaled.unplaced()).isZero();
               }
+            });
+  }
+
+  /** The comparison on fresh ports: the usage read, replayed and tabled for this call alone. */
+  private static Comparison fresh(
+      ImportedUsage usage, CatalogHistory history, Entitlements held, CompareScenariosQuery q) {
+    return new CompareScenariosService(() -> usage, history, () -> held).compare(q);
+  }
+
+  private static void assertIsCase(SensitivityCase c, Comparison fresh) {
+    assertThat(c.scenarios()).isEqualTo(fresh.scenarios());
+    assertThat(c.notes().subList(c.notes().size() - fresh.notes().size(), c.notes().size()))
+        .isEqualTo(fresh.notes());
+  }
+
+  @Test
+  void everyCaseIsItsComparisonRunOnItsOwn() {
+    // the plain rule, each case compared on fresh ports (its usage read, replayed and tabled
+    // again), is the oracle of the one analysis that the baseline and the price changes share
+    qt().withExamples(40)
+        .forAll(
+            AnalyticsGens.usage(FROM, DAYS, 4, 40),
+            AnalyticsGens.entitlements(FROM, 4),
+            integers().between(-60, 150),
+            integers().between(-60, 150))
+        .checkAssert(
+            (sessions, held, p, q) -> {
+              BigDecimal token = BigDecimal.valueOf(p);
+              BigDecimal other = BigDecimal.valueOf(q);
+              CompareScenariosQuery compare =
+                  CompareScenariosQuery.of(PeriodSpec.of(FROM, TO, ZoneOffset.UTC));
+              ImportedUsage usage = ImportedUsage.of(UsageLog.ofSessions(sessions));
+              SensitivityReport r =
+                  new AnalyzeSensitivityService(
+                          () -> usage, catalogs(), new InMemoryEntitlementsAdapter(held))
+                      .analyze(
+                          new AnalyzeSensitivityQuery(
+                              compare, List.of(token), List.of(other), List.of(other)));
+              Comparison base = fresh(usage, catalogs(), held, compare);
+              assertThat(r.baseline().scenarios()).isEqualTo(base.scenarios());
+              assertThat(r.notes()).isEqualTo(base.notes()); // the baseline's notes are the report's
+              BigDecimal ft = BigDecimal.ONE.add(token.movePointLeft(2));
+              assertIsCase(
+                  r.cases().get(0),
+                  fresh(usage, PriceScaling.tokenPrices(catalogs(), ft),
+                      PriceScaling.tokenPrices(held, ft), compare));
+              BigDecimal fo = BigDecimal.ONE.add(other.movePointLeft(2));
+              assertIsCase(
+                  r.cases().get(1),
+                  fresh(usage, PriceScaling.namedPrices(catalogs(), fo),
+                      PriceScaling.namedPrices(held, fo), compare));
+              UsageScaling.Scaled scaled =
+                  UsageScaling.scale(
+                      usage, fo, new AnalysisPeriod(FROM, TO, ZoneOffset.UTC),
+                      MeteringParameters.FLEX_DEFAULTS);
+              assertIsCase(r.cases().get(2), fresh(scaled.usage(), catalogs(), held, compare));
             });
   }
 

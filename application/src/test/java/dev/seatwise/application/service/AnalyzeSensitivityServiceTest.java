@@ -67,6 +67,46 @@ class AnalyzeSensitivityServiceTest {
   }
 
   @Test
+  void aNamedPriceChangeKeepsTheStatedFlexRateOfACollection() {
+    // AEC checkouts at a stated 20 tokens a window: a change of named prices must carry the rate
+    // (without it the checkouts are priced at the dearest member's, RVT's 10), so all-Flex stays
+    dev.seatwise.domain.catalog.Catalog c = AnalyticsFixtures.catalog();
+    dev.seatwise.domain.catalog.CatalogHistory rated =
+        dev.seatwise.domain.catalog.CatalogHistory.of(
+            c.withOfferings(
+                c.products(), c.bundles().stream().map(b -> b.withFlexTokensPerDay(20)).toList()));
+    List<Session> s = daily("u1", AnalyticsFixtures.AEC, "2024-06-01", "2024-07-01", 9, 8);
+    SensitivityReport r =
+        new AnalyzeSensitivityService(
+                InMemoryUsageAdapter.of(s), rated, InMemoryEntitlementsAdapter.none())
+            .analyze(
+                new AnalyzeSensitivityQuery(
+                    CompareScenariosQuery.of(
+                        PeriodSpec.of(day("2024-03-01"), day("2025-03-01"), ZoneOffset.UTC)),
+                    List.of(),
+                    List.of(BigDecimal.valueOf(-50)),
+                    List.of()));
+
+    Scenario base = flex(r.baseline());
+    assertThat(base.tokens().getAsLong()).isEqualTo(20 * r.baseline().windows()).isPositive();
+    assertThat(flex(r.cases().get(0))).isEqualTo(base);
+    // and so does the comparison at those prices run on its own (the usage replayed again)
+    var halved =
+        new CompareScenariosService(
+                InMemoryUsageAdapter.of(s),
+                PriceScaling.namedPrices(rated, new BigDecimal("0.5")),
+                InMemoryEntitlementsAdapter.none())
+            .compare(
+                CompareScenariosQuery.of(
+                    PeriodSpec.of(day("2024-03-01"), day("2025-03-01"), ZoneOffset.UTC)));
+    assertThat(halved.scenarios()).contains(base);
+  }
+
+  private static Scenario flex(SensitivityCase c) {
+    return c.scenarios().stream().filter(x -> x.name().equals(Scenario.ALL_FLEX)).findFirst().orElseThrow();
+  }
+
+  @Test
   void scenarioTotalsUnderEachChange() {
     SensitivityReport r = analyze();
 

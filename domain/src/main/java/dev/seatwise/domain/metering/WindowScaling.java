@@ -6,7 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.seatwise.domain.catalog.MeteringParameters;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.DailyUsage;
-import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.usage.UserId;
 import java.math.BigDecimal;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,12 @@ import java.util.TreeSet;
  * nearest place where its span (first start to the end of its last window, or of its last session
  * if later) lies inside the period and meets no other visit's span of that user and product,
  * original or copy. A copy with no such place is left out and counted in {@link Scaled#unplaced()}
- * (with its windows in {@link Scaled#unplacedWindows()}). Stateless; thread-safe.
+ * (with its windows in {@link Scaled#unplacedWindows()}).
+ *
+ * <p>The sessions are read by column ({@link SessionTable}: a user's rows gathered at once, visits
+ * and the spans taken as primitive arrays) and the scaled sessions are written to a new table, so
+ * that scaling costs no object per session; the scaled usage holds them as that table's view.
+ * Stateless; thread-safe.
  */
 public final class WindowScaling {
   private WindowScaling() {}
@@ -74,8 +80,11 @@ public final class WindowScaling {
     }
   }
 
-  /** One visit: its sessions, its windows and its span in epoch nanoseconds. */
-  private record Visit(List<Session> sessions, long windows, long spanStart, long spanEnd) {}
+  /** One day in nanoseconds: the step by which copies are shifted. */
+  private static final long DAY = Duration.ofDays(1).toNanos();
+
+  /** Rows read at once while the rows are counted by user. */
+  private static final int BLOCK = 1 << 12;
 
   /**
    * Scales {@code log} by {@code factor} (>= 0) over sessions starting in {@code [from, to)} and
@@ -92,70 +101,33 @@ public final class WindowScaling {
     checkNotNull(log, "log");
     checkNotNull(factor, "factor");
     checkArgument(factor.signum() >= 0, "factor must be >= 0 but was %s", factor);
-    long window = metering.window().toNanos();
-    long minimum = metering.minimumBillable().toNanos();
-    long fromN = Instants.toNanos(from);
-    long toN = Instants.toNanos(to);
-    long day = Duration.ofDays(1).toNanos();
     long maxShift = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(firstDay, endDay));
+    Sequence sequence = new Sequence(factor);
+    Scaler scaler =
+        new Scaler(
+            log.sessionTable(), sequence, metering.window().toNanos(),
+            metering.minimumBillable().toNanos(), Instants.toNanos(from), Instants.toNanos(to),
+            maxShift);
+    SessionTable sessions = scaler.scale();
+    List<DailyUsage> days = days(log.days(), firstDay, endDay, maxShift, sequence);
+    long total = sequence.counted();
+    return new Scaled(
+        UsageLog.of(sessions, days),
+        factor,
+        total,
+        floor(total, factor),
+        sequence.placed() - sequence.unplacedWindows(),
+        sequence.longest(),
+        sequence.unplaced(),
+        sequence.unplacedWindows());
+  }
 
-    List<Session> outSessions = new ArrayList<>();
+  /** The days of use scaled one by one (each a visit of one window), after the sessions. */
+  private static List<DailyUsage> days(
+      List<DailyUsage> in, LocalDate firstDay, LocalDate endDay, long maxShift, Sequence sequence) {
     List<DailyUsage> outDays = new ArrayList<>();
-    long[] state = new long[5]; // C, A, unplaced, unplacedWindows, K
-
-    Map<UserId, Map<ProductId, List<Session>>> sessions = new TreeMap<>();
-    for (Session s : log.sessions()) {
-      sessions.computeIfAbsent(s.user(), u -> new TreeMap<>())
-          .computeIfAbsent(s.product(), p -> new ArrayList<>())
-          .add(s);
-    }
-    for (Map<ProductId, List<Session>> byProduct : sessions.values()) {
-      for (List<Session> list : byProduct.values()) {
-        list.sort(Comparator.comparing(Session::start).thenComparing(Session::end));
-        List<Visit> visits = visits(list, window, minimum);
-        Occupied occupied = new Occupied();
-        List<Visit> scaled = new ArrayList<>();
-        for (Visit v : visits) {
-          occupied.add(v.spanStart(), v.spanEnd());
-          if (v.windows() > 0 && v.spanStart() >= fromN && v.spanStart() < toN) {
-            scaled.add(v);
-          } else {
-            outSessions.addAll(v.sessions()); // outside the period, or free use: kept
-          }
-        }
-        for (Visit v : scaled) {
-          long n = occurrences(v.windows(), factor, state);
-          if (n >= 1) {
-            outSessions.addAll(v.sessions());
-          }
-          for (long extra = 1; extra < n; extra++) {
-            Long shift = null;
-            for (long k = 1; k <= maxShift && shift == null; k++) {
-              for (long sign : new long[] {1, -1}) {
-                long d = sign * k * day;
-                long s = v.spanStart() + d;
-                if (s >= fromN && v.spanEnd() + d <= toN && !occupied.overlaps(s, v.spanEnd() + d)) {
-                  shift = d;
-                  break;
-                }
-              }
-            }
-            if (shift == null) {
-              state[2]++;
-              state[3] += v.windows();
-            } else {
-              occupied.add(v.spanStart() + shift, v.spanEnd() + shift);
-              for (Session s : v.sessions()) {
-                outSessions.add(s.shiftedBy(Duration.ofNanos(shift)));
-              }
-            }
-          }
-        }
-      }
-    }
-
     Map<UserId, Map<ProductId, TreeSet<LocalDate>>> days = new TreeMap<>();
-    for (DailyUsage d : log.days()) {
+    for (DailyUsage d : in) {
       days.computeIfAbsent(d.user(), u -> new TreeMap<>())
           .computeIfAbsent(d.product(), p -> new TreeSet<>())
           .add(d.day());
@@ -170,7 +142,7 @@ public final class WindowScaling {
                       outDays.add(new DailyUsage(user, product, d));
                       continue;
                     }
-                    long n = occurrences(1, factor, state);
+                    long n = sequence.occurrences(1);
                     if (n >= 1) {
                       outDays.add(new DailyUsage(user, product, d));
                     }
@@ -186,8 +158,7 @@ public final class WindowScaling {
                         }
                       }
                       if (copy == null) {
-                        state[2]++;
-                        state[3]++;
+                        sequence.unplaced(1);
                       } else {
                         used.add(copy);
                         outDays.add(new DailyUsage(user, product, copy));
@@ -195,32 +166,7 @@ public final class WindowScaling {
                     }
                   }
                 }));
-    long total = state[0];
-    return new Scaled(
-        new UsageLog(outSessions, outDays),
-        factor,
-        total,
-        floor(total, factor),
-        state[1] - state[3],
-        state[4],
-        state[2],
-        state[3]);
-  }
-
-  /**
-   * Occurrences of the next visit of {@code k} windows: {@code round-half-up((floor(f C) - A) /
-   * k)}, at least 0, where {@code C} includes this visit; updates {@code C}, {@code A} and {@code K}.
-   */
-  private static long occurrences(long k, BigDecimal factor, long[] state) {
-    state[0] += k;
-    state[4] = Math.max(state[4], k);
-    long d = floor(state[0], factor) - state[1];
-    long n = d <= 0 ? 0 : Math.floorDiv(2 * d + k, 2 * k);
-    if (factor.compareTo(BigDecimal.ONE) <= 0) {
-      n = Math.min(n, 1); // scaling down only drops: the usage stays a subset of the original
-    }
-    state[1] += n * k;
-    return n;
+    return outDays;
   }
 
   /** {@code floor(n f)}. */
@@ -228,74 +174,480 @@ public final class WindowScaling {
     return BigDecimal.valueOf(n).multiply(factor).setScale(0, RoundingMode.FLOOR).longValueExact();
   }
 
-  /** Splits one user's sessions of one product, sorted by start, into visits. */
-  private static List<Visit> visits(List<Session> sorted, long window, long minimum) {
-    List<Visit> out = new ArrayList<>();
-    List<Session> current = null;
-    long windows = 0;
-    long spanStart = 0;
-    long spanEnd = 0;
-    long openEnd = Long.MIN_VALUE;
-    for (Session ses : sorted) {
-      long s = Instants.toNanos(ses.start());
-      long e = Instants.toNanos(ses.end());
-      boolean billable = e > s && e - s >= minimum;
-      if (current == null || s >= openEnd) {
-        if (!billable) {
-          out.add(new Visit(List.of(ses), 0, s, Math.max(s, e))); // free use: opens nothing
-          continue;
-        }
-        if (current != null) {
-          out.add(new Visit(current, windows, spanStart, spanEnd));
-        }
-        current = new ArrayList<>();
-        windows = 0;
-        spanStart = s;
-        spanEnd = s;
-        openEnd = Long.MIN_VALUE;
-      }
-      current.add(ses);
-      if (billable) {
-        while (e > openEnd) {
-          long open = Math.max(s, openEnd);
-          openEnd = open + window;
-          windows++;
-        }
-      }
-      spanEnd = Math.max(spanEnd, Math.max(e, openEnd));
+  /**
+   * The one sequence of visits and its counts: {@code C} (windows so far), {@code A} (windows
+   * placed so far, copies that found no place included), the copies left out and their windows, and
+   * {@code K} (the longest visit). Mutable, in final arrays; one per scaling.
+   */
+  private static final class Sequence {
+    private static final int COUNTED = 0;
+    private static final int PLACED = 1;
+    private static final int UNPLACED = 2;
+    private static final int UNPLACED_WINDOWS = 3;
+    private static final int LONGEST = 4;
+
+    private final BigDecimal factor;
+    /** Whether {@code f <= 1}: then a visit occurs at most once (scaling down only drops). */
+    private final boolean downOnly;
+    /** {@code f} as {@code unscaled / divisor} when both fit a long (else -1: by BigDecimal). */
+    private final long unscaled;
+
+    private final long divisor;
+    private final long[] state = new long[5];
+
+    Sequence(BigDecimal factor) {
+      this.factor = factor;
+      this.downOnly = factor.compareTo(BigDecimal.ONE) <= 0;
+      boolean exact =
+          factor.scale() >= 0 && factor.scale() <= 18 && factor.unscaledValue().bitLength() < 63;
+      this.unscaled = exact ? factor.unscaledValue().longValueExact() : -1;
+      this.divisor = exact ? BigDecimal.ONE.scaleByPowerOfTen(factor.scale()).longValueExact() : 1;
     }
-    if (current != null) {
-      out.add(new Visit(current, windows, spanStart, spanEnd));
+
+    /** {@code floor(n f)} for {@code n >= 0}, in longs when the product fits one. */
+    long floor(long n) {
+      if (unscaled >= 0 && (unscaled == 0 || n <= Long.MAX_VALUE / unscaled)) {
+        return n * unscaled / divisor;
+      }
+      return WindowScaling.floor(n, factor);
     }
-    out.sort(Comparator.comparingLong(Visit::spanStart));
-    return out;
+
+    /**
+     * Occurrences of the next visit of {@code k} windows: {@code round-half-up((floor(f C) - A) /
+     * k)}, at least 0, where {@code C} includes this visit; updates {@code C}, {@code A} and {@code
+     * K}.
+     */
+    long occurrences(long k) {
+      state[COUNTED] += k;
+      state[LONGEST] = Math.max(state[LONGEST], k);
+      long d = floor(state[COUNTED]) - state[PLACED];
+      long n = d <= 0 ? 0 : Math.floorDiv(2 * d + k, 2 * k);
+      if (downOnly) {
+        n = Math.min(n, 1); // scaling down only drops: the usage stays a subset of the original
+      }
+      state[PLACED] += n * k;
+      return n;
+    }
+
+    /** A copy of {@code k} windows that found no place. */
+    void unplaced(long k) {
+      state[UNPLACED]++;
+      state[UNPLACED_WINDOWS] += k;
+    }
+
+    long counted() {
+      return state[COUNTED];
+    }
+
+    long placed() {
+      return state[PLACED];
+    }
+
+    long unplaced() {
+      return state[UNPLACED];
+    }
+
+    long unplacedWindows() {
+      return state[UNPLACED_WINDOWS];
+    }
+
+    long longest() {
+      return state[LONGEST];
+    }
   }
 
-  /** A union of half-open nanosecond intervals kept as disjoint, merged runs. */
-  private static final class Occupied {
-    private final TreeMap<Long, Long> runs = new TreeMap<>();
+  /**
+   * Scales a table's sessions: users in id order, each user's rows gathered from the table at once
+   * and sorted by product (id order), start and end (ties in row order), each product's rows split
+   * into visits and scaled, the scaled rows appended to a new table in the order the rule gives
+   * (per user and product: the kept visits outside the scaling, then each scaled visit with its
+   * copies). One per scaling; not thread-safe.
+   */
+  private static final class Scaler {
+    private final SessionTable table;
+    private final Sequence sequence;
+    private final long window;
+    private final long minimum;
+    private final long from;
+    private final long to;
+    private final long maxShift;
+    private final SessionTable.Builder out = SessionTable.builder();
+    /** Per table user and product, its index in {@link #out} (-1 until its first row there). */
+    private final int[] outUser;
 
-    void add(long start, long end) {
-      long s = start;
-      long e = end;
-      Map.Entry<Long, Long> before = runs.floorEntry(s);
-      if (before != null && before.getValue() >= s) {
-        s = before.getKey();
-        e = Math.max(e, before.getValue());
-        runs.remove(before.getKey());
-      }
-      Map.Entry<Long, Long> next = runs.ceilingEntry(s);
-      while (next != null && next.getKey() <= e) {
-        e = Math.max(e, next.getValue());
-        runs.remove(next.getKey());
-        next = runs.ceilingEntry(s);
-      }
-      runs.put(s, e);
+    private final int[] outProduct;
+    private final Runs occupied = new Runs();
+
+    Scaler(
+        SessionTable table,
+        Sequence sequence,
+        long window,
+        long minimum,
+        long from,
+        long to,
+        long maxShift) {
+      this.table = table;
+      this.sequence = sequence;
+      this.window = window;
+      this.minimum = minimum;
+      this.from = from;
+      this.to = to;
+      this.maxShift = maxShift;
+      this.outUser = new int[table.users().size()];
+      this.outProduct = new int[table.products().size()];
+      Arrays.fill(outUser, -1);
+      Arrays.fill(outProduct, -1);
     }
 
+    SessionTable scale() {
+      int n = table.size();
+      int users = table.users().size();
+      int[] userRank = ranks(table.users());
+      int[] productRank = ranks(table.products());
+      // the rows by user in id order, each user's in row order (a counting sort, which is stable)
+      int[] first = new int[users + 1];
+      int[] block = new int[BLOCK];
+      for (int at = 0; at < n; at += BLOCK) {
+        int len = Math.min(BLOCK, n - at);
+        table.copyUserIndexes(at, block, 0, len);
+        for (int k = 0; k < len; k++) {
+          first[userRank[block[k]] + 1]++;
+        }
+      }
+      for (int r = 0; r < users; r++) {
+        first[r + 1] += first[r];
+      }
+      int[] next = Arrays.copyOf(first, users);
+      int[] rows = new int[n];
+      for (int at = 0; at < n; at += BLOCK) {
+        int len = Math.min(BLOCK, n - at);
+        table.copyUserIndexes(at, block, 0, len);
+        for (int k = 0; k < len; k++) {
+          rows[next[userRank[block[k]]]++] = at + k;
+        }
+      }
+      int[] userAt = new int[users];
+      for (int u = 0; u < users; u++) {
+        userAt[userRank[u]] = u;
+      }
+      int most = 0;
+      for (int r = 0; r < users; r++) {
+        most = Math.max(most, first[r + 1] - first[r]);
+      }
+      int[] products = new int[most];
+      long[] starts = new long[most];
+      long[] ends = new long[most];
+      int[] idx = new int[most];
+      int[] tmp = new int[most];
+      for (int r = 0; r < users; r++) {
+        int len = first[r + 1] - first[r];
+        table.copyRows(rows, first[r], len, products, starts, ends);
+        for (int k = 0; k < len; k++) {
+          idx[k] = k;
+        }
+        sort(idx, tmp, 0, len, productRank, products, starts, ends);
+        for (int a = 0; a < len; ) {
+          int p = products[idx[a]];
+          int b = a + 1;
+          while (b < len && products[idx[b]] == p) {
+            b++;
+          }
+          group(userAt[r], p, idx, a, b, starts, ends);
+          a = b;
+        }
+      }
+      return out.build();
+    }
+
+    /**
+     * One user and product's sessions, {@code idx[a, b)} sorted by start and end: split into
+     * visits, which are kept, dropped or repeated by the sequence.
+     */
+    private void group(int user, int product, int[] idx, int a, int b, long[] starts, long[] ends) {
+      int cap = b - a;
+      // each visit: its positions [from, to) in idx, windows and span
+      int[] vFrom = new int[cap];
+      int[] vTo = new int[cap];
+      long[] vWindows = new long[cap];
+      long[] vStart = new long[cap];
+      long[] vEnd = new long[cap];
+      int visits = 0;
+      int current = -1;
+      int currentEnd = -1;
+      long windows = 0;
+      long spanStart = 0;
+      long spanEnd = 0;
+      long openEnd = Long.MIN_VALUE;
+      for (int k = a; k < b; k++) {
+        long s = starts[idx[k]];
+        long e = ends[idx[k]];
+        boolean billable = e > s && e - s >= minimum;
+        if (current < 0 || s >= openEnd) {
+          if (!billable) { // free use: a visit of its own that opens nothing
+            vFrom[visits] = k;
+            vTo[visits] = k + 1;
+            vWindows[visits] = 0;
+            vStart[visits] = s;
+            vEnd[visits] = Math.max(s, e);
+            visits++;
+            continue;
+          }
+          if (current >= 0) {
+            vFrom[visits] = current;
+            vTo[visits] = currentEnd;
+            vWindows[visits] = windows;
+            vStart[visits] = spanStart;
+            vEnd[visits] = spanEnd;
+            visits++;
+          }
+          current = k;
+          windows = 0;
+          spanStart = s;
+          spanEnd = s;
+          openEnd = Long.MIN_VALUE;
+        }
+        currentEnd = k + 1;
+        if (billable) {
+          while (e > openEnd) {
+            long open = Math.max(s, openEnd);
+            openEnd = open + window;
+            windows++;
+          }
+        }
+        spanEnd = Math.max(spanEnd, Math.max(e, openEnd));
+      }
+      if (current >= 0) {
+        vFrom[visits] = current;
+        vTo[visits] = currentEnd;
+        vWindows[visits] = windows;
+        vStart[visits] = spanStart;
+        vEnd[visits] = spanEnd;
+        visits++;
+      }
+      // by span start, equal starts in the order found (an insertion sort: only a visit closed
+      // after the free launches that followed it moves, past those)
+      int[] order = new int[visits];
+      for (int i = 0; i < visits; i++) {
+        int v = i;
+        int j = i - 1;
+        while (j >= 0 && vStart[order[j]] > vStart[v]) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = v;
+      }
+      occupied.clear();
+      int[] scaled = new int[visits];
+      int count = 0;
+      for (int i = 0; i < visits; i++) {
+        int v = order[i];
+        occupied.add(vStart[v], vEnd[v]);
+        if (vWindows[v] > 0 && vStart[v] >= from && vStart[v] < to) {
+          scaled[count++] = v;
+        } else {
+          emit(user, product, idx, vFrom[v], vTo[v], starts, ends, 0); // outside, or free use
+        }
+      }
+      for (int i = 0; i < count; i++) {
+        int v = scaled[i];
+        long n = sequence.occurrences(vWindows[v]);
+        if (n >= 1) {
+          emit(user, product, idx, vFrom[v], vTo[v], starts, ends, 0);
+        }
+        for (long extra = 1; extra < n; extra++) {
+          long shift = placeFor(vStart[v], vEnd[v]);
+          if (shift == 0) {
+            sequence.unplaced(vWindows[v]);
+          } else {
+            occupied.add(vStart[v] + shift, vEnd[v] + shift);
+            emit(user, product, idx, vFrom[v], vTo[v], starts, ends, shift);
+          }
+        }
+      }
+    }
+
+    /**
+     * The nearest shift by whole days (+1, -1, +2, -2, ...) that puts the span {@code [s, e)}
+     * inside the period and clear of every occupied span; 0 when there is none. Once both
+     * directions leave the period, no larger shift can enter it again.
+     */
+    private long placeFor(long s, long e) {
+      for (long k = 1; k <= maxShift; k++) {
+        long d = k * DAY;
+        boolean later = s + d >= from && e + d <= to;
+        if (later && !occupied.overlaps(s + d, e + d)) {
+          return d;
+        }
+        boolean earlier = s - d >= from && e - d <= to;
+        if (earlier && !occupied.overlaps(s - d, e - d)) {
+          return -d;
+        }
+        if (e + d > to && s - d < from) {
+          break;
+        }
+      }
+      return 0;
+    }
+
+    /** Appends the sessions at {@code idx[a, b)} shifted by {@code shift} nanoseconds. */
+    private void emit(
+        int user, int product, int[] idx, int a, int b, long[] starts, long[] ends, long shift) {
+      int u = outUser[user];
+      if (u < 0) {
+        u = outUser[user] = out.userIndex(table.users().get(user));
+      }
+      int p = outProduct[product];
+      if (p < 0) {
+        p = outProduct[product] = out.productIndex(table.products().get(product));
+      }
+      for (int k = a; k < b; k++) {
+        out.add(u, p, starts[idx[k]] + shift, ends[idx[k]] + shift);
+      }
+    }
+  }
+
+  /** Each id's rank in id order. */
+  private static <T extends Comparable<? super T>> int[] ranks(List<T> ids) {
+    Integer[] byId = new Integer[ids.size()];
+    for (int i = 0; i < byId.length; i++) {
+      byId[i] = i;
+    }
+    Arrays.sort(byId, Comparator.comparing(ids::get));
+    int[] rank = new int[byId.length];
+    for (int r = 0; r < byId.length; r++) {
+      rank[byId[r]] = r;
+    }
+    return rank;
+  }
+
+  /**
+   * Sorts the positions {@code idx[from, to)} by product rank, start, end and position (a merge
+   * sort; with the position last every key is distinct, so equal sessions keep their row order).
+   */
+  private static void sort(
+      int[] idx, int[] tmp, int from, int to, int[] rank, int[] products, long[] starts,
+      long[] ends) {
+    if (to - from <= 16) {
+      for (int i = from + 1; i < to; i++) {
+        int x = idx[i];
+        int j = i - 1;
+        while (j >= from && before(x, idx[j], rank, products, starts, ends)) {
+          idx[j + 1] = idx[j];
+          j--;
+        }
+        idx[j + 1] = x;
+      }
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    sort(idx, tmp, from, mid, rank, products, starts, ends);
+    sort(idx, tmp, mid, to, rank, products, starts, ends);
+    if (!before(idx[mid], idx[mid - 1], rank, products, starts, ends)) {
+      return; // already in order
+    }
+    System.arraycopy(idx, from, tmp, from, to - from);
+    int i = from;
+    int j = mid;
+    for (int k = from; k < to; k++) {
+      if (j >= to || (i < mid && !before(tmp[j], tmp[i], rank, products, starts, ends))) {
+        idx[k] = tmp[i++];
+      } else {
+        idx[k] = tmp[j++];
+      }
+    }
+  }
+
+  /** Whether position {@code x} sorts before position {@code y}. */
+  private static boolean before(
+      int x, int y, int[] rank, int[] products, long[] starts, long[] ends) {
+    int px = rank[products[x]];
+    int py = rank[products[y]];
+    if (px != py) {
+      return px < py;
+    }
+    if (starts[x] != starts[y]) {
+      return starts[x] < starts[y];
+    }
+    if (ends[x] != ends[y]) {
+      return ends[x] < ends[y];
+    }
+    return x < y;
+  }
+
+  /**
+   * A union of half-open nanosecond intervals kept as disjoint, merged runs sorted by start, in two
+   * arrays: a run that meets or overlaps the one added is merged into it (an empty run counts as its
+   * point). Mutable, in final arrays; reused by one scaling.
+   */
+  private static final class Runs {
+    /** The runs' starts and ends, in start order. */
+    private final long[][] runs = {new long[16], new long[16]};
+
+    private final int[] size = new int[1];
+
+    void clear() {
+      size[0] = 0;
+    }
+
+    void add(long start, long end) {
+      long[] st = runs[0];
+      long[] en = runs[1];
+      int n = size[0];
+      int f = lastAtOrBefore(st, n, start);
+      long s = start;
+      long e = end;
+      int lo = f + 1;
+      if (f >= 0 && en[f] >= s) {
+        lo = f;
+        s = st[f];
+        e = Math.max(e, en[f]);
+      }
+      int hi = f + 1;
+      while (hi < n && st[hi] <= e) {
+        e = Math.max(e, en[hi]);
+        hi++;
+      }
+      int removed = hi - lo;
+      if (removed == 0) {
+        if (n == st.length) {
+          st = runs[0] = Arrays.copyOf(st, 2 * n);
+          en = runs[1] = Arrays.copyOf(en, 2 * n);
+        }
+        System.arraycopy(st, lo, st, lo + 1, n - lo);
+        System.arraycopy(en, lo, en, lo + 1, n - lo);
+      } else if (removed > 1) {
+        System.arraycopy(st, hi, st, lo + 1, n - hi);
+        System.arraycopy(en, hi, en, lo + 1, n - hi);
+      }
+      st[lo] = s;
+      en[lo] = e;
+      size[0] = n - removed + 1;
+    }
+
+    /** Whether the last run starting before {@code end} ends after {@code start}. */
     boolean overlaps(long start, long end) {
-      Map.Entry<Long, Long> last = runs.lowerEntry(end);
-      return last != null && last.getValue() > start;
+      int last = lastAtOrBefore(runs[0], size[0], end - 1);
+      return last >= 0 && runs[1][last] > start;
+    }
+
+    /** The index of the last start {@code <= x}, or -1. */
+    private static int lastAtOrBefore(long[] st, int n, long x) {
+      if (n > 0 && st[n - 1] <= x) {
+        return n - 1; // runs are mostly added in start order
+      }
+      int lo = 0;
+      int hi = n - 1;
+      int found = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (st[mid] <= x) {
+          found = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return found;
     }
   }
 }

@@ -168,6 +168,53 @@ public final class FlexDemand {
   }
 
   /**
+   * This demand with its purchases priced by {@code other}. A window's tokens are its product's
+   * rate (or a collection's own tokens) in the catalog version in force on its day, never a price:
+   * when {@code other}'s versions take effect on the same days and rate every product and
+   * collection alike (a change of prices only), the counts are shared and only purchase schedules
+   * read {@code other}; else the demand of the same windows is worked out again.
+   */
+  public FlexDemand withCatalogs(CatalogHistory other) {
+    checkNotNull(other, "other");
+    if (other == catalogs) {
+      return this;
+    }
+    if (!sameRates(catalogs, other)) {
+      return of(windows, period, other);
+    }
+    return new FlexDemand(
+        windows, period, other, firstDay, days, pairStart, entryDay, entryTokens32, entryTokens64,
+        pairTokens);
+  }
+
+  /** Whether the versions take effect on the same days and read windows' tokens alike. */
+  private static boolean sameRates(CatalogHistory a, CatalogHistory b) {
+    List<Catalog> x = a.versions();
+    List<Catalog> y = b.versions();
+    if (x.size() != y.size()) {
+      return false;
+    }
+    for (int i = 0; i < x.size(); i++) {
+      if (!x.get(i).effective().equals(y.get(i).effective())
+          || !rates(x.get(i)).equals(rates(y.get(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * What {@link #walk} reads of a version: each product's Flex rate (empty when none) and, for each
+   * collection, whether it is on Flex (its windows then draw their own tokens).
+   */
+  private static Map<ProductId, Object> rates(Catalog version) {
+    Map<ProductId, Object> out = new java.util.HashMap<>();
+    version.products().forEach(p -> out.put(p.id(), p.tokenRate()));
+    version.bundles().forEach(b -> out.putIfAbsent(b.id(), version.isOnFlex(b.id())));
+    return out;
+  }
+
+  /**
    * Receives a window that draws tokens: its (user, product) pair ({@code user * products +
    * product}), day (epoch day) and tokens.
    */

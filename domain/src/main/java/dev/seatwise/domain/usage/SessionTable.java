@@ -413,6 +413,34 @@ public final class SessionTable {
     return at;
   }
 
+  /**
+   * Copies the product index, start and end of the rows {@code rows[from, from + length)} into
+   * {@code products}, {@code starts} and {@code ends} from index 0: a gather of chosen rows (in
+   * any order, fastest in ascending order, when consecutive rows share a segment) without a
+   * binary search per row.
+   *
+   * @throws IndexOutOfBoundsException when a row is not in the table or an array is too short
+   */
+  public void copyRows(
+      int[] rows, int from, int length, int[] products, long[] starts, long[] ends) {
+    checkNotNull(rows, "rows");
+    checkNotNull(products, "products");
+    checkNotNull(starts, "starts");
+    checkNotNull(ends, "ends");
+    int s = 0;
+    for (int k = 0; k < length; k++) {
+      int row = rows[from + k];
+      if (s >= user.length || row < offset[s] || row >= offset[s + 1]) {
+        s = segment(row);
+      }
+      int j = row - offset[s];
+      products[k] = productOf(product[s], j);
+      long st = startOf(start[s], base[s], j);
+      starts[k] = st;
+      ends[k] = end[s] instanceof int[] secs ? st + secs[j] * NANOS : ((long[]) end[s])[j];
+    }
+  }
+
   /** Copies {@code n} rows of segment {@code s} from its row {@code at} to {@code to} of a destination. */
   private interface Piece {
     void copy(int s, int at, int to, int n);

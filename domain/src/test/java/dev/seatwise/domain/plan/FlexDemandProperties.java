@@ -162,6 +162,65 @@ class FlexDemandProperties {
             });
   }
 
+  /** {@code history} with every pack and named price times {@code factor} (rates kept). */
+  private static CatalogHistory repriced(CatalogHistory history, java.math.BigDecimal factor) {
+    List<Catalog> out = new ArrayList<>();
+    for (Catalog c : history.versions()) {
+      List<TokenPack> packs = new ArrayList<>();
+      for (TokenPack p : c.packs()) {
+        packs.add(
+            new TokenPack(
+                p.size(),
+                new dev.seatwise.domain.money.UnitPrice(
+                    p.unitPrice().perUnit().multiply(factor).setScale(2, java.math.RoundingMode.HALF_EVEN),
+                    USD)));
+      }
+      List<Product> products = new ArrayList<>();
+      for (Product p : c.products()) {
+        products.add(
+            new Product(p.id(), p.name(),
+                p.namedUser().map(x -> Prices.annual(x.annual().multipliedBy(factor, java.math.RoundingMode.HALF_EVEN))),
+                p.tokenRate(), p.networkSeat()));
+      }
+      out.add(c.withPacks(packs).withOfferings(products, c.bundles()));
+    }
+    return new CatalogHistory(out);
+  }
+
+  @Test
+  void aDemandRepricedIsTheDemandWorkedOutAtThoseCatalogs() {
+    // other prices (the counts shared), or another case's catalogs (other rates or versions: the
+    // demand worked out again): either way what FlexDemand.of gives at those catalogs
+    qt().withExamples(300)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Case c = randomCase(seed);
+              Random r = new Random(seed + 1);
+              CatalogHistory other =
+                  r.nextInt(3) > 0
+                      ? repriced(c.catalogs(), java.math.BigDecimal.valueOf(50 + r.nextInt(150), 2))
+                      : randomCase(r.nextLong()).catalogs();
+              WindowTable table = WindowTable.of(c.windows());
+              FlexDemand shared = FlexDemand.of(table, c.period(), c.catalogs()).withCatalogs(other);
+              FlexDemand fresh = FlexDemand.of(table, c.period(), other);
+              assertThat(shared.catalogs()).isSameAs(other);
+              assertThat(shared.firstDay()).isEqualTo(fresh.firstDay());
+              assertThat(shared.days()).isEqualTo(fresh.days());
+              long[] dayTokens = fresh.dayTokens(c.onFlex());
+              assertThat(shared.dayTokens(c.onFlex())).isEqualTo(dayTokens);
+              for (UserId u : c.onFlex().keySet()) {
+                for (ProductId p : PRODUCTS) {
+                  assertThat(shared.tokens(u, p)).isEqualTo(fresh.tokens(u, p));
+                }
+              }
+              TokenPurchaseSchedule a = shared.schedule(dayTokens);
+              TokenPurchaseSchedule b = fresh.schedule(dayTokens);
+              assertThat(a.purchases()).isEqualTo(b.purchases());
+              assertThat(a.total()).isEqualTo(b.total());
+            });
+  }
+
   @Test
   void theDayVectorSumsTheObjectPathWindowsPerDayAndPair() {
     qt().withExamples(400)

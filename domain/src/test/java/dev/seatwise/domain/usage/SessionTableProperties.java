@@ -90,6 +90,23 @@ class SessionTableProperties {
       assertThat(starts[i]).isEqualTo(w.start());
       assertThat(ends[i]).isEqualTo(w.end());
     }
+    // chosen rows gathered: every row ascending, then every row descending (a segment change at
+    // each boundary), from an offset into the list of rows
+    int[] chosen = new int[2 * n + 1];
+    for (int i = 0; i < n; i++) {
+      chosen[1 + i] = i;
+      chosen[1 + n + i] = n - 1 - i;
+    }
+    int[] gp = new int[2 * n];
+    long[] gs = new long[2 * n];
+    long[] ge = new long[2 * n];
+    t.copyRows(chosen, 1, 2 * n, gp, gs, ge);
+    for (int k = 0; k < 2 * n; k++) {
+      int row = chosen[1 + k];
+      assertThat(gp[k]).as("gathered row %s", row).isEqualTo(t.productIndex(row));
+      assertThat(gs[k]).as("gathered row %s", row).isEqualTo(rows.get(row).start());
+      assertThat(ge[k]).as("gathered row %s", row).isEqualTo(rows.get(row).end());
+    }
     // each product's rows, in row order, as one pass over the product column gives them
     for (int p = -1; p <= t.products().size(); p++) {
       List<Long> wantStarts = new ArrayList<>();

@@ -46,6 +46,19 @@ class SessionTableTest {
   }
 
   @Test
+  void gatheringRowsOutsideTheTableIsRejected() {
+    SessionTable empty = SessionTable.builder().build();
+    empty.copyRows(new int[0], 0, 0, new int[0], new long[0], new long[0]);
+    assertThatThrownBy(() -> empty.copyRows(new int[] {0}, 0, 1, new int[1], new long[1], new long[1]))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    SessionTable one = SessionTable.of(java.util.List.of(Session.of("ann", "ACD", T, T.plusSeconds(60))));
+    for (int row : new int[] {-1, 1}) {
+      assertThatThrownBy(() -> one.copyRows(new int[] {0, row}, 0, 2, new int[2], new long[2], new long[2]))
+          .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+  }
+
+  @Test
   void drainingMovesSegmentsWithoutTouchingATableBuiltFromEitherBuilder() {
     SessionTable.Builder a = SessionTable.builder();
     SessionTable.Builder b = SessionTable.builder();
