@@ -688,6 +688,42 @@ public final class WindowTable {
   }
 
   /**
+   * This table with every window moved by {@code nanos} (later when positive): the same windows
+   * in the same order, sharing this table's columns when its starts are seconds from a base (the
+   * usual case), else with its starts and ends copied.
+   *
+   * @throws ArithmeticException when a moved time is outside the years 1678 to 2261
+   */
+  public WindowTable shiftedBy(long nanos) {
+    if (nanos == 0) {
+      return this;
+    }
+    long[] e = null;
+    if (ends != null) {
+      e = new long[ends.length];
+      for (int j = 0; j < e.length; j++) {
+        e[j] = Math.addExact(ends[j], nanos);
+      }
+    }
+    Columns c;
+    if (startSecs != null) {
+      // the columns are sorted by start: the last one is the latest start of every table sharing them
+      long shiftedBase = Math.addExact(base, nanos);
+      if (startSecs.length > 0) {
+        Math.addExact(Math.addExact(base, startSecs[startSecs.length - 1] * NANOS), nanos);
+      }
+      c = new Columns(shiftedBase, startSecs, null, userOf, product8, product32, tokens32, tokens64);
+    } else {
+      long[] s = new long[starts.length];
+      for (int j = 0; j < s.length; j++) {
+        s[j] = Math.addExact(starts[j], nanos);
+      }
+      c = new Columns(0, null, s, userOf, product8, product32, tokens32, tokens64);
+    }
+    return new WindowTable(users, products, c, e, length, from, size);
+  }
+
+  /**
    * Epoch nanoseconds of {@code t}, clamped to the range of a {@code long} (for bounds: every
    * window time lies inside it).
    */
