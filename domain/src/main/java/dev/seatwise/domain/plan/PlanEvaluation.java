@@ -241,53 +241,13 @@ public final class PlanEvaluation {
     }
     // the token-paid windows' times and tokens are read from the columns, not copied; the list of
     // them is trimmed first, so that the replay and the evaluation keep one copy of it
-    WindowTable tw = w;
     int[] tokenWindows =
         tokenCount == tokenWindow.length ? tokenWindow : java.util.Arrays.copyOf(tokenWindow, tokenCount);
     tokenWindow = null;
-    TokenDraws draws =
-        TokenDraws.replay(
-            TokenLedger.of(plan.lots()),
-            new TokenDraws.Charges() {
-              @Override
-              public long atNanos(int c) {
-                return tw.startNanos(tokenWindows[c]);
-              }
-
-              @Override
-              public long tokens(int c) {
-                return rated.get(tokenWindows[c]);
-              }
-            },
-            tokenCount);
-    long tokensDrawn = 0;
-    for (int c = 0; c < tokenCount; c++) {
-      int i = tokenWindows[c];
-      if (draws.isRefused(c)) {
-        kind[i] = NO_BALANCE;
-      } else {
-        kind[i] = TOKENS;
-        tokensDrawn = Math.addExact(tokensDrawn, rated.get(i));
-      }
-    }
-    int uncovered = 0;
-    for (int i = 0; i < n; i++) {
-      if (kind[i] == NOT_ON_FLEX || kind[i] == NO_BALANCE) {
-        uncovered++;
-      }
-    }
-
-    // unused tokens
-    List<UnusedTokens> unused = new ArrayList<>();
-    for (int i = 0; i < draws.lots().size(); i++) {
-      TokenLot lot = draws.lots().get(i);
-      long drawn = draws.drawnFrom(i);
-      if (lot.size() > drawn) {
-        unused.add(
-            new UnusedTokens(
-                lot.id(), lot.expires(), lot.size() - drawn, !lot.expires().isAfter(period.end())));
-      }
-    }
+    TokenDraws draws = draws(plan, w, rated, tokenWindows);
+    long tokensDrawn = settle(kind, rated, tokenWindows, draws);
+    int uncovered = uncovered(kind);
+    List<UnusedTokens> unused = unused(draws, period);
 
     // who sat where, day by day: unassigned and idle seats, unseated assignees
     List<SeatGap> gaps = new ArrayList<>();
@@ -313,6 +273,90 @@ public final class PlanEvaluation {
         java.util.Arrays.copyOf(dayFrom, dayRuns), java.util.Arrays.copyOf(dayOf, dayRuns),
         offerings, tokenWindows, draws, tokensDrawn, uncovered,
         unused, gaps, excess, counts, holders, windows.size() - n);
+  }
+
+  /**
+   * The evaluation of this plan with {@code more} lots added ({@code plan().withLots(more)}),
+   * against the same windows over the same period: the same as {@link #of(Plan, WindowTable,
+   * PlanPeriod, CatalogHistory)} of that plan, made without covering the windows again (seats and
+   * network holdings cover what they covered, whatever the lots); only the token draws are
+   * replayed and the lots' lines added.
+   */
+  public PlanEvaluation withLots(List<TokenLot> more) {
+    checkNotNull(more, "more");
+    Plan withMore = plan.withLots(more);
+    byte[] k = kind.clone();
+    TokenDraws d = draws(withMore, windows, rated, tokenWindow);
+    long drawn = settle(k, rated, tokenWindow, d);
+    List<CostLine> l = new ArrayList<>(lines);
+    for (TokenLot lot : more) {
+      l.add(lotLine(lot, period));
+    }
+    return new PlanEvaluation(
+        withMore, period, l, windows, k, rated, holding, missReason, missOffering, dayFrom, dayOf,
+        offerings, tokenWindow, d, drawn, uncovered(k), unused(d, period), seatGaps,
+        excessAssignees, offeringSeats, seatHolders, windowsOutsidePeriod);
+  }
+
+  /**
+   * The token-paid windows ({@code tokenWindows}, their times and tokens read from the columns,
+   * not copied) drawn from {@code plan}'s lots in burn order.
+   */
+  private static TokenDraws draws(Plan plan, WindowTable w, Rated rated, int[] tokenWindows) {
+    return TokenDraws.replay(
+        TokenLedger.of(plan.lots()),
+        new TokenDraws.Charges() {
+          @Override
+          public long atNanos(int c) {
+            return w.startNanos(tokenWindows[c]);
+          }
+
+          @Override
+          public long tokens(int c) {
+            return rated.get(tokenWindows[c]);
+          }
+        },
+        tokenWindows.length);
+  }
+
+  /** Sets the token-paid windows' outcomes from {@code draws}; the tokens drawn. */
+  private static long settle(byte[] kind, Rated rated, int[] tokenWindows, TokenDraws draws) {
+    long tokensDrawn = 0;
+    for (int c = 0; c < tokenWindows.length; c++) {
+      int i = tokenWindows[c];
+      if (draws.isRefused(c)) {
+        kind[i] = NO_BALANCE;
+      } else {
+        kind[i] = TOKENS;
+        tokensDrawn = Math.addExact(tokensDrawn, rated.get(i));
+      }
+    }
+    return tokensDrawn;
+  }
+
+  private static int uncovered(byte[] kind) {
+    int uncovered = 0;
+    for (byte k : kind) {
+      if (k == NOT_ON_FLEX || k == NO_BALANCE) {
+        uncovered++;
+      }
+    }
+    return uncovered;
+  }
+
+  /** The lots' tokens left undrawn. */
+  private static List<UnusedTokens> unused(TokenDraws draws, PlanPeriod period) {
+    List<UnusedTokens> unused = new ArrayList<>();
+    for (int i = 0; i < draws.lots().size(); i++) {
+      TokenLot lot = draws.lots().get(i);
+      long drawn = draws.drawnFrom(i);
+      if (lot.size() > drawn) {
+        unused.add(
+            new UnusedTokens(
+                lot.id(), lot.expires(), lot.size() - drawn, !lot.expires().isAfter(period.end())));
+      }
+    }
+    return unused;
   }
 
   /**
