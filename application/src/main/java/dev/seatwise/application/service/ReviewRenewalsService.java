@@ -21,6 +21,7 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
 import dev.seatwise.domain.plan.HeldPlan;
@@ -38,8 +39,10 @@ import dev.seatwise.domain.plan.UnusedTokens;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -61,6 +64,8 @@ import java.util.TreeMap;
  * <p>Stateless apart from its ports; thread-safe when they are.
  */
 public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
+  private static final long NANOS_A_DAY = 86_400_000_000_000L;
+
   private final UsagePort usage;
   private final CatalogHistory catalogs;
   private final EntitlementsPort entitlements;
@@ -99,17 +104,31 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     long shift = ChronoUnit.DAYS.between(history.from(), asOf);
     PlanPeriod period = new PlanPeriod(asOf, asOf.plusDays(history.days()), zone);
     List<Charge> historyWindows = analysis.isCapacityMetered() ? List.of() : analysis.flexMetering().charges();
-    List<Charge> windows = new ArrayList<>();
-    for (Charge c : historyWindows) {
-      windows.add(
-          new Charge(c.user(), c.product(), c.start().atZone(zone).plusDays(shift).toInstant(),
-              c.end().atZone(zone).plusDays(shift).toInstant(), c.tokens()));
-    }
-    List<Session> sessions = new ArrayList<>();
-    for (Session s : analysis.usage().sessions()) {
-      sessions.add(
-          new Session(s.user(), s.product(), s.start().atZone(zone).plusDays(shift).toInstant(),
-              s.end().atZone(zone).plusDays(shift).toInstant()));
+    Duration window = analysis.catalog().metering().window();
+    WindowTable windows;
+    int[] idleBurn;
+    if (zone.getRules().isFixedOffset()) {
+      // a day is the same number of seconds throughout: the history's table moved as a whole (its
+      // columns shared), and the windows opened inside long sessions found on the history itself
+      WindowTable historyTable = analysis.isCapacityMetered() ? WindowTable.empty() : analysis.flexWindows();
+      windows = historyTable.shiftedBy(Math.multiplyExact(shift, NANOS_A_DAY));
+      idleBurn = RenewalPath.idleBurn(historyTable, analysis.usage().sessionTable(), window);
+    } else {
+      // days of 23 or 25 hours: each window and session moved by the days in the zone
+      List<Charge> moved = new ArrayList<>();
+      for (Charge c : historyWindows) {
+        moved.add(
+            new Charge(c.user(), c.product(), c.start().atZone(zone).plusDays(shift).toInstant(),
+                c.end().atZone(zone).plusDays(shift).toInstant(), c.tokens()));
+      }
+      List<Session> sessions = new ArrayList<>();
+      for (Session s : analysis.usage().sessions()) {
+        sessions.add(
+            new Session(s.user(), s.product(), s.start().atZone(zone).plusDays(shift).toInstant(),
+                s.end().atZone(zone).plusDays(shift).toInstant()));
+      }
+      windows = WindowTable.of(moved);
+      idleBurn = RenewalPath.idleBurn(windows, SessionTable.of(sessions), window);
     }
     notes.add(
         "the review period is " + period.from() + " to " + period.to() + " (" + period.days()
@@ -135,16 +154,10 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     // aggregated reports have no dates: their holders keep the common annual seat, as in compare
     Plan optimum =
         optimum(
-            imported, held, history, period, analysis.hasSummaries() ? List.of() : windows,
+            imported, held, history, period, analysis.hasSummaries() ? WindowTable.empty() : windows,
             today.plan(), notes);
     RenewalPath path =
-        RenewalPath.of(
-            today.plan(),
-            optimum,
-            windows,
-            RenewalPath.idleBurn(windows, sessions, analysis.catalog().metering().window()),
-            period,
-            catalogs);
+        RenewalPath.of(today.plan(), optimum, windows, idleBurn, period, catalogs);
     notes.addAll(path.notes());
     unassigned(path, notes);
     expiringLots(path, zone, notes);
@@ -188,7 +201,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
       Entitlements held,
       AnalysisPeriod history,
       PlanPeriod period,
-      List<Charge> windows,
+      WindowTable windows,
       Plan today,
       List<String> notes) {
     Comparison c =
