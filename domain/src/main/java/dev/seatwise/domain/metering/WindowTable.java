@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
@@ -721,6 +722,69 @@ public final class WindowTable {
       c = new Columns(0, null, s, userOf, product8, product32, tokens32, tokens64);
     }
     return new WindowTable(users, products, c, e, length, from, size);
+  }
+
+  /**
+   * The windows at {@code positions} (increasing, no two equal as charges) as a set of charges:
+   * a view of this table's columns that makes a charge only when one is read, and answers {@code
+   * contains} by a binary search of the positions by start. Unmodifiable.
+   */
+  public Set<Charge> chargesAt(int[] positions) {
+    checkNotNull(positions, "positions");
+    int[] at = positions.clone();
+    for (int k = 0; k < at.length; k++) {
+      checkElementIndex(at[k], size, "window");
+      checkArgument(k == 0 || at[k - 1] < at[k], "positions not increasing at %s", k);
+    }
+    return new ChargeSet(this, at);
+  }
+
+  /**
+   * Windows of a table by position as an unmodifiable set of charges ({@link #chargesAt}).
+   * Immutable and thread-safe.
+   */
+  public static final class ChargeSet extends java.util.AbstractSet<Charge> {
+    private final WindowTable table;
+    private final int[] positions;
+
+    private ChargeSet(WindowTable table, int[] positions) {
+      this.table = table;
+      this.positions = positions;
+    }
+
+    @Override
+    public int size() {
+      return positions.length;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      if (!(o instanceof Charge c)) {
+        return false;
+      }
+      long start = saturatedNanos(c.start());
+      int lo = 0;
+      int hi = positions.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (table.startNanos(positions[mid]) < start) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (int k = lo; k < positions.length && table.startNanos(positions[k]) == start; k++) {
+        if (table.charge(positions[k]).equals(c)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public java.util.Iterator<Charge> iterator() {
+      return Arrays.stream(positions).mapToObj(table::charge).iterator();
+    }
   }
 
   /**

@@ -452,16 +452,18 @@ public final class RenewalPath {
       return u;
     }
 
-    Set<Charge> charges() {
+    /** The windows avoided as charges, each once ({@code walk} tells equal windows apart). */
+    Set<Charge> charges(Walk walk) {
       Set<Charge> c = charges.get();
       if (c == null) {
-        List<Charge> out = new ArrayList<>();
+        int[] at = new int[all.size()];
+        int m = 0;
         for (int i = 0; mask != null && i < mask.length; i++) {
-          if (mask[i]) {
-            out.add(all.charge(i));
+          if (mask[i] && !walk.repeats(i)) {
+            at[m++] = i;
           }
         }
-        c = Set.copyOf(out);
+        c = all.chargesAt(java.util.Arrays.copyOf(at, m));
         charges.set(c);
       }
       return c;
@@ -716,7 +718,7 @@ public final class RenewalPath {
       steps.add(
           new PathStep(
               kind, on, users, offering, saving, after.total(), reason + breakdown, next.plan(),
-              next.avoided().charges()));
+              next.avoided().charges(this)));
       return true;
     }
 
@@ -813,9 +815,14 @@ public final class RenewalPath {
 
     /** Seats of {@code offering} held on {@code day} minus the users assigned to it that day. */
     long free(Plan plan, ProductId offering, LocalDate day) {
+      return free(plan.seats(), offering, day);
+    }
+
+    /** {@link #free(Plan, ProductId, LocalDate)} of a plan's seat holdings. */
+    static long free(List<SeatHolding> holdings, ProductId offering, LocalDate day) {
       long seats = 0;
       Set<UserId> users = new HashSet<>();
-      for (SeatHolding h : plan.seats()) {
+      for (SeatHolding h : holdings) {
         if (h.offering().equals(offering) && h.isActiveOn(day)) {
           seats += h.seats();
         }
@@ -1078,7 +1085,9 @@ public final class RenewalPath {
     void move(List<Move> group) {
       Move first = group.get(0);
       LocalDate on = first.on();
-      Plan plan = state[0].plan();
+      Plan before = state[0].plan();
+      // the plan's seat holdings, edited in place: a plan is made once, when the group is done
+      List<SeatHolding> plan = new ArrayList<>(before.seats());
       long fewer = 0;
       long freeTaken = 0;
       long bought = 0;
@@ -1092,11 +1101,9 @@ public final class RenewalPath {
         left.addAll(m.left());
         gained.addAll(m.gained().keySet());
         for (ProductId o : m.left()) {
-          plan = unassign(plan, o, m.user(), on);
+          unassign(plan, o, m.user(), on);
           if (free(plan, o, on) > 0) {
-            Optional<Plan> less = renewFewer(plan, o, on, 1);
-            if (less.isPresent()) {
-              plan = less.get();
+            if (renewFewer(plan, o, on, 1)) {
               fewer++;
             }
           } else {
@@ -1106,17 +1113,17 @@ public final class RenewalPath {
         for (Map.Entry<ProductId, SeatHolding> g : m.gained().entrySet()) {
           ProductId o = g.getKey();
           if (free(plan, o, on) > 0) {
-            plan = assign(plan, o, new Assignee(m.user(), on, LocalDate.MAX));
+            assign(plan, o, new Assignee(m.user(), on, LocalDate.MAX));
             freeTaken++;
           } else {
             List<SeatHolding> own = ownTerms(m.user(), o, on);
             if (!own.isEmpty()) {
-              plan = plan.withSeats(own);
+              plan.addAll(own);
               bought++;
               newPrices.add(o + " on its own terms: " + describe(own));
             } else {
               SeatHolding h = newSeat(g.getValue(), m.user(), on);
-              plan = plan.withSeats(h);
+              plan.add(h);
               bought++;
               newPrices.add(
                   o + " at " + h.pricePerSeat().amount().toPlainString() + " per " + name(h.term())
@@ -1157,7 +1164,7 @@ public final class RenewalPath {
           on,
           users,
           offering,
-          new State(plan, state[0].avoided()),
+          new State(new Plan(before.currency(), plan, before.network(), before.lots()), state[0].avoided()),
           what + ": " + String.join("; ", did));
     }
 
@@ -1204,11 +1211,22 @@ public final class RenewalPath {
 
     /** {@code plan} with up to {@code n} fewer seats of {@code o} in holdings starting on {@code day}. */
     Optional<Plan> renewFewer(Plan plan, ProductId o, LocalDate day, long n) {
+      List<SeatHolding> seats = new ArrayList<>(plan.seats());
+      return renewFewer(seats, o, day, n)
+          ? Optional.of(new Plan(plan.currency(), seats, plan.network(), plan.lots()))
+          : Optional.empty();
+    }
+
+    /**
+     * Up to {@code n} fewer seats of {@code o} in the holdings starting on {@code day} among
+     * {@code seats} (edited in place); whether there were any to cut.
+     */
+    boolean renewFewer(List<SeatHolding> seats, ProductId o, LocalDate day, long n) {
       List<SeatHolding> out = new ArrayList<>();
       List<Assignee> orphans = new ArrayList<>();
       long left = n;
       boolean changed = false;
-      for (SeatHolding h : plan.seats()) {
+      for (SeatHolding h : seats) {
         if (left > 0 && h.offering().equals(o) && h.start().equals(day) && !h.start().isBefore(asOf)) {
           long cut = Math.min(left, h.seats());
           left -= cut;
@@ -1223,23 +1241,30 @@ public final class RenewalPath {
         out.add(h);
       }
       if (!changed) {
-        return Optional.empty();
+        return false;
       }
-      Plan fewer = new Plan(plan.currency(), out, plan.network(), plan.lots());
-      boolean other = out.stream().anyMatch(h -> h.offering().equals(o));
+      seats.clear();
+      seats.addAll(out);
+      boolean other = seats.stream().anyMatch(h -> h.offering().equals(o));
       if (other) {
         for (Assignee a : orphans) {
-          if (!fewer.seats().stream().anyMatch(h -> h.offering().equals(o) && h.assignees().contains(a))) {
-            fewer = assign(fewer, o, a);
+          if (!seats.stream().anyMatch(h -> h.offering().equals(o) && h.assignees().contains(a))) {
+            assign(seats, o, a);
           }
         }
       }
-      return Optional.of(fewer);
+      return true;
     }
 
     /** {@code plan} with {@code a} assigned to {@code o}: in the first holding of {@code o} active on its start, else the first of {@code o}. */
     Plan assign(Plan plan, ProductId o, Assignee a) {
-      List<SeatHolding> out = new ArrayList<>(plan.seats());
+      List<SeatHolding> seats = new ArrayList<>(plan.seats());
+      assign(seats, o, a);
+      return new Plan(plan.currency(), seats, plan.network(), plan.lots());
+    }
+
+    /** {@link #assign(Plan, ProductId, Assignee)} in a plan's seat holdings, edited in place. */
+    static void assign(List<SeatHolding> out, ProductId o, Assignee a) {
       int at = -1;
       for (int i = 0; i < out.size(); i++) {
         SeatHolding h = out.get(i);
@@ -1252,28 +1277,31 @@ public final class RenewalPath {
       List<Assignee> as = new ArrayList<>(h.assignees());
       as.add(a);
       out.set(at, new SeatHolding(h.id(), h.offering(), h.term(), h.start(), h.end(), h.seats(), h.pricePerSeat(), as));
-      return new Plan(plan.currency(), out, plan.network(), plan.lots());
     }
 
-    /** {@code plan} with {@code user} no longer assigned to {@code o} from {@code day}. */
-    Plan unassign(Plan plan, ProductId o, UserId user, LocalDate day) {
-      List<SeatHolding> out = new ArrayList<>();
-      for (SeatHolding h : plan.seats()) {
+    /** {@code user} no longer assigned to {@code o} from {@code day}, in a plan's seat holdings edited in place. */
+    static void unassign(List<SeatHolding> seats, ProductId o, UserId user, LocalDate day) {
+      for (int i = 0; i < seats.size(); i++) {
+        SeatHolding h = seats.get(i);
         if (!h.offering().equals(o)) {
-          out.add(h);
           continue;
         }
         List<Assignee> as = new ArrayList<>();
+        boolean changed = false;
         for (Assignee a : h.assignees()) {
           if (!a.user().equals(user) || a.to().isBefore(day) || a.to().equals(day)) {
             as.add(a);
-          } else if (a.from().isBefore(day)) {
-            as.add(new Assignee(a.user(), a.from(), day));
+          } else {
+            changed = true;
+            if (a.from().isBefore(day)) {
+              as.add(new Assignee(a.user(), a.from(), day));
+            }
           }
         }
-        out.add(new SeatHolding(h.id(), h.offering(), h.term(), h.start(), h.end(), h.seats(), h.pricePerSeat(), as));
+        if (changed) {
+          seats.set(i, new SeatHolding(h.id(), h.offering(), h.term(), h.start(), h.end(), h.seats(), h.pricePerSeat(), as));
+        }
       }
-      return new Plan(plan.currency(), out, plan.network(), plan.lots());
     }
 
     /**
