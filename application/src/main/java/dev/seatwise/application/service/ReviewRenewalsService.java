@@ -154,7 +154,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     // aggregated reports have no dates: their holders keep the common annual seat, as in compare
     Plan optimum =
         optimum(
-            imported, held, history, period, analysis.hasSummaries() ? WindowTable.empty() : windows,
+            imported, analysis, held, period, analysis.hasSummaries() ? WindowTable.empty() : windows,
             today.plan(), notes);
     RenewalPath path =
         RenewalPath.of(today.plan(), optimum, windows, idleBurn, period, catalogs);
@@ -198,17 +198,21 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
    */
   private Plan optimum(
       ImportedUsage imported,
+      UsageAnalysis analysis,
       Entitlements held,
-      AnalysisPeriod history,
       PlanPeriod period,
       WindowTable windows,
       Plan today,
       List<String> notes) {
+    // compare over the history this review has metered already: its analysis, not a second one
+    AnalysisPeriod history = analysis.period();
     Comparison c =
         new CompareScenariosService(() -> imported, catalogs, () -> held, meters)
             .compare(
-                CompareScenariosQuery.of(
-                    PeriodSpec.of(history.from(), history.to(), history.zone())));
+                CompareScenariosQuery.of(PeriodSpec.of(history.from(), history.to(), history.zone())),
+                imported,
+                analysis,
+                held);
     boolean solved = c.scenarios().stream().anyMatch(s -> s.name().equals(Scenario.OPTIMAL));
     if (!solved) {
       notes.add("no optimal mix (see compare): the path only reclaims seats and changes behaviour");
