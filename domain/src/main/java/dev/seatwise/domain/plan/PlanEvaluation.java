@@ -682,6 +682,8 @@ public final class PlanEvaluation {
     private final int[][] slotOfUser;
     private final int[][] assignedStamp;
     private final boolean[][] assignedToday;
+    /** Per offering, each user's (index in the table) assignments to it, or null: looked up once. */
+    private final Assignee[][][] assignmentsOf;
     private final byte[] activeToday; // 0 unknown, 1 active, 2 not
     final byte[] kind;
     final Rated rated;
@@ -706,6 +708,7 @@ public final class PlanEvaluation {
       this.slotOfUser = new int[offeringCount][];
       this.assignedStamp = new int[offeringCount][];
       this.assignedToday = new boolean[offeringCount][];
+      this.assignmentsOf = new Assignee[offeringCount][][];
       this.activeToday = new byte[offeringCount];
       int n = w.size();
       this.kind = new byte[n];
@@ -843,18 +846,28 @@ public final class PlanEvaluation {
       if (assignedStamp[k] == null) {
         assignedStamp[k] = new int[users];
         assignedToday[k] = new boolean[users];
+        assignmentsOf[k] = new Assignee[users][];
         // users never assigned the offering: not assigned on any day
         java.util.Arrays.fill(assignedStamp[k], -1);
         for (UserId a : o.assignees()) {
           int x = w.indexOfUser(a);
           if (x >= 0) {
             assignedStamp[k][x] = 0;
+            assignmentsOf[k][x] = o.assignmentsOf(a).toArray(new Assignee[0]);
           }
         }
       }
       if (assignedStamp[k][u] >= 0 && assignedStamp[k][u] != dayStamp) {
+        // as o.isAssigned(user, today), from the user's assignments looked up once
         assignedStamp[k][u] = dayStamp;
-        assignedToday[k][u] = o.isAssigned(w.userAt(u), today);
+        boolean assigned = false;
+        for (Assignee a : assignmentsOf[k][u]) {
+          if (a.isAssignedOn(today)) {
+            assigned = true;
+            break;
+          }
+        }
+        assignedToday[k][u] = assigned;
       }
       return assignedToday[k][u];
     }
