@@ -13,6 +13,7 @@ import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
 import dev.seatwise.application.port.in.Scenario;
 import dev.seatwise.application.port.in.UserComparison;
 import dev.seatwise.application.port.out.EntitlementsPort;
+import dev.seatwise.application.port.out.ImportReport;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.Catalog;
@@ -92,6 +93,8 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     ImportedUsage imported = usage.usage();
     Entitlements held = entitlements.entitlements();
     UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.history(), meters);
+    ImportReport report = imported.report();
+    imported = null; // from here the sessions are the analysis' only, which lets go of them in compare
     AnalysisPeriod history = analysis.period();
     ZoneId zone = history.zone();
     LocalDate asOf = query.asOf();
@@ -154,7 +157,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     // aggregated reports have no dates: their holders keep the common annual seat, as in compare
     Plan optimum =
         optimum(
-            imported, analysis, held, period, analysis.hasSummaries() ? WindowTable.empty() : windows,
+            report, analysis, held, period, analysis.hasSummaries() ? WindowTable.empty() : windows,
             today.plan(), notes);
     RenewalPath path =
         RenewalPath.of(today.plan(), optimum, windows, idleBurn, period, catalogs);
@@ -197,20 +200,22 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
    * a pool meter).
    */
   private Plan optimum(
-      ImportedUsage imported,
+      ImportReport report,
       UsageAnalysis analysis,
       Entitlements held,
       PlanPeriod period,
       WindowTable windows,
       Plan today,
       List<String> notes) {
-    // compare over the history this review has metered already: its analysis, not a second one
+    // compare over the history this review has metered already: its analysis, not a second one;
+    // the review has read from the sessions all it needs (the idle burn), so compare may let go of
+    // them once its network scenario has read them
     AnalysisPeriod history = analysis.period();
     Comparison c =
-        new CompareScenariosService(() -> imported, catalogs, () -> held, meters)
-            .compare(
+        new CompareScenariosService(usage, catalogs, () -> held, meters)
+            .compareLettingGoOfSessions(
                 CompareScenariosQuery.of(PeriodSpec.of(history.from(), history.to(), history.zone())),
-                imported,
+                report,
                 analysis,
                 held);
     boolean solved = c.scenarios().stream().anyMatch(s -> s.name().equals(Scenario.OPTIMAL));

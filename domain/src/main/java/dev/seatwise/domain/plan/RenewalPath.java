@@ -415,7 +415,8 @@ public final class RenewalPath {
   private static final class Avoided {
     private final WindowTable all;
     private final boolean[] mask;
-    private final AtomicReference<Use> use = new AtomicReference<>();
+    /** Softly held: a filter of a large table is made again rather than held past the heap. */
+    private final AtomicReference<java.lang.ref.SoftReference<Use>> use = new AtomicReference<>();
     private final AtomicReference<Set<Charge>> charges = new AtomicReference<>();
 
     Avoided(WindowTable all, boolean[] mask) {
@@ -433,7 +434,8 @@ public final class RenewalPath {
     }
 
     Use use() {
-      Use u = use.get();
+      java.lang.ref.SoftReference<Use> held = use.get();
+      Use u = held == null ? null : held.get();
       if (u == null) {
         if (mask == null) {
           u = new Use(all, null);
@@ -447,7 +449,7 @@ public final class RenewalPath {
           }
           u = new Use(all.filter(i -> !mask[i]), java.util.Arrays.copyOf(kept, m));
         }
-        use.set(u);
+        use.set(new java.lang.ref.SoftReference<>(u));
       }
       return u;
     }
