@@ -71,6 +71,8 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
   private final CatalogHistory catalogs;
   private final EntitlementsPort entitlements;
   private final MeterRegistry meters;
+  /** Whether compare may work its independent scenarios out beside each other. */
+  private final boolean parallel;
 
   /** A service with the standard meters (Flex access windows, network seats). */
   public ReviewRenewalsService(
@@ -85,6 +87,25 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     this.catalogs = checkNotNull(catalog, "catalog");
     this.entitlements = checkNotNull(entitlements, "entitlements");
     this.meters = checkNotNull(meters, "meters");
+    this.parallel = Forked.PARALLEL;
+  }
+
+  private ReviewRenewalsService(ReviewRenewalsService s, boolean parallel) {
+    this.usage = s.usage;
+    this.catalogs = s.catalogs;
+    this.entitlements = s.entitlements;
+    this.meters = s.meters;
+    this.parallel = parallel;
+  }
+
+  /**
+   * The same service with compare's scenarios worked out one after the other ({@code false}) or
+   * the independent ones beside each other ({@code true}, when more than one processor is
+   * available), as {@link CompareScenariosService#parallel}: the answer is the same; a front end
+   * that knows the heap is tight for its data asks for one after the other.
+   */
+  public ReviewRenewalsService parallel(boolean on) {
+    return new ReviewRenewalsService(this, on && Forked.PARALLEL);
   }
 
   @Override
@@ -213,6 +234,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     AnalysisPeriod history = analysis.period();
     Comparison c =
         new CompareScenariosService(usage, catalogs, () -> held, meters)
+            .parallel(parallel)
             .compareLettingGoOfSessions(
                 CompareScenariosQuery.of(PeriodSpec.of(history.from(), history.to(), history.zone())),
                 report,

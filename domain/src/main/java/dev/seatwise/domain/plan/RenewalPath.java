@@ -16,7 +16,6 @@ import dev.seatwise.domain.plan.PathStep.Kind;
 import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.PackPurchase;
-import dev.seatwise.domain.tokens.TokenCharge;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.tokens.TokenPack;
 import dev.seatwise.domain.tokens.Tokens;
@@ -579,23 +578,42 @@ public final class RenewalPath {
     Priced price(State s) {
       WindowTable use = s.avoided().use().table();
       PlanEvaluation e = PlanEvaluation.of(s.plan(), use, period, catalogs);
-      // the windows the plan's own lots cannot pay are paid by tokens bought
-      List<TokenCharge> shortfall = new ArrayList<>();
+      // the windows the plan's own lots cannot pay are paid by tokens bought: at once, their sum;
+      // on the schedule, their sums per day in the period's zone (all the schedule reads of them)
+      WindowTable ws = e.windows();
       long shortTokens = 0;
       int short_ = 0;
-      for (int i = 0; i < e.windows().size(); i++) {
+      LocalDate firstDay = null;
+      long[] byDay = new long[schedule[0] ? 16 : 0];
+      int day = -1;
+      long dayFrom = 0;
+      long dayUntil = 0;
+      for (int i = 0; i < ws.size(); i++) {
         if (e.outcome(i) == Outcome.UNCOVERED_NO_BALANCE) {
           short_++;
           shortTokens = Math.addExact(shortTokens, e.tokens(i));
           if (schedule[0]) {
-            shortfall.add(new TokenCharge(e.windows().start(i), e.tokens(i), ""));
+            long t = ws.startNanos(i);
+            if (day < 0 || t < dayFrom || t >= dayUntil) {
+              // the windows come by start: a new day of the zone (days only grow)
+              LocalDate d = LocalDate.ofInstant(ws.start(i), period.zone());
+              firstDay = firstDay == null ? d : firstDay;
+              day = Math.toIntExact(d.toEpochDay() - firstDay.toEpochDay());
+              dayFrom = WindowTable.saturatedNanos(d.atStartOfDay(period.zone()).toInstant());
+              dayUntil = WindowTable.saturatedNanos(d.plusDays(1).atStartOfDay(period.zone()).toInstant());
+              if (day >= byDay.length) {
+                byDay = java.util.Arrays.copyOf(byDay, Math.max(2 * byDay.length, day + 1));
+              }
+            }
+            byDay[day] = Math.addExact(byDay[day], e.tokens(i));
           }
         }
       }
       if (short_ == 0) {
         return new Priced(e.total(), e, e.uncoveredCount());
       }
-      List<TokenLot> bought = schedule[0] ? scheduled(shortfall) : atOnce(shortTokens);
+      List<TokenLot> bought =
+          schedule[0] ? scheduled(firstDay, java.util.Arrays.copyOf(byDay, day + 1)) : atOnce(shortTokens);
       if (bought.isEmpty()) {
         return new Priced(e.total(), e, e.uncoveredCount());
       }
@@ -668,10 +686,11 @@ public final class RenewalPath {
       return out;
     }
 
-    List<TokenLot> scheduled(List<TokenCharge> shortfall) {
+    /** The exact purchase schedule of the tokens drawn per day ({@code byDay[i]} on {@code first + i}). */
+    List<TokenLot> scheduled(LocalDate first, long[] byDay) {
       try {
         return TokenPurchaseSchedule.cheapest(
-                shortfall, catalogs, period.zone(), atStart.tokenExpiry(), asOf)
+                first, byDay, catalogs, period.zone(), atStart.tokenExpiry(), asOf)
             .lots("buy");
       } catch (IllegalArgumentException e) {
         return List.of();
