@@ -709,7 +709,8 @@ public final class WindowTable {
     Columns c;
     if (startSecs != null) {
       // the columns are sorted by start: the last one is the latest start of every table sharing them
-      long shiftedBase = Math.addExact(base, nanos);
+      // no start, no base to move (an empty table's base may be any value)
+      long shiftedBase = startSecs.length == 0 ? base : Math.addExact(base, nanos);
       if (startSecs.length > 0) {
         Math.addExact(Math.addExact(base, startSecs[startSecs.length - 1] * NANOS), nanos);
       }

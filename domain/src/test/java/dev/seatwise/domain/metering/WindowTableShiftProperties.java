@@ -68,4 +68,13 @@ class WindowTableShiftProperties {
               .isEqualTo(charges(expected.slice(a, b)));
         });
   }
+
+  @Test
+  void anEmptyTableMovesToAnEmptyTable() {
+    qt().forAll(longs().between(-1L << 60, 1L << 60))
+        .checkAssert(by -> {
+          assertThat(WindowTable.empty().shiftedBy(by).size()).isZero();
+          assertThat(WindowTable.of(List.of()).shiftedBy(by).size()).isZero();
+        });
+  }
 }
