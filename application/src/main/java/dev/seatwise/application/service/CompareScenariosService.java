@@ -173,6 +173,16 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   }
 
   /**
+   * Compares usage that the caller analysed and whose sessions it reads no more: as with an
+   * analysis of the comparison's own, the sessions are let go of once the network scenario has
+   * read them (when the scenarios are worked out one after the other).
+   */
+  Comparison compareLettingGoOfSessions(
+      CompareScenariosQuery query, ImportReport report, UsageAnalysis analysis, Entitlements held) {
+    return compare(query, report, analysis, held, true);
+  }
+
+  /**
    * The comparison of {@code analysis}; when {@code owned} (the analysis is this call's own) and
    * the scenarios are worked out one after the other, the network scenario comes first and the
    * analysis then lets go of the sessions (nothing after it reads them), so that a large session

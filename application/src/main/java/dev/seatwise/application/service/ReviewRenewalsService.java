@@ -13,6 +13,7 @@ import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
 import dev.seatwise.application.port.in.Scenario;
 import dev.seatwise.application.port.in.UserComparison;
 import dev.seatwise.application.port.out.EntitlementsPort;
+import dev.seatwise.application.port.out.ImportReport;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.Catalog;
@@ -21,6 +22,7 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
 import dev.seatwise.domain.plan.HeldPlan;
@@ -38,8 +40,10 @@ import dev.seatwise.domain.plan.UnusedTokens;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -61,10 +65,14 @@ import java.util.TreeMap;
  * <p>Stateless apart from its ports; thread-safe when they are.
  */
 public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
+  private static final long NANOS_A_DAY = 86_400_000_000_000L;
+
   private final UsagePort usage;
   private final CatalogHistory catalogs;
   private final EntitlementsPort entitlements;
   private final MeterRegistry meters;
+  /** Whether compare may work its independent scenarios out beside each other. */
+  private final boolean parallel;
 
   /** A service with the standard meters (Flex access windows, network seats). */
   public ReviewRenewalsService(
@@ -79,6 +87,25 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     this.catalogs = checkNotNull(catalog, "catalog");
     this.entitlements = checkNotNull(entitlements, "entitlements");
     this.meters = checkNotNull(meters, "meters");
+    this.parallel = Forked.PARALLEL;
+  }
+
+  private ReviewRenewalsService(ReviewRenewalsService s, boolean parallel) {
+    this.usage = s.usage;
+    this.catalogs = s.catalogs;
+    this.entitlements = s.entitlements;
+    this.meters = s.meters;
+    this.parallel = parallel;
+  }
+
+  /**
+   * The same service with compare's scenarios worked out one after the other ({@code false}) or
+   * the independent ones beside each other ({@code true}, when more than one processor is
+   * available), as {@link CompareScenariosService#parallel}: the answer is the same; a front end
+   * that knows the heap is tight for its data asks for one after the other.
+   */
+  public ReviewRenewalsService parallel(boolean on) {
+    return new ReviewRenewalsService(this, on && Forked.PARALLEL);
   }
 
   @Override
@@ -87,6 +114,8 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     ImportedUsage imported = usage.usage();
     Entitlements held = entitlements.entitlements();
     UsageAnalysis analysis = UsageAnalysis.of(imported, catalogs, query.history(), meters);
+    ImportReport report = imported.report();
+    imported = null; // from here the sessions are the analysis' only, which lets go of them in compare
     AnalysisPeriod history = analysis.period();
     ZoneId zone = history.zone();
     LocalDate asOf = query.asOf();
@@ -99,17 +128,31 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     long shift = ChronoUnit.DAYS.between(history.from(), asOf);
     PlanPeriod period = new PlanPeriod(asOf, asOf.plusDays(history.days()), zone);
     List<Charge> historyWindows = analysis.isCapacityMetered() ? List.of() : analysis.flexMetering().charges();
-    List<Charge> windows = new ArrayList<>();
-    for (Charge c : historyWindows) {
-      windows.add(
-          new Charge(c.user(), c.product(), c.start().atZone(zone).plusDays(shift).toInstant(),
-              c.end().atZone(zone).plusDays(shift).toInstant(), c.tokens()));
-    }
-    List<Session> sessions = new ArrayList<>();
-    for (Session s : analysis.usage().sessions()) {
-      sessions.add(
-          new Session(s.user(), s.product(), s.start().atZone(zone).plusDays(shift).toInstant(),
-              s.end().atZone(zone).plusDays(shift).toInstant()));
+    Duration window = analysis.catalog().metering().window();
+    WindowTable windows;
+    int[] idleBurn;
+    if (zone.getRules().isFixedOffset()) {
+      // a day is the same number of seconds throughout: the history's table moved as a whole (its
+      // columns shared), and the windows opened inside long sessions found on the history itself
+      WindowTable historyTable = analysis.isCapacityMetered() ? WindowTable.empty() : analysis.flexWindows();
+      windows = historyTable.shiftedBy(Math.multiplyExact(shift, NANOS_A_DAY));
+      idleBurn = RenewalPath.idleBurn(historyTable, analysis.usage().sessionTable(), window);
+    } else {
+      // days of 23 or 25 hours: each window and session moved by the days in the zone
+      List<Charge> moved = new ArrayList<>();
+      for (Charge c : historyWindows) {
+        moved.add(
+            new Charge(c.user(), c.product(), c.start().atZone(zone).plusDays(shift).toInstant(),
+                c.end().atZone(zone).plusDays(shift).toInstant(), c.tokens()));
+      }
+      List<Session> sessions = new ArrayList<>();
+      for (Session s : analysis.usage().sessions()) {
+        sessions.add(
+            new Session(s.user(), s.product(), s.start().atZone(zone).plusDays(shift).toInstant(),
+                s.end().atZone(zone).plusDays(shift).toInstant()));
+      }
+      windows = WindowTable.of(moved);
+      idleBurn = RenewalPath.idleBurn(windows, SessionTable.of(sessions), window);
     }
     notes.add(
         "the review period is " + period.from() + " to " + period.to() + " (" + period.days()
@@ -135,16 +178,10 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     // aggregated reports have no dates: their holders keep the common annual seat, as in compare
     Plan optimum =
         optimum(
-            imported, held, history, period, analysis.hasSummaries() ? List.of() : windows,
+            report, analysis, held, period, analysis.hasSummaries() ? WindowTable.empty() : windows,
             today.plan(), notes);
     RenewalPath path =
-        RenewalPath.of(
-            today.plan(),
-            optimum,
-            windows,
-            RenewalPath.idleBurn(windows, sessions, analysis.catalog().metering().window()),
-            period,
-            catalogs);
+        RenewalPath.of(today.plan(), optimum, windows, idleBurn, period, catalogs);
     notes.addAll(path.notes());
     unassigned(path, notes);
     expiringLots(path, zone, notes);
@@ -184,18 +221,25 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
    * a pool meter).
    */
   private Plan optimum(
-      ImportedUsage imported,
+      ImportReport report,
+      UsageAnalysis analysis,
       Entitlements held,
-      AnalysisPeriod history,
       PlanPeriod period,
-      List<Charge> windows,
+      WindowTable windows,
       Plan today,
       List<String> notes) {
+    // compare over the history this review has metered already: its analysis, not a second one;
+    // the review has read from the sessions all it needs (the idle burn), so compare may let go of
+    // them once its network scenario has read them
+    AnalysisPeriod history = analysis.period();
     Comparison c =
-        new CompareScenariosService(() -> imported, catalogs, () -> held, meters)
-            .compare(
-                CompareScenariosQuery.of(
-                    PeriodSpec.of(history.from(), history.to(), history.zone())));
+        new CompareScenariosService(usage, catalogs, () -> held, meters)
+            .parallel(parallel)
+            .compareLettingGoOfSessions(
+                CompareScenariosQuery.of(PeriodSpec.of(history.from(), history.to(), history.zone())),
+                report,
+                analysis,
+                held);
     boolean solved = c.scenarios().stream().anyMatch(s -> s.name().equals(Scenario.OPTIMAL));
     if (!solved) {
       notes.add("no optimal mix (see compare): the path only reclaims seats and changes behaviour");

@@ -54,4 +54,34 @@ class ReviewRenewalsProperties {
               }
             });
   }
+
+  private static RenewalReview review(List<Session> sessions, Entitlements held, java.time.ZoneId zone) {
+    return new ReviewRenewalsService(
+            InMemoryUsageAdapter.of(sessions), catalogs(), new InMemoryEntitlementsAdapter(held))
+        .review(ReviewRenewalsQuery.of(AS_OF, zone).withHistory(PeriodSpec.of(FROM, AS_OF, zone)));
+  }
+
+  /**
+   * In a zone of fixed offset the history's window table is moved as a whole and the idle burn
+   * found on the history's columns; in a zone with rules each window and session is moved through
+   * the zone (the plain rule). Tokyo has kept +09:00 since 1951, so both must give one review.
+   */
+  @Test
+  void aFixedOffsetReviewIsTheReviewInTheZoneOfThatOffset() {
+    java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+    java.time.ZoneId nine = ZoneOffset.ofHours(9);
+    assertThat(tokyo.getRules().isFixedOffset()).isFalse();
+    qt().withExamples(20)
+        .forAll(AnalyticsGens.usage(FROM, DAYS, 4, 60), AnalyticsGens.entitlements(AS_OF, 4))
+        .checkAssert(
+            (sessions, held) -> {
+              RenewalReview plain = review(sessions, held, tokyo);
+              RenewalReview fast = review(sessions, held, nine);
+              assertThat(fast.actions()).isEqualTo(plain.actions());
+              assertThat(fast.current()).isEqualTo(plain.current());
+              assertThat(fast.target()).isEqualTo(plain.target());
+              assertThat(fast.optimum()).isEqualTo(plain.optimum());
+              assertThat(fast.notes()).isEqualTo(plain.notes());
+            });
+  }
 }

@@ -7,6 +7,7 @@ import dev.seatwise.domain.catalog.Covers;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.UserId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,123 @@ public record DoubleCharge(Charge charged, Charge covering) {
                 }
               });
         });
+    return out;
+  }
+
+  /** A double charge by position in a {@link WindowTable}: window {@code charged} opened inside window {@code covering}. */
+  public record At(int charged, int covering) {}
+
+  /**
+   * {@link #in(List, Covers)} of the windows {@code i} of {@code windows} with {@code among[i]},
+   * by position: the same double charges in the same order, found from the columns without an
+   * object per window. Each user's windows are taken in the table's order (start, then product),
+   * which is the plain rule's order; when every window has one length (a Flex table) the earliest
+   * covering window still open is found with one pointer per user and covered product, which moves
+   * only forward (the coverers' ends grow with their starts), else by the plain rule's scan.
+   */
+  public static List<At> in(WindowTable windows, boolean[] among, Covers covers) {
+    checkNotNull(windows, "windows");
+    checkNotNull(among, "among");
+    checkNotNull(covers, "covers");
+    checkArgument(among.length == windows.size(), "%s flags for %s windows", among.length, windows.size());
+    List<At> out = new ArrayList<>();
+    if (covers.isEmpty()) {
+      return out;
+    }
+    int products = windows.productCount();
+    // coveredBy[p][q]: product q covers product p (null when nothing covers p)
+    boolean[][] coveredBy = new boolean[products][];
+    boolean any = false;
+    for (int p = 0; p < products; p++) {
+      for (int q = 0; q < products; q++) {
+        if (covers.covers(windows.productAt(q), windows.productAt(p))) {
+          if (coveredBy[p] == null) {
+            coveredBy[p] = new boolean[products];
+          }
+          coveredBy[p][q] = true;
+          any = true;
+        }
+      }
+    }
+    if (!any) {
+      return out;
+    }
+    // the windows charged (tokens > 0) among those given, by user, each user's in table order
+    int n = windows.size();
+    int users = windows.userCount();
+    int[] first = new int[users + 1];
+    for (int i = 0; i < n; i++) {
+      if (among[i] && windows.tokens(i) > 0) {
+        first[windows.userIndex(i) + 1]++;
+      }
+    }
+    int widest = 0;
+    for (int u = 0; u < users; u++) {
+      widest = Math.max(widest, first[u + 1]);
+      first[u + 1] += first[u];
+    }
+    int[] byUser = new int[first[users]];
+    int[] next = Arrays.copyOf(first, users);
+    for (int i = 0; i < n; i++) {
+      if (among[i] && windows.tokens(i) > 0) {
+        byUser[next[windows.userIndex(i)]++] = i;
+      }
+    }
+    boolean uniform = windows.length().isPresent();
+    int[] covered = new int[widest];
+    int[] coverers = new int[widest];
+    for (int u = 0; u < users; u++) {
+      int from = first[u];
+      int to = first[u + 1];
+      if (to - from < 2) {
+        continue;
+      }
+      for (int p = 0; p < products; p++) {
+        boolean[] by = coveredBy[p];
+        if (by == null) {
+          continue;
+        }
+        int nw = 0;
+        int nc = 0;
+        for (int k = from; k < to; k++) {
+          int i = byUser[k];
+          int q = windows.productIndex(i);
+          if (q == p) {
+            covered[nw++] = i;
+          } else if (by[q]) {
+            coverers[nc++] = i;
+          }
+        }
+        if (nw == 0 || nc == 0) {
+          continue;
+        }
+        if (uniform) {
+          int c = 0;
+          for (int x = 0; x < nw; x++) {
+            long opened = windows.startNanos(covered[x]);
+            while (c < nc && windows.endNanos(coverers[c]) <= opened) {
+              c++;
+            }
+            if (c < nc && windows.startNanos(coverers[c]) <= opened) {
+              out.add(new At(covered[x], coverers[c]));
+            }
+          }
+        } else {
+          for (int x = 0; x < nw; x++) {
+            long opened = windows.startNanos(covered[x]);
+            for (int c = 0; c < nc; c++) {
+              if (windows.startNanos(coverers[c]) > opened) {
+                break;
+              }
+              if (opened < windows.endNanos(coverers[c])) {
+                out.add(new At(covered[x], coverers[c]));
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
     return out;
   }
 }

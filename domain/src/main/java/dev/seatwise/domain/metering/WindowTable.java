@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
@@ -685,6 +686,106 @@ public final class WindowTable {
       }
     }
     return new WindowTable(users, products, cols, e, length, 0, m);
+  }
+
+  /**
+   * This table with every window moved by {@code nanos} (later when positive): the same windows
+   * in the same order, sharing this table's columns when its starts are seconds from a base (the
+   * usual case), else with its starts and ends copied.
+   *
+   * @throws ArithmeticException when a moved time is outside the years 1678 to 2261
+   */
+  public WindowTable shiftedBy(long nanos) {
+    if (nanos == 0) {
+      return this;
+    }
+    long[] e = null;
+    if (ends != null) {
+      e = new long[ends.length];
+      for (int j = 0; j < e.length; j++) {
+        e[j] = Math.addExact(ends[j], nanos);
+      }
+    }
+    Columns c;
+    if (startSecs != null) {
+      // the columns are sorted by start: the last one is the latest start of every table sharing them
+      // no start, no base to move (an empty table's base may be any value)
+      long shiftedBase = startSecs.length == 0 ? base : Math.addExact(base, nanos);
+      if (startSecs.length > 0) {
+        Math.addExact(Math.addExact(base, startSecs[startSecs.length - 1] * NANOS), nanos);
+      }
+      c = new Columns(shiftedBase, startSecs, null, userOf, product8, product32, tokens32, tokens64);
+    } else {
+      long[] s = new long[starts.length];
+      for (int j = 0; j < s.length; j++) {
+        s[j] = Math.addExact(starts[j], nanos);
+      }
+      c = new Columns(0, null, s, userOf, product8, product32, tokens32, tokens64);
+    }
+    return new WindowTable(users, products, c, e, length, from, size);
+  }
+
+  /**
+   * The windows at {@code positions} (increasing, no two equal as charges) as a set of charges:
+   * a view of this table's columns that makes a charge only when one is read, and answers {@code
+   * contains} by a binary search of the positions by start. Unmodifiable.
+   */
+  public Set<Charge> chargesAt(int[] positions) {
+    checkNotNull(positions, "positions");
+    int[] at = positions.clone();
+    for (int k = 0; k < at.length; k++) {
+      checkElementIndex(at[k], size, "window");
+      checkArgument(k == 0 || at[k - 1] < at[k], "positions not increasing at %s", k);
+    }
+    return new ChargeSet(this, at);
+  }
+
+  /**
+   * Windows of a table by position as an unmodifiable set of charges ({@link #chargesAt}).
+   * Immutable and thread-safe.
+   */
+  public static final class ChargeSet extends java.util.AbstractSet<Charge> {
+    private final WindowTable table;
+    private final int[] positions;
+
+    private ChargeSet(WindowTable table, int[] positions) {
+      this.table = table;
+      this.positions = positions;
+    }
+
+    @Override
+    public int size() {
+      return positions.length;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      if (!(o instanceof Charge c)) {
+        return false;
+      }
+      long start = saturatedNanos(c.start());
+      int lo = 0;
+      int hi = positions.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (table.startNanos(positions[mid]) < start) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (int k = lo; k < positions.length && table.startNanos(positions[k]) == start; k++) {
+        if (table.charge(positions[k]).equals(c)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public java.util.Iterator<Charge> iterator() {
+      return Arrays.stream(positions).mapToObj(table::charge).iterator();
+    }
   }
 
   /**

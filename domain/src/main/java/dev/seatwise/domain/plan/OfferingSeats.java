@@ -205,6 +205,11 @@ final class OfferingSeats {
     return slot == null ? -1 : slot;
   }
 
+  /** The assignments of {@code user} to the offering (in pool order; empty when none). */
+  List<Assignee> assignmentsOf(UserId user) {
+    return byUser.getOrDefault(user, List.of());
+  }
+
   /** Whether {@code user} is an assignee of the offering on {@code day}. */
   boolean isAssigned(UserId user, LocalDate day) {
     for (Assignee a : byUser.getOrDefault(user, List.of())) {

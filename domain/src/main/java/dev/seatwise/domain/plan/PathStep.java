@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.usage.UserId;
 import java.time.LocalDate;
@@ -66,6 +67,7 @@ public record PathStep(
     checkNotNull(reason, "reason");
     checkNotNull(plan, "plan");
     users = List.copyOf(users);
-    avoided = Set.copyOf(avoided);
+    // a table's windows by position are a set already (unmodifiable, made when read)
+    avoided = avoided instanceof WindowTable.ChargeSet ? avoided : Set.copyOf(avoided);
   }
 }

@@ -241,53 +241,13 @@ public final class PlanEvaluation {
     }
     // the token-paid windows' times and tokens are read from the columns, not copied; the list of
     // them is trimmed first, so that the replay and the evaluation keep one copy of it
-    WindowTable tw = w;
     int[] tokenWindows =
         tokenCount == tokenWindow.length ? tokenWindow : java.util.Arrays.copyOf(tokenWindow, tokenCount);
     tokenWindow = null;
-    TokenDraws draws =
-        TokenDraws.replay(
-            TokenLedger.of(plan.lots()),
-            new TokenDraws.Charges() {
-              @Override
-              public long atNanos(int c) {
-                return tw.startNanos(tokenWindows[c]);
-              }
-
-              @Override
-              public long tokens(int c) {
-                return rated.get(tokenWindows[c]);
-              }
-            },
-            tokenCount);
-    long tokensDrawn = 0;
-    for (int c = 0; c < tokenCount; c++) {
-      int i = tokenWindows[c];
-      if (draws.isRefused(c)) {
-        kind[i] = NO_BALANCE;
-      } else {
-        kind[i] = TOKENS;
-        tokensDrawn = Math.addExact(tokensDrawn, rated.get(i));
-      }
-    }
-    int uncovered = 0;
-    for (int i = 0; i < n; i++) {
-      if (kind[i] == NOT_ON_FLEX || kind[i] == NO_BALANCE) {
-        uncovered++;
-      }
-    }
-
-    // unused tokens
-    List<UnusedTokens> unused = new ArrayList<>();
-    for (int i = 0; i < draws.lots().size(); i++) {
-      TokenLot lot = draws.lots().get(i);
-      long drawn = draws.drawnFrom(i);
-      if (lot.size() > drawn) {
-        unused.add(
-            new UnusedTokens(
-                lot.id(), lot.expires(), lot.size() - drawn, !lot.expires().isAfter(period.end())));
-      }
-    }
+    TokenDraws draws = draws(plan, w, rated, tokenWindows);
+    long tokensDrawn = settle(kind, rated, tokenWindows, draws);
+    int uncovered = uncovered(kind);
+    List<UnusedTokens> unused = unused(draws, period);
 
     // who sat where, day by day: unassigned and idle seats, unseated assignees
     List<SeatGap> gaps = new ArrayList<>();
@@ -313,6 +273,90 @@ public final class PlanEvaluation {
         java.util.Arrays.copyOf(dayFrom, dayRuns), java.util.Arrays.copyOf(dayOf, dayRuns),
         offerings, tokenWindows, draws, tokensDrawn, uncovered,
         unused, gaps, excess, counts, holders, windows.size() - n);
+  }
+
+  /**
+   * The evaluation of this plan with {@code more} lots added ({@code plan().withLots(more)}),
+   * against the same windows over the same period: the same as {@link #of(Plan, WindowTable,
+   * PlanPeriod, CatalogHistory)} of that plan, made without covering the windows again (seats and
+   * network holdings cover what they covered, whatever the lots); only the token draws are
+   * replayed and the lots' lines added.
+   */
+  public PlanEvaluation withLots(List<TokenLot> more) {
+    checkNotNull(more, "more");
+    Plan withMore = plan.withLots(more);
+    byte[] k = kind.clone();
+    TokenDraws d = draws(withMore, windows, rated, tokenWindow);
+    long drawn = settle(k, rated, tokenWindow, d);
+    List<CostLine> l = new ArrayList<>(lines);
+    for (TokenLot lot : more) {
+      l.add(lotLine(lot, period));
+    }
+    return new PlanEvaluation(
+        withMore, period, l, windows, k, rated, holding, missReason, missOffering, dayFrom, dayOf,
+        offerings, tokenWindow, d, drawn, uncovered(k), unused(d, period), seatGaps,
+        excessAssignees, offeringSeats, seatHolders, windowsOutsidePeriod);
+  }
+
+  /**
+   * The token-paid windows ({@code tokenWindows}, their times and tokens read from the columns,
+   * not copied) drawn from {@code plan}'s lots in burn order.
+   */
+  private static TokenDraws draws(Plan plan, WindowTable w, Rated rated, int[] tokenWindows) {
+    return TokenDraws.replay(
+        TokenLedger.of(plan.lots()),
+        new TokenDraws.Charges() {
+          @Override
+          public long atNanos(int c) {
+            return w.startNanos(tokenWindows[c]);
+          }
+
+          @Override
+          public long tokens(int c) {
+            return rated.get(tokenWindows[c]);
+          }
+        },
+        tokenWindows.length);
+  }
+
+  /** Sets the token-paid windows' outcomes from {@code draws}; the tokens drawn. */
+  private static long settle(byte[] kind, Rated rated, int[] tokenWindows, TokenDraws draws) {
+    long tokensDrawn = 0;
+    for (int c = 0; c < tokenWindows.length; c++) {
+      int i = tokenWindows[c];
+      if (draws.isRefused(c)) {
+        kind[i] = NO_BALANCE;
+      } else {
+        kind[i] = TOKENS;
+        tokensDrawn = Math.addExact(tokensDrawn, rated.get(i));
+      }
+    }
+    return tokensDrawn;
+  }
+
+  private static int uncovered(byte[] kind) {
+    int uncovered = 0;
+    for (byte k : kind) {
+      if (k == NOT_ON_FLEX || k == NO_BALANCE) {
+        uncovered++;
+      }
+    }
+    return uncovered;
+  }
+
+  /** The lots' tokens left undrawn. */
+  private static List<UnusedTokens> unused(TokenDraws draws, PlanPeriod period) {
+    List<UnusedTokens> unused = new ArrayList<>();
+    for (int i = 0; i < draws.lots().size(); i++) {
+      TokenLot lot = draws.lots().get(i);
+      long drawn = draws.drawnFrom(i);
+      if (lot.size() > drawn) {
+        unused.add(
+            new UnusedTokens(
+                lot.id(), lot.expires(), lot.size() - drawn, !lot.expires().isAfter(period.end())));
+      }
+    }
+    return unused;
   }
 
   /**
@@ -638,6 +682,8 @@ public final class PlanEvaluation {
     private final int[][] slotOfUser;
     private final int[][] assignedStamp;
     private final boolean[][] assignedToday;
+    /** Per offering, each user's (index in the table) assignments to it, or null: looked up once. */
+    private final Assignee[][][] assignmentsOf;
     private final byte[] activeToday; // 0 unknown, 1 active, 2 not
     final byte[] kind;
     final Rated rated;
@@ -662,6 +708,7 @@ public final class PlanEvaluation {
       this.slotOfUser = new int[offeringCount][];
       this.assignedStamp = new int[offeringCount][];
       this.assignedToday = new boolean[offeringCount][];
+      this.assignmentsOf = new Assignee[offeringCount][][];
       this.activeToday = new byte[offeringCount];
       int n = w.size();
       this.kind = new byte[n];
@@ -799,18 +846,28 @@ public final class PlanEvaluation {
       if (assignedStamp[k] == null) {
         assignedStamp[k] = new int[users];
         assignedToday[k] = new boolean[users];
+        assignmentsOf[k] = new Assignee[users][];
         // users never assigned the offering: not assigned on any day
         java.util.Arrays.fill(assignedStamp[k], -1);
         for (UserId a : o.assignees()) {
           int x = w.indexOfUser(a);
           if (x >= 0) {
             assignedStamp[k][x] = 0;
+            assignmentsOf[k][x] = o.assignmentsOf(a).toArray(new Assignee[0]);
           }
         }
       }
       if (assignedStamp[k][u] >= 0 && assignedStamp[k][u] != dayStamp) {
+        // as o.isAssigned(user, today), from the user's assignments looked up once
         assignedStamp[k][u] = dayStamp;
-        assignedToday[k][u] = o.isAssigned(w.userAt(u), today);
+        boolean assigned = false;
+        for (Assignee a : assignmentsOf[k][u]) {
+          if (a.isAssignedOn(today)) {
+            assigned = true;
+            break;
+          }
+        }
+        assignedToday[k][u] = assigned;
       }
       return assignedToday[k][u];
     }

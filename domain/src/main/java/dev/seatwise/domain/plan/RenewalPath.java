@@ -16,11 +16,11 @@ import dev.seatwise.domain.plan.PathStep.Kind;
 import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.PackPurchase;
-import dev.seatwise.domain.tokens.TokenCharge;
 import dev.seatwise.domain.tokens.TokenLot;
 import dev.seatwise.domain.tokens.TokenPack;
 import dev.seatwise.domain.tokens.Tokens;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The renewal review as a path from today's plan to the best plan reachable from it: an ordered
@@ -130,12 +131,49 @@ public final class RenewalPath {
     checkNotNull(idleBurn, "idleBurn");
     checkNotNull(period, "period");
     checkNotNull(catalogs, "catalogs");
+    WindowTable table = WindowTable.of(windows);
+    Set<Charge> idle = new HashSet<>(idleBurn);
+    int[] at = new int[table.size()];
+    int m = 0;
+    for (int i = 0; i < table.size() && !idle.isEmpty(); i++) {
+      if (idle.contains(table.charge(i))) {
+        at[m++] = i;
+      }
+    }
+    return of(today, optimum, table, java.util.Arrays.copyOf(at, m), period, catalogs);
+  }
+
+  /**
+   * As {@link #of(Plan, Plan, List, List, PlanPeriod, CatalogHistory)}, over the windows of a
+   * table, with {@code idleBurn} the positions in it of the windows opened inside sessions past the
+   * access window (as {@link #idleBurn(WindowTable, SessionTable, Duration)} gives them; empty when
+   * sessions are unknown). The path reads the windows from the table's columns and evaluates every
+   * state against it, or against one filter of it per set of windows avoided.
+   */
+  public static RenewalPath of(
+      Plan today,
+      Plan optimum,
+      WindowTable windows,
+      int[] idleBurn,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
+    checkNotNull(today, "today");
+    checkNotNull(optimum, "optimum");
+    checkNotNull(windows, "windows");
+    checkNotNull(idleBurn, "idleBurn");
+    checkNotNull(period, "period");
+    checkNotNull(catalogs, "catalogs");
     checkArgument(
         today.currency().equals(optimum.currency()),
         "today's plan is in %s, the optimum in %s",
         today.currency(),
         optimum.currency());
-    return new Walk(today, optimum, windows, idleBurn, period, catalogs).run();
+    boolean[] idle = new boolean[windows.size()];
+    for (int i : idleBurn) {
+      checkArgument(0 <= i && i < windows.size(), "window %s of %s", i, windows.size());
+      idle[i] = true;
+    }
+    return new Walk(today, optimum, windows, idle, period, catalogs).run();
   }
 
   /**
@@ -217,6 +255,89 @@ public final class RenewalPath {
     return List.copyOf(out);
   }
 
+  /**
+   * {@link #idleBurn(List, List, Duration)} by position: the positions (increasing) of the windows
+   * of {@code windows} opened inside sessions of {@code sessions} longer than {@code window}, after
+   * the session's start and before its end, with tokens; found from the columns (each user and
+   * product's windows by start, searched from the session's start) without an object per window
+   * or session.
+   */
+  public static int[] idleBurn(WindowTable windows, SessionTable sessions, Duration window) {
+    checkNotNull(windows, "windows");
+    checkNotNull(sessions, "sessions");
+    checkNotNull(window, "window");
+    int n = windows.size();
+    int products = windows.productCount();
+    List<UserId> sessionUsers = sessions.users();
+    List<ProductId> sessionProducts = sessions.products();
+    int[] userOf = new int[sessionUsers.size()];
+    for (int k = 0; k < userOf.length; k++) {
+      userOf[k] = windows.indexOfUser(sessionUsers.get(k));
+    }
+    int[] productOf = new int[sessionProducts.size()];
+    for (int k = 0; k < productOf.length; k++) {
+      productOf[k] = windows.indexOfProduct(sessionProducts.get(k));
+    }
+    // the windows by user and product, each pair's by start (the table's order)
+    int[] first = new int[windows.userCount() * products + 1];
+    for (int i = 0; i < n; i++) {
+      first[windows.userIndex(i) * products + windows.productIndex(i) + 1]++;
+    }
+    for (int k = 1; k < first.length; k++) {
+      first[k] += first[k - 1];
+    }
+    int[] byPair = new int[n];
+    int[] next = java.util.Arrays.copyOf(first, first.length - 1);
+    for (int i = 0; i < n; i++) {
+      byPair[next[windows.userIndex(i) * products + windows.productIndex(i)]++] = i;
+    }
+    next = null;
+    long longest = window.toNanos();
+    boolean[] idle = new boolean[n];
+    int count = 0;
+    for (int r = 0; r < sessions.size(); r++) {
+      long start = sessions.startNanos(r);
+      long end = sessions.endNanos(r);
+      if (end - start <= longest) {
+        continue;
+      }
+      int u = userOf[sessions.userIndex(r)];
+      int p = productOf[sessions.productIndex(r)];
+      if (u < 0 || p < 0) {
+        continue;
+      }
+      int lo = first[u * products + p];
+      int hi = first[u * products + p + 1];
+      // the first of the pair's windows starting after the session's start
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (windows.startNanos(byPair[mid]) <= start) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (int k = lo; k < first[u * products + p + 1]; k++) {
+        int i = byPair[k];
+        if (windows.startNanos(i) >= end) {
+          break;
+        }
+        if (windows.tokens(i) > 0 && !idle[i]) {
+          idle[i] = true;
+          count++;
+        }
+      }
+    }
+    int[] out = new int[count];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (idle[i]) {
+        out[m++] = i;
+      }
+    }
+    return out;
+  }
+
   public PlanPeriod period() {
     return period;
   }
@@ -282,7 +403,80 @@ public final class RenewalPath {
   }
 
   /** A state of the path: a plan (lots: those held, never the ones bought) and the windows avoided. */
-  private record State(Plan plan, Set<Charge> avoided) {}
+  private record State(Plan plan, Avoided avoided) {}
+
+  /**
+   * Windows no longer opened, by position in the walk's table ({@code mask}, null for none; with
+   * every window equal to one of them, as a set of charges would have them), with the table left
+   * to evaluate (a filter of the walk's, made once per set) and the windows as charges (for the
+   * steps), each made when first asked for.
+   */
+  private static final class Avoided {
+    private final WindowTable all;
+    private final boolean[] mask;
+    /** Softly held: a filter of a large table is made again rather than held past the heap. */
+    private final AtomicReference<java.lang.ref.SoftReference<Use>> use = new AtomicReference<>();
+    private final AtomicReference<Set<Charge>> charges = new AtomicReference<>();
+
+    Avoided(WindowTable all, boolean[] mask) {
+      this.all = all;
+      this.mask = mask;
+    }
+
+    boolean contains(int i) {
+      return mask != null && mask[i];
+    }
+
+    /** A copy of the mask, to add to. */
+    boolean[] toMask() {
+      return mask == null ? new boolean[all.size()] : mask.clone();
+    }
+
+    Use use() {
+      java.lang.ref.SoftReference<Use> held = use.get();
+      Use u = held == null ? null : held.get();
+      if (u == null) {
+        if (mask == null) {
+          u = new Use(all, null);
+        } else {
+          int[] kept = new int[all.size()];
+          int m = 0;
+          for (int i = 0; i < kept.length; i++) {
+            if (!mask[i]) {
+              kept[m++] = i;
+            }
+          }
+          u = new Use(all.filter(i -> !mask[i]), java.util.Arrays.copyOf(kept, m));
+        }
+        use.set(new java.lang.ref.SoftReference<>(u));
+      }
+      return u;
+    }
+
+    /** The windows avoided as charges, each once ({@code walk} tells equal windows apart). */
+    Set<Charge> charges(Walk walk) {
+      Set<Charge> c = charges.get();
+      if (c == null) {
+        int[] at = new int[all.size()];
+        int m = 0;
+        for (int i = 0; mask != null && i < mask.length; i++) {
+          if (mask[i] && !walk.repeats(i)) {
+            at[m++] = i;
+          }
+        }
+        c = all.chargesAt(java.util.Arrays.copyOf(at, m));
+        charges.set(c);
+      }
+      return c;
+    }
+  }
+
+  /** The windows left to evaluate, and per window its position in the walk's table (null: the same). */
+  private record Use(WindowTable table, int[] positions) {
+    int position(int i) {
+      return positions == null ? i : positions[i];
+    }
+  }
 
   /** A state priced: its total, the evaluation and the windows left uncovered. */
   private record Priced(Money total, PlanEvaluation evaluation, int uncovered) {}
@@ -293,7 +487,11 @@ public final class RenewalPath {
     final Plan best;
     /** The windows by column, sorted once: every state is priced against (a filter of) them. */
     final WindowTable windows;
-    final List<Charge> idleBurn;
+    /** Per window, whether it opened inside a session past the access window (equal windows alike). */
+    final boolean[] idleBurn;
+    /** Whether some windows share a start, user and product (then equal ones are found and kept alike). */
+    final boolean sharedKeys;
+    final long periodStart;
     final PlanPeriod period;
     final CatalogHistory catalogs;
     final LocalDate asOf;
@@ -309,14 +507,21 @@ public final class RenewalPath {
     Walk(
         Plan today,
         Plan best,
-        List<Charge> windows,
-        List<Charge> idleBurn,
+        WindowTable windows,
+        boolean[] idleBurn,
         PlanPeriod period,
         CatalogHistory catalogs) {
       this.today = today;
       this.best = best;
-      this.windows = WindowTable.of(windows);
-      this.idleBurn = List.copyOf(idleBurn);
+      this.windows = windows;
+      boolean shared = false;
+      for (int i = 1; i < windows.size() && !shared; i++) {
+        shared = sameKey(windows, i - 1, i);
+      }
+      this.sharedKeys = shared;
+      this.idleBurn = idleBurn;
+      closeUnderEquality(idleBurn);
+      this.periodStart = WindowTable.saturatedNanos(period.start());
       this.period = period;
       this.catalogs = catalogs;
       this.asOf = period.from();
@@ -327,7 +532,7 @@ public final class RenewalPath {
       Plan continued = continued(today, period, catalogs, notes);
       Period validity = atStart.tokenExpiry();
       schedule[0] = !asOf.plus(validity).isAfter(period.to().minusDays(1)) || atStart.packPricing().isEmpty();
-      state[0] = new State(continued, Set.of());
+      state[0] = new State(continued, new Avoided(windows, null));
       priced[0] = price(state[0]);
       Money current = priced[0].total();
       PlanEvaluation currentEvaluation = priced[0].evaluation();
@@ -371,43 +576,100 @@ public final class RenewalPath {
     // ---- pricing
 
     Priced price(State s) {
-      WindowTable use = use(s.avoided());
+      WindowTable use = s.avoided().use().table();
       PlanEvaluation e = PlanEvaluation.of(s.plan(), use, period, catalogs);
-      List<TokenCharge> shortfall = new ArrayList<>();
-      for (int i = 0; i < e.windows().size(); i++) {
+      // the windows the plan's own lots cannot pay are paid by tokens bought: at once, their sum;
+      // on the schedule, their sums per day in the period's zone (all the schedule reads of them)
+      WindowTable ws = e.windows();
+      long shortTokens = 0;
+      int short_ = 0;
+      LocalDate firstDay = null;
+      long[] byDay = new long[schedule[0] ? 16 : 0];
+      int day = -1;
+      long dayFrom = 0;
+      long dayUntil = 0;
+      for (int i = 0; i < ws.size(); i++) {
         if (e.outcome(i) == Outcome.UNCOVERED_NO_BALANCE) {
-          shortfall.add(new TokenCharge(e.windows().start(i), e.tokens(i), ""));
+          short_++;
+          shortTokens = Math.addExact(shortTokens, e.tokens(i));
+          if (schedule[0]) {
+            long t = ws.startNanos(i);
+            if (day < 0 || t < dayFrom || t >= dayUntil) {
+              // the windows come by start: a new day of the zone (days only grow)
+              LocalDate d = LocalDate.ofInstant(ws.start(i), period.zone());
+              firstDay = firstDay == null ? d : firstDay;
+              day = Math.toIntExact(d.toEpochDay() - firstDay.toEpochDay());
+              dayFrom = WindowTable.saturatedNanos(d.atStartOfDay(period.zone()).toInstant());
+              dayUntil = WindowTable.saturatedNanos(d.plusDays(1).atStartOfDay(period.zone()).toInstant());
+              if (day >= byDay.length) {
+                byDay = java.util.Arrays.copyOf(byDay, Math.max(2 * byDay.length, day + 1));
+              }
+            }
+            byDay[day] = Math.addExact(byDay[day], e.tokens(i));
+          }
         }
       }
-      if (shortfall.isEmpty()) {
+      if (short_ == 0) {
         return new Priced(e.total(), e, e.uncoveredCount());
       }
-      List<TokenLot> bought = schedule[0] ? scheduled(shortfall) : atOnce(shortfall);
+      List<TokenLot> bought =
+          schedule[0] ? scheduled(firstDay, java.util.Arrays.copyOf(byDay, day + 1)) : atOnce(shortTokens);
       if (bought.isEmpty()) {
         return new Priced(e.total(), e, e.uncoveredCount());
       }
-      PlanEvaluation withTokens = PlanEvaluation.of(s.plan().withLots(bought), use, period, catalogs);
+      // the lots change only the token draws: the coverage is kept (PlanEvaluation.withLots)
+      PlanEvaluation withTokens = e.withLots(bought);
       return new Priced(withTokens.total(), withTokens, withTokens.uncoveredCount());
     }
 
-    WindowTable use(Set<Charge> avoided) {
-      if (avoided.isEmpty()) {
-        return windows;
-      }
-      // a window is made a charge only when an avoided one starts at its instant
-      Set<Long> starts = new HashSet<>();
-      for (Charge c : avoided) {
-        starts.add(WindowTable.saturatedNanos(c.start()));
-      }
-      return windows.filter(
-          i -> !starts.contains(windows.startNanos(i)) || !avoided.contains(windows.charge(i)));
+    /** Whether windows {@code a} and {@code b} share a start, user and product. */
+    static boolean sameKey(WindowTable t, int a, int b) {
+      return t.startNanos(a) == t.startNanos(b)
+          && t.userIndex(a) == t.userIndex(b)
+          && t.productIndex(a) == t.productIndex(b);
     }
 
-    List<TokenLot> atOnce(List<TokenCharge> shortfall) {
-      long tokens = 0;
-      for (TokenCharge t : shortfall) {
-        tokens = Math.addExact(tokens, t.tokens());
+    /** Whether windows {@code a} and {@code b} are equal as charges. */
+    static boolean sameWindow(WindowTable t, int a, int b) {
+      return sameKey(t, a, b) && t.tokens(a) == t.tokens(b) && t.endNanos(a) == t.endNanos(b);
+    }
+
+    /** Flags every window equal to a flagged one (equal windows share a key, so lie side by side). */
+    void closeUnderEquality(boolean[] mask) {
+      if (!sharedKeys) {
+        return;
       }
+      int n = windows.size();
+      int a = 0;
+      while (a < n) {
+        int b = a + 1;
+        while (b < n && sameKey(windows, a, b)) {
+          b++;
+        }
+        for (int x = a; x < b; x++) {
+          for (int y = a; y < b && mask[x]; y++) {
+            if (!mask[y] && sameWindow(windows, x, y)) {
+              mask[y] = true;
+            }
+          }
+        }
+        a = b;
+      }
+    }
+
+    /** Whether window {@code i} equals one before it (a charge counted once). */
+    boolean repeats(int i) {
+      for (int j = i - 1; sharedKeys && j >= 0 && sameKey(windows, j, i); j--) {
+        if (sameWindow(windows, j, i)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The cheapest pack purchase on the review date for {@code tokens}. */
+    List<TokenLot> atOnce(long tokens) {
+
       PackPricing packs = atStart.packPricing().orElseThrow();
       PackPurchase p = packs.cheapestCover(Tokens.of(tokens));
       List<TokenLot> out = new ArrayList<>();
@@ -424,10 +686,11 @@ public final class RenewalPath {
       return out;
     }
 
-    List<TokenLot> scheduled(List<TokenCharge> shortfall) {
+    /** The exact purchase schedule of the tokens drawn per day ({@code byDay[i]} on {@code first + i}). */
+    List<TokenLot> scheduled(LocalDate first, long[] byDay) {
       try {
         return TokenPurchaseSchedule.cheapest(
-                shortfall, catalogs, period.zone(), atStart.tokenExpiry(), asOf)
+                first, byDay, catalogs, period.zone(), atStart.tokenExpiry(), asOf)
             .lots("buy");
       } catch (IllegalArgumentException e) {
         return List.of();
@@ -476,7 +739,7 @@ public final class RenewalPath {
       steps.add(
           new PathStep(
               kind, on, users, offering, saving, after.total(), reason + breakdown, next.plan(),
-              next.avoided()));
+              next.avoided().charges(this)));
       return true;
     }
 
@@ -488,65 +751,73 @@ public final class RenewalPath {
     // ---- behaviour: double charges and idle burn, on the windows paid in tokens
 
     void behaviour() {
-      List<Charge> onTokens = new ArrayList<>();
+      // the windows paid in tokens, by position in the walk's table
       PlanEvaluation evaluated = priced[0].evaluation();
+      Use use = state[0].avoided().use();
+      int offset = use.table().firstStartingAtOrAfter(periodStart);
+      boolean[] onTokens = new boolean[windows.size()];
       for (int i = 0; i < evaluated.windows().size(); i++) {
         if (evaluated.outcome(i) == Outcome.TOKENS) {
-          onTokens.add(evaluated.windows().charge(i));
+          onTokens[use.position(offset + i)] = true;
         }
       }
-      Map<String, List<DoubleCharge>> doubles = new TreeMap<>();
-      for (DoubleCharge d : DoubleCharge.in(onTokens, atStart.covers())) {
-        doubles.computeIfAbsent(d.charged().product().value(), k -> new ArrayList<>()).add(d);
+      Map<String, List<DoubleCharge.At>> doubles = new TreeMap<>();
+      for (DoubleCharge.At d : DoubleCharge.in(windows, onTokens, atStart.covers())) {
+        doubles.computeIfAbsent(windows.product(d.charged()).value(), k -> new ArrayList<>()).add(d);
       }
-      for (List<DoubleCharge> list : doubles.values()) {
-        Charge first = list.get(0).charged();
-        Set<Charge> avoided = new HashSet<>(state[0].avoided());
+      for (List<DoubleCharge.At> list : doubles.values()) {
+        ProductId product = windows.product(list.get(0).charged());
+        boolean[] avoided = state[0].avoided().toMask();
         Set<ProductId> by = new TreeSet<>(Comparator.comparing(ProductId::value));
         Set<UserId> users = new TreeSet<>(Comparator.comparing(UserId::value));
         long tokens = 0;
-        for (DoubleCharge d : list) {
-          avoided.add(d.charged());
-          by.add(d.covering().product());
-          users.add(d.charged().user());
-          tokens += d.tokens();
+        for (DoubleCharge.At d : list) {
+          avoided[d.charged()] = true;
+          by.add(windows.product(d.covering()));
+          users.add(windows.user(d.charged()));
+          tokens += windows.tokens(d.charged());
         }
+        closeUnderEquality(avoided);
         String coverers = names(by).replace(" + ", " or ");
         tryStep(
             Kind.RESTRICT_FLEX_PRODUCT,
             asOf,
             List.copyOf(users),
-            Optional.of(first.product()),
-            new State(state[0].plan(), avoided),
+            Optional.of(product),
+            new State(state[0].plan(), new Avoided(windows, avoided)),
             users.size() + " user(s) (" + names(List.copyOf(users)) + ") opened " + list.size() + " "
-                + first.product() + " window(s) (" + tokens + " tokens) while a window of "
-                + coverers + " was open, and " + coverers + " covers " + first.product()
+                + product + " window(s) (" + tokens + " tokens) while a window of "
+                + coverers + " was open, and " + coverers + " covers " + product
                 + " (catalog): use " + coverers + " for that work");
       }
-      Set<Charge> paid = new HashSet<>(onTokens);
-      Map<String, List<Charge>> idle = new TreeMap<>();
-      for (Charge c : idleBurn) {
-        if (paid.contains(c) && !state[0].avoided().contains(c)) {
-          idle.computeIfAbsent(c.product().value(), k -> new ArrayList<>()).add(c);
+      // idle burn paid in tokens (a window counts as paid when a window equal to it is) and not
+      // avoided yet, each window once
+      boolean[] paid = onTokens.clone();
+      closeUnderEquality(paid);
+      Map<String, List<Integer>> idle = new TreeMap<>();
+      for (int i = 0; i < windows.size(); i++) {
+        if (idleBurn[i] && paid[i] && !state[0].avoided().contains(i) && !repeats(i)) {
+          idle.computeIfAbsent(windows.product(i).value(), k -> new ArrayList<>()).add(i);
         }
       }
-      for (List<Charge> list : idle.values()) {
-        Set<Charge> avoided = new HashSet<>(state[0].avoided());
-        avoided.addAll(list);
+      for (List<Integer> list : idle.values()) {
+        boolean[] avoided = state[0].avoided().toMask();
         Set<UserId> users = new TreeSet<>(Comparator.comparing(UserId::value));
         long tokens = 0;
-        for (Charge c : list) {
-          users.add(c.user());
-          tokens += c.tokens();
+        for (int i : list) {
+          avoided[i] = true;
+          users.add(windows.user(i));
+          tokens += windows.tokens(i);
         }
-        Charge first = list.get(0);
+        closeUnderEquality(avoided);
+        ProductId product = windows.product(list.get(0));
         tryStep(
             Kind.STOP_IDLE_SESSIONS,
             asOf,
             List.copyOf(users),
-            Optional.of(first.product()),
-            new State(state[0].plan(), avoided),
-            users.size() + " user(s) (" + names(List.copyOf(users)) + ") " + first.product() + ": "
+            Optional.of(product),
+            new State(state[0].plan(), new Avoided(windows, avoided)),
+            users.size() + " user(s) (" + names(List.copyOf(users)) + ") " + product + ": "
                 + list.size() + " window(s) (" + tokens + " tokens) opened inside sessions left"
                 + " running past the access window; close the product when idle");
       }
@@ -565,9 +836,14 @@ public final class RenewalPath {
 
     /** Seats of {@code offering} held on {@code day} minus the users assigned to it that day. */
     long free(Plan plan, ProductId offering, LocalDate day) {
+      return free(plan.seats(), offering, day);
+    }
+
+    /** {@link #free(Plan, ProductId, LocalDate)} of a plan's seat holdings. */
+    static long free(List<SeatHolding> holdings, ProductId offering, LocalDate day) {
       long seats = 0;
       Set<UserId> users = new HashSet<>();
-      for (SeatHolding h : plan.seats()) {
+      for (SeatHolding h : holdings) {
         if (h.offering().equals(offering) && h.isActiveOn(day)) {
           seats += h.seats();
         }
@@ -593,22 +869,6 @@ public final class RenewalPath {
       return d;
     }
 
-    /** Offerings {@code user} is assigned on {@code day}. */
-    Set<ProductId> holds(Plan plan, UserId user, LocalDate day) {
-      Set<ProductId> out = new TreeSet<>(Comparator.comparing(ProductId::value));
-      for (SeatHolding h : plan.seats()) {
-        if (!h.isActiveOn(day)) {
-          continue;
-        }
-        for (Assignee a : h.assignees()) {
-          if (a.user().equals(user) && a.isAssignedOn(day)) {
-            out.add(h.offering());
-          }
-        }
-      }
-      return out;
-    }
-
     /** Seats held nobody is assigned, while their term runs: to users paying Flex for their products. */
     void assignUnassigned() {
       Map<ProductId, LocalDate> fixedEnd = new TreeMap<>(Comparator.comparing(ProductId::value));
@@ -628,13 +888,35 @@ public final class RenewalPath {
         Map<UserId, Long> tokens = new TreeMap<>();
         PlanEvaluation evaluated = priced[0].evaluation();
         WindowTable ws = evaluated.windows();
+        boolean[] offered = new boolean[ws.productCount()];
+        for (int p = 0; p < offered.length; p++) {
+          offered[p] = offers(o, ws.productAt(p));
+        }
+        long[] byUser = new long[ws.userCount()];
+        boolean[] paying = new boolean[ws.userCount()];
         for (int i = 0; i < ws.size(); i++) {
-          if (evaluated.outcome(i) == Outcome.TOKENS && offers(o, ws.product(i))) {
-            tokens.merge(ws.user(i), evaluated.tokens(i), Long::sum);
+          if (evaluated.outcome(i) == Outcome.TOKENS && offered[ws.productIndex(i)]) {
+            byUser[ws.userIndex(i)] += evaluated.tokens(i);
+            paying[ws.userIndex(i)] = true;
+          }
+        }
+        for (int u = 0; u < paying.length; u++) {
+          if (paying[u]) {
+            tokens.put(ws.userAt(u), byUser[u]);
           }
         }
         List<UserId> users = new ArrayList<>(tokens.keySet());
-        users.removeIf(u -> holds(state[0].plan(), u, asOf).contains(o));
+        Set<UserId> holding = new HashSet<>();
+        for (SeatHolding h : state[0].plan().seats()) {
+          if (h.offering().equals(o) && h.isActiveOn(asOf)) {
+            for (Assignee a : h.assignees()) {
+              if (a.isAssignedOn(asOf)) {
+                holding.add(a.user());
+              }
+            }
+          }
+        }
+        users.removeIf(holding::contains);
         users.sort(
             Comparator.comparing((UserId u) -> !wanted.getOrDefault(u, Map.of()).containsKey(o))
                 .thenComparing(u -> -tokens.get(u))
@@ -682,33 +964,41 @@ public final class RenewalPath {
           users.add(a.user());
         }
       }
-      Set<UserId> used = new HashSet<>();
-      Map<UserId, Set<ProductId>> usedProducts = new HashMap<>();
+      // the products each user used (a flag per user and product of the table)
+      int productCount = windows.productCount();
+      boolean[] usedProduct = new boolean[windows.userCount() * productCount];
       for (int i = 0; i < windows.size(); i++) {
-        usedProducts.computeIfAbsent(windows.user(i), u -> new HashSet<>()).add(windows.product(i));
-        used.add(windows.user(i));
+        usedProduct[windows.userIndex(i) * productCount + windows.productIndex(i)] = true;
+      }
+      // per user, the holdings active on the review date they are assigned to then
+      Plan plan = state[0].plan();
+      Map<UserId, List<SeatHolding>> heldBy = new HashMap<>();
+      Map<ProductId, LocalDate> leave = new HashMap<>();
+      for (SeatHolding h : plan.seats()) {
+        if (!h.isActiveOn(asOf)) {
+          continue;
+        }
+        for (Assignee a : h.assignees()) {
+          if (a.isAssignedOn(asOf)
+              && a.to().isAfter(leave.computeIfAbsent(h.offering(), o -> leaveDate(plan, o)))) {
+            heldBy.computeIfAbsent(a.user(), x -> new ArrayList<>()).add(h);
+          }
+        }
       }
       List<Move> moves = new ArrayList<>();
       int stuck = 0;
       for (UserId u : users) {
         // offerings held on the review date (renewals starting then included) past the date they can be left
         Set<ProductId> now = new TreeSet<>(Comparator.comparing(ProductId::value));
-        for (SeatHolding h : state[0].plan().seats()) {
-          if (!h.isActiveOn(asOf)) {
-            continue;
-          }
-          for (Assignee a : h.assignees()) {
-            if (a.user().equals(u) && a.isAssignedOn(asOf) && a.to().isAfter(leaveDate(state[0].plan(), h.offering()))) {
-              now.add(h.offering());
-            }
-          }
+        for (SeatHolding h : heldBy.getOrDefault(u, List.of())) {
+          now.add(h.offering());
         }
         Map<ProductId, SeatHolding> want = wanted.getOrDefault(u, Map.of());
         Map<LocalDate, Set<ProductId>> leaving = new TreeMap<>();
         LocalDate freed = asOf;
         for (ProductId o : now) {
           if (!want.containsKey(o)) {
-            LocalDate d = leaveDate(state[0].plan(), o);
+            LocalDate d = leave.computeIfAbsent(o, x -> leaveDate(plan, x));
             leaving.computeIfAbsent(d, x -> new TreeSet<>(Comparator.comparing(ProductId::value))).add(o);
             freed = d.isAfter(freed) ? d : freed;
           }
@@ -734,7 +1024,7 @@ public final class RenewalPath {
           if (l.isEmpty() && g.isEmpty()) {
             continue;
           }
-          moves.add(new Move(u, e.getKey(), l, g, kind(u, l, g, usedProducts.getOrDefault(u, Set.of()))));
+          moves.add(new Move(u, e.getKey(), l, g, kind(u, l, g, usedBy(u, usedProduct))));
         }
       }
       if (stuck > 0) {
@@ -774,6 +1064,22 @@ public final class RenewalPath {
       }
     }
 
+    /** The products {@code u} used, from the flags per user and product of the table. */
+    Set<ProductId> usedBy(UserId u, boolean[] usedProduct) {
+      int x = windows.indexOfUser(u);
+      if (x < 0) {
+        return Set.of();
+      }
+      Set<ProductId> out = new HashSet<>();
+      int products = windows.productCount();
+      for (int p = 0; p < products; p++) {
+        if (usedProduct[x * products + p]) {
+          out.add(windows.productAt(p));
+        }
+      }
+      return out;
+    }
+
     Kind kind(UserId u, Set<ProductId> left, Map<ProductId, SeatHolding> gained, Set<ProductId> used) {
       boolean gainsBundle = gained.keySet().stream().anyMatch(o -> atStart.bundle(o).isPresent());
       boolean leavesBundle = left.stream().anyMatch(o -> atStart.bundle(o).isPresent());
@@ -800,7 +1106,9 @@ public final class RenewalPath {
     void move(List<Move> group) {
       Move first = group.get(0);
       LocalDate on = first.on();
-      Plan plan = state[0].plan();
+      Plan before = state[0].plan();
+      // the plan's seat holdings, edited in place: a plan is made once, when the group is done
+      List<SeatHolding> plan = new ArrayList<>(before.seats());
       long fewer = 0;
       long freeTaken = 0;
       long bought = 0;
@@ -814,11 +1122,9 @@ public final class RenewalPath {
         left.addAll(m.left());
         gained.addAll(m.gained().keySet());
         for (ProductId o : m.left()) {
-          plan = unassign(plan, o, m.user(), on);
+          unassign(plan, o, m.user(), on);
           if (free(plan, o, on) > 0) {
-            Optional<Plan> less = renewFewer(plan, o, on, 1);
-            if (less.isPresent()) {
-              plan = less.get();
+            if (renewFewer(plan, o, on, 1)) {
               fewer++;
             }
           } else {
@@ -828,17 +1134,17 @@ public final class RenewalPath {
         for (Map.Entry<ProductId, SeatHolding> g : m.gained().entrySet()) {
           ProductId o = g.getKey();
           if (free(plan, o, on) > 0) {
-            plan = assign(plan, o, new Assignee(m.user(), on, LocalDate.MAX));
+            assign(plan, o, new Assignee(m.user(), on, LocalDate.MAX));
             freeTaken++;
           } else {
             List<SeatHolding> own = ownTerms(m.user(), o, on);
             if (!own.isEmpty()) {
-              plan = plan.withSeats(own);
+              plan.addAll(own);
               bought++;
               newPrices.add(o + " on its own terms: " + describe(own));
             } else {
               SeatHolding h = newSeat(g.getValue(), m.user(), on);
-              plan = plan.withSeats(h);
+              plan.add(h);
               bought++;
               newPrices.add(
                   o + " at " + h.pricePerSeat().amount().toPlainString() + " per " + name(h.term())
@@ -879,7 +1185,7 @@ public final class RenewalPath {
           on,
           users,
           offering,
-          new State(plan, state[0].avoided()),
+          new State(new Plan(before.currency(), plan, before.network(), before.lots()), state[0].avoided()),
           what + ": " + String.join("; ", did));
     }
 
@@ -926,11 +1232,22 @@ public final class RenewalPath {
 
     /** {@code plan} with up to {@code n} fewer seats of {@code o} in holdings starting on {@code day}. */
     Optional<Plan> renewFewer(Plan plan, ProductId o, LocalDate day, long n) {
+      List<SeatHolding> seats = new ArrayList<>(plan.seats());
+      return renewFewer(seats, o, day, n)
+          ? Optional.of(new Plan(plan.currency(), seats, plan.network(), plan.lots()))
+          : Optional.empty();
+    }
+
+    /**
+     * Up to {@code n} fewer seats of {@code o} in the holdings starting on {@code day} among
+     * {@code seats} (edited in place); whether there were any to cut.
+     */
+    boolean renewFewer(List<SeatHolding> seats, ProductId o, LocalDate day, long n) {
       List<SeatHolding> out = new ArrayList<>();
       List<Assignee> orphans = new ArrayList<>();
       long left = n;
       boolean changed = false;
-      for (SeatHolding h : plan.seats()) {
+      for (SeatHolding h : seats) {
         if (left > 0 && h.offering().equals(o) && h.start().equals(day) && !h.start().isBefore(asOf)) {
           long cut = Math.min(left, h.seats());
           left -= cut;
@@ -945,23 +1262,30 @@ public final class RenewalPath {
         out.add(h);
       }
       if (!changed) {
-        return Optional.empty();
+        return false;
       }
-      Plan fewer = new Plan(plan.currency(), out, plan.network(), plan.lots());
-      boolean other = out.stream().anyMatch(h -> h.offering().equals(o));
+      seats.clear();
+      seats.addAll(out);
+      boolean other = seats.stream().anyMatch(h -> h.offering().equals(o));
       if (other) {
         for (Assignee a : orphans) {
-          if (!fewer.seats().stream().anyMatch(h -> h.offering().equals(o) && h.assignees().contains(a))) {
-            fewer = assign(fewer, o, a);
+          if (!seats.stream().anyMatch(h -> h.offering().equals(o) && h.assignees().contains(a))) {
+            assign(seats, o, a);
           }
         }
       }
-      return Optional.of(fewer);
+      return true;
     }
 
     /** {@code plan} with {@code a} assigned to {@code o}: in the first holding of {@code o} active on its start, else the first of {@code o}. */
     Plan assign(Plan plan, ProductId o, Assignee a) {
-      List<SeatHolding> out = new ArrayList<>(plan.seats());
+      List<SeatHolding> seats = new ArrayList<>(plan.seats());
+      assign(seats, o, a);
+      return new Plan(plan.currency(), seats, plan.network(), plan.lots());
+    }
+
+    /** {@link #assign(Plan, ProductId, Assignee)} in a plan's seat holdings, edited in place. */
+    static void assign(List<SeatHolding> out, ProductId o, Assignee a) {
       int at = -1;
       for (int i = 0; i < out.size(); i++) {
         SeatHolding h = out.get(i);
@@ -974,28 +1298,31 @@ public final class RenewalPath {
       List<Assignee> as = new ArrayList<>(h.assignees());
       as.add(a);
       out.set(at, new SeatHolding(h.id(), h.offering(), h.term(), h.start(), h.end(), h.seats(), h.pricePerSeat(), as));
-      return new Plan(plan.currency(), out, plan.network(), plan.lots());
     }
 
-    /** {@code plan} with {@code user} no longer assigned to {@code o} from {@code day}. */
-    Plan unassign(Plan plan, ProductId o, UserId user, LocalDate day) {
-      List<SeatHolding> out = new ArrayList<>();
-      for (SeatHolding h : plan.seats()) {
+    /** {@code user} no longer assigned to {@code o} from {@code day}, in a plan's seat holdings edited in place. */
+    static void unassign(List<SeatHolding> seats, ProductId o, UserId user, LocalDate day) {
+      for (int i = 0; i < seats.size(); i++) {
+        SeatHolding h = seats.get(i);
         if (!h.offering().equals(o)) {
-          out.add(h);
           continue;
         }
         List<Assignee> as = new ArrayList<>();
+        boolean changed = false;
         for (Assignee a : h.assignees()) {
           if (!a.user().equals(user) || a.to().isBefore(day) || a.to().equals(day)) {
             as.add(a);
-          } else if (a.from().isBefore(day)) {
-            as.add(new Assignee(a.user(), a.from(), day));
+          } else {
+            changed = true;
+            if (a.from().isBefore(day)) {
+              as.add(new Assignee(a.user(), a.from(), day));
+            }
           }
         }
-        out.add(new SeatHolding(h.id(), h.offering(), h.term(), h.start(), h.end(), h.seats(), h.pricePerSeat(), as));
+        if (changed) {
+          seats.set(i, new SeatHolding(h.id(), h.offering(), h.term(), h.start(), h.end(), h.seats(), h.pricePerSeat(), as));
+        }
       }
-      return new Plan(plan.currency(), out, plan.network(), plan.lots());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.seatwise.domain.catalog.Covers;
 import dev.seatwise.domain.catalog.ProductId;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Double charges against a brute force over random windows (two users, four products, starts on
@@ -105,6 +107,46 @@ class DoubleChargeProperties {
           assertThat(found).hasSize((int) expectedCount);
           assertThat(found.stream().map(DoubleCharge::charged).collect(Collectors.toSet()))
               .isEqualTo(expected);
+        });
+  }
+
+  /** As {@link #charges()}, with windows of 1 to 48 hours when {@code uneven} (a table of mixed lengths). */
+  private static Gen<List<Charge>> charges(boolean uneven) {
+    if (!uneven) {
+      return charges();
+    }
+    return charges().zip(lists().of(integers().between(1, 48)).ofSize(14), (list, hours) -> {
+      List<Charge> out = new java.util.ArrayList<>();
+      for (int k = 0; k < list.size(); k++) {
+        Charge c = list.get(k);
+        out.add(new Charge(c.user(), c.product(), c.start(), c.start().plus(Duration.ofHours(hours.get(k))), c.tokens()));
+      }
+      return out;
+    });
+  }
+
+  @Test
+  void theColumnarRuleFindsWhatThePlainRuleFinds() {
+    qt().forAll(Generate.booleans().flatMap(DoubleChargeProperties::charges), covers(), longs().all())
+        .checkAssert((charges, covers, seed) -> {
+          WindowTable table = WindowTable.of(charges);
+          // a random subset of the table's windows, and the same windows as charges in its order
+          java.util.Random r = new java.util.Random(seed);
+          boolean[] among = new boolean[table.size()];
+          List<Charge> given = new java.util.ArrayList<>();
+          for (int i = 0; i < table.size(); i++) {
+            among[i] = r.nextInt(4) != 0;
+            if (among[i]) {
+              given.add(table.charge(i));
+            }
+          }
+          List<DoubleCharge> expected = DoubleCharge.in(given, covers);
+          List<DoubleCharge> actual = new java.util.ArrayList<>();
+          for (DoubleCharge.At at : DoubleCharge.in(table, among, covers)) {
+            assertThat(among[at.charged()] && among[at.covering()]).isTrue();
+            actual.add(new DoubleCharge(table.charge(at.charged()), table.charge(at.covering())));
+          }
+          assertThat(actual).isEqualTo(expected);
         });
   }
 }

@@ -17,9 +17,12 @@ import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.plan.PathStep.Kind;
 import dev.seatwise.domain.testkit.LicensingFixtures;
+import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,6 +183,51 @@ class RenewalPathProperties {
       if (!covers) {
         assertThat(p.steps()).noneMatch(s -> s.kind() == Kind.RESTRICT_FLEX_PRODUCT);
       }
+    });
+  }
+
+  /** Sessions opening on whole hours of 2025, of 1 to 72 hours (so some run past the access window). */
+  private static Gen<List<Session>> sessions() {
+    Gen<Session> one =
+        integers().between(0, 364 * 24)
+            .zip(integers().between(1, 72), Generate.pick(USERS), Generate.pick(PRODUCTS), (h, len, u, p) -> {
+              Instant open = AS_OF.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(h));
+              return new Session(u, p, open, open.plus(Duration.ofHours(len)));
+            });
+    return lists().of(one).ofSizeBetween(0, 40);
+  }
+
+  @Test
+  void idleBurnByPositionIsThePlainIdleBurn() {
+    qt().forAll(windows(), sessions()).checkAssert((use, sessions) -> {
+      Set<Charge> expected = Set.copyOf(RenewalPath.idleBurn(use, sessions, Duration.ofHours(24)));
+      WindowTable table = WindowTable.of(use);
+      int[] at = RenewalPath.idleBurn(table, SessionTable.of(sessions), Duration.ofHours(24));
+      List<Charge> actual = new ArrayList<>();
+      for (int k = 0; k < at.length; k++) {
+        assertThat(k == 0 || at[k - 1] < at[k]).isTrue();
+        actual.add(table.charge(at[k]));
+      }
+      assertThat(actual).hasSameSizeAs(expected);
+      assertThat(Set.copyOf(actual)).isEqualTo(expected);
+    });
+  }
+
+  @Test
+  void thePathOverATableWithIdleBurnByPositionIsThePathOverTheCharges() {
+    CatalogHistory catalogs = CatalogHistory.of(catalog(true));
+    qt().withExamples(40).forAll(today(), optimum(), windows(), sessions()).checkAssert((today, best, use, sessions) -> {
+      RenewalPath expected =
+          RenewalPath.of(today, best, use, RenewalPath.idleBurn(use, sessions, Duration.ofHours(24)), YEAR, catalogs);
+      WindowTable table = WindowTable.of(use);
+      RenewalPath actual =
+          RenewalPath.of(today, best, table,
+              RenewalPath.idleBurn(table, SessionTable.of(sessions), Duration.ofHours(24)), YEAR, catalogs);
+      assertThat(actual.steps()).isEqualTo(expected.steps());
+      assertThat(actual.current()).isEqualTo(expected.current());
+      assertThat(actual.target()).isEqualTo(expected.target());
+      assertThat(actual.optimum()).isEqualTo(expected.optimum());
+      assertThat(actual.notes()).isEqualTo(expected.notes());
     });
   }
 }

@@ -131,7 +131,12 @@ public final class Wiring implements UseCases {
   @Override
   public ReviewRenewalsUseCase reviewRenewals(Inputs inputs) {
     Ports p = ports(inputs);
-    return new ReviewRenewalsService(p.usage(), p.catalog().history(), p.entitlements(), meterRegistry());
+    // the review is the last to read these files' usage in a run, as the comparison is: handed
+    // over, so that its compare can let go of the sessions; its compare's two threads only when
+    // the heap has room for two plans
+    UsagePort handedOver = p.usage() instanceof ReadOnce once ? once::take : p.usage();
+    return new ReviewRenewalsService(handedOver, p.catalog().history(), p.entitlements(), meterRegistry())
+        .parallel(roomForTwoPlans(Runtime.getRuntime().maxMemory(), usageBytes(inputs)));
   }
 
   @Override
