@@ -434,9 +434,10 @@ public final class ConcurrencyProfile {
     long held = 0;
     int refused = 0;
     int d = 0;
-    for (int idx = 0; idx < n; idx++) {
-      long start = starts[idx];
-      while (d < denials.length && denials[d] < start) {
+    // each interval in turn, then (idx == n) the denials after the last start
+    for (int idx = 0; idx <= n; idx++) {
+      long start = idx < n ? starts[idx] : Long.MAX_VALUE;
+      while (d < denials.length && (denials[d] < start || idx == n)) {
         long at = denials[d];
         while (size > 0 && heapEnd[0] <= at) {
           held -= heapWeight[0];
@@ -448,6 +449,9 @@ public final class ConcurrencyProfile {
         }
         refused += (int) Math.min(j - d, Math.max(0, held + (j - d) - capacity));
         d = j;
+      }
+      if (idx == n) {
+        break;
       }
       while (size > 0 && heapEnd[0] <= start) {
         held -= heapWeight[0];
@@ -467,19 +471,6 @@ public final class ConcurrencyProfile {
         }
         size = push(heapEnd, heapWeight, size, ends[idx], weights[idx]);
       }
-    }
-    while (d < denials.length) {
-      long at = denials[d];
-      while (size > 0 && heapEnd[0] <= at) {
-        held -= heapWeight[0];
-        size = pop(heapEnd, heapWeight, size);
-      }
-      int j = d;
-      while (j < denials.length && denials[j] == at) {
-        j++;
-      }
-      refused += (int) Math.min(j - d, Math.max(0, held + (j - d) - capacity));
-      d = j;
     }
     return refused;
   }
