@@ -205,24 +205,40 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
         eligibility);
   }
 
-  /** The sessions of {@code product} in {@code table}, in row order (objects for its rows only). */
+  /**
+   * The sessions of {@code product} in {@code table}, in row order: a table of its rows alone,
+   * held as that table's view (a session made only when one is read).
+   */
   private static List<Session> sessionsOf(SessionTable table, ProductId product) {
     int p = table.products().indexOf(product);
-    List<Session> out = new ArrayList<>();
+    SessionTable.Builder out = SessionTable.builder();
     if (p < 0) {
-      return out;
+      return out.build().asSessions();
     }
+    int op = out.productIndex(product);
+    int[] userMap = new int[table.users().size()];
+    java.util.Arrays.fill(userMap, -1);
     int[] pb = new int[BLOCK];
+    int[] ub = new int[BLOCK];
+    long[] sb = new long[BLOCK];
+    long[] eb = new long[BLOCK];
     for (int from = 0; from < table.size(); from += BLOCK) {
       int len = Math.min(BLOCK, table.size() - from);
       table.copyProductIndexes(from, pb, 0, len);
+      table.copyUserIndexes(from, ub, 0, len);
+      table.copyStarts(from, sb, 0, len);
+      table.copyEnds(from, eb, 0, len);
       for (int k = 0; k < len; k++) {
         if (pb[k] == p) {
-          out.add(table.session(from + k));
+          int u = userMap[ub[k]];
+          if (u < 0) {
+            u = userMap[ub[k]] = out.userIndex(table.users().get(ub[k]));
+          }
+          out.add(u, op, sb[k], eb[k]);
         }
       }
     }
-    return out;
+    return out.build().asSessions();
   }
 
   private static final int BLOCK = 1 << 12;

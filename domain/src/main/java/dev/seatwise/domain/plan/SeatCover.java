@@ -2,12 +2,15 @@ package dev.seatwise.domain.plan;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,14 +46,16 @@ public final class SeatCover {
   private final List<Charge> windows;
   private final boolean[] covered;
   private final long coveredCount;
-  private final List<SeatMiss> seatMisses;
+  // worked out when first asked for: a plan that seats few of many windows misses most of them,
+  // one object each
+  private final Supplier<List<SeatMiss>> seatMisses;
 
   private SeatCover(
-      PlanEvaluation evaluation, List<Charge> windows, boolean[] covered, List<SeatMiss> misses) {
+      PlanEvaluation evaluation, List<Charge> windows, boolean[] covered, Supplier<List<SeatMiss>> misses) {
     this.evaluation = evaluation;
     this.windows = windows;
     this.covered = covered;
-    this.seatMisses = List.copyOf(misses);
+    this.seatMisses = Suppliers.memoize(() -> List.copyOf(misses.get()));
     long n = 0;
     for (boolean c : covered) {
       n += c ? 1 : 0;
@@ -84,7 +89,7 @@ public final class SeatCover {
         covered[i] = o == Outcome.SEAT || o == Outcome.NETWORK;
       }
     }
-    return new SeatCover(e, given, covered, e.seatMisses());
+    return new SeatCover(e, given, covered, e::seatMisses);
   }
 
   /**
@@ -138,7 +143,7 @@ public final class SeatCover {
     checkNotNull(held, "held");
     SeatCover c = of(held.plan(), windows, held.period(), catalogs);
     return new SeatCover(
-        c.evaluation, c.windows, c.covered, seatMisses(held, c.evaluation.seatMisses(), catalogs));
+        c.evaluation, c.windows, c.covered, () -> seatMisses(held, c.evaluation.seatMisses(), catalogs));
   }
 
   /**
@@ -152,7 +157,7 @@ public final class SeatCover {
   public static SeatCover of(
       Plan plan, WindowTable windows, PlanPeriod period, CatalogHistory catalogs) {
     PlanEvaluation e = seatsOnly(plan, windows, period, catalogs);
-    return new SeatCover(e, windows.charges(), covered(e, windows, period), e.seatMisses());
+    return new SeatCover(e, windows.charges(), covered(e, windows, period), e::seatMisses);
   }
 
   /**
@@ -165,7 +170,7 @@ public final class SeatCover {
     PlanEvaluation e = seatsOnly(held.plan(), windows, held.period(), catalogs);
     return new SeatCover(
         e, windows.charges(), covered(e, windows, held.period()),
-        seatMisses(held, e.seatMisses(), catalogs));
+        () -> seatMisses(held, e.seatMisses(), catalogs));
   }
 
   private static PlanEvaluation seatsOnly(
@@ -222,7 +227,8 @@ public final class SeatCover {
     if (coversNothing(plan)) {
       checkNotNull(period, "period");
       checkNotNull(catalogs, "catalogs");
-      return new ArrayList<>(sessions);
+      // every session, in order: a table's view as it is (no session made), else a copy
+      return SessionTable.backing(sessions).isPresent() ? sessions : new ArrayList<>(sessions);
     }
     List<Charge> probes = new ArrayList<>(sessions.size());
     for (Session s : sessions) {
@@ -307,7 +313,7 @@ public final class SeatCover {
    * none.
    */
   public List<SeatMiss> seatMisses() {
-    return seatMisses;
+    return seatMisses.get();
   }
 
   /** The evaluation of the plan's seats and network holdings (no lots) against the windows. */

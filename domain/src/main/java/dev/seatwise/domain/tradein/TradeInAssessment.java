@@ -19,6 +19,7 @@ import dev.seatwise.domain.tokens.PackPurchase;
 import dev.seatwise.domain.tokens.Tokens;
 import dev.seatwise.domain.tradein.TradeInOffer.Way;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
 import java.math.BigInteger;
 import java.time.ZoneId;
@@ -93,7 +94,11 @@ public final class TradeInAssessment {
         catalog.currency());
     List<NetworkUse> heaviest = new ArrayList<>(users);
     heaviest.sort(NetworkUse.HEAVIEST_FIRST);
-    List<Session> sessions = List.copyOf(networkSessions);
+    // a table's view is immutable already, and copying it would make every session
+    List<Session> sessions =
+        SessionTable.backing(networkSessions).isPresent()
+            ? networkSessions
+            : List.copyOf(networkSessions);
     MeterContext context = new MeterContext(catalog, Coverage.NONE, zone);
     OptionalLong peak = peak(sessions, context);
     return new Weighing(product, catalog, terms, heaviest, sessions, peak, days, context)

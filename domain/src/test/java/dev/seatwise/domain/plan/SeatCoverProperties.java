@@ -15,6 +15,7 @@ import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -137,6 +138,9 @@ class SeatCoverProperties {
                   }
                 }
                 assertThat(SeatCover.uncoveredSessions(p, sessions, PERIOD, BUNDLED)).isEqualTo(uncovered);
+                // the same sessions as a table's view (what the trade-in passes)
+                assertThat(SeatCover.uncoveredSessions(p, SessionTable.of(sessions).asSessions(), PERIOD, BUNDLED))
+                    .isEqualTo(uncovered);
 
                 List<UserId> who = new ArrayList<>();
                 PEOPLE.forEach(n -> who.add(user(n)));
