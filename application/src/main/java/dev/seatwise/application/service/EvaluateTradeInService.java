@@ -26,7 +26,6 @@ import dev.seatwise.domain.plan.SeatCover;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.metering.Metering;
 import dev.seatwise.domain.usage.Session;
-import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import dev.seatwise.domain.tradein.NetworkUse;
 import dev.seatwise.domain.tradein.TradeInAssessment;
@@ -140,7 +139,8 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
         wt[2] = Math.addExact(wt[2], s.tokens());
       }
     });
-    List<Session> sessions = sessionsOf(analysis.usage().sessionTable(), id);
+    // the product's rows as a table of their own, held as its view (a session made when read)
+    List<Session> sessions = analysis.usage().sessionTable().ofProduct(id).asSessions();
     List<Session> networkSessions =
         SeatCover.uncoveredSessions(today.plan(), sessions, planPeriod, catalogs);
     if (!held.isEmpty()) {
@@ -204,44 +204,6 @@ public final class EvaluateTradeInService implements EvaluateTradeInUseCase {
         asOf,
         eligibility);
   }
-
-  /**
-   * The sessions of {@code product} in {@code table}, in row order: a table of its rows alone,
-   * held as that table's view (a session made only when one is read).
-   */
-  private static List<Session> sessionsOf(SessionTable table, ProductId product) {
-    int p = table.products().indexOf(product);
-    SessionTable.Builder out = SessionTable.builder();
-    if (p < 0) {
-      return out.build().asSessions();
-    }
-    int op = out.productIndex(product);
-    int[] userMap = new int[table.users().size()];
-    java.util.Arrays.fill(userMap, -1);
-    int[] pb = new int[BLOCK];
-    int[] ub = new int[BLOCK];
-    long[] sb = new long[BLOCK];
-    long[] eb = new long[BLOCK];
-    for (int from = 0; from < table.size(); from += BLOCK) {
-      int len = Math.min(BLOCK, table.size() - from);
-      table.copyProductIndexes(from, pb, 0, len);
-      table.copyUserIndexes(from, ub, 0, len);
-      table.copyStarts(from, sb, 0, len);
-      table.copyEnds(from, eb, 0, len);
-      for (int k = 0; k < len; k++) {
-        if (pb[k] == p) {
-          int u = userMap[ub[k]];
-          if (u < 0) {
-            u = userMap[ub[k]] = out.userIndex(table.users().get(ub[k]));
-          }
-          out.add(u, op, sb[k], eb[k]);
-        }
-      }
-    }
-    return out.build().asSessions();
-  }
-
-  private static final int BLOCK = 1 << 12;
 
   private static TradeInOption option(TradeInOffer offer) {
     return new TradeInOption(

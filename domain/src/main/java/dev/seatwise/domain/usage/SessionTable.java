@@ -223,10 +223,7 @@ public final class SessionTable {
    * every row, else a new table (with dictionaries of the rows kept, in order of appearance).
    */
   public SessionTable startingIn(long fromNanos, long toNanos) {
-    int[] ub = new int[BLOCK];
-    int[] pb = new int[BLOCK];
     long[] sb = new long[BLOCK];
-    long[] eb = new long[BLOCK];
     boolean all = true;
     for (int from = 0; from < size && all; from += BLOCK) {
       int len = Math.min(BLOCK, size - from);
@@ -238,9 +235,30 @@ public final class SessionTable {
         }
       }
     }
-    if (all) {
-      return this;
-    }
+    return all ? this : rowsWhere((product, start) -> start >= fromNanos && start < toNanos);
+  }
+
+  /**
+   * The rows of {@code product}, in order: a new table (with dictionaries of the rows kept, in
+   * order of appearance); empty when the table has no such product.
+   */
+  public SessionTable ofProduct(ProductId product) {
+    checkNotNull(product, "product");
+    int wanted = products.indexOf(product);
+    return rowsWhere((p, start) -> p == wanted);
+  }
+
+  /** Whether to keep a row, from its product index and start (epoch nanoseconds). */
+  private interface RowTest {
+    boolean keep(int productIndex, long startNanos);
+  }
+
+  /** The rows {@code test} keeps, in order, in a new table whose dictionaries hold theirs only. */
+  private SessionTable rowsWhere(RowTest test) {
+    int[] ub = new int[BLOCK];
+    int[] pb = new int[BLOCK];
+    long[] sb = new long[BLOCK];
+    long[] eb = new long[BLOCK];
     Builder b = builder();
     int[] userMap = new int[users.size()];
     int[] productMap = new int[products.size()];
@@ -253,7 +271,7 @@ public final class SessionTable {
       copyStarts(from, sb, 0, len);
       copyEnds(from, eb, 0, len);
       for (int k = 0; k < len; k++) {
-        if (sb[k] >= fromNanos && sb[k] < toNanos) {
+        if (test.keep(pb[k], sb[k])) {
           int u = userMap[ub[k]];
           if (u < 0) {
             u = userMap[ub[k]] = b.userIndex(users.get(ub[k]));

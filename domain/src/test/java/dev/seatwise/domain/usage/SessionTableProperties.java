@@ -179,4 +179,36 @@ class SessionTableProperties {
               assertHolds(first.build(), rows);
             });
   }
+
+  @Test
+  void aProductsRowsAndTheRowsStartingInARangeAreThoseRowsInOrder() {
+    qt().withExamples(100)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Random r = new Random(seed);
+              List<Row> rows = rows(r);
+              SessionTable.Builder b = SessionTable.builder();
+              addAll(b, rows, 0, rows.size());
+              SessionTable table = b.build();
+              int product = rows.isEmpty() ? 0 : rows.get(r.nextInt(rows.size())).product();
+              List<Row> ofProduct = new ArrayList<>();
+              rows.forEach(w -> {
+                if (w.product() == product) {
+                  ofProduct.add(w);
+                }
+              });
+              assertHolds(table.ofProduct(ProductId.of("P" + product)), ofProduct);
+              assertHolds(table.ofProduct(ProductId.of("no such product")), List.of());
+              long from = rows.isEmpty() ? 0 : rows.get(r.nextInt(rows.size())).start();
+              long to = rows.isEmpty() ? 0 : Math.max(from, rows.get(r.nextInt(rows.size())).start());
+              List<Row> starting = new ArrayList<>();
+              rows.forEach(w -> {
+                if (w.start() >= from && w.start() < to) {
+                  starting.add(w);
+                }
+              });
+              assertHolds(table.startingIn(from, to), starting);
+            });
+  }
 }
