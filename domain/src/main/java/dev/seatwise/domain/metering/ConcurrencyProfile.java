@@ -389,34 +389,6 @@ public final class ConcurrencyProfile {
   }
 
   /**
-   * The time-weighted percentile as defined above, worked out level by level from 0 to the peak:
-   * the definition, kept as the reference the one-pass {@link #percentile} is checked against.
-   */
-  long percentileByDefinition(double q) {
-    checkArgument(q >= 0 && q <= 1, "q must be in [0,1]: %s", q);
-    if (times.length < 2) {
-      return 0;
-    }
-    long total = times[times.length - 1] - times[0];
-    if (total == 0) {
-      return 0;
-    }
-    long max = peak();
-    for (long level = 0; level <= max; level++) {
-      long below = 0;
-      for (int i = 0; i + 1 < times.length; i++) {
-        if (levels[i] <= level) {
-          below += times[i + 1] - times[i];
-        }
-      }
-      if ((double) below / total >= q) {
-        return level;
-      }
-    }
-    return max;
-  }
-
-  /**
    * Requests a pool of {@code capacity} units would have refused: in start order, an interval is
    * refused when the units held by the admitted ones plus its own would exceed the capacity; a
    * refused interval holds nothing. Denials are requests too: at a denial's instant (after the
