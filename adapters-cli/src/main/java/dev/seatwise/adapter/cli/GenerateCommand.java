@@ -2,6 +2,10 @@ package dev.seatwise.adapter.cli;
 
 import dev.seatwise.adapter.cli.generate.GenerateFormat;
 import dev.seatwise.adapter.cli.generate.SyntheticUsageGenerator;
+import dev.seatwise.adapter.cli.generate.TokenRule;
+import dev.seatwise.domain.catalog.Catalog;
+import dev.seatwise.domain.catalog.CatalogHistory;
+import dev.seatwise.domain.catalog.Product;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -33,17 +39,22 @@ import picocli.CommandLine.Spec;
       "same seed: teams with their tools, heavy daily users, occasional and rare ones, people",
       "holding seats they never use, weekday patterns and holidays, sessions from under five",
       "minutes to past 24 hours. Products are those of the bundled autodesk catalog. Usage is",
-      "written one day at a time, so any size streams."
+      "written one day at a time, so any size streams (autodesk-token-usage keeps each",
+      "session's start and end until the end: its windows may run into the next day)."
     },
     footer = {
       "",
       "Formats: sessions (seatwise sessions CSV), autodesk-usage (Autodesk usage export),",
+      "autodesk-token-usage (Autodesk Token Usage export: what the access-window rule charges",
+      "the same seed's sessions at the catalog's rates; reconcile shows no difference between",
+      "them),",
       "flexlm-log (FlexLM debug log, clock in UTC), autodesk-subscriptions and autodesk-users",
       "(today's plan), identities (identity map for the FlexLM logins).",
       "",
       "Example:",
       "  seatwise generate --users 300 --days 365 --seed 42 --out acme-sessions.csv",
-      "  seatwise generate --users 300 --format flexlm-log --out adskflex.log"
+      "  seatwise generate --users 300 --format flexlm-log --out adskflex.log",
+      "  seatwise generate --users 300 --format autodesk-token-usage --out token-usage.csv"
     })
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -82,9 +93,18 @@ public final class GenerateCommand implements Callable<Integer> {
       defaultValue = "sessions",
       converter = FormatConverter.class,
       description =
-          "sessions, autodesk-usage, flexlm-log, autodesk-subscriptions, autodesk-users or"
-              + " identities (default: ${DEFAULT-VALUE}).")
+          "sessions, autodesk-usage, autodesk-token-usage, flexlm-log, autodesk-subscriptions,"
+              + " autodesk-users or identities (default: ${DEFAULT-VALUE}).")
   GenerateFormat format;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE|NAME",
+      defaultValue = "autodesk",
+      description =
+          "autodesk-token-usage only: the catalog whose rates and access window charge the usage"
+              + " (its version in force on --start; default: ${DEFAULT-VALUE}).")
+  String catalog;
 
   @Option(
       names = "--out",
@@ -100,7 +120,11 @@ public final class GenerateCommand implements Callable<Integer> {
     }
   }
 
-  public GenerateCommand() {}
+  private final UseCases useCases;
+
+  public GenerateCommand(UseCases useCases) {
+    this.useCases = java.util.Objects.requireNonNull(useCases, "useCases");
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -108,16 +132,17 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--users and --days must be >= 1");
     }
     SyntheticUsageGenerator generator = new SyntheticUsageGenerator(users, days, seed, start);
+    TokenRule rule = format == GenerateFormat.AUTODESK_TOKEN_USAGE ? tokenRule() : null;
     long sessions;
     try (ProgressBar bar = progress()) {
       if (outFile == null) {
         PrintWriter out = spec.commandLine().getOut();
-        sessions = generator.write(format, out, d -> step(bar, d));
+        sessions = write(generator, rule, out, bar);
         out.flush();
       } else {
         try (Writer out =
             new BufferedWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8), 1 << 16)) {
-          sessions = generator.write(format, out, d -> step(bar, d));
+          sessions = write(generator, rule, out, bar);
         } catch (IOException e) {
           throw new UncheckedIOException(outFile + ": cannot write: " + e.getMessage(), e);
         }
@@ -138,6 +163,24 @@ public final class GenerateCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
     }
     return 0;
+  }
+
+  private long write(SyntheticUsageGenerator generator, TokenRule rule, Writer out, ProgressBar bar)
+      throws IOException {
+    return rule == null
+        ? generator.write(format, out, d -> step(bar, d))
+        : generator.writeTokenUsage(out, rule, d -> step(bar, d));
+  }
+
+  /** The catalog version in force on the first day: its access window and each product's rate. */
+  private TokenRule tokenRule() {
+    CatalogHistory history = useCases.catalog(catalog);
+    Catalog c = history.versionOn(start).orElse(history.versions().get(0));
+    Map<String, Long> rates = new HashMap<>();
+    for (Product p : c.products()) {
+      c.flexRate(p.id()).ifPresent(r -> rates.put(p.id().value(), r));
+    }
+    return new TokenRule(c.metering().window(), c.metering().minimumBillable(), rates);
   }
 
   private static void step(ProgressBar bar, int day) {

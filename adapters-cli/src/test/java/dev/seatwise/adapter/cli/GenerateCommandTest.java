@@ -15,6 +15,44 @@ class GenerateCommandTest {
   @TempDir Path dir;
 
   @Test
+  void theTokenUsageExportChargesTheSameSeedsSessionsByTheRule() throws Exception {
+    Path sessions = dir.resolve("sessions.csv");
+    Path tokens = dir.resolve("token-usage.csv");
+    Cli.Result a = Cli.run("generate", "--users", "60", "--days", "30", "--seed", "5", "--out",
+        sessions.toString());
+    Cli.Result b = Cli.run("generate", "--users", "60", "--days", "30", "--seed", "5", "--format",
+        "autodesk-token-usage", "--out", tokens.toString());
+    assertThat(a.exit()).as(a.err()).isZero();
+    assertThat(b.exit()).as(b.err()).isZero();
+    List<String> rows = Files.readAllLines(tokens);
+    assertThat(rows.get(0))
+        .isEqualTo("Day used,Email,First name,Last name,Product,Feature,Team,Tokens used");
+    assertThat(rows).hasSizeGreaterThan(100);
+
+    // the export is what the rule charges: reconciled with the same sessions, nothing differs
+    JsonNode same =
+        Cli.run("reconcile", "--usage", tokens.toString(), "--usage", sessions.toString(), "-o",
+            "json").json();
+    assertThat(same.get("charged").asLong()).isPositive().isEqualTo(same.get("replayed").asLong());
+    assertThat(same.get("differences")).isEmpty();
+    // and the tokens are the compare's all-Flex tokens for the same usage
+    JsonNode compare =
+        Cli.run("compare", "--usage", sessions.toString(), "-o", "json").json();
+    long allFlexTokens = -1;
+    for (JsonNode s : compare.get("scenarios")) {
+      if (s.get("name").asText().equals("all-flex")) {
+        allFlexTokens = s.get("tokens").asLong();
+      }
+    }
+    assertThat(allFlexTokens).isEqualTo(same.get("charged").asLong());
+    // read in another zone, windows open on other days: the reconciliation sees it
+    JsonNode shifted =
+        Cli.run("reconcile", "--usage", tokens.toString(), "--usage", sessions.toString(),
+            "--zone", "Pacific/Auckland", "-o", "json").json();
+    assertThat(shifted.get("differences")).isNotEmpty();
+  }
+
+  @Test
   void theSameSeedGivesTheSameOutputAndAnotherSeedAnother() {
     String a = Cli.run("generate", "--users", "40", "--days", "20", "--seed", "7").out();
     String b = Cli.run("generate", "--users", "40", "--days", "20", "--seed", "7").out();

@@ -12,6 +12,11 @@ public enum GenerateFormat {
   AUTODESK_SUBSCRIPTIONS("autodesk-subscriptions"),
   /** Autodesk Account Users export of today's plan. */
   AUTODESK_USERS("autodesk-users"),
+  /**
+   * Autodesk Account Token Usage export: what the access-window rule charges the usage (one row per
+   * user x product x day a window opens), at a catalog's rates.
+   */
+  AUTODESK_TOKEN_USAGE("autodesk-token-usage"),
   /** Identity map (FlexLM login, host, e-mail, hashed id -> person, team, cost centre). */
   IDENTITIES("identities");
 

@@ -48,10 +48,7 @@ public final class SyntheticUsageGenerator {
    * Returns the number of sessions generated (0 for the plan and identity formats).
    */
   public long write(GenerateFormat format, Writer out, IntConsumer progress) throws IOException {
-    List<Person> people = new ArrayList<>(users);
-    for (int i = 0; i < users; i++) {
-      people.add(org.person(i));
-    }
+    List<Person> people = people();
     switch (format) {
       case AUTODESK_SUBSCRIPTIONS:
         EntitlementsWriter.subscriptions(people, org.start(), out);
@@ -68,9 +65,29 @@ public final class SyntheticUsageGenerator {
         return run(people, new AutodeskUsageSink(out), progress);
       case FLEXLM_LOG:
         return run(people, new FlexlmLogSink(out), progress);
+      case AUTODESK_TOKEN_USAGE:
+        throw new IllegalArgumentException(
+            format + " charges by a catalog's rates: use writeTokenUsage with them");
       default:
         throw new IllegalArgumentException("unknown format " + format);
     }
+  }
+
+  /**
+   * Writes the Autodesk Token Usage export of the usage that {@code write(SESSIONS, ...)} writes for
+   * the same seed: what {@code rule} charges it. Returns the number of sessions generated.
+   */
+  public long writeTokenUsage(Writer out, TokenRule rule, IntConsumer progress) throws IOException {
+    List<Person> people = people();
+    return run(people, new TokenUsageSink(out, rule), progress);
+  }
+
+  private List<Person> people() {
+    List<Person> people = new ArrayList<>(users);
+    for (int i = 0; i < users; i++) {
+      people.add(org.person(i));
+    }
+    return people;
   }
 
   private long run(List<Person> people, SessionSink sink, IntConsumer progress) throws IOException {
