@@ -19,9 +19,10 @@ import dev.seatwise.domain.reconcile.ChargedDay;
 import dev.seatwise.domain.reconcile.Reconciliation;
 import dev.seatwise.domain.usage.CalendarDays;
 import dev.seatwise.domain.usage.DailyUsage;
-import dev.seatwise.domain.usage.Session;
+import dev.seatwise.domain.usage.SessionTable;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,14 +66,20 @@ public final class ReconcileChargesService implements ReconcileChargesUseCase {
       first = first == null || t.day().isBefore(first) ? t.day() : first;
       last = last == null || t.day().isAfter(last) ? t.day() : last;
     }
-    for (Session s : imported.log().sessions()) {
-      // from the day a session starts to the day it ends: a window it opens by running on counts
-      LocalDate d = LocalDate.ofEpochDay(CalendarDays.epochDay(s.start(), zone.getRules()));
-      LocalDate e =
-          LocalDate.ofEpochDay(
-              CalendarDays.epochDay(
-                  s.end().isAfter(s.start()) ? s.end().minusNanos(1) : s.end(), zone.getRules()));
-      first = d.isBefore(first) ? d : first;
+    SessionTable sessions = imported.log().sessionTable();
+    if (sessions.size() > 0) {
+      // from the day the first session starts to the day the last one ends (a window it opens by
+      // running on counts): days never decrease with the instant, so the extremes give the span
+      ZoneRules rules = zone.getRules();
+      long lastEnd = Long.MIN_VALUE;
+      for (int i = 0; i < sessions.size(); i++) {
+        long s = sessions.startNanos(i);
+        long e = sessions.endNanos(i);
+        lastEnd = Math.max(lastEnd, e > s ? e - 1 : e);
+      }
+      LocalDate d = day(sessions.minStartNanos(), rules);
+      LocalDate e = day(lastEnd, rules);
+      first = first.isAfter(d) ? d : first;
       last = e.isAfter(last) ? e : last;
     }
     for (DailyUsage d : imported.log().days()) {
@@ -87,11 +94,13 @@ public final class ReconcileChargesService implements ReconcileChargesUseCase {
     UsageAnalysis analysis =
         UsageAnalysis.of(
             imported, catalogs, new PeriodSpec(Optional.of(from), Optional.of(to), zone), meters);
+    // the period's sessions and the replay's windows, as the analysis holds them (columns)
     Reconciliation r =
         ChargeReconciler.reconcile(
             charged,
-            analysis.usage(),
-            analysis.flexMetering(),
+            analysis.usage().sessionTable(),
+            analysis.usage().days(),
+            analysis.flexWindows(),
             new MeterContext(analysis.catalog(), Coverage.NONE, zone),
             from,
             to);
@@ -105,5 +114,9 @@ public final class ReconcileChargesService implements ReconcileChargesUseCase {
     }
     return new ChargeReconciliation(
         analysis.period(), analysis.catalog().vendor(), imported.report(), r, notes);
+  }
+
+  private static LocalDate day(long nanos, ZoneRules rules) {
+    return LocalDate.ofEpochDay(CalendarDays.epochDay(SessionTable.toInstant(nanos), rules));
   }
 }
