@@ -91,6 +91,9 @@ class CatalogPrefetchTest {
         withCatalog.add(c.getKey());
       }
     }
+    // generate reads no usage: its catalog prices one format only (autodesk-token-usage), so a
+    // generate run is not worth a guess
+    assertThat(withCatalog.remove("generate")).isTrue();
     assertThat(withCatalog).hasSize(8).isEqualTo(new TreeSet<>(SeatwiseCommand.READS_CATALOG));
   }
 
