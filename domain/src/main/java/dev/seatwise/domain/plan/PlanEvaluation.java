@@ -683,6 +683,19 @@ public final class PlanEvaluation {
     return kind[i] == LEFT_OUT;
   }
 
+  /** Whether window {@code i} was paid in tokens: {@code outcome(i) == TOKENS}, false when left out. */
+  boolean isOnTokens(int i) {
+    return kind[i] == TOKENS;
+  }
+
+  /**
+   * Whether window {@code i} was refused for want of balance: {@code outcome(i) ==
+   * UNCOVERED_NO_BALANCE}, false when left out.
+   */
+  boolean isShortOfTokens(int i) {
+    return kind[i] == NO_BALANCE;
+  }
+
   /** The tokens of window {@code i}'s outcome ({@link WindowOutcome#tokens()}). */
   public long tokens(int i) {
     return rated.get(i);

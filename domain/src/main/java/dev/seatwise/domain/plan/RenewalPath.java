@@ -13,7 +13,6 @@ import dev.seatwise.domain.metering.DoubleCharge;
 import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.plan.PathStep.Kind;
-import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.PackPurchase;
 import dev.seatwise.domain.tokens.TokenLot;
@@ -661,7 +660,7 @@ public final class RenewalPath {
       long[] pairTokens = new long[windows.userCount() * products];
       long[] paying = new long[(pairTokens.length + 63) >>> 6];
       for (int i = 0; i < ws.size(); i++) {
-        if (!e.isLeftOut(i) && e.outcome(i) == Outcome.TOKENS) {
+        if (e.isOnTokens(i)) {
           int at = offset + i;
           onTokens[at >>> 6] |= 1L << at;
           int pair = ws.userIndex(i) * products + ws.productIndex(i);
@@ -696,7 +695,7 @@ public final class RenewalPath {
       long dayFrom = 0;
       long dayUntil = 0;
       for (int i = 0; i < ws.size(); i++) {
-        if (!e.isLeftOut(i) && e.outcome(i) == Outcome.UNCOVERED_NO_BALANCE) {
+        if (e.isShortOfTokens(i)) {
           short_++;
           shortTokens = Math.addExact(shortTokens, e.tokens(i));
           if (onSchedule) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * windows within the period flagged (none, some, or all of them): the same lines and total,
  * uncovered count, tokens drawn and drawn per lot and user, unused tokens, seat gaps, unseated
  * assignees, seat counts and holders, seat misses, windows outside the period; per window not
- * flagged, in order, the same window, outcome, tokens and holding, and a flagged one is left out;
+ * flagged, in order, the same window, outcome, tokens and holding (and the walk's reads of the
+ * outcome agree with it), and a flagged one is left out;
  * the same again with lots added ({@link PlanEvaluation#withLots}).
  */
 class PlanEvaluationLeftOutProperties {
@@ -100,8 +101,12 @@ class PlanEvaluationLeftOutProperties {
     for (int i = 0; i < actual.windows().size(); i++) {
       assertThat(actual.isLeftOut(i)).as(as + " window " + i).isEqualTo(flag[offset + i]);
       if (actual.isLeftOut(i)) {
+        assertThat(actual.isOnTokens(i) || actual.isShortOfTokens(i)).as(as).isFalse();
         continue;
       }
+      assertThat(actual.isOnTokens(i)).as(as).isEqualTo(actual.outcome(i) == WindowOutcome.Outcome.TOKENS);
+      assertThat(actual.isShortOfTokens(i)).as(as)
+          .isEqualTo(actual.outcome(i) == WindowOutcome.Outcome.UNCOVERED_NO_BALANCE);
       assertThat(actual.windows().charge(i)).as(as).isEqualTo(expected.windows().charge(k));
       assertThat(actual.outcome(i)).as(as).isEqualTo(expected.outcome(k));
       assertThat(actual.tokens(i)).as(as).isEqualTo(expected.tokens(k));
