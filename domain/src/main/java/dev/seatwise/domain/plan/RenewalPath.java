@@ -157,7 +157,8 @@ public final class RenewalPath {
    * table, with {@code idleBurn} the positions in it of the windows opened inside sessions past the
    * access window (as {@link #idleBurn(WindowTable, SessionTable, Duration)} gives them; empty when
    * sessions are unknown). The path reads the windows from the table's columns and evaluates every
-   * state against it, or against one filter of it per set of windows avoided.
+   * state against it, the windows avoided flagged (no copy of the table per set of them), keeping
+   * of each evaluation only what the walk reads afterwards.
    */
   public static RenewalPath of(
       Plan today,
