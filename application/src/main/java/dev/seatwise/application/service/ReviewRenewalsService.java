@@ -29,7 +29,6 @@ import dev.seatwise.domain.plan.HeldPlan;
 import dev.seatwise.domain.plan.MixPlan;
 import dev.seatwise.domain.plan.PathStep;
 import dev.seatwise.domain.plan.Plan;
-import dev.seatwise.domain.plan.PlanEvaluation;
 import dev.seatwise.domain.plan.PlanPeriod;
 import dev.seatwise.domain.plan.RenewalPath;
 import dev.seatwise.domain.plan.TermChoice;
@@ -180,6 +179,9 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
         optimum(
             report, analysis, held, period, analysis.hasSummaries() ? WindowTable.empty() : windows,
             today.plan(), notes);
+    // the walk prices every state against the windows, several at once: compare's windows by day
+    // are no longer read
+    analysis.letGoOfFlexDemand();
     RenewalPath path =
         RenewalPath.of(today.plan(), optimum, windows, idleBurn, period, catalogs);
     notes.addAll(path.notes());
@@ -278,11 +280,10 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
 
   /** Seats today's plan holds that nobody is assigned, and what they cost a term. */
   private static void unassigned(RenewalPath path, List<String> notes) {
-    PlanEvaluation now = path.currentEvaluation();
     long seats = 0;
     Money value = null;
     List<String> where = new ArrayList<>();
-    for (SeatGap g : now.seatGaps()) {
+    for (SeatGap g : path.currentSeatGaps()) {
       if (g.gap() != SeatGap.Gap.UNASSIGNED) {
         continue;
       }
@@ -305,8 +306,8 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
 
   /** Held lots the target plan leaves tokens of at expiry. */
   private static void expiringLots(RenewalPath path, ZoneId zone, List<String> notes) {
-    for (UnusedTokens u : path.targetEvaluation().unusedTokens()) {
-      for (TokenLot lot : path.targetEvaluation().plan().lots()) {
+    for (UnusedTokens u : path.targetUnusedTokens()) {
+      for (TokenLot lot : path.targetLots()) {
         if (lot.id().equals(u.lot()) && path.continuedPlan().lots().contains(lot) && u.expiresInPeriod()) {
           notes.add(
               "lot " + lot.id() + " expires on " + lot.expires().atZone(zone).toLocalDate() + " with "

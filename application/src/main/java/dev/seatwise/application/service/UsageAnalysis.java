@@ -529,6 +529,15 @@ public final class UsageAnalysis {
     return d.withCatalogs(catalogs);
   }
 
+  /**
+   * Lets go of the Flex windows by user, product and day ({@link #flexDemand}) that compare's mixes
+   * read, for a caller done with them (the review, once it has the optimum: about 100 MB for the
+   * 100,000-user year); asked for again, they are worked out again.
+   */
+  void letGoOfFlexDemand() {
+    demand.set(null);
+  }
+
   /** Per user, per product: days used, windows, tokens. */
   public Map<UserId, Map<ProductId, ProductUsage>> byUser() {
     return byUser;

@@ -1,5 +1,6 @@
 package dev.seatwise.domain.plan;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.seatwise.domain.catalog.Bundle;
@@ -70,6 +71,8 @@ public final class PlanEvaluation {
   private static final byte TOKENS = (byte) Outcome.TOKENS.ordinal();
   private static final byte NOT_ON_FLEX = (byte) Outcome.UNCOVERED_NOT_ON_FLEX.ordinal();
   private static final byte NO_BALANCE = (byte) Outcome.UNCOVERED_NO_BALANCE.ordinal();
+  /** A window left out of the evaluation ({@link #of(Plan, WindowTable, boolean[], PlanPeriod, CatalogHistory)}): no outcome. */
+  private static final byte LEFT_OUT = -1;
   private static final SeatMiss.Reason[] REASONS = SeatMiss.Reason.values();
   private static final long NANOS = 1_000_000_000L;
 
@@ -177,6 +180,24 @@ public final class PlanEvaluation {
    */
   public static PlanEvaluation of(
       Plan plan, WindowTable windows, PlanPeriod period, CatalogHistory catalogs) {
+    return of(plan, windows, null, period, catalogs);
+  }
+
+  /**
+   * As {@link #of(Plan, WindowTable, PlanPeriod, CatalogHistory)} of the windows of {@code
+   * windows} not flagged in {@code leftOut} (a flag per window of the table, null for none; only
+   * windows within the period may be flagged), without a filtered copy of the table: its lines,
+   * total, token draws, unused tokens, seat gaps and unseated assignees are those of the
+   * evaluation of {@code windows.filter(i -> !leftOut[i])}, and each window not flagged has the
+   * same outcome and tokens there as in that evaluation. Its {@link #windows()} are the table's
+   * within the period, flagged ones included: a flagged window has no outcome ({@link
+   * #isLeftOut}; {@link #outcome} and {@link #outcomes()} throw on it).
+   *
+   * <p>For a walk of many plans over one large table with windows left out (the renewal path):
+   * it holds the table once, and a flag per window, instead of a copy per set left out.
+   */
+  static PlanEvaluation of(
+      Plan plan, WindowTable windows, boolean[] leftOut, PlanPeriod period, CatalogHistory catalogs) {
     checkNotNull(plan, "plan");
     checkNotNull(windows, "windows");
     checkNotNull(period, "period");
@@ -186,6 +207,22 @@ public final class PlanEvaluation {
     long periodEnd = WindowTable.saturatedNanos(period.end());
     WindowTable w = windows.startingIn(periodStart, Math.max(periodStart, periodEnd));
     int n = w.size();
+    // the flags of the period's windows are from this position of the table's on
+    int flagsFrom = 0;
+    if (leftOut != null) {
+      checkArgument(
+          leftOut.length == windows.size(), "%s flags for %s windows", leftOut.length, windows.size());
+      flagsFrom = windows.firstStartingAtOrAfter(periodStart);
+      for (int i = 0; i < leftOut.length; i++) {
+        if (i == flagsFrom) {
+          i += n; // the period's windows: any may be left out
+          if (i >= leftOut.length) {
+            break;
+          }
+        }
+        checkArgument(!leftOut[i], "window %s is left out but does not open within the period", i);
+      }
+    }
 
     List<OfferingSeats> offerings = OfferingSeats.of(plan);
     boolean[][] used = new boolean[plan.seats().size()][];
@@ -215,6 +252,10 @@ public final class PlanEvaluation {
     int dayStamp = 0;
     Catalog version = null;
     for (int i = 0; i < n; i++) {
+      if (leftOut != null && leftOut[flagsFrom + i]) {
+        kind[i] = LEFT_OUT; // no outcome, and no day of its own: as if absent
+        continue;
+      }
       long t = w.startNanos(i);
       if (t < spanFrom || t >= spanUntil) {
         DaySpan span = DaySpan.of(period, w.start(i));
@@ -631,6 +672,28 @@ public final class PlanEvaluation {
   /** How window {@code i} of {@link #windows()} was met. */
   public Outcome outcome(int i) {
     return OUTCOMES[kind[i]];
+  }
+
+  /**
+   * Whether window {@code i} of {@link #windows()} was left out of the evaluation (only ever, for
+   * an evaluation with windows flagged: {@link #of(Plan, WindowTable, boolean[], PlanPeriod,
+   * CatalogHistory)}).
+   */
+  boolean isLeftOut(int i) {
+    return kind[i] == LEFT_OUT;
+  }
+
+  /** Whether window {@code i} was paid in tokens: {@code outcome(i) == TOKENS}, false when left out. */
+  boolean isOnTokens(int i) {
+    return kind[i] == TOKENS;
+  }
+
+  /**
+   * Whether window {@code i} was refused for want of balance: {@code outcome(i) ==
+   * UNCOVERED_NO_BALANCE}, false when left out.
+   */
+  boolean isShortOfTokens(int i) {
+    return kind[i] == NO_BALANCE;
   }
 
   /** The tokens of window {@code i}'s outcome ({@link WindowOutcome#tokens()}). */

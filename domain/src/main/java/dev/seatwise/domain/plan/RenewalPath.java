@@ -13,7 +13,6 @@ import dev.seatwise.domain.metering.DoubleCharge;
 import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.plan.PathStep.Kind;
-import dev.seatwise.domain.plan.WindowOutcome.Outcome;
 import dev.seatwise.domain.tokens.PackPricing;
 import dev.seatwise.domain.tokens.PackPurchase;
 import dev.seatwise.domain.tokens.TokenLot;
@@ -86,8 +85,12 @@ public final class RenewalPath {
   private final Money optimum;
   private final List<PathStep> steps;
   private final List<String> notes;
-  private final PlanEvaluation targetEvaluation;
-  private final PlanEvaluation currentEvaluation;
+  private final List<SeatGap> currentSeatGaps;
+  private final List<UnusedTokens> targetUnusedTokens;
+  private final List<TokenLot> targetLots;
+  /** The evaluations of today's plan continued and of the target: made again when asked for. */
+  private final com.google.common.base.Supplier<PlanEvaluation> currentEvaluation;
+  private final com.google.common.base.Supplier<PlanEvaluation> targetEvaluation;
 
   private RenewalPath(
       PlanPeriod period,
@@ -97,8 +100,11 @@ public final class RenewalPath {
       Money optimum,
       List<PathStep> steps,
       List<String> notes,
-      PlanEvaluation currentEvaluation,
-      PlanEvaluation targetEvaluation) {
+      List<SeatGap> currentSeatGaps,
+      List<UnusedTokens> targetUnusedTokens,
+      List<TokenLot> targetLots,
+      com.google.common.base.Supplier<PlanEvaluation> currentEvaluation,
+      com.google.common.base.Supplier<PlanEvaluation> targetEvaluation) {
     this.period = period;
     this.continued = continued;
     this.current = current;
@@ -106,8 +112,11 @@ public final class RenewalPath {
     this.optimum = optimum;
     this.steps = List.copyOf(steps);
     this.notes = List.copyOf(notes);
-    this.currentEvaluation = currentEvaluation;
-    this.targetEvaluation = targetEvaluation;
+    this.currentSeatGaps = List.copyOf(currentSeatGaps);
+    this.targetUnusedTokens = List.copyOf(targetUnusedTokens);
+    this.targetLots = List.copyOf(targetLots);
+    this.currentEvaluation = com.google.common.base.Suppliers.memoize(currentEvaluation);
+    this.targetEvaluation = com.google.common.base.Suppliers.memoize(targetEvaluation);
   }
 
   /**
@@ -148,7 +157,8 @@ public final class RenewalPath {
    * table, with {@code idleBurn} the positions in it of the windows opened inside sessions past the
    * access window (as {@link #idleBurn(WindowTable, SessionTable, Duration)} gives them; empty when
    * sessions are unknown). The path reads the windows from the table's columns and evaluates every
-   * state against it, or against one filter of it per set of windows avoided.
+   * state against it, the windows avoided flagged (no copy of the table per set of them), keeping
+   * of each evaluation only what the walk reads afterwards.
    */
   public static RenewalPath of(
       Plan today,
@@ -362,14 +372,38 @@ public final class RenewalPath {
     return steps.isEmpty() ? continued : steps.get(steps.size() - 1).plan();
   }
 
-  /** The evaluation of today's plan continued with the tokens it buys (seat gaps, unused lots). */
+  /**
+   * The evaluation of today's plan continued with the tokens it buys (seat gaps, unused lots): the
+   * walk keeps only its figures, so it is evaluated again (once) when first asked for.
+   */
   public PlanEvaluation currentEvaluation() {
-    return currentEvaluation;
+    return currentEvaluation.get();
   }
 
-  /** The evaluation of the target plan with the tokens it buys. */
+  /**
+   * The evaluation of the target plan with the tokens it buys, against the windows it still
+   * opens: evaluated again (once) when first asked for, as {@link #currentEvaluation()}.
+   */
   public PlanEvaluation targetEvaluation() {
-    return targetEvaluation;
+    return targetEvaluation.get();
+  }
+
+  /** The seat gaps of today's plan continued: {@code currentEvaluation().seatGaps()}, kept by the walk. */
+  public List<SeatGap> currentSeatGaps() {
+    return currentSeatGaps;
+  }
+
+  /** The lots' tokens left undrawn on the target: {@code targetEvaluation().unusedTokens()}, kept by the walk. */
+  public List<UnusedTokens> targetUnusedTokens() {
+    return targetUnusedTokens;
+  }
+
+  /**
+   * The lots of the target with the tokens it buys: {@code targetEvaluation().plan().lots()}, kept
+   * by the walk.
+   */
+  public List<TokenLot> targetLots() {
+    return targetLots;
   }
 
   /**
@@ -407,15 +441,16 @@ public final class RenewalPath {
 
   /**
    * Windows no longer opened, by position in the walk's table ({@code mask}, null for none; with
-   * every window equal to one of them, as a set of charges would have them), with the table left
-   * to evaluate (a filter of the walk's, made once per set) and the windows as charges (for the
-   * steps), each made when first asked for.
+   * every window equal to one of them, as a set of charges would have them): the walk evaluates
+   * the table under the mask ({@link PlanEvaluation#of(Plan, WindowTable, boolean[], PlanPeriod,
+   * CatalogHistory)}). The table left (a filter of the walk's, for the evaluations asked for
+   * after the walk) and the windows as charges (for the steps) are made when first asked for.
    */
   private static final class Avoided {
     private final WindowTable all;
     private final boolean[] mask;
     /** Softly held: a filter of a large table is made again rather than held past the heap. */
-    private final AtomicReference<java.lang.ref.SoftReference<Use>> use = new AtomicReference<>();
+    private final AtomicReference<java.lang.ref.SoftReference<WindowTable>> left = new AtomicReference<>();
     private final AtomicReference<Set<Charge>> charges = new AtomicReference<>();
 
     Avoided(WindowTable all, boolean[] mask) {
@@ -427,30 +462,28 @@ public final class RenewalPath {
       return mask != null && mask[i];
     }
 
+    /** The flags, a window each (null for none); not to be written. */
+    boolean[] mask() {
+      return mask;
+    }
+
     /** A copy of the mask, to add to. */
     boolean[] toMask() {
       return mask == null ? new boolean[all.size()] : mask.clone();
     }
 
-    Use use() {
-      java.lang.ref.SoftReference<Use> held = use.get();
-      Use u = held == null ? null : held.get();
-      if (u == null) {
-        if (mask == null) {
-          u = new Use(all, null);
-        } else {
-          int[] kept = new int[all.size()];
-          int m = 0;
-          for (int i = 0; i < kept.length; i++) {
-            if (!mask[i]) {
-              kept[m++] = i;
-            }
-          }
-          u = new Use(all.filter(i -> !mask[i]), java.util.Arrays.copyOf(kept, m));
-        }
-        use.set(new java.lang.ref.SoftReference<>(u));
+    /** The walk's table without the windows avoided. */
+    WindowTable table() {
+      if (mask == null) {
+        return all;
       }
-      return u;
+      java.lang.ref.SoftReference<WindowTable> held = left.get();
+      WindowTable t = held == null ? null : held.get();
+      if (t == null) {
+        t = all.filter(i -> !mask[i]);
+        left.set(new java.lang.ref.SoftReference<>(t));
+      }
+      return t;
     }
 
     /** The windows avoided as charges, each once ({@code walk} tells equal windows apart). */
@@ -471,15 +504,37 @@ public final class RenewalPath {
     }
   }
 
-  /** The windows left to evaluate, and per window its position in the walk's table (null: the same). */
-  private record Use(WindowTable table, int[] positions) {
-    int position(int i) {
-      return positions == null ? i : positions[i];
+  /**
+   * A state priced: its total and the windows left uncovered, and of its evaluation only what the
+   * walk reads afterwards (the evaluation itself, a dozen bytes a window, is not kept): the
+   * amounts of its seat and network lines ({@code held}) and of its lots' lines ({@code lots});
+   * the windows paid in tokens, a bit per window of the walk's table ({@code onTokens}); the tokens
+   * those draw per user and product of the table ({@code pairTokens}, index {@code user x products
+   * + product}) and which pairs have any such window ({@code paying}, a bit per pair); its seat
+   * gaps, its lots' unused tokens and its lots; {@code schedule}, whether the tokens it buys are on
+   * the exact schedule.
+   */
+  private record Priced(
+      Money total,
+      int uncovered,
+      Money held,
+      Money lots,
+      long[] onTokens,
+      long[] pairTokens,
+      long[] paying,
+      List<SeatGap> seatGaps,
+      List<UnusedTokens> unusedTokens,
+      List<TokenLot> planLots,
+      boolean schedule) {
+
+    boolean onTokens(int i) {
+      return (onTokens[i >>> 6] & (1L << i)) != 0;
+    }
+
+    boolean paying(int pair) {
+      return (paying[pair >>> 6] & (1L << pair)) != 0;
     }
   }
-
-  /** A state priced: its total, the evaluation and the windows left uncovered. */
-  private record Priced(Money total, PlanEvaluation evaluation, int uncovered) {}
 
   /** One walk from today's plan; confined to {@link #of}. */
   private static final class Walk {
@@ -535,7 +590,8 @@ public final class RenewalPath {
       state[0] = new State(continued, new Avoided(windows, null));
       priced[0] = price(state[0]);
       Money current = priced[0].total();
-      PlanEvaluation currentEvaluation = priced[0].evaluation();
+      State currentState = state[0];
+      Priced currentPriced = priced[0];
       if (priced[0].uncovered() > 0) {
         notes.add(
             priced[0].uncovered() + " windows of today's plan are paid by nothing (products not on Flex,"
@@ -568,31 +624,82 @@ public final class RenewalPath {
                 + String.join("; ", leftOut));
       }
       Money optimum = optimum(wanted);
+      State targetState = state[0];
+      Priced target = priced[0];
       return new RenewalPath(
-          period, continued, current, priced[0].total(), optimum, steps, notes, currentEvaluation,
-          priced[0].evaluation());
+          period, continued, current, target.total(), optimum, steps, notes,
+          currentPriced.seatGaps(), target.unusedTokens(), target.planLots(),
+          () -> evaluate(currentState, currentPriced.schedule(), false),
+          () -> evaluate(targetState, target.schedule(), false));
     }
 
     // ---- pricing
 
+    /**
+     * The state priced (its tokens bought at once, or on the schedule when {@link #schedule} says
+     * so): its evaluation under the state's mask, of which it keeps what the walk reads.
+     */
     Priced price(State s) {
-      WindowTable use = s.avoided().use().table();
-      PlanEvaluation e = PlanEvaluation.of(s.plan(), use, period, catalogs);
+      boolean onSchedule = schedule[0];
+      PlanEvaluation e = evaluate(s, onSchedule, true);
+      java.util.Currency currency = e.plan().currency();
+      Money held = Money.zero(currency);
+      Money lots = Money.zero(currency);
+      for (CostLine l : e.lines()) {
+        if (l.kind() == CostLine.Kind.SEATS || l.kind() == CostLine.Kind.NETWORK) {
+          held = held.plus(l.amount());
+        } else if (l.kind() == CostLine.Kind.TOKEN_LOT) {
+          lots = lots.plus(l.amount());
+        }
+      }
+      // the windows paid in tokens: by position in the walk's table (the evaluation's are the
+      // table's from the period's first on), and their tokens per user and product
+      WindowTable ws = e.windows();
+      int offset = windows.firstStartingAtOrAfter(periodStart);
+      int products = windows.productCount();
+      long[] onTokens = new long[(windows.size() + 63) >>> 6];
+      long[] pairTokens = new long[windows.userCount() * products];
+      long[] paying = new long[(pairTokens.length + 63) >>> 6];
+      for (int i = 0; i < ws.size(); i++) {
+        if (e.isOnTokens(i)) {
+          int at = offset + i;
+          onTokens[at >>> 6] |= 1L << at;
+          int pair = ws.userIndex(i) * products + ws.productIndex(i);
+          pairTokens[pair] += e.tokens(i);
+          paying[pair >>> 6] |= 1L << pair;
+        }
+      }
+      return new Priced(
+          e.total(), e.uncoveredCount(), held, lots, onTokens, pairTokens, paying, e.seatGaps(),
+          e.unusedTokens(), e.plan().lots(), onSchedule);
+    }
+
+    /**
+     * The evaluation of a state with the tokens it buys ({@code onSchedule}: on the exact
+     * schedule, else at once): under the state's mask of the walk's table ({@code masked}, as the
+     * walk prices), or against the table left (a filter of it, for an evaluation asked for after
+     * the walk, whose windows all have an outcome).
+     */
+    PlanEvaluation evaluate(State s, boolean onSchedule, boolean masked) {
+      PlanEvaluation e =
+          masked
+              ? PlanEvaluation.of(s.plan(), windows, s.avoided().mask(), period, catalogs)
+              : PlanEvaluation.of(s.plan(), s.avoided().table(), period, catalogs);
       // the windows the plan's own lots cannot pay are paid by tokens bought: at once, their sum;
       // on the schedule, their sums per day in the period's zone (all the schedule reads of them)
       WindowTable ws = e.windows();
       long shortTokens = 0;
       int short_ = 0;
       LocalDate firstDay = null;
-      long[] byDay = new long[schedule[0] ? 16 : 0];
+      long[] byDay = new long[onSchedule ? 16 : 0];
       int day = -1;
       long dayFrom = 0;
       long dayUntil = 0;
       for (int i = 0; i < ws.size(); i++) {
-        if (e.outcome(i) == Outcome.UNCOVERED_NO_BALANCE) {
+        if (e.isShortOfTokens(i)) {
           short_++;
           shortTokens = Math.addExact(shortTokens, e.tokens(i));
-          if (schedule[0]) {
+          if (onSchedule) {
             long t = ws.startNanos(i);
             if (day < 0 || t < dayFrom || t >= dayUntil) {
               // the windows come by start: a new day of the zone (days only grow)
@@ -610,16 +717,15 @@ public final class RenewalPath {
         }
       }
       if (short_ == 0) {
-        return new Priced(e.total(), e, e.uncoveredCount());
+        return e;
       }
       List<TokenLot> bought =
-          schedule[0] ? scheduled(firstDay, java.util.Arrays.copyOf(byDay, day + 1)) : atOnce(shortTokens);
+          onSchedule ? scheduled(firstDay, java.util.Arrays.copyOf(byDay, day + 1)) : atOnce(shortTokens);
       if (bought.isEmpty()) {
-        return new Priced(e.total(), e, e.uncoveredCount());
+        return e;
       }
       // the lots change only the token draws: the coverage is kept (PlanEvaluation.withLots)
-      PlanEvaluation withTokens = e.withLots(bought);
-      return new Priced(withTokens.total(), withTokens, withTokens.uncoveredCount());
+      return e.withLots(bought);
     }
 
     /** Whether windows {@code a} and {@code b} share a start, user and product. */
@@ -726,11 +832,8 @@ public final class RenewalPath {
       if (effect != null) {
         effect.run();
       }
-      java.util.Currency cur = saving.currency();
-      Set<CostLine.Kind> held = Set.of(CostLine.Kind.SEATS, CostLine.Kind.NETWORK);
-      Set<CostLine.Kind> lots = Set.of(CostLine.Kind.TOKEN_LOT);
-      Money seats = part(priced[0], held, cur).minus(part(after, held, cur));
-      Money tokens = part(after, lots, cur).minus(part(priced[0], lots, cur));
+      Money seats = priced[0].held().minus(after.held());
+      Money tokens = after.lots().minus(priced[0].lots());
       String breakdown =
           " [net saving " + saving.amount().toPlainString() + " = seats "
               + seats.amount().toPlainString() + " - tokens " + tokens.amount().toPlainString() + "]";
@@ -752,14 +855,9 @@ public final class RenewalPath {
 
     void behaviour() {
       // the windows paid in tokens, by position in the walk's table
-      PlanEvaluation evaluated = priced[0].evaluation();
-      Use use = state[0].avoided().use();
-      int offset = use.table().firstStartingAtOrAfter(periodStart);
       boolean[] onTokens = new boolean[windows.size()];
-      for (int i = 0; i < evaluated.windows().size(); i++) {
-        if (evaluated.outcome(i) == Outcome.TOKENS) {
-          onTokens[use.position(offset + i)] = true;
-        }
+      for (int i = 0; i < onTokens.length; i++) {
+        onTokens[i] = priced[0].onTokens(i);
       }
       Map<String, List<DoubleCharge.At>> doubles = new TreeMap<>();
       for (DoubleCharge.At d : DoubleCharge.in(windows, onTokens, atStart.covers())) {
@@ -886,23 +984,24 @@ public final class RenewalPath {
         }
         // users paying tokens for products o offers, most tokens first; those the optimum puts on o first
         Map<UserId, Long> tokens = new TreeMap<>();
-        PlanEvaluation evaluated = priced[0].evaluation();
-        WindowTable ws = evaluated.windows();
-        boolean[] offered = new boolean[ws.productCount()];
+        Priced evaluated = priced[0];
+        int products = windows.productCount();
+        boolean[] offered = new boolean[products];
         for (int p = 0; p < offered.length; p++) {
-          offered[p] = offers(o, ws.productAt(p));
+          offered[p] = offers(o, windows.productAt(p));
         }
-        long[] byUser = new long[ws.userCount()];
-        boolean[] paying = new boolean[ws.userCount()];
-        for (int i = 0; i < ws.size(); i++) {
-          if (evaluated.outcome(i) == Outcome.TOKENS && offered[ws.productIndex(i)]) {
-            byUser[ws.userIndex(i)] += evaluated.tokens(i);
-            paying[ws.userIndex(i)] = true;
+        for (int u = 0; u < windows.userCount(); u++) {
+          long sum = 0;
+          boolean paying = false;
+          for (int p = 0; p < products; p++) {
+            int pair = u * products + p;
+            if (offered[p] && evaluated.paying(pair)) {
+              sum += evaluated.pairTokens()[pair];
+              paying = true;
+            }
           }
-        }
-        for (int u = 0; u < paying.length; u++) {
-          if (paying[u]) {
-            tokens.put(ws.userAt(u), byUser[u]);
+          if (paying) {
+            tokens.put(windows.userAt(u), sum);
           }
         }
         List<UserId> users = new ArrayList<>(tokens.keySet());
@@ -1442,17 +1541,6 @@ public final class RenewalPath {
         out.add(u.value());
       }
       return String.join(", ", out);
-    }
-
-    /** The amounts of a priced state's lines of the given kinds. */
-    static Money part(Priced p, Set<CostLine.Kind> kinds, java.util.Currency currency) {
-      Money sum = Money.zero(currency);
-      for (CostLine l : p.evaluation().lines()) {
-        if (kinds.contains(l.kind())) {
-          sum = sum.plus(l.amount());
-        }
-      }
-      return sum;
     }
   }
 }

@@ -230,4 +230,42 @@ class RenewalPathProperties {
       assertThat(actual.notes()).isEqualTo(expected.notes());
     });
   }
+
+  /**
+   * The walk keeps of its evaluations only what it reads afterwards, and evaluates its states under
+   * a mask of the table (the windows avoided) rather than against a filtered copy: what it keeps
+   * is what the evaluations against the table without those windows (the rule it replaced, made
+   * again when asked for) say, for today's plan continued and for the target.
+   */
+  @Test
+  void whatTheWalkKeepsOfItsEvaluationsIsWhatTheyGive() {
+    CatalogHistory catalogs = CatalogHistory.of(catalog(true));
+    Set<String> seen = new java.util.HashSet<>();
+    qt().withExamples(60).forAll(today(), optimum(), windows(), sessions()).checkAssert((today, best, use, sessions) -> {
+      WindowTable table = WindowTable.of(use);
+      RenewalPath p =
+          RenewalPath.of(today, best, table,
+              RenewalPath.idleBurn(table, SessionTable.of(sessions), Duration.ofHours(24)), YEAR, catalogs);
+      PlanEvaluation now = p.currentEvaluation();
+      PlanEvaluation target = p.targetEvaluation();
+      assertThat(now.total()).isEqualTo(p.current());
+      assertThat(now.seatGaps()).isEqualTo(p.currentSeatGaps());
+      assertThat(target.total()).isEqualTo(p.target());
+      assertThat(target.unusedTokens()).isEqualTo(p.targetUnusedTokens());
+      assertThat(target.plan().lots()).isEqualTo(p.targetLots());
+      assertThat(target.plan().seats()).isEqualTo(p.targetPlan().seats());
+      // the target's windows: those the last step still opens
+      Set<Charge> avoided = p.steps().isEmpty() ? Set.of() : p.steps().get(p.steps().size() - 1).avoided();
+      seen.add(avoided.isEmpty() ? "no window avoided" : "windows avoided");
+      List<Charge> still = new ArrayList<>();
+      for (int i = 0; i < table.size(); i++) {
+        if (!avoided.contains(table.charge(i))) {
+          still.add(table.charge(i));
+        }
+      }
+      assertThat(target.windows().charges()).isEqualTo(WindowTable.of(still).startingIn(
+          WindowTable.saturatedNanos(YEAR.start()), WindowTable.saturatedNanos(YEAR.end())).charges());
+    });
+    assertThat(seen).contains("windows avoided");
+  }
 }
