@@ -173,6 +173,15 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
   }
 
   /**
+   * Compares usage that the caller analysed (and may go on reading), given its import report: the
+   * analysis keeps its sessions, whatever it holds.
+   */
+  Comparison compare(
+      CompareScenariosQuery query, ImportReport report, UsageAnalysis analysis, Entitlements held) {
+    return compare(query, report, analysis, held, false);
+  }
+
+  /**
    * Compares usage that the caller analysed and whose sessions it reads no more: as with an
    * analysis of the comparison's own, the sessions are let go of once the network scenario has
    * read them (when the scenarios are worked out one after the other).

@@ -606,7 +606,7 @@ final class MixScenarios {
    * as a plan of {@link NetworkHolding}s priced by {@link PlanEvaluation}.
    */
   Optional<Network> network(CompareScenariosQuery query, Catalog catalog) {
-    if (analysis.usage().sessions().isEmpty()) {
+    if (!analysis.hasSessions()) {
       notes.add("network is left out: the usage has no clock times (sessions), so concurrency is unknown");
       return Optional.empty();
     }

@@ -51,6 +51,8 @@ public final class UsageAnalysis {
   private final Catalog catalog;
   /** The period's sessions and days; days only once {@link #releaseSessions()} let go of them. */
   private final java.util.concurrent.atomic.AtomicReference<UsageLog> inPeriod;
+  /** Whether the period has sessions (kept when {@link #releaseSessions()} lets go of them). */
+  private final boolean hasSessions;
   private final Metering flex;
   private final Map<UserId, Map<ProductId, ProductUsage>> byUser;
   private final boolean hasSummaries;
@@ -90,6 +92,7 @@ public final class UsageAnalysis {
     this.period = period;
     this.catalog = catalog;
     this.inPeriod = new java.util.concurrent.atomic.AtomicReference<>(inPeriod);
+    this.hasSessions = !inPeriod.sessions().isEmpty();
     this.flex = flex;
     this.byUser = byUser;
     this.hasSummaries = hasSummaries;
@@ -108,6 +111,7 @@ public final class UsageAnalysis {
     this.period = a.period;
     this.catalog = catalog;
     this.inPeriod = new java.util.concurrent.atomic.AtomicReference<>(a.inPeriod.get());
+    this.hasSessions = a.hasSessions;
     this.flex = a.flex;
     this.byUser = a.byUser;
     this.hasSummaries = a.hasSummaries;
@@ -186,20 +190,9 @@ public final class UsageAnalysis {
     ImportedUsage usage = given.withChargesAsUsage();
     ZoneId zone = spec.zone();
     Optional<UsageSpan> dataSpan = span(usage, zone).map(s -> new UsageSpan(s[0], s[1]));
-    Optional<LocalDate[]> chosen =
-        defaults == DefaultPeriod.AT_LEAST_A_YEAR
-            ? dataSpan.map(s -> s.period(spec.from(), spec.to()))
-            : dataSpan.map(s -> new LocalDate[] {s.first(), s.last().plusDays(1)});
-    LocalDate from = spec.from().or(() -> chosen.map(s -> s[0])).orElse(null);
-    LocalDate to = spec.to().or(() -> chosen.map(s -> s[1])).orElse(null);
-    if (from == null || to == null) {
-      throw new LicensingException(
-          "no usage to analyse: the sources held no accepted rows" + rejectedSummary(usage));
-    }
-    if (!to.isAfter(from)) {
-      throw new LicensingException("the period [" + from + ", " + to + ") is empty");
-    }
-    AnalysisPeriod period = new AnalysisPeriod(from, to, zone);
+    AnalysisPeriod period = period(usage, spec, defaults, dataSpan);
+    LocalDate from = period.from();
+    LocalDate to = period.to();
     Catalog catalog = catalogs.versionOn(from).orElse(catalogs.versions().get(0));
     Instant start = period.startInstant();
     Instant end = period.endInstant();
@@ -270,6 +263,38 @@ public final class UsageAnalysis {
         collectionNotes,
         dataSpan,
         meter instanceof WindowedMeter);
+  }
+
+  /**
+   * The period that {@link #of(ImportedUsage, CatalogHistory, PeriodSpec, MeterRegistry,
+   * DefaultPeriod)} analyses, resolved without metering anything: for a caller that needs it
+   * before (or without) the analysis.
+   *
+   * @throws LicensingException when the usage has no rows to take an open bound from, or the
+   *     period is empty
+   */
+  static AnalysisPeriod period(ImportedUsage given, PeriodSpec spec, DefaultPeriod defaults) {
+    ImportedUsage usage = given.withChargesAsUsage();
+    return period(
+        usage, spec, defaults, span(usage, spec.zone()).map(s -> new UsageSpan(s[0], s[1])));
+  }
+
+  private static AnalysisPeriod period(
+      ImportedUsage usage, PeriodSpec spec, DefaultPeriod defaults, Optional<UsageSpan> dataSpan) {
+    Optional<LocalDate[]> chosen =
+        defaults == DefaultPeriod.AT_LEAST_A_YEAR
+            ? dataSpan.map(s -> s.period(spec.from(), spec.to()))
+            : dataSpan.map(s -> new LocalDate[] {s.first(), s.last().plusDays(1)});
+    LocalDate from = spec.from().or(() -> chosen.map(s -> s[0])).orElse(null);
+    LocalDate to = spec.to().or(() -> chosen.map(s -> s[1])).orElse(null);
+    if (from == null || to == null) {
+      throw new LicensingException(
+          "no usage to analyse: the sources held no accepted rows" + rejectedSummary(usage));
+    }
+    if (!to.isAfter(from)) {
+      throw new LicensingException("the period [" + from + ", " + to + ") is empty");
+    }
+    return new AnalysisPeriod(from, to, spec.zone());
   }
 
   private static Map<UserId, Map<ProductId, ProductUsage>> usageOf(
@@ -464,6 +489,11 @@ public final class UsageAnalysis {
     inPeriod.set(UsageLog.ofDays(inPeriod.get().days()));
   }
 
+  /** Whether sessions start in the period (whether or not {@link #releaseSessions()} let go of them). */
+  boolean hasSessions() {
+    return hasSessions;
+  }
+
   /**
    * Whether the catalog's meter sizes a pool (capacity demands, e.g. a concurrent token pool) rather
    * than charging per use.
@@ -498,12 +528,19 @@ public final class UsageAnalysis {
   /**
    * Each product's peak of concurrent sessions in the period ({@link ConcurrentSeatMeter#peaks}),
    * worked out when first asked for and then kept (a repriced view shares them: the same
-   * sessions); read before {@link #releaseSessions()}.
+   * sessions); read before {@link #releaseSessions()}, or after it once read before.
+   *
+   * @throws IllegalStateException when first asked for after the sessions were let go of
    */
   List<ConcurrentSeatMeter.Peak> peaks() {
     List<ConcurrentSeatMeter.Peak> p = peaks.get();
     if (p == null) {
-      p = List.copyOf(ConcurrentSeatMeter.peaks(usage()));
+      UsageLog log = usage();
+      if (hasSessions && log.sessions().isEmpty()) {
+        throw new IllegalStateException(
+            "the peaks were not worked out before the sessions were let go of");
+      }
+      p = List.copyOf(ConcurrentSeatMeter.peaks(log));
       if (!peaks.compareAndSet(null, p)) {
         p = peaks.get();
       }

@@ -184,6 +184,102 @@ class AnalyzeSensitivityProperties {
             });
   }
 
+  /**
+   * A usage port that reads afresh on every call (a new table of the same sessions, as a file read
+   * again gives), counting the reads.
+   */
+  private static final class Rereading implements dev.seatwise.application.port.out.UsagePort {
+    private final List<Session> sessions;
+    private int reads;
+
+    Rereading(List<Session> sessions) {
+      this.sessions = List.copyOf(sessions);
+    }
+
+    @Override
+    public ImportedUsage usage() {
+      reads++;
+      return ImportedUsage.of(UsageLog.ofSessions(new java.util.ArrayList<>(sessions)));
+    }
+  }
+
+  @Test
+  void oneAfterTheOtherEveryCaseIsStillItsComparisonRunOnItsOwn() {
+    // the tight heap's order (the usage changes first, each scaled usage handed over to its
+    // comparison, the sessions let go of after each reader and read again, the baseline's peaks
+    // worked out before its sessions go, every comparison's scenarios one after the other) against
+    // the plain rule: each case compared on fresh ports, and the report of the default order
+    qt().withExamples(40)
+        .forAll(
+            AnalyticsGens.usage(FROM, DAYS, 4, 40),
+            AnalyticsGens.entitlements(FROM, 4),
+            integers().between(-60, 150),
+            integers().between(-60, 150))
+        .checkAssert(
+            (sessions, held, p, q) -> {
+              BigDecimal token = BigDecimal.valueOf(p);
+              BigDecimal other = BigDecimal.valueOf(q);
+              CompareScenariosQuery compare =
+                  CompareScenariosQuery.of(PeriodSpec.of(FROM, TO, ZoneOffset.UTC));
+              AnalyzeSensitivityQuery query =
+                  new AnalyzeSensitivityQuery(
+                      compare, List.of(token), List.of(other), List.of(other, token));
+              Rereading port = new Rereading(sessions);
+              SensitivityReport r =
+                  new AnalyzeSensitivityService(
+                          port, catalogs(), new InMemoryEntitlementsAdapter(held))
+                      .parallel(false)
+                      .analyze(query);
+              // read for the period and the first change, again for the second and the baseline
+              assertThat(port.reads).isEqualTo(3);
+              ImportedUsage usage = ImportedUsage.of(UsageLog.ofSessions(sessions));
+              SensitivityReport beside =
+                  new AnalyzeSensitivityService(
+                          () -> usage, catalogs(), new InMemoryEntitlementsAdapter(held))
+                      .analyze(query);
+              assertThat(r).isEqualTo(beside);
+              Comparison base = fresh(usage, catalogs(), held, compare);
+              assertThat(r.baseline().scenarios()).isEqualTo(base.scenarios());
+              assertThat(r.notes()).isEqualTo(base.notes());
+              BigDecimal ft = BigDecimal.ONE.add(token.movePointLeft(2));
+              assertIsCase(
+                  r.cases().get(0),
+                  fresh(usage, PriceScaling.tokenPrices(catalogs(), ft),
+                      PriceScaling.tokenPrices(held, ft), compare));
+              BigDecimal fo = BigDecimal.ONE.add(other.movePointLeft(2));
+              assertIsCase(
+                  r.cases().get(1),
+                  fresh(usage, PriceScaling.namedPrices(catalogs(), fo),
+                      PriceScaling.namedPrices(held, fo), compare));
+              int at = 2;
+              for (BigDecimal f : List.of(fo, ft)) {
+                UsageScaling.Scaled scaled =
+                    UsageScaling.scale(
+                        usage, f, new AnalysisPeriod(FROM, TO, ZoneOffset.UTC),
+                        MeteringParameters.FLEX_DEFAULTS);
+                assertIsCase(r.cases().get(at++), fresh(scaled.usage(), catalogs(), held, compare));
+              }
+            });
+  }
+
+  @Test
+  void theUsageIsReadOnceWhenTheScenariosAreWorkedOutBesideEachOther() {
+    qt().withExamples(10)
+        .forAll(AnalyticsGens.usage(FROM, DAYS, 3, 20), integers().between(-50, 50))
+        .checkAssert(
+            (sessions, p) -> {
+              Rereading port = new Rereading(sessions);
+              BigDecimal c = BigDecimal.valueOf(p);
+              new AnalyzeSensitivityService(port, catalogs(), InMemoryEntitlementsAdapter.none())
+                  .parallel(true)
+                  .analyze(
+                      new AnalyzeSensitivityQuery(
+                          CompareScenariosQuery.of(PeriodSpec.of(FROM, TO, ZoneOffset.UTC)),
+                          List.of(c), List.of(c), List.of(c, c)));
+              assertThat(port.reads).isEqualTo(1);
+            });
+  }
+
   private static Map<String, Long> counts(List<Session> sessions) {
     Map<String, Long> m = new HashMap<>();
     for (Session s : sessions) {

@@ -1,6 +1,7 @@
 package dev.seatwise.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -123,6 +124,26 @@ class UsageAnalysisEngineProperties {
               assertThat(engine.flexMetering().charges()).isEqualTo(objects.flexMetering().charges());
               assertThat(engine.notes()).isEqualTo(objects.notes());
               assertThat(engine.usage()).isEqualTo(objects.usage());
+              // the period resolved without metering is the analysis' own, for either default
+              assertThat(UsageAnalysis.period(usage, spec, UsageAnalysis.DefaultPeriod.DATA_SPAN))
+                  .isEqualTo(engine.period());
+              assertThat(
+                      UsageAnalysis.period(usage, spec, UsageAnalysis.DefaultPeriod.AT_LEAST_A_YEAR))
+                  .isEqualTo(
+                      UsageAnalysis.of(usage, catalogs, spec, MeterRegistry.standard(),
+                              UsageAnalysis.DefaultPeriod.AT_LEAST_A_YEAR)
+                          .period());
+              // whether the period has sessions outlives the sessions; the peaks do once read
+              boolean had = !engine.usage().sessions().isEmpty();
+              var peaks = engine.peaks();
+              engine.releaseSessions();
+              assertThat(engine.usage().sessions()).isEmpty();
+              assertThat(engine.hasSessions()).isEqualTo(had);
+              assertThat(engine.peaks()).isEqualTo(peaks);
+              if (had) {
+                objects.releaseSessions();
+                assertThatThrownBy(objects::peaks).isInstanceOf(IllegalStateException.class);
+              }
             });
   }
 }

@@ -142,8 +142,13 @@ public final class Wiring implements UseCases {
   @Override
   public AnalyzeSensitivityUseCase analyzeSensitivity(Inputs inputs) {
     Ports p = ports(inputs);
+    // the last to read these files' usage in a run, as the comparison is: handed over, so that its
+    // sessions can be let go of once the usage changes and the baseline's analysis have read them;
+    // each case's scenarios one after the other unless the heap has room for two plans
+    UsagePort handedOver = p.usage() instanceof ReadOnce once ? once::take : p.usage();
     return new AnalyzeSensitivityService(
-        p.usage(), p.catalog().history(), p.entitlements(), meterRegistry());
+            handedOver, p.catalog().history(), p.entitlements(), meterRegistry())
+        .parallel(roomForTwoPlans(Runtime.getRuntime().maxMemory(), usageBytes(inputs)));
   }
 
   @Override
@@ -353,13 +358,19 @@ public final class Wiring implements UseCases {
         .withIdentity(identity);
   }
 
-  /** Usage read file by file (so that the observer can show progress and hear the notes), once. */
+  /**
+   * Usage read file by file (so that the observer can show progress and hear the notes), once; read
+   * again only after it was handed over ({@link ReadOnce#take}), and then without telling the
+   * observer again (it heard the files and their notes the first time).
+   */
   private static UsagePort usage(Inputs inputs, LoadedCatalog catalog, ImportOptions options) {
     Optional<ImportFormat> format = inputs.usageFormat().map(ImportFormat::fromLabel);
-    ImportObserver observer = inputs.observer();
+    ImportObserver first = inputs.observer();
+    boolean[] heard = {false};
     return new ReadOnce(
         new Once<ImportedUsage>(
             () -> {
+              ImportObserver observer = heard[0] ? ImportObserver.NONE : first;
               ImportedUsage all = null;
               for (Path file : inputs.usage()) {
                 UsageSource source = new UsageSource(file, format);
@@ -374,6 +385,7 @@ public final class Wiring implements UseCases {
               }
               ImportedUsage usage = all == null ? ImportedUsage.EMPTY : all;
               observer.usageRead(usage.report());
+              heard[0] = true;
               return usage;
             }));
   }
