@@ -361,18 +361,28 @@ public final class Wiring implements UseCases {
   /**
    * Usage read file by file (so that the observer can show progress and hear the notes), once; read
    * again only after it was handed over ({@link ReadOnce#take}), and then without telling the
-   * observer again (it heard the files and their notes the first time).
+   * observer again (it heard the files and their notes the first time). A file that changed since
+   * the first read (its size or modification time) stops the run: the analysis would otherwise
+   * mix two versions of the usage.
    */
   private static UsagePort usage(Inputs inputs, LoadedCatalog catalog, ImportOptions options) {
     Optional<ImportFormat> format = inputs.usageFormat().map(ImportFormat::fromLabel);
     ImportObserver first = inputs.observer();
     boolean[] heard = {false};
+    Map<Path, String> seen = new HashMap<>();
     return new ReadOnce(
         new Once<ImportedUsage>(
             () -> {
               ImportObserver observer = heard[0] ? ImportObserver.NONE : first;
               ImportedUsage all = null;
               for (Path file : inputs.usage()) {
+                String version = version(file);
+                String before = seen.putIfAbsent(file, version);
+                if (before != null && !before.equals(version)) {
+                  String m = file + " changed while seatwise was reading it (" + before + ", now "
+                      + version + "): run again once it is complete";
+                  throw new java.io.UncheckedIOException(m, new java.io.IOException(m));
+                }
                 UsageSource source = new UsageSource(file, format);
                 observer.reading(source.displayName(), size(file));
                 FileImport read =
@@ -388,6 +398,16 @@ public final class Wiring implements UseCases {
               heard[0] = true;
               return usage;
             }));
+  }
+
+  /** A file's size and modification time, as a re-read compares them ("unreadable" when neither is). */
+  private static String version(Path file) {
+    try {
+      return java.nio.file.Files.size(file) + " bytes, modified "
+          + java.nio.file.Files.getLastModifiedTime(file);
+    } catch (java.io.IOException e) {
+      return "unreadable";
+    }
   }
 
   /**

@@ -71,4 +71,28 @@ class UsageReadAgainTest {
     assertThat(heard.events).isEqualTo(once);
     assertThat(again).isEqualTo(first);
   }
+
+  @Test
+  void aFileThatChangedBeforeItIsReadAgainStopsTheRun(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("adskflex.log");
+    java.nio.file.Files.copy(EXAMPLES.resolve("acme-adskflex.log"), log);
+    Inputs inputs =
+        new Inputs(
+            List.of(log), Optional.empty(), "autodesk", List.of(), List.of(),
+            Optional.of(EXAMPLES.resolve("acme-identities.csv")), ZoneOffset.UTC, false, false,
+            Map.of(), ImportObserver.NONE);
+    Wiring wiring = new Wiring();
+    CompareScenariosQuery q = CompareScenariosQuery.of(PeriodSpec.DATA_SPAN_UTC);
+    wiring.compareScenarios(inputs).compare(q); // reads, then hands over
+
+    // the log grows before the next reader reads it again
+    java.nio.file.Files.writeString(log, "# one more line\n", java.nio.file.StandardOpenOption.APPEND);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> wiring.compareScenarios(inputs).compare(q))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageStartingWith(log + " changed while seatwise was reading it (")
+        .hasMessageEndingWith("run again once it is complete");
+  }
 }
