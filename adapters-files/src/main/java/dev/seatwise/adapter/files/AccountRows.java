@@ -3,7 +3,9 @@ package dev.seatwise.adapter.files;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.UserId;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Cell helpers shared by the Autodesk Account export readers. */
@@ -65,6 +67,25 @@ final class AccountRows {
 
   /** The key of a per-day Autodesk export row: the day used, the user and the product. */
   record DayUserProduct(LocalDate day, UserId user, ProductId product) {}
+
+  /**
+   * One read's users and days, each held once: a day-by-day export names the same person and day on
+   * many rows (the 10,000-user year's Token Usage export: 1.2 M rows, 10,000 people, 365 days), and
+   * every row would otherwise keep its own id, string and date. Not thread-safe: one per read.
+   */
+  static final class Repeats {
+    private final Map<UserId, UserId> users = new HashMap<>();
+    private final Map<LocalDate, LocalDate> days = new HashMap<>();
+
+    /** {@code key} with the read's first equal user and day in place of its own. */
+    DayUserProduct shared(DayUserProduct key) {
+      UserId u = users.putIfAbsent(key.user(), key.user());
+      LocalDate d = days.putIfAbsent(key.day(), key.day());
+      return u == null && d == null
+          ? key
+          : new DayUserProduct(d == null ? key.day() : d, u == null ? key.user() : u, key.product());
+    }
+  }
 
   /**
    * Reads {@code day_used}, the user and the product of a per-day export row, rejecting the row

@@ -23,6 +23,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
+    AccountRows.Repeats repeats = new AccountRows.Repeats();
     CsvTable.read(
         file,
         name,
@@ -34,6 +35,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
           if (key.isEmpty()) {
             return;
           }
+          AccountRows.DayUserProduct k = repeats.shared(key.get());
           long tokens;
           try {
             tokens = Values.count(h.get(f, "tokens_used"), Limits.MAX_TOKENS_PER_ROW);
@@ -41,7 +43,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
             ledger.reject(line, "tokens_used", e.getMessage());
             return;
           }
-          out.tokens.add(new TokenUsage(key.get().day(), key.get().user(), key.get().product(), tokens));
+          out.tokens.add(new TokenUsage(k.day(), k.user(), k.product(), tokens));
           ledger.accept();
         });
   }

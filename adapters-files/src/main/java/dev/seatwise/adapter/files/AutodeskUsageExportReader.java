@@ -23,6 +23,7 @@ final class AutodeskUsageExportReader implements UsageReader {
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
+    AccountRows.Repeats repeats = new AccountRows.Repeats();
     CsvTable.read(
         file,
         name,
@@ -34,7 +35,8 @@ final class AutodeskUsageExportReader implements UsageReader {
           if (key.isEmpty()) {
             return;
           }
-          out.day(new DailyUsage(key.get().user(), key.get().product(), key.get().day()));
+          AccountRows.DayUserProduct k = repeats.shared(key.get());
+          out.day(new DailyUsage(k.user(), k.product(), k.day()));
           ledger.accept();
         });
   }

@@ -8,6 +8,7 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.UserId;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,10 @@ class AutodeskExportReadersTest {
         "5 [tokens_used]: must be >= 0 but was -10",
         "6 [tokens_used]: not a whole number: '2.5'",
         "7 [product]: unknown product 'Photoshop'");
+    // a person and a day named on several rows are one object each (a large export repeats them)
+    List<TokenUsage> rows = i.usage().tokenUsage();
+    assertThat(rows.get(1).user()).isSameAs(rows.get(0).user());
+    assertThat(rows.get(1).day()).isSameAs(rows.get(0).day());
   }
 
   @Test
