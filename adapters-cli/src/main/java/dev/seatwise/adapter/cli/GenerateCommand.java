@@ -180,6 +180,13 @@ public final class GenerateCommand implements Callable<Integer> {
     for (Product p : c.products()) {
       c.flexRate(p.id()).ifPresent(r -> rates.put(p.id().value(), r));
     }
+    if (SyntheticUsageGenerator.products().stream().noneMatch(rates::containsKey)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "catalog '" + catalog + "' has no Flex rates for the generated products ("
+              + String.join(", ", SyntheticUsageGenerator.products())
+              + "): the Token Usage export would charge nothing");
+    }
     return new TokenRule(c.metering().window(), c.metering().minimumBillable(), rates);
   }
 

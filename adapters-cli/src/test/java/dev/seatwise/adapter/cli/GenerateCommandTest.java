@@ -53,6 +53,16 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aTokenUsageExportByACatalogWithoutFlexRatesIsRefused() {
+    Cli.Result r = Cli.run("generate", "--users", "5", "--days", "2", "--format",
+        "autodesk-token-usage", "--catalog", "units-pool");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("catalog 'units-pool' has no Flex rates for the generated products");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void theSameSeedGivesTheSameOutputAndAnotherSeedAnother() {
     String a = Cli.run("generate", "--users", "40", "--days", "20", "--seed", "7").out();
     String b = Cli.run("generate", "--users", "40", "--days", "20", "--seed", "7").out();

@@ -82,6 +82,11 @@ public final class SyntheticUsageGenerator {
     return run(people, new TokenUsageSink(out, rule), progress);
   }
 
+  /** The catalog ids of the products the organisation uses (those of the bundled autodesk catalog). */
+  public static List<String> products() {
+    return ProductModel.ALL.stream().map(ProductModel::id).toList();
+  }
+
   private List<Person> people() {
     List<Person> people = new ArrayList<>(users);
     for (int i = 0; i < users; i++) {
