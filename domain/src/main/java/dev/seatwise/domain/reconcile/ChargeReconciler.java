@@ -111,6 +111,23 @@ public final class ChargeReconciler {
       MeterContext context,
       LocalDate from,
       LocalDate to) {
+    return reconcile(charged, sessions, days, windows, context, from, to, PreviousEnds.MAX_CELLS);
+  }
+
+  /**
+   * As {@link #reconcile(List, SessionTable, List, WindowTable, MeterContext, LocalDate, LocalDate)},
+   * keeping each user and product's last window end in an array only while the window table's
+   * users times products are at most {@code maxCells} (else in a map; the tests ask for both).
+   */
+  static Reconciliation reconcile(
+      List<ChargedDay> charged,
+      SessionTable sessions,
+      List<DailyUsage> days,
+      WindowTable windows,
+      MeterContext context,
+      LocalDate from,
+      LocalDate to,
+      int maxCells) {
     checkNotNull(charged, "charged");
     checkNotNull(sessions, "sessions");
     checkNotNull(days, "days");
@@ -149,33 +166,33 @@ public final class ChargeReconciler {
       }
     }
     long[] key = sortedDistinct(keys, keyCount);
+    Keys index = new Keys(key, (int) periodDays);
     long[] chargedTokens = new long[key.length];
     long[] replayedTokens = new long[key.length];
     int[] facts = new int[key.length];
 
     for (int i = 0; i < chargedKey.length; i++) {
       if (chargedKey[i] >= 0) {
-        chargedTokens[indexOf(key, chargedKey[i])] += chargedDays[i].tokens();
+        chargedTokens[index.of(chargedKey[i])] += chargedDays[i].tokens();
       }
     }
 
     // the windows in start order: each one's launch, and the end of its user and product's last
     Launches launches = new Launches(sessions, ids);
-    Map<Long, Long> previousEnd = new HashMap<>();
+    PreviousEnds previousEnd = new PreviousEnds(windows.userCount(), windows.productCount(), maxCells);
     for (int i = 0; i < windows.size(); i++) {
       int u = windowUser[windows.userIndex(i)];
       int p = windowProduct[windows.productIndex(i)];
       long start = windows.startNanos(i);
-      Long group = (long) u * MAX_PRODUCTS + p;
-      Long before = previousEnd.put(group, windows.endNanos(i));
+      long before = previousEnd.put(windows.userIndex(i), windows.productIndex(i), windows.endNanos(i));
       if (windowDay[i] < 0 || windowDay[i] >= periodDays) {
         continue;
       }
-      int at = indexOf(key, key(windowDay[i], u, p));
+      int at = index.of(key(windowDay[i], u, p));
       replayedTokens[at] += windows.tokens(i);
       if (!launches.isLaunch(u, p, start)) {
         facts[at] |= CONTINUATION;
-      } else if (before != null && start <= before + window) {
+      } else if (before != PreviousEnds.NONE && start <= before + window) {
         facts[at] |= SOON_AFTER_PREVIOUS;
       }
     }
@@ -201,7 +218,7 @@ public final class ChargeReconciler {
         int u = sessionUser[users[r]];
         int p = sessionProduct[products[r]];
         for (long d = Math.max(firstDay, 0); d <= lastDay && d < periodDays; d++) {
-          int at = indexOf(key, key(d, u, p));
+          int at = index.of(key(d, u, p));
           if (at < 0) {
             continue;
           }
@@ -219,7 +236,7 @@ public final class ChargeReconciler {
     for (DailyUsage d : days) {
       long day = d.day().toEpochDay() - first;
       if (day >= 0 && day < periodDays) {
-        int at = indexOf(key, key(day, ids.user(d.user()), ids.product(d.product())));
+        int at = index.of(key(day, ids.user(d.user()), ids.product(d.product())));
         if (at >= 0) {
           facts[at] |= SEEN;
         }
@@ -274,9 +291,69 @@ public final class ChargeReconciler {
     return (day << DAY_SHIFT) | ((long) user << USER_SHIFT) | product;
   }
 
-  private static int indexOf(long[] sorted, long key) {
-    int at = Arrays.binarySearch(sorted, key);
-    return at < 0 ? -1 : at;
+  /**
+   * The sorted keys with the position of each day's first: a key is looked up by binary search
+   * among its day's keys only.
+   */
+  private static final class Keys {
+    private final long[] key;
+    private final int[] dayStart;
+
+    Keys(long[] key, int days) {
+      this.key = key;
+      this.dayStart = new int[days + 1];
+      int at = 0;
+      for (int d = 0; d <= days; d++) {
+        while (at < key.length && (key[at] >>> DAY_SHIFT) < d) {
+          at++;
+        }
+        dayStart[d] = at;
+      }
+    }
+
+    /** The position of {@code k} (of a day in the period), or -1 when it is not a key. */
+    int of(long k) {
+      int d = (int) (k >>> DAY_SHIFT);
+      int at = Arrays.binarySearch(key, dayStart[d], dayStart[d + 1], k);
+      return at < 0 ? -1 : at;
+    }
+  }
+
+  /**
+   * The end of the last window seen per user and product of a window table (by its own indexes):
+   * an array when the table's users times products are few enough, else a map.
+   */
+  private static final class PreviousEnds {
+    /** No window seen yet (no window ends at the earliest instant a table holds). */
+    static final long NONE = Long.MIN_VALUE;
+
+    /** Users times products up to which the ends are an array (4 M cells: 36 MB). */
+    static final int MAX_CELLS = 1 << 22;
+    private final int products;
+    private final long[] end;
+    private final boolean[] seen;
+    private final Map<Long, Long> map;
+
+    PreviousEnds(int users, int products, int maxCells) {
+      this.products = products;
+      boolean small = (long) users * products <= maxCells;
+      this.end = small ? new long[users * products] : null;
+      this.seen = small ? new boolean[users * products] : null;
+      this.map = small ? null : new HashMap<>();
+    }
+
+    /** Records {@code windowEnd} for the user and product; returns the one before, or {@link #NONE}. */
+    long put(int user, int product, long windowEnd) {
+      if (map != null) {
+        Long before = map.put((long) user * products + product, windowEnd);
+        return before == null ? NONE : before;
+      }
+      int cell = user * products + product;
+      long before = seen[cell] ? end[cell] : NONE;
+      seen[cell] = true;
+      end[cell] = windowEnd;
+      return before;
+    }
   }
 
   /**

@@ -85,6 +85,12 @@ class ChargeReconcilerProperties {
                           charged, usage.sessionTable(), usage.days(), columns.windowTable(),
                           context, from, to))
                   .isEqualTo(expected);
+              // each user and product's last window end kept in a map (a very large table's way)
+              assertThat(
+                      ChargeReconciler.reconcile(
+                          charged, usage.sessionTable(), usage.days(), columns.windowTable(),
+                          context, from, to, 0))
+                  .isEqualTo(expected);
             });
   }
 
