@@ -200,39 +200,32 @@ public final class ChargeReconciler {
     // usage seen, short launches and sessions running into a day, for the keys that matter
     int[] sessionUser = ids.of(sessions);
     int[] sessionProduct = ids.productsOf(sessions);
-    int[] users = new int[CHUNK];
-    int[] products = new int[CHUNK];
-    long[] starts = new long[CHUNK];
-    long[] ends = new long[CHUNK];
-    for (int chunk = 0; chunk < sessions.size(); chunk += CHUNK) {
-      int n = Math.min(CHUNK, sessions.size() - chunk);
-      sessions.copyUserIndexes(chunk, users, 0, n);
-      sessions.copyProductIndexes(chunk, products, 0, n);
-      sessions.copyStarts(chunk, starts, 0, n);
-      sessions.copyEnds(chunk, ends, 0, n);
-      for (int r = 0; r < n; r++) {
-        long s = starts[r];
-        long e = ends[r];
-        long firstDay = calendar.epochDay(s) - first;
-        long lastDay = calendar.epochDay(e > s ? e - 1 : e) - first;
-        int u = sessionUser[users[r]];
-        int p = sessionProduct[products[r]];
-        for (long d = Math.max(firstDay, 0); d <= lastDay && d < periodDays; d++) {
-          int at = index.of(key(d, u, p));
-          if (at < 0) {
-            continue;
-          }
-          facts[at] |= SEEN;
-          if (d == firstDay) {
-            if (e - s < minimum) {
-              facts[at] |= SHORT_LAUNCH;
+    inChunks(
+        sessions,
+        (row, n, users, products, starts, ends) -> {
+          for (int r = 0; r < n; r++) {
+            long s = starts[r];
+            long e = ends[r];
+            long firstDay = calendar.epochDay(s) - first;
+            long lastDay = calendar.epochDay(e > s ? e - 1 : e) - first;
+            int u = sessionUser[users[r]];
+            int p = sessionProduct[products[r]];
+            for (long d = Math.max(firstDay, 0); d <= lastDay && d < periodDays; d++) {
+              int at = index.of(key(d, u, p));
+              if (at < 0) {
+                continue;
+              }
+              facts[at] |= SEEN;
+              if (d == firstDay) {
+                if (e - s < minimum) {
+                  facts[at] |= SHORT_LAUNCH;
+                }
+              } else {
+                facts[at] |= RUNS_IN;
+              }
             }
-          } else {
-            facts[at] |= RUNS_IN;
           }
-        }
-      }
-    }
+        });
     for (DailyUsage d : days) {
       long day = d.day().toEpochDay() - first;
       if (day >= 0 && day < periodDays) {
@@ -464,17 +457,14 @@ public final class ChargeReconciler {
       int[] productOf = ids.productsOf(sessions);
       long[] group = new long[n];
       long[] start = new long[n];
-      int[] users = new int[CHUNK];
-      int[] products = new int[CHUNK];
-      for (int from = 0; from < n; from += CHUNK) {
-        int m = Math.min(CHUNK, n - from);
-        sessions.copyUserIndexes(from, users, 0, m);
-        sessions.copyProductIndexes(from, products, 0, m);
-        sessions.copyStarts(from, start, from, m);
-        for (int r = 0; r < m; r++) {
-          group[from + r] = (long) userOf[users[r]] * MAX_PRODUCTS + productOf[products[r]];
-        }
-      }
+      inChunks(
+          sessions,
+          (row, m, users, products, starts, ends) -> {
+            System.arraycopy(starts, 0, start, row, m);
+            for (int r = 0; r < m; r++) {
+              group[row + r] = (long) userOf[users[r]] * MAX_PRODUCTS + productOf[products[r]];
+            }
+          });
       long[] distinct = group.clone();
       Arrays.sort(distinct);
       int g = 0;
@@ -534,6 +524,27 @@ public final class ChargeReconciler {
       long offset =
           fixed ? fixedOffset : rules.getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
       return Math.floorDiv(seconds + offset, SECONDS_PER_DAY);
+    }
+  }
+
+  /** What is done with one chunk of a session table's rows: {@code n} of them from {@code row}. */
+  private interface Chunk {
+    void rows(int row, int n, int[] users, int[] products, long[] starts, long[] ends);
+  }
+
+  /** The table's rows read in bulk, {@value #CHUNK} at a time (the arrays are reused). */
+  private static void inChunks(SessionTable sessions, Chunk chunk) {
+    int[] users = new int[CHUNK];
+    int[] products = new int[CHUNK];
+    long[] starts = new long[CHUNK];
+    long[] ends = new long[CHUNK];
+    for (int row = 0; row < sessions.size(); row += CHUNK) {
+      int n = Math.min(CHUNK, sessions.size() - row);
+      sessions.copyUserIndexes(row, users, 0, n);
+      sessions.copyProductIndexes(row, products, 0, n);
+      sessions.copyStarts(row, starts, 0, n);
+      sessions.copyEnds(row, ends, 0, n);
+      chunk.rows(row, n, users, products, starts, ends);
     }
   }
 

@@ -54,19 +54,24 @@ class UsageReadAgainTest {
     }
   }
 
+  private static final CompareScenariosQuery QUERY = CompareScenariosQuery.of(PeriodSpec.DATA_SPAN_UTC);
+
+  /** A FlexLM log with the example's identity map, read in UTC, heard by {@code observer}. */
+  private static Inputs logWithIdentities(Path log, ImportObserver observer) {
+    return new Inputs(
+        List.of(log), Optional.empty(), "autodesk", List.of(), List.of(),
+        Optional.of(EXAMPLES.resolve("acme-identities.csv")), ZoneOffset.UTC, false, false,
+        Map.of(), observer);
+  }
+
   @Test
   void usageReadAgainAfterItWasHandedOverIsTheSameAndTheObserverHearsOfItOnce() {
     Heard heard = new Heard();
-    Inputs inputs =
-        new Inputs(
-            List.of(EXAMPLES.resolve("acme-adskflex.log")), Optional.empty(), "autodesk", List.of(),
-            List.of(), Optional.of(EXAMPLES.resolve("acme-identities.csv")), ZoneOffset.UTC, false,
-            false, Map.of(), heard);
+    Inputs inputs = logWithIdentities(EXAMPLES.resolve("acme-adskflex.log"), heard);
     Wiring wiring = new Wiring();
-    CompareScenariosQuery q = CompareScenariosQuery.of(PeriodSpec.DATA_SPAN_UTC);
-    Comparison first = wiring.compareScenarios(inputs).compare(q); // reads, then hands over
+    Comparison first = wiring.compareScenarios(inputs).compare(QUERY); // reads, then hands over
     List<String> once = List.copyOf(heard.events);
-    Comparison again = wiring.compareScenarios(inputs).compare(q); // reads the files again
+    Comparison again = wiring.compareScenarios(inputs).compare(QUERY); // reads the files again
     assertThat(once).anyMatch(e -> e.startsWith("usage read "));
     assertThat(heard.events).isEqualTo(once);
     assertThat(again).isEqualTo(first);
@@ -77,20 +82,15 @@ class UsageReadAgainTest {
       throws Exception {
     Path log = dir.resolve("adskflex.log");
     java.nio.file.Files.copy(EXAMPLES.resolve("acme-adskflex.log"), log);
-    Inputs inputs =
-        new Inputs(
-            List.of(log), Optional.empty(), "autodesk", List.of(), List.of(),
-            Optional.of(EXAMPLES.resolve("acme-identities.csv")), ZoneOffset.UTC, false, false,
-            Map.of(), ImportObserver.NONE);
+    Inputs inputs = logWithIdentities(log, ImportObserver.NONE);
     Wiring wiring = new Wiring();
-    CompareScenariosQuery q = CompareScenariosQuery.of(PeriodSpec.DATA_SPAN_UTC);
-    wiring.compareScenarios(inputs).compare(q); // reads, then hands over
+    wiring.compareScenarios(inputs).compare(QUERY); // reads, then hands over
 
     // the log grows before the next reader reads it again
     java.nio.file.Files.writeString(log, "# one more line\n", java.nio.file.StandardOpenOption.APPEND);
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> wiring.compareScenarios(inputs).compare(q))
+            () -> wiring.compareScenarios(inputs).compare(QUERY))
         .isInstanceOf(java.io.UncheckedIOException.class)
         .hasMessageStartingWith(log + " changed while seatwise was reading it (")
         .hasMessageEndingWith("run again once it is complete");
