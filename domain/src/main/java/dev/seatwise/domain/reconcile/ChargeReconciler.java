@@ -78,7 +78,6 @@ public final class ChargeReconciler {
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long SECONDS_PER_DAY = 86_400L;
-  private static final int CHUNK = 1 << 14;
 
   /**
    * Reconciles {@code charged} with {@code replay}, the metering of {@code usage} (the same people's
@@ -200,8 +199,7 @@ public final class ChargeReconciler {
     // usage seen, short launches and sessions running into a day, for the keys that matter
     int[] sessionUser = ids.of(sessions);
     int[] sessionProduct = ids.productsOf(sessions);
-    inChunks(
-        sessions,
+    sessions.forEachChunk(
         (row, n, users, products, starts, ends) -> {
           for (int r = 0; r < n; r++) {
             long s = starts[r];
@@ -457,8 +455,7 @@ public final class ChargeReconciler {
       int[] productOf = ids.productsOf(sessions);
       long[] group = new long[n];
       long[] start = new long[n];
-      inChunks(
-          sessions,
+      sessions.forEachChunk(
           (row, m, users, products, starts, ends) -> {
             System.arraycopy(starts, 0, start, row, m);
             for (int r = 0; r < m; r++) {
@@ -524,27 +521,6 @@ public final class ChargeReconciler {
       long offset =
           fixed ? fixedOffset : rules.getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
       return Math.floorDiv(seconds + offset, SECONDS_PER_DAY);
-    }
-  }
-
-  /** What is done with one chunk of a session table's rows: {@code n} of them from {@code row}. */
-  private interface Chunk {
-    void rows(int row, int n, int[] users, int[] products, long[] starts, long[] ends);
-  }
-
-  /** The table's rows read in bulk, {@value #CHUNK} at a time (the arrays are reused). */
-  private static void inChunks(SessionTable sessions, Chunk chunk) {
-    int[] users = new int[CHUNK];
-    int[] products = new int[CHUNK];
-    long[] starts = new long[CHUNK];
-    long[] ends = new long[CHUNK];
-    for (int row = 0; row < sessions.size(); row += CHUNK) {
-      int n = Math.min(CHUNK, sessions.size() - row);
-      sessions.copyUserIndexes(row, users, 0, n);
-      sessions.copyProductIndexes(row, products, 0, n);
-      sessions.copyStarts(row, starts, 0, n);
-      sessions.copyEnds(row, ends, 0, n);
-      chunk.rows(row, n, users, products, starts, ends);
     }
   }
 

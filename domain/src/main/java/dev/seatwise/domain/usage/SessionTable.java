@@ -332,6 +332,37 @@ public final class SessionTable {
   }
 
   /**
+   * What is done with one chunk of rows read in bulk ({@link #forEachChunk}): the {@code n} rows
+   * from {@code row}, their user and product indexes, starts and ends in {@code [0, n)} of the
+   * arrays (which are reused for the next chunk).
+   */
+  @FunctionalInterface
+  public interface Chunk {
+    void rows(int row, int n, int[] users, int[] products, long[] starts, long[] ends);
+  }
+
+  /**
+   * Reads every row in order, a chunk of columns at a time ({@link #copyUserIndexes} and the other
+   * bulk copies into arrays reused from chunk to chunk): the full-row walk without a segment lookup
+   * or a session object per row.
+   */
+  public void forEachChunk(Chunk chunk) {
+    checkNotNull(chunk, "chunk");
+    int[] users = new int[BLOCK];
+    int[] products = new int[BLOCK];
+    long[] starts = new long[BLOCK];
+    long[] ends = new long[BLOCK];
+    for (int from = 0; from < size; from += BLOCK) {
+      int n = Math.min(BLOCK, size - from);
+      copyUserIndexes(from, users, 0, n);
+      copyProductIndexes(from, products, 0, n);
+      copyStarts(from, starts, 0, n);
+      copyEnds(from, ends, 0, n);
+      chunk.rows(from, n, users, products, starts, ends);
+    }
+  }
+
+  /**
    * Copies the user-index column of rows {@code [from, from + length)} into {@code dest} from
    * {@code destFrom}: a bulk read for replays, without a bounds check per row.
    */
@@ -697,20 +728,12 @@ public final class SessionTable {
       for (int p = 0; p < productMap.length; p++) {
         productMap[p] = productIndex(table.products().get(p));
       }
-      int[] ub = new int[BLOCK];
-      int[] pb = new int[BLOCK];
-      long[] sb = new long[BLOCK];
-      long[] eb = new long[BLOCK];
-      for (int from = 0; from < table.size(); from += BLOCK) {
-        int len = Math.min(BLOCK, table.size() - from);
-        table.copyUserIndexes(from, ub, 0, len);
-        table.copyProductIndexes(from, pb, 0, len);
-        table.copyStarts(from, sb, 0, len);
-        table.copyEnds(from, eb, 0, len);
-        for (int k = 0; k < len; k++) {
-          add(userMap[ub[k]], productMap[pb[k]], sb[k], eb[k]);
-        }
-      }
+      table.forEachChunk(
+          (row, n, users, products, starts, ends) -> {
+            for (int k = 0; k < n; k++) {
+              add(userMap[users[k]], productMap[products[k]], starts[k], ends[k]);
+            }
+          });
       return this;
     }
 
