@@ -54,8 +54,8 @@ public final class LedgerBalances {
     expires = new long[n];
     size = new long[n];
     for (int i = 0; i < n; i++) {
-      purchased[i] = nanos(lots.get(i).purchased());
-      expires[i] = nanos(lots.get(i).expires());
+      purchased[i] = TokenDraws.nanos(lots.get(i).purchased());
+      expires[i] = TokenDraws.nanos(lots.get(i).expires());
       size[i] = lots.get(i).size();
     }
     // per lot, its segments as they are walked (grown as needed), then trimmed
@@ -140,7 +140,7 @@ public final class LedgerBalances {
 
   /** Tokens of lots purchased at or before {@code t}. */
   public long purchasedBy(Instant t) {
-    long at = nanos(t);
+    long at = TokenDraws.nanos(t);
     long sum = 0;
     for (int i = 0; i < size.length; i++) {
       if (purchased[i] <= at) {
@@ -152,7 +152,7 @@ public final class LedgerBalances {
 
   /** Tokens drawn at or before {@code t}. */
   public long consumedBy(Instant t) {
-    int k = chargesUpTo(nanos(t));
+    int k = chargesUpTo(TokenDraws.nanos(t));
     long sum = 0;
     for (int i = 0; i < size.length; i++) {
       sum += drawnBefore(i, k);
@@ -162,7 +162,7 @@ public final class LedgerBalances {
 
   /** Tokens of lots that expired at or before {@code t} without being used. */
   public long expiredBy(Instant t) {
-    long at = nanos(t);
+    long at = TokenDraws.nanos(t);
     long sum = 0;
     for (int i = 0; i < size.length; i++) {
       if (expires[i] <= at) {
@@ -174,7 +174,7 @@ public final class LedgerBalances {
 
   /** Tokens usable at {@code t}: active lots less what they gave at or before {@code t}. */
   public long balanceAt(Instant t) {
-    long at = nanos(t);
+    long at = TokenDraws.nanos(t);
     int k = chargesUpTo(at);
     long sum = 0;
     for (int i = 0; i < size.length; i++) {
@@ -188,13 +188,13 @@ public final class LedgerBalances {
   /** Tokens drawn from lot {@code lot} (index in {@link #lots()}) at or before {@code t}. */
   public long drawnBy(int lot, Instant t) {
     checkElementIndex(lot, size.length, "lot");
-    return drawnBefore(lot, chargesUpTo(nanos(t)));
+    return drawnBefore(lot, chargesUpTo(TokenDraws.nanos(t)));
   }
 
   /** Tokens of the charges refused at instants in {@code (after, upTo]} (0 when none). */
   public long refusedBetween(Instant after, Instant upTo) {
-    int a = chargesUpTo(nanos(after));
-    int b = chargesUpTo(nanos(upTo));
+    int a = chargesUpTo(TokenDraws.nanos(after));
+    int b = chargesUpTo(TokenDraws.nanos(upTo));
     return b <= a ? 0 : refusedBefore(b) - refusedBefore(a);
   }
 
@@ -203,7 +203,7 @@ public final class LedgerBalances {
    * refused charge always has tokens: one of none is accepted).
    */
   public OptionalInt firstRefusedAtOrAfter(Instant t) {
-    long at = nanos(t);
+    long at = TokenDraws.nanos(t);
     int count = draws.charges();
     int c = chargesBefore(at);
     while (c < count) {
@@ -296,18 +296,5 @@ public final class LedgerBalances {
       }
     }
     return sum;
-  }
-
-  /** Epoch nanoseconds of {@code t}, clamped to a {@code long} (charge times all lie within). */
-  private static long nanos(Instant t) {
-    checkNotNull(t, "t");
-    long s = t.getEpochSecond();
-    if (s >= Long.MAX_VALUE / NANOS) {
-      return Long.MAX_VALUE;
-    }
-    if (s <= Long.MIN_VALUE / NANOS) {
-      return Long.MIN_VALUE;
-    }
-    return s * NANOS + t.getNano();
   }
 }

@@ -221,8 +221,12 @@ public final class TokenDraws {
         draws, drawnFrom);
   }
 
-  /** Epoch nanoseconds of {@code t}, clamped to a {@code long} (charge times all lie within). */
-  private static long nanos(Instant t) {
+  /**
+   * Epoch nanoseconds of {@code t}, clamped to a {@code long} (charge times all lie within); {@link
+   * LedgerBalances} reads its lots' and queries' times the same way.
+   */
+  static long nanos(Instant t) {
+    checkNotNull(t, "t");
     long s = t.getEpochSecond();
     if (s >= Long.MAX_VALUE / NANOS) {
       return Long.MAX_VALUE;
