@@ -1,12 +1,14 @@
 package dev.seatwise.adapter.files;
 
 import dev.seatwise.application.port.out.TokenUsage;
+import dev.seatwise.domain.reconcile.ChargeTable;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Autodesk Account Token Usage export ({@code Day used, Email, First name, Last name, Product,
- * Feature, Team, Tokens used}): what Flex actually charged, into {@link TokenUsage}.
+ * Feature, Team, Tokens used}): what Flex actually charged, into {@link TokenUsage}s held by
+ * column (a {@link ChargeTable}: each user and product once, a row about 14 bytes).
  */
 final class AutodeskTokenUsageReader implements UsageReader {
   static final HeaderSpec SPEC =
@@ -23,7 +25,6 @@ final class AutodeskTokenUsageReader implements UsageReader {
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
-    AccountRows.Repeats repeats = new AccountRows.Repeats();
     CsvTable.read(
         file,
         name,
@@ -35,7 +36,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
           if (key.isEmpty()) {
             return;
           }
-          AccountRows.DayUserProduct k = repeats.shared(key.get());
+          AccountRows.DayUserProduct k = key.get();
           long tokens;
           try {
             tokens = Values.count(h.get(f, "tokens_used"), Limits.MAX_TOKENS_PER_ROW);
@@ -43,7 +44,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
             ledger.reject(line, "tokens_used", e.getMessage());
             return;
           }
-          out.tokens.add(new TokenUsage(k.day(), k.user(), k.product(), tokens));
+          out.tokens.add(k.day(), k.user(), k.product(), tokens);
           ledger.accept();
         });
   }

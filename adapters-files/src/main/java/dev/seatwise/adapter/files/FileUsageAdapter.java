@@ -6,6 +6,7 @@ import dev.seatwise.adapter.files.catalog.ProductResolver;
 import dev.seatwise.application.port.out.FileReport;
 import dev.seatwise.application.port.out.ImportReport;
 import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.TokenUsageList;
 import dev.seatwise.application.port.out.UsageImportException;
 import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.usage.UsageLog;
@@ -113,7 +114,7 @@ public final class FileUsageAdapter implements UsagePort {
         UsageLog.of(out.sessions.build(), out.days),
         out.unmapped,
         out.summaries,
-        out.tokens,
+        TokenUsageList.of(out.tokens.build()),
         out.denials,
         out.snapshots,
         new ImportReport(reports),

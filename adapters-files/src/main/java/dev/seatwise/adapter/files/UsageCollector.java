@@ -3,8 +3,8 @@ package dev.seatwise.adapter.files;
 import dev.seatwise.application.port.out.Denial;
 import dev.seatwise.application.port.out.PoolConsumption;
 import dev.seatwise.application.port.out.SeatSnapshot;
-import dev.seatwise.application.port.out.TokenUsage;
 import dev.seatwise.application.port.out.UsageSummary;
+import dev.seatwise.domain.reconcile.ChargeTable;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.Session;
 import dev.seatwise.domain.usage.SessionTable;
@@ -21,7 +21,8 @@ final class UsageCollector {
   final List<DailyUsage> days = new ArrayList<>();
   private final Set<DailyUsage> daysSeen = new HashSet<>();
   final List<UsageSummary> summaries = new ArrayList<>();
-  final List<TokenUsage> tokens = new ArrayList<>();
+  /** What Flex charged (Token Usage exports), by column. */
+  final ChargeTable.Builder tokens = ChargeTable.builder();
   final List<Denial> denials = new ArrayList<>();
   final List<SeatSnapshot> snapshots = new ArrayList<>();
   final List<ImportNote> notes = new ArrayList<>();

@@ -8,14 +8,14 @@ import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.application.port.in.ReconcileChargesQuery;
 import dev.seatwise.application.port.in.ReconcileChargesUseCase;
 import dev.seatwise.application.port.out.ImportedUsage;
-import dev.seatwise.application.port.out.TokenUsage;
+import dev.seatwise.application.port.out.TokenUsageList;
 import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.metering.Coverage;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.reconcile.ChargeReconciler;
-import dev.seatwise.domain.reconcile.ChargedDay;
+import dev.seatwise.domain.reconcile.ChargeTable;
 import dev.seatwise.domain.reconcile.Reconciliation;
 import dev.seatwise.domain.usage.CalendarDays;
 import dev.seatwise.domain.usage.DailyUsage;
@@ -58,14 +58,9 @@ public final class ReconcileChargesService implements ReconcileChargesUseCase {
               + " FlexLM log, lmstat or the Autodesk usage export)");
     }
     ZoneId zone = query.period().zone();
-    LocalDate first = null;
-    LocalDate last = null;
-    List<ChargedDay> charged = new ArrayList<>();
-    for (TokenUsage t : imported.tokenUsage()) {
-      charged.add(new ChargedDay(t.day(), t.user(), t.product(), t.tokens()));
-      first = first == null || t.day().isBefore(first) ? t.day() : first;
-      last = last == null || t.day().isAfter(last) ? t.day() : last;
-    }
+    ChargeTable charged = TokenUsageList.of(imported.tokenUsage()).charges();
+    LocalDate first = LocalDate.ofEpochDay(charged.minEpochDay());
+    LocalDate last = LocalDate.ofEpochDay(charged.maxEpochDay());
     SessionTable sessions = imported.log().sessionTable();
     if (sessions.size() > 0) {
       // from the day the first session starts to the day the last one ends (a window it opens by

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Sets what Flex charged beside the replay, per user x product x calendar day (in the context's
@@ -110,23 +111,116 @@ public final class ChargeReconciler {
       MeterContext context,
       LocalDate from,
       LocalDate to) {
-    return reconcile(charged, sessions, days, windows, context, from, to, PreviousEnds.MAX_CELLS);
+    return reconcile(ChargeTable.of(charged), sessions, days, windows, context, from, to);
   }
 
   /**
-   * As {@link #reconcile(List, SessionTable, List, WindowTable, MeterContext, LocalDate, LocalDate)},
-   * keeping each user and product's last window end in an array only while the window table's
-   * users times products are at most {@code maxCells} (else in a map; the tests ask for both).
+   * As {@link #reconcile(List, SessionTable, List, WindowTable, MeterContext, LocalDate,
+   * LocalDate)}, with the charges by column. The days that agree are counted, not kept, and the
+   * work is done for blocks of users in turn, so that the memory it needs beside its inputs stays
+   * about the same for any number of people (docs/benchmarks.md, "`reconcile` of the
+   * 100,000-user year").
    */
-  static Reconciliation reconcile(
-      List<ChargedDay> charged,
+  public static Reconciliation reconcile(
+      ChargeTable charged,
+      SessionTable sessions,
+      List<DailyUsage> days,
+      WindowTable windows,
+      MeterContext context,
+      LocalDate from,
+      LocalDate to) {
+    return reconcile(
+        charged, sessions, days, windows, context, from, to, PreviousEnds.MAX_CELLS, BLOCK_ROWS);
+  }
+
+  /**
+   * Hands every user x product x day charged or replayed over {@code [from, to)} to {@code each},
+   * in day, user, product order, agreeing or not: for a caller who wants them all (the memory this
+   * takes grows with the days, unlike {@link #reconcile(ChargeTable, SessionTable, List,
+   * WindowTable, MeterContext, LocalDate, LocalDate)}'s).
+   */
+  public static void reconcile(
+      ChargeTable charged,
       SessionTable sessions,
       List<DailyUsage> days,
       WindowTable windows,
       MeterContext context,
       LocalDate from,
       LocalDate to,
-      int maxCells) {
+      Consumer<ReconciledDay> each) {
+    checkNotNull(each, "each");
+    Dictionary ids = new Dictionary(charged, sessions, days, windows);
+    walk(charged, sessions, days, windows, context, from, to, PreviousEnds.MAX_CELLS, Long.MAX_VALUE,
+        ids, (date, key, c, r, facts) -> each.accept(day(date, ids, key, c, r, facts)));
+  }
+
+  /**
+   * Rows (charged, windows and sessions) of the users of one block, past one user's own: the
+   * block's work takes about 20 bytes a row (a 4 M-row block, 80 MB).
+   */
+  static final long BLOCK_ROWS = 4_000_000;
+
+  /** Users times products of one block, past one user's own: its launches' cells (16 MB). */
+  private static final long MAX_BLOCK_CELLS = 1 << 22;
+
+  /**
+   * As {@link #reconcile(ChargeTable, SessionTable, List, WindowTable, MeterContext, LocalDate,
+   * LocalDate)}, keeping each user and product's last window end in an array only while the window
+   * table's users times products are at most {@code maxCells} (else in a map), and taking users in
+   * blocks of at most {@code blockRows} rows (the tests ask for every way).
+   */
+  static Reconciliation reconcile(
+      ChargeTable charged,
+      SessionTable sessions,
+      List<DailyUsage> days,
+      WindowTable windows,
+      MeterContext context,
+      LocalDate from,
+      LocalDate to,
+      int maxCells,
+      long blockRows) {
+    Dictionary ids = new Dictionary(charged, sessions, days, windows);
+    long[] totals = new long[3];
+    List<ReconciledDay> differences = new ArrayList<>();
+    boolean blocked =
+        walk(charged, sessions, days, windows, context, from, to, maxCells, blockRows, ids,
+            (date, key, c, r, facts) -> {
+              totals[0]++;
+              totals[1] = Math.addExact(totals[1], c);
+              totals[2] = Math.addExact(totals[2], r);
+              if (c != r) {
+                differences.add(day(date, ids, key, c, r, facts));
+              }
+            });
+    if (blocked) {
+      // blocks of users each come in day order: the differences are put in it across blocks
+      differences.sort(Reconciliation.ORDER);
+    }
+    return new Reconciliation(totals[0], totals[1], totals[2], differences);
+  }
+
+  /** Receives a day compared: its date, key, tokens charged and replayed, and facts. */
+  private interface DaySink {
+    void day(LocalDate date, long key, long charged, long replayed, int facts);
+  }
+
+  /**
+   * Walks the keys charged or replayed in the period, in day, user, product order within each block
+   * of users (blocks in user order), handing each to {@code sink}; whether there was more than one
+   * block.
+   */
+  private static boolean walk(
+      ChargeTable charged,
+      SessionTable sessions,
+      List<DailyUsage> days,
+      WindowTable windows,
+      MeterContext context,
+      LocalDate from,
+      LocalDate to,
+      int maxCells,
+      long blockRows,
+      Dictionary ids,
+      DaySink sink) {
     checkNotNull(charged, "charged");
     checkNotNull(sessions, "sessions");
     checkNotNull(days, "days");
@@ -136,122 +230,193 @@ public final class ChargeReconciler {
     long first = from.toEpochDay();
     long periodDays = to.toEpochDay() - first;
     checkArgument(periodDays < MAX_DAYS, "period [%s, %s) is too long", from, to);
-    Dictionary ids = new Dictionary(charged, sessions, days, windows);
     Days calendar = new Days(context.zone());
     long minimum = context.catalog().metering().minimumBillable().toNanos();
     long window = context.catalog().metering().window().toNanos();
-
-    // the keys charged or replayed in the period, sorted: the rows of the answer
+    int[] chargedUser = ids.of(charged);
+    int[] chargedProduct = ids.productsOf(charged);
     int[] windowUser = ids.of(windows);
     int[] windowProduct = ids.productsOf(windows);
-    ChargedDay[] chargedDays = charged.toArray(new ChargedDay[0]);
-    long[] keys = new long[chargedDays.length + windows.size()];
-    int keyCount = 0;
-    long[] chargedKey = new long[chargedDays.length];
-    for (int i = 0; i < chargedKey.length; i++) {
-      ChargedDay c = chargedDays[i];
-      long d = c.day().toEpochDay() - first;
-      chargedKey[i] = d >= 0 && d < periodDays ? key(d, ids.user(c.user()), ids.product(c.product())) : -1;
-      if (chargedKey[i] >= 0) {
-        keys[keyCount++] = chargedKey[i];
-      }
-    }
-    long[] windowDay = new long[windows.size()];
-    for (int i = 0; i < windows.size(); i++) {
-      windowDay[i] = calendar.epochDay(windows.startNanos(i)) - first;
-      if (windowDay[i] >= 0 && windowDay[i] < periodDays) {
-        keys[keyCount++] =
-            key(windowDay[i], windowUser[windows.userIndex(i)], windowProduct[windows.productIndex(i)]);
-      }
-    }
-    long[] key = sortedDistinct(keys, keyCount);
-    Keys index = new Keys(key, (int) periodDays);
-    long[] chargedTokens = new long[key.length];
-    long[] replayedTokens = new long[key.length];
-    int[] facts = new int[key.length];
-
-    for (int i = 0; i < chargedKey.length; i++) {
-      if (chargedKey[i] >= 0) {
-        chargedTokens[index.of(chargedKey[i])] += chargedDays[i].tokens();
-      }
-    }
-
-    // the windows in start order: each one's launch, and the end of its user and product's last
-    Launches launches = new Launches(sessions, ids);
-    PreviousEnds previousEnd = new PreviousEnds(windows.userCount(), windows.productCount(), maxCells);
-    for (int i = 0; i < windows.size(); i++) {
-      int u = windowUser[windows.userIndex(i)];
-      int p = windowProduct[windows.productIndex(i)];
-      long start = windows.startNanos(i);
-      long before = previousEnd.put(windows.userIndex(i), windows.productIndex(i), windows.endNanos(i));
-      if (windowDay[i] < 0 || windowDay[i] >= periodDays) {
-        continue;
-      }
-      int at = index.of(key(windowDay[i], u, p));
-      replayedTokens[at] += windows.tokens(i);
-      if (!launches.isLaunch(u, p, start)) {
-        facts[at] |= CONTINUATION;
-      } else if (before != PreviousEnds.NONE && start <= before + window) {
-        facts[at] |= SOON_AFTER_PREVIOUS;
-      }
-    }
-
-    // usage seen, short launches and sessions running into a day, for the keys that matter
     int[] sessionUser = ids.of(sessions);
     int[] sessionProduct = ids.productsOf(sessions);
+
+    // each user's rows, then blocks of consecutive users (in number order) of at most blockRows
+    int users = ids.users.length;
+    int[] chargedRows = new int[users];
+    int[] windowRows = new int[users];
+    int[] sessionRows = new int[users];
+    for (int i = 0; i < charged.size(); i++) {
+      chargedRows[chargedUser[charged.userIndex(i)]]++;
+    }
+    for (int i = 0; i < windows.size(); i++) {
+      windowRows[windowUser[windows.userIndex(i)]]++;
+    }
     sessions.forEachChunk(
-        (row, n, users, products, starts, ends) -> {
+        (row, n, us, products, starts, ends) -> {
           for (int r = 0; r < n; r++) {
-            long s = starts[r];
-            long e = ends[r];
-            long firstDay = calendar.epochDay(s) - first;
-            long lastDay = calendar.epochDay(e > s ? e - 1 : e) - first;
-            int u = sessionUser[users[r]];
-            int p = sessionProduct[products[r]];
-            for (long d = Math.max(firstDay, 0); d <= lastDay && d < periodDays; d++) {
-              int at = index.of(key(d, u, p));
-              if (at < 0) {
-                continue;
-              }
-              facts[at] |= SEEN;
-              if (d == firstDay) {
-                if (e - s < minimum) {
-                  facts[at] |= SHORT_LAUNCH;
-                }
-              } else {
-                facts[at] |= RUNS_IN;
-              }
-            }
+            sessionRows[sessionUser[us[r]]]++;
           }
         });
-    for (DailyUsage d : days) {
-      long day = d.day().toEpochDay() - first;
-      if (day >= 0 && day < periodDays) {
-        int at = index.of(key(day, ids.user(d.user()), ids.product(d.product())));
-        if (at >= 0) {
-          facts[at] |= SEEN;
+    int[] blockOf = new int[users];
+    List<int[]> blockUsers = new ArrayList<>(); // each block's first and last user
+    long inBlock = 0;
+    int productCount = ids.products.length;
+    for (int u = 0; u < users; u++) {
+      long rows = (long) chargedRows[u] + windowRows[u] + sessionRows[u];
+      int[] open = blockUsers.isEmpty() ? null : blockUsers.get(blockUsers.size() - 1);
+      if (open == null
+          || inBlock + rows > blockRows
+          || (long) (u - open[0] + 1) * productCount > MAX_BLOCK_CELLS) {
+        blockUsers.add(open = new int[] {u, u});
+        inBlock = 0;
+      }
+      open[1] = u;
+      blockOf[u] = blockUsers.size() - 1;
+      inBlock += rows;
+    }
+    int blocks = blockUsers.size();
+    int[] blockCharged = new int[blocks];
+    int[] blockWindows = new int[blocks];
+    for (int u = 0; u < users; u++) {
+      blockCharged[blockOf[u]] += chargedRows[u];
+      blockWindows[blockOf[u]] += windowRows[u];
+    }
+    LocalDate[] dates = new LocalDate[(int) periodDays]; // one date object per day of the period
+    // a user's windows are all in one block, so one record of last ends serves every block
+    PreviousEnds previousEnd = new PreviousEnds(windows.userCount(), windows.productCount(), maxCells);
+    for (int b = 0; b < blocks; b++) {
+      int block = b;
+
+      // the block's keys charged or replayed in the period, sorted: the rows of the answer
+      long[] keys = new long[blockCharged[b] + blockWindows[b]];
+      int keyCount = 0;
+      for (int i = 0; i < charged.size(); i++) {
+        int u = chargedUser[charged.userIndex(i)];
+        long d = charged.epochDay(i) - first;
+        if (blockOf[u] == b && d >= 0 && d < periodDays) {
+          keys[keyCount++] = key(d, u, chargedProduct[charged.productIndex(i)]);
         }
       }
-    }
-
-    List<ReconciledDay> out = new ArrayList<>(key.length);
-    LocalDate[] dates = new LocalDate[(int) periodDays]; // one date object per day of the period
-    for (int i = 0; i < key.length; i++) {
-      long k = key[i];
-      int d = (int) (k >>> DAY_SHIFT);
-      if (dates[d] == null) {
-        dates[d] = LocalDate.ofEpochDay(first + d);
+      int[] windowDay = new int[blockWindows[b]]; // the day of each of the block's windows
+      int w = 0;
+      for (int i = 0; i < windows.size(); i++) {
+        int u = windowUser[windows.userIndex(i)];
+        if (blockOf[u] != b) {
+          continue;
+        }
+        long d = calendar.epochDay(windows.startNanos(i)) - first;
+        windowDay[w++] = d >= 0 && d < periodDays ? (int) d : -1;
+        if (d >= 0 && d < periodDays) {
+          keys[keyCount++] = key(d, u, windowProduct[windows.productIndex(i)]);
+        }
       }
-      out.add(
-          day(
-              dates[d],
-              ids.users[(int) ((k >>> USER_SHIFT) & (MAX_USERS - 1))],
-              ids.products[(int) (k & (MAX_PRODUCTS - 1))],
-              chargedTokens[i],
-              replayedTokens[i],
-              facts[i]));
+      long[] key = sortedDistinct(keys, keyCount);
+      keys = null; // let go of the unsorted keys before the block's other arrays are made
+      Keys index = new Keys(key, (int) periodDays);
+      long[] chargedTokens = new long[key.length];
+      long[] replayedTokens = new long[key.length];
+      int[] facts = new int[key.length];
+
+      for (int i = 0; i < charged.size(); i++) {
+        int u = chargedUser[charged.userIndex(i)];
+        long d = charged.epochDay(i) - first;
+        if (blockOf[u] == b && d >= 0 && d < periodDays) {
+          chargedTokens[index.of(key(d, u, chargedProduct[charged.productIndex(i)]))] +=
+              charged.tokens(i);
+        }
+      }
+
+      // the block's windows in start order: each one's launch, and the end of its user and
+      // product's last
+      Launches launches =
+          new Launches(
+              sessions, sessionUser, sessionProduct, blockOf, b, blockUsers.get(b)[0],
+              blockUsers.get(b)[1], productCount);
+      w = 0;
+      for (int i = 0; i < windows.size(); i++) {
+        int u = windowUser[windows.userIndex(i)];
+        if (blockOf[u] != b) {
+          continue;
+        }
+        int p = windowProduct[windows.productIndex(i)];
+        long start = windows.startNanos(i);
+        long before = previousEnd.put(windows.userIndex(i), windows.productIndex(i), windows.endNanos(i));
+        int d = windowDay[w++];
+        if (d < 0) {
+          continue;
+        }
+        int at = index.of(key(d, u, p));
+        replayedTokens[at] += windows.tokens(i);
+        if (!launches.isLaunch(u, p, start)) {
+          facts[at] |= CONTINUATION;
+        } else if (before != PreviousEnds.NONE && start <= before + window) {
+          facts[at] |= SOON_AFTER_PREVIOUS;
+        }
+      }
+      windowDay = null;
+      launches = null;
+
+      // usage seen, short launches and sessions running into a day, for the keys that matter
+      sessions.forEachChunk(
+          (row, n, us, products, starts, ends) -> {
+            for (int r = 0; r < n; r++) {
+              int u = sessionUser[us[r]];
+              if (blockOf[u] != block) {
+                continue;
+              }
+              long s = starts[r];
+              long e = ends[r];
+              long firstDay = calendar.epochDay(s) - first;
+              long lastDay = calendar.epochDay(e > s ? e - 1 : e) - first;
+              int p = sessionProduct[products[r]];
+              for (long d = Math.max(firstDay, 0); d <= lastDay && d < periodDays; d++) {
+                int at = index.of(key(d, u, p));
+                if (at < 0) {
+                  continue;
+                }
+                facts[at] |= SEEN;
+                if (d == firstDay) {
+                  if (e - s < minimum) {
+                    facts[at] |= SHORT_LAUNCH;
+                  }
+                } else {
+                  facts[at] |= RUNS_IN;
+                }
+              }
+            }
+          });
+      for (DailyUsage d : days) {
+        long day = d.day().toEpochDay() - first;
+        int u = ids.user(d.user());
+        if (blockOf[u] == b && day >= 0 && day < periodDays) {
+          int at = index.of(key(day, u, ids.product(d.product())));
+          if (at >= 0) {
+            facts[at] |= SEEN;
+          }
+        }
+      }
+
+      for (int i = 0; i < key.length; i++) {
+        long k = key[i];
+        int d = (int) (k >>> DAY_SHIFT);
+        if (dates[d] == null) {
+          dates[d] = LocalDate.ofEpochDay(first + d);
+        }
+        sink.day(dates[d], k, chargedTokens[i], replayedTokens[i], facts[i]);
+      }
     }
-    return new Reconciliation(out);
+    return blocks > 1;
+  }
+
+  private static ReconciledDay day(
+      LocalDate day, Dictionary ids, long key, long charged, long replayed, int is) {
+    return day(
+        day,
+        ids.users[(int) ((key >>> USER_SHIFT) & (MAX_USERS - 1))],
+        ids.products[(int) (key & (MAX_PRODUCTS - 1))],
+        charged,
+        replayed,
+        is);
   }
 
   private static ReconciledDay day(
@@ -357,21 +522,12 @@ public final class ChargeReconciler {
     private final Map<UserId, Integer> userNumber = new HashMap<>();
     private final Map<ProductId, Integer> productNumber = new HashMap<>();
 
-    Dictionary(
-        List<ChargedDay> charged, SessionTable sessions, List<DailyUsage> days, WindowTable windows) {
-      // distinct first (most rows repeat a user and product), then sorted
+    Dictionary(ChargeTable charged, SessionTable sessions, List<DailyUsage> days, WindowTable windows) {
+      // distinct first (the tables hold each once; days repeat them), then sorted
       Set<UserId> u = new HashSet<>(sessions.users());
       Set<ProductId> p = new HashSet<>(sessions.products());
-      UserId lastUser = null;
-      ProductId lastProduct = null;
-      for (ChargedDay c : charged) {
-        if (c.user() != lastUser) {
-          u.add(lastUser = c.user());
-        }
-        if (c.product() != lastProduct) {
-          p.add(lastProduct = c.product());
-        }
-      }
+      u.addAll(charged.users());
+      p.addAll(charged.products());
       for (DailyUsage d : days) {
         u.add(d.user());
         p.add(d.product());
@@ -420,6 +576,22 @@ public final class ChargeReconciler {
       return out;
     }
 
+    int[] of(ChargeTable t) {
+      int[] out = new int[t.users().size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = user(t.users().get(i));
+      }
+      return out;
+    }
+
+    int[] productsOf(ChargeTable t) {
+      int[] out = new int[t.products().size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = product(t.products().get(i));
+      }
+      return out;
+    }
+
     int[] of(SessionTable t) {
       int[] out = new int[t.users().size()];
       for (int i = 0; i < out.length; i++) {
@@ -438,57 +610,67 @@ public final class ChargeReconciler {
   }
 
   /**
-   * Session starts grouped by user and product (each group sorted), to tell a window opened by a
-   * launch from one opened by use running on: a group's starts are found by binary search among the
-   * groups, then the start by binary search within its group.
+   * The session starts of one block's users, grouped by user and product (each group sorted), to
+   * tell a window opened by a launch from one opened by use running on: a group is a cell of the
+   * block's users times the products, its starts found by binary search within it. About 8 bytes a
+   * session.
    */
   private static final class Launches {
-    /** The groups present, sorted: user * MAX_PRODUCTS + product. */
-    private final long[] groups;
-    /** {@code offset[g]} is group {@code g}'s first start in {@link #starts}. */
+    private final int firstUser;
+    private final int products;
+    /** {@code offset[c]} is cell {@code c}'s first start in {@link #starts}. */
     private final int[] offset;
     private final long[] starts;
 
-    Launches(SessionTable sessions, Dictionary ids) {
-      int n = sessions.size();
-      int[] userOf = ids.of(sessions);
-      int[] productOf = ids.productsOf(sessions);
-      long[] group = new long[n];
-      long[] start = new long[n];
+    /**
+     * The launches of the users {@code firstUser} to {@code lastUser} of block {@code block}, of
+     * {@code products} products.
+     */
+    Launches(
+        SessionTable sessions,
+        int[] userOf,
+        int[] productOf,
+        int[] blockOf,
+        int block,
+        int firstUser,
+        int lastUser,
+        int products) {
+      this.firstUser = firstUser;
+      this.products = products;
+      int cells = (lastUser - firstUser + 1) * products;
+      offset = new int[cells + 1];
+      // a counting sort of the starts by cell, then each cell's starts sorted
       sessions.forEachChunk(
-          (row, m, users, products, starts, ends) -> {
-            System.arraycopy(starts, 0, start, row, m);
+          (row, m, users, ps, starts, ends) -> {
             for (int r = 0; r < m; r++) {
-              group[row + r] = (long) userOf[users[r]] * MAX_PRODUCTS + productOf[products[r]];
+              int u = userOf[users[r]];
+              if (blockOf[u] == block) {
+                offset[cell(u, productOf[ps[r]]) + 1]++;
+              }
             }
           });
-      long[] distinct = group.clone();
-      Arrays.sort(distinct);
-      int g = 0;
-      for (int i = 0; i < n; i++) {
-        if (i == 0 || distinct[i] != distinct[i - 1]) {
-          distinct[g++] = distinct[i];
-        }
+      for (int c = 0; c < cells; c++) {
+        offset[c + 1] += offset[c];
       }
-      groups = Arrays.copyOf(distinct, g);
-      // counting sort of the starts by group, then each group's starts sorted
-      offset = new int[g + 1];
-      int[] dense = new int[n];
-      for (int i = 0; i < n; i++) {
-        dense[i] = Arrays.binarySearch(groups, group[i]);
-        offset[dense[i] + 1]++;
+      int[] next = Arrays.copyOf(offset, cells);
+      long[] sorted = new long[offset[cells]];
+      sessions.forEachChunk(
+          (row, m, users, ps, starts, ends) -> {
+            for (int r = 0; r < m; r++) {
+              int u = userOf[users[r]];
+              if (blockOf[u] == block) {
+                sorted[next[cell(u, productOf[ps[r]])]++] = starts[r];
+              }
+            }
+          });
+      for (int c = 0; c < cells; c++) {
+        Arrays.sort(sorted, offset[c], offset[c + 1]);
       }
-      for (int k = 0; k < g; k++) {
-        offset[k + 1] += offset[k];
-      }
-      int[] next = Arrays.copyOf(offset, g);
-      starts = new long[n];
-      for (int i = 0; i < n; i++) {
-        starts[next[dense[i]]++] = start[i];
-      }
-      for (int k = 0; k < g; k++) {
-        Arrays.sort(starts, offset[k], offset[k + 1]);
-      }
+      this.starts = sorted;
+    }
+
+    private int cell(int user, int product) {
+      return (user - firstUser) * products + product;
     }
 
     /**
@@ -496,8 +678,9 @@ public final class ChargeReconciler {
      * session at all (a window of daily rows is a launch).
      */
     boolean isLaunch(int user, int product, long start) {
-      int g = Arrays.binarySearch(groups, (long) user * MAX_PRODUCTS + product);
-      return g < 0 || Arrays.binarySearch(starts, offset[g], offset[g + 1], start) >= 0;
+      int c = cell(user, product);
+      return offset[c] == offset[c + 1]
+          || Arrays.binarySearch(starts, offset[c], offset[c + 1], start) >= 0;
     }
   }
 

@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.seatwise.domain.metering.FlexReplay;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.metering.WindowedMeter;
 import dev.seatwise.domain.testkit.LicensingFixtures;
 import dev.seatwise.domain.testkit.LicensingGens;
@@ -85,12 +86,26 @@ class ChargeReconcilerProperties {
                           charged, usage.sessionTable(), usage.days(), columns.windowTable(),
                           context, from, to))
                   .isEqualTo(expected);
-              // each user and product's last window end kept in a map (a very large table's way)
-              assertThat(
-                      ChargeReconciler.reconcile(
-                          charged, usage.sessionTable(), usage.days(), columns.windowTable(),
-                          context, from, to, 0))
-                  .isEqualTo(expected);
+              // each user and product's last window end kept in a map (a very large table's way),
+              // and users taken in blocks: one user a block, a few, all in one
+              ChargeTable table = ChargeTable.of(charged);
+              for (long blockRows : new long[] {1, 7, 40, Long.MAX_VALUE}) {
+                for (int maxCells : new int[] {0, 1 << 22}) {
+                  assertThat(
+                          ChargeReconciler.reconcile(
+                              table, usage.sessionTable(), usage.days(), columns.windowTable(),
+                              context, from, to, maxCells, blockRows))
+                      .as("blocks of %s rows, %s cells", blockRows, maxCells)
+                      .isEqualTo(expected);
+                }
+              }
+              // every day, to a caller who asks for them all: the oracle's days, in its order
+              List<ReconciledDay> all = new ArrayList<>();
+              ChargeReconciler.reconcile(
+                  table, usage.sessionTable(), usage.days(), columns.windowTable(), context, from,
+                  to, all::add);
+              assertThat(all)
+                  .isEqualTo(ObjectChargeReconciler.days(charged, usage, replay, context, from, to));
             });
   }
 
@@ -103,8 +118,17 @@ class ChargeReconcilerProperties {
               LocalDate from = FIRST.plusDays(period[0]);
               LocalDate to = from.plusDays(period[1]);
               Metering replay = new WindowedMeter().meter(usage, context);
-              List<ReconciledDay> days =
-                  ChargeReconciler.reconcile(charged, usage, replay, context, from, to).days();
+              List<ReconciledDay> days = new ArrayList<>();
+              ChargeReconciler.reconcile(
+                  ChargeTable.of(charged), usage.sessionTable(), usage.days(),
+                  WindowTable.of(replay.charges()), context, from, to, days::add);
+              Reconciliation r = ChargeReconciler.reconcile(charged, usage, replay, context, from, to);
+              assertThat(r.daysCompared()).isEqualTo(days.size());
+              assertThat(r.charged()).isEqualTo(days.stream().mapToLong(ReconciledDay::charged).sum());
+              assertThat(r.replayed())
+                  .isEqualTo(days.stream().mapToLong(ReconciledDay::replayed).sum());
+              assertThat(r.differences())
+                  .isEqualTo(days.stream().filter(d -> d.discrepancy().isPresent()).toList());
 
               long chargedInPeriod =
                   charged.stream()

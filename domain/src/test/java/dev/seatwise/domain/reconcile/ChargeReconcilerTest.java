@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.Metering;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.metering.WindowedMeter;
 import dev.seatwise.domain.usage.UsageLog;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -80,11 +82,18 @@ class ChargeReconcilerTest {
     assertThat(r.charged()).isEqualTo(59);
     assertThat(r.replayed()).isEqualTo(58);
     assertThat(r.difference()).isEqualTo(1);
-    // the matching days are kept, without a reason
-    assertThat(r.days()).hasSize(10);
-    assertThat(r.days().stream().filter(d -> d.discrepancy().isEmpty()))
-        .extracting(d -> d.user().value())
-        .containsExactly("ann", "fay", "ida");
+    // the matching days are counted; every day, in order, goes to a caller who asks for them
+    assertThat(r.daysCompared()).isEqualTo(10);
+    List<ReconciledDay> all = new ArrayList<>();
+    ChargeReconciler.reconcile(
+        ChargeTable.of(charges), usage.sessionTable(), usage.days(),
+        WindowTable.of(replay.charges()), flexContext(), MON, MON.plusDays(7), all::add);
+    assertThat(all).hasSize(10).isSortedAccordingTo(Reconciliation.ORDER);
+    assertThat(all.stream().filter(d -> d.discrepancy().isEmpty()))
+        .extracting(d -> d.user().value(), ReconciledDay::reason)
+        .containsExactly(tuple("ann", ""), tuple("fay", ""), tuple("ida", ""));
+    assertThat(all.stream().filter(d -> d.discrepancy().isPresent()).toList())
+        .isEqualTo(r.differences());
     assertThat(r.differences().get(5).reason()).startsWith("usage seen and not charged: likely the idle pause");
     assertThat(r.differences().get(0).reason()).isEqualTo("charged with no usage seen");
   }
@@ -100,7 +109,8 @@ class ChargeReconcilerTest {
             List.of(charged(MON.minusDays(1), "ann", AUTOCAD, 7)), usage, replay, flexContext(),
             TUE, TUE.plusDays(1));
 
-    assertThat(r.days()).isEmpty();
+    assertThat(r.daysCompared()).isZero();
+    assertThat(r.differences()).isEmpty();
     assertThat(r.charged()).isZero();
   }
 }

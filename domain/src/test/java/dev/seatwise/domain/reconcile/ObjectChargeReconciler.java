@@ -67,6 +67,17 @@ final class ObjectChargeReconciler {
       MeterContext context,
       LocalDate from,
       LocalDate to) {
+    return Reconciliation.of(days(charged, usage, replay, context, from, to));
+  }
+
+  /** Every day compared, in day, user, product order. */
+  static List<ReconciledDay> days(
+      List<ChargedDay> charged,
+      UsageLog usage,
+      Metering replay,
+      MeterContext context,
+      LocalDate from,
+      LocalDate to) {
     checkNotNull(charged, "charged");
     checkNotNull(usage, "usage");
     checkNotNull(replay, "replay");
@@ -147,7 +158,7 @@ final class ObjectChargeReconciler {
     }
     List<ReconciledDay> out = new ArrayList<>();
     facts.forEach((k, f) -> out.add(day(k, f)));
-    return new Reconciliation(out);
+    return out;
   }
 
   private static ReconciledDay day(Key k, Facts f) {

@@ -36,7 +36,7 @@ public interface JsonReconciliationMapper {
         rec.charged(),
         rec.replayed(),
         rec.difference(),
-        rec.days().size(),
+        rec.daysCompared(),
         differences,
         JsonValueMapper.concat(r.notes(), importNotes));
   }

@@ -12,7 +12,8 @@ import java.util.List;
  * sessions usually a {@link SessionTable}'s view: by column, an object made only when one is read);
  * {@code unmapped} has sessions of FlexLM features that map to no catalog product, under the
  * feature's own name (for concurrency only, never dropped); {@code consumption} has the daily
- * tokens of Enterprise Token Flex pools per product line (no users). Immutable.
+ * tokens of Enterprise Token Flex pools per product line (no users); {@code tokenUsage} is held by
+ * column (a {@link TokenUsageList}, whatever list is given). Immutable.
  */
 public record ImportedUsage(
     UsageLog log,
@@ -32,7 +33,7 @@ public record ImportedUsage(
   public ImportedUsage {
     unmapped = List.copyOf(unmapped);
     summaries = List.copyOf(summaries);
-    tokenUsage = List.copyOf(tokenUsage);
+    tokenUsage = TokenUsageList.of(tokenUsage); // by column, immutable
     denials = List.copyOf(denials);
     snapshots = List.copyOf(snapshots);
     consumption = List.copyOf(consumption);
@@ -96,15 +97,21 @@ public record ImportedUsage(
 
   /** Both imports together (the sessions of this one, then the other's, in one table). */
   public ImportedUsage plus(ImportedUsage o) {
+    // a side without sessions (a Token Usage export beside a sessions file, say) adds none: the
+    // other side's table is kept as it is rather than copied
+    SessionTable mine = log.sessionTable();
+    SessionTable theirs = o.log.sessionTable();
     SessionTable sessions =
-        SessionTable.builder().addAll(log.sessionTable()).addAll(o.log.sessionTable()).build();
+        theirs.size() == 0
+            ? mine
+            : mine.size() == 0 ? theirs : SessionTable.builder().addAll(mine).addAll(theirs).build();
     var days = new ArrayList<>(log.days());
     days.addAll(o.log.days());
     return new ImportedUsage(
         UsageLog.of(sessions, days),
         concat(unmapped, o.unmapped),
         concat(summaries, o.summaries),
-        concat(tokenUsage, o.tokenUsage),
+        TokenUsageList.concat(tokenUsage, o.tokenUsage),
         concat(denials, o.denials),
         concat(snapshots, o.snapshots),
         report.plus(o.report),
