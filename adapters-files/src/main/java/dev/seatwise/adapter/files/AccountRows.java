@@ -70,8 +70,9 @@ final class AccountRows {
 
   /**
    * One read's users and days, each held once: a day-by-day export names the same person and day on
-   * many rows (the 10,000-user year's Token Usage export: 1.2 M rows, 10,000 people, 365 days), and
-   * every row would otherwise keep its own id, string and date. Not thread-safe: one per read.
+   * many rows, and every row would otherwise keep its own id, string and date (the usage export's
+   * rows are kept as objects; the Token Usage export's are kept by column, each person once, by
+   * {@code ChargeTable}). Not thread-safe: one per read.
    */
   static final class Repeats {
     private final Map<UserId, UserId> users = new HashMap<>();

@@ -27,6 +27,10 @@ public final class ChargeTable {
   private static final int CHUNK_BITS = 16;
   private static final int CHUNK = 1 << CHUNK_BITS;
   private static final int MAX_PRODUCTS = Character.MAX_VALUE + 1;
+  private static final int SIZE = 0;
+  private static final int MIN_DAY = 1;
+  private static final int MAX_DAY = 2;
+  private static final int BUILT = 3;
 
   private final List<UserId> users;
   private final List<ProductId> products;
@@ -49,9 +53,9 @@ public final class ChargeTable {
     this.product = b.product.toArray(new char[chunks][]);
     this.tokens = b.tokens.toArray(new int[chunks][]);
     this.wide = b.wide.toArray(new long[chunks][]);
-    this.size = b.size;
-    this.minDay = b.minDay;
-    this.maxDay = b.maxDay;
+    this.size = (int) b.state[SIZE];
+    this.minDay = b.state[MIN_DAY];
+    this.maxDay = b.state[MAX_DAY];
     if (chunks > 0) {
       int last = chunks - 1;
       int n = size - last * CHUNK; // trim the last chunk to its rows
@@ -189,14 +193,12 @@ public final class ChargeTable {
     private final List<char[]> product = new ArrayList<>();
     private final List<int[]> tokens = new ArrayList<>();
     private final List<long[]> wide = new ArrayList<>();
-    private int size;
-    private long minDay = Long.MAX_VALUE;
-    private long maxDay = Long.MIN_VALUE;
-    private UserId lastUser;
-    private int lastUserNumber;
-    private ProductId lastProduct;
-    private int lastProductNumber;
-    private boolean built;
+    // a builder's state in final cells (the domain's fields are final: DomainArchitectureTest)
+    /** Rows added, the earliest and the latest epoch day, whether built (0 or 1). */
+    private final long[] state = {0, Long.MAX_VALUE, Long.MIN_VALUE, 0};
+    /** The user and the product of the row before, and their numbers (a run repeats them). */
+    private final Object[] last = new Object[2];
+    private final int[] lastNumber = new int[2];
 
     private Builder() {}
 
@@ -217,10 +219,11 @@ public final class ChargeTable {
       checkNotNull(user, "user");
       checkNotNull(product, "product");
       checkArgument(tokens >= 0, "tokens must be >= 0 but was %s", tokens);
-      checkArgument(!built, "the table was built");
+      checkArgument(state[BUILT] == 0, "the table was built");
       long epochDay = day.toEpochDay();
       checkArgument(
           epochDay >= Integer.MIN_VALUE && epochDay <= Integer.MAX_VALUE, "day %s out of range", day);
+      int size = (int) state[SIZE];
       checkArgument(size < Integer.MAX_VALUE, "table full");
       int u = userNumber(user);
       int p = productNumber(product);
@@ -252,9 +255,9 @@ public final class ChargeTable {
       } else {
         this.wide.get(c)[at] = tokens;
       }
-      minDay = Math.min(minDay, epochDay);
-      maxDay = Math.max(maxDay, epochDay);
-      size++;
+      state[MIN_DAY] = Math.min(state[MIN_DAY], epochDay);
+      state[MAX_DAY] = Math.max(state[MAX_DAY], epochDay);
+      state[SIZE]++;
       return this;
     }
 
@@ -270,18 +273,18 @@ public final class ChargeTable {
 
     /** Rows added so far. */
     public int size() {
-      return size;
+      return (int) state[SIZE];
     }
 
     /** The table; the builder takes no more rows. */
     public ChargeTable build() {
-      built = true;
+      state[BUILT] = 1;
       return new ChargeTable(this);
     }
 
     private int userNumber(UserId u) {
-      if (u == lastUser) {
-        return lastUserNumber;
+      if (u == last[0]) {
+        return lastNumber[0];
       }
       Integer n = userNumber.get(u);
       if (n == null) {
@@ -289,13 +292,13 @@ public final class ChargeTable {
         users.add(u);
         userNumber.put(u, n);
       }
-      lastUser = u;
-      return lastUserNumber = n;
+      last[0] = u;
+      return lastNumber[0] = n;
     }
 
     private int productNumber(ProductId p) {
-      if (p == lastProduct) {
-        return lastProductNumber;
+      if (p == last[1]) {
+        return lastNumber[1];
       }
       Integer n = productNumber.get(p);
       if (n == null) {
@@ -304,8 +307,8 @@ public final class ChargeTable {
         products.add(p);
         productNumber.put(p, n);
       }
-      lastProduct = p;
-      return lastProductNumber = n;
+      last[1] = p;
+      return lastNumber[1] = n;
     }
   }
 }
