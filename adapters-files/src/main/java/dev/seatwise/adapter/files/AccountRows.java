@@ -78,6 +78,28 @@ final class AccountRows {
     private final Map<UserId, UserId> users = new HashMap<>();
     private final Map<LocalDate, LocalDate> days = new HashMap<>();
 
+    /** Users by the e-mail cell that named them, for rows that name no hashed or Autodesk id. */
+    private final Map<String, UserId> byEmail = new HashMap<>();
+
+    /**
+     * {@link AccountRows#user}, worked out once per e-mail cell of rows that name no hashed or
+     * Autodesk id (a day-by-day export names each person on many rows; the masked-value check,
+     * lower-casing and identity map lookup then run once per person).
+     */
+    Optional<UserId> user(List<String> f, HeaderSpec.Header h, ReadContext ctx) {
+      if (!h.get(f, "hashed_autodesk_id").isEmpty() || !h.get(f, "autodesk_id").isEmpty()) {
+        return AccountRows.user(f, h, ctx);
+      }
+      String email = h.get(f, "email");
+      UserId known = byEmail.get(email);
+      if (known != null) {
+        return Optional.of(known);
+      }
+      Optional<UserId> u = AccountRows.user(f, h, ctx);
+      u.ifPresent(x -> byEmail.put(email, x));
+      return u;
+    }
+
     /** {@code key} with the read's first equal user and day in place of its own. */
     DayUserProduct shared(DayUserProduct key) {
       UserId u = users.putIfAbsent(key.user(), key.user());
@@ -89,11 +111,13 @@ final class AccountRows {
   }
 
   /**
-   * Reads {@code day_used}, the user and the product of a per-day export row, rejecting the row
-   * (with the field and reason) at the first that is missing or invalid.
+   * Reads {@code day_used}, the user (through the read's {@code repeats}) and the product of a
+   * per-day export row, rejecting the row (with the field and reason) at the first that is
+   * missing or invalid.
    */
   static Optional<DayUserProduct> dayUserProductOrReject(List<String> f, HeaderSpec.Header h,
-      ReadContext ctx, RowLedger ledger, long line, String productColumn, String... fallbacks) {
+      ReadContext ctx, Repeats repeats, RowLedger ledger, long line, String productColumn,
+      String... fallbacks) {
     LocalDate day;
     try {
       day = Values.date(h.get(f, "day_used"));
@@ -101,7 +125,7 @@ final class AccountRows {
       ledger.reject(line, "day_used", e.getMessage());
       return Optional.empty();
     }
-    Optional<UserId> user = user(f, h, ctx);
+    Optional<UserId> user = repeats.user(f, h, ctx);
     if (user.isEmpty()) {
       ledger.reject(line, userField(h), "no user: e-mail and hashed id are empty");
       return Optional.empty();

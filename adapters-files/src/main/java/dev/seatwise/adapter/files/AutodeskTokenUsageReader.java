@@ -25,6 +25,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
+    AccountRows.Repeats repeats = new AccountRows.Repeats(); // each person worked out once
     CsvTable.read(
         file,
         name,
@@ -32,7 +33,7 @@ final class AutodeskTokenUsageReader implements UsageReader {
         ledger,
         (line, f, h) -> {
           Optional<AccountRows.DayUserProduct> key =
-              AccountRows.dayUserProductOrReject(f, h, ctx, ledger, line, "product", "feature");
+              AccountRows.dayUserProductOrReject(f, h, ctx, repeats, ledger, line, "product", "feature");
           if (key.isEmpty()) {
             return;
           }

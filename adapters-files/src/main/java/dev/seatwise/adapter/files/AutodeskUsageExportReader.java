@@ -31,7 +31,8 @@ final class AutodeskUsageExportReader implements UsageReader {
         ledger,
         (line, f, h) -> {
           Optional<AccountRows.DayUserProduct> key =
-              AccountRows.dayUserProductOrReject(f, h, ctx, ledger, line, "product_name", "offering_name");
+              AccountRows.dayUserProductOrReject(
+                  f, h, ctx, repeats, ledger, line, "product_name", "offering_name");
           if (key.isEmpty()) {
             return;
           }
