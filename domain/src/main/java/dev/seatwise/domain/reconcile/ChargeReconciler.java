@@ -251,8 +251,9 @@ public final class ChargeReconciler {
     for (int i = 0; i < windows.size(); i++) {
       windowRows[windowUser[windows.userIndex(i)]]++;
     }
-    sessions.forEachChunk(
-        (row, n, us, products, starts, ends) -> {
+    usersAndProducts(
+        sessions,
+        (n, us, ps) -> {
           for (int r = 0; r < n; r++) {
             sessionRows[sessionUser[us[r]]]++;
           }
@@ -326,12 +327,45 @@ public final class ChargeReconciler {
         }
       }
 
-      // the block's windows in start order: each one's launch, and the end of its user and
-      // product's last
+      // in one pass over the sessions: the block's launches, and usage seen, short launches and
+      // sessions running into a day for the keys that matter
       Launches launches =
           new Launches(
               sessions, sessionUser, sessionProduct, blockOf, b, blockUsers.get(b)[0],
               blockUsers.get(b)[1], productCount);
+      sessions.forEachChunk(
+          (row, n, us, products, starts, ends) -> {
+            for (int r = 0; r < n; r++) {
+              int u = sessionUser[us[r]];
+              if (blockOf[u] != block) {
+                continue;
+              }
+              long s = starts[r];
+              long e = ends[r];
+              int p = sessionProduct[products[r]];
+              launches.add(u, p, s);
+              long firstDay = calendar.epochDay(s) - first;
+              long lastDay = calendar.epochDay(e > s ? e - 1 : e) - first;
+              for (long d = Math.max(firstDay, 0); d <= lastDay && d < periodDays; d++) {
+                int at = index.of(key(d, u, p));
+                if (at < 0) {
+                  continue;
+                }
+                facts[at] |= SEEN;
+                if (d == firstDay) {
+                  if (e - s < minimum) {
+                    facts[at] |= SHORT_LAUNCH;
+                  }
+                } else {
+                  facts[at] |= RUNS_IN;
+                }
+              }
+            }
+          });
+      launches.seal();
+
+      // the block's windows in start order: each one's launch, and the end of its user and
+      // product's last
       w = 0;
       for (int i = 0; i < windows.size(); i++) {
         int u = windowUser[windows.userIndex(i)];
@@ -354,37 +388,7 @@ public final class ChargeReconciler {
         }
       }
       windowDay = null;
-      launches = null;
 
-      // usage seen, short launches and sessions running into a day, for the keys that matter
-      sessions.forEachChunk(
-          (row, n, us, products, starts, ends) -> {
-            for (int r = 0; r < n; r++) {
-              int u = sessionUser[us[r]];
-              if (blockOf[u] != block) {
-                continue;
-              }
-              long s = starts[r];
-              long e = ends[r];
-              long firstDay = calendar.epochDay(s) - first;
-              long lastDay = calendar.epochDay(e > s ? e - 1 : e) - first;
-              int p = sessionProduct[products[r]];
-              for (long d = Math.max(firstDay, 0); d <= lastDay && d < periodDays; d++) {
-                int at = index.of(key(d, u, p));
-                if (at < 0) {
-                  continue;
-                }
-                facts[at] |= SEEN;
-                if (d == firstDay) {
-                  if (e - s < minimum) {
-                    facts[at] |= SHORT_LAUNCH;
-                  }
-                } else {
-                  facts[at] |= RUNS_IN;
-                }
-              }
-            }
-          });
       for (DailyUsage d : days) {
         long day = d.day().toEpochDay() - first;
         int u = ids.user(d.user());
@@ -406,6 +410,24 @@ public final class ChargeReconciler {
       }
     }
     return blocks > 1;
+  }
+
+  /** Receives the user and product indexes of a chunk of a session table's rows. */
+  private interface UsersAndProducts {
+    void rows(int n, int[] users, int[] products);
+  }
+
+  /** Reads the user and product columns of every row, a chunk at a time (not the times). */
+  private static void usersAndProducts(SessionTable t, UsersAndProducts chunk) {
+    int block = 1 << 13;
+    int[] users = new int[block];
+    int[] products = new int[block];
+    for (int from = 0; from < t.size(); from += block) {
+      int n = Math.min(block, t.size() - from);
+      t.copyUserIndexes(from, users, 0, n);
+      t.copyProductIndexes(from, products, 0, n);
+      chunk.rows(n, users, products);
+    }
   }
 
   private static ReconciledDay day(
@@ -622,9 +644,13 @@ public final class ChargeReconciler {
     private final int[] offset;
     private final long[] starts;
 
+    /** Where each cell's next start goes, until {@link #seal}. */
+    private final int[] next;
+
     /**
-     * The launches of the users {@code firstUser} to {@code lastUser} of block {@code block}, of
-     * {@code products} products.
+     * Room for the launches of the users {@code firstUser} to {@code lastUser} of block {@code
+     * block}, of {@code products} products (counted in a pass over the user and product columns);
+     * each session of the block is then {@link #add}ed, and the whole {@link #seal}ed.
      */
     Launches(
         SessionTable sessions,
@@ -640,8 +666,9 @@ public final class ChargeReconciler {
       int cells = (lastUser - firstUser + 1) * products;
       offset = new int[cells + 1];
       // a counting sort of the starts by cell, then each cell's starts sorted
-      sessions.forEachChunk(
-          (row, m, users, ps, starts, ends) -> {
+      usersAndProducts(
+          sessions,
+          (m, users, ps) -> {
             for (int r = 0; r < m; r++) {
               int u = userOf[users[r]];
               if (blockOf[u] == block) {
@@ -652,21 +679,20 @@ public final class ChargeReconciler {
       for (int c = 0; c < cells; c++) {
         offset[c + 1] += offset[c];
       }
-      int[] next = Arrays.copyOf(offset, cells);
-      long[] sorted = new long[offset[cells]];
-      sessions.forEachChunk(
-          (row, m, users, ps, starts, ends) -> {
-            for (int r = 0; r < m; r++) {
-              int u = userOf[users[r]];
-              if (blockOf[u] == block) {
-                sorted[next[cell(u, productOf[ps[r]])]++] = starts[r];
-              }
-            }
-          });
-      for (int c = 0; c < cells; c++) {
-        Arrays.sort(sorted, offset[c], offset[c + 1]);
+      next = Arrays.copyOf(offset, cells);
+      starts = new long[offset[cells]];
+    }
+
+    /** Adds a session of the block's user and product, starting at {@code start}. */
+    void add(int user, int product, long start) {
+      starts[next[cell(user, product)]++] = start;
+    }
+
+    /** Sorts each cell's starts, once every session of the block was added. */
+    void seal() {
+      for (int c = 0; c + 1 < offset.length; c++) {
+        Arrays.sort(starts, offset[c], offset[c + 1]);
       }
-      this.starts = sorted;
     }
 
     private int cell(int user, int product) {
