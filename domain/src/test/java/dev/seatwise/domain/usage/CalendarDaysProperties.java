@@ -58,10 +58,16 @@ class CalendarDaysProperties {
 
   private static final long NANOS_PER_HOUR = 3_600_000_000_000L;
 
-  /** The day of {@code nanos} by java.time and by the Instant form, which must agree. */
-  private static long expectedDay(long nanos, ZoneId zone) {
+  /**
+   * The day of {@code nanos} in {@code zone} by java.time ({@code LocalDate.ofInstant}), checked
+   * to be the day by {@link CalendarDays.InZone#epochDay(long)} and by {@link
+   * CalendarDays#epochDay(Instant, java.time.zone.ZoneRules)}.
+   */
+  private static long checkedDay(long nanos, ZoneId zone) {
     Instant t = SessionTable.toInstant(nanos);
     long day = LocalDate.ofInstant(t, zone).toEpochDay();
+    assertThat(CalendarDays.in(zone).epochDay(nanos)).as("%s ns (%s) in %s", nanos, t, zone)
+        .isEqualTo(day);
     assertThat(CalendarDays.epochDay(t, zone.getRules())).as("%s in %s", t, zone).isEqualTo(day);
     return day;
   }
@@ -71,12 +77,7 @@ class CalendarDaysProperties {
     // every long is a time in nanoseconds, 1677-09-21 to 2262-04-11: half of them before 1970
     qt().withExamples(10_000)
         .forAll(longs().all(), integers().between(0, IN_ZONES.size() - 1))
-        .checkAssert((nanos, z) -> {
-          ZoneId zone = IN_ZONES.get(z);
-          assertThat(CalendarDays.in(zone).epochDay(nanos))
-              .as("%s ns in %s", nanos, zone)
-              .isEqualTo(expectedDay(nanos, zone));
-        });
+        .checkAssert((nanos, z) -> checkedDay(nanos, IN_ZONES.get(z)));
   }
 
   @Test
@@ -101,13 +102,8 @@ class CalendarDaysProperties {
     qt().withExamples(10_000)
         .forAll(integers().between(0, changes.size() - 1), integers().between(-48, 48),
             longs().between(-2_000, 2_000))
-        .checkAssert((i, hours, nanos) -> {
-          long at = changes.get(i) + hours * NANOS_PER_HOUR + nanos;
-          ZoneId zone = zones.get(i);
-          assertThat(CalendarDays.in(zone).epochDay(at))
-              .as("%s ns in %s", at, zone)
-              .isEqualTo(expectedDay(at, zone));
-        });
+        .checkAssert((i, hours, nanos) ->
+            checkedDay(changes.get(i) + hours * NANOS_PER_HOUR + nanos, zones.get(i)));
   }
 
   @Test
@@ -121,14 +117,8 @@ class CalendarDaysProperties {
           ZoneId zone = IN_ZONES.get(z);
           long midnight =
               SessionTable.toNanos(LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant());
-          long at = midnight + nanos;
-          long expected = expectedDay(at, zone);
-          assertThat(CalendarDays.in(zone).epochDay(at))
-              .as("%s ns in %s", at, zone)
-              .isEqualTo(expected);
-          if (nanos >= 0) {
-            assertThat(expected).isEqualTo(day);
-          }
+          long found = checkedDay(midnight + nanos, zone);
+          assertThat(found).isEqualTo(nanos >= 0 ? day : day - 1);
         });
   }
 
