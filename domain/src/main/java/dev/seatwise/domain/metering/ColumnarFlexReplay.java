@@ -14,7 +14,6 @@ import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UserId;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -57,7 +56,6 @@ public final class ColumnarFlexReplay {
   private static final long DENSE_KEYS = 1 << 24;
   private static final int CHUNK = 1 << 15;
   private static final long NANOS = 1_000_000_000L;
-  private static final long DAY = 86_400L;
 
   /**
    * The replayed table's users and products (its dictionaries, which groups index): not the table,
@@ -320,9 +318,7 @@ public final class ColumnarFlexReplay {
     final long minimum;
     final long[] rates;
     final boolean noCoverage;
-    final boolean fixedOffset;
-    final long offsetSeconds;
-    final ZoneRules rules;
+    final CalendarDays.InZone calendar;
     final int[] users;
     final int[] products;
     final int[] bounds;
@@ -344,9 +340,7 @@ public final class ColumnarFlexReplay {
         rates[p] = catalog.flexRate(productDict.get(p)).orElse(-1L);
       }
       this.noCoverage = context.coverage().covered().isEmpty();
-      this.rules = context.zone().getRules();
-      this.fixedOffset = rules.isFixedOffset();
-      this.offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+      this.calendar = CalendarDays.in(context.zone());
       this.users = grouping.users();
       this.products = grouping.products();
       this.bounds = grouping.bounds();
@@ -425,9 +419,9 @@ public final class ColumnarFlexReplay {
       }
       windows[g] = w;
       tokens[g] = t;
-      days[g] = fixedOffset
-          ? daysFixed(s, e, from, len, offsetSeconds)
-          : daysInZone(s, e, from, len, rules);
+      days[g] = calendar.isFixedOffset()
+          ? daysFixed(s, e, from, len, calendar)
+          : daysInZone(s, e, from, len, calendar);
     }
 
     ColumnarFlexReplay result(Band[] bands) {
@@ -831,14 +825,17 @@ public final class ColumnarFlexReplay {
     }
   }
 
-  /** Days touched, sessions sorted by start, in a zone with one fixed offset. */
-  private static int daysFixed(long[] s, long[] e, int from, int len, long offsetSeconds) {
+  /**
+   * Days touched, sessions sorted by start, in a zone with one fixed offset (where a later time is
+   * never on an earlier day, so the days are counted as runs).
+   */
+  private static int daysFixed(long[] s, long[] e, int from, int len, CalendarDays.InZone calendar) {
     int count = 0;
     long last = Long.MIN_VALUE;
     for (int k = from; k < from + len; k++) {
-      long first = Math.floorDiv(Math.floorDiv(s[k], NANOS) + offsetSeconds, DAY);
+      long first = calendar.epochDay(s[k]);
       long end = e[k] == s[k] ? e[k] : e[k] - 1;
-      long lastDay = Math.floorDiv(Math.floorDiv(end, NANOS) + offsetSeconds, DAY);
+      long lastDay = calendar.epochDay(end);
       if (first > last) {
         count += (int) (lastDay - first + 1);
         last = lastDay;
@@ -851,12 +848,13 @@ public final class ColumnarFlexReplay {
   }
 
   /** Days touched in a zone whose offset changes: each session's days, as a set. */
-  private static int daysInZone(long[] s, long[] e, int from, int len, ZoneRules rules) {
+  private static int daysInZone(
+      long[] s, long[] e, int from, int len, CalendarDays.InZone calendar) {
     Set<Long> seen = new HashSet<>();
     for (int k = from; k < from + len; k++) {
-      long first = CalendarDays.epochDay(SessionTable.toInstant(s[k]), rules);
+      long first = calendar.epochDay(s[k]);
       long end = e[k] == s[k] ? e[k] : e[k] - 1;
-      long lastDay = CalendarDays.epochDay(SessionTable.toInstant(end), rules);
+      long lastDay = calendar.epochDay(end);
       for (long d = first; d <= lastDay; d++) {
         seen.add(d);
       }

@@ -364,13 +364,7 @@ public final class WindowScaling {
      * visits, which are kept, dropped or repeated by the sequence.
      */
     private void group(int user, int product, int[] idx, int a, int b, long[] starts, long[] ends) {
-      int cap = b - a;
-      // each visit: its positions [from, to) in idx, windows and span
-      int[] vFrom = new int[cap];
-      int[] vTo = new int[cap];
-      long[] vWindows = new long[cap];
-      long[] vStart = new long[cap];
-      long[] vEnd = new long[cap];
+      Visits found = new Visits(b - a);
       int visits = 0;
       int current = -1;
       int currentEnd = -1;
@@ -384,21 +378,11 @@ public final class WindowScaling {
         boolean billable = e > s && e - s >= minimum;
         if (current < 0 || s >= openEnd) {
           if (!billable) { // free use: a visit of its own that opens nothing
-            vFrom[visits] = k;
-            vTo[visits] = k + 1;
-            vWindows[visits] = 0;
-            vStart[visits] = s;
-            vEnd[visits] = Math.max(s, e);
-            visits++;
+            visits = found.put(visits, k, k + 1, 0, s, Math.max(s, e));
             continue;
           }
           if (current >= 0) {
-            vFrom[visits] = current;
-            vTo[visits] = currentEnd;
-            vWindows[visits] = windows;
-            vStart[visits] = spanStart;
-            vEnd[visits] = spanEnd;
-            visits++;
+            visits = found.put(visits, current, currentEnd, windows, spanStart, spanEnd);
           }
           current = k;
           windows = 0;
@@ -417,13 +401,13 @@ public final class WindowScaling {
         spanEnd = Math.max(spanEnd, Math.max(e, openEnd));
       }
       if (current >= 0) {
-        vFrom[visits] = current;
-        vTo[visits] = currentEnd;
-        vWindows[visits] = windows;
-        vStart[visits] = spanStart;
-        vEnd[visits] = spanEnd;
-        visits++;
+        visits = found.put(visits, current, currentEnd, windows, spanStart, spanEnd);
       }
+      int[] vFrom = found.from;
+      int[] vTo = found.to;
+      long[] vWindows = found.windows;
+      long[] vStart = found.start;
+      long[] vEnd = found.end;
       // by span start, equal starts in the order found (an insertion sort: only a visit closed
       // after the free launches that followed it moves, past those)
       int[] order = new int[visits];
@@ -463,6 +447,36 @@ public final class WindowScaling {
             emit(user, product, idx, vFrom[v], vTo[v], starts, ends, shift);
           }
         }
+      }
+    }
+
+    /**
+     * The visits of one user and product, by column: visit {@code v}'s positions {@code [from[v],
+     * to[v])} among the group's sorted rows, its windows and its span {@code [start[v], end[v])}.
+     */
+    private static final class Visits {
+      final int[] from;
+      final int[] to;
+      final long[] windows;
+      final long[] start;
+      final long[] end;
+
+      Visits(int capacity) {
+        this.from = new int[capacity];
+        this.to = new int[capacity];
+        this.windows = new long[capacity];
+        this.start = new long[capacity];
+        this.end = new long[capacity];
+      }
+
+      /** Writes visit {@code v}'s five columns; returns {@code v + 1}, the next visit. */
+      int put(int v, int fromRow, int toRow, long windowCount, long spanStart, long spanEnd) {
+        from[v] = fromRow;
+        to[v] = toRow;
+        windows[v] = windowCount;
+        start[v] = spanStart;
+        end[v] = spanEnd;
+        return v + 1;
       }
     }
 

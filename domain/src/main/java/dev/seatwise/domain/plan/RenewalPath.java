@@ -134,12 +134,9 @@ public final class RenewalPath {
       List<Charge> idleBurn,
       PlanPeriod period,
       CatalogHistory catalogs) {
-    checkNotNull(today, "today");
-    checkNotNull(optimum, "optimum");
+    // the other arguments are checked by the overload this delegates to, with the same messages
     checkNotNull(windows, "windows");
     checkNotNull(idleBurn, "idleBurn");
-    checkNotNull(period, "period");
-    checkNotNull(catalogs, "catalogs");
     WindowTable table = WindowTable.of(windows);
     Set<Charge> idle = new HashSet<>(idleBurn);
     int[] at = new int[table.size()];

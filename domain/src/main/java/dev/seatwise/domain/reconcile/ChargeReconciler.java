@@ -7,14 +7,12 @@ import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.metering.MeterContext;
 import dev.seatwise.domain.metering.Metering;
 import dev.seatwise.domain.metering.WindowTable;
+import dev.seatwise.domain.usage.CalendarDays;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.SessionTable;
 import dev.seatwise.domain.usage.UsageLog;
 import dev.seatwise.domain.usage.UserId;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -76,9 +74,6 @@ public final class ChargeReconciler {
   private static final int MAX_USERS = 1 << 24;
   private static final int MAX_PRODUCTS = 1 << 16;
   private static final long MAX_DAYS = 1L << 23;
-
-  private static final long NANOS_PER_SECOND = 1_000_000_000L;
-  private static final long SECONDS_PER_DAY = 86_400L;
 
   /**
    * Reconciles {@code charged} with {@code replay}, the metering of {@code usage} (the same people's
@@ -230,7 +225,7 @@ public final class ChargeReconciler {
     long first = from.toEpochDay();
     long periodDays = to.toEpochDay() - first;
     checkArgument(periodDays < MAX_DAYS, "period [%s, %s) is too long", from, to);
-    Days calendar = new Days(context.zone());
+    CalendarDays.InZone calendar = CalendarDays.in(context.zone());
     long minimum = context.catalog().metering().minimumBillable().toNanos();
     long window = context.catalog().metering().window().toNanos();
     int[] chargedUser = ids.of(charged);
@@ -707,29 +702,6 @@ public final class ChargeReconciler {
       int c = cell(user, product);
       return offset[c] == offset[c + 1]
           || Arrays.binarySearch(starts, offset[c], offset[c + 1], start) >= 0;
-    }
-  }
-
-  /**
-   * Calendar days of instants in epoch nanoseconds in one zone: a fixed offset added, or the zone's
-   * offset at the instant (as {@code CalendarDays} works it out).
-   */
-  private static final class Days {
-    private final ZoneRules rules;
-    private final long fixedOffset;
-    private final boolean fixed;
-
-    Days(ZoneId zone) {
-      this.rules = zone.getRules();
-      this.fixed = rules.isFixedOffset();
-      this.fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
-    }
-
-    long epochDay(long nanos) {
-      long seconds = Math.floorDiv(nanos, NANOS_PER_SECOND);
-      long offset =
-          fixed ? fixedOffset : rules.getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
-      return Math.floorDiv(seconds + offset, SECONDS_PER_DAY);
     }
   }
 

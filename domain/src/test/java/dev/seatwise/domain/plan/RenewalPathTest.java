@@ -8,6 +8,7 @@ import static dev.seatwise.domain.testkit.LicensingFixtures.pack;
 import static dev.seatwise.domain.testkit.LicensingFixtures.usd;
 import static dev.seatwise.domain.testkit.LicensingFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
@@ -16,6 +17,7 @@ import dev.seatwise.domain.catalog.Product;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.catalog.Term;
 import dev.seatwise.domain.metering.Charge;
+import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.plan.PathStep.Kind;
 import dev.seatwise.domain.testkit.LicensingFixtures;
@@ -314,5 +316,30 @@ class RenewalPathTest {
     assertThat(p.optimum()).isEqualTo(usd("510.00"));
     assertThat(p.timingGap()).isEqualTo(usd("0.00"));
     addsUp(p);
+  }
+
+  @Test
+  void eachMissingArgumentIsNamedByBothOverloads() {
+    Plan empty = Plan.empty(USD);
+    List<Charge> none = List.of();
+    List<Charge> noIdle = List.of();
+    assertThatThrownBy(() -> RenewalPath.of(null, empty, none, noIdle, YEAR, CATALOG)).hasMessage("today");
+    assertThatThrownBy(() -> RenewalPath.of(empty, null, none, noIdle, YEAR, CATALOG)).hasMessage("optimum");
+    assertThatThrownBy(() -> RenewalPath.of(empty, empty, (List<Charge>) null, noIdle, YEAR, CATALOG))
+        .hasMessage("windows");
+    assertThatThrownBy(() -> RenewalPath.of(empty, empty, none, (List<Charge>) null, YEAR, CATALOG))
+        .hasMessage("idleBurn");
+    assertThatThrownBy(() -> RenewalPath.of(empty, empty, none, noIdle, null, CATALOG)).hasMessage("period");
+    assertThatThrownBy(() -> RenewalPath.of(empty, empty, none, noIdle, YEAR, null)).hasMessage("catalogs");
+    WindowTable table = WindowTable.of(none);
+    int[] noPositions = {};
+    assertThatThrownBy(() -> RenewalPath.of(null, empty, table, noPositions, YEAR, CATALOG)).hasMessage("today");
+    assertThatThrownBy(() -> RenewalPath.of(empty, null, table, noPositions, YEAR, CATALOG)).hasMessage("optimum");
+    assertThatThrownBy(() -> RenewalPath.of(empty, empty, (WindowTable) null, noPositions, YEAR, CATALOG))
+        .hasMessage("windows");
+    assertThatThrownBy(() -> RenewalPath.of(empty, empty, table, (int[]) null, YEAR, CATALOG))
+        .hasMessage("idleBurn");
+    assertThatThrownBy(() -> RenewalPath.of(empty, empty, table, noPositions, null, CATALOG)).hasMessage("period");
+    assertThatThrownBy(() -> RenewalPath.of(empty, empty, table, noPositions, YEAR, null)).hasMessage("catalogs");
   }
 }
