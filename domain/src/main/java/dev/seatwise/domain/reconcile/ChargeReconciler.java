@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Sets what Flex charged beside the replay, per user x product x calendar day (in the context's
@@ -228,12 +229,13 @@ public final class ChargeReconciler {
     CalendarDays.InZone calendar = CalendarDays.in(context.zone());
     long minimum = context.catalog().metering().minimumBillable().toNanos();
     long window = context.catalog().metering().window().toNanos();
-    int[] chargedUser = ids.of(charged);
-    int[] chargedProduct = ids.productsOf(charged);
-    int[] windowUser = ids.of(windows);
-    int[] windowProduct = ids.productsOf(windows);
-    int[] sessionUser = ids.of(sessions);
-    int[] sessionProduct = ids.productsOf(sessions);
+    // each table's own user and product numbers, onto the dictionary's
+    int[] chargedUser = ids.users(charged.users().size(), charged.users()::get);
+    int[] chargedProduct = ids.products(charged.products().size(), charged.products()::get);
+    int[] windowUser = ids.users(windows.userCount(), windows::userAt);
+    int[] windowProduct = ids.products(windows.productCount(), windows::productAt);
+    int[] sessionUser = ids.users(sessions.users().size(), sessions.users()::get);
+    int[] sessionProduct = ids.products(sessions.products().size(), sessions.products()::get);
 
     // each user's rows, then blocks of consecutive users (in number order) of at most blockRows
     int users = ids.users.length;
@@ -577,50 +579,20 @@ public final class ChargeReconciler {
       return productNumber.get(p);
     }
 
-    int[] of(WindowTable t) {
-      int[] out = new int[t.userCount()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = user(t.userAt(i));
+    /** The numbers of {@code n} users, the {@code i}th being {@code at.apply(i)}. */
+    int[] users(int n, IntFunction<UserId> at) {
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = user(at.apply(i));
       }
       return out;
     }
 
-    int[] productsOf(WindowTable t) {
-      int[] out = new int[t.productCount()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = product(t.productAt(i));
-      }
-      return out;
-    }
-
-    int[] of(ChargeTable t) {
-      int[] out = new int[t.users().size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = user(t.users().get(i));
-      }
-      return out;
-    }
-
-    int[] productsOf(ChargeTable t) {
-      int[] out = new int[t.products().size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = product(t.products().get(i));
-      }
-      return out;
-    }
-
-    int[] of(SessionTable t) {
-      int[] out = new int[t.users().size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = user(t.users().get(i));
-      }
-      return out;
-    }
-
-    int[] productsOf(SessionTable t) {
-      int[] out = new int[t.products().size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = product(t.products().get(i));
+    /** The numbers of {@code n} products, the {@code i}th being {@code at.apply(i)}. */
+    int[] products(int n, IntFunction<ProductId> at) {
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = product(at.apply(i));
       }
       return out;
     }
