@@ -96,6 +96,17 @@ class ReconcileCommandTest {
     assertThat(j.at("/differences/0/reason").asText()).isEqualTo("charged with no usage seen");
     assertThat(j.at("/differences/5/reason").asText())
         .startsWith("usage seen and not charged: likely the idle pause");
+    // dan was charged and never seen; eve was seen and never charged: a note counts them
+    List<String> notes = new ArrayList<>();
+    j.get("notes").forEach(n -> notes.add(n.asText()));
+    assertThat(notes)
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .startsWith(
+                        "people named on one side only: 1 of the 6 charged have no usage in the"
+                            + " usage files, and 1 of the 6 with usage were never charged")
+                    .contains("give --identities"));
   }
 
   @Test

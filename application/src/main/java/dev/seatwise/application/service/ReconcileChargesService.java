@@ -17,6 +17,7 @@ import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.reconcile.ChargeReconciler;
 import dev.seatwise.domain.reconcile.ChargeTable;
 import dev.seatwise.domain.reconcile.Reconciliation;
+import dev.seatwise.domain.reconcile.UserMatch;
 import dev.seatwise.domain.usage.CalendarDays;
 import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.SessionTable;
@@ -104,11 +105,29 @@ public final class ReconcileChargesService implements ReconcileChargesUseCase {
         "a replayed window counts on the day it opens, in " + zone + "; charged minus replayed is the"
             + " difference; users match by id, so give --identities when the logs name logins and the"
             + " export e-mails");
+    UserMatch match =
+        UserMatch.of(charged, imported.log().sessionTable(), imported.log().days());
+    if (!match.allMatched()) {
+      notes.add(unmatchedNote(match));
+    }
     if (analysis.hasSummaries()) {
       notes.add("aggregated usage reports carry no dates, so they are not part of the replay");
     }
     return new ChargeReconciliation(
         analysis.period(), analysis.catalog().vendor(), imported.report(), r, notes);
+  }
+
+  /**
+   * How many people are named on one side only: when many are, the two sides likely name people
+   * differently, and most differences come from that alone. Counts only (no names: the note is
+   * shown as it is under privacy too; the differences name the people).
+   */
+  static String unmatchedNote(UserMatch m) {
+    return "people named on one side only: " + m.chargedWithoutUsage().size() + " of the "
+        + m.charged() + " charged have no usage in the usage files, and "
+        + m.usedWithoutCharge().size() + " of the " + m.used() + " with usage were never charged;"
+        + " their days cannot be matched. If the two sides name people differently (FlexLM logins in"
+        + " the logs, e-mails in the export), give --identities";
   }
 
   private static LocalDate day(long nanos, ZoneRules rules) {
