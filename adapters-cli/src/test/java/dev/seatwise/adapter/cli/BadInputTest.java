@@ -143,6 +143,45 @@ class BadInputTest {
   }
 
   @Test
+  void aDateOptionOutsideThePlausibleDatesIsWrongUsageNotAnInternalError() {
+    // before: review --as-of 9999-01-01 overflowed a long (exit 3), forecast --as-of 9999-01-01
+    // projected 2.9 million days of history, compare --from 0001-01-01 priced 3.6 million days
+    for (String[] args :
+        new String[][] {
+          {"review", "--as-of", "9999-01-01"},
+          {"forecast", "--as-of", "9999-01-01"},
+          {"trade-in", "--product", "ACD", "--seats", "1", "--as-of", "1000-01-01"},
+          {"compare", "--from", "0001-01-01"},
+          {"concurrency", "--to", "2101-01-02"}
+        }) {
+      String[] all = new String[args.length + 4];
+      System.arraycopy(args, 0, all, 0, args.length);
+      System.arraycopy(
+          new String[] {"--usage", bad.toString(), "--catalog", Cli.TINY}, 0, all, args.length, 4);
+
+      Cli.Result r = Cli.run(all);
+
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err())
+          .as(String.join(" ", args))
+          .contains("Invalid value for option '" + args[args.length - 2] + "'")
+          .contains("outside the plausible dates 1990-01-01 to 2100-12-31")
+          .doesNotContain("internal error");
+    }
+  }
+
+  @Test
+  void anImpossibleDateIsNamedWithoutJavaClassNames() {
+    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--from", "2025-13-01");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("Invalid value for option '--from'")
+        .contains("'2025-13-01' is not a date (YYYY-MM-DD)")
+        .doesNotContain("java.time");
+  }
+
+  @Test
   void anUnknownProductOrFormatInAnOptionIsWrongUsage() {
     Cli.Result product =
         Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--no-flex", "XYZ");

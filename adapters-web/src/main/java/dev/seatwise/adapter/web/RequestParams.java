@@ -1,6 +1,7 @@
 package dev.seatwise.adapter.web;
 
 import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.PlausibleDates;
 import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -44,11 +45,18 @@ final class RequestParams {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
+    LocalDate date;
     try {
-      return Optional.of(LocalDate.parse(value.strip()));
+      date = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw ApiProblem.badRequest("'" + name + "' must be a date like 2025-01-01, not " + shorten(value));
     }
+    // a date of year 1 or 9999 is no period to walk: millions of days (or a long overflow)
+    String problem = PlausibleDates.problem(date);
+    if (problem != null) {
+      throw ApiProblem.badRequest("'" + name + "': " + problem);
+    }
+    return Optional.of(date);
   }
 
   static double rate(Context ctx, String name) {

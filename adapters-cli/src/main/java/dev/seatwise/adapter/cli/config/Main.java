@@ -1,10 +1,12 @@
 package dev.seatwise.adapter.cli.config;
 
+import dev.seatwise.adapter.cli.DateConverter;
 import dev.seatwise.adapter.cli.ErrorHandler;
 import dev.seatwise.adapter.cli.InputOptions;
 import dev.seatwise.adapter.cli.SeatwiseCommand;
 import dev.seatwise.adapter.cli.UsageErrorHandler;
 import dev.seatwise.adapter.cli.UseCases;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -117,6 +119,7 @@ public final class Main {
       }
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(LocalDate.class, new DateConverter());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setUsageHelpWidth(100);
