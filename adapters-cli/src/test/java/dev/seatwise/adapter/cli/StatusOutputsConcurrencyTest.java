@@ -55,6 +55,31 @@ class StatusOutputsConcurrencyTest {
     assertThat(find(products, "MSCONE:ADAMS_Car_Plugin").get("peak").asLong()).isEqualTo(1);
   }
 
+  @Test
+  void aPeakWiderThanItsColumnIsPrintedWholeNeverCut() throws Exception {
+    // status outputs count weights (Altair units, tokens, cores): the LM-X sample's peak of 40,000
+    // was printed "40..." in the 5-column PEAK cell
+    Path rlm = dir.resolve("rlmstat.txt");
+    Files.writeString(rlm, String.join("\n",
+        "rlmutil v12.2",
+        "    rlm status on licserv.com (port 35015), up 99d 11:08:25",
+        "    Recent Statistics (00:16:08), init time: Wed Nov  3 12:32:30 2021",
+        "    csci license pool status on licser.server.com (port 63133)",
+        "    converge_super v3.0",
+        "        count: 10000000, # reservations: 0, inuse: 1234567, exp: 31-jan-2022",
+        "        obsolete: 0, min_remove: 120, total checkouts: 169",
+        "    ------------------------",
+        "    csci license usage status on licser.server.com (port 63133)",
+        "    converge_super v3.0: asdj13@myserver.example.com 1234567/0 at 11/01 09:01  (handle: 15a)",
+        ""));
+
+    Cli.Result r = Cli.run("concurrency", "--usage", rlm.toString(), "--catalog", Cli.TINY);
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).containsPattern("converge_super\\*\\s+1,234,567 2021-11-03");
+    assertThat(r.out()).doesNotContain("1,...");
+  }
+
   private static JsonNode find(JsonNode products, String name) {
     for (JsonNode p : products) {
       if (p.get("product").asText().equals(name)) {
