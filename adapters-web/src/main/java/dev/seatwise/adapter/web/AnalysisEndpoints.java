@@ -180,7 +180,7 @@ public final class AnalysisEndpoints {
    */
   Prepared comparison(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
-    boolean asCsv = "csv".equalsIgnoreCase(ctx.queryParam("format"));
+    boolean asCsv = RequestParams.csv(ctx, true);
     Optional<GroupBy> by = RequestParams.grouping(ctx, "by");
     double refusals = RequestParams.rate(ctx, "poolRefusalRate");
     CompareScenariosQuery query =
@@ -240,6 +240,7 @@ public final class AnalysisEndpoints {
   }
 
   Prepared concurrencyAnalysis(Context ctx) {
+    RequestParams.csv(ctx, false); // JSON only: format=csv is a 400, not a JSON answer
     PeriodSpec period = RequestParams.period(ctx);
     double rate = RequestParams.rate(ctx, "refusalRate");
     return scope -> {
@@ -307,6 +308,7 @@ public final class AnalysisEndpoints {
   }
 
   Prepared forecast(Context ctx) {
+    RequestParams.csv(ctx, false); // JSON only: format=csv is a 400, not a JSON answer
     PeriodSpec period = RequestParams.period(ctx);
     LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
     ForecastTokensQuery query =
@@ -368,6 +370,7 @@ public final class AnalysisEndpoints {
   }
 
   Prepared review(Context ctx) {
+    RequestParams.csv(ctx, false); // JSON only: format=csv is a 400, not a JSON answer
     PeriodSpec period = RequestParams.period(ctx);
     LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
     ReviewRenewalsQuery query =
@@ -425,6 +428,7 @@ public final class AnalysisEndpoints {
   }
 
   Prepared reconciliation(Context ctx) {
+    RequestParams.csv(ctx, false); // JSON only: format=csv is a 400, not a JSON answer
     ReconcileChargesQuery query =
         RequestParams.valid(() -> new ReconcileChargesQuery(RequestParams.period(ctx)));
     return scope -> {

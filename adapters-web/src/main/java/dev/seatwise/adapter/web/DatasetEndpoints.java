@@ -203,7 +203,7 @@ public final class DatasetEndpoints {
     AnalysisEndpoints.Prepared prepared = analysis.apply(ctx);
     Map<String, String> labels = dataset.labels();
     ctx.attribute(ProblemTranslator.LABELS, labels);
-    boolean async = "true".equalsIgnoreCase(String.valueOf(ctx.queryParam("async")).strip());
+    boolean async = RequestParams.flag(ctx, "async");
     if (async && "csv".equalsIgnoreCase(ctx.queryParam("format"))) {
       throw ApiProblem.badRequest("a job answers JSON only; ask for format=csv without async");
     }

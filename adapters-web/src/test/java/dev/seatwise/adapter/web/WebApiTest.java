@@ -462,6 +462,31 @@ class WebApiTest {
   }
 
   @Test
+  void aFlagOrFormatTheServerDoesNotUnderstandIs400NotSilentlyIgnored() {
+    // before: strict=yes read the files leniently, format=xml answered JSON, and format=csv on an
+    // analysis that has no CSV answered JSON, each with 200
+    for (String query :
+        List.of(
+            "/api/comparisons?strict=yes",
+            "/api/comparisons?format=xml",
+            "/api/concurrency?format=csv",
+            "/api/forecasts?format=csv",
+            "/api/reviews?format=csv",
+            "/api/reconciliations?format=csv")) {
+      HttpResponse<String> r = server.post(query, new Multipart().file("usage", usage));
+
+      assertThat(r.statusCode()).as(query).isEqualTo(400);
+      assertThat(TestServer.json(r).get("detail").asText())
+          .as(query)
+          .containsAnyOf("'strict' must be true or false", "'format'");
+      assertNoStackTrace(r.body());
+    }
+    HttpResponse<String> json = server.post("/api/concurrency?format=json&strict=FALSE",
+        new Multipart().file("usage", usage));
+    assertThat(json.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void uploadsOverTheCapAre413(@TempDir Path dir) {
     try (TestServer small = new TestServer(dir, s -> s.withMaxUploadBytes(64 * 1024))) {
       byte[] big = new byte[200 * 1024];
