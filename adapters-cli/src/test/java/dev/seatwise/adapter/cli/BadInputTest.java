@@ -182,6 +182,34 @@ class BadInputTest {
   }
 
   @Test
+  void optionErrorsReadAsTextNotAsFormatStringsOrJavaExceptions() {
+    // before: "usage change must be in (-100, 1000] %% but was -100" (a printf escape printed as
+    // is) and "cannot convert 'nope' to GenerateFormat (java.lang.IllegalArgumentException: ..."
+    Cli.Result usage =
+        Cli.run("sensitivity", "--usage", bad.toString(), "--catalog", Cli.TINY, "--usage-change=-100");
+    Cli.Result format = Cli.run("generate", "--format", "nope");
+
+    assertThat(usage.exit()).isEqualTo(2);
+    assertThat(usage.err()).contains("usage change must be in (-100, 1000] % but was -100");
+    assertThat(format.exit()).isEqualTo(2);
+    assertThat(format.err())
+        .contains("Invalid value for option '--format': unknown format 'nope'")
+        .doesNotContain("java.lang")
+        .doesNotContain("GenerateFormat");
+  }
+
+  @Test
+  void aFolderThatDoesNotExistIsNamedAsTheReasonAFileCannotBeWritten() {
+    // before: "x.csv: cannot write: /no/such/folder/x.csv" (the exception's message is the path)
+    Path out = dir.resolve("no-such-folder").resolve("x.csv");
+
+    Cli.Result r = Cli.run("generate", "--users", "1", "--days", "1", "--out", out.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(out + ": cannot write: the folder " + out.getParent() + " does not exist");
+  }
+
+  @Test
   void anUnknownProductOrFormatInAnOptionIsWrongUsage() {
     Cli.Result product =
         Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--no-flex", "XYZ");

@@ -429,6 +429,7 @@ class WebApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString("user,product,start,end\n"))
                 .build());
     assertThat(notMultipart.statusCode()).isEqualTo(415);
+    assertThat(TestServer.json(notMultipart).get("detail").asText()).contains("'identities'");
     HttpResponse<String> unknownField =
         server.post("/api/comparisons", new Multipart().file("evil", "x.csv", "a\n"));
     assertThat(unknownField.statusCode()).isEqualTo(400);
