@@ -85,6 +85,27 @@ final class TestServer implements AutoCloseable {
         request(path).header("Content-Type", body.contentType()).POST(body.publisher()).build());
   }
 
+  /** The answer's bytes as sent, without decoding them (to check the encoding itself). */
+  HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<byte[]> getBytes(String path) {
+    return sendBytes(request(path).GET().build());
+  }
+
+  HttpResponse<byte[]> postBytes(String path, Multipart body) {
+    return sendBytes(
+        request(path).header("Content-Type", body.contentType()).POST(body.publisher()).build());
+  }
+
   HttpResponse<String> postExample(String path) {
     return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
   }

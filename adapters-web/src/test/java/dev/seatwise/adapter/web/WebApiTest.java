@@ -353,6 +353,23 @@ class WebApiTest {
   }
 
   @Test
+  void aProblemIsUtf8LikeEveryJsonAnswerSoNonAsciiInputSurvivesIt() {
+    // before: problem bodies were written in ISO-8859-1 (Jetty's default for a type it does not
+    // know), so 'Ü' reached clients as the byte 0xDC, which no JSON parser reads as UTF-8, and '…'
+    // (the cut of a long id in a 404) as '?'
+    String csv = "user,product,start,end\n" + "zoë,Übersicht…,2025-01-06T08:00:00Z,2025-01-06T10:00:00Z\n";
+    HttpResponse<byte[]> r =
+        server.postBytes("/api/comparisons?strict=true", new Multipart().file("usage", "bad.csv", csv));
+    HttpResponse<byte[]> longId = server.getBytes("/api/datasets/" + "a".repeat(64) + "b");
+
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("unknown product 'Übersicht…'");
+    assertThat(longId.statusCode()).isEqualTo(404);
+    assertThat(new String(longId.body(), StandardCharsets.UTF_8)).contains("aaaa…'");
+  }
+
+  @Test
   void aFileOfUnknownFormatIsAProblemNamingTheFile() {
     HttpResponse<String> r =
         server.post(
