@@ -6,6 +6,10 @@ import dev.seatwise.adapter.cli.InputOptions;
 import dev.seatwise.adapter.cli.SeatwiseCommand;
 import dev.seatwise.adapter.cli.UsageErrorHandler;
 import dev.seatwise.adapter.cli.UseCases;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +23,18 @@ public final class Main {
   public static void main(String[] args) {
     int code;
     try {
-      code = commandLineFor(args).execute(args);
+      CommandLine cli = commandLineFor(args);
+      if (System.console() == null) {
+        // standard output is a file or a pipe: the answer is data, written in UTF-8 (as JSON must
+        // be) whatever the locale; under LC_ALL=C Java 17 wrote it in ASCII, 'zoë' as 'zo?'. A
+        // terminal keeps its own encoding.
+        cli.setOut(
+            new PrintWriter(
+                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)),
+                true));
+      }
+      code = cli.execute(args);
+      cli.getOut().flush();
     } catch (OutOfMemoryError e) {
       System.err.println("seatwise: " + outOfMemory(args, Runtime.getRuntime().maxMemory()));
       code = ErrorHandler.BAD_INPUT;
