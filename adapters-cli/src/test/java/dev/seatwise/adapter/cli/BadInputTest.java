@@ -210,6 +210,23 @@ class BadInputTest {
   }
 
   @Test
+  void currentLeftOutSaysWhenTheTodaysPlanFilesHadNoRowToUse() throws Exception {
+    // before: "no subscriptions export or token lots were given" right after listing the lots
+    // file's rejections: the file was given, none of its rows could be used
+    Path lots = dir.resolve("lots.csv");
+    Files.writeString(lots, "purchase_date,tokens,unit_price\n2025-01-01,-500,3.00\n");
+
+    Cli.Result r =
+        Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--lots", lots.toString(),
+            "-o", "json");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.json().get("notes").toString())
+        .contains("current is left out: no subscription, seat assignment or token lot to evaluate")
+        .doesNotContain("were given");
+  }
+
+  @Test
   void anUnknownProductOrFormatInAnOptionIsWrongUsage() {
     Cli.Result product =
         Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--no-flex", "XYZ");
