@@ -1,7 +1,9 @@
 package dev.seatwise.adapter.cli;
 
 import dev.seatwise.application.port.in.PlausibleDates;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -31,5 +33,21 @@ public final class DateConverter implements ITypeConverter<LocalDate> {
       throw new TypeConversionException(problem);
     }
     return date;
+  }
+
+  /**
+   * Reads {@code --zone}: a region such as {@code Europe/Berlin} or an offset such as {@code
+   * +01:00}, else wrong usage saying so, with no Java class names.
+   */
+  public static final class Zone implements ITypeConverter<ZoneId> {
+    @Override
+    public ZoneId convert(String value) {
+      try {
+        return ZoneId.of(value.strip());
+      } catch (DateTimeException e) {
+        throw new TypeConversionException(
+            "'" + Text.fit(value, 200) + "' is not a time zone (e.g. UTC, Europe/Berlin or +01:00)");
+      }
+    }
   }
 }

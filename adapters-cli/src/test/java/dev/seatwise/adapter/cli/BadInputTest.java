@@ -182,6 +182,18 @@ class BadInputTest {
   }
 
   @Test
+  void anUnknownZoneIsNamedWithoutJavaClassNames() {
+    // before: "cannot convert 'Mars/Olympus' to class java.time.ZoneId (java.time.zone.
+    // ZoneRulesException: Unknown time-zone ID: Mars/Olympus)"
+    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--zone", "Mars/Olympus");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("Invalid value for option '--zone': 'Mars/Olympus' is not a time zone")
+        .doesNotContain("java.time");
+  }
+
+  @Test
   void optionErrorsReadAsTextNotAsFormatStringsOrJavaExceptions() {
     // before: "usage change must be in (-100, 1000] %% but was -100" (a printf escape printed as
     // is) and "cannot convert 'nope' to GenerateFormat (java.lang.IllegalArgumentException: ..."

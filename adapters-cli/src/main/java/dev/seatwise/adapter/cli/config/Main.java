@@ -135,6 +135,7 @@ public final class Main {
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.registerConverter(LocalDate.class, new DateConverter());
+    cli.registerConverter(java.time.ZoneId.class, new DateConverter.Zone());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setUsageHelpWidth(100);
