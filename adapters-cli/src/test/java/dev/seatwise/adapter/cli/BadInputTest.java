@@ -182,6 +182,27 @@ class BadInputTest {
   }
 
   @Test
+  void anAmountOptionOutsideAPlausibleRangeIsWrongUsageNotAnInternalError() {
+    // before: --maintenance 1e999999999 was exit 3 (BigInteger would overflow), --named-price abc
+    // named java.lang.NumberFormatException
+    Cli.Result huge =
+        Cli.run("trade-in", "--usage", bad.toString(), "--catalog", Cli.TINY, "--product", "ACD",
+            "--seats", "1", "--maintenance", "1e999999999");
+    Cli.Result text =
+        Cli.run("trade-in", "--usage", bad.toString(), "--catalog", Cli.TINY, "--product", "ACD",
+            "--seats", "1", "--named-price", "abc");
+
+    assertThat(huge.exit()).isEqualTo(2);
+    assertThat(huge.err())
+        .contains("Invalid value for option '--maintenance': '1e999999999' is not an amount")
+        .doesNotContain("internal error");
+    assertThat(text.exit()).isEqualTo(2);
+    assertThat(text.err())
+        .contains("Invalid value for option '--named-price': 'abc' is not an amount")
+        .doesNotContain("java.lang");
+  }
+
+  @Test
   void anUnknownZoneIsNamedWithoutJavaClassNames() {
     // before: "cannot convert 'Mars/Olympus' to class java.time.ZoneId (java.time.zone.
     // ZoneRulesException: Unknown time-zone ID: Mars/Olympus)"

@@ -1,5 +1,6 @@
 package dev.seatwise.adapter.cli.config;
 
+import dev.seatwise.adapter.cli.AmountConverter;
 import dev.seatwise.adapter.cli.DateConverter;
 import dev.seatwise.adapter.cli.ErrorHandler;
 import dev.seatwise.adapter.cli.InputOptions;
@@ -136,6 +137,7 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.registerConverter(LocalDate.class, new DateConverter());
     cli.registerConverter(java.time.ZoneId.class, new DateConverter.Zone());
+    cli.registerConverter(java.math.BigDecimal.class, new AmountConverter());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setUsageHelpWidth(100);
