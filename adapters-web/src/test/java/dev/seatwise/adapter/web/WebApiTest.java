@@ -370,6 +370,22 @@ class WebApiTest {
   }
 
   @Test
+  void moneyIsWrittenWithTwoDecimalsAsTheContractAndTheCliWriteIt() {
+    // before: the web built its answers as trees, whose decimal nodes dropped trailing zeros, so a
+    // total of 1500.00 was written 1500 (json-contract.md: exactly two decimals, as the CLI writes)
+    HttpResponse<String> r = server.post("/api/comparisons", new Multipart().file("usage", usage));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    java.util.regex.Matcher totals = java.util.regex.Pattern.compile("\"total\":([0-9.]+)").matcher(r.body());
+    int n = 0;
+    while (totals.find()) {
+      assertThat(totals.group(1)).as(r.body()).matches("[0-9]+\\.[0-9]{2}");
+      n++;
+    }
+    assertThat(n).isPositive();
+  }
+
+  @Test
   void aFileOfUnknownFormatIsAProblemNamingTheFile() {
     HttpResponse<String> r =
         server.post(
