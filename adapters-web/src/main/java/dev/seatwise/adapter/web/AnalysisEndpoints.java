@@ -190,7 +190,11 @@ public final class AnalysisEndpoints {
                     .orElse(CompareScenariosQuery.of(period))
                     .withPoolRefusalRate(refusals));
     return scope -> {
-      Comparison c = scope.comparing().compare(query);
+      Comparison compared = scope.comparing().compare(query);
+      // the entitlement files' rows too, as the CLI reports them: none vanishes without a word
+      Comparison c =
+          compared.withImport(
+              compared.importReport().plus(scope.entitlementsReport()), compared.notes());
       ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
       if (asCsv) {
         return csv.toCsv(by.isPresent() ? CsvTables.breakdown(response) : CsvTables.users(response));
@@ -325,7 +329,8 @@ public final class AnalysisEndpoints {
       TokenForecast forecast = scope.forecastingTokens().forecast(query);
       return json.valueToTree(
           JsonForecastMapper.INSTANCE.toResponse(
-              forecast, scope.usage().report(), currency(scope), scope.importNotes()));
+              forecast, scope.usage().report().plus(scope.entitlementsReport()), currency(scope),
+              scope.importNotes()));
     };
   }
 
@@ -385,7 +390,8 @@ public final class AnalysisEndpoints {
       RenewalReview review = scope.reviewingRenewals().review(query);
       return json.valueToTree(
           JsonReviewMapper.INSTANCE.toResponse(
-              review, scope.usage().report(), currency(scope), scope.importNotes()));
+              review, scope.usage().report().plus(scope.entitlementsReport()), currency(scope),
+              scope.importNotes()));
     };
   }
 

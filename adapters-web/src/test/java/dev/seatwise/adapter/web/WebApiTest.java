@@ -386,6 +386,35 @@ class WebApiTest {
   }
 
   @Test
+  void rejectedEntitlementRowsAreReportedAsTheCliReportsThem() {
+    // before: the web's import report held the usage files only, so a Subscriptions export whose
+    // rows were rejected (here a negative seat count and an unknown offering) vanished without a
+    // word, where the CLI lists them and counts the file
+    String subscriptions =
+        "contract_number,subscription_id,offering_name,seat_quantity,start_date,end_date,term\n"
+            + "1,S1,AutoCAD,-2,2025-01-01,2026-01-01,Annual\n"
+            + "1,S2,Nothing,2,2025-01-01,2026-01-01,Annual\n"
+            + "1,S3,AutoCAD,1,2025-01-01,2026-01-01,Annual\n";
+    for (String path : List.of("/api/comparisons", "/api/forecasts", "/api/reviews")) {
+      HttpResponse<String> r =
+          server.post(path, new Multipart().file("usage", usage)
+              .file("entitlements", "subs.csv", subscriptions));
+
+      assertThat(r.statusCode()).as(path + r.body()).isEqualTo(200);
+      JsonNode imp = TestServer.json(r).get("import");
+      assertThat(imp.get("rejected").asLong()).as(path).isEqualTo(2);
+      assertThat(imp.get("rowsRead").asLong())
+          .as(path)
+          .isEqualTo(imp.get("accepted").asLong() + imp.get("rejected").asLong());
+      assertThat(imp.get("files").toString()).as(path).contains("\"file\":\"subs.csv\"");
+      assertThat(imp.get("rejections").toString())
+          .as(path)
+          .contains("\"file\":\"subs.csv\",\"line\":2")
+          .contains("unknown product 'Nothing'");
+    }
+  }
+
+  @Test
   void aFileOfUnknownFormatIsAProblemNamingTheFile() {
     HttpResponse<String> r =
         server.post(
