@@ -248,7 +248,15 @@ public final class AnalysisEndpoints {
     PeriodSpec period = RequestParams.period(ctx);
     double rate = RequestParams.rate(ctx, "refusalRate");
     return scope -> {
-      ConcurrencyReport r = scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
+      ConcurrencyReport analysed =
+          scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
+      // the entitlement files' rows too, as the CLI's concurrency reports them
+      ConcurrencyReport r =
+          new ConcurrencyReport(
+              analysed.period(),
+              analysed.importReport().plus(scope.entitlementsReport()),
+              analysed.products(),
+              analysed.notes());
       ObjectNode body = json.valueToTree(JsonConcurrencyMapper.INSTANCE.toResponse(r));
       appendNotes(body, scope.importNotes());
       Optional<AnalysisPeriod> p = r.period();

@@ -395,7 +395,8 @@ class WebApiTest {
             + "1,S1,AutoCAD,-2,2025-01-01,2026-01-01,Annual\n"
             + "1,S2,Nothing,2,2025-01-01,2026-01-01,Annual\n"
             + "1,S3,AutoCAD,1,2025-01-01,2026-01-01,Annual\n";
-    for (String path : List.of("/api/comparisons", "/api/forecasts", "/api/reviews")) {
+    for (String path :
+        List.of("/api/comparisons", "/api/forecasts", "/api/reviews", "/api/concurrency")) {
       HttpResponse<String> r =
           server.post(path, new Multipart().file("usage", usage)
               .file("entitlements", "subs.csv", subscriptions));
