@@ -121,7 +121,8 @@ public final class DatasetEndpoints {
         throw e;
       }
       ctx.status(known ? 200 : 201).header("Location", PATH + "/" + id);
-      write(ctx, view(dataset, Optional.of(scope.usage().report())));
+      // every file's rows: the usage's and the entitlement files' (read by the scope's preload)
+      write(ctx, view(dataset, Optional.of(scope.usage().report().plus(scope.entitlementsReport()))));
     }
   }
 

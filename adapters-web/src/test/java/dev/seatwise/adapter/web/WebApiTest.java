@@ -413,6 +413,10 @@ class WebApiTest {
           .contains("\"file\":\"subs.csv\",\"line\":2")
           .contains("unknown product 'Nothing'");
     }
+    HttpResponse<String> stored =
+        server.post("/api/datasets", new Multipart().file("usage", usage)
+            .file("entitlements", "subs.csv", subscriptions));
+    assertThat(TestServer.json(stored).get("import").get("rejected").asLong()).isEqualTo(2);
   }
 
   @Test
