@@ -12,6 +12,7 @@ import dev.seatwise.adapter.json.dto.CatalogDto;
 import dev.seatwise.adapter.json.dto.CatalogsResponse;
 import dev.seatwise.adapter.json.dto.ProductDto;
 import dev.seatwise.adapter.json.mapping.JsonCatalogMapper;
+import dev.seatwise.domain.catalog.Catalog;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -169,14 +170,24 @@ public final class CatalogsCommand implements Callable<Integer> {
                 c.effective(),
                 c.versions().stream().map(LocalDate::toString).collect(Collectors.joining(", ")),
                 c.meter()));
+        // the flex window and minimum are the flex-window meter's; a plug-in meter (a token pool,
+        // daily usage) has its own rule and ignores them, so they are not shown as its rule
+        boolean windows = Catalog.FLEX_WINDOW.equals(c.meter());
         Text.sentence(
             out,
-            String.format(
-                "Flex: access windows of %s from first launch, launches under %s free; tokens"
-                    + " expire %s after purchase",
-                ConcurrencyTable.duration(c.window()),
-                ConcurrencyTable.duration(c.minimumBillable()),
-                period(c.tokenExpiry())));
+            windows
+                ? String.format(
+                    "Flex: access windows of %s from first launch, launches under %s free; tokens"
+                        + " expire %s after purchase",
+                    ConcurrencyTable.duration(c.window()),
+                    ConcurrencyTable.duration(c.minimumBillable()),
+                    period(c.tokenExpiry()))
+                : String.format(
+                    "Metering: the %s meter's own rule (the Flex window and minimum of the file are"
+                        + " not used); TOKEN RATE is each product's flexTokensPerDay as that meter"
+                        + " reads it; tokens expire %s after purchase",
+                    c.meter(),
+                    period(c.tokenExpiry())));
         Text.sentence(
             out,
             "Token packs: "
@@ -199,7 +210,7 @@ public final class CatalogsCommand implements Callable<Integer> {
                 + " "
                 + Text.right("NAMED/YR", 12)
                 + " "
-                + Text.right("TOKENS/WINDOW", 14)
+                + Text.right(windows ? "TOKENS/WINDOW" : "TOKEN RATE", 14)
                 + " "
                 + Text.right("NETWORK/YR", 12));
         for (ProductDto p : c.products()) {

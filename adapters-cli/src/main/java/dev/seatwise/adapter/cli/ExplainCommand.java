@@ -165,10 +165,35 @@ public final class ExplainCommand extends AnalysisCommand {
     }
     out.println();
     out.println("Why:");
-    for (String part : u.reason().split("; ")) {
+    for (String part : reasons(u.reason())) {
       for (String line : Text.wrap(part, Text.WIDTH, "  - ", "    ")) {
         out.println(line);
       }
     }
+  }
+
+  /**
+   * The products' reasons joined by {@code "; "}, one each: split only outside brackets, since a
+   * product's own reason may hold {@code "; "} inside its brackets ({@code (monthly ... ; 246.77 of
+   * it in the period (pro rata))}).
+   */
+  static List<String> reasons(String reason) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i < reason.length(); i++) {
+      char c = reason.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth = Math.max(0, depth - 1);
+      } else if (depth == 0 && reason.startsWith("; ", i)) {
+        parts.add(reason.substring(from, i));
+        from = i + 2;
+        i++;
+      }
+    }
+    parts.add(reason.substring(from));
+    return parts;
   }
 }

@@ -116,7 +116,12 @@ public final class GenerateCommand implements Callable<Integer> {
   static final class FormatConverter implements picocli.CommandLine.ITypeConverter<GenerateFormat> {
     @Override
     public GenerateFormat convert(String value) {
-      return GenerateFormat.fromLabel(value);
+      try {
+        return GenerateFormat.fromLabel(value);
+      } catch (IllegalArgumentException e) {
+        // the reason alone: picocli writes any other exception with its class names
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 
@@ -143,6 +148,15 @@ public final class GenerateCommand implements Callable<Integer> {
         try (Writer out =
             new BufferedWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8), 1 << 16)) {
           sessions = write(generator, rule, out, bar);
+        } catch (java.nio.file.NoSuchFileException e) {
+          // its message is only the path: say which part is missing
+          Path folder = outFile.toAbsolutePath().getParent();
+          throw new UncheckedIOException(
+              outFile + ": cannot write: "
+                  + (folder != null && !Files.isDirectory(folder)
+                      ? "the folder " + outFile.getParent() + " does not exist"
+                      : "no such file"),
+              e);
         } catch (IOException e) {
           throw new UncheckedIOException(outFile + ": cannot write: " + e.getMessage(), e);
         }

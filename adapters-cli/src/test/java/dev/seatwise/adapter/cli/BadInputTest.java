@@ -143,6 +143,123 @@ class BadInputTest {
   }
 
   @Test
+  void aDateOptionOutsideThePlausibleDatesIsWrongUsageNotAnInternalError() {
+    // before: review --as-of 9999-01-01 overflowed a long (exit 3), forecast --as-of 9999-01-01
+    // projected 2.9 million days of history, compare --from 0001-01-01 priced 3.6 million days
+    for (String[] args :
+        new String[][] {
+          {"review", "--as-of", "9999-01-01"},
+          {"forecast", "--as-of", "9999-01-01"},
+          {"trade-in", "--product", "ACD", "--seats", "1", "--as-of", "1000-01-01"},
+          {"compare", "--from", "0001-01-01"},
+          {"concurrency", "--to", "2101-01-02"}
+        }) {
+      String[] all = new String[args.length + 4];
+      System.arraycopy(args, 0, all, 0, args.length);
+      System.arraycopy(
+          new String[] {"--usage", bad.toString(), "--catalog", Cli.TINY}, 0, all, args.length, 4);
+
+      Cli.Result r = Cli.run(all);
+
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err())
+          .as(String.join(" ", args))
+          .contains("Invalid value for option '" + args[args.length - 2] + "'")
+          .contains("outside the plausible dates 1990-01-01 to 2100-12-31")
+          .doesNotContain("internal error");
+    }
+  }
+
+  @Test
+  void anImpossibleDateIsNamedWithoutJavaClassNames() {
+    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--from", "2025-13-01");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("Invalid value for option '--from'")
+        .contains("'2025-13-01' is not a date (YYYY-MM-DD)")
+        .doesNotContain("java.time");
+  }
+
+  @Test
+  void anAmountOptionOutsideAPlausibleRangeIsWrongUsageNotAnInternalError() {
+    // before: --maintenance 1e999999999 was exit 3 (BigInteger would overflow), --named-price abc
+    // named java.lang.NumberFormatException
+    Cli.Result huge =
+        Cli.run("trade-in", "--usage", bad.toString(), "--catalog", Cli.TINY, "--product", "ACD",
+            "--seats", "1", "--maintenance", "1e999999999");
+    Cli.Result text =
+        Cli.run("trade-in", "--usage", bad.toString(), "--catalog", Cli.TINY, "--product", "ACD",
+            "--seats", "1", "--named-price", "abc");
+
+    assertThat(huge.exit()).isEqualTo(2);
+    assertThat(huge.err())
+        .contains("Invalid value for option '--maintenance': '1e999999999' is not an amount")
+        .doesNotContain("internal error");
+    assertThat(text.exit()).isEqualTo(2);
+    assertThat(text.err())
+        .contains("Invalid value for option '--named-price': 'abc' is not an amount")
+        .doesNotContain("java.lang");
+  }
+
+  @Test
+  void anUnknownZoneIsNamedWithoutJavaClassNames() {
+    // before: "cannot convert 'Mars/Olympus' to class java.time.ZoneId (java.time.zone.
+    // ZoneRulesException: Unknown time-zone ID: Mars/Olympus)"
+    Cli.Result r = Cli.run("compare", "--usage", bad.toString(), "--zone", "Mars/Olympus");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("Invalid value for option '--zone': 'Mars/Olympus' is not a time zone")
+        .doesNotContain("java.time");
+  }
+
+  @Test
+  void optionErrorsReadAsTextNotAsFormatStringsOrJavaExceptions() {
+    // before: "usage change must be in (-100, 1000] %% but was -100" (a printf escape printed as
+    // is) and "cannot convert 'nope' to GenerateFormat (java.lang.IllegalArgumentException: ..."
+    Cli.Result usage =
+        Cli.run("sensitivity", "--usage", bad.toString(), "--catalog", Cli.TINY, "--usage-change=-100");
+    Cli.Result format = Cli.run("generate", "--format", "nope");
+
+    assertThat(usage.exit()).isEqualTo(2);
+    assertThat(usage.err()).contains("usage change must be in (-100, 1000] % but was -100");
+    assertThat(format.exit()).isEqualTo(2);
+    assertThat(format.err())
+        .contains("Invalid value for option '--format': unknown format 'nope'")
+        .doesNotContain("java.lang")
+        .doesNotContain("GenerateFormat");
+  }
+
+  @Test
+  void aFolderThatDoesNotExistIsNamedAsTheReasonAFileCannotBeWritten() {
+    // before: "x.csv: cannot write: /no/such/folder/x.csv" (the exception's message is the path)
+    Path out = dir.resolve("no-such-folder").resolve("x.csv");
+
+    Cli.Result r = Cli.run("generate", "--users", "1", "--days", "1", "--out", out.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(out + ": cannot write: the folder " + out.getParent() + " does not exist");
+  }
+
+  @Test
+  void currentLeftOutSaysWhenTheTodaysPlanFilesHadNoRowToUse() throws Exception {
+    // before: "no subscriptions export or token lots were given" right after listing the lots
+    // file's rejections: the file was given, none of its rows could be used
+    Path lots = dir.resolve("lots.csv");
+    Files.writeString(lots, "purchase_date,tokens,unit_price\n2025-01-01,-500,3.00\n");
+
+    Cli.Result r =
+        Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--lots", lots.toString(),
+            "-o", "json");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.json().get("notes").toString())
+        .contains("current is left out: no subscription, seat assignment or token lot to evaluate")
+        .doesNotContain("were given");
+  }
+
+  @Test
   void anUnknownProductOrFormatInAnOptionIsWrongUsage() {
     Cli.Result product =
         Cli.run("compare", "--usage", bad.toString(), "--catalog", Cli.TINY, "--no-flex", "XYZ");

@@ -42,6 +42,23 @@ class CatalogsCommandTest {
   }
 
   @Test
+  void showSaysWhichMeteringRuleAppliesForAMeterOtherThanFlexWindows() {
+    // before: the pool and daily-usage catalogs were shown with "Flex: access windows of 24h from
+    // first launch, launches under 5m free", which their meters do not use (their files say so)
+    Cli.Result pool = Cli.run("catalogs", "--show", "units-pool");
+    Cli.Result autodesk = Cli.run("catalogs", "--show", "autodesk");
+
+    assertThat(pool.exit()).isZero();
+    assertThat(pool.out())
+        .doesNotContain("access windows of 24h")
+        .contains("Metering: the concurrent-token-pool-leveled meter's own rule")
+        .contains("TOKEN RATE");
+    assertThat(autodesk.out())
+        .contains("Flex: access windows of 24h from first launch, launches under 5m free")
+        .contains("TOKENS/WINDOW");
+  }
+
+  @Test
   void showingAnUnknownCatalogIsBadInput() {
     Cli.Result r = Cli.run("catalogs", "--show", "nosuch");
 

@@ -37,6 +37,25 @@ class ExplainCommandTest {
   }
 
   @Test
+  void aReasonWhoseBracketsHoldASemicolonStaysOneBullet() throws Exception {
+    // one day of use at the end of the period: a monthly term, part of it in the period; the
+    // product's reason says "(monthly ... (2030.00); 246.77 of it in the period (pro rata)) ->
+    // named", and the bullets were cut at every "; ", so "246.77 of it in the period (pro rata))
+    // -> named" stood alone as if it were a reason of its own
+    Path one = dir.resolve("one-day.csv");
+    java.nio.file.Files.writeString(
+        one, "user,product,start,end\nann,ACD,2025-01-01T08:00:00Z,2025-01-01T17:00:00Z\n");
+
+    Cli.Result r = Cli.run("explain", "ann", "--usage", one.toString());
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("of it in the period (pro rata)) -> named");
+    assertThat(r.out().lines().filter(l -> l.startsWith("  - ")))
+        .singleElement()
+        .satisfies(l -> assertThat(l).startsWith("  - ACD: 1 windows x 7 tokens"));
+  }
+
+  @Test
   void explainsOneUserWithTheReasonInNumbers() {
     Cli.Result r = explain("o@x");
 

@@ -62,7 +62,9 @@ final class FlexlmLogReader implements UsageReader {
   private static final Pattern EVENT_LIKE = Pattern.compile(
       "^(?:(?i:(OUT|IN|DENIED|UNSUPPORTED))\\s*:.*|(OUT|IN|DENIED|UNSUPPORTED)\\s+\\S+.*@.*)$");
   private static final Pattern FEATURE_REST = Pattern.compile("^\"?([^\"\\s]+)\"?\\s*(.*)$");
-  private static final Pattern LICENSES = Pattern.compile("\\((\\d+) licenses?\\)");
+  // any word before "licenses", so that "(-3 licenses)" or "(2.5 licenses)" is a rejection of
+  // its count rather than text the check-out ignores (it counted as 1 licence, without a word)
+  private static final Pattern LICENSES = Pattern.compile("\\(([^()\\s]+) licenses?\\)");
   private static final long HOUR = 3600;
 
   @Override
@@ -406,6 +408,10 @@ final class FlexlmLogReader implements UsageReader {
 
   /** {@code (N licenses)}: from 1 to {@link Limits#MAX_LICENSES_PER_CHECKOUT}. */
   private static int licenseCount(String digits) {
+    if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new Values.BadValue("not a licence count: '" + Limits.quote(digits)
+          + "' (expected '(N licenses)', N from 1 to " + Limits.MAX_LICENSES_PER_CHECKOUT + ")");
+    }
     long v = Values.digits(digits, Limits.MAX_LICENSES_PER_CHECKOUT);
     if (v == 0) {
       throw new Values.BadValue("a check-out of 0 licenses");

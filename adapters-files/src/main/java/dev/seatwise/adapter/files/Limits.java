@@ -1,5 +1,6 @@
 package dev.seatwise.adapter.files;
 
+import dev.seatwise.application.port.in.PlausibleDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,10 +42,10 @@ public final class Limits {
   public static final long MAX_TOKENS_PER_ROW = 100_000_000;
 
   /** The earliest date usage, entitlements and catalogs may carry. */
-  public static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);
+  public static final LocalDate EARLIEST_DATE = PlausibleDates.EARLIEST;
 
   /** The latest date usage, entitlements and catalogs may carry. */
-  public static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
+  public static final LocalDate LATEST_DATE = PlausibleDates.LATEST;
 
   /** Instants are checked in UTC with a day's margin either side, for every time zone. */
   static final Instant EARLIEST_INSTANT =

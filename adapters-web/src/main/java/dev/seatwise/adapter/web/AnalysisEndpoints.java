@@ -180,7 +180,7 @@ public final class AnalysisEndpoints {
    */
   Prepared comparison(Context ctx) {
     PeriodSpec period = RequestParams.period(ctx);
-    boolean asCsv = "csv".equalsIgnoreCase(ctx.queryParam("format"));
+    boolean asCsv = RequestParams.csv(ctx, true);
     Optional<GroupBy> by = RequestParams.grouping(ctx, "by");
     double refusals = RequestParams.rate(ctx, "poolRefusalRate");
     CompareScenariosQuery query =
@@ -190,7 +190,11 @@ public final class AnalysisEndpoints {
                     .orElse(CompareScenariosQuery.of(period))
                     .withPoolRefusalRate(refusals));
     return scope -> {
-      Comparison c = scope.comparing().compare(query);
+      Comparison compared = scope.comparing().compare(query);
+      // the entitlement files' rows too, as the CLI reports them: none vanishes without a word
+      Comparison c =
+          compared.withImport(
+              compared.importReport().plus(scope.entitlementsReport()), compared.notes());
       ComparisonResponse response = JsonComparisonMapper.INSTANCE.toResponse(c);
       if (asCsv) {
         return csv.toCsv(by.isPresent() ? CsvTables.breakdown(response) : CsvTables.users(response));
@@ -240,10 +244,19 @@ public final class AnalysisEndpoints {
   }
 
   Prepared concurrencyAnalysis(Context ctx) {
+    RequestParams.csv(ctx, false); // JSON only: format=csv is a 400, not a JSON answer
     PeriodSpec period = RequestParams.period(ctx);
     double rate = RequestParams.rate(ctx, "refusalRate");
     return scope -> {
-      ConcurrencyReport r = scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
+      ConcurrencyReport analysed =
+          scope.analysingConcurrency().analyze(new ConcurrencyQuery(period, rate));
+      // the entitlement files' rows too, as the CLI's concurrency reports them
+      ConcurrencyReport r =
+          new ConcurrencyReport(
+              analysed.period(),
+              analysed.importReport().plus(scope.entitlementsReport()),
+              analysed.products(),
+              analysed.notes());
       ObjectNode body = json.valueToTree(JsonConcurrencyMapper.INSTANCE.toResponse(r));
       appendNotes(body, scope.importNotes());
       Optional<AnalysisPeriod> p = r.period();
@@ -307,6 +320,7 @@ public final class AnalysisEndpoints {
   }
 
   Prepared forecast(Context ctx) {
+    RequestParams.csv(ctx, false); // JSON only: format=csv is a 400, not a JSON answer
     PeriodSpec period = RequestParams.period(ctx);
     LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
     ForecastTokensQuery query =
@@ -323,7 +337,8 @@ public final class AnalysisEndpoints {
       TokenForecast forecast = scope.forecastingTokens().forecast(query);
       return json.valueToTree(
           JsonForecastMapper.INSTANCE.toResponse(
-              forecast, scope.usage().report(), currency(scope), scope.importNotes()));
+              forecast, scope.usage().report().plus(scope.entitlementsReport()), currency(scope),
+              scope.importNotes()));
     };
   }
 
@@ -368,6 +383,7 @@ public final class AnalysisEndpoints {
   }
 
   Prepared review(Context ctx) {
+    RequestParams.csv(ctx, false); // JSON only: format=csv is a 400, not a JSON answer
     PeriodSpec period = RequestParams.period(ctx);
     LocalDate asOf = RequestParams.date(ctx, "asOf").or(period::to).orElse(LocalDate.now(clock));
     ReviewRenewalsQuery query =
@@ -382,7 +398,8 @@ public final class AnalysisEndpoints {
       RenewalReview review = scope.reviewingRenewals().review(query);
       return json.valueToTree(
           JsonReviewMapper.INSTANCE.toResponse(
-              review, scope.usage().report(), currency(scope), scope.importNotes()));
+              review, scope.usage().report().plus(scope.entitlementsReport()), currency(scope),
+              scope.importNotes()));
     };
   }
 
@@ -425,6 +442,7 @@ public final class AnalysisEndpoints {
   }
 
   Prepared reconciliation(Context ctx) {
+    RequestParams.csv(ctx, false); // JSON only: format=csv is a 400, not a JSON answer
     ReconcileChargesQuery query =
         RequestParams.valid(() -> new ReconcileChargesQuery(RequestParams.period(ctx)));
     return scope -> {

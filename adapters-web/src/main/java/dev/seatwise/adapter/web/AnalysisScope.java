@@ -5,6 +5,7 @@ import dev.seatwise.application.port.in.CompareScenariosUseCase;
 import dev.seatwise.application.port.in.ForecastTokensUseCase;
 import dev.seatwise.application.port.in.ReconcileChargesUseCase;
 import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
+import dev.seatwise.application.port.out.ImportReport;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import java.util.List;
@@ -30,6 +31,14 @@ public interface AnalysisScope {
 
   /** Notes the import made that reject no row but deserve a look (e.g. FlexLM restarts). */
   List<String> importNotes();
+
+  /**
+   * What the entitlement files (Subscriptions and Users exports, token lots) gave: rows read,
+   * accepted and rejected, and why; read now if they were not yet. Empty without such files.
+   */
+  default ImportReport entitlementsReport() {
+    return ImportReport.EMPTY;
+  }
 
   /** The catalog the analysis prices with (the uploaded one, else the bundled default). */
   CatalogHistory catalog();

@@ -121,7 +121,8 @@ public final class DatasetEndpoints {
         throw e;
       }
       ctx.status(known ? 200 : 201).header("Location", PATH + "/" + id);
-      write(ctx, view(dataset, Optional.of(scope.usage().report())));
+      // every file's rows: the usage's and the entitlement files' (read by the scope's preload)
+      write(ctx, view(dataset, Optional.of(scope.usage().report().plus(scope.entitlementsReport()))));
     }
   }
 
@@ -203,7 +204,7 @@ public final class DatasetEndpoints {
     AnalysisEndpoints.Prepared prepared = analysis.apply(ctx);
     Map<String, String> labels = dataset.labels();
     ctx.attribute(ProblemTranslator.LABELS, labels);
-    boolean async = "true".equalsIgnoreCase(String.valueOf(ctx.queryParam("async")).strip());
+    boolean async = RequestParams.flag(ctx, "async");
     if (async && "csv".equalsIgnoreCase(ctx.queryParam("format"))) {
       throw ApiProblem.badRequest("a job answers JSON only; ask for format=csv without async");
     }

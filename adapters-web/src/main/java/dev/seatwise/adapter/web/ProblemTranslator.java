@@ -275,7 +275,9 @@ public final class ProblemTranslator {
 
   private void write(Context ctx, ProblemResponse p) {
     try {
-      ctx.status(p.status()).contentType(PROBLEM_JSON).result(json.writeValueAsString(p));
+      // bytes in UTF-8, as JSON is (RFC 8259): as a String, Jetty encodes a type it does not know
+      // in ISO-8859-1, and 'Ü' reached clients as an invalid byte, '…' as '?'
+      ctx.status(p.status()).contentType(PROBLEM_JSON).result(json.writeValueAsBytes(p));
     } catch (JsonProcessingException e) {
       ctx.status(500).contentType(PROBLEM_JSON).result("{\"title\":\"Internal error\",\"status\":500}");
     }

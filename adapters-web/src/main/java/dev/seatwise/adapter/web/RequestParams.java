@@ -1,6 +1,7 @@
 package dev.seatwise.adapter.web;
 
 import dev.seatwise.application.port.in.PeriodSpec;
+import dev.seatwise.application.port.in.PlausibleDates;
 import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -23,8 +24,42 @@ final class RequestParams {
   }
 
   static ReadOptions readOptions(Context ctx) {
-    String strict = ctx.queryParam("strict");
-    return new ReadOptions(zone(ctx), strict != null && strict.strip().equalsIgnoreCase("true"));
+    return new ReadOptions(zone(ctx), flag(ctx, "strict"));
+  }
+
+  /**
+   * A yes-or-no parameter: {@code true} or {@code false} in any case, absent is false; anything
+   * else is a 400 ({@code strict=yes} read the files leniently before, without a word).
+   */
+  static boolean flag(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.strip().equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw ApiProblem.badRequest("'" + name + "' must be true or false, not " + shorten(value));
+  }
+
+  /**
+   * Whether the request asks for CSV: {@code format=csv} where the analysis has a CSV answer
+   * ({@code csvOffered}), {@code json} or no {@code format} for JSON; any other format, or CSV of
+   * an analysis that answers JSON only, is a 400 rather than a JSON answer to a CSV request.
+   */
+  static boolean csv(Context ctx, boolean csvOffered) {
+    String value = ctx.queryParam("format");
+    if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("json")) {
+      return false;
+    }
+    if (value.strip().equalsIgnoreCase("csv")) {
+      if (csvOffered) {
+        return true;
+      }
+      throw ApiProblem.badRequest(
+          "'format' csv is offered by comparisons only; this analysis answers JSON (format=json)");
+    }
+    throw ApiProblem.badRequest("'format' must be json or csv, not " + shorten(value));
   }
 
   static ZoneId zone(Context ctx) {
@@ -44,11 +79,18 @@ final class RequestParams {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
+    LocalDate date;
     try {
-      return Optional.of(LocalDate.parse(value.strip()));
+      date = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw ApiProblem.badRequest("'" + name + "' must be a date like 2025-01-01, not " + shorten(value));
     }
+    // a date of year 1 or 9999 is no period to walk: millions of days (or a long overflow)
+    String problem = PlausibleDates.problem(date);
+    if (problem != null) {
+      throw ApiProblem.badRequest("'" + name + "': " + problem);
+    }
+    return Optional.of(date);
   }
 
   static double rate(Context ctx, String name) {

@@ -109,7 +109,7 @@ public final class UploadReceiver {
           415,
           "Unsupported media type",
           "send multipart/form-data with one or more 'usage' file parts"
-              + " (and optionally 'catalog' and 'entitlements')");
+              + " (and optionally 'catalog', 'entitlements' and 'identities')");
     }
     return contentType;
   }

@@ -66,8 +66,12 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest request) {
+    return send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(request, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -81,8 +85,20 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, Multipart body) {
-    return send(
-        request(path).header("Content-Type", body.contentType()).POST(body.publisher()).build());
+    return send(postRequest(path, body));
+  }
+
+  private HttpRequest postRequest(String path, Multipart body) {
+    return request(path).header("Content-Type", body.contentType()).POST(body.publisher()).build();
+  }
+
+  /** The answer's bytes as sent, without decoding them (to check the encoding itself). */
+  HttpResponse<byte[]> getBytes(String path) {
+    return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<byte[]> postBytes(String path, Multipart body) {
+    return send(postRequest(path, body), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   HttpResponse<String> postExample(String path) {

@@ -353,6 +353,73 @@ class WebApiTest {
   }
 
   @Test
+  void aProblemIsUtf8LikeEveryJsonAnswerSoNonAsciiInputSurvivesIt() {
+    // before: problem bodies were written in ISO-8859-1 (Jetty's default for a type it does not
+    // know), so 'Ü' reached clients as the byte 0xDC, which no JSON parser reads as UTF-8, and '…'
+    // (the cut of a long id in a 404) as '?'
+    String csv = "user,product,start,end\n" + "zoë,Übersicht…,2025-01-06T08:00:00Z,2025-01-06T10:00:00Z\n";
+    HttpResponse<byte[]> r =
+        server.postBytes("/api/comparisons?strict=true", new Multipart().file("usage", "bad.csv", csv));
+    HttpResponse<byte[]> longId = server.getBytes("/api/datasets/" + "a".repeat(64) + "b");
+
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("unknown product 'Übersicht…'");
+    assertThat(longId.statusCode()).isEqualTo(404);
+    assertThat(new String(longId.body(), StandardCharsets.UTF_8)).contains("aaaa…'");
+  }
+
+  @Test
+  void moneyIsWrittenWithTwoDecimalsAsTheContractAndTheCliWriteIt() {
+    // before: the web built its answers as trees, whose decimal nodes dropped trailing zeros, so a
+    // total of 1500.00 was written 1500 (json-contract.md: exactly two decimals, as the CLI writes)
+    HttpResponse<String> r = server.post("/api/comparisons", new Multipart().file("usage", usage));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    java.util.regex.Matcher totals = java.util.regex.Pattern.compile("\"total\":([0-9.]+)").matcher(r.body());
+    int n = 0;
+    while (totals.find()) {
+      assertThat(totals.group(1)).as(r.body()).matches("[0-9]+\\.[0-9]{2}");
+      n++;
+    }
+    assertThat(n).isPositive();
+  }
+
+  @Test
+  void rejectedEntitlementRowsAreReportedAsTheCliReportsThem() {
+    // before: the web's import report held the usage files only, so a Subscriptions export whose
+    // rows were rejected (here a negative seat count and an unknown offering) vanished without a
+    // word, where the CLI lists them and counts the file
+    String subscriptions =
+        "contract_number,subscription_id,offering_name,seat_quantity,start_date,end_date,term\n"
+            + "1,S1,AutoCAD,-2,2025-01-01,2026-01-01,Annual\n"
+            + "1,S2,Nothing,2,2025-01-01,2026-01-01,Annual\n"
+            + "1,S3,AutoCAD,1,2025-01-01,2026-01-01,Annual\n";
+    for (String path :
+        List.of("/api/comparisons", "/api/forecasts", "/api/reviews", "/api/concurrency")) {
+      HttpResponse<String> r =
+          server.post(path, new Multipart().file("usage", usage)
+              .file("entitlements", "subs.csv", subscriptions));
+
+      assertThat(r.statusCode()).as(path + r.body()).isEqualTo(200);
+      JsonNode imp = TestServer.json(r).get("import");
+      assertThat(imp.get("rejected").asLong()).as(path).isEqualTo(2);
+      assertThat(imp.get("rowsRead").asLong())
+          .as(path)
+          .isEqualTo(imp.get("accepted").asLong() + imp.get("rejected").asLong());
+      assertThat(imp.get("files").toString()).as(path).contains("\"file\":\"subs.csv\"");
+      assertThat(imp.get("rejections").toString())
+          .as(path)
+          .contains("\"file\":\"subs.csv\",\"line\":2")
+          .contains("unknown product 'Nothing'");
+    }
+    HttpResponse<String> stored =
+        server.post("/api/datasets", new Multipart().file("usage", usage)
+            .file("entitlements", "subs.csv", subscriptions));
+    assertThat(TestServer.json(stored).get("import").get("rejected").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void aFileOfUnknownFormatIsAProblemNamingTheFile() {
     HttpResponse<String> r =
         server.post(
@@ -429,6 +496,7 @@ class WebApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString("user,product,start,end\n"))
                 .build());
     assertThat(notMultipart.statusCode()).isEqualTo(415);
+    assertThat(TestServer.json(notMultipart).get("detail").asText()).contains("'identities'");
     HttpResponse<String> unknownField =
         server.post("/api/comparisons", new Multipart().file("evil", "x.csv", "a\n"));
     assertThat(unknownField.statusCode()).isEqualTo(400);
@@ -439,6 +507,51 @@ class WebApiTest {
       assertThat(TestServer.json(r).get("status").asInt()).isEqualTo(r.statusCode());
       assertNoStackTrace(r.body());
     }
+  }
+
+  @Test
+  void datesOutsideThePlausibleRangeAre400NotAnInternalErrorOrAHugeAnswer() {
+    // before: reviews?asOf=9999-01-01 was a 500 (a long overflow), forecasts?asOf=9999-01-01
+    // answered 4.7 MB after 17 s for a two-row upload (2.9 million days of history)
+    for (String query :
+        List.of(
+            "/api/reviews?asOf=9999-01-01",
+            "/api/forecasts?asOf=9999-01-01",
+            "/api/comparisons?from=0001-01-01",
+            "/api/concurrency?to=2101-01-02")) {
+      HttpResponse<String> r = server.post(query, new Multipart().file("usage", usage));
+
+      assertThat(r.statusCode()).as(query).isEqualTo(400);
+      assertThat(TestServer.json(r).get("detail").asText())
+          .as(query)
+          .contains("outside the plausible dates 1990-01-01 to 2100-12-31");
+      assertNoStackTrace(r.body());
+    }
+  }
+
+  @Test
+  void aFlagOrFormatTheServerDoesNotUnderstandIs400NotSilentlyIgnored() {
+    // before: strict=yes read the files leniently, format=xml answered JSON, and format=csv on an
+    // analysis that has no CSV answered JSON, each with 200
+    for (String query :
+        List.of(
+            "/api/comparisons?strict=yes",
+            "/api/comparisons?format=xml",
+            "/api/concurrency?format=csv",
+            "/api/forecasts?format=csv",
+            "/api/reviews?format=csv",
+            "/api/reconciliations?format=csv")) {
+      HttpResponse<String> r = server.post(query, new Multipart().file("usage", usage));
+
+      assertThat(r.statusCode()).as(query).isEqualTo(400);
+      assertThat(TestServer.json(r).get("detail").asText())
+          .as(query)
+          .containsAnyOf("'strict' must be true or false", "'format'");
+      assertNoStackTrace(r.body());
+    }
+    HttpResponse<String> json = server.post("/api/concurrency?format=json&strict=FALSE",
+        new Multipart().file("usage", usage));
+    assertThat(json.statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -57,7 +57,11 @@ final class CurrentScenario {
       List<String> notes,
       ChargebackLedger ledger) {
     if (held.isEmpty()) {
-      notes.add("current is left out: no subscriptions export or token lots were given");
+      // said so whether no such file was given or every row of those given was rejected
+      notes.add(
+          "current is left out: no subscription, seat assignment or token lot to evaluate (give"
+              + " the Subscriptions or Users export or token lots; rows rejected are listed in the"
+              + " import report)");
       return Optional.empty();
     }
     AnalysisPeriod ap = analysis.period();

@@ -1,10 +1,17 @@
 package dev.seatwise.adapter.cli.config;
 
+import dev.seatwise.adapter.cli.AmountConverter;
+import dev.seatwise.adapter.cli.DateConverter;
 import dev.seatwise.adapter.cli.ErrorHandler;
 import dev.seatwise.adapter.cli.InputOptions;
 import dev.seatwise.adapter.cli.SeatwiseCommand;
 import dev.seatwise.adapter.cli.UsageErrorHandler;
 import dev.seatwise.adapter.cli.UseCases;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -17,7 +24,18 @@ public final class Main {
   public static void main(String[] args) {
     int code;
     try {
-      code = commandLineFor(args).execute(args);
+      CommandLine cli = commandLineFor(args);
+      if (System.console() == null) {
+        // standard output is a file or a pipe: the answer is data, written in UTF-8 (as JSON must
+        // be) whatever the locale; under LC_ALL=C Java 17 wrote it in ASCII, 'zoë' as 'zo?'. A
+        // terminal keeps its own encoding.
+        cli.setOut(
+            new PrintWriter(
+                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)),
+                true));
+      }
+      code = cli.execute(args);
+      cli.getOut().flush();
     } catch (OutOfMemoryError e) {
       System.err.println("seatwise: " + outOfMemory(args, Runtime.getRuntime().maxMemory()));
       code = ErrorHandler.BAD_INPUT;
@@ -117,6 +135,9 @@ public final class Main {
       }
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(LocalDate.class, new DateConverter());
+    cli.registerConverter(java.time.ZoneId.class, new DateConverter.Zone());
+    cli.registerConverter(java.math.BigDecimal.class, new AmountConverter());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setUsageHelpWidth(100);

@@ -21,6 +21,7 @@ import dev.seatwise.application.port.in.ReviewRenewalsUseCase;
 import dev.seatwise.application.port.in.ListCatalogsUseCase;
 import dev.seatwise.application.port.out.CatalogException;
 import dev.seatwise.application.port.out.EntitlementsPort;
+import dev.seatwise.application.port.out.ImportReport;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.service.AnalyzeConcurrencyService;
 import dev.seatwise.application.service.CompareScenariosService;
@@ -69,15 +70,16 @@ public final class WebComposition implements WebUseCases {
     OnceUsagePort usage =
         new OnceUsagePort(
             new FileUsageAdapter(sources(inputs.usage()), catalog.resolver(), options));
-    EntitlementsPort entitlements =
+    OnceEntitlementsPort held =
         inputs.entitlements().isEmpty()
-            ? () -> Entitlements.NONE
+            ? null
             : new OnceEntitlementsPort(
                 new FileEntitlementsAdapter(
                     sources(inputs.entitlements()),
                     catalog.resolver(),
                     options,
                     java.util.Optional.of(catalog.history().latest().currency())));
+    EntitlementsPort entitlements = held == null ? () -> Entitlements.NONE : held;
     CatalogHistory history = catalog.history();
     return new AnalysisScope() {
       @Override
@@ -113,6 +115,11 @@ public final class WebComposition implements WebUseCases {
       @Override
       public List<String> importNotes() {
         return usage.notes();
+      }
+
+      @Override
+      public ImportReport entitlementsReport() {
+        return held == null ? ImportReport.EMPTY : held.report();
       }
 
       @Override

@@ -37,7 +37,7 @@ public record AnalyzeSensitivityQuery(
     for (BigDecimal p : copy) {
       checkArgument(
           p.compareTo(MIN) > 0 && p.compareTo(MAX) <= 0,
-          "%s change must be in (-100, 1000] %% but was %s",
+          "%s change must be in (-100, 1000] % but was %s", // Guava: only %s is substituted
           what,
           p);
     }
