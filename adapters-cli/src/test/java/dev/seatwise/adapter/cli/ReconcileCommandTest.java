@@ -129,6 +129,26 @@ class ReconcileCommandTest {
   }
 
   @Test
+  void twoExportsThatOverlapAreAddedTogetherAndANoteSaysSo() throws Exception {
+    // the same export twice: every day charged twice over, and a note that says why
+    Cli.Result r =
+        Cli.run("reconcile", "--usage", tokens.toString(), "--usage", tokens.toString(), "--usage",
+            week.toString(), "-o", "json");
+    Cli.Result once =
+        Cli.run("reconcile", "--usage", tokens.toString(), "--usage", week.toString(), "-o", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.json().get("charged").asLong()).isEqualTo(2 * 59);
+    List<String> notes = new ArrayList<>();
+    r.json().get("notes").forEach(n -> notes.add(n.asText()));
+    assertThat(notes)
+        .contains(
+            "7 Token Usage rows repeat the day, person and product of an earlier row; the tokens of"
+                + " such rows are added together (two exports that overlap? give each day once)");
+    once.json().get("notes").forEach(n -> assertThat(n.asText()).doesNotContain("repeat"));
+  }
+
+  @Test
   void withoutTheTokenUsageExportOrWithoutUsageReconcileSaysWhatIsMissing() {
     Cli.Result noCharges = Cli.run("reconcile", "--usage", week.toString());
     Cli.Result noUsage = Cli.run("reconcile", "--usage", tokens.toString());

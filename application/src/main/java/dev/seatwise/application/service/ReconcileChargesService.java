@@ -105,6 +105,13 @@ public final class ReconcileChargesService implements ReconcileChargesUseCase {
         "a replayed window counts on the day it opens, in " + zone + "; charged minus replayed is the"
             + " difference; users match by id, so give --identities when the logs name logins and the"
             + " export e-mails");
+    long repeated = charged.repeatedRows();
+    if (repeated > 0) {
+      notes.add(
+          repeated + " Token Usage row" + (repeated == 1 ? " repeats" : "s repeat")
+              + " the day, person and product of an earlier row; the tokens of such rows are added"
+              + " together (two exports that overlap? give each day once)");
+    }
     UserMatch match =
         UserMatch.of(charged, imported.log().sessionTable(), imported.log().days());
     if (!match.allMatched()) {

@@ -48,6 +48,10 @@ class ChargeTableProperties {
                 assertThat(t.users().get(t.userIndex(i))).isEqualTo(rows.get(i).user());
                 assertThat(t.products().get(t.productIndex(i))).isEqualTo(rows.get(i).product());
               }
+              assertThat(t.repeatedRows())
+                  .isEqualTo(
+                      rows.size()
+                          - rows.stream().map(r -> List.of(r.day(), r.user(), r.product())).distinct().count());
               assertThat(t.users()).doesNotHaveDuplicates();
               assertThat(t.products()).doesNotHaveDuplicates();
               assertThat(t.minEpochDay())
