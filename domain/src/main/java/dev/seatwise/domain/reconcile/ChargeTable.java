@@ -19,8 +19,9 @@ import java.util.RandomAccess;
  * What Flex charged, day by day, by column: the in-memory form of a Token Usage export. Each row is
  * a {@link ChargedDay}; a row keeps its epoch day and the numbers of its user and product in the
  * table's own dictionaries (each user and product held once, numbered in the order first seen) and
- * its tokens, about 14 bytes a row where a {@code ChargedDay} object with its date costs some 60
- * (the 100,000-user year's export: 12.3 M rows). Rows stay in the order they were added; a {@code
+ * its tokens, each column in chunks of the narrowest whole-number type that holds them: about 9
+ * bytes a row on the 100,000-user year's export (12.3 M rows), where a {@code ChargedDay} object
+ * with its date costs some 60. Rows stay in the order they were added; a {@code
  * ChargedDay} is made only when one is read ({@link #get}, {@link #asList}). Immutable.
  */
 public final class ChargeTable {
@@ -31,15 +32,16 @@ public final class ChargeTable {
   private static final int MIN_DAY = 1;
   private static final int MAX_DAY = 2;
   private static final int BUILT = 3;
+  private static final int FIRST_DAY = 4;
 
   private final List<UserId> users;
   private final List<ProductId> products;
-  private final int[][] day;
-  private final int[][] user;
-  private final char[][] product;
-  /** A chunk's tokens: int where every value of the chunk fits one, else null and in {@link #wide}. */
-  private final int[][] tokens;
-  private final long[][] wide;
+  /** Each row's epoch day less the first row's ({@link #firstDay}). */
+  private final Column day;
+  private final long firstDay;
+  private final Column user;
+  private final Column product;
+  private final Column tokens;
   private final int size;
   private final long minDay;
   private final long maxDay;
@@ -47,27 +49,14 @@ public final class ChargeTable {
   private ChargeTable(Builder b) {
     this.users = List.copyOf(b.users);
     this.products = List.copyOf(b.products);
-    int chunks = b.day.size();
-    this.day = b.day.toArray(new int[chunks][]);
-    this.user = b.user.toArray(new int[chunks][]);
-    this.product = b.product.toArray(new char[chunks][]);
-    this.tokens = b.tokens.toArray(new int[chunks][]);
-    this.wide = b.wide.toArray(new long[chunks][]);
     this.size = (int) b.state[SIZE];
+    this.day = b.day.build(size);
+    this.firstDay = b.state[FIRST_DAY];
+    this.user = b.user.build(size);
+    this.product = b.product.build(size);
+    this.tokens = b.tokens.build(size);
     this.minDay = b.state[MIN_DAY];
     this.maxDay = b.state[MAX_DAY];
-    if (chunks > 0) {
-      int last = chunks - 1;
-      int n = size - last * CHUNK; // trim the last chunk to its rows
-      day[last] = Arrays.copyOf(day[last], n);
-      user[last] = Arrays.copyOf(user[last], n);
-      product[last] = Arrays.copyOf(product[last], n);
-      if (tokens[last] != null) {
-        tokens[last] = Arrays.copyOf(tokens[last], n);
-      } else {
-        wide[last] = Arrays.copyOf(wide[last], n);
-      }
-    }
   }
 
   /** An empty table's builder. */
@@ -107,7 +96,7 @@ public final class ChargeTable {
   /** Row {@code i}'s day, as an epoch day. */
   public long epochDay(int i) {
     checkElementIndex(i, size);
-    return day[i >>> CHUNK_BITS][i & (CHUNK - 1)];
+    return firstDay + day.get(i);
   }
 
   /** Row {@code i}'s day. */
@@ -118,20 +107,19 @@ public final class ChargeTable {
   /** Row {@code i}'s user's position in {@link #users()}. */
   public int userIndex(int i) {
     checkElementIndex(i, size);
-    return user[i >>> CHUNK_BITS][i & (CHUNK - 1)];
+    return (int) user.get(i);
   }
 
   /** Row {@code i}'s product's position in {@link #products()}. */
   public int productIndex(int i) {
     checkElementIndex(i, size);
-    return product[i >>> CHUNK_BITS][i & (CHUNK - 1)];
+    return (int) product.get(i);
   }
 
   /** Row {@code i}'s tokens. */
   public long tokens(int i) {
     checkElementIndex(i, size);
-    int c = i >>> CHUNK_BITS;
-    return tokens[c] != null ? tokens[c][i & (CHUNK - 1)] : wide[c][i & (CHUNK - 1)];
+    return tokens.get(i);
   }
 
   /** Row {@code i}. */
@@ -205,6 +193,118 @@ public final class ChargeTable {
     return "ChargeTable[" + size + " rows]";
   }
 
+  /**
+   * A column of whole numbers in chunks of {@value #CHUNK} rows, each chunk the narrowest of {@code
+   * byte} (0 to 255), {@code char} (0 to 65,535), {@code int} and {@code long} that holds every
+   * value in it: a product number is a byte, tokens and days from the first row's mostly a char.
+   */
+  private static final class Column {
+    private final Object[] chunks;
+
+    Column(Object[] chunks) {
+      this.chunks = chunks;
+    }
+
+    long get(int i) {
+      Object c = chunks[i >>> CHUNK_BITS];
+      int k = i & (CHUNK - 1);
+      if (c instanceof char[] a) {
+        return a[k];
+      }
+      if (c instanceof byte[] a) {
+        return a[k] & 0xFF;
+      }
+      if (c instanceof int[] a) {
+        return a[k];
+      }
+      return ((long[]) c)[k];
+    }
+  }
+
+  /** Appends to a {@link Column}: a chunk starts as bytes and is widened when a value needs it. */
+  private static final class ColumnBuilder {
+    private final List<Object> chunks = new ArrayList<>();
+
+    /** Sets row {@code row}, the row after the last. */
+    void append(int row, long value) {
+      int c = row >>> CHUNK_BITS;
+      int k = row & (CHUNK - 1);
+      if (k == 0) {
+        chunks.add(new byte[CHUNK]);
+      }
+      Object a = chunks.get(c);
+      if (!fits(a, value)) {
+        a = widened(a, k, value);
+        chunks.set(c, a);
+      }
+      if (a instanceof byte[] b) {
+        b[k] = (byte) value;
+      } else if (a instanceof char[] ch) {
+        ch[k] = (char) value;
+      } else if (a instanceof int[] in) {
+        in[k] = (int) value;
+      } else {
+        ((long[]) a)[k] = value;
+      }
+    }
+
+    /** The column of the first {@code size} rows (the last chunk cut to its rows). */
+    Column build(int size) {
+      Object[] out = chunks.toArray();
+      if (out.length > 0) {
+        int n = size - (out.length - 1) * CHUNK;
+        Object last = out[out.length - 1];
+        if (last instanceof byte[] b) {
+          out[out.length - 1] = Arrays.copyOf(b, n);
+        } else if (last instanceof char[] ch) {
+          out[out.length - 1] = Arrays.copyOf(ch, n);
+        } else if (last instanceof int[] in) {
+          out[out.length - 1] = Arrays.copyOf(in, n);
+        } else {
+          out[out.length - 1] = Arrays.copyOf((long[]) last, n);
+        }
+      }
+      return new Column(out);
+    }
+
+    private static boolean fits(Object chunk, long v) {
+      if (chunk instanceof byte[]) {
+        return v >= 0 && v <= 0xFF;
+      }
+      if (chunk instanceof char[]) {
+        return v >= 0 && v <= Character.MAX_VALUE;
+      }
+      if (chunk instanceof int[]) {
+        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+      }
+      return true;
+    }
+
+    /** {@code chunk}'s first {@code used} values in the narrowest wider kind that holds {@code v}. */
+    private static Object widened(Object chunk, int used, long v) {
+      Column old = new Column(new Object[] {chunk});
+      Object wider;
+      if (chunk instanceof byte[] && v >= 0 && v <= Character.MAX_VALUE) {
+        wider = new char[CHUNK];
+      } else if (!(chunk instanceof int[]) && v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+        wider = new int[CHUNK];
+      } else {
+        wider = new long[CHUNK];
+      }
+      for (int k = 0; k < used; k++) {
+        long x = old.get(k);
+        if (wider instanceof char[] ch) {
+          ch[k] = (char) x;
+        } else if (wider instanceof int[] in) {
+          in[k] = (int) x;
+        } else {
+          ((long[]) wider)[k] = x;
+        }
+      }
+      return wider;
+    }
+  }
+
   private final class Rows extends AbstractList<ChargedDay> implements RandomAccess {
     @Override
     public ChargedDay get(int index) {
@@ -223,14 +323,13 @@ public final class ChargeTable {
     private final List<ProductId> products = new ArrayList<>();
     private final Map<UserId, Integer> userNumber = new HashMap<>();
     private final Map<ProductId, Integer> productNumber = new HashMap<>();
-    private final List<int[]> day = new ArrayList<>();
-    private final List<int[]> user = new ArrayList<>();
-    private final List<char[]> product = new ArrayList<>();
-    private final List<int[]> tokens = new ArrayList<>();
-    private final List<long[]> wide = new ArrayList<>();
+    private final ColumnBuilder day = new ColumnBuilder();
+    private final ColumnBuilder user = new ColumnBuilder();
+    private final ColumnBuilder product = new ColumnBuilder();
+    private final ColumnBuilder tokens = new ColumnBuilder();
     // a builder's state in final cells (the domain's fields are final: DomainArchitectureTest)
-    /** Rows added, the earliest and the latest epoch day, whether built (0 or 1). */
-    private final long[] state = {0, Long.MAX_VALUE, Long.MIN_VALUE, 0};
+    /** Rows added, the earliest and the latest epoch day, whether built (0 or 1), the first row's. */
+    private final long[] state = {0, Long.MAX_VALUE, Long.MIN_VALUE, 0, 0};
     /** The user and the product of the row before, and their numbers (a run repeats them). */
     private final Object[] last = new Object[2];
     private final int[] lastNumber = new int[2];
@@ -262,34 +361,13 @@ public final class ChargeTable {
       checkArgument(size < Integer.MAX_VALUE, "table full");
       int u = userNumber(user);
       int p = productNumber(product);
-      int c = size >>> CHUNK_BITS;
-      int at = size & (CHUNK - 1);
-      if (at == 0) {
-        this.day.add(new int[CHUNK]);
-        this.user.add(new int[CHUNK]);
-        this.product.add(new char[CHUNK]);
-        this.tokens.add(new int[CHUNK]);
-        this.wide.add(null);
+      if (size == 0) {
+        state[FIRST_DAY] = epochDay;
       }
-      this.day.get(c)[at] = (int) epochDay;
-      this.user.get(c)[at] = u;
-      this.product.get(c)[at] = (char) p;
-      int[] narrow = this.tokens.get(c);
-      if (narrow != null && tokens > Integer.MAX_VALUE) {
-        // the chunk's first value past an int: the chunk keeps longs from now on
-        long[] w = new long[CHUNK];
-        for (int i = 0; i < at; i++) {
-          w[i] = narrow[i];
-        }
-        this.wide.set(c, w);
-        this.tokens.set(c, null);
-        narrow = null;
-      }
-      if (narrow != null) {
-        narrow[at] = (int) tokens;
-      } else {
-        this.wide.get(c)[at] = tokens;
-      }
+      this.day.append(size, epochDay - state[FIRST_DAY]);
+      this.user.append(size, u);
+      this.product.append(size, p);
+      this.tokens.append(size, tokens);
       state[MIN_DAY] = Math.min(state[MIN_DAY], epochDay);
       state[MAX_DAY] = Math.max(state[MAX_DAY], epochDay);
       state[SIZE]++;

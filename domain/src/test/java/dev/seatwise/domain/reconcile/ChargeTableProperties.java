@@ -66,21 +66,35 @@ class ChargeTableProperties {
   }
 
   @Test
-  void rowsAcrossChunksAndAChunkThatTurnsWideKeepTheirTokens() {
-    // 150,000 rows: three chunks; the second turns wide half-way through
+  void rowsAcrossChunksAndChunksThatWidenKeepTheirValues() {
+    // 200,000 rows in four chunks, each column widening within a chunk: tokens from bytes to
+    // chars to ints to longs, days before the first row's and 70,000 days after it, products
+    // and users past 255 and 65,535
+    int n = 200_000;
+    List<UserId> users = new ArrayList<>();
+    for (int i = 0; i < 70_000; i++) {
+      users.add(UserId.of("u" + i + "@x.com"));
+    }
+    List<ProductId> products = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      products.add(ProductId.of("P" + i));
+    }
     ChargeTable.Builder b = ChargeTable.builder();
-    int n = 150_000;
+    List<ChargedDay> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      long tokens = i == 100_000 ? Integer.MAX_VALUE + 5L : i;
-      b.add(FIRST.plusDays(i % 365), USERS.get(i % USERS.size()), PRODUCTS.get(i % PRODUCTS.size()), tokens);
+      long tokens = i < 70_000 ? i % 200 : i < 100_000 ? i : i == 100_000 ? Integer.MAX_VALUE + 5L : 7;
+      int days = i < 140_000 ? i % 365 : i == 150_000 ? -3 : i == 160_000 ? 70_000 : 9;
+      ChargedDay row =
+          new ChargedDay(FIRST.plusDays(days), users.get(i % (i < 131_072 ? 50 : users.size())),
+              products.get(i < 180_000 ? i % 7 : i % products.size()), tokens);
+      rows.add(row);
+      b.add(row);
     }
     ChargeTable t = b.build();
     assertThat(t.size()).isEqualTo(n);
-    for (int i : new int[] {0, 65_535, 65_536, 99_999, 100_000, 100_001, 131_071, 131_072, n - 1}) {
-      assertThat(t.tokens(i)).as("row %s", i).isEqualTo(i == 100_000 ? Integer.MAX_VALUE + 5L : i);
-      assertThat(t.day(i)).isEqualTo(FIRST.plusDays(i % 365));
-      assertThat(t.users().get(t.userIndex(i))).isEqualTo(USERS.get(i % USERS.size()));
-    }
+    assertThat(t.asList()).isEqualTo(rows);
+    assertThat(t.minEpochDay()).isEqualTo(FIRST.minusDays(3).toEpochDay());
+    assertThat(t.maxEpochDay()).isEqualTo(FIRST.plusDays(70_000).toEpochDay());
   }
 
   @Test
