@@ -131,9 +131,11 @@ public final class ChargeReconciler {
 
   /**
    * Hands every user x product x day charged or replayed over {@code [from, to)} to {@code each},
-   * in day, user, product order, agreeing or not: for a caller who wants them all (the memory this
-   * takes grows with the days, unlike {@link #reconcile(ChargeTable, SessionTable, List,
-   * WindowTable, MeterContext, LocalDate, LocalDate)}'s).
+   * in day, user, product order, agreeing or not: for a caller who wants them all. The days are
+   * handed over as they are worked out, all users in one block (its arrays grow with the days,
+   * unlike {@link #reconcile(ChargeTable, SessionTable, List, WindowTable, MeterContext,
+   * LocalDate, LocalDate)}'s); past about 4 M users times products they come in blocks, and are
+   * then held and put in order before they are handed over.
    */
   public static void reconcile(
       ChargeTable charged,
@@ -144,10 +146,49 @@ public final class ChargeReconciler {
       LocalDate from,
       LocalDate to,
       Consumer<ReconciledDay> each) {
+    reconcile(charged, sessions, days, windows, context, from, to, each, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #reconcile(ChargeTable, SessionTable, List, WindowTable, MeterContext, LocalDate,
+   * LocalDate, Consumer)}, taking users in blocks of at most {@code blockRows} rows: with one block
+   * the days are handed over as they are worked out; with more (a dictionary of more users times
+   * products than one block's launches hold), they are held and put in order first.
+   */
+  static void reconcile(
+      ChargeTable charged,
+      SessionTable sessions,
+      List<DailyUsage> days,
+      WindowTable windows,
+      MeterContext context,
+      LocalDate from,
+      LocalDate to,
+      Consumer<ReconciledDay> each,
+      long blockRows) {
     checkNotNull(each, "each");
     Dictionary ids = new Dictionary(charged, sessions, days, windows);
-    walk(charged, sessions, days, windows, context, from, to, PreviousEnds.MAX_CELLS, Long.MAX_VALUE,
-        ids, (date, key, c, r, facts) -> each.accept(day(date, ids, key, c, r, facts)));
+    List<ReconciledDay> held = new ArrayList<>();
+    boolean[] streaming = {true};
+    walk(charged, sessions, days, windows, context, from, to, PreviousEnds.MAX_CELLS, blockRows,
+        ids,
+        new DaySink() {
+          @Override
+          public void blocks(int count) {
+            streaming[0] = count <= 1;
+          }
+
+          @Override
+          public void day(LocalDate date, long key, long c, long r, int facts) {
+            ReconciledDay d = ChargeReconciler.day(date, ids, key, c, r, facts);
+            if (streaming[0]) {
+              each.accept(d);
+            } else {
+              held.add(d);
+            }
+          }
+        });
+    held.sort(Reconciliation.ORDER);
+    held.forEach(each);
   }
 
   /**
@@ -198,6 +239,9 @@ public final class ChargeReconciler {
   /** Receives a day compared: its date, key, tokens charged and replayed, and facts. */
   private interface DaySink {
     void day(LocalDate date, long key, long charged, long replayed, int facts);
+
+    /** How many blocks of users the days come in (told before the first day). */
+    default void blocks(int count) {}
   }
 
   /**
@@ -273,6 +317,7 @@ public final class ChargeReconciler {
       inBlock += rows;
     }
     int blocks = blockUsers.size();
+    sink.blocks(blocks);
     int[] blockCharged = new int[blocks];
     int[] blockWindows = new int[blocks];
     for (int u = 0; u < users; u++) {

@@ -104,8 +104,15 @@ class ChargeReconcilerProperties {
               ChargeReconciler.reconcile(
                   table, usage.sessionTable(), usage.days(), columns.windowTable(), context, from,
                   to, all::add);
-              assertThat(all)
-                  .isEqualTo(ObjectChargeReconciler.days(charged, usage, replay, context, from, to));
+              List<ReconciledDay> oracle =
+                  ObjectChargeReconciler.days(charged, usage, replay, context, from, to);
+              assertThat(all).isEqualTo(oracle);
+              // the same when the users come in blocks (each day held, then put in order)
+              List<ReconciledDay> blocked = new ArrayList<>();
+              ChargeReconciler.reconcile(
+                  table, usage.sessionTable(), usage.days(), columns.windowTable(), context, from,
+                  to, blocked::add, 3);
+              assertThat(blocked).isEqualTo(oracle);
             });
   }
 
