@@ -23,7 +23,6 @@ import dev.seatwise.domain.usage.DailyUsage;
 import dev.seatwise.domain.usage.SessionTable;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,15 +65,15 @@ public final class ReconcileChargesService implements ReconcileChargesUseCase {
     if (sessions.size() > 0) {
       // from the day the first session starts to the day the last one ends (a window it opens by
       // running on counts): days never decrease with the instant, so the extremes give the span
-      ZoneRules rules = zone.getRules();
+      CalendarDays.InZone calendar = CalendarDays.in(zone);
       long lastEnd = Long.MIN_VALUE;
       for (int i = 0; i < sessions.size(); i++) {
         long s = sessions.startNanos(i);
         long e = sessions.endNanos(i);
         lastEnd = Math.max(lastEnd, e > s ? e - 1 : e);
       }
-      LocalDate d = day(sessions.minStartNanos(), rules);
-      LocalDate e = day(lastEnd, rules);
+      LocalDate d = LocalDate.ofEpochDay(calendar.epochDay(sessions.minStartNanos()));
+      LocalDate e = LocalDate.ofEpochDay(calendar.epochDay(lastEnd));
       first = first.isAfter(d) ? d : first;
       last = e.isAfter(last) ? e : last;
     }
@@ -135,9 +134,5 @@ public final class ReconcileChargesService implements ReconcileChargesUseCase {
         + m.usedWithoutCharge().size() + " of the " + m.used() + " with usage were never charged;"
         + " their days cannot be matched. If the two sides name people differently (FlexLM logins in"
         + " the logs, e-mails in the export), give --identities";
-  }
-
-  private static LocalDate day(long nanos, ZoneRules rules) {
-    return LocalDate.ofEpochDay(CalendarDays.epochDay(SessionTable.toInstant(nanos), rules));
   }
 }

@@ -411,14 +411,12 @@ public final class UsageAnalysis {
   private static Optional<LocalDate[]> span(ImportedUsage usage, ZoneId zone) {
     LocalDate min = null;
     LocalDate max = null;
-    ZoneRules rules = zone.getRules();
+    CalendarDays.InZone calendar = CalendarDays.in(zone);
     SessionTable sessions = usage.log().sessionTable();
     if (sessions.size() > 0) {
       // a calendar day never decreases with the instant: the first and last starts give the span
-      min = LocalDate.ofEpochDay(
-          CalendarDays.epochDay(SessionTable.toInstant(sessions.minStartNanos()), rules));
-      max = LocalDate.ofEpochDay(
-          CalendarDays.epochDay(SessionTable.toInstant(sessions.maxStartNanos()), rules));
+      min = LocalDate.ofEpochDay(calendar.epochDay(sessions.minStartNanos()));
+      max = LocalDate.ofEpochDay(calendar.epochDay(sessions.maxStartNanos()));
     }
     for (DailyUsage u : usage.log().days()) {
       min = min == null || u.day().isBefore(min) ? u.day() : min;

@@ -14,7 +14,6 @@ import dev.seatwise.domain.usage.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.zone.ZoneRules;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -293,7 +292,7 @@ public final class FlexReplay {
       }
       besideRows = UserRows.of(table, users);
     }
-    ZoneRules rules = context.zone().getRules();
+    CalendarDays.InZone calendar = CalendarDays.in(context.zone());
     List<Usage> out = new ArrayList<>(order.length + counts.size());
     Iterator<Map.Entry<UserId, Map<ProductId, long[]>>> dailyUsers = counts.entrySet().iterator();
     Map.Entry<UserId, Map<ProductId, long[]>> pending = dailyUsers.hasNext() ? dailyUsers.next() : null;
@@ -312,7 +311,8 @@ public final class FlexReplay {
         long daysUsed = replay.daysUsed(g);
         Set<LocalDate> extra = dailyBesideSessions.getOrDefault(user, Map.of()).get(replay.product(g));
         if (extra != null) {
-          daysUsed = unionDays(besideRows, replay.userIndex(g), replay.productIndex(g), extra, rules);
+          daysUsed =
+              unionDays(besideRows, replay.userIndex(g), replay.productIndex(g), extra, calendar);
         }
         long[] n = merged.computeIfAbsent(replay.product(g), p -> new long[3]);
         n[0] = daysUsed;
@@ -336,7 +336,8 @@ public final class FlexReplay {
   }
 
   /** Distinct days the user's sessions of the product touch, with {@code extra} days. */
-  private static long unionDays(UserRows rows, int u, int p, Set<LocalDate> extra, ZoneRules rules) {
+  private static long unionDays(
+      UserRows rows, int u, int p, Set<LocalDate> extra, CalendarDays.InZone calendar) {
     Set<Long> seen = new HashSet<>();
     for (LocalDate d : extra) {
       seen.add(d.toEpochDay());
@@ -348,8 +349,8 @@ public final class FlexReplay {
       long s = rows.start(u, k);
       long e = rows.end(u, k);
       long last = e == s ? e : e - 1;
-      long lastDay = CalendarDays.epochDay(SessionTable.toInstant(last), rules);
-      for (long d = CalendarDays.epochDay(SessionTable.toInstant(s), rules); d <= lastDay; d++) {
+      long lastDay = calendar.epochDay(last);
+      for (long d = calendar.epochDay(s); d <= lastDay; d++) {
         seen.add(d);
       }
     }
