@@ -49,13 +49,16 @@ import java.util.function.IntFunction;
  *   <li>{@code NONE}.
  * </ol>
  *
- * <p>The work is done on columns: every (day, user, product) is one {@code long} (users and
- * products numbered in their own order, so the numbers sort as the keys do), the keys charged or
- * replayed are one sorted array with the tokens and facts beside it, the replay's windows are read
- * from its table in start order, and a window's launch is found by binary search among the starts
- * of its user and product. On the 10,000-user year (1.8 M sessions, 1.5 M windows, 1.2 M days
- * charged) that is about 8 CPU seconds where the walk on objects took 28 or more
- * (docs/benchmarks.md, "`reconcile` on the one engine").
+ * <p>The work is done on columns, for blocks of users in turn (consecutive in their sorted order, at
+ * most 4 M rows of charges, windows and sessions a block): every (day, user,
+ * product) is one {@code long} (users and products numbered in their own order, so the numbers
+ * sort as the keys do), a block's keys charged or replayed are one sorted array with the tokens
+ * and facts beside it, the replay's windows are read from its table in start order, and a
+ * window's launch is found by binary search among the starts of its user and product (a counting
+ * sort of the block's sessions by user and product). The 10,000-user year (1.8 M sessions, 1.5 M
+ * windows, 1.2 M days charged) is one block; the 100,000-user year (18.3 M sessions, 12.3 M days
+ * charged) is eleven, and reconciles under a 1 GB heap (docs/benchmarks.md, "`reconcile` on the
+ * one engine" and "`reconcile` of the 100,000-user year in `-Xmx1g`").
  *
  * <p>Stateless and thread-safe; no argument may be null.
  */
