@@ -251,20 +251,16 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
       List<ProductId> products = table.products();
       this.count = new int[products.size()];
       this.users = new java.util.BitSet[products.size()];
-      int[] pb = new int[BLOCK];
-      int[] ub = new int[BLOCK];
-      for (int from = 0; from < table.size(); from += BLOCK) {
-        int len = Math.min(BLOCK, table.size() - from);
-        table.copyProductIndexes(from, pb, 0, len);
-        table.copyUserIndexes(from, ub, 0, len);
-        for (int k = 0; k < len; k++) {
-          int p = pb[k];
-          if (count[p]++ == 0) {
-            users[p] = new java.util.BitSet();
-          }
-          users[p].set(ub[k]);
-        }
-      }
+      table.forEachUserAndProductChunk(
+          (row, len, ub, pb) -> {
+            for (int k = 0; k < len; k++) {
+              int p = pb[k];
+              if (count[p]++ == 0) {
+                users[p] = new java.util.BitSet();
+              }
+              users[p].set(ub[k]);
+            }
+          });
       for (int p = 0; p < products.size(); p++) {
         if (count[p] > 0) {
           indexByKey.put(products.get(p).value(), p);
@@ -307,7 +303,5 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
         table.copyStartsAndEndsOf(p, starts, ends);
       }
     }
-
-    private static final int BLOCK = 1 << 12;
   }
 }

@@ -163,25 +163,45 @@ class AnalyzeSensitivityProperties {
                       .analyze(
                           new AnalyzeSensitivityQuery(
                               compare, List.of(token), List.of(other), List.of(other)));
-              Comparison base = fresh(usage, catalogs(), held, compare);
-              assertThat(r.baseline().scenarios()).isEqualTo(base.scenarios());
-              assertThat(r.notes()).isEqualTo(base.notes()); // the baseline's notes are the report's
-              BigDecimal ft = BigDecimal.ONE.add(token.movePointLeft(2));
-              assertIsCase(
-                  r.cases().get(0),
-                  fresh(usage, PriceScaling.tokenPrices(catalogs(), ft),
-                      PriceScaling.tokenPrices(held, ft), compare));
-              BigDecimal fo = BigDecimal.ONE.add(other.movePointLeft(2));
-              assertIsCase(
-                  r.cases().get(1),
-                  fresh(usage, PriceScaling.namedPrices(catalogs(), fo),
-                      PriceScaling.namedPrices(held, fo), compare));
-              UsageScaling.Scaled scaled =
-                  UsageScaling.scale(
-                      usage, fo, new AnalysisPeriod(FROM, TO, ZoneOffset.UTC),
-                      MeteringParameters.FLEX_DEFAULTS);
-              assertIsCase(r.cases().get(2), fresh(scaled.usage(), catalogs(), held, compare));
+              assertEachCaseIsItsOwnComparison(
+                  r, usage, held, compare, token, other, List.of(other));
             });
+  }
+
+  /**
+   * The oracle of both orders: the baseline, then the token price change by {@code token} %, the
+   * named price change by {@code other} % and the usage changes by {@code usage} %, each equal to
+   * its comparison run alone on fresh ports (the baseline's notes are the report's).
+   */
+  private static void assertEachCaseIsItsOwnComparison(
+      SensitivityReport r,
+      ImportedUsage usage,
+      Entitlements held,
+      CompareScenariosQuery compare,
+      BigDecimal token,
+      BigDecimal other,
+      List<BigDecimal> usageChanges) {
+    Comparison base = fresh(usage, catalogs(), held, compare);
+    assertThat(r.baseline().scenarios()).isEqualTo(base.scenarios());
+    assertThat(r.notes()).isEqualTo(base.notes());
+    BigDecimal ft = BigDecimal.ONE.add(token.movePointLeft(2));
+    assertIsCase(
+        r.cases().get(0),
+        fresh(usage, PriceScaling.tokenPrices(catalogs(), ft), PriceScaling.tokenPrices(held, ft),
+            compare));
+    BigDecimal fo = BigDecimal.ONE.add(other.movePointLeft(2));
+    assertIsCase(
+        r.cases().get(1),
+        fresh(usage, PriceScaling.namedPrices(catalogs(), fo), PriceScaling.namedPrices(held, fo),
+            compare));
+    int at = 2;
+    for (BigDecimal change : usageChanges) {
+      UsageScaling.Scaled scaled =
+          UsageScaling.scale(
+              usage, BigDecimal.ONE.add(change.movePointLeft(2)),
+              new AnalysisPeriod(FROM, TO, ZoneOffset.UTC), MeteringParameters.FLEX_DEFAULTS);
+      assertIsCase(r.cases().get(at++), fresh(scaled.usage(), catalogs(), held, compare));
+    }
   }
 
   /**
@@ -238,27 +258,8 @@ class AnalyzeSensitivityProperties {
                           () -> usage, catalogs(), new InMemoryEntitlementsAdapter(held))
                       .analyze(query);
               assertThat(r).isEqualTo(beside);
-              Comparison base = fresh(usage, catalogs(), held, compare);
-              assertThat(r.baseline().scenarios()).isEqualTo(base.scenarios());
-              assertThat(r.notes()).isEqualTo(base.notes());
-              BigDecimal ft = BigDecimal.ONE.add(token.movePointLeft(2));
-              assertIsCase(
-                  r.cases().get(0),
-                  fresh(usage, PriceScaling.tokenPrices(catalogs(), ft),
-                      PriceScaling.tokenPrices(held, ft), compare));
-              BigDecimal fo = BigDecimal.ONE.add(other.movePointLeft(2));
-              assertIsCase(
-                  r.cases().get(1),
-                  fresh(usage, PriceScaling.namedPrices(catalogs(), fo),
-                      PriceScaling.namedPrices(held, fo), compare));
-              int at = 2;
-              for (BigDecimal f : List.of(fo, ft)) {
-                UsageScaling.Scaled scaled =
-                    UsageScaling.scale(
-                        usage, f, new AnalysisPeriod(FROM, TO, ZoneOffset.UTC),
-                        MeteringParameters.FLEX_DEFAULTS);
-                assertIsCase(r.cases().get(at++), fresh(scaled.usage(), catalogs(), held, compare));
-              }
+              assertEachCaseIsItsOwnComparison(
+                  r, usage, held, compare, token, other, List.of(other, token));
             });
   }
 

@@ -47,9 +47,6 @@ final class UserRows {
     int[] count = new int[slots];
     int n = table.size();
     int[] ub = new int[BLOCK];
-    int[] pb = new int[BLOCK];
-    long[] sb = new long[BLOCK];
-    long[] eb = new long[BLOCK];
     if (slots > 0) {
       for (int from = 0; from < n; from += BLOCK) {
         int len = Math.min(BLOCK, n - from);
@@ -72,22 +69,18 @@ final class UserRows {
     }
     Arrays.fill(count, 0);
     if (slots > 0) {
-      for (int from = 0; from < n; from += BLOCK) {
-        int len = Math.min(BLOCK, n - from);
-        table.copyUserIndexes(from, ub, 0, len);
-        table.copyProductIndexes(from, pb, 0, len);
-        table.copyStarts(from, sb, 0, len);
-        table.copyEnds(from, eb, 0, len);
-        for (int k = 0; k < len; k++) {
-          int s = slot[ub[k]];
-          if (s >= 0) {
-            int i = count[s]++;
-            products[s][i] = pb[k];
-            starts[s][i] = sb[k];
-            ends[s][i] = eb[k];
-          }
-        }
-      }
+      table.forEachChunk(
+          (row, len, us, pb, sb, eb) -> {
+            for (int k = 0; k < len; k++) {
+              int s = slot[us[k]];
+              if (s >= 0) {
+                int i = count[s]++;
+                products[s][i] = pb[k];
+                starts[s][i] = sb[k];
+                ends[s][i] = eb[k];
+              }
+            }
+          });
     }
     return new UserRows(table, slot, products, starts, ends);
   }

@@ -222,17 +222,25 @@ public final class ChargeReconciler {
     Dictionary ids = new Dictionary(charged, sessions, days, windows);
     long[] totals = new long[3];
     List<ReconciledDay> differences = new ArrayList<>();
-    boolean blocked =
-        walk(charged, sessions, days, windows, context, from, to, maxCells, blockRows, ids,
-            (date, key, c, r, facts) -> {
-              totals[0]++;
-              totals[1] = Math.addExact(totals[1], c);
-              totals[2] = Math.addExact(totals[2], r);
-              if (c != r) {
-                differences.add(day(date, ids, key, c, r, facts));
-              }
-            });
-    if (blocked) {
+    int[] blocks = new int[1];
+    walk(charged, sessions, days, windows, context, from, to, maxCells, blockRows, ids,
+        new DaySink() {
+          @Override
+          public void blocks(int count) {
+            blocks[0] = count;
+          }
+
+          @Override
+          public void day(LocalDate date, long key, long c, long r, int facts) {
+            totals[0]++;
+            totals[1] = Math.addExact(totals[1], c);
+            totals[2] = Math.addExact(totals[2], r);
+            if (c != r) {
+              differences.add(ChargeReconciler.day(date, ids, key, c, r, facts));
+            }
+          }
+        });
+    if (blocks[0] > 1) {
       // blocks of users each come in day order: the differences are put in it across blocks
       differences.sort(Reconciliation.ORDER);
     }
@@ -244,15 +252,14 @@ public final class ChargeReconciler {
     void day(LocalDate date, long key, long charged, long replayed, int facts);
 
     /** How many blocks of users the days come in (told before the first day). */
-    default void blocks(int count) {}
+    void blocks(int count);
   }
 
   /**
    * Walks the keys charged or replayed in the period, in day, user, product order within each block
-   * of users (blocks in user order), handing each to {@code sink}; whether there was more than one
-   * block.
+   * of users (blocks in user order), handing each to {@code sink} (told first how many blocks).
    */
-  private static boolean walk(
+  private static void walk(
       ChargeTable charged,
       SessionTable sessions,
       List<DailyUsage> days,
@@ -295,9 +302,8 @@ public final class ChargeReconciler {
     for (int i = 0; i < windows.size(); i++) {
       windowRows[windowUser[windows.userIndex(i)]]++;
     }
-    usersAndProducts(
-        sessions,
-        (n, us, ps) -> {
+    sessions.forEachUserAndProductChunk(
+        (row, n, us, ps) -> {
           for (int r = 0; r < n; r++) {
             sessionRows[sessionUser[us[r]]]++;
           }
@@ -453,25 +459,6 @@ public final class ChargeReconciler {
         }
         sink.day(dates[d], k, chargedTokens[i], replayedTokens[i], facts[i]);
       }
-    }
-    return blocks > 1;
-  }
-
-  /** Receives the user and product indexes of a chunk of a session table's rows. */
-  private interface UsersAndProducts {
-    void rows(int n, int[] users, int[] products);
-  }
-
-  /** Reads the user and product columns of every row, a chunk at a time (not the times). */
-  private static void usersAndProducts(SessionTable t, UsersAndProducts chunk) {
-    int block = 1 << 13;
-    int[] users = new int[block];
-    int[] products = new int[block];
-    for (int from = 0; from < t.size(); from += block) {
-      int n = Math.min(block, t.size() - from);
-      t.copyUserIndexes(from, users, 0, n);
-      t.copyProductIndexes(from, products, 0, n);
-      chunk.rows(n, users, products);
     }
   }
 
@@ -681,9 +668,8 @@ public final class ChargeReconciler {
       int cells = (lastUser - firstUser + 1) * products;
       offset = new int[cells + 1];
       // a counting sort of the starts by cell, then each cell's starts sorted
-      usersAndProducts(
-          sessions,
-          (m, users, ps) -> {
+      sessions.forEachUserAndProductChunk(
+          (row, m, users, ps) -> {
             for (int r = 0; r < m; r++) {
               int u = userOf[users[r]];
               if (blockOf[u] == block) {

@@ -255,35 +255,27 @@ public final class SessionTable {
 
   /** The rows {@code test} keeps, in order, in a new table whose dictionaries hold theirs only. */
   private SessionTable rowsWhere(RowTest test) {
-    int[] ub = new int[BLOCK];
-    int[] pb = new int[BLOCK];
-    long[] sb = new long[BLOCK];
-    long[] eb = new long[BLOCK];
     Builder b = builder();
     int[] userMap = new int[users.size()];
     int[] productMap = new int[products.size()];
     Arrays.fill(userMap, -1);
     Arrays.fill(productMap, -1);
-    for (int from = 0; from < size; from += BLOCK) {
-      int len = Math.min(BLOCK, size - from);
-      copyUserIndexes(from, ub, 0, len);
-      copyProductIndexes(from, pb, 0, len);
-      copyStarts(from, sb, 0, len);
-      copyEnds(from, eb, 0, len);
-      for (int k = 0; k < len; k++) {
-        if (test.keep(pb[k], sb[k])) {
-          int u = userMap[ub[k]];
-          if (u < 0) {
-            u = userMap[ub[k]] = b.userIndex(users.get(ub[k]));
+    forEachChunk(
+        (row, len, ub, pb, sb, eb) -> {
+          for (int k = 0; k < len; k++) {
+            if (test.keep(pb[k], sb[k])) {
+              int u = userMap[ub[k]];
+              if (u < 0) {
+                u = userMap[ub[k]] = b.userIndex(users.get(ub[k]));
+              }
+              int p = productMap[pb[k]];
+              if (p < 0) {
+                p = productMap[pb[k]] = b.productIndex(products.get(pb[k]));
+              }
+              b.add(u, p, sb[k], eb[k]);
+            }
           }
-          int p = productMap[pb[k]];
-          if (p < 0) {
-            p = productMap[pb[k]] = b.productIndex(products.get(pb[k]));
-          }
-          b.add(u, p, sb[k], eb[k]);
-        }
-      }
-    }
+        });
     return b.build();
   }
 
@@ -359,6 +351,32 @@ public final class SessionTable {
       copyStarts(from, starts, 0, n);
       copyEnds(from, ends, 0, n);
       chunk.rows(from, n, users, products, starts, ends);
+    }
+  }
+
+  /**
+   * What is done with one chunk of rows' user and product indexes ({@link
+   * #forEachUserAndProductChunk}): the {@code n} rows from {@code row}, in {@code [0, n)} of the
+   * arrays (reused for the next chunk).
+   */
+  @FunctionalInterface
+  public interface UsersAndProducts {
+    void rows(int row, int n, int[] users, int[] products);
+  }
+
+  /**
+   * Reads every row's user and product index in order, a chunk at a time: {@link #forEachChunk}
+   * without the times, for a pass that needs only who used what (a count per user or product).
+   */
+  public void forEachUserAndProductChunk(UsersAndProducts chunk) {
+    checkNotNull(chunk, "chunk");
+    int[] users = new int[BLOCK];
+    int[] products = new int[BLOCK];
+    for (int from = 0; from < size; from += BLOCK) {
+      int n = Math.min(BLOCK, size - from);
+      copyUserIndexes(from, users, 0, n);
+      copyProductIndexes(from, products, 0, n);
+      chunk.rows(from, n, users, products);
     }
   }
 
