@@ -127,7 +127,8 @@ final class MixScenarios {
 
   /**
    * Each user's named terms per offering they could hold (domain {@link TermChoice#byUser}: the
-   * cheapest terms covering the days they use it, or the common annual seat), kept for the plans of
+   * cheapest terms covering the days they use it, their launches under the minimum billable
+   * duration too when they opened no window, or the common annual seat), kept for the plans of
    * {@link #mix}; none for aggregated usage (no dates).
    */
   Map<UserId, Map<ProductId, TermChoice>> terms(List<BundleOffer> bundles) {
@@ -141,7 +142,8 @@ final class MixScenarios {
     }
     Map<UserId, Map<ProductId, TermChoice>> terms =
         java.util.Collections.unmodifiableMap(
-            new TreeMap<>(TermChoice.byUser(analysis.flexWindows(), includes, period, catalogs)));
+            new TreeMap<>(TermChoice.byUser(
+                    analysis.flexWindows(), analysis.windowlessLaunches(), includes, period, catalogs)));
     shared.terms.set(terms);
     return terms;
   }

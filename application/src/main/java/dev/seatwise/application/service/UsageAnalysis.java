@@ -63,6 +63,11 @@ public final class UsageAnalysis {
   private final java.util.concurrent.atomic.AtomicReference<WindowTable> windows;
   /** Whether the usage was metered by the Flex replay, which reads no price of the catalog. */
   private final boolean replayed;
+  /**
+   * The period's launches of the users and products that opened no window ({@link
+   * #windowlessLaunches()}); kept when the sessions are let go of (they are few).
+   */
+  private final SessionTable windowless;
   /** The last {@link #flexDemand}, worked out when first asked for; shared with repriced views. */
   private final java.util.concurrent.atomic.AtomicReference<FlexDemand> demand;
   /** {@link #peaks()}, worked out when first asked for; shared with {@link #repriced} views. */
@@ -86,8 +91,10 @@ public final class UsageAnalysis {
       Map<UserId, Map<ProductId, ProductUsage>> summaryUsage,
       List<String> collectionNotes,
       Optional<UsageSpan> span,
-      boolean replayed) {
+      boolean replayed,
+      SessionTable windowless) {
     this.summaryUsage = summaryUsage;
+    this.windowless = windowless;
     this.span = span;
     this.period = period;
     this.catalog = catalog;
@@ -120,6 +127,7 @@ public final class UsageAnalysis {
     this.span = a.span;
     this.windows = a.windows;
     this.replayed = a.replayed;
+    this.windowless = a.windowless;
     this.peaks = a.peaks;
     this.demand = a.demand;
   }
@@ -262,7 +270,57 @@ public final class UsageAnalysis {
         period, catalog, log, flex, usageOf(counts), hasSummaries, usageOf(summaryCounts),
         collectionNotes,
         dataSpan,
-        meter instanceof WindowedMeter);
+        meter instanceof WindowedMeter,
+        windowless(inPeriodSessions, counts));
+  }
+
+  /**
+   * The rows of {@code sessions} whose user and product were used ({@code counts}: days used,
+   * windows, tokens) on some day but opened no window: a small table, found in one pass over the
+   * user and product columns when there are such users and products, else empty at no cost.
+   */
+  private static SessionTable windowless(
+      SessionTable sessions, Map<UserId, Map<ProductId, long[]>> counts) {
+    Map<UserId, java.util.Set<ProductId>> wanted = new HashMap<>();
+    counts.forEach(
+        (u, byP) ->
+            byP.forEach(
+                (p, c) -> {
+                  if (c[0] > 0 && c[1] == 0) {
+                    wanted.computeIfAbsent(u, x -> new java.util.HashSet<>()).add(p);
+                  }
+                }));
+    SessionTable.Builder out = SessionTable.builder();
+    if (wanted.isEmpty()) {
+      return out.build();
+    }
+    List<UserId> users = sessions.users();
+    List<ProductId> products = sessions.products();
+    Map<ProductId, Integer> productIndex = new HashMap<>();
+    for (int p = 0; p < products.size(); p++) {
+      productIndex.put(products.get(p), p);
+    }
+    int width = products.size();
+    boolean[] someWanted = new boolean[users.size()];
+    java.util.Set<Long> cells = new java.util.HashSet<>();
+    for (int u = 0; u < users.size(); u++) {
+      for (ProductId p : wanted.getOrDefault(users.get(u), java.util.Set.of())) {
+        Integer k = productIndex.get(p);
+        if (k != null) {
+          cells.add((long) u * width + k);
+          someWanted[u] = true;
+        }
+      }
+    }
+    sessions.forEachUserAndProductChunk(
+        (row, n, u, p) -> {
+          for (int i = 0; i < n; i++) {
+            if (someWanted[u[i]] && cells.contains((long) u[i] * width + p[i])) {
+              out.add(sessions.session(row + i));
+            }
+          }
+        });
+    return out.build();
   }
 
   /**
@@ -470,6 +528,17 @@ public final class UsageAnalysis {
   /** The catalog version in force at the start of the period. */
   public Catalog catalog() {
     return catalog;
+  }
+
+  /**
+   * The period's launches of each user and product that opened no Flex window there although used
+   * (every launch shorter than the minimum billable duration, rule F7): what a named seat must
+   * still cover ({@link dev.seatwise.domain.plan.TermChoice#byUser(WindowTable, SessionTable, Map,
+   * dev.seatwise.domain.plan.PlanPeriod, dev.seatwise.domain.catalog.CatalogHistory)}); kept when
+   * the sessions are let go of.
+   */
+  public SessionTable windowlessLaunches() {
+    return windowless;
   }
 
   /** Sessions and days that start in the period (days only after {@link #releaseSessions()}). */

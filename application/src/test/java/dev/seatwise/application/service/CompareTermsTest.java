@@ -97,6 +97,28 @@ class CompareTermsTest {
   }
 
   @Test
+  void aUserWhoseOnlyLaunchWasUnderFiveMinutesIsPricedAllNamedOnOneMonthlyTerm() {
+    // 2025. ann uses AutoCAD every day (the common annual seat, 2,030.00). sue launches it once,
+    // for 3 minutes on 3 March: under the minimum billable duration (F7) it opens no window, so
+    // Flex charges her nothing and the optimum leaves her on Flex (0.00). All-named must still
+    // give her a seat to launch it: one monthly term from 1 March, 255.00, as any user active that
+    // one day (it was the common annual seat, 2,030.00, because she opened no window).
+    List<Session> sessions = new ArrayList<>(daily("ann", "2025-01-01", "2026-01-01"));
+    Instant shortLaunch = Instant.parse("2025-03-03T09:00:00Z");
+    sessions.add(Session.of("sue", "ACD", shortLaunch, shortLaunch.plusSeconds(180)));
+    Comparison c = compare(sessions, "2025-01-01", "2026-01-01");
+
+    assertThat(scenario(c, Scenario.ALL_NAMED).total()).isEqualTo(usd("2285.00"));
+    assertThat(scenario(c, Scenario.ALL_NAMED).lines())
+        .contains("ACD named: 1 seat monthly from 2025-03-01 at 255.00 = 255.00");
+    assertThat(scenario(c, Scenario.OPTIMAL).total()).isEqualTo(usd("2030.00"));
+    UserComparison sue = user(c, "sue");
+    assertThat(sue.flex()).containsExactly(ProductId.of("ACD"));
+    assertThat(sue.cost()).isEqualTo(usd("0.00"));
+    assertThat(sue.allNamedCost()).isEqualTo(usd("255.00"));
+  }
+
+  @Test
   void aUserActiveThreeMonthsIsNamedOnThreeMonthlyTermsAndAUserActiveAllYearStaysAnnual() {
     // 2025. ann uses AutoCAD every day: on Flex 365 windows x 7 = 2,555 tokens (> 7,000.00), named
     // the common annual seat, 2,030.00. mo uses it every day from 1 March to 31 May (92 days):

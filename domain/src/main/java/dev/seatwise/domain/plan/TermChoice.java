@@ -135,10 +135,94 @@ public record TermChoice(
     checkNotNull(bundles, "bundles");
     long from = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.start());
     long to = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.end());
-    int products = windows.productCount();
     // first and last window start per (user, product) index; -1 when none
+    int[] first = new int[windows.userCount() * windows.productCount()];
+    int[] last = new int[first.length];
+    spans(windows, from, to, first, last);
+    return choices(firstLast(windows, first, last), bundles, period, catalogs);
+  }
+
+  /**
+   * As {@link #byUser(WindowTable, Map, PlanPeriod, CatalogHistory)}, with the launches that opened
+   * no window. A user who launches a product within {@code period} ({@code launches}: sessions,
+   * any period) but opens no window of it there, because every such launch was shorter than the
+   * catalog's minimum billable duration (rule F7: free under Flex), still needs a named seat to
+   * launch it at all: their active span is from the first to the last day such a launch starts,
+   * and their terms are chosen over it like anyone's (a monthly term for one short launch, not
+   * the common annual seat that a holder with no choice gets). A user and product with a window
+   * in the period keep the span of their windows: their short launches outside it cost nothing
+   * under Flex and change nothing here.
+   */
+  public static Map<UserId, Map<ProductId, TermChoice>> byUser(
+      dev.seatwise.domain.metering.WindowTable windows,
+      dev.seatwise.domain.usage.SessionTable launches,
+      Map<ProductId, ? extends Collection<ProductId>> bundles,
+      PlanPeriod period,
+      CatalogHistory catalogs) {
+    checkNotNull(windows, "windows");
+    checkNotNull(launches, "launches");
+    checkNotNull(bundles, "bundles");
+    long from = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.start());
+    long to = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.end());
+    int products = windows.productCount();
     int[] first = new int[windows.userCount() * products];
     int[] last = new int[first.length];
+    spans(windows, from, to, first, last);
+    Map<UserId, Map<ProductId, Instant[]>> firstLast = firstLast(windows, first, last);
+    // the launches' users and products as the window table's indexes (-1: none of its windows)
+    List<UserId> users = launches.users();
+    int[] userAt = new int[users.size()];
+    for (int u = 0; u < userAt.length; u++) {
+      userAt[u] = windows.indexOfUser(users.get(u));
+    }
+    List<ProductId> launched = launches.products();
+    int[] productAt = new int[launched.size()];
+    for (int p = 0; p < productAt.length; p++) {
+      productAt[p] = windows.indexOfProduct(launched.get(p));
+    }
+    // first and last start of each user and product's launches with no window in the period,
+    // keyed by the launches' own cell (such users and products are few)
+    Map<Long, long[]> windowless = new HashMap<>();
+    launches.forEachChunk(
+        (row, n, u, p, starts, ends) -> {
+          for (int i = 0; i < n; i++) {
+            long start = starts[i];
+            if (start < from || start >= to) {
+              continue;
+            }
+            int wu = userAt[u[i]];
+            int wp = productAt[p[i]];
+            if (wu >= 0 && wp >= 0 && first[wu * products + wp] >= 0) {
+              continue;
+            }
+            long[] span =
+                windowless.computeIfAbsent(
+                    (long) u[i] * launched.size() + p[i], k -> new long[] {start, start});
+            span[0] = Math.min(span[0], start);
+            span[1] = Math.max(span[1], start);
+          }
+        });
+    windowless.forEach(
+        (cell, span) ->
+            firstLast
+                .computeIfAbsent(users.get((int) (cell / launched.size())), x -> new HashMap<>())
+                .put(
+                    launched.get((int) (cell % launched.size())),
+                    new Instant[] {
+                      dev.seatwise.domain.usage.SessionTable.toInstant(span[0]),
+                      dev.seatwise.domain.usage.SessionTable.toInstant(span[1])
+                    }));
+    return choices(firstLast, bundles, period, catalogs);
+  }
+
+  /**
+   * Each user and product's first and last window starting in {@code [from, to)}: their positions
+   * in {@code first} and {@code last} (indexed by user index times the product count plus product
+   * index; -1 in {@code first} when none), in one pass over the sorted starts.
+   */
+  private static void spans(
+      dev.seatwise.domain.metering.WindowTable windows, long from, long to, int[] first, int[] last) {
+    int products = windows.productCount();
     java.util.Arrays.fill(first, -1);
     for (int i = windows.firstStartingAtOrAfter(from); i < windows.size(); i++) {
       if (windows.startNanos(i) >= to) {
@@ -150,6 +234,12 @@ public record TermChoice(
       }
       last[k] = i;
     }
+  }
+
+  /** The first and last window starts that {@link #spans} found, by user and product. */
+  private static Map<UserId, Map<ProductId, Instant[]>> firstLast(
+      dev.seatwise.domain.metering.WindowTable windows, int[] first, int[] last) {
+    int products = windows.productCount();
     Map<UserId, Map<ProductId, Instant[]>> firstLast = new HashMap<>();
     for (int k = 0; k < first.length; k++) {
       if (first[k] >= 0) {
@@ -160,7 +250,7 @@ public record TermChoice(
                 new Instant[] {windows.start(first[k]), windows.start(last[k])});
       }
     }
-    return choices(firstLast, bundles, period, catalogs);
+    return firstLast;
   }
 
   /** The choices for each user's first and last use of each product. */

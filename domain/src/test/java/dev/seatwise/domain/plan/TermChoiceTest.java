@@ -191,6 +191,45 @@ class TermChoiceTest {
     assertThat(collection.terms().total()).isEqualTo(usd("1350.00"));
   }
 
+  @Test
+  void aUserWhoseOnlyLaunchWasUnderFiveMinutesIsHeldOnAMonthlyTermNotTheCommonSeat() {
+    // bob opens a window of AutoCAD on 10 April; ann launches it once, for 3 minutes on 3 March:
+    // under the minimum billable duration (F7) it opens no window, yet a named user needs a seat
+    // to launch it at all. Her seat covers that day: one monthly term from 1 March, 255.00, not
+    // the common annual seat (2,030.00) that a holder with no choice is given
+    UserId ann = UserId.of("ann");
+    UserId bob = UserId.of("bob");
+    Instant short1 = Instant.parse("2025-03-03T09:00:00Z");
+    dev.seatwise.domain.usage.SessionTable launches =
+        dev.seatwise.domain.usage.SessionTable.of(
+            List.of(
+                new dev.seatwise.domain.usage.Session(ann, ACD, short1, short1.plusSeconds(180)),
+                // bob's launch that opened his window: his choice is his windows' alone
+                new dev.seatwise.domain.usage.Session(
+                    bob, ACD, Instant.parse("2025-04-10T09:00:00Z"), Instant.parse("2025-04-10T12:00:00Z")),
+                // a short launch of bob's after his window: free under Flex, it moves nothing
+                new dev.seatwise.domain.usage.Session(
+                    bob, ACD, Instant.parse("2025-06-10T09:00:00Z"), Instant.parse("2025-06-10T09:02:00Z"))));
+    dev.seatwise.domain.metering.WindowTable windows =
+        dev.seatwise.domain.metering.WindowTable.of(List.of(window(bob, ACD, "2025-04-10T09:00:00Z")));
+
+    Map<UserId, Map<ProductId, TermChoice>> withLaunches =
+        TermChoice.byUser(windows, launches, Map.of(), YEAR, BUNDLED);
+
+    assertThat(TermChoice.byUser(windows, Map.of(), YEAR, BUNDLED)).doesNotContainKey(ann);
+    TermChoice a = withLaunches.get(ann).get(ACD);
+    assertThat(a.common()).isFalse();
+    assertThat(a.firstUse()).isEqualTo(LocalDate.of(2025, 3, 3));
+    assertThat(a.lastUse()).isEqualTo(LocalDate.of(2025, 3, 3));
+    assertThat(a.terms().total()).isEqualTo(usd("255.00"));
+    assertThat(a.reason())
+        .isEqualTo(
+            "monthly from 2025-03-01 at 255.00 = 255.00 for use 2025-03-03..2025-03-03, less than"
+                + " the common annual seat (2030.00)");
+    assertThat(withLaunches.get(bob)).isEqualTo(TermChoice.byUser(windows, Map.of(), YEAR, BUNDLED).get(bob));
+    assertThat(withLaunches.get(bob).get(ACD).lastUse()).isEqualTo(LocalDate.of(2025, 4, 10));
+  }
+
   private static Charge window(UserId user, ProductId product, String start) {
     Instant s = Instant.parse(start);
     return new Charge(user, product, s, s.plusSeconds(86_400), 7);
