@@ -119,6 +119,15 @@ abstract class AnalysisCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code top}, the value of a {@code --top} option; a negative one is wrong usage, exit 2. */
+  int top(int top) {
+    if (top < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--top must be >= 0 (0 = all) but was " + top);
+    }
+    return top;
+  }
+
   /** Where the privacy key is read from: the environment (tests substitute their own). */
   static java.util.function.UnaryOperator<String> environment = System::getenv;
 

@@ -52,6 +52,7 @@ public final class CompareCommand extends AnalysisCommand {
 
   @Override
   public Integer call() {
+    int shown = top(top);
     Optional<GroupBy> breakdown = breakdown();
     prepareJson(ComparisonResponse.class);
     ComparisonResponse response =
@@ -64,7 +65,7 @@ public final class CompareCommand extends AnalysisCommand {
         printCsv(breakdown.isPresent() ? CsvTables.breakdown(response) : CsvTables.users(response));
         break;
       default:
-        ComparisonTable.print(response, top, output.verbose(), out());
+        ComparisonTable.print(response, shown, output.verbose(), out());
         BreakdownTable.print(response, out());
         out().flush();
     }

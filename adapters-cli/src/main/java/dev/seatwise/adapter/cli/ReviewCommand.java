@@ -69,6 +69,7 @@ public final class ReviewCommand extends AnalysisCommand {
 
   @Override
   public Integer call() {
+    int shown = top(top);
     Currency currency = currency();
     ReviewResponse response;
     try (ImportTracker tracker = ImportTracker.forFiles(input.usage)) {
@@ -92,7 +93,7 @@ public final class ReviewCommand extends AnalysisCommand {
         printCsv(CsvTables.actions(response));
         break;
       default:
-        table(response, top, out());
+        table(response, shown, out());
         out().flush();
     }
     return 0;

@@ -124,6 +124,18 @@ class BadInputTest {
   }
 
   @Test
+  void aNegativeTopIsWrongUsageBeforeAnyFileIsRead() {
+    // it was taken as "all"; --top 0 is all. bad.csv is never read: the error is the option's
+    for (String command : new String[] {"compare", "review"}) {
+      Cli.Result r = Cli.run(command, "--usage", bad.toString(), "--top", "-3");
+
+      assertThat(r.exit()).as(command).isEqualTo(2);
+      assertThat(r.err()).as(command).contains("--top must be >= 0 (0 = all) but was -3")
+          .doesNotContain("bad.csv");
+    }
+  }
+
+  @Test
   void aMissingRequiredOptionOrCommandIsWrongUsage() {
     assertThat(Cli.run("compare").exit()).isEqualTo(2);
     assertThat(Cli.run().exit()).isEqualTo(2);
