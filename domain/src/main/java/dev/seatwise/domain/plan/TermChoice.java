@@ -131,16 +131,11 @@ public record TermChoice(
       Map<ProductId, ? extends Collection<ProductId>> bundles,
       PlanPeriod period,
       CatalogHistory catalogs) {
-    checkNotNull(windows, "windows");
-    checkNotNull(bundles, "bundles");
-    long from = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.start());
-    long to = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.end());
-    // first and last window start per (user, product) index; -1 when none
-    int[] first = new int[windows.userCount() * windows.productCount()];
-    int[] last = new int[first.length];
-    spans(windows, from, to, first, last);
-    return choices(firstLast(windows, first, last), bundles, period, catalogs);
+    return byUser(windows, NO_LAUNCHES, bundles, period, catalogs);
   }
+
+  private static final dev.seatwise.domain.usage.SessionTable NO_LAUNCHES =
+      dev.seatwise.domain.usage.SessionTable.of(List.of());
 
   /**
    * As {@link #byUser(WindowTable, Map, PlanPeriod, CatalogHistory)}, with the launches that opened
@@ -165,6 +160,7 @@ public record TermChoice(
     long from = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.start());
     long to = dev.seatwise.domain.metering.WindowTable.saturatedNanos(period.end());
     int products = windows.productCount();
+    // first and last window start per (user, product) index; -1 when none
     int[] first = new int[windows.userCount() * products];
     int[] last = new int[first.length];
     spans(windows, from, to, first, last);
