@@ -29,7 +29,16 @@ final class JsonTable {
    * of every usage file, needs none, and building one is a good part of a short run's start.
    */
   private static final class Jackson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Numbers with a fraction or exponent are read as written ({@code 10.0} stays {@code 10.0},
+     * {@code 1e400} is {@code 1E+400}, not the double {@code Infinity}), so that a rejected cell is
+     * quoted as the file holds it.
+     */
+    static final ObjectMapper MAPPER =
+        com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     static final JsonFactory FACTORY = MAPPER.getFactory();
   }
 

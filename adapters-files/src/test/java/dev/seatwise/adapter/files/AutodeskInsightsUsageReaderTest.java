@@ -79,6 +79,23 @@ class AutodeskInsightsUsageReaderTest {
   }
 
   @Test
+  void aJsonNumberIsQuotedAsWrittenWhenItsRowIsRejected() throws Exception {
+    // 1e400 is beyond a double: it was rejected as 'Infinity', a value the file does not hold;
+    // 10.0 (a whole number written with a fraction) is still accepted
+    Path big = Files.writeString(dir.resolve("big.json"),
+        "[\n{\"productName\": \"AutoCAD\", \"usageDate\": \"2026-03-02\", \"hashedUserId\": \"a\","
+            + " \"tokens\": 1e400},\n{\"productName\": \"AutoCAD\", \"usageDate\": \"2026-03-03\","
+            + " \"hashedUserId\": \"b\", \"tokens\": 7.0}\n]\n");
+
+    FileImport i = new FileUsageAdapter(List.of(UsageSource.of(big)), Fixtures.resolver(),
+        ImportOptions.defaults()).read();
+
+    assertThat(Imports.rejections(i)).containsExactly("2 [tokens]: not a whole number: '1E+400'");
+    assertThat(i.usage().log().days())
+        .containsExactly(DailyUsage.of("b", "ACD", LocalDate.of(2026, 3, 3)));
+  }
+
+  @Test
   void jsonOfAnotherShapeIsRefusedWithTheFieldsItHas() throws Exception {
     Path other = Files.writeString(dir.resolve("other.json"), "[{\"a\": 1, \"b\": 2}]");
 
