@@ -77,43 +77,54 @@ public final class CatalogsCommand implements Callable<Integer> {
         new CsvExporter().write(CsvTables.catalogs(response), out);
         break;
       default:
-        out.println(
-            Text.left("NAME", 12)
-                + " "
-                + Text.left("VENDOR", 12)
-                + " "
-                + Text.left("CURRENCY", 8)
-                + " "
-                + Text.left("VERSIONS (EFFECTIVE FROM)", 30)
-                + " "
-                + Text.left("METER", 14)
-                + " "
-                + Text.right("PRODUCTS", 8)
-                + " "
-                + Text.right("BUNDLES", 8));
-        for (CatalogDto c : response.catalogs()) {
-          out.println(
-              Text.left(c.name(), 12)
-                  + " "
-                  + Text.left(c.vendor(), 12)
-                  + " "
-                  + Text.left(c.currency(), 8)
-                  + " "
-                  + Text.left(
-                      c.versions().stream()
-                          .map(LocalDate::toString)
-                          .collect(Collectors.joining(", ")),
-                      30)
-                  + " "
-                  + Text.left(c.meter(), 14)
-                  + " "
-                  + Text.right(Integer.toString(c.products()), 8)
-                  + " "
-                  + Text.right(Integer.toString(c.bundles()), 8));
-        }
+        table(response.catalogs(), out);
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The list as a table whose columns fit their longest value (nothing cut); when the vendors'
+   * names would take the line past {@link Text#WIDTH}, each catalog's vendor is on a line of its
+   * own under its name.
+   */
+  private static void table(List<CatalogDto> catalogs, PrintWriter out) {
+    int name = "NAME".length();
+    int meter = "METER".length();
+    int versions = "EFFECTIVE FROM".length();
+    int vendor = "VENDOR".length();
+    for (CatalogDto c : catalogs) {
+      name = Math.max(name, Text.safe(c.name()).length());
+      meter = Math.max(meter, Text.safe(c.meter()).length());
+      versions = Math.max(versions, versions(c).length());
+      vendor = Math.max(vendor, Text.safe(c.vendor()).length());
+    }
+    int before = name + 2 + 8 + 2 + 8 + 2 + 7 + 2 + meter + 2 + versions;
+    boolean inline = before + 2 + vendor <= Text.WIDTH;
+    // the columns before the vendor are kept whole; a very long name or meter (a file of one's
+    // own) takes the line past the width rather than be cut
+    out.println(
+        Text.left("NAME", name) + "  " + Text.left("CURRENCY", 8) + "  " + Text.right("PRODUCTS", 8)
+            + "  " + Text.right("BUNDLES", 7) + "  " + Text.left("METER", meter) + "  "
+            + (inline ? Text.left("EFFECTIVE FROM", versions) + "  VENDOR" : "EFFECTIVE FROM"));
+    for (CatalogDto c : catalogs) {
+      String row =
+          Text.left(c.name(), name) + "  " + Text.left(c.currency(), 8) + "  "
+              + Text.right(Integer.toString(c.products()), 8) + "  "
+              + Text.right(Integer.toString(c.bundles()), 7) + "  " + Text.left(c.meter(), meter)
+              + "  ";
+      if (inline) {
+        out.println(row + Text.left(versions(c), versions) + "  " + Text.safe(c.vendor()));
+      } else {
+        out.println(row + versions(c));
+        out.println(" ".repeat(name + 2) + Text.fit(c.vendor(), Math.max(20, Text.WIDTH - name - 2)));
+      }
+    }
+  }
+
+  /** The catalog's versions by effective date, comma-separated. */
+  private static String versions(CatalogDto c) {
+    return c.versions().stream().map(LocalDate::toString).collect(Collectors.joining(", "));
   }
 
   private int show(CatalogDetailResponse c) {

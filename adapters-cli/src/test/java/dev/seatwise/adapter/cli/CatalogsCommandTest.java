@@ -21,6 +21,19 @@ class CatalogsCommandTest {
   }
 
   @Test
+  void theListShowsEveryVendorAndMeterWholeWithinTheWidth() {
+    // they were cut to 12 and 14 columns ("Units Poo...", "concurrent-...")
+    Cli.Result table = Cli.run("catalogs");
+
+    assertThat(table.out())
+        .contains("concurrent-token-pool-leveled", "Units Pool (illustrative)",
+            "Bentley (E365 daily usage, illustrative prices)", "daily-usage-10min")
+        .doesNotContain("...");
+    assertThat(table.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(Text.WIDTH));
+    assertThat(table.out().lines()).allSatisfy(l -> assertThat(l).doesNotEndWith(" "));
+  }
+
+  @Test
   void showGivesEveryPriceOfACatalogFile() {
     Cli.Result table = Cli.run("catalogs", "--show", Cli.TINY);
     JsonNode json = Cli.run("catalogs", "--show", Cli.TINY, "-o", "json").json();
