@@ -140,6 +140,30 @@ class PlanEvaluationTest {
   }
 
   @Test
+  void aSeatStartingMidWindowCoversTheContinuationWindowThatOpensOnItsFirstDay() {
+    // F9 with F3/F5: ann opens AutoCAD on Flex Mon 2025-03-03 20:00 (no seat yet: 7 tokens from
+    // the lot) and is still working when that window ends Tue 20:00; her seat starts Tue, so the
+    // continuation window opening Tue 20:00 is the seat's, not the lot's
+    SeatHolding fromTuesday =
+        annual("S1", 1, LocalDate.of(2025, 3, 4), LocalDate.of(2026, 1, 1), "ann");
+    Instant bought = LocalDate.of(2025, 1, 1).atStartOfDay(UTC).toInstant();
+    TokenLot lot = TokenLot.bought("L1", bought, 500, usdPerUnit("3.00"), Period.ofMonths(12), UTC);
+    Instant monday = Instant.parse("2025-03-03T20:00:00Z");
+    Instant tuesday = monday.plusSeconds(24 * 3600);
+    List<Charge> windows =
+        List.of(
+            new Charge(user("ann"), ACD, monday, tuesday, 7),
+            new Charge(user("ann"), ACD, tuesday, tuesday.plusSeconds(24 * 3600), 7));
+
+    PlanEvaluation e =
+        PlanEvaluation.of(Plan.empty(USD).withSeats(fromTuesday).withLots(lot), windows, YEAR_2025, BUNDLED);
+
+    assertThat(e.outcomes()).extracting(WindowOutcome::outcome)
+        .containsExactly(Outcome.TOKENS, Outcome.SEAT);
+    assertThat(e.tokensDrawn()).isEqualTo(7);
+  }
+
+  @Test
   void seatsNobodyUsesAreReportedIdleOrUnassigned() {
     SeatHolding three =
         annual("S1", 3, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), "ann", "bob");
