@@ -174,6 +174,33 @@ class CompareCommandTest {
   }
 
   @Test
+  void aLotWithoutAnExpiryLastsTheCatalogsTokenValidity() throws Exception {
+    // F11 is a catalog parameter (tokens.expiresAfter, P12M for Autodesk): under a catalog whose
+    // tokens last 6 months, a lot bought 2025-01-01 with no expires column is usable until
+    // 2025-07-01, as the packs the scenarios buy are (it was 2026-01-01, the reader's own 12 months)
+    String sixMonths =
+        java.nio.file.Files.readString(Path.of(Cli.TINY)).replace("expiresAfter: P12M", "expiresAfter: P6M");
+    assertThat(sixMonths).contains("expiresAfter: P6M");
+    Path catalog = dir.resolve("six-months.yaml");
+    java.nio.file.Files.writeString(catalog, sixMonths);
+    Path lots = dir.resolve("lots-no-expiry.csv");
+    java.nio.file.Files.writeString(
+        lots, "lot_id,purchase_date,tokens,unit_price\nPO-1,2025-01-01,5000,1.00\n");
+
+    Cli.Result r =
+        Cli.run(
+            "compare", "--usage", usage.toString(), "--catalog", catalog.toString(), "--from",
+            ThreeUsers.FROM, "--to", ThreeUsers.TO, "--lots", lots.toString(), "-o", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = r.json();
+
+    JsonNode current = scenario(json, "current");
+    assertThat(current.at("/holdings/0/to").asText()).isEqualTo("2025-07-01");
+    assertThat(current.get("lines").toString()).contains("bought 2025-01-01, expiring 2025-07-01");
+  }
+
+  @Test
   void pinningAUserToNamedTakesThemOffFlex() {
     JsonNode json = compare("--pin-named", "o@x.com", "-o", "json").json();
 

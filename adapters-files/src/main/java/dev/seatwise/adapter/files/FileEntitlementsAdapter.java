@@ -11,10 +11,13 @@ import dev.seatwise.domain.entitlement.Entitlements;
 import dev.seatwise.domain.entitlement.SeatAssignment;
 import dev.seatwise.domain.entitlement.Subscription;
 import dev.seatwise.domain.tokens.TokenLot;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Today's plan from Autodesk Account exports: the Subscriptions export (seats, terms, renewal
@@ -36,22 +39,41 @@ public final class FileEntitlementsAdapter implements EntitlementsPort {
   private final ProductResolver resolver;
   private final ImportOptions options;
   private final Optional<Currency> currency;
+  private final Function<LocalDate, Period> lotValidity;
 
   public FileEntitlementsAdapter(
       List<UsageSource> sources, ProductResolver resolver, ImportOptions options) {
     this(sources, resolver, options, Optional.empty());
   }
 
-  /** As above; token lots without a currency column are in {@code currency}. */
+  /**
+   * As above; token lots without a currency column are in {@code currency}, and lots without an
+   * expiry last 12 months (Autodesk's rule).
+   */
   public FileEntitlementsAdapter(
       List<UsageSource> sources,
       ProductResolver resolver,
       ImportOptions options,
       Optional<Currency> currency) {
+    this(sources, resolver, options, currency, bought -> TokenLotsReader.DEFAULT_VALIDITY);
+  }
+
+  /**
+   * As above; a token lot without an expiry lasts {@code lotValidity} of its purchase date (the
+   * catalog's {@code tokens.expiresAfter} in force that day, rule F11), so that held lots last as
+   * long as the packs the scenarios buy.
+   */
+  public FileEntitlementsAdapter(
+      List<UsageSource> sources,
+      ProductResolver resolver,
+      ImportOptions options,
+      Optional<Currency> currency,
+      Function<LocalDate, Period> lotValidity) {
     this.sources = List.copyOf(requireNonNull(sources, "sources"));
     this.resolver = requireNonNull(resolver, "resolver");
     this.options = requireNonNull(options, "options");
     this.currency = requireNonNull(currency, "currency");
+    this.lotValidity = requireNonNull(lotValidity, "lotValidity");
   }
 
   /**
@@ -82,7 +104,7 @@ public final class FileEntitlementsAdapter implements EntitlementsPort {
           new AutodeskUsersReader().read(source.path(), name, ctx, assignments, ledger);
           break;
         case TOKEN_LOTS:
-          new TokenLotsReader(currency).read(source.path(), name, ctx, lots, ledger);
+          new TokenLotsReader(currency, lotValidity).read(source.path(), name, ctx, lots, ledger);
           break;
         default:
           throw new UsageImportException(name + ": " + format.label() + " holds usage, not "

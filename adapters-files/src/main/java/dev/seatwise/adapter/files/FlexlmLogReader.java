@@ -8,10 +8,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +35,8 @@ import java.util.regex.Pattern;
  * Server's System Date and Time: Sun Oct 30 2022 ...}, {@code ... started on HOST (...)
  * (4/6/2022)}) and the periodic {@code TIMESTAMP M/D/YYYY} lines. Between them a clock that goes
  * back by more than an hour means midnight has passed; a step back of an hour or less (lines of
- * two daemons interleaving, a DST change) keeps the day. Events before the first date are held
+ * two daemons interleaving, a DST change) keeps the day. The hour the clocks pass twice when they go
+ * back is read in the order the log runs ({@link #instant}). Events before the first date are held
  * (at most {@value #MAX_UNDATED} of them) and dated backwards from it.
  *
  * <p>{@code OUT}/{@code IN} pairs become sessions, matched first-in first-out per daemon, feature
@@ -66,6 +71,8 @@ final class FlexlmLogReader implements UsageReader {
   // its count rather than text the check-out ignores (it counted as 1 licence, without a word)
   private static final Pattern LICENSES = Pattern.compile("\\(([^()\\s]+) licenses?\\)");
   private static final long HOUR = 3600;
+  /** How far a line may run behind the one before it (daemons' lines interleave). */
+  static final Duration INTERLEAVING = Duration.ofMinutes(5);
 
   @Override
   public void read(Path file, String name, ReadContext ctx, UsageCollector out, RowLedger ledger) {
@@ -185,7 +192,8 @@ final class FlexlmLogReader implements UsageReader {
         date = date.plusDays(1);
       }
       lastSecond = second;
-      Instant at = date.atTime(LocalTime.ofSecondOfDay(second)).atZone(ctx.options().zone()).toInstant();
+      Instant at =
+          instant(date.atTime(LocalTime.ofSecondOfDay(second)), ctx.options().zone(), lastInstant);
       lastInstant = at;
       Matcher ev = EVENT.matcher(message);
       if (ev.matches()) {
@@ -364,6 +372,30 @@ final class FlexlmLogReader implements UsageReader {
       date = firstDate;
       lastSecond = -1;
     }
+  }
+
+  /**
+   * The instant of a line's local time in {@code zone}, the previous line being at {@code previous}
+   * (null for the first). A local time the clocks pass twice (the hour repeated when they go back)
+   * is read in the order the log runs: of its two readings, those that go back at most {@link
+   * #INTERLEAVING} from the previous line (lines of two daemons interleave), the nearer; if neither,
+   * the earlier. So 2:50 then 2:05 on the night Berlin's clocks go back is 02:50 CEST then 02:05 CET
+   * (15 minutes later), and later lines of that hour stay CET.
+   */
+  static Instant instant(LocalDateTime local, ZoneId zone, Instant previous) {
+    ZonedDateTime z = local.atZone(zone);
+    Instant earlier = z.withEarlierOffsetAtOverlap().toInstant();
+    Instant later = z.withLaterOffsetAtOverlap().toInstant();
+    if (earlier.equals(later) || previous == null) {
+      return earlier;
+    }
+    boolean earlierFits = !earlier.isBefore(previous.minus(INTERLEAVING));
+    boolean laterFits = !later.isBefore(previous.minus(INTERLEAVING));
+    if (earlierFits && laterFits) {
+      Duration toEarlier = Duration.between(previous, earlier).abs();
+      return toEarlier.compareTo(Duration.between(previous, later).abs()) <= 0 ? earlier : later;
+    }
+    return laterFits ? later : earlier;
   }
 
   /** The date a banner or TIMESTAMP line states, if it is one. */

@@ -12,15 +12,17 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The token lots CSV ({@code lot_id, purchase_date, tokens, unit_price, currency, expires}): one
  * {@link TokenLot} per row, bought at the start of {@code purchase_date} and usable until the start
- * of {@code expires} (in the import zone); {@code expires} defaults to 12 months after purchase
- * (Autodesk's rule), {@code currency} to the catalog's, {@code lot_id} to {@code FILENAME#line}.
+ * of {@code expires} (in the import zone); {@code expires} defaults to the validity given for the
+ * purchase date (the catalog's {@code tokens.expiresAfter}; 12 months, Autodesk's rule, when none
+ * is given), {@code currency} to the catalog's, {@code lot_id} to {@code FILENAME#line}.
  */
 final class TokenLotsReader {
-  /** How long a lot lasts when the file does not say. */
+  /** How long a lot lasts when neither the file nor the caller says. */
   static final Period DEFAULT_VALIDITY = Period.ofMonths(12);
 
   static final HeaderSpec SPEC =
@@ -34,9 +36,11 @@ final class TokenLotsReader {
           .build();
 
   private final Optional<Currency> defaultCurrency;
+  private final Function<LocalDate, Period> validity;
 
-  TokenLotsReader(Optional<Currency> defaultCurrency) {
+  TokenLotsReader(Optional<Currency> defaultCurrency, Function<LocalDate, Period> validity) {
     this.defaultCurrency = defaultCurrency;
+    this.validity = validity;
   }
 
   void read(Path file, String name, ReadContext ctx, List<TokenLot> out, RowLedger ledger) {
@@ -67,7 +71,7 @@ final class TokenLotsReader {
             ledger.reject(line, "tokens", "a lot holds at least one token");
             return;
           }
-          LocalDate until = expires.orElse(purchased.plus(DEFAULT_VALIDITY));
+          LocalDate until = expires.orElseGet(() -> purchased.plus(validity.apply(purchased)));
           if (!until.isAfter(purchased)) {
             ledger.reject(line, "expires", "expiry " + until + " is not after purchase " + purchased);
             return;

@@ -105,6 +105,29 @@ class FileEntitlementsAdapterTest {
   }
 
   @Test
+  void aLotWithoutAnExpiryLastsTheValidityGivenForItsPurchaseDate() {
+    // the caller passes the catalog's tokens.expiresAfter in force on the purchase date: 6 months
+    // for purchases before 2025-06-01, 18 after; PO-1001 states its own expiry and keeps it
+    FileEntitlements e =
+        new FileEntitlementsAdapter(
+                List.of(UsageSource.of(Fixtures.path("fixtures/token-lots.csv"))),
+                Fixtures.resolver(),
+                ImportOptions.defaults(),
+                Optional.of(java.util.Currency.getInstance("USD")),
+                day -> day.isBefore(LocalDate.of(2025, 6, 1)) ? java.time.Period.ofMonths(6)
+                    : java.time.Period.ofMonths(18))
+            .read();
+
+    assertThat(e.entitlements().lots())
+        .extracting(TokenLot::id, TokenLot::expires)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple("PO-1001", Instant.parse("2026-01-15T00:00:00Z")),
+            // bought 2025-07-01, no expiry: 18 months
+            org.assertj.core.api.Assertions.tuple(
+                "token-lots.csv#3", Instant.parse("2027-01-01T00:00:00Z")));
+  }
+
+  @Test
   void aLotWithoutCurrencyIsRejectedWhenNoDefaultIsKnown() {
     FileEntitlements e = read(ImportOptions.defaults(), "fixtures/token-lots.csv");
     assertThat(e.entitlements().lots()).extracting(TokenLot::id).containsExactly("PO-1001");

@@ -95,6 +95,24 @@ class FlexlmLogReaderTest {
   }
 
   @Test
+  void theHourRepeatedWhenBerlinsClocksGoBackIsReadInTheOrderTheLogRuns() {
+    // 2024-10-27: at 03:00 CEST (01:00Z) Berlin's clocks go back to 02:00 CET, so the log's wall
+    // clock runs through 02:00-02:59 twice. bob's check-out at 2:50 (CEST, 00:50Z) and check-in
+    // at 2:05 (CET, 01:05Z, after the change) is a 15-minute session, a billable launch (F7); read
+    // as 2:05 CEST it ended before it began. Once past the change, 2:30 and 2:40 are CET too; a
+    // line a few seconds behind the one before (dan at 2:09:58, beside cy at 2:10) is an
+    // interleaving daemon, before the change.
+    FileImport i = Imports.readIn("fixtures/adskflex-fall-back.log", "Europe/Berlin");
+
+    assertThat(i.usage().log().sessions()).containsExactlyInAnyOrder(
+        Session.of("ann", "ACD", Instant.parse("2024-10-26T23:30:00Z"), Instant.parse("2024-10-27T01:40:00Z")),
+        Session.of("cy", "ACD", Instant.parse("2024-10-27T00:10:00Z"), Instant.parse("2024-10-27T01:30:00Z")),
+        Session.of("dan", "RVT", Instant.parse("2024-10-27T00:09:58Z"), Instant.parse("2024-10-27T02:10:00Z")),
+        Session.of("bob", "RVT", Instant.parse("2024-10-27T00:50:00Z"), Instant.parse("2024-10-27T01:05:00Z")));
+    assertThat(Imports.report(i).rejected()).isZero();
+  }
+
+  @Test
   void eventsBeforeTheFirstDateAreDatedBackwardsFromIt() {
     FileImport i = Imports.read("fixtures/adskflex-rotated.log");
     assertThat(i.usage().log().sessions()).containsExactly(

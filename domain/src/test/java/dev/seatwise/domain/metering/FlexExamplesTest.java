@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class FlexExamplesTest {
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
   private final WindowedMeter meter = new WindowedMeter();
 
@@ -198,6 +199,83 @@ class FlexExamplesTest {
             tuple(AUTOCAD, utc("2024-03-05T05:00")),
             tuple(REVIT, utc("2024-03-04T05:00")));
     assertThat(metering.totalTokens()).isEqualTo(7 + 7 + 10);
+  }
+
+  @Test
+  void dailyUsageAcrossBerlinsShortAndLongDaysIsOneWindowADay() {
+    // Berlin: 2024-03-31 has 23 hours (02:00 CET -> 03:00 CEST), 2024-10-27 has 25 (03:00 CEST
+    // -> 02:00 CET). Each day used is one window from its local midnight; the 24 h window of the
+    // 23-hour day runs an hour into the next day, which still opens its own window (a day used is
+    // a day charged, as in the Autodesk usage export).
+    LocalDate[] days = {
+      LocalDate.of(2024, 3, 30), LocalDate.of(2024, 3, 31), LocalDate.of(2024, 4, 1),
+      LocalDate.of(2024, 10, 27), LocalDate.of(2024, 10, 28)
+    };
+    UsageLog usage =
+        UsageLog.ofDays(
+            java.util.Arrays.stream(days).map(d -> DailyUsage.of("ann", "ACD", d)).toList());
+
+    Metering metering =
+        meter.meter(usage, new MeterContext(autodeskLikeCatalog(), Coverage.NONE, BERLIN));
+
+    assertThat(windowStarts(metering))
+        .containsExactlyInAnyOrder(
+            utc("2024-03-29T23:00"), // 03-30 00:00 CET
+            utc("2024-03-30T23:00"), // 03-31 00:00 CET
+            utc("2024-03-31T22:00"), // 04-01 00:00 CEST
+            utc("2024-10-26T22:00"), // 10-27 00:00 CEST
+            utc("2024-10-27T23:00")); // 10-28 00:00 CET
+    assertThat(metering.totalTokens()).isEqualTo(5 * 7);
+  }
+
+  @Test
+  void aBerlinWindowOpenedTheEveningBeforeSpringForwardEndsTwentyFourHoursLaterNotAtTheSameLocalTime() {
+    // F2: a continuous 24-hour period. Opened Sat 2024-03-30 20:00 CET (19:00Z); the clocks skip
+    // 02:00-03:00 that night, so the window ends Sun 21:00 CEST (19:00Z), not Sun 20:00 local.
+    // Use until Sun 20:30 CEST is inside it; a launch at Sun 21:00 CEST opens the next window.
+    Instant opened = at("2024-03-30T20:00", BERLIN);
+    Metering inside =
+        meter(
+            session("ann", AUTOCAD, opened, at("2024-03-30T22:00", BERLIN)),
+            session("ann", AUTOCAD, at("2024-03-31T20:00", BERLIN), at("2024-03-31T20:30", BERLIN)));
+    Metering atTheEnd =
+        meter(
+            session("ann", AUTOCAD, opened, at("2024-03-30T22:00", BERLIN)),
+            session("ann", AUTOCAD, at("2024-03-31T21:00", BERLIN), at("2024-03-31T21:30", BERLIN)));
+
+    assertThat(windowStarts(inside)).containsExactly(utc("2024-03-30T19:00"));
+    assertThat(inside.charges().get(0).end()).isEqualTo(at("2024-03-31T21:00", BERLIN));
+    assertThat(windowStarts(atTheEnd))
+        .containsExactly(utc("2024-03-30T19:00"), utc("2024-03-31T19:00"));
+  }
+
+  @Test
+  void twoVersionsOfAProductOpenInTheSameWindowAreOneCharge() {
+    // F3: "users will not be charged for using multiple versions" within the 24-hour period: the
+    // versions are one product (one catalog id), so overlapping sessions of two versions, and a
+    // reopening of either, make one window.
+    Metering metering =
+        meter(
+            session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T12:00"),
+            session("ann", AUTOCAD, "2024-03-04T09:00", "2024-03-04T10:00"),
+            session("ann", AUTOCAD, "2024-03-04T18:00", "2024-03-04T19:00"));
+
+    assertThat(windowStarts(metering)).containsExactly(utc("2024-03-04T08:00"));
+    assertThat(metering.totalTokens()).isEqualTo(7);
+  }
+
+  @Test
+  void aShortLaunchDoesNotOpenAWindowEvenWhenItCrossesTheEndOfOne() {
+    // F7: a launch under 5 minutes is free, wherever it falls: 4 minutes across the end of the
+    // Monday window (Tue 07:58-08:02) opens nothing; a longer launch afterwards opens the window.
+    Metering metering =
+        meter(
+            session("ann", AUTOCAD, "2024-03-04T08:00", "2024-03-04T09:00"),
+            session("ann", AUTOCAD, "2024-03-05T07:58", "2024-03-05T08:02"),
+            session("ann", AUTOCAD, "2024-03-05T08:10", "2024-03-05T08:40"));
+
+    assertThat(windowStarts(metering))
+        .containsExactly(utc("2024-03-04T08:00"), utc("2024-03-05T08:10"));
   }
 
   @Test

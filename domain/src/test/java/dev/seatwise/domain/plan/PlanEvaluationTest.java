@@ -140,6 +140,64 @@ class PlanEvaluationTest {
   }
 
   @Test
+  void aSeatStartingMidWindowCoversTheContinuationWindowThatOpensOnItsFirstDay() {
+    // F9 with F3/F5: ann opens AutoCAD on Flex Mon 2025-03-03 20:00 (no seat yet: 7 tokens from
+    // the lot) and is still working when that window ends Tue 20:00; her seat starts Tue, so the
+    // continuation window opening Tue 20:00 is the seat's, not the lot's
+    SeatHolding fromTuesday =
+        annual("S1", 1, LocalDate.of(2025, 3, 4), LocalDate.of(2026, 1, 1), "ann");
+    Instant bought = LocalDate.of(2025, 1, 1).atStartOfDay(UTC).toInstant();
+    TokenLot lot = TokenLot.bought("L1", bought, 500, usdPerUnit("3.00"), Period.ofMonths(12), UTC);
+    Instant monday = Instant.parse("2025-03-03T20:00:00Z");
+    Instant tuesday = monday.plusSeconds(24 * 3600);
+    List<Charge> windows =
+        List.of(
+            new Charge(user("ann"), ACD, monday, tuesday, 7),
+            new Charge(user("ann"), ACD, tuesday, tuesday.plusSeconds(24 * 3600), 7));
+
+    PlanEvaluation e =
+        PlanEvaluation.of(Plan.empty(USD).withSeats(fromTuesday).withLots(lot), windows, YEAR_2025, BUNDLED);
+
+    assertThat(e.outcomes()).extracting(WindowOutcome::outcome)
+        .containsExactly(Outcome.TOKENS, Outcome.SEAT);
+    assertThat(e.tokensDrawn()).isEqualTo(7);
+  }
+
+  @Test
+  void aZeroRateIsAFreeWindowButNoRateIsNotOnFlex() {
+    // F1: a Flex offering's rate may be zero. From 2025-07-01 AutoCAD costs 0 tokens a window: with
+    // no lot at all its July window is paid by Flex (0 tokens), its June window (7) is refused;
+    // Navisworks has no rate in the catalog, so its window is not on Flex at all
+    dev.seatwise.domain.catalog.ProductId nav = dev.seatwise.domain.catalog.ProductId.of("NAV");
+    dev.seatwise.domain.catalog.Catalog july = BundledCatalogPrices.version(LocalDate.of(2025, 7, 1), 0);
+    july =
+        july.withOfferings(
+            List.of(
+                BundledCatalogPrices.autocad(0),
+                new dev.seatwise.domain.catalog.Product(
+                    nav, "Navisworks", java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.Optional.empty())),
+            List.of());
+    CatalogHistory history = CatalogHistory.of(BundledCatalogPrices.bundled(), july);
+    Instant navOpens = Instant.parse("2025-07-02T09:00:00Z");
+    List<Charge> windows =
+        List.of(
+            window("ann", LocalDate.of(2025, 6, 2)),
+            window("ann", LocalDate.of(2025, 7, 1)),
+            new Charge(user("ann"), nav, navOpens, navOpens.plusSeconds(24 * 3600), 0));
+
+    PlanEvaluation e = PlanEvaluation.of(Plan.empty(USD), windows, YEAR_2025, history);
+
+    assertThat(e.outcomes())
+        .extracting(WindowOutcome::outcome, WindowOutcome::tokens)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(Outcome.UNCOVERED_NO_BALANCE, 7L),
+            org.assertj.core.api.Assertions.tuple(Outcome.TOKENS, 0L),
+            org.assertj.core.api.Assertions.tuple(Outcome.UNCOVERED_NOT_ON_FLEX, 0L));
+    assertThat(e.tokensDrawn()).isZero();
+  }
+
+  @Test
   void seatsNobodyUsesAreReportedIdleOrUnassigned() {
     SeatHolding three =
         annual("S1", 3, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), "ann", "bob");

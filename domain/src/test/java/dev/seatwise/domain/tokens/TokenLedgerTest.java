@@ -33,6 +33,74 @@ class TokenLedgerTest {
   }
 
   @Test
+  void ofTwoPacksBoughtOnDifferentDaysButEndingTheSameDayTheSmallerIsUsedFirst() {
+    // F12 ties on the end date, not on the purchase: the 5000-pack bought first and the 500-pack
+    // bought a week later both end 2025-01-10 (the lots file's expires column), so the 500-pack
+    // goes first although it was bought later
+    TokenLot big =
+        new TokenLot("big", utc("2024-01-03T00:00"), 5_000, usdPerUnit("2.60"), utc("2025-01-10T00:00"));
+    TokenLot small =
+        new TokenLot("small", utc("2024-01-10T00:00"), 500, usdPerUnit("3.00"), utc("2025-01-10T00:00"));
+
+    LedgerReplay replay =
+        TokenLedger.of(List.of(big, small))
+            .replay(List.of(new TokenCharge(utc("2024-02-01T08:00"), 7, "ann/ACD")));
+
+    assertThat(replay.lots()).containsExactly(small, big);
+    assertThat(replay.drawsFrom(0)).extracting(LedgerReplay.Draw::tokens).containsExactly(7L);
+    assertThat(replay.drawsFrom(1)).isEmpty();
+  }
+
+  @Test
+  void aLotEndingTheDayAWindowOpensIsNoLongerDrawn() {
+    // F11: a lot is usable until the start of its end date; a window opening that morning draws
+    // from the next lot, and the first lot's 100 tokens expire unused
+    TokenLot ending =
+        new TokenLot("ending", utc("2024-01-01T00:00"), 100, usdPerUnit("3.00"), utc("2024-03-05T00:00"));
+    TokenLot next = lot("next", "2024-02-01T00:00", 500, "3.00");
+
+    LedgerReplay replay =
+        TokenLedger.of(List.of(ending, next))
+            .replay(List.of(new TokenCharge(utc("2024-03-05T08:00"), 7, "ann/ACD")));
+
+    assertThat(replay.drawsFrom(0)).isEmpty();
+    assertThat(replay.drawsFrom(1)).extracting(LedgerReplay.Draw::tokens).containsExactly(7L);
+    assertThat(replay.expiredBy(utc("2024-03-04T23:59"))).isZero();
+    assertThat(replay.expiredBy(utc("2024-03-05T00:00"))).isEqualTo(100);
+  }
+
+  @Test
+  void aBalanceEqualToTheRateRunsTheProductAndLeavesZero() {
+    // F13 refuses only a balance *less* than the rate: 7 tokens left run AutoCAD (7) once more
+    TokenLot lot = lot("lot", "2024-01-10T09:00", 7, "3.00");
+    TokenCharge exactly = new TokenCharge(utc("2024-02-01T08:00"), 7, "ann/ACD");
+    TokenCharge next = new TokenCharge(utc("2024-02-02T08:00"), 7, "ann/ACD");
+
+    LedgerReplay replay = TokenLedger.of(List.of(lot)).replay(List.of(exactly, next));
+
+    assertThat(replay.accepted()).containsExactly(exactly);
+    assertThat(replay.refused()).containsExactly(next);
+    assertThat(replay.balanceAt(utc("2024-02-01T08:00"))).isZero();
+  }
+
+  @Test
+  void everyUserDrawsFromTheOneTeamBalance() {
+    // F10: one team balance shared by any number of users: ann's and bob's windows draw the same
+    // lot, and when it is spent cy's launch is refused whoever used it
+    TokenLot lot = lot("lot", "2024-01-10T09:00", 17, "3.00");
+    TokenCharge ann = new TokenCharge(utc("2024-02-01T08:00"), 7, "ann/ACD");
+    TokenCharge bob = new TokenCharge(utc("2024-02-01T09:00"), 10, "bob/RVT");
+    TokenCharge cy = new TokenCharge(utc("2024-02-01T10:00"), 7, "cy/ACD");
+
+    LedgerReplay replay = TokenLedger.of(List.of(lot)).replay(List.of(cy, bob, ann));
+
+    assertThat(replay.drawsFrom(0))
+        .extracting(LedgerReplay.Draw::reference)
+        .containsExactly("ann/ACD", "bob/RVT");
+    assertThat(replay.refused()).containsExactly(cy);
+  }
+
+  @Test
   void theLotWithTheEarliestEndDateIsUsedFirstEvenWhenItIsBigger() {
     TokenLot older = lot("older", "2024-01-10T09:00", 5_000, "2.60");
     TokenLot newer = lot("newer", "2024-06-10T09:00", 100, "3.00");

@@ -443,7 +443,13 @@ public final class Wiring implements UseCases {
             sources,
             catalog.resolver(),
             options,
-            Optional.of(catalog.history().latest().currency()));
+            Optional.of(catalog.history().latest().currency()),
+            // a lot without an expiry lasts as long as the catalog's packs (F11)
+            day ->
+                catalog.history()
+                    .versionOn(day)
+                    .orElse(catalog.history().versions().get(0))
+                    .tokenExpiry());
     return new Once<Entitlements>(
             () -> {
               FileEntitlements read = adapter.read();

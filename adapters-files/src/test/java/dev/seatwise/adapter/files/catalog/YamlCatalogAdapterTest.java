@@ -107,6 +107,8 @@ class YamlCatalogAdapterTest {
   void theResolverMapsFlexlmFeaturesByPattern() {
     ProductResolver r = Fixtures.resolver();
     assertThat(r.byFeature("87224ACD_2024_0F")).contains(ProductId.of("ACD"));
+    // F3: another version of AutoCAD is the same product, so both versions share its windows
+    assertThat(r.byFeature("87545ACD_2025_0F")).contains(ProductId.of("ACD"));
     assertThat(r.byFeature("87224ACDLT_2024_0F")).contains(ProductId.of("ACDLT"));
     assertThat(r.byFeature("86815AECCOL_T_F")).contains(ProductId.of("AECCOL"));
     assertThat(r.byFeature("87048RVT_2024_0F")).contains(ProductId.of("RVT"));

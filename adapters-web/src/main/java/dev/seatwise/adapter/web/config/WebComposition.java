@@ -78,7 +78,12 @@ public final class WebComposition implements WebUseCases {
                     sources(inputs.entitlements()),
                     catalog.resolver(),
                     options,
-                    java.util.Optional.of(catalog.history().latest().currency())));
+                    java.util.Optional.of(catalog.history().latest().currency()),
+                    day ->
+                        catalog.history()
+                            .versionOn(day)
+                            .orElse(catalog.history().versions().get(0))
+                            .tokenExpiry()));
     EntitlementsPort entitlements = held == null ? () -> Entitlements.NONE : held;
     CatalogHistory history = catalog.history();
     return new AnalysisScope() {
