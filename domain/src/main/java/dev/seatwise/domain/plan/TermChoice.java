@@ -30,8 +30,9 @@ import java.util.TreeMap;
  * active span covers every window of the user's that the offering covers, and a seat held on no
  * other day is needed.
  *
- * <p><b>The choice</b>, by what the terms cost when bought (a term bought is paid whole, as {@link
- * TermMix} chooses), among:
+ * <p><b>The choice</b>, among three candidates, each a mix of terms that cover the use (the mixes
+ * of (2) and (3) are the cheapest when bought, as {@link TermMix#cheapest} finds them: a term bought
+ * is paid whole):
  *
  * <ol>
  *   <li>the offering's <em>common seat</em>: annual terms back to back from the period's first day
@@ -51,12 +52,20 @@ import java.util.TreeMap;
  * cost of at most part of one monthly term over starting on the day itself; and since terms are
  * whole months, the terms of every choice end on the calendar too.
  *
- * The least bought cost wins; ties go to the earlier candidate, so a user active all year keeps the
- * common annual seat and the figures of a year of steady use do not move. The common seat is never
- * cheaper than (2), which is the cheapest of every mix of terms from the period's first day, so it
- * is chosen only on a tie. {@code attributed} is what the period is charged for the chosen terms:
- * each term pro rata by its days in the period, rounded once ({@link TermMix#attributedTo}); that is
- * the user's named cost the optimiser weighs against Flex (a number to it, so its exactness holds).
+ * The candidate the period is charged least for wins: {@code attributed}, each term pro rata by its
+ * days in the period and rounded once ({@link TermMix#attributedTo}), the rule {@link
+ * PlanEvaluation} charges every plan's seat lines by; so a choice is never charged the period more
+ * than the common seat, and the optimiser, which weighs {@code attributed} against Flex (a number
+ * to it, so its exactness holds), finds the cheapest mix under the rule its plan is then priced
+ * by. A term that runs past the period's end is charged only its days within it: on a period of a
+ * few days a monthly term (e.g. 365.00, 2 of its 31 days: 23.55) is charged more than the annual
+ * seat (2985.00, 2 of 365 days: 16.36), although it costs less when bought, and the annual seat is
+ * chosen; and a user who starts in March of a year's period and uses the offering to its end is
+ * charged 306/365 of an annual term from 1 March rather than the whole common seat from January
+ * (its last two months fall in the next period, which is charged them). Ties go to the candidate
+ * that costs less when bought, then to the earlier one, so a user active all year keeps the common
+ * annual seat and the figures of a year of steady use do not move. Terms that all lie within the
+ * period are charged what they cost when bought.
  *
  * <p>Immutable and thread-safe; nothing is null.
  *
@@ -64,6 +73,8 @@ import java.util.TreeMap;
  * @param common whether the user is on the offering's common seat
  * @param commonPrice what the common seat costs when bought (empty when the catalog does not sell
  *     an annual seat of the offering on one of its renewal dates)
+ * @param commonInPeriod what the period is charged for the common seat (its terms pro rata, as
+ *     {@code attributed}); empty when {@code commonPrice} is
  */
 public record TermChoice(
     ProductId offering,
@@ -72,6 +83,7 @@ public record TermChoice(
     TermMix terms,
     boolean common,
     Optional<Money> commonPrice,
+    Optional<Money> commonInPeriod,
     Money attributed) {
 
   public TermChoice {
@@ -80,7 +92,13 @@ public record TermChoice(
     checkNotNull(lastUse, "lastUse");
     checkNotNull(terms, "terms");
     checkNotNull(commonPrice, "commonPrice");
+    checkNotNull(commonInPeriod, "commonInPeriod");
     checkNotNull(attributed, "attributed");
+    checkArgument(
+        commonPrice.isPresent() == commonInPeriod.isPresent(),
+        "the common seat's price %s and its share of the period %s go together",
+        commonPrice,
+        commonInPeriod);
     checkArgument(!lastUse.isBefore(firstUse), "last use %s before first use %s", lastUse, firstUse);
     checkArgument(!terms.spans().isEmpty(), "a choice holds at least one term");
     checkArgument(
@@ -220,11 +238,25 @@ public record TermChoice(
         .append("..")
         .append(lastUse);
     if (common) {
-      s.append(", the common annual seat (no shorter terms cost less)");
+      s.append(", the common annual seat (no other terms cost the period less)");
     } else if (commonPrice.isPresent()) {
-      s.append(", less than the common annual seat (")
-          .append(commonPrice.get().amount().toPlainString())
-          .append(")");
+      Money seat = commonPrice.get();
+      Money seatInPeriod = commonInPeriod.get();
+      if (seatInPeriod.equals(seat)) {
+        s.append(", less than the common annual seat (").append(seat.amount().toPlainString()).append(")");
+      } else if (attributed.isLessThan(seatInPeriod)) {
+        s.append(", less in the period than the common annual seat (")
+            .append(seatInPeriod.amount().toPlainString())
+            .append(" of ")
+            .append(seat.amount().toPlainString())
+            .append(")");
+      } else {
+        s.append(", as much in the period as the common annual seat (")
+            .append(seatInPeriod.amount().toPlainString())
+            .append(" of ")
+            .append(seat.amount().toPlainString())
+            .append(") and less when bought");
+      }
     }
     if (!attributed.equals(bought)) {
       s.append("; ")
@@ -280,7 +312,11 @@ public record TermChoice(
 
     /** A choice of terms, apart from whose use it is. */
     private record Decision(
-        TermMix best, boolean common, Optional<Money> seatTotal, Money attributed) {}
+        TermMix best,
+        boolean common,
+        Optional<Money> seatTotal,
+        Optional<Money> seatAttributed,
+        Money attributed) {}
 
     Chooser(PlanPeriod period, CatalogHistory catalogs) {
       this.period = checkNotNull(period, "period");
@@ -309,7 +345,8 @@ public record TermChoice(
       Decision c = d.get();
       return Optional.of(
           new TermChoice(
-              offering, firstUse, lastUse, c.best(), c.common(), c.seatTotal(), c.attributed()));
+              offering, firstUse, lastUse, c.best(), c.common(), c.seatTotal(), c.seatAttributed(),
+              c.attributed()));
     }
 
     /** The cheapest of the common seat, the terms from the period's start and from {@code monthStart}. */
@@ -319,14 +356,21 @@ public record TermChoice(
       Optional<TermMix> fromUse =
           monthStart.equals(period.from()) ? fromStart : mix(offering, monthStart, to);
       TermMix best = null;
+      Money bestAttributed = null;
       Money bestTotal = null;
       boolean isCommon = false;
       for (int k = 0; k < 3; k++) {
         Optional<TermMix> candidate = k == 0 ? seat : k == 1 ? fromStart : fromUse;
         if (candidate.isPresent()) {
+          // the period is charged each term pro rata (PlanEvaluation): the candidate it is charged
+          // least for wins; on a tie the one that costs less when bought, then the earlier one
+          Money attributed = candidate.get().attributedTo(period);
           Money total = candidate.get().total();
-          if (best == null || total.isLessThan(bestTotal)) {
+          if (best == null
+              || attributed.isLessThan(bestAttributed)
+              || (attributed.equals(bestAttributed) && total.isLessThan(bestTotal))) {
             best = candidate.get();
+            bestAttributed = attributed;
             bestTotal = total;
             isCommon = k == 0;
           }
@@ -336,7 +380,9 @@ public record TermChoice(
         return Optional.empty();
       }
       return Optional.of(
-          new Decision(best, isCommon, seat.map(TermMix::total), best.attributedTo(period)));
+          new Decision(
+              best, isCommon, seat.map(TermMix::total), seat.map(m -> m.attributedTo(period)),
+              bestAttributed));
     }
 
     /**
