@@ -30,9 +30,8 @@ import java.util.TreeMap;
  * active span covers every window of the user's that the offering covers, and a seat held on no
  * other day is needed.
  *
- * <p><b>The choice</b>, among three candidates, each a mix of terms that cover the use (the mixes
- * of (2) and (3) are the cheapest when bought, as {@link TermMix#cheapest} finds them: a term bought
- * is paid whole):
+ * <p><b>The choice</b>, by what the terms cost when bought (a term bought is paid whole, as {@link
+ * TermMix} chooses), among:
  *
  * <ol>
  *   <li>the offering's <em>common seat</em>: annual terms back to back from the period's first day
@@ -52,20 +51,23 @@ import java.util.TreeMap;
  * cost of at most part of one monthly term over starting on the day itself; and since terms are
  * whole months, the terms of every choice end on the calendar too.
  *
- * The candidate the period is charged least for wins: {@code attributed}, each term pro rata by its
- * days in the period and rounded once ({@link TermMix#attributedTo}), the rule {@link
- * PlanEvaluation} charges every plan's seat lines by; so a choice is never charged the period more
- * than the common seat, and the optimiser, which weighs {@code attributed} against Flex (a number
- * to it, so its exactness holds), finds the cheapest mix under the rule its plan is then priced
- * by. A term that runs past the period's end is charged only its days within it: on a period of a
- * few days a monthly term (e.g. 365.00, 2 of its 31 days: 23.55) is charged more than the annual
- * seat (2985.00, 2 of 365 days: 16.36), although it costs less when bought, and the annual seat is
- * chosen; and a user who starts in March of a year's period and uses the offering to its end is
- * charged 306/365 of an annual term from 1 March rather than the whole common seat from January
- * (its last two months fall in the next period, which is charged them). Ties go to the candidate
- * that costs less when bought, then to the earlier one, so a user active all year keeps the common
- * annual seat and the figures of a year of steady use do not move. Terms that all lie within the
- * period are charged what they cost when bought.
+ * The least bought cost wins; ties go to the earlier candidate, so a user active all year keeps the
+ * common annual seat and the figures of a year of steady use do not move. The common seat is never
+ * cheaper than (2), which is the cheapest of every mix of terms from the period's first day, so it
+ * is chosen only on a tie, or when the winner is charged the period more than the common seat:
+ * {@code attributed} is what the period is charged for the chosen terms, each term pro rata by its
+ * days in the period, rounded once ({@link TermMix#attributedTo}), the rule {@link PlanEvaluation}
+ * charges every plan's seat lines by, and the common seat is charged so in every plan (today's, a
+ * review's target, the optimiser's common price, {@link MixPlan#seatCost}). Terms the period is
+ * charged more for than the common seat are never better under that rule: over a period of a few
+ * days a monthly Revit term (365.00, of which 2 of 31 days: 23.55) costs less when bought than the
+ * annual seat (2985.00) but is charged more than it (2 of 365 days: 16.36), and the common seat is
+ * chosen (before session 8 the monthly term was, and a review's optimum could cost more than a
+ * target that kept the user's annual seat: a negative gap). So a choice is never charged the period
+ * more than the common seat. The choice is not made by the period's share alone: that would take
+ * an annual term bought for use in the period's last month as costing the period a month of it,
+ * the rest left to a next period the use may not reach. {@code attributed} is the user's named cost
+ * the optimiser weighs against Flex (a number to it, so its exactness holds).
  *
  * <p>Immutable and thread-safe; nothing is null.
  *
@@ -238,25 +240,13 @@ public record TermChoice(
         .append("..")
         .append(lastUse);
     if (common) {
-      s.append(", the common annual seat (no other terms cost the period less)");
+      s.append(", the common annual seat (no other terms cost less both when bought and in the period)");
     } else if (commonPrice.isPresent()) {
-      Money seat = commonPrice.get();
-      Money seatInPeriod = commonInPeriod.get();
-      if (seatInPeriod.equals(seat)) {
-        s.append(", less than the common annual seat (").append(seat.amount().toPlainString()).append(")");
-      } else if (attributed.isLessThan(seatInPeriod)) {
-        s.append(", less in the period than the common annual seat (")
-            .append(seatInPeriod.amount().toPlainString())
-            .append(" of ")
-            .append(seat.amount().toPlainString())
-            .append(")");
-      } else {
-        s.append(", as much in the period as the common annual seat (")
-            .append(seatInPeriod.amount().toPlainString())
-            .append(" of ")
-            .append(seat.amount().toPlainString())
-            .append(") and less when bought");
+      s.append(", less than the common annual seat (").append(commonPrice.get().amount().toPlainString());
+      if (!commonInPeriod.get().equals(commonPrice.get())) {
+        s.append(", ").append(commonInPeriod.get().amount().toPlainString()).append(" of it in the period");
       }
+      s.append(")");
     }
     if (!attributed.equals(bought)) {
       s.append("; ")
@@ -356,21 +346,14 @@ public record TermChoice(
       Optional<TermMix> fromUse =
           monthStart.equals(period.from()) ? fromStart : mix(offering, monthStart, to);
       TermMix best = null;
-      Money bestAttributed = null;
       Money bestTotal = null;
       boolean isCommon = false;
       for (int k = 0; k < 3; k++) {
         Optional<TermMix> candidate = k == 0 ? seat : k == 1 ? fromStart : fromUse;
         if (candidate.isPresent()) {
-          // the period is charged each term pro rata (PlanEvaluation): the candidate it is charged
-          // least for wins; on a tie the one that costs less when bought, then the earlier one
-          Money attributed = candidate.get().attributedTo(period);
           Money total = candidate.get().total();
-          if (best == null
-              || attributed.isLessThan(bestAttributed)
-              || (attributed.equals(bestAttributed) && total.isLessThan(bestTotal))) {
+          if (best == null || total.isLessThan(bestTotal)) {
             best = candidate.get();
-            bestAttributed = attributed;
             bestTotal = total;
             isCommon = k == 0;
           }
@@ -379,10 +362,18 @@ public record TermChoice(
       if (best == null) {
         return Optional.empty();
       }
+      Money attributed = best.attributedTo(period);
+      Optional<Money> seatInPeriod = seat.map(m -> m.attributedTo(period));
+      if (!isCommon && seatInPeriod.isPresent() && attributed.isGreaterThan(seatInPeriod.get())) {
+        // terms that cost less when bought but are charged the period more than the common seat
+        // (e.g. a monthly term over a few days, of which the period is charged a larger share than
+        // of the annual seat): the common seat, as every plan charges it
+        best = seat.get();
+        attributed = seatInPeriod.get();
+        isCommon = true;
+      }
       return Optional.of(
-          new Decision(
-              best, isCommon, seat.map(TermMix::total), seat.map(m -> m.attributedTo(period)),
-              bestAttributed));
+          new Decision(best, isCommon, seat.map(TermMix::total), seatInPeriod, attributed));
     }
 
     /**

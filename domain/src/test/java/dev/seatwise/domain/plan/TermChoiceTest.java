@@ -75,37 +75,49 @@ class TermChoiceTest {
   }
 
   @Test
-  void eightMonthsOfUseFromMarchAreAnAnnualTermFromMarchChargedTheDaysInThePeriod() {
-    // 8 x 255.00 = 2,040.00 > 2,030.00: an annual term from 1 Mar costs what the common seat costs
-    // when bought, but the period (2025) is charged 306 of its 365 days, 2,030.00 x 306 / 365 =
-    // 1,701.863... -> 1,701.86, less than the common seat's 2,030.00 (before session 8 the tie on
-    // the bought price went to the common seat, charged the period 2,030.00)
+  void eightMonthsOfUseCostTheSameAnnualSeat() {
+    // 8 x 255.00 = 2,040.00 > 2,030.00: an annual term from 1 Mar would tie the common seat
     TermChoice c = choose("2025-03-01", "2025-10-15", YEAR);
 
-    assertThat(c.common()).isFalse();
-    assertThat(c.terms().spans())
-        .containsExactly(new TermSpan(Term.ANNUAL, LocalDate.of(2025, 3, 1), usd("2030.00")));
-    assertThat(c.attributed()).isEqualTo(usd("1701.86"));
-    assertThat(c.commonInPeriod()).contains(usd("2030.00"));
-    assertThat(c.reason()).endsWith("; 1701.86 of it in the period (pro rata)");
+    assertThat(c.common()).isTrue();
+    assertThat(c.attributed()).isEqualTo(usd("2030.00"));
   }
 
   @Test
-  void overAFewDaysTheAnnualSeatIsChargedLessThanAMonthlyTermThatCostsLessWhenBought() {
+  void overAFewDaysAMonthlyTermChargedThePeriodMoreThanTheAnnualSeatIsNotChosen() {
     // a 2-day period, used both days: a monthly term (255.00) costs less when bought than the
     // annual seat (2,030.00), but the period is charged 2 of its 31 days, 255.00 x 2 / 31 = 16.45,
-    // and 2 of the annual seat's 365, 2,030.00 x 2 / 365 = 11.12: the common annual seat is chosen
-    // (it was the monthly term before session 8, priced 16.45 in a plan the review totals pro rata)
+    // and 2 of the annual seat's 365, 2,030.00 x 2 / 365 = 11.12: the common annual seat is chosen,
+    // as every plan charges it (before session 8 the monthly term was, and a review's optimum cost
+    // more than a target keeping the user's annual seat)
     PlanPeriod twoDays =
         new PlanPeriod(LocalDate.of(2025, 3, 12), LocalDate.of(2025, 3, 14), ZoneOffset.UTC);
     TermChoice c = choose("2025-03-12", "2025-03-13", twoDays);
 
     assertThat(c.common()).isTrue();
     assertThat(c.attributed()).isEqualTo(usd("11.12"));
+    assertThat(c.commonPrice()).contains(usd("2030.00"));
     assertThat(c.commonInPeriod()).contains(usd("11.12"));
-    assertThat(TermMix.cheapest(ACD, LocalDate.of(2025, 3, 12), LocalDate.of(2025, 3, 14), BUNDLED)
-            .attributedTo(twoDays))
-        .isEqualTo(usd("16.45"));
+    TermMix monthly = TermMix.cheapest(ACD, LocalDate.of(2025, 3, 12), LocalDate.of(2025, 3, 14), BUNDLED);
+    assertThat(monthly.total()).isEqualTo(usd("255.00"));
+    assertThat(monthly.attributedTo(twoDays)).isEqualTo(usd("16.45"));
+  }
+
+  @Test
+  void termsThatCostLessWhenBoughtAndInThePeriodSayBoth() {
+    // a 60-day period from 1 Jan: use on 1 to 10 January is one monthly term (255.00), within the
+    // period; the common annual seat costs 2,030.00, of which 2,030.00 x 60 / 365 = 333.70 in it
+    PlanPeriod sixtyDays =
+        new PlanPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 2), ZoneOffset.UTC);
+    TermChoice c = choose("2025-01-01", "2025-01-10", sixtyDays);
+
+    assertThat(c.common()).isFalse();
+    assertThat(c.attributed()).isEqualTo(usd("255.00"));
+    assertThat(c.commonInPeriod()).contains(usd("333.70"));
+    assertThat(c.reason())
+        .isEqualTo(
+            "monthly from 2025-01-01 at 255.00 = 255.00 for use 2025-01-01..2025-01-10, less than the"
+                + " common annual seat (2030.00, 333.70 of it in the period)");
   }
 
   @Test
@@ -207,14 +219,8 @@ class TermChoiceTest {
     assertThat(acd.firstUse()).isEqualTo(LocalDate.of(2025, 3, 2));
     assertThat(acd.lastUse()).isEqualTo(LocalDate.of(2025, 4, 10));
     assertThat(acd.terms().total()).isEqualTo(usd("510.00")); // 2 Mar - 2 May: 2 x 255.00
-    // Revit sells no monthly term: one day of use (30 May) is an annual term from 1 May, which
-    // costs what the common seat costs when bought and is charged 245 of its 365 days in the
-    // period, 2,985.00 x 245 / 365 = 2,003.630... -> 2,003.63 (the common seat is charged 2,985.00)
-    TermChoice revit = byUser.get(ann).get(rvt);
-    assertThat(revit.common()).isFalse();
-    assertThat(revit.terms().spans())
-        .containsExactly(new TermSpan(Term.ANNUAL, LocalDate.of(2025, 5, 1), usd("2985.00")));
-    assertThat(revit.attributed()).isEqualTo(usd("2003.63"));
+    // Revit sells no monthly term: one day of use is the common annual seat
+    assertThat(byUser.get(ann).get(rvt).common()).isTrue();
     // the collection covers both: 2 Mar to 30 May, three monthly terms, 3 x 450.00
     TermChoice collection = byUser.get(ann).get(aec);
     assertThat(collection.firstUse()).isEqualTo(LocalDate.of(2025, 3, 2));
