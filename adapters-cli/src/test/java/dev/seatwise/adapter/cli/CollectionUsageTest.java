@@ -119,15 +119,14 @@ class CollectionUsageTest {
     JsonNode c = r.json();
     assertThat(c.at("/import/rejected").asLong()).isZero();
     assertThat(scenario(c, "all-flex").get("tokens").asLong()).isEqualTo(27);
-    // one day of use: the cheapest terms that cover it are one month (AECCOL 450.00, ACD 255.00
-    // bought, less than a year), 1 of whose 31 days is in the period: 450.00 x 1/31 = 14.516... ->
-    // 14.52 per collection seat (rounded once per seat-term), 255.00 x 1/31 = 8.225... -> 8.23;
-    // 2 x 14.52 + 8.23 = 37.27 (a pro-rated year was 2 x 10.07 + 5.56 = 25.70)
-    assertThat(scenario(c, "all-named").get("total").decimalValue()).isEqualByComparingTo("37.27");
+    // one day of use: the cheapest terms bought that cover it are one month (AECCOL 450.00, ACD
+    // 255.00, less than a year), but the period is charged 1 of its 31 days, 450.00 x 1/31 = 14.52
+    // and 255.00 x 1/31 = 8.23, more than 1 of the common annual seat's 365, 3675.00 x 1/365 =
+    // 10.07 and 2030.00 x 1/365 = 5.56: the common seat, as every plan charges it (TermChoice);
+    // 2 x 10.07 + 5.56 = 25.70 (until session 8 the monthly terms, 2 x 14.52 + 8.23 = 37.27)
+    assertThat(scenario(c, "all-named").get("total").decimalValue()).isEqualByComparingTo("25.70");
     assertThat(scenario(c, "all-named").get("lines").toString())
-        .contains(
-            "AECCOL named: 2 seats monthly from 2026-03-02 at 450.00, the term from 2026-03-02 pro"
-                + " rata 1/31 days (each) = 29.04");
+        .contains("AECCOL named: 2 seats x 10.07 (3675.00/yr x 1/365 days) = 20.14");
     List<String> seen = new ArrayList<>();
     for (JsonNode u : c.get("users")) {
       if (!u.get("user").asText().equals("bob")) {

@@ -73,7 +73,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * leave use uncovered that was covered, is left out (and named in the notes): the path is greedy,
  * so the target is the best plan it reaches, not a proven optimum under the dates; {@link
  * #optimum()} and {@link #timingGap()} say how far it is from the optimum with every change made on
- * the review date.
+ * the review date (the least of that mix and the target: the gap is never negative).
  *
  * <p>Immutable and thread-safe; nothing is null.
  */
@@ -405,13 +405,22 @@ public final class RenewalPath {
 
   /**
    * The optimum's total on the same use as the target (the windows the path stops opening left
-   * out), every change made on the review date and tokens bought on the exact schedule.
+   * out): the optimum's mix with every change made on the review date and tokens bought on the
+   * exact schedule, or the target's total when that is less (a note then gives the mix's), so that
+   * it is never more than the target. Both are priced by one rule, {@link PlanEvaluation}, and the
+   * mix's terms are chosen under it ({@link TermChoice}); the mix can still cost more where the
+   * target keeps what is held at less than the mix pays new (seats at a negotiated or earlier
+   * price, seats nobody is assigned, lots already paid for), a change made later costs less, or
+   * its lines round to a cent or so less (the mix holds an offering's new seats in one line).
    */
   public Money optimum() {
     return optimum;
   }
 
-  /** {@code target - optimum}: what the dates cost (seats paid until their term ends), and the path's greed. */
+  /**
+   * {@code target - optimum}, never negative: what the dates cost (seats paid until their term
+   * ends), and the path's greed.
+   */
   public Money timingGap() {
     return target.minus(optimum);
   }
@@ -620,9 +629,24 @@ public final class RenewalPath {
                 + " ones above them, or would leave use uncovered: left out of the path: "
                 + String.join("; ", leftOut));
       }
-      Money optimum = optimum(wanted);
+      Money mix = optimum(wanted);
       State targetState = state[0];
       Priced target = priced[0];
+      // the optimum is the least of the plans priced here, each by PlanEvaluation: the mix with
+      // every change on the review date, and the target, reached from what is held
+      Money optimum = mix;
+      if (mix.isGreaterThan(target.total())) {
+        optimum = target.total();
+        notes.add(
+            "the optimal mix with every change on the review date would cost "
+                + mix.amount().toPlainString() + ", more than the target ("
+                + target.total().amount().toPlainString() + "): the target keeps what is held where"
+                + " it costs less than the mix buys new on the review date (seats at their own price,"
+                + " seats nobody is assigned, lots already paid for), or makes a change later, when"
+                + " it costs less, or its lines round to less (one rounding point per line: the mix"
+                + " holds an offering's new seats in one line); the optimum shown is the target, and"
+                + " the gap 0");
+      }
       return new RenewalPath(
           period, continued, current, target.total(), optimum, steps, notes,
           currentPriced.seatGaps(), target.unusedTokens(), target.planLots(),

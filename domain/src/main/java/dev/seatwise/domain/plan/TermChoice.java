@@ -54,9 +54,20 @@ import java.util.TreeMap;
  * The least bought cost wins; ties go to the earlier candidate, so a user active all year keeps the
  * common annual seat and the figures of a year of steady use do not move. The common seat is never
  * cheaper than (2), which is the cheapest of every mix of terms from the period's first day, so it
- * is chosen only on a tie. {@code attributed} is what the period is charged for the chosen terms:
- * each term pro rata by its days in the period, rounded once ({@link TermMix#attributedTo}); that is
- * the user's named cost the optimiser weighs against Flex (a number to it, so its exactness holds).
+ * is chosen only on a tie, or when the winner is charged the period more than the common seat:
+ * {@code attributed} is what the period is charged for the chosen terms, each term pro rata by its
+ * days in the period, rounded once ({@link TermMix#attributedTo}), the rule {@link PlanEvaluation}
+ * charges every plan's seat lines by, and the common seat is charged so in every plan (today's, a
+ * review's target, the optimiser's common price, {@link MixPlan#seatCost}). Terms the period is
+ * charged more for than the common seat are never better under that rule: over a period of a few
+ * days a monthly Revit term (365.00, of which 2 of 31 days: 23.55) costs less when bought than the
+ * annual seat (2985.00) but is charged more than it (2 of 365 days: 16.36), and the common seat is
+ * chosen (before session 8 the monthly term was, and a review's optimum could cost more than a
+ * target that kept the user's annual seat: a negative gap). So a choice is never charged the period
+ * more than the common seat. The choice is not made by the period's share alone: that would take
+ * an annual term bought for use in the period's last month as costing the period a month of it,
+ * the rest left to a next period the use may not reach. {@code attributed} is the user's named cost
+ * the optimiser weighs against Flex (a number to it, so its exactness holds).
  *
  * <p>Immutable and thread-safe; nothing is null.
  *
@@ -64,6 +75,8 @@ import java.util.TreeMap;
  * @param common whether the user is on the offering's common seat
  * @param commonPrice what the common seat costs when bought (empty when the catalog does not sell
  *     an annual seat of the offering on one of its renewal dates)
+ * @param commonInPeriod what the period is charged for the common seat (its terms pro rata, as
+ *     {@code attributed}); empty when {@code commonPrice} is
  */
 public record TermChoice(
     ProductId offering,
@@ -72,6 +85,7 @@ public record TermChoice(
     TermMix terms,
     boolean common,
     Optional<Money> commonPrice,
+    Optional<Money> commonInPeriod,
     Money attributed) {
 
   public TermChoice {
@@ -80,7 +94,13 @@ public record TermChoice(
     checkNotNull(lastUse, "lastUse");
     checkNotNull(terms, "terms");
     checkNotNull(commonPrice, "commonPrice");
+    checkNotNull(commonInPeriod, "commonInPeriod");
     checkNotNull(attributed, "attributed");
+    checkArgument(
+        commonPrice.isPresent() == commonInPeriod.isPresent(),
+        "the common seat's price %s and its share of the period %s go together",
+        commonPrice,
+        commonInPeriod);
     checkArgument(!lastUse.isBefore(firstUse), "last use %s before first use %s", lastUse, firstUse);
     checkArgument(!terms.spans().isEmpty(), "a choice holds at least one term");
     checkArgument(
@@ -306,11 +326,13 @@ public record TermChoice(
         .append("..")
         .append(lastUse);
     if (common) {
-      s.append(", the common annual seat (no shorter terms cost less)");
+      s.append(", the common annual seat (no other terms cost less both when bought and in the period)");
     } else if (commonPrice.isPresent()) {
-      s.append(", less than the common annual seat (")
-          .append(commonPrice.get().amount().toPlainString())
-          .append(")");
+      s.append(", less than the common annual seat (").append(commonPrice.get().amount().toPlainString());
+      if (!commonInPeriod.get().equals(commonPrice.get())) {
+        s.append(", ").append(commonInPeriod.get().amount().toPlainString()).append(" of it in the period");
+      }
+      s.append(")");
     }
     if (!attributed.equals(bought)) {
       s.append("; ")
@@ -366,7 +388,11 @@ public record TermChoice(
 
     /** A choice of terms, apart from whose use it is. */
     private record Decision(
-        TermMix best, boolean common, Optional<Money> seatTotal, Money attributed) {}
+        TermMix best,
+        boolean common,
+        Optional<Money> seatTotal,
+        Optional<Money> seatAttributed,
+        Money attributed) {}
 
     Chooser(PlanPeriod period, CatalogHistory catalogs) {
       this.period = checkNotNull(period, "period");
@@ -395,7 +421,8 @@ public record TermChoice(
       Decision c = d.get();
       return Optional.of(
           new TermChoice(
-              offering, firstUse, lastUse, c.best(), c.common(), c.seatTotal(), c.attributed()));
+              offering, firstUse, lastUse, c.best(), c.common(), c.seatTotal(), c.seatAttributed(),
+              c.attributed()));
     }
 
     /** The cheapest of the common seat, the terms from the period's start and from {@code monthStart}. */
@@ -421,8 +448,18 @@ public record TermChoice(
       if (best == null) {
         return Optional.empty();
       }
+      Money attributed = best.attributedTo(period);
+      Optional<Money> seatInPeriod = seat.map(m -> m.attributedTo(period));
+      if (!isCommon && seatInPeriod.isPresent() && attributed.isGreaterThan(seatInPeriod.get())) {
+        // terms that cost less when bought but are charged the period more than the common seat
+        // (e.g. a monthly term over a few days, of which the period is charged a larger share than
+        // of the annual seat): the common seat, as every plan charges it
+        best = seat.get();
+        attributed = seatInPeriod.get();
+        isCommon = true;
+      }
       return Optional.of(
-          new Decision(best, isCommon, seat.map(TermMix::total), best.attributedTo(period)));
+          new Decision(best, isCommon, seat.map(TermMix::total), seatInPeriod, attributed));
     }
 
     /**

@@ -17,7 +17,7 @@ class TermChoiceProperties {
   private static final LocalDate ORIGIN = LocalDate.of(2024, 1, 1);
 
   @Test
-  void theChosenTermsCoverTheUseCostNoMoreThanTheCommonSeatAndAreAttributedAtMostTheirPrice() {
+  void theChosenTermsCoverTheUseCostNoMoreThanTheCommonSeatBoughtOrInThePeriodAndAreAttributedAtMostTheirPrice() {
     qt().withExamples(300)
         .forAll(
             integers().between(0, 900), // the period's first day, from 2024-01-01 (any day of a month)
@@ -45,6 +45,12 @@ class TermChoiceProperties {
                 if (!c.common()) {
                   assertThat(terms.total()).isLessThan(p);
                 }
+              });
+              // never charged the period more than the common seat, which every plan charges pro rata
+              assertThat(c.commonInPeriod().isPresent()).isEqualTo(c.commonPrice().isPresent());
+              c.commonInPeriod().ifPresent(inPeriod -> {
+                assertThat(inPeriod).isEqualTo(MixPlan.seatCost(ACD, period, BUNDLED));
+                assertThat(c.attributed()).isLessThanOrEqualTo(inPeriod);
               });
               if (c.common()) {
                 assertThat(c.attributed()).isEqualTo(MixPlan.seatCost(ACD, period, BUNDLED));

@@ -84,6 +84,43 @@ class TermChoiceTest {
   }
 
   @Test
+  void overAFewDaysAMonthlyTermChargedThePeriodMoreThanTheAnnualSeatIsNotChosen() {
+    // a 2-day period, used both days: a monthly term (255.00) costs less when bought than the
+    // annual seat (2,030.00), but the period is charged 2 of its 31 days, 255.00 x 2 / 31 = 16.45,
+    // and 2 of the annual seat's 365, 2,030.00 x 2 / 365 = 11.12: the common annual seat is chosen,
+    // as every plan charges it (before session 8 the monthly term was, and a review's optimum cost
+    // more than a target keeping the user's annual seat)
+    PlanPeriod twoDays =
+        new PlanPeriod(LocalDate.of(2025, 3, 12), LocalDate.of(2025, 3, 14), ZoneOffset.UTC);
+    TermChoice c = choose("2025-03-12", "2025-03-13", twoDays);
+
+    assertThat(c.common()).isTrue();
+    assertThat(c.attributed()).isEqualTo(usd("11.12"));
+    assertThat(c.commonPrice()).contains(usd("2030.00"));
+    assertThat(c.commonInPeriod()).contains(usd("11.12"));
+    TermMix monthly = TermMix.cheapest(ACD, LocalDate.of(2025, 3, 12), LocalDate.of(2025, 3, 14), BUNDLED);
+    assertThat(monthly.total()).isEqualTo(usd("255.00"));
+    assertThat(monthly.attributedTo(twoDays)).isEqualTo(usd("16.45"));
+  }
+
+  @Test
+  void termsThatCostLessWhenBoughtAndInThePeriodSayBoth() {
+    // a 60-day period from 1 Jan: use on 1 to 10 January is one monthly term (255.00), within the
+    // period; the common annual seat costs 2,030.00, of which 2,030.00 x 60 / 365 = 333.70 in it
+    PlanPeriod sixtyDays =
+        new PlanPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 2), ZoneOffset.UTC);
+    TermChoice c = choose("2025-01-01", "2025-01-10", sixtyDays);
+
+    assertThat(c.common()).isFalse();
+    assertThat(c.attributed()).isEqualTo(usd("255.00"));
+    assertThat(c.commonInPeriod()).contains(usd("333.70"));
+    assertThat(c.reason())
+        .isEqualTo(
+            "monthly from 2025-01-01 at 255.00 = 255.00 for use 2025-01-01..2025-01-10, less than the"
+                + " common annual seat (2030.00, 333.70 of it in the period)");
+  }
+
+  @Test
   void aUserWhoStopsEarlyHoldsMonthlyTermsFromThePeriodsStart() {
     // 1 Jan to 15 Mar: 3 months, 765.00, from the first day (which is the period's)
     TermChoice c = choose("2025-01-01", "2025-03-15", YEAR);

@@ -17,7 +17,8 @@ import java.util.Optional;
  * each saving is net, so they add up to {@code current - target}, exactly. {@code current} is
  * today's plan continued (renewed as held) with its Flex use bought at once; {@code target} the
  * plan after every action; {@code optimum} the cheapest mix with every change made on the review
- * date (on the same use), so {@code target - optimum} is what the dates cost. {@code tokenPrice}
+ * date (on the same use), or {@code target} when that mix would cost more (a note gives its total),
+ * so {@code target - optimum}, never negative, is what the dates cost. {@code tokenPrice}
  * is the best price per token of any pack (empty when the catalog sells none). Immutable and
  * thread-safe; nothing is null.
  */
