@@ -773,6 +773,9 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
     Map<UserId, Money> namCosts = allNamed.map(MixScenarios.Priced::userCosts).orElse(Map.of());
     BigDecimal marginal =
         packs.map(p -> p.bestUnitPrice().perUnit()).orElse(BigDecimal.ZERO);
+    PackDifference inPacks =
+        new PackDifference(
+            packs, opt.values().stream().mapToLong(Assignment::tokens).reduce(0L, Math::addExact));
     java.util.function.Function<Map.Entry<UserId, Map<ProductId, ProductUsage>>, UserComparison> one =
         entry -> {
           UserId user = entry.getKey();
@@ -801,7 +804,7 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
               a == null
                   ? "no optimal plan for this data (see the notes); cost shown is all-named"
                   : reason(a, byProduct, named, terms.getOrDefault(user, Map.of()), marginal,
-                      catalog, query.pins().get(user));
+                      catalog, query.pins().get(user), inPacks);
           return new UserComparison(
               user,
               List.copyOf(byProduct.values()),
@@ -858,6 +861,59 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
       BigDecimal marginal,
       Catalog catalog,
       Pin pin) {
+    return reason(a, usage, problemNamed, terms, marginal, catalog, pin, PackDifference.NONE);
+  }
+
+  /**
+   * What a user's tokens change in the optimal plan's token purchase: the optimiser buys the
+   * cheapest packs ({@link PackPricing#cheapestCover}) for the tokens of every user on Flex, so a
+   * user's tokens cost the plan the difference between the cheapest cover with and without them,
+   * not their tokens at the best unit price (a plan that buys no tokens pays a whole pack for a
+   * user's first 20; one with room left in its packs pays nothing for them). Thread-safe.
+   */
+  static final class PackDifference {
+    static final PackDifference NONE = new PackDifference(Optional.empty(), 0);
+    private final Optional<PackPricing> packs;
+    private final long planTokens;
+    private final java.util.concurrent.ConcurrentHashMap<Long, Money> costs =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    PackDifference(Optional<PackPricing> packs, long planTokens) {
+      this.packs = packs;
+      this.planTokens = planTokens;
+    }
+
+    /** The cheapest cover of {@code tokens} bought for the plan, or empty without packs. */
+    private Optional<Money> cover(long tokens) {
+      return packs.map(
+          p -> costs.computeIfAbsent(tokens, t -> p.cheapestCover(new Tokens(t)).cost()));
+    }
+
+    /** What {@code tokens} more on Flex would add to the plan's purchase. */
+    Optional<Money> added(long tokens) {
+      return cover(Math.addExact(planTokens, tokens)).map(m -> m.minus(cover(planTokens).get()));
+    }
+
+    /** What the plan's purchase would save without {@code tokens} of its own. */
+    Optional<Money> saved(long tokens) {
+      return cover(planTokens).map(m -> m.minus(cover(Math.max(0, planTokens - tokens)).get()));
+    }
+  }
+
+  /**
+   * As {@link #reason(Assignment, Map, Map, Map, BigDecimal, Catalog, Pin)}; where the tokens at
+   * the best unit price point the other way from the choice, the text adds what they cost the plan
+   * bought in packs ({@code inPacks}) when that is what decided it.
+   */
+  static String reason(
+      Assignment a,
+      Map<ProductId, ProductUsage> usage,
+      Map<ProductId, Money> problemNamed,
+      Map<ProductId, TermChoice> terms,
+      BigDecimal marginal,
+      Catalog catalog,
+      Pin pin,
+      PackDifference inPacks) {
     List<String> parts = new ArrayList<>();
     if (pin != null && pin != Pin.NONE) {
       parts.add("pinned to " + pin.name().toLowerCase(java.util.Locale.ROOT));
@@ -913,15 +969,31 @@ public final class CompareScenariosService implements CompareScenariosUseCase {
           .append(flex.toPlainString()).append(" at ").append(marginalText).append("/token");
       if (a.flex().contains(p)) {
         boolean above = named != null && flex.compareTo(named.amount()) > 0;
-        parts.add(
-            flexText.append(above ? " > " : " <= ").append(namedText).append(" -> Flex").toString());
+        flexText.append(above ? " > " : " <= ").append(namedText);
+        if (above) {
+          inPacks
+              .saved(u.tokens())
+              .filter(m -> !m.isGreaterThan(named))
+              .ifPresent(m -> flexText.append(", but in packs the plan buys they cost it ")
+                  .append(m.amount().toPlainString()).append(" more"));
+        }
+        parts.add(flexText.append(" -> Flex").toString());
       } else if (a.named().contains(p)) {
         boolean onFlex = catalog.isOnFlex(p);
-        parts.add(
-            onFlex
-                ? flexText.append(flex.compareTo(named.amount()) >= 0 ? " >= " : " < ")
-                    .append(namedText).append(" -> named").toString()
-                : p + ": not on Flex -> " + namedText);
+        if (onFlex) {
+          boolean below = flex.compareTo(named.amount()) < 0;
+          flexText.append(below ? " < " : " >= ").append(namedText);
+          if (below) {
+            inPacks
+                .added(u.tokens())
+                .filter(m -> !m.isLessThan(named))
+                .ifPresent(m -> flexText.append(", but bought in packs they would cost the plan ")
+                    .append(m.amount().toPlainString()).append(" more"));
+          }
+          parts.add(flexText.append(" -> named").toString());
+        } else {
+          parts.add(p + ": not on Flex -> " + namedText);
+        }
       }
     }
     return String.join("; ", parts);

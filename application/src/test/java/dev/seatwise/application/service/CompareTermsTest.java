@@ -119,6 +119,24 @@ class CompareTermsTest {
   }
 
   @Test
+  void aUserNamedBecauseTokensComeInPacksIsToldSoNotOnlyTheirTokensAtTheBestUnitPrice() {
+    // bo opens AutoCAD on two days of March 2025: 2 windows x 7 = 14 tokens, 40.60 at the best
+    // unit price (2.90), far below a monthly term (255.00). But nobody else is on Flex: the plan
+    // would buy a whole pack of 100 for them, 300.00, so the optimum names them. The reason said
+    // only "40.60 ... < named 255.00 -> named", which reads as a contradiction
+    List<Session> sessions = new ArrayList<>(daily("bo", "2025-03-03", "2025-03-04"));
+    sessions.addAll(daily("bo", "2025-03-10", "2025-03-11"));
+    Comparison c = compare(sessions, "2025-01-01", "2026-01-01");
+
+    UserComparison bo = user(c, "bo");
+    assertThat(bo.named()).containsExactly(ProductId.of("ACD"));
+    assertThat(bo.cost()).isEqualTo(usd("255.00"));
+    assertThat(bo.reason())
+        .startsWith("ACD: 2 windows x 7 tokens = 14 tokens ~ 40.60 at 2.9/token < named 255.00")
+        .endsWith(", but bought in packs they would cost the plan 300.00 more -> named");
+  }
+
+  @Test
   void aUserActiveThreeMonthsIsNamedOnThreeMonthlyTermsAndAUserActiveAllYearStaysAnnual() {
     // 2025. ann uses AutoCAD every day: on Flex 365 windows x 7 = 2,555 tokens (> 7,000.00), named
     // the common annual seat, 2,030.00. mo uses it every day from 1 March to 31 May (92 days):
