@@ -494,21 +494,28 @@ public final class ConcurrencyProfile {
 
   /**
    * The smallest capacity whose refusals are at most {@code rate} of the requests (intervals plus
-   * denials). With one unit per interval and no denials, refusals never grow with capacity and a
-   * binary search finds it. With weights they can (a bigger pool admits a heavy interval that then
+   * denials). With no refusals tolerated ({@code rate} 0) it is the {@link #peakDemand}, returned as
+   * such: a smaller pool refuses some interval or denial that a pool of the peak demand admits (its
+   * level, or a denial's demand, exceeds the pool at some instant), and a pool of the peak demand
+   * refuses none. With one unit per interval and no denials, refusals never grow with capacity and
+   * a binary search finds it. With weights they can (a bigger pool admits a heavy interval that then
    * blocks several light ones), so weighted profiles, and profiles with denials, are searched
-   * upwards from zero, one replay per capacity. With no refusals tolerated the answer is the
-   * {@link #peakDemand}.
+   * upwards, one replay per capacity, from a proven lower bound ({@link #refusalLowerBound}: no
+   * smaller capacity can keep refusals within the rate) rather than from zero; the search ends at
+   * the peak demand at the latest.
    */
   public long capacityForRefusalRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "rate must be in [0,1]: %s", rate);
+    if (rate == 0) {
+      return peakDemand();
+    }
     boolean unitWeights = true;
     for (long w : weights) {
       unitWeights &= w <= 1;
     }
     long requests = (long) starts.length + denials.length;
     if (!unitWeights || denials.length > 0) {
-      long k = 0;
+      long k = refusalLowerBound(rate * requests);
       while (refusalsWithCapacity(k) > rate * requests) {
         k++;
       }
@@ -525,6 +532,58 @@ public final class ConcurrencyProfile {
       }
     }
     return lo;
+  }
+
+  /**
+   * The capacity with the units {@code seenHeldAtOnce} that a licence manager's status snapshot saw
+   * held at one instant: {@link #capacityForRefusalRate} at {@code rate}, raised to {@code
+   * seenHeldAtOnce} when no refusals are tolerated ({@code rate} 0): the units seen held were
+   * granted, so a smaller pool would have refused some of them. When this profile holds no units at
+   * any time ({@link #peak} 0: no intervals, or only zero-length ones, as check-outs seen in a
+   * single snapshot without a start time are) there is nothing to replay, and the capacity is the
+   * larger of {@code seenHeldAtOnce} and the {@link #peakDemand}, whatever the rate (what was seen
+   * is all that is known). With a rate above 0 and intervals that hold time, the replay decides,
+   * as without snapshots: the rate is a choice to refuse some of those requests.
+   */
+  public long capacityForRefusalRate(double rate, long seenHeldAtOnce) {
+    checkArgument(seenHeldAtOnce >= 0, "seenHeldAtOnce must be >= 0 but was %s", seenHeldAtOnce);
+    if (peak() == 0) {
+      checkArgument(rate >= 0 && rate <= 1, "rate must be in [0,1]: %s", rate);
+      return Math.max(seenHeldAtOnce, peakDemand());
+    }
+    long k = capacityForRefusalRate(rate);
+    return rate == 0 ? Math.max(k, seenHeldAtOnce) : k;
+  }
+
+  /**
+   * A capacity below which refusals are sure to exceed {@code allowed}: every capacity under it
+   * refuses more. Two facts about any capacity {@code k} bound its refusals from below. An interval
+   * (of positive length) heavier than {@code k} is always refused, so {@code k} below the {@code
+   * (a+1)}-th largest weight refuses more than {@code a = floor(allowed)}. At the instant of the
+   * peak {@code P} the admitted intervals hold at most {@code k}, so the refused ones live then hold
+   * at least {@code P - k}: more than {@code a} of them are refused when {@code P - k} exceeds the
+   * sum of the {@code a} largest weights. The bound is the larger of the two (0 when {@code a} is
+   * at least the number of intervals).
+   */
+  long refusalLowerBound(double allowed) {
+    long a = (long) Math.floor(allowed);
+    int n = 0;
+    long[] w = new long[starts.length];
+    for (int i = 0; i < starts.length; i++) {
+      if (ends[i] > starts[i]) {
+        w[n++] = weights[i];
+      }
+    }
+    if (a >= n) {
+      return 0;
+    }
+    w = Arrays.copyOf(w, n);
+    Arrays.sort(w); // ascending: the (a+1)-th largest is w[n - 1 - a]
+    long heaviest = 0;
+    for (int i = 0; i < a; i++) {
+      heaviest = Math.addExact(heaviest, w[n - 1 - i]);
+    }
+    return Math.max(w[n - 1 - (int) a], Math.max(0, peak() - heaviest));
   }
 
   /** Equal when built from the same multiset of weighted intervals, in any order. */
