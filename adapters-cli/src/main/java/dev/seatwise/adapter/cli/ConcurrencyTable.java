@@ -69,7 +69,7 @@ final class ConcurrencyTable {
     boolean units = false;
     for (ProductConcurrencyDto p : r.products()) {
       unmapped |= !p.mapped();
-      units |= p.inUnits();
+      units |= p.countsUnits();
       long denied = p.denials().values().stream().mapToLong(Long::longValue).sum();
       out.println(
           Text.left(label(p), wProduct)
@@ -121,7 +121,7 @@ final class ConcurrencyTable {
 
   /** The product's name, {@code *} when it maps to no catalog product, {@code ^} when in units. */
   private static String label(ProductConcurrencyDto p) {
-    return p.product() + (p.mapped() ? "" : "*") + (p.inUnits() ? "^" : "");
+    return p.product() + (p.mapped() ? "" : "*") + (p.countsUnits() ? "^" : "");
   }
 
   static String duration(Duration d) {

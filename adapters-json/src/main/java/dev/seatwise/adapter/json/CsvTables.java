@@ -126,7 +126,7 @@ public final class CsvTables {
       row.add(seats(p.denials()));
       row.add(p.issued());
       row.add(p.seatsNeeded());
-      row.add(p.inUnits() ? "yes" : "no");
+      row.add(p.countsUnits() ? "yes" : "no");
       rows.add(row);
     }
     return new CsvTable(

@@ -11,7 +11,7 @@ import java.util.Map;
  * percentiles, time at peak (ISO-8601 duration), refusals by reason, licences issued (lmstat) and
  * the seats needed for the tolerated refusal rate, and the peak demand: the most seats wanted at
  * one instant, in use plus denied at that instant (the seats needed for no refusals). {@code inUnits}
- * (present only when true): those levels count the units each session held (a licence manager's status check-out of N
+ * (present, {@code true}, only then; null otherwise): those levels count the units each session held (a licence manager's status check-out of N
  * licences, tokens or cores counts N), not sessions.
  */
 public record ProductConcurrencyDto(
@@ -29,8 +29,13 @@ public record ProductConcurrencyDto(
     @JsonInclude(JsonInclude.Include.NON_NULL) Long issued,
     long seatsNeeded,
     long peakDemand,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inUnits) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean inUnits) {
   public ProductConcurrencyDto {
     denials = new java.util.TreeMap<>(denials);
+  }
+
+  /** Whether the levels count units ({@code inUnits} true). */
+  public boolean countsUnits() {
+    return Boolean.TRUE.equals(inUnits);
   }
 }
