@@ -557,13 +557,26 @@ public final class ConcurrencyProfile {
 
   /**
    * A capacity below which refusals are sure to exceed {@code allowed}: every capacity under it
-   * refuses more. Two facts about any capacity {@code k} bound its refusals from below. An interval
-   * (of positive length) heavier than {@code k} is always refused, so {@code k} below the {@code
-   * (a+1)}-th largest weight refuses more than {@code a = floor(allowed)}. At the instant of the
-   * peak {@code P} the admitted intervals hold at most {@code k}, so the refused ones live then hold
-   * at least {@code P - k}: more than {@code a} of them are refused when {@code P - k} exceeds the
-   * sum of the {@code a} largest weights. The bound is the larger of the two (0 when {@code a} is
-   * at least the number of intervals).
+   * refuses more than {@code a = floor(allowed)} requests. Three facts about any capacity {@code k}
+   * bound its refusals from below; the bound is the largest capacity they rule out (0 when {@code
+   * a} is at least the number of intervals of positive length).
+   *
+   * <ol>
+   *   <li>An interval (of positive length) heavier than {@code k} is always refused, so {@code k}
+   *       below the {@code (a+1)}-th largest weight refuses more than {@code a}.
+   *   <li>At any instant the admitted intervals live then hold at most {@code k} (each was admitted
+   *       with all the admitted ones still open within {@code k}), so those refused and live then
+   *       hold at least the level minus {@code k}: at the peak {@code P}, more than {@code a} are
+   *       refused when {@code P - k} exceeds the sum of the {@code a} largest weights.
+   *   <li>The same at several instants adds up when each interval is counted at one of them at
+   *       most (here: the first at or after its start, if it is still live there): of the
+   *       intervals counted at an instant, those admitted hold at most {@code k}, so at least as
+   *       many are refused as the fewest of them, the heaviest first, that hold their sum minus
+   *       {@code k}. The instants are chosen once, highest level first, each kept when no
+   *       interval spans it and an instant already kept, so that an instant counts all its live
+   *       intervals; the sum never grows with {@code k}, so a binary search finds the largest
+   *       capacity it rules out.
+   * </ol>
    */
   long refusalLowerBound(double allowed) {
     long a = (long) Math.floor(allowed);
@@ -583,7 +596,115 @@ public final class ConcurrencyProfile {
     for (int i = 0; i < a; i++) {
       heaviest = Math.addExact(heaviest, w[n - 1 - i]);
     }
-    return Math.max(w[n - 1 - (int) a], Math.max(0, peak() - heaviest));
+    long bound = Math.max(w[n - 1 - (int) a], Math.max(0, peak() - heaviest));
+    return Math.max(bound, disjointInstantsBound(a));
+  }
+
+  /**
+   * The smallest capacity at which the refusals that fact 3 of {@link #refusalLowerBound} proves
+   * are at most {@code a} (every smaller capacity has more).
+   */
+  private long disjointInstantsBound(long a) {
+    int steps = times.length - 1;
+    if (steps <= 0) {
+      return 0;
+    }
+    // the latest end among the intervals starting at or before each interval's start (canonical
+    // start order): an interval spans instants t < u iff it starts by t and ends after u
+    long[] latestEnd = new long[starts.length];
+    for (int i = 0; i < starts.length; i++) {
+      latestEnd[i] = Math.max(i == 0 ? Long.MIN_VALUE : latestEnd[i - 1], ends[i]);
+    }
+    Integer[] byLevel = new Integer[steps];
+    for (int i = 0; i < steps; i++) {
+      byLevel[i] = i;
+    }
+    Arrays.sort(byLevel, (x, y) -> Long.compare(levels[y], levels[x]));
+    java.util.TreeSet<Long> kept = new java.util.TreeSet<>();
+    for (int i : byLevel) {
+      if (levels[i] <= 0) {
+        break;
+      }
+      long t = times[i];
+      Long before = kept.lower(t);
+      Long after = kept.higher(t);
+      if ((before == null || latestEndBy(latestEnd, before) <= t)
+          && (after == null || latestEndBy(latestEnd, t) <= after)) {
+        kept.add(t);
+      }
+    }
+    long[] at = new long[kept.size()];
+    int m = 0;
+    for (long t : kept) {
+      at[m++] = t;
+    }
+    // each interval of positive length is live at no more than one kept instant: the first one at
+    // or after its start, if that is before its end
+    long[][] live = new long[m][];
+    int[] size = new int[m];
+    for (int i = 0; i < starts.length; i++) {
+      if (ends[i] <= starts[i]) {
+        continue;
+      }
+      int j = lowerBound(at, starts[i]);
+      if (j < m && at[j] < ends[i]) {
+        if (live[j] == null) {
+          live[j] = new long[4];
+        } else if (size[j] == live[j].length) {
+          live[j] = Arrays.copyOf(live[j], 2 * size[j]);
+        }
+        live[j][size[j]++] = weights[i];
+      }
+    }
+    // per instant, the running sums of its live weights, heaviest first
+    long[][] heaviestFirst = new long[m][];
+    long top = 0;
+    for (int j = 0; j < m; j++) {
+      long[] ws = live[j] == null ? new long[0] : Arrays.copyOf(live[j], size[j]);
+      Arrays.sort(ws);
+      long[] sums = new long[ws.length + 1];
+      for (int k = 0; k < ws.length; k++) {
+        sums[k + 1] = Math.addExact(sums[k], ws[ws.length - 1 - k]);
+      }
+      heaviestFirst[j] = sums;
+      top = Math.max(top, sums[ws.length]);
+    }
+    long lo = 0;
+    long hi = top;
+    while (lo < hi) {
+      long mid = (lo + hi) >>> 1;
+      if (provenRefusals(heaviestFirst, mid, a) <= a) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The latest end of the intervals starting at or before {@code t}. */
+  private long latestEndBy(long[] latestEnd, long t) {
+    int i = lowerBound(starts, t + 1) - 1;
+    return i < 0 ? Long.MIN_VALUE : latestEnd[i];
+  }
+
+  /**
+   * The refusals a capacity {@code k} is sure of at the kept instants (their live weights' running
+   * sums, heaviest first), counted up to {@code a + 1}.
+   */
+  private static long provenRefusals(long[][] heaviestFirst, long k, long a) {
+    long sure = 0;
+    for (long[] sums : heaviestFirst) {
+      long over = sums[sums.length - 1] - k;
+      if (over > 0) {
+        int fewest = lowerBound(sums, over); // the first running sum reaching the excess
+        sure += fewest;
+        if (sure > a) {
+          return sure;
+        }
+      }
+    }
+    return sure;
   }
 
   /** Equal when built from the same multiset of weighted intervals, in any order. */

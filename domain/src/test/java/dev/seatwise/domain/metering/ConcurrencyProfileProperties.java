@@ -268,7 +268,10 @@ class ConcurrencyProfileProperties {
 
   @Test
   void everyCapacityBelowTheLowerBoundRefusesMoreThanAllowed() {
-    qt().forAll(heavyIntervals(), integers().between(0, 13))
+    // the three facts of refusalLowerBound (weights above k, the peak, disjoint instants), each
+    // a proof that a capacity refuses too many: none may rule out a capacity that meets the rate
+    qt().withExamples(1_000)
+        .forAll(heavyIntervals(), integers().between(0, 13))
         .checkAssert(
             (intervals, allowed) -> {
               ConcurrencyProfile p = profile(intervals);
