@@ -209,8 +209,8 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
     if (!floored.isEmpty()) {
       notes.add(
           "seats needed are the units seen in use at once in a status snapshot for " + floored
-              + ": those were granted, so no fewer serve them without refusals (check-outs seen"
-              + " in one snapshot only, without a start time, hold no time to replay)");
+              + ": those were granted, so no fewer serve them without refusals (and check-outs seen"
+              + " in one snapshot only, without a start time, hold no time to size on)");
     }
     notes.add(
         "percentiles are time-weighted over each product's busy span; demand at an instant is the"
@@ -340,7 +340,7 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
     /**
      * The units of the product's sessions, in the order of {@link #copyStartsAndEnds} followed by
      * {@code others} (whose times follow the table's in {@code starts} and {@code ends}): each
-     * session's users is read from the table's row only here, for a product some of whose
+     * session's user is read from the table's row only here, for a product some of whose
      * sessions hold other than 1 unit.
      */
     long[] weights(String key, List<Session> others, long[] starts, long[] ends, SessionUnits units) {
