@@ -17,7 +17,8 @@ import java.util.Set;
  * record holds 1 unit. Equal sessions are told apart by count only: each lookup takes one of the
  * records left for that session, so two equal sessions of 3 and 5 units get 3 and 5 between them
  * (which gets which does not matter: they are the same interval). A sessions CSV has no records,
- * and then {@link #isEmpty()} says no lookup is needed. Not thread-safe: one per analysis.
+ * and then {@link #isEmpty()} says no lookup is needed. Not thread-safe: one per analysis;
+ * arguments not null.
  */
 public final class SessionUnits {
   private record Key(UserId user, ProductId product, long startNanos, long endNanos) {}
