@@ -83,7 +83,33 @@ class ConcurrencyCommandTest {
         .hasSize(3)
         .first()
         .isEqualTo(
-            "product,mapped,peak,peak_at,sessions,distinct_users,p50,p90,p95,time_at_peak,denials,issued,seats_needed");
+            "product,mapped,peak,peak_at,sessions,distinct_users,p50,p90,p95,time_at_peak,denials,issued,seats_needed,in_units");
+    assertThat(r.out().lines().skip(1)).allSatisfy(l -> assertThat(l).endsWith(",no"));
+    // FlexLM sessions are seats: the JSON leaves inUnits out
+    Cli.Result json =
+        Cli.run("concurrency", "--usage", log.toString(), "--catalog", Cli.TINY, "-o", "json");
+    assertThat(json.json().get("products")).allSatisfy(p -> assertThat(p.has("inUnits")).isFalse());
+  }
+
+  @Test
+  void statusCheckOutsCountTheirUnitsInTheTableCsvAndJson() throws Exception {
+    // the LS-DYNA sample, dated by a date line: six MPPDYNA jobs of 440 cores in all, with no start
+    Path status = dir.resolve("lstc_qrun.txt");
+    Files.writeString(status, "2022-06-01T12:00:00Z\n" + Files.readString(Path.of("..").toAbsolutePath()
+        .normalize().resolve("adapters-files/src/test/resources/status/scania-license-manager-lsdyna-lstc_qrun.txt")));
+    Cli.Result table = Cli.run("concurrency", "--usage", status.toString());
+    assertThat(table.exit()).as(table.err()).isZero();
+    assertThat(table.out().lines())
+        .contains("MPPDYNA*^             440 2022-06-01 12:00         6      4    0    0    0       0m       0     440")
+        .contains("^ in units: PEAK, P50/P90/P95, AT PEAK and NEEDED count the licences, tokens or cores that each")
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+    assertThat(table.out()).contains("seats needed are the units seen in use at once in a status snapshot for"
+        + " [LICENSE GROUP,");
+    JsonNode mpp = find(Cli.run("concurrency", "--usage", status.toString(), "-o", "json").json().get("products"), "MPPDYNA");
+    assertThat(mpp.get("inUnits").asBoolean()).isTrue();
+    assertThat(mpp.get("seatsNeeded").asLong()).isEqualTo(440);
+    assertThat(Cli.run("concurrency", "--usage", status.toString(), "-o", "csv").out().lines())
+        .anyMatch(l -> l.startsWith("MPPDYNA,no,440,") && l.endsWith(",440,yes"));
   }
 
   @Test

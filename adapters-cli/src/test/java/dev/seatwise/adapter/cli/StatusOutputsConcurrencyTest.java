@@ -38,7 +38,13 @@ class StatusOutputsConcurrencyTest {
     JsonNode products = r.json().get("products");
     JsonNode converge = find(products, "converge_super");
     assertThat(converge.get("peak").asLong()).isEqualTo(93);
-    assertThat(converge.get("peakAt").asText()).isEqualTo("2021-11-03T12:48:38Z");
+    // in units: 29 + 37 held by asdj13 since 11/01 09:01 and cddcp2's 27 from 11/03 10:38 make 93
+    // at 10:38, the peak the snapshot (12:48:38) saw; counted as sessions (3 at most) the peak
+    // was the snapshot's, and so was its time
+    assertThat(converge.get("peakAt").asText()).isEqualTo("2021-11-03T10:38:00Z");
+    assertThat(converge.get("inUnits").asBoolean()).isTrue();
+    assertThat(converge.get("p50").asLong()).isEqualTo(66);
+    assertThat(converge.get("seatsNeeded").asLong()).isEqualTo(93);
     assertThat(converge.get("sessions").asLong()).isEqualTo(3);
     assertThat(converge.get("distinctUsers").asLong()).isEqualTo(2);
     assertThat(find(products, "MSCONE").get("peak").asLong()).isEqualTo(6);
@@ -56,7 +62,8 @@ class StatusOutputsConcurrencyTest {
     Cli.Result r = Cli.run("concurrency", "--usage", rlm.toString(), "--catalog", Cli.TINY);
 
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).containsPattern("converge_super\\*\\s+1,234,567 2021-11-03");
+    // the check-out of 1,234,567 units from 11/01 09:01 is the peak (marked ^: in units)
+    assertThat(r.out()).containsPattern("converge_super\\*\\^\\s+1,234,567 2021-11-01 09:01");
     assertThat(r.out()).doesNotContain("1,...");
   }
 

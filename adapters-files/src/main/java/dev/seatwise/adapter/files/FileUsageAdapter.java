@@ -118,7 +118,8 @@ public final class FileUsageAdapter implements UsagePort {
         out.denials,
         out.snapshots,
         new ImportReport(reports),
-        out.consumption);
+        out.consumption,
+        out.heldUnits);
     return new FileImport(usage, out.notes);
   }
 

@@ -1,5 +1,6 @@
 package dev.seatwise.adapter.files;
 
+import dev.seatwise.application.port.out.HeldUnits;
 import dev.seatwise.application.port.out.SeatCheckout;
 import dev.seatwise.application.port.out.SeatSnapshot;
 import dev.seatwise.domain.catalog.ProductId;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  * snapshot's rows are rejected; far from the check-outs' starts it earns a warning.
  *
  * <p><b>Sessions.</b> Each check-out gives one session (whatever its count: cores, tokens or
- * licences are a weight that the snapshot's in-use carries) from its start, or from the first
+ * licences are a weight that the snapshot's in-use carries, and that the session's {@link
+ * HeldUnits} record carries to concurrency sizing when it is not 1) from its start, or from the first
  * snapshot listing it when the manager gives no start, to the last snapshot that still lists it;
  * a lower bound, as for {@code lmstat}. Several blocks of the same feature in one snapshot (one
  * module under two licences) add their issued and in-use counts.
@@ -121,7 +123,7 @@ final class StatusSnapshots {
       key = key + "\u0000" + nth;
       Open o = open.get(key);
       if (o == null) {
-        o = new Open(id, feature, ctx.resolver().byFeature(feature), since.orElse(at));
+        o = new Open(id, feature, ctx.resolver().byFeature(feature), since.orElse(at), count);
         open.put(key, o);
       }
       o.lastSnapshot = snapshot;
@@ -134,14 +136,16 @@ final class StatusSnapshots {
     final String feature;
     final Optional<ProductId> product;
     final Instant start;
+    final long count;
     int lastSnapshot;
     Instant lastSeen;
 
-    Open(UserId user, String feature, Optional<ProductId> product, Instant start) {
+    Open(UserId user, String feature, Optional<ProductId> product, Instant start, long count) {
       this.user = user;
       this.feature = feature;
       this.product = product;
       this.start = start;
+      this.count = count;
     }
   }
 
@@ -396,10 +400,14 @@ final class StatusSnapshots {
       Open o = it.next();
       if (o.lastSnapshot < current) {
         Instant end = o.lastSeen.isBefore(o.start) ? o.start : o.lastSeen;
+        Session s = new Session(o.user, o.product.orElseGet(() -> ProductId.of(o.feature)), o.start, end);
         if (o.product.isPresent()) {
-          out.sessions.add(new Session(o.user, o.product.get(), o.start, end));
+          out.sessions.add(s);
         } else {
-          out.unmapped.add(new Session(o.user, ProductId.of(o.feature), o.start, end));
+          out.unmapped.add(s);
+        }
+        if (o.count != 1) {
+          out.heldUnits.add(new HeldUnits(s, o.count));
         }
         it.remove();
       }

@@ -1,6 +1,7 @@
 package dev.seatwise.adapter.files;
 
 import dev.seatwise.application.port.out.Denial;
+import dev.seatwise.application.port.out.HeldUnits;
 import dev.seatwise.application.port.out.PoolConsumption;
 import dev.seatwise.application.port.out.SeatSnapshot;
 import dev.seatwise.application.port.out.UsageSummary;
@@ -18,6 +19,8 @@ final class UsageCollector {
   /** Sessions of catalog products, by column: every reader appends here, in file order. */
   final Sessions sessions = new Sessions();
   final List<Session> unmapped = new ArrayList<>();
+  /** The units of the sessions (mapped or not) that held other than 1 (status check-outs). */
+  final List<HeldUnits> heldUnits = new ArrayList<>();
   final List<DailyUsage> days = new ArrayList<>();
   private final Set<DailyUsage> daysSeen = new HashSet<>();
   final List<UsageSummary> summaries = new ArrayList<>();

@@ -111,6 +111,26 @@ abstract class StatusReaderContract {
   }
 
   @Test
+  void eachSessionOfASingleSnapshotHoldsItsCheckOutsUnits() {
+    // a check-out of N licences, tokens or cores is one session of N units: its units reach the
+    // concurrency analysis through heldUnits, recorded only where they are not 1
+    FileImport i = Imports.read(sample());
+    long units = i.usage().snapshots().stream()
+        .filter(s -> s.pool().isEmpty() || !s.feature().contains(":"))
+        .flatMap(s -> s.checkouts().stream()).mapToLong(SeatCheckout::count).sum();
+    var lookup = i.usage().sessionUnits();
+    long held = 0;
+    for (var session : i.usage().log().sessions()) {
+      held += lookup.take(session);
+    }
+    for (var session : i.usage().unmapped()) {
+      held += lookup.take(session);
+    }
+    assertThat(held).isEqualTo(units);
+    assertThat(i.usage().heldUnits()).allSatisfy(h -> assertThat(h.units()).isNotEqualTo(1));
+  }
+
+  @Test
   void privacyModeWithholdsHosts() {
     FileImport i = Imports.read(sample(), ImportOptions.defaults().withPrivacy(true));
     assertThat(i.usage().snapshots()).flatMap(SeatSnapshot::checkouts)

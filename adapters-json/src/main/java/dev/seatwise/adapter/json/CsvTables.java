@@ -126,6 +126,7 @@ public final class CsvTables {
       row.add(seats(p.denials()));
       row.add(p.issued());
       row.add(p.seatsNeeded());
+      row.add(p.countsUnits() ? "yes" : "no");
       rows.add(row);
     }
     return new CsvTable(
@@ -142,7 +143,8 @@ public final class CsvTables {
             "time_at_peak",
             "denials",
             "issued",
-            "seats_needed"),
+            "seats_needed",
+            "in_units"),
         rows);
   }
 

@@ -7,6 +7,7 @@ import dev.seatwise.application.port.in.Comparison;
 import dev.seatwise.application.port.in.ProductUsage;
 import dev.seatwise.application.port.in.UserComparison;
 import dev.seatwise.application.port.out.ImportedUsage;
+import dev.seatwise.application.port.out.SessionUnits;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.Product;
@@ -80,26 +81,41 @@ public final class ChartExtras {
     return out;
   }
 
-  /** Daily peaks and weekday × hour mean peaks per product, from sessions in the period. */
+  /**
+   * Daily peaks and weekday × hour mean peaks per product, from sessions in the period, in the
+   * unit of the concurrency answer: each session counts the units it held (a status check-out of N
+   * licences, tokens or cores counts N; other sessions 1).
+   */
   public static List<TimelineDto> timeline(
       ImportedUsage usage, ZoneId zone, Optional<AnalysisPeriod> period) {
     Map<String, List<Session>> byProduct = new TreeMap<>();
+    Map<String, List<Long>> unitsByProduct = new TreeMap<>();
     List<Session> all = new ArrayList<>(usage.log().sessions());
     all.addAll(usage.unmapped());
+    SessionUnits units = usage.sessionUnits();
     for (Session s : all) {
       if (period.isEmpty()
           || (!s.end().isBefore(period.get().startInstant())
               && s.start().isBefore(period.get().endInstant()))) {
         byProduct.computeIfAbsent(s.product().value(), k -> new ArrayList<>()).add(s);
+        unitsByProduct
+            .computeIfAbsent(s.product().value(), k -> new ArrayList<>())
+            .add(units.isEmpty() ? 1L : units.take(s));
       }
     }
     List<TimelineDto> out = new ArrayList<>();
-    byProduct.forEach((product, sessions) -> out.add(timelineOf(product, sessions, zone, period)));
+    byProduct.forEach(
+        (product, sessions) ->
+            out.add(timelineOf(product, sessions, unitsByProduct.get(product), zone, period)));
     return out;
   }
 
   private static TimelineDto timelineOf(
-      String product, List<Session> sessions, ZoneId zone, Optional<AnalysisPeriod> period) {
+      String product,
+      List<Session> sessions,
+      List<Long> units,
+      ZoneId zone,
+      Optional<AnalysisPeriod> period) {
     Instant min = sessions.stream().map(Session::start).min(Instant::compareTo).orElseThrow();
     Instant max = sessions.stream().map(Session::end).max(Instant::compareTo).orElseThrow();
     LocalDate first = period.map(AnalysisPeriod::from).orElse(min.atZone(zone).toLocalDate());
@@ -114,7 +130,7 @@ public final class ChartExtras {
     Instant origin = start.toInstant();
     Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
     int hours = (int) Math.max(1, Duration.between(origin, end).toHours());
-    long[] hourly = hourlyPeaks(sessions, origin, hours);
+    long[] hourly = hourlyPeaks(sessions, units, origin, hours);
     long[] daily = new long[days];
     double[][] sum = new double[7][24];
     int[][] count = new int[7][24];
@@ -141,14 +157,24 @@ public final class ChartExtras {
         product, first.toString(), Arrays.stream(daily).boxed().toList(), heat);
   }
 
-  /** The highest concurrency reached in each hour; intervals are half-open. */
+  /** The highest concurrency reached in each hour, one unit a session; intervals are half-open. */
   static long[] hourlyPeaks(List<Session> sessions, Instant origin, int hours) {
+    return hourlyPeaks(sessions, java.util.Collections.nCopies(sessions.size(), 1L), origin, hours);
+  }
+
+  /**
+   * The highest level reached in each hour, session {@code i} holding {@code units.get(i)};
+   * intervals are half-open (an end at the instant of a start is taken first).
+   */
+  static long[] hourlyPeaks(List<Session> sessions, List<Long> units, Instant origin, int hours) {
     long originSec = origin.getEpochSecond();
     long[][] events = new long[sessions.size() * 2][];
     int k = 0;
-    for (Session s : sessions) {
-      events[k++] = new long[] {s.start().getEpochSecond() - originSec, 1};
-      events[k++] = new long[] {s.end().getEpochSecond() - originSec, -1};
+    for (int j = 0; j < sessions.size(); j++) {
+      Session s = sessions.get(j);
+      long u = units.get(j);
+      events[k++] = new long[] {s.start().getEpochSecond() - originSec, u};
+      events[k++] = new long[] {s.end().getEpochSecond() - originSec, -u};
     }
     Arrays.sort(events, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
     long[] peaks = new long[hours];

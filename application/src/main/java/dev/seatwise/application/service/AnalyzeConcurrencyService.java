@@ -10,6 +10,7 @@ import dev.seatwise.application.port.in.ProductConcurrency;
 import dev.seatwise.application.port.out.Denial;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.SeatSnapshot;
+import dev.seatwise.application.port.out.SessionUnits;
 import dev.seatwise.application.port.out.UsagePort;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +41,21 @@ import java.util.TreeMap;
 
 /**
  * Concurrency per product from sessions with clock times (FlexLM logs, sessions CSV) and from
- * {@code lmstat} snapshots: peak (for snapshots, the largest in-use count seen), percentiles, time at
- * peak, refusals by reason, and the seats a tolerated refusal rate needs. FlexLM features that map
- * to no catalog product appear under their own name.
+ * licence-manager status snapshots: peak (for snapshots, the largest in-use count seen), percentiles,
+ * time at peak, refusals by reason, and the seats a tolerated refusal rate needs. FlexLM features
+ * that map to no catalog product appear under their own name.
+ *
+ * <p><b>Units.</b> A session counts the units it held ({@link ImportedUsage#heldUnits()}: a status
+ * check-out of N licences, tokens or cores counts N; every other session 1), so that a product's
+ * peak, percentiles, time at peak and seats needed are all in the same unit as the snapshots'
+ * in-use counts. A sessions CSV holds no such records and its sessions are read by column as
+ * before, one unit each.
+ *
+ * <p><b>Seats needed</b> are {@link ConcurrencyProfile#capacityForRefusalRate(double, long)} of the
+ * product's profile (sessions and denials) and the most units a status snapshot saw in use at once:
+ * with no refusals tolerated never fewer than those units (they were granted), and those units
+ * alone when the sessions hold no time (check-outs seen in one snapshot without a start time are
+ * zero-length); a note names the products where the snapshot decided.
  */
 public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCase {
   private final UsagePort usage;
@@ -113,6 +127,11 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
     keys.addAll(unmappedByKey.keySet());
     keys.addAll(denials.keySet());
     keys.addAll(snapshots.keySet());
+    // the units each status check-out held (none for a sessions CSV: then every weight is 1 and
+    // no session is looked up)
+    SessionUnits units = imported.sessionUnits();
+    Set<String> inUnits = new java.util.TreeSet<>();
+    Set<String> floored = new java.util.TreeSet<>();
     List<ProductConcurrency> out = new ArrayList<>();
     for (String key : keys) {
       List<Session> others = unmappedByKey.getOrDefault(key, List.of());
@@ -133,16 +152,27 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
         others.forEach(s -> distinct.add(s.user()));
         users = distinct.size();
       }
-      ConcurrencyProfile inUse = ConcurrencyProfile.ofNanos(st, en);
+      long[] weights = units.holdsAny(key) ? mapped.weights(key, others, st, en, units) : null;
+      if (weights != null && Arrays.stream(weights).anyMatch(w -> w != 1)) {
+        inUnits.add(key);
+      }
+      ConcurrencyProfile inUse =
+          weights == null ? ConcurrencyProfile.ofNanos(st, en) : ConcurrencyProfile.ofNanos(st, en, weights);
       // demand = in use + denied at each instant: the seats needed are sized on it
       List<Instant> denied = deniedAt.getOrDefault(key, List.of());
       ConcurrencyProfile profile = denied.isEmpty() ? inUse : inUse.withDenials(denied);
       long peak = profile.peak();
       Optional<Instant> peakAt = profile.peakAt();
       long[] snap = snapshots.get(key);
-      if (snap != null && snap[1] > peak) {
-        peak = snap[1];
+      long seen = snap == null ? 0 : Math.max(0, snap[1]);
+      if (seen > peak) {
+        peak = seen;
         peakAt = Optional.ofNullable(snapshotPeakAt.get(key));
+      }
+      long needed = profile.capacityForRefusalRate(query.toleratedRefusalRate(), seen);
+      // the replay never asks for more than the peak demand: above it, the snapshot decided
+      if (seen > profile.peakDemand() && needed == seen) {
+        floored.add(key);
       }
       out.add(
           new ProductConcurrency(
@@ -158,10 +188,9 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
               sessions == 0 ? Duration.ZERO : profile.timeAtOrAbove(profile.peak()),
               denials.getOrDefault(key, Map.of()),
               snap == null || snap[0] == 0 ? Optional.empty() : Optional.of(snap[0]),
-              sessions == 0
-                  ? Math.max(peak, profile.peakDemand())
-                  : profile.capacityForRefusalRate(query.toleratedRefusalRate()),
-              profile.peakDemand()));
+              needed,
+              profile.peakDemand(),
+              inUnits.contains(key)));
     }
     List<String> notes = new ArrayList<>();
     catalogs.ifPresent(history -> pools(table, history, period, query, out, notes));
@@ -170,6 +199,18 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
     }
     if (!unmapped.isEmpty()) {
       notes.add("features that map to no catalog product are shown under their own name: " + new java.util.TreeSet<>(unmapped));
+    }
+    if (!inUnits.isEmpty()) {
+      notes.add(
+          "peak, percentiles, time at peak and seats needed count units, not sessions, for "
+              + inUnits + ": a licence manager's status lists check-outs of several licences,"
+              + " tokens or cores, and each counts its units while it is held");
+    }
+    if (!floored.isEmpty()) {
+      notes.add(
+          "seats needed are the units seen in use at once in a status snapshot for " + floored
+              + ": those were granted, so no fewer serve them without refusals (and check-outs seen"
+              + " in one snapshot only, without a start time, hold no time to size on)");
     }
     notes.add(
         "percentiles are time-weighted over each product's busy span; demand at an instant is the"
@@ -294,6 +335,39 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
         users[p].stream().forEach(u -> ids.add(table.users().get(u)));
       }
       return ids;
+    }
+
+    /**
+     * The units of the product's sessions, in the order of {@link #copyStartsAndEnds} followed by
+     * {@code others} (whose times follow the table's in {@code starts} and {@code ends}): each
+     * session's user is read from the table's row only here, for a product some of whose
+     * sessions hold other than 1 unit.
+     */
+    long[] weights(String key, List<Session> others, long[] starts, long[] ends, SessionUnits units) {
+      long[] w = new long[starts.length];
+      Integer p = indexByKey.get(key);
+      int at = 0;
+      if (p != null) {
+        ProductId product = table.products().get(p);
+        int[] rowUsers = new int[count[p]];
+        int[] n = {0};
+        int wanted = p;
+        table.forEachUserAndProductChunk(
+            (row, len, ub, pb) -> {
+              for (int k = 0; k < len; k++) {
+                if (pb[k] == wanted) {
+                  rowUsers[n[0]++] = ub[k];
+                }
+              }
+            });
+        for (; at < rowUsers.length; at++) {
+          w[at] = units.take(table.users().get(rowUsers[at]), product, starts[at], ends[at]);
+        }
+      }
+      for (Session s : others) {
+        w[at++] = units.take(s);
+      }
+      return w;
     }
 
     /** Copies the product's starts and ends (epoch nanoseconds, in row order) from index 0. */

@@ -16,7 +16,8 @@ import java.util.List;
  * WindowScaling} (whole visits dropped or repeated so that the windows they replay to move by the
  * factor, one rounding down over the whole usage), aggregated summaries by their days and tokens
  * times the factor, rounded down. Everything else (unmapped sessions, token usage, denials,
- * snapshots, the import report, the consumption export) is carried unchanged.
+ * snapshots, the import report, the consumption export, the units status check-outs held) is carried
+ * unchanged.
  */
 final class UsageScaling {
   private UsageScaling() {}
@@ -51,7 +52,8 @@ final class UsageScaling {
             in.denials(),
             in.snapshots(),
             in.report(),
-            in.consumption());
+            in.consumption(),
+            in.heldUnits());
     return new Scaled(out, w);
   }
 }

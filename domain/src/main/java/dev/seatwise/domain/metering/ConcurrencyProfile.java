@@ -494,21 +494,28 @@ public final class ConcurrencyProfile {
 
   /**
    * The smallest capacity whose refusals are at most {@code rate} of the requests (intervals plus
-   * denials). With one unit per interval and no denials, refusals never grow with capacity and a
-   * binary search finds it. With weights they can (a bigger pool admits a heavy interval that then
+   * denials). With no refusals tolerated ({@code rate} 0) it is the {@link #peakDemand}, returned as
+   * such: a smaller pool refuses some interval or denial that a pool of the peak demand admits (its
+   * level, or a denial's demand, exceeds the pool at some instant), and a pool of the peak demand
+   * refuses none. With one unit per interval and no denials, refusals never grow with capacity and
+   * a binary search finds it. With weights they can (a bigger pool admits a heavy interval that then
    * blocks several light ones), so weighted profiles, and profiles with denials, are searched
-   * upwards from zero, one replay per capacity. With no refusals tolerated the answer is the
-   * {@link #peakDemand}.
+   * upwards, one replay per capacity, from a proven lower bound ({@link #refusalLowerBound}: no
+   * smaller capacity can keep refusals within the rate) rather than from zero; the search ends at
+   * the peak demand at the latest.
    */
   public long capacityForRefusalRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "rate must be in [0,1]: %s", rate);
+    if (rate == 0) {
+      return peakDemand();
+    }
     boolean unitWeights = true;
     for (long w : weights) {
       unitWeights &= w <= 1;
     }
     long requests = (long) starts.length + denials.length;
     if (!unitWeights || denials.length > 0) {
-      long k = 0;
+      long k = refusalLowerBound(rate * requests);
       while (refusalsWithCapacity(k) > rate * requests) {
         k++;
       }
@@ -525,6 +532,179 @@ public final class ConcurrencyProfile {
       }
     }
     return lo;
+  }
+
+  /**
+   * The capacity with the units {@code seenHeldAtOnce} that a licence manager's status snapshot saw
+   * held at one instant: {@link #capacityForRefusalRate} at {@code rate}, raised to {@code
+   * seenHeldAtOnce} when no refusals are tolerated ({@code rate} 0): the units seen held were
+   * granted, so a smaller pool would have refused some of them. When this profile holds no units at
+   * any time ({@link #peak} 0: no intervals, or only zero-length ones, as check-outs seen in a
+   * single snapshot without a start time are) there is nothing to replay, and the capacity is the
+   * larger of {@code seenHeldAtOnce} and the {@link #peakDemand}, whatever the rate (what was seen
+   * is all that is known). With a rate above 0 and intervals that hold time, the replay decides,
+   * as without snapshots: the rate is a choice to refuse some of those requests.
+   */
+  public long capacityForRefusalRate(double rate, long seenHeldAtOnce) {
+    checkArgument(seenHeldAtOnce >= 0, "seenHeldAtOnce must be >= 0 but was %s", seenHeldAtOnce);
+    if (peak() == 0) {
+      checkArgument(rate >= 0 && rate <= 1, "rate must be in [0,1]: %s", rate);
+      return Math.max(seenHeldAtOnce, peakDemand());
+    }
+    long k = capacityForRefusalRate(rate);
+    return rate == 0 ? Math.max(k, seenHeldAtOnce) : k;
+  }
+
+  /**
+   * A capacity below which refusals are sure to exceed {@code allowed}: every capacity under it
+   * refuses more than {@code a = floor(allowed)} requests. Three facts about any capacity {@code k}
+   * bound its refusals from below; the bound is the largest capacity they rule out (0 when {@code
+   * a} is at least the number of intervals of positive length).
+   *
+   * <ol>
+   *   <li>An interval (of positive length) heavier than {@code k} is always refused, so {@code k}
+   *       below the {@code (a+1)}-th largest weight refuses more than {@code a}.
+   *   <li>At any instant the admitted intervals live then hold at most {@code k} (each was admitted
+   *       with all the admitted ones still open within {@code k}), so those refused and live then
+   *       hold at least the level minus {@code k}: at the peak {@code P}, more than {@code a} are
+   *       refused when {@code P - k} exceeds the sum of the {@code a} largest weights.
+   *   <li>The same at several instants adds up when each interval is counted at one of them at
+   *       most (here: the first at or after its start, if it is still live there): of the
+   *       intervals counted at an instant, those admitted hold at most {@code k}, so at least as
+   *       many are refused as the fewest of them, the heaviest first, that hold their sum minus
+   *       {@code k}. The instants are chosen once, highest level first, each kept when no
+   *       interval spans it and an instant already kept, so that an instant counts all its live
+   *       intervals; the sum never grows with {@code k}, so a binary search finds the largest
+   *       capacity it rules out.
+   * </ol>
+   */
+  long refusalLowerBound(double allowed) {
+    long a = (long) Math.floor(allowed);
+    int n = 0;
+    long[] w = new long[starts.length];
+    for (int i = 0; i < starts.length; i++) {
+      if (ends[i] > starts[i]) {
+        w[n++] = weights[i];
+      }
+    }
+    if (a >= n) {
+      return 0;
+    }
+    w = Arrays.copyOf(w, n);
+    Arrays.sort(w); // ascending: the (a+1)-th largest is w[n - 1 - a]
+    long heaviest = 0;
+    for (int i = 0; i < a; i++) {
+      heaviest = Math.addExact(heaviest, w[n - 1 - i]);
+    }
+    long bound = Math.max(w[n - 1 - (int) a], Math.max(0, peak() - heaviest));
+    return Math.max(bound, disjointInstantsBound(a));
+  }
+
+  /**
+   * The smallest capacity at which the refusals that fact 3 of {@link #refusalLowerBound} proves
+   * are at most {@code a} (every smaller capacity has more).
+   */
+  private long disjointInstantsBound(long a) {
+    int steps = times.length - 1;
+    if (steps <= 0) {
+      return 0;
+    }
+    // the latest end among the intervals starting at or before each interval's start (canonical
+    // start order): an interval spans instants t < u iff it starts by t and ends after u
+    long[] latestEnd = new long[starts.length];
+    for (int i = 0; i < starts.length; i++) {
+      latestEnd[i] = Math.max(i == 0 ? Long.MIN_VALUE : latestEnd[i - 1], ends[i]);
+    }
+    Integer[] byLevel = new Integer[steps];
+    for (int i = 0; i < steps; i++) {
+      byLevel[i] = i;
+    }
+    Arrays.sort(byLevel, (x, y) -> Long.compare(levels[y], levels[x]));
+    java.util.TreeSet<Long> kept = new java.util.TreeSet<>();
+    for (int i : byLevel) {
+      if (levels[i] <= 0) {
+        break;
+      }
+      long t = times[i];
+      Long before = kept.lower(t);
+      Long after = kept.higher(t);
+      if ((before == null || latestEndBy(latestEnd, before) <= t)
+          && (after == null || latestEndBy(latestEnd, t) <= after)) {
+        kept.add(t);
+      }
+    }
+    long[] at = new long[kept.size()];
+    int m = 0;
+    for (long t : kept) {
+      at[m++] = t;
+    }
+    // each interval of positive length is live at no more than one kept instant: the first one at
+    // or after its start, if that is before its end
+    long[][] live = new long[m][];
+    int[] size = new int[m];
+    for (int i = 0; i < starts.length; i++) {
+      if (ends[i] <= starts[i]) {
+        continue;
+      }
+      int j = lowerBound(at, starts[i]);
+      if (j < m && at[j] < ends[i]) {
+        if (live[j] == null) {
+          live[j] = new long[4];
+        } else if (size[j] == live[j].length) {
+          live[j] = Arrays.copyOf(live[j], 2 * size[j]);
+        }
+        live[j][size[j]++] = weights[i];
+      }
+    }
+    // per instant, the running sums of its live weights, heaviest first
+    long[][] heaviestFirst = new long[m][];
+    long top = 0;
+    for (int j = 0; j < m; j++) {
+      long[] ws = live[j] == null ? new long[0] : Arrays.copyOf(live[j], size[j]);
+      Arrays.sort(ws);
+      long[] sums = new long[ws.length + 1];
+      for (int k = 0; k < ws.length; k++) {
+        sums[k + 1] = Math.addExact(sums[k], ws[ws.length - 1 - k]);
+      }
+      heaviestFirst[j] = sums;
+      top = Math.max(top, sums[ws.length]);
+    }
+    long lo = 0;
+    long hi = top;
+    while (lo < hi) {
+      long mid = (lo + hi) >>> 1;
+      if (provenRefusals(heaviestFirst, mid, a) <= a) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The latest end of the intervals starting at or before {@code t}. */
+  private long latestEndBy(long[] latestEnd, long t) {
+    int i = lowerBound(starts, t + 1) - 1;
+    return i < 0 ? Long.MIN_VALUE : latestEnd[i];
+  }
+
+  /**
+   * The refusals a capacity {@code k} is sure of at the kept instants (their live weights' running
+   * sums, heaviest first), counted up to {@code a + 1}.
+   */
+  private static long provenRefusals(long[][] heaviestFirst, long k, long a) {
+    long sure = 0;
+    for (long[] sums : heaviestFirst) {
+      long over = sums[sums.length - 1] - k;
+      if (over > 0) {
+        int fewest = lowerBound(sums, over); // the first running sum reaching the excess
+        sure += fewest;
+        if (sure > a) {
+          return sure;
+        }
+      }
+    }
+    return sure;
   }
 
   /** Equal when built from the same multiset of weighted intervals, in any order. */

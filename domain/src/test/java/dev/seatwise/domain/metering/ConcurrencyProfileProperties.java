@@ -227,6 +227,83 @@ class ConcurrencyProfileProperties {
             });
   }
 
+  /** Intervals as {@link #intervals()} with weights from 0 to 1,000 (a token or core pool). */
+  private static Gen<List<int[]>> heavyIntervals() {
+    return intervals()
+        .zip(
+            lists().of(integers().between(0, 1_000)).ofSize(12),
+            (list, ws) -> {
+              List<int[]> out = new ArrayList<>();
+              for (int i = 0; i < list.size(); i++) {
+                out.add(new int[] {list.get(i)[0], list.get(i)[1], ws.get(i)});
+              }
+              return out;
+            });
+  }
+
+  /** The smallest capacity whose refusals are at most {@code rate} of the requests: the plain scan from 0. */
+  private static long scanFromZero(ConcurrencyProfile p, double rate) {
+    long requests = (long) p.intervals() + p.denials();
+    long k = 0;
+    while (p.refusalsWithCapacity(k) > rate * requests) {
+      k++;
+    }
+    return k;
+  }
+
+  @Test
+  void heavyPoolsWithDenialsNeedWhatThePlainScanFromZeroFinds() {
+    // the weighted search starts at refusalLowerBound and returns the peak demand at rate 0 without
+    // a replay: both against the scan of every capacity from 0 (refusals are not monotone here)
+    qt().forAll(heavyIntervals(), lists().of(integers().between(0, 70)).ofSizeBetween(0, 4),
+            integers().between(0, 100))
+        .checkAssert(
+            (intervals, denied, percent) -> {
+              double rate = percent < 40 ? 0 : (percent - 40) / 60.0;
+              long[] at = denied.stream().mapToLong(m -> m * MINUTE).toArray();
+              ConcurrencyProfile p = profile(intervals).withDenialsAtNanos(at);
+              assertThat(p.capacityForRefusalRate(rate)).isEqualTo(scanFromZero(p, rate));
+            });
+  }
+
+  @Test
+  void everyCapacityBelowTheLowerBoundRefusesMoreThanAllowed() {
+    // the three facts of refusalLowerBound (weights above k, the peak, disjoint instants), each
+    // a proof that a capacity refuses too many: none may rule out a capacity that meets the rate
+    qt().withExamples(1_000)
+        .forAll(heavyIntervals(), integers().between(0, 13))
+        .checkAssert(
+            (intervals, allowed) -> {
+              ConcurrencyProfile p = profile(intervals);
+              long bound = p.refusalLowerBound(allowed);
+              assertThat(bound).isLessThanOrEqualTo(p.peakDemand());
+              for (long k = 0; k < bound; k++) {
+                assertThat(p.refusalsWithCapacity(k)).as("refusals with %s", k).isGreaterThan(allowed);
+              }
+            });
+  }
+
+  @Test
+  void unitsSeenHeldAtOnceAreGrantedSoNoRefusalsNeedAtLeastThem() {
+    qt().forAll(heavyIntervals(), integers().between(0, 3_000), integers().between(0, 100))
+        .checkAssert(
+            (intervals, seen, percent) -> {
+              double rate = percent / 100.0;
+              ConcurrencyProfile p = profile(intervals);
+              long needed = p.capacityForRefusalRate(rate, seen);
+              if (p.peak() == 0) {
+                // nothing held any time (no intervals, or zero-length ones): what was seen
+                assertThat(needed).isEqualTo(Math.max(seen, p.peakDemand()));
+              } else if (rate == 0) {
+                assertThat(needed).isEqualTo(Math.max(seen, scanFromZero(p, 0)));
+                assertThat(p.refusalsWithCapacity(needed)).isZero();
+              } else {
+                // a tolerated rate is a choice to refuse some of the replayed requests
+                assertThat(needed).isEqualTo(scanFromZero(p, rate));
+              }
+            });
+  }
+
   @Test
   void withOneUnitPerIntervalABiggerPoolNeverRefusesMore() {
     // the binary search in capacityForRefusalRate relies on this for unit weights

@@ -10,7 +10,9 @@ import java.util.Map;
  * false}, under the feature's name): peak and when, sessions, distinct users, time-weighted
  * percentiles, time at peak (ISO-8601 duration), refusals by reason, licences issued (lmstat) and
  * the seats needed for the tolerated refusal rate, and the peak demand: the most seats wanted at
- * one instant, in use plus denied at that instant (the seats needed for no refusals).
+ * one instant, in use plus denied at that instant (the seats needed for no refusals). {@code inUnits}
+ * (present, {@code true}, only then; null otherwise): those levels count the units each session held (a licence manager's status check-out of N
+ * licences, tokens or cores counts N), not sessions.
  */
 public record ProductConcurrencyDto(
     String product,
@@ -26,8 +28,14 @@ public record ProductConcurrencyDto(
     Map<String, Long> denials,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long issued,
     long seatsNeeded,
-    long peakDemand) {
+    long peakDemand,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean inUnits) {
   public ProductConcurrencyDto {
     denials = new java.util.TreeMap<>(denials);
+  }
+
+  /** Whether the levels count units ({@code inUnits} true). */
+  public boolean countsUnits() {
+    return Boolean.TRUE.equals(inUnits);
   }
 }

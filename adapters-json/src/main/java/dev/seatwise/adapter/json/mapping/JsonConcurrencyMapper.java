@@ -21,5 +21,6 @@ public interface JsonConcurrencyMapper {
   @Mapping(target = "denials", source = "denialsByReason")
   @Mapping(target = "issued", expression = "java(product.issued().orElse(null))")
   @Mapping(target = "seatsNeeded", source = "seatsForToleratedRefusals")
+  @Mapping(target = "inUnits", expression = "java(product.inUnits() ? Boolean.TRUE : null)")
   ProductConcurrencyDto toDto(ProductConcurrency product);
 }

@@ -13,7 +13,10 @@ import java.util.List;
  * {@code unmapped} has sessions of FlexLM features that map to no catalog product, under the
  * feature's own name (for concurrency only, never dropped); {@code consumption} has the daily
  * tokens of Enterprise Token Flex pools per product line (no users); {@code tokenUsage} is held by
- * column (a {@link TokenUsageList}, whatever list is given). Immutable.
+ * column (a {@link TokenUsageList}, whatever list is given); {@code heldUnits} has, for the few
+ * sessions that held other than 1 unit (a licence manager's status check-out of N licences, tokens
+ * or cores), that count, which concurrency sizing reads through {@link #sessionUnits()} (a sessions
+ * CSV has none: its sessions are one seat each, and nothing is added to its table). Immutable.
  */
 public record ImportedUsage(
     UsageLog log,
@@ -23,12 +26,13 @@ public record ImportedUsage(
     List<Denial> denials,
     List<SeatSnapshot> snapshots,
     ImportReport report,
-    List<PoolConsumption> consumption) {
+    List<PoolConsumption> consumption,
+    List<HeldUnits> heldUnits) {
 
   public static final ImportedUsage EMPTY =
       new ImportedUsage(
           new UsageLog(List.of(), List.of()), List.of(), List.of(), List.of(), List.of(), List.of(),
-          ImportReport.EMPTY, List.of());
+          ImportReport.EMPTY, List.of(), List.of());
 
   public ImportedUsage {
     unmapped = List.copyOf(unmapped);
@@ -37,6 +41,20 @@ public record ImportedUsage(
     denials = List.copyOf(denials);
     snapshots = List.copyOf(snapshots);
     consumption = List.copyOf(consumption);
+    heldUnits = List.copyOf(heldUnits);
+  }
+
+  /** Usage whose sessions all hold 1 unit (the form before status check-outs' units were kept). */
+  public ImportedUsage(
+      UsageLog log,
+      List<Session> unmapped,
+      List<UsageSummary> summaries,
+      List<TokenUsage> tokenUsage,
+      List<Denial> denials,
+      List<SeatSnapshot> snapshots,
+      ImportReport report,
+      List<PoolConsumption> consumption) {
+    this(log, unmapped, summaries, tokenUsage, denials, snapshots, report, consumption, List.of());
   }
 
   /** Usage without pool consumption (the form before consumption exports were read). */
@@ -48,12 +66,21 @@ public record ImportedUsage(
       List<Denial> denials,
       List<SeatSnapshot> snapshots,
       ImportReport report) {
-    this(log, unmapped, summaries, tokenUsage, denials, snapshots, report, List.of());
+    this(log, unmapped, summaries, tokenUsage, denials, snapshots, report, List.of(), List.of());
   }
 
   /** The same usage with {@code rows} of pool consumption instead of its own. */
   public ImportedUsage withConsumption(List<PoolConsumption> rows) {
-    return new ImportedUsage(log, unmapped, summaries, tokenUsage, denials, snapshots, report, rows);
+    return new ImportedUsage(
+        log, unmapped, summaries, tokenUsage, denials, snapshots, report, rows, heldUnits);
+  }
+
+  /**
+   * A lookup of the units each session held (1 unless {@link #heldUnits()} says otherwise), for one
+   * analysis.
+   */
+  public SessionUnits sessionUnits() {
+    return SessionUnits.of(heldUnits);
   }
 
   public static ImportedUsage of(UsageLog log) {
@@ -87,7 +114,7 @@ public record ImportedUsage(
     }
     return new ImportedUsage(
         new UsageLog(log.sessions(), days), unmapped, summaries, tokenUsage, denials, snapshots,
-        report);
+        report, List.of(), heldUnits);
   }
 
   /** The sessions of catalog products by column (the table behind {@code log}'s sessions). */
@@ -95,7 +122,10 @@ public record ImportedUsage(
     return log.sessionTable();
   }
 
-  /** Both imports together (the sessions of this one, then the other's, in one table). */
+  /**
+   * Both imports together (the sessions of this one, then the other's, in one table; the units held
+   * of both, each still naming its own session).
+   */
   public ImportedUsage plus(ImportedUsage o) {
     // a side without sessions (a Token Usage export beside a sessions file, say) adds none: the
     // other side's table is kept as it is rather than copied
@@ -115,7 +145,8 @@ public record ImportedUsage(
         concat(denials, o.denials),
         concat(snapshots, o.snapshots),
         report.plus(o.report),
-        concat(consumption, o.consumption));
+        concat(consumption, o.consumption),
+        concat(heldUnits, o.heldUnits));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
