@@ -76,11 +76,27 @@ final class JsonTable {
       List<String> fields = new ArrayList<>(header.size());
       for (String key : header) {
         JsonNode v = r.object().get(key);
-        fields.add(v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString());
+        fields.add(v == null || v.isNull() ? "" : v.isValueNode() ? text(v) : v.toString());
       }
       handler.row(r.line(), fields, bound);
     }
     return bound;
+  }
+
+  /**
+   * A value's text: as written, except that a whole number written with an exponent ({@code 1e3},
+   * which a {@link java.math.BigDecimal} would give as {@code 1E+3}) is given in digits when it
+   * has at most 19 of them ({@code 1000}), as it was when numbers were read as doubles; a larger one
+   * keeps its exponent ({@code 1E+400}), so that a rejected cell is quoted as the file holds it.
+   */
+  private static String text(JsonNode v) {
+    if (v.isBigDecimal()) {
+      java.math.BigDecimal d = v.decimalValue();
+      if (d.scale() < 0 && (long) d.precision() - d.scale() <= 19) {
+        return d.toPlainString();
+      }
+    }
+    return v.asText();
   }
 
   private static List<String> header(List<Record> records) {

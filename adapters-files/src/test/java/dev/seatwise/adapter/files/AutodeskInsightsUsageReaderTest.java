@@ -96,6 +96,25 @@ class AutodeskInsightsUsageReaderTest {
   }
 
   @Test
+  void aWholeJsonNumberWithAnExponentIsStillAWholeNumber() throws Exception {
+    // 1e1 and 2.1e1 are 10 and 21 tokens: read as doubles they were '10.0' and '21.0', accepted;
+    // read as written (BigDecimal) they became '1E+1' and '2.1E+1' and were rejected as not whole
+    Path exp = Files.writeString(dir.resolve("exp.json"),
+        "[\n{\"productName\": \"AutoCAD\", \"usageDate\": \"2026-03-02\", \"hashedUserId\": \"a\","
+            + " \"tokens\": 1e1},\n{\"productName\": \"AutoCAD\", \"usageDate\": \"2026-03-03\","
+            + " \"hashedUserId\": \"b\", \"tokens\": 2.1E1}\n]\n");
+
+    FileImport i = new FileUsageAdapter(List.of(UsageSource.of(exp)), Fixtures.resolver(),
+        ImportOptions.defaults()).read();
+
+    assertThat(Imports.rejections(i)).isEmpty();
+    assertThat(i.usage().log().days())
+        .containsExactly(
+            DailyUsage.of("a", "ACD", LocalDate.of(2026, 3, 2)),
+            DailyUsage.of("b", "ACD", LocalDate.of(2026, 3, 3)));
+  }
+
+  @Test
   void jsonOfAnotherShapeIsRefusedWithTheFieldsItHas() throws Exception {
     Path other = Files.writeString(dir.resolve("other.json"), "[{\"a\": 1, \"b\": 2}]");
 

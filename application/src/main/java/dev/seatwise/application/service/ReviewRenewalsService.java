@@ -178,6 +178,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     Plan optimum =
         optimum(
             report, analysis, held, period, analysis.hasSummaries() ? WindowTable.empty() : windows,
+            analysis.hasSummaries() ? SessionTable.of(List.of()) : shifted(analysis.windowlessLaunches(), shift, zone),
             today.plan(), notes);
     // the walk prices every state against the windows, several at once: compare's windows by day
     // are no longer read
@@ -218,9 +219,10 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
   /**
    * The optimum as a plan over the review period: {@code compare}'s optimal mix on the history
    * (its seats per offering), each holder on the terms {@link TermChoice} chooses for the review
-   * period's windows (the common annual seat, or shorter terms of their own over the days they use
-   * the offering, as {@code compare} prices them); today's plan when there is none (no packs sold,
-   * a pool meter).
+   * period's windows and {@code windowless} launches (the common annual seat, or shorter terms of
+   * their own over the days they use the offering, launches under the minimum billable duration
+   * too when they opened no window, as {@code compare} prices them); today's plan when there is
+   * none (no packs sold, a pool meter).
    */
   private Plan optimum(
       ImportReport report,
@@ -228,6 +230,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
       Entitlements held,
       PlanPeriod period,
       WindowTable windows,
+      SessionTable windowless,
       Plan today,
       List<String> notes) {
     // compare over the history this review has metered already: its analysis, not a second one;
@@ -269,13 +272,27 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
             .ifPresent(b -> bundles.put(o, b.includes()));
       }
       Map<UserId, Map<ProductId, TermChoice>> terms =
-          TermChoice.byUser(windows, bundles, period, catalogs);
+          TermChoice.byUser(windows, windowless, bundles, period, catalogs);
       return MixPlan.of(seats, terms, period, catalogs, none);
     } catch (IllegalArgumentException e) {
       notes.add("the optimal mix cannot be held over the review period (" + e.getMessage() + "): the"
           + " path only reclaims seats and changes behaviour");
       return today;
     }
+  }
+
+  /**
+   * The history's launches that opened no window ({@link UsageAnalysis#windowlessLaunches()}),
+   * moved forward by {@code days} in {@code zone} as the windows are: a few rows.
+   */
+  private static SessionTable shifted(SessionTable launches, long days, ZoneId zone) {
+    List<Session> moved = new ArrayList<>(launches.size());
+    for (Session s : launches.sessions()) {
+      moved.add(
+          new Session(s.user(), s.product(), s.start().atZone(zone).plusDays(days).toInstant(),
+              s.end().atZone(zone).plusDays(days).toInstant()));
+    }
+    return SessionTable.of(moved);
   }
 
   /** Seats today's plan holds that nobody is assigned, and what they cost a term. */

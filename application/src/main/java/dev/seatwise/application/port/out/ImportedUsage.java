@@ -114,7 +114,7 @@ public record ImportedUsage(
     }
     return new ImportedUsage(
         new UsageLog(log.sessions(), days), unmapped, summaries, tokenUsage, denials, snapshots,
-        report, List.of(), heldUnits);
+        report, consumption, heldUnits);
   }
 
   /** The sessions of catalog products by column (the table behind {@code log}'s sessions). */

@@ -62,6 +62,33 @@ class ImportedUsageTest {
   }
 
   @Test
+  void chargesTakenAsUsageKeepEverythingElse() {
+    // a Token Usage export beside an Enterprise pool's consumption export: the charges become days
+    // used, and the consumption (and units held) stay; the consumption was dropped, so the span
+    // of the data (lastDayOfUsage, the default period) ended at the last charge, 2025-03-03,
+    // instead of the last day of consumption, 2025-04-10
+    PoolConsumption pooled =
+        new PoolConsumption(
+            LocalDate.of(2025, 4, 10), "pool", "category", "line", "name", java.util.Optional.of(ACD), 40);
+    HeldUnits units =
+        new HeldUnits(
+            new Session(ANN, ACD, Instant.parse("2025-03-03T08:00:00Z"), Instant.parse("2025-03-03T09:00:00Z")), 3);
+    ImportedUsage u =
+        new ImportedUsage(
+            UsageLog.ofSessions(List.of()), List.of(), List.of(), List.of(new TokenUsage(DAY, ANN, ACD, 7)),
+            List.of(), List.of(), ImportReport.EMPTY, List.of(pooled), List.of(units));
+
+    ImportedUsage asUsage = u.withChargesAsUsage();
+
+    assertThat(asUsage.log().days()).containsExactly(new DailyUsage(ANN, ACD, DAY));
+    assertThat(asUsage.consumption()).containsExactly(pooled);
+    assertThat(asUsage.heldUnits()).containsExactly(units);
+    assertThat(
+            dev.seatwise.application.service.UsageAnalysis.lastDayOfUsage(u, java.time.ZoneOffset.UTC))
+        .contains(LocalDate.of(2025, 4, 10));
+  }
+
+  @Test
   void twoImportsTogetherHoldBothSidesRowsInOrder() {
     ImportedUsage a = withSessions(sessions(ANN, 3)).plus(withTokens(List.of(new TokenUsage(DAY, ANN, ACD, 7))));
     ImportedUsage b = withSessions(sessions(BEN, 2)).plus(withTokens(List.of(new TokenUsage(DAY, BEN, RVT, 10))));
