@@ -151,8 +151,12 @@ class ReviewGapProperties {
   }
 
   /**
-   * Today's plan at the catalog's prices and with no lots held: the gap is never negative and the
-   * savings add up. The optimal mix bought on the review date can still cost more than the target
+   * Today's plan at the catalog's prices and with no lots held: the savings add up to today's plan
+   * less the target, and the target never costs more than today's plan (the checks here that can
+   * fail; that the gap is never negative, and that a noted mix leaves the optimum at the target,
+   * hold by construction since {@code RenewalPath} takes the lesser of the two, and are kept as a
+   * guard against that being undone; the daily users' property and the 2-day example below are
+   * what fail when the term choice prices a plan by another rule). The optimal mix bought on the review date can still cost more than the target
    * here (the target can seat a user on a held seat nobody is assigned, which the mix buys anew;
    * it leaves out a change that saves nothing under the packs it buys; it renews later): the
    * optimum is then the target, and a note gives the mix's total.
