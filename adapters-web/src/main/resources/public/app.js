@@ -589,7 +589,8 @@
     $('concurrency-status').textContent = (r.notes || []).join(' ');
     r.products.forEach((p) => {
       const tr = el('tr');
-      tr.appendChild(el('td', p.product + (p.mapped ? '' : ' (unmapped feature)')));
+      // a status output's check-outs of N units (LM-X, DSLS, LS-DYNA...): every figure in units
+      tr.appendChild(el('td', p.product + (p.mapped ? '' : ' (unmapped feature)') + (p.inUnits ? ' (in units)' : '')));
       tr.appendChild(el('td', p.peak, 'num'));
       tr.appendChild(el('td', p.peakAt || ''));
       tr.appendChild(el('td', p.p90, 'num'));

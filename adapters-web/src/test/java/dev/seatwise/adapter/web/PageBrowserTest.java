@@ -244,6 +244,43 @@ class PageBrowserTest {
     assertThat(server.leftovers()).isEmpty();
   }
 
+  @Test
+  void aStatusOutputsRowsInLicenceUnitsAreMarkedSo() throws Exception {
+    // an LM-X snapshot (made up for this test) of one check-out of 25,000 units, beside sessions
+    // of a catalog product so that the comparison runs: the HyperWorks row counts units, and says
+    // so; AutoCAD's counts sessions
+    Path status = tmp.resolve("lmx.txt");
+    Files.writeString(
+        status,
+        "2024-03-04T12:00:00Z\n"
+            + "LM-X License Server on 6200@lic:\n"
+            + "----------------------------------------\n"
+            + "Feature: HyperWorks Version: 21.0 Vendor: ALTAIR\n"
+            + "25000 of 1000003 license(s) used:\n"
+            + "\n"
+            + "25000 license(s) used by ann@host [10.0.0.1]\n"
+            + "Login time: 2024-03-04 09:26   Checkout time: 2024-03-04 09:26\n"
+            + "----------------------------------------\n");
+    Path sessions = tmp.resolve("acd.csv");
+    Files.writeString(
+        sessions, "user,product,start,end\nann,ACD,2024-03-04T08:00:00Z,2024-03-04T17:00:00Z\n");
+    driver.get(server.base() + "/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    driver.findElement(By.id("usage"))
+        .sendKeys(status.toAbsolutePath() + "\n" + sessions.toAbsolutePath());
+    driver.findElement(By.id("analyse")).click();
+    waitForResults(wait);
+
+    List<List<String>> rows = new java.util.ArrayList<>();
+    for (WebElement row : driver.findElements(By.cssSelector("#concurrency-table tbody tr"))) {
+      rows.add(row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+    }
+    assertThat(rows)
+        .anySatisfy(r -> assertThat(r).startsWith("HyperWorks (unmapped feature) (in units)", "25000"))
+        .anySatisfy(r -> assertThat(r.get(0)).isEqualTo("ACD"));
+    assertThat(server.leftovers()).isEmpty();
+  }
+
   private static void waitForResults(WebDriverWait wait) {
     wait.until(
         d -> {
