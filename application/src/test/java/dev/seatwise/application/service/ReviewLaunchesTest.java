@@ -81,6 +81,8 @@ class ReviewLaunchesTest {
             .review(ReviewRenewalsQuery.of(LocalDate.parse("2026-01-01")).withHistory(year));
 
     assertThat(review.notes())
-        .anySatisfy(n -> assertThat(n).contains("the optimal mix with every change on the review date would cost 2285.00,"));
+        .anySatisfy(n -> assertThat(n).contains("the optimal mix with every change on the review date would cost 2285.00,"))
+        // the target's 0.00 covers none of ann's 365 windows, and the note says so
+        .anySatisfy(n -> assertThat(n).contains("the target leaves 365 more windows of use paid by nothing"));
   }
 }

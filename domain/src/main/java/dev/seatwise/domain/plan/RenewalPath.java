@@ -629,7 +629,8 @@ public final class RenewalPath {
                 + " ones above them, or would leave use uncovered: left out of the path: "
                 + String.join("; ", leftOut));
       }
-      Money mix = optimum(wanted);
+      Priced mixPriced = optimum(wanted);
+      Money mix = mixPriced.total();
       State targetState = state[0];
       Priced target = priced[0];
       // the optimum is the least of the plans priced here, each by PlanEvaluation: the mix with
@@ -637,10 +638,18 @@ public final class RenewalPath {
       Money optimum = mix;
       if (mix.isGreaterThan(target.total())) {
         optimum = target.total();
+        int uncoveredMore = target.uncovered() - mixPriced.uncovered();
         notes.add(
             "the optimal mix with every change on the review date would cost "
                 + mix.amount().toPlainString() + ", more than the target ("
-                + target.total().amount().toPlainString() + "): the target keeps what is held where"
+                + target.total().amount().toPlainString() + "): "
+                + (uncoveredMore > 0
+                    ? "the target leaves " + uncoveredMore + " more window"
+                        + (uncoveredMore == 1 ? "" : "s") + " of use paid by nothing (no seat"
+                        + " held, no Flex for the product), which the mix covers, so its total is"
+                        + " not what that use costs; "
+                    : "")
+                + "the target keeps what is held where"
                 + " it costs less than the mix buys new on the review date (seats at their own price,"
                 + " seats nobody is assigned, lots already paid for), or makes a change later, when"
                 + " it costs less, or its lines round to less (one rounding point per line: the mix"
@@ -1531,7 +1540,7 @@ public final class RenewalPath {
 
     // ---- the optimum, every change on the review date
 
-    Money optimum(Map<UserId, Map<ProductId, SeatHolding>> wanted) {
+    Priced optimum(Map<UserId, Map<ProductId, SeatHolding>> wanted) {
       List<SeatHolding> seats = new ArrayList<>();
       Map<ProductId, List<Assignee>> by = new LinkedHashMap<>();
       Map<ProductId, SeatHolding> like = new LinkedHashMap<>();
@@ -1551,9 +1560,9 @@ public final class RenewalPath {
       boolean was = schedule[0];
       schedule[0] = true;
       Plan plan = new Plan(best.currency(), seats, List.of(), today.lots());
-      Money total = price(new State(plan, state[0].avoided())).total();
+      Priced mix = price(new State(plan, state[0].avoided()));
       schedule[0] = was;
-      return total;
+      return mix;
     }
 
     static String names(List<UserId> users) {
