@@ -44,6 +44,14 @@ public record CatalogHistory(List<Catalog> versions) {
     return Optional.ofNullable(found);
   }
 
+  /**
+   * How long a token lot bought on {@code purchase} lasts when nothing else says (rule F11): the
+   * {@link Catalog#tokenExpiry} of the version in force that day, else of the first version.
+   */
+  public java.time.Period tokenExpiryOn(LocalDate purchase) {
+    return versionOn(purchase).orElse(versions.get(0)).tokenExpiry();
+  }
+
   public Catalog latest() {
     return versions.get(versions.size() - 1);
   }

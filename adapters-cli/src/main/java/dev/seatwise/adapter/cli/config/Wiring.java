@@ -445,11 +445,7 @@ public final class Wiring implements UseCases {
             options,
             Optional.of(catalog.history().latest().currency()),
             // a lot without an expiry lasts as long as the catalog's packs (F11)
-            day ->
-                catalog.history()
-                    .versionOn(day)
-                    .orElse(catalog.history().versions().get(0))
-                    .tokenExpiry());
+            catalog.history()::tokenExpiryOn);
     return new Once<Entitlements>(
             () -> {
               FileEntitlements read = adapter.read();

@@ -79,11 +79,7 @@ public final class WebComposition implements WebUseCases {
                     catalog.resolver(),
                     options,
                     java.util.Optional.of(catalog.history().latest().currency()),
-                    day ->
-                        catalog.history()
-                            .versionOn(day)
-                            .orElse(catalog.history().versions().get(0))
-                            .tokenExpiry()));
+                    catalog.history()::tokenExpiryOn));
     EntitlementsPort entitlements = held == null ? () -> Entitlements.NONE : held;
     CatalogHistory history = catalog.history();
     return new AnalysisScope() {
