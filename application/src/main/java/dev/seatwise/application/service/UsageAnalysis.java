@@ -6,6 +6,7 @@ import dev.seatwise.application.port.in.PeriodSpec;
 import dev.seatwise.application.port.in.ProductUsage;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.PoolConsumption;
+import dev.seatwise.application.port.out.TokenUsage;
 import dev.seatwise.application.port.out.UsageSummary;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
@@ -197,7 +198,7 @@ public final class UsageAnalysis {
       DefaultPeriod defaults) {
     ImportedUsage usage = given.withChargesAsUsage();
     ZoneId zone = spec.zone();
-    Optional<UsageSpan> dataSpan = span(usage, zone).map(s -> new UsageSpan(s[0], s[1]));
+    Optional<UsageSpan> dataSpan = span(given, zone).map(s -> new UsageSpan(s[0], s[1]));
     AnalysisPeriod period = period(usage, spec, defaults, dataSpan);
     LocalDate from = period.from();
     LocalDate to = period.to();
@@ -242,11 +243,18 @@ public final class UsageAnalysis {
       }
       countByObjects(log, flex, zone, counts);
     }
+    List<Session> freeLaunches = List.of();
     if (given.onlyCharges()) {
+      freeLaunches = freeLaunches(given.tokenUsage(), from, to, zone, counts);
       collectionNotes.add(
           "the usage is only what Flex charged (Token Usage export): each day charged is taken as"
-              + " one window at the catalog's rate; set it beside sessions or logs with"
-              + " 'seatwise reconcile' to see where the two differ");
+              + " one window at the catalog's rate"
+              + (freeLaunches.isEmpty()
+                  ? ""
+                  : "; " + freeLaunches.size() + " user-product day(s) with only rows of 0 tokens"
+                      + " (launches under 5 minutes, F7) are days used that open no window")
+              + "; set it beside sessions or logs with 'seatwise reconcile' to see where the two"
+              + " differ");
     }
     boolean hasSummaries = false;
     Map<UserId, Map<ProductId, long[]>> summaryCounts = new TreeMap<>();
@@ -271,16 +279,55 @@ public final class UsageAnalysis {
         collectionNotes,
         dataSpan,
         meter instanceof WindowedMeter,
-        windowless(inPeriodSessions, counts));
+        windowless(inPeriodSessions, counts, freeLaunches));
   }
 
   /**
-   * The rows of {@code sessions} whose user and product were used ({@code counts}: days used,
-   * windows, tokens) on some day but opened no window: a small table, found in one pass over the
-   * user and product columns when there are such users and products, else empty at no cost.
+   * The days of a Token Usage export (used alone) on which a user's rows of a product in {@code
+   * [from, to)} all charged 0 tokens: launches under 5 minutes (F7), which count in usage and
+   * user counts but open no window. Each is added to {@code counts} as a day used, and returned as
+   * a launch of no length at the start of that day in {@code zone} (for the named terms of a user
+   * with no window: {@link #windowlessLaunches()}). One pass over the rows, a second only when
+   * there are rows of 0 tokens.
+   */
+  private static List<Session> freeLaunches(
+      List<TokenUsage> rows,
+      LocalDate from,
+      LocalDate to,
+      ZoneId zone,
+      Map<UserId, Map<ProductId, long[]>> counts) {
+    java.util.Set<TokenUsage> free = new java.util.LinkedHashSet<>();
+    for (TokenUsage t : rows) {
+      if (t.tokens() == 0 && !t.day().isBefore(from) && t.day().isBefore(to)) {
+        free.add(t);
+      }
+    }
+    if (free.isEmpty()) {
+      return List.of();
+    }
+    for (TokenUsage t : rows) {
+      if (t.tokens() > 0) {
+        free.remove(new TokenUsage(t.day(), t.user(), t.product(), 0));
+      }
+    }
+    List<Session> out = new ArrayList<>();
+    for (TokenUsage t : free) {
+      counts.computeIfAbsent(t.user(), u -> new TreeMap<>())
+          .computeIfAbsent(t.product(), p -> new long[3])[0]++;
+      Instant start = t.day().atStartOfDay(zone).toInstant();
+      out.add(new Session(t.user(), t.product(), start, start));
+    }
+    return out;
+  }
+
+  /**
+   * The rows of {@code sessions} (and the {@code freeLaunches} of a Token Usage export) whose user
+   * and product were used ({@code counts}: days used, windows, tokens) on some day but opened no
+   * window: a small table, found in one pass over the user and product columns when there are such
+   * users and products, else empty at no cost.
    */
   private static SessionTable windowless(
-      SessionTable sessions, Map<UserId, Map<ProductId, long[]>> counts) {
+      SessionTable sessions, Map<UserId, Map<ProductId, long[]>> counts, List<Session> freeLaunches) {
     Map<UserId, java.util.Set<ProductId>> wanted = new HashMap<>();
     counts.forEach(
         (u, byP) ->
@@ -293,6 +340,11 @@ public final class UsageAnalysis {
     SessionTable.Builder out = SessionTable.builder();
     if (wanted.isEmpty()) {
       return out.build();
+    }
+    for (Session s : freeLaunches) {
+      if (wanted.getOrDefault(s.user(), java.util.Set.of()).contains(s.product())) {
+        out.add(s);
+      }
     }
     List<UserId> users = sessions.users();
     List<ProductId> products = sessions.products();
@@ -334,7 +386,7 @@ public final class UsageAnalysis {
   static AnalysisPeriod period(ImportedUsage given, PeriodSpec spec, DefaultPeriod defaults) {
     ImportedUsage usage = given.withChargesAsUsage();
     return period(
-        usage, spec, defaults, span(usage, spec.zone()).map(s -> new UsageSpan(s[0], s[1])));
+        usage, spec, defaults, span(given, spec.zone()).map(s -> new UsageSpan(s[0], s[1])));
   }
 
   private static AnalysisPeriod period(
@@ -460,15 +512,24 @@ public final class UsageAnalysis {
 
   /**
    * The last calendar day (in {@code zone}) on which the usage shows any use: a session start, a
-   * day used, a day of pool consumption, or a summary's last access. Empty when there is none.
+   * day used (a Token Usage export's row, used alone, of any tokens), a day of pool consumption,
+   * or a summary's last access. Empty when there is none.
    */
   public static Optional<LocalDate> lastDayOfUsage(ImportedUsage usage, ZoneId zone) {
-    return span(usage.withChargesAsUsage(), zone).map(s -> s[1]);
+    return span(usage, zone).map(s -> s[1]);
   }
 
-  private static Optional<LocalDate[]> span(ImportedUsage usage, ZoneId zone) {
+  private static Optional<LocalDate[]> span(ImportedUsage given, ZoneId zone) {
+    ImportedUsage usage = given.withChargesAsUsage();
     LocalDate min = null;
     LocalDate max = null;
+    if (given.onlyCharges()) {
+      // a Token Usage export alone: its rows of 0 tokens (launches under 5 minutes) are use too
+      for (TokenUsage t : given.tokenUsage()) {
+        min = min == null || t.day().isBefore(min) ? t.day() : min;
+        max = max == null || t.day().isAfter(max) ? t.day() : max;
+      }
+    }
     CalendarDays.InZone calendar = CalendarDays.in(zone);
     SessionTable sessions = usage.log().sessionTable();
     if (sessions.size() > 0) {

@@ -119,6 +119,50 @@ class CompareTermsTest {
   }
 
   @Test
+  void aTokenUsageExportsRowsOfZeroTokensAreDaysUsedThatAllNamedGivesASeat() {
+    // the Token Usage export alone: ann charged 7 tokens on 3 March and 0 on 5 March; sue only 0
+    // on 4 March (launches under 5 minutes, F7: reported with 0 tokens, still usage). They were
+    // dropped: sue was not a user at all and ann had 1 day used. Now sue is a user of AutoCAD with
+    // no window (Flex 0.00, all-named one monthly term, 255.00) and ann has 2 days used
+    LocalDate d3 = LocalDate.parse("2025-03-03");
+    List<dev.seatwise.application.port.out.TokenUsage> rows =
+        List.of(
+            new dev.seatwise.application.port.out.TokenUsage(d3, UserId.of("ann"), ProductId.of("ACD"), 7),
+            new dev.seatwise.application.port.out.TokenUsage(d3.plusDays(1), UserId.of("sue"), ProductId.of("ACD"), 0),
+            new dev.seatwise.application.port.out.TokenUsage(d3.plusDays(2), UserId.of("ann"), ProductId.of("ACD"), 0),
+            // a day with a charge and a row of 0 tokens is one day used, as before
+            new dev.seatwise.application.port.out.TokenUsage(d3, UserId.of("ann"), ProductId.of("ACD"), 0));
+    ImportedUsage charges =
+        new ImportedUsage(
+            UsageLog.ofSessions(List.of()), List.of(), List.of(), rows, List.of(), List.of(),
+            dev.seatwise.application.port.out.ImportReport.EMPTY);
+    Comparison c =
+        new CompareScenariosService(
+                new FakeUsagePort(charges),
+                CatalogHistory.of(catalog()),
+                new FakeEntitlementsPort(Entitlements.NONE))
+            .compare(
+                CompareScenariosQuery.of(
+                    PeriodSpec.of(LocalDate.parse("2025-01-01"), LocalDate.parse("2026-01-01"), ZoneOffset.UTC)));
+
+    UserComparison sue = user(c, "sue");
+    assertThat(sue.usage()).singleElement().satisfies(u -> {
+      assertThat(u.daysUsed()).isEqualTo(1);
+      assertThat(u.windows()).isZero();
+      assertThat(u.tokens()).isZero();
+    });
+    assertThat(sue.cost()).isEqualTo(usd("0.00"));
+    assertThat(sue.allNamedCost()).isEqualTo(usd("255.00"));
+    assertThat(user(c, "ann").usage()).singleElement().satisfies(u -> {
+      assertThat(u.daysUsed()).isEqualTo(2);
+      assertThat(u.windows()).isEqualTo(1);
+    });
+    assertThat(scenario(c, Scenario.ALL_NAMED).total()).isEqualTo(usd("510.00"));
+    assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains(
+        "2 user-product day(s) with only rows of 0 tokens (launches under 5 minutes, F7) are days used"));
+  }
+
+  @Test
   void aUserNamedBecauseTokensComeInPacksIsToldSoNotOnlyTheirTokensAtTheBestUnitPrice() {
     // bo opens AutoCAD on two days of March 2025: 2 windows x 7 = 14 tokens, 40.60 at the best
     // unit price (2.90), far below a monthly term (255.00). But nobody else is on Flex: the plan
