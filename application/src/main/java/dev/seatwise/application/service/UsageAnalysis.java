@@ -7,6 +7,8 @@ import dev.seatwise.application.port.in.ProductUsage;
 import dev.seatwise.application.port.out.ImportedUsage;
 import dev.seatwise.application.port.out.PoolConsumption;
 import dev.seatwise.application.port.out.TokenUsage;
+import dev.seatwise.application.port.out.TokenUsageList;
+import dev.seatwise.domain.reconcile.ChargeTable;
 import dev.seatwise.application.port.out.UsageSummary;
 import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
@@ -296,26 +298,36 @@ public final class UsageAnalysis {
       LocalDate to,
       ZoneId zone,
       Map<UserId, Map<ProductId, long[]>> counts) {
-    java.util.Set<TokenUsage> free = new java.util.LinkedHashSet<>();
-    for (TokenUsage t : rows) {
-      if (t.tokens() == 0 && !t.day().isBefore(from) && t.day().isBefore(to)) {
-        free.add(t);
+    // by column: a row's day, user and product as one key (no object per row)
+    ChargeTable table = TokenUsageList.of(rows).charges();
+    long first = from.toEpochDay();
+    long end = to.toEpochDay();
+    long products = table.products().size();
+    long users = table.users().size();
+    java.util.Set<Long> free = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < table.size(); i++) {
+      long day = table.epochDay(i);
+      if (table.tokens(i) == 0 && day >= first && day < end) {
+        free.add(((day - first) * users + table.userIndex(i)) * products + table.productIndex(i));
       }
     }
     if (free.isEmpty()) {
       return List.of();
     }
-    for (TokenUsage t : rows) {
-      if (t.tokens() > 0) {
-        free.remove(new TokenUsage(t.day(), t.user(), t.product(), 0));
+    for (int i = 0; i < table.size(); i++) {
+      long day = table.epochDay(i);
+      if (table.tokens(i) > 0 && day >= first && day < end) {
+        free.remove(((day - first) * users + table.userIndex(i)) * products + table.productIndex(i));
       }
     }
     List<Session> out = new ArrayList<>();
-    for (TokenUsage t : free) {
-      counts.computeIfAbsent(t.user(), u -> new TreeMap<>())
-          .computeIfAbsent(t.product(), p -> new long[3])[0]++;
-      Instant start = t.day().atStartOfDay(zone).toInstant();
-      out.add(new Session(t.user(), t.product(), start, start));
+    for (long key : free) {
+      ProductId product = table.products().get((int) (key % products));
+      UserId user = table.users().get((int) (key / products % users));
+      LocalDate day = LocalDate.ofEpochDay(first + key / products / users);
+      counts.computeIfAbsent(user, u -> new TreeMap<>()).computeIfAbsent(product, p -> new long[3])[0]++;
+      Instant start = day.atStartOfDay(zone).toInstant();
+      out.add(new Session(user, product, start, start));
     }
     return out;
   }
@@ -525,10 +537,9 @@ public final class UsageAnalysis {
     LocalDate max = null;
     if (given.onlyCharges()) {
       // a Token Usage export alone: its rows of 0 tokens (launches under 5 minutes) are use too
-      for (TokenUsage t : given.tokenUsage()) {
-        min = min == null || t.day().isBefore(min) ? t.day() : min;
-        max = max == null || t.day().isAfter(max) ? t.day() : max;
-      }
+      ChargeTable charges = TokenUsageList.of(given.tokenUsage()).charges();
+      min = LocalDate.ofEpochDay(charges.minEpochDay());
+      max = LocalDate.ofEpochDay(charges.maxEpochDay());
     }
     CalendarDays.InZone calendar = CalendarDays.in(zone);
     SessionTable sessions = usage.log().sessionTable();
