@@ -261,9 +261,36 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
     if (spec.from().isEmpty() && spec.to().isEmpty()) {
       return Optional.empty();
     }
-    LocalDate from = spec.from().orElse(LocalDate.of(1970, 1, 1));
-    LocalDate to = spec.to().orElse(LocalDate.of(9999, 1, 1));
-    return Optional.of(new AnalysisPeriod(from, to, spec.zone()));
+    // the bound not given is the data's: its first day, or the day after its last (sessions,
+    // denials and snapshots, in the zone's days), as when neither is given
+    Instant first = null;
+    Instant last = null;
+    SessionTable table = imported.log().sessionTable();
+    List<Instant> instants = new ArrayList<>();
+    if (table.size() > 0) {
+      instants.add(SessionTable.toInstant(table.minStartNanos()));
+      instants.add(SessionTable.toInstant(table.maxStartNanos()));
+    }
+    imported.unmapped().forEach(u -> instants.add(u.start()));
+    imported.denials().forEach(d -> instants.add(d.at()));
+    imported.snapshots().forEach(s -> instants.add(s.at()));
+    for (Instant t : instants) {
+      first = first == null || t.isBefore(first) ? t : first;
+      last = last == null || t.isAfter(last) ? t : last;
+    }
+    java.time.ZoneId zone = spec.zone();
+    LocalDate from;
+    LocalDate to;
+    if (spec.from().isPresent()) {
+      from = spec.from().get();
+      LocalDate dataEnd = last == null ? from : last.atZone(zone).toLocalDate().plusDays(1);
+      to = dataEnd.isAfter(from) ? dataEnd : from.plusDays(1);
+    } else {
+      to = spec.to().get();
+      LocalDate dataStart = first == null ? to : first.atZone(zone).toLocalDate();
+      from = dataStart.isBefore(to) ? dataStart : to.minusDays(1);
+    }
+    return Optional.of(new AnalysisPeriod(from, to, zone));
   }
 
   private static boolean in(Optional<AnalysisPeriod> period, Instant t) {

@@ -54,6 +54,30 @@ class AnalyzeConcurrencyServiceTest {
   }
 
   @Test
+  void aPeriodWithOneBoundGivenTakesTheOtherFromTheData() {
+    // sessions on 3 and 12 March: --from 10 March alone ended on 9999-01-01 (and --to alone began
+    // on 1970-01-01); the other bound is the data's, as when neither is given
+    Session early = Session.of("ann", "ACD", at(0), at(30));
+    Session late = Session.of("ben", "ACD", at(9 * 24 * 60), at(9 * 24 * 60 + 30));
+    ImportedUsage u = usage(List.of(early, late), List.of(), List.of(), List.of());
+    java.time.LocalDate mar10 = java.time.LocalDate.of(2025, 3, 10);
+
+    ConcurrencyReport fromOnly =
+        new AnalyzeConcurrencyService(() -> u)
+            .analyze(new ConcurrencyQuery(new PeriodSpec(Optional.of(mar10), Optional.empty(), ZoneOffset.UTC), 0));
+    ConcurrencyReport toOnly =
+        new AnalyzeConcurrencyService(() -> u)
+            .analyze(new ConcurrencyQuery(new PeriodSpec(Optional.empty(), Optional.of(mar10), ZoneOffset.UTC), 0));
+
+    assertThat(fromOnly.period().orElseThrow().from()).isEqualTo(mar10);
+    assertThat(fromOnly.period().orElseThrow().to()).isEqualTo(java.time.LocalDate.of(2025, 3, 13));
+    assertThat(product(fromOnly, "ACD").sessions()).isEqualTo(1);
+    assertThat(toOnly.period().orElseThrow().from()).isEqualTo(java.time.LocalDate.of(2025, 3, 3));
+    assertThat(toOnly.period().orElseThrow().to()).isEqualTo(mar10);
+    assertThat(product(toOnly, "ACD").sessions()).isEqualTo(1);
+  }
+
+  @Test
   void aStatusSessionOfNUnitsCountsN() {
     // an Altair feature that maps to no product: 25,000 units from 0, 15,000 from 3 to 63
     Session big = Session.of("vraafg", "GlobalZoneEU", at(0), at(63));
