@@ -104,7 +104,10 @@ abstract class AnalysisCommand implements Callable<Integer> {
     return useCases
         .dayAfterUsage(inputs)
         .orElseThrow(
-            () -> new LicensingException("no usage to analyse: the files held no accepted rows"));
+            () ->
+                new LicensingException(
+                    "no day of use to take the date from: the files held no accepted rows, or only"
+                        + " totals without a Last accessed date; give it with --as-of or --to"));
   }
 
   /**

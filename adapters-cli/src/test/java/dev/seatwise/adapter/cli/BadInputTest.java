@@ -124,6 +124,28 @@ class BadInputTest {
   }
 
   @Test
+  void aUsageReportWithoutDatesAsksForThePeriodInsteadOfSayingNoRowWasAccepted() throws Exception {
+    // its one row is accepted, but a total without a Last accessed date has no day: the message
+    // said "the sources held no accepted rows"
+    Path report = dir.resolve("usage-report.csv");
+    Files.writeString(report, "Email,Product,Days used,Last accessed\na@x.com,AutoCAD,5,Never\n");
+
+    Cli.Result compare = Cli.run("compare", "--usage", report.toString());
+    Cli.Result review = Cli.run("review", "--usage", report.toString());
+    Cli.Result dated =
+        Cli.run("compare", "--usage", report.toString(), "--from", "2025-01-01", "--to", "2026-01-01");
+
+    assertThat(compare.exit()).isEqualTo(1);
+    assertThat(compare.err())
+        .contains("the 1 usage row(s) read are totals without a Last accessed date")
+        .contains("--from and --to")
+        .doesNotContain("no accepted rows");
+    assertThat(review.exit()).isEqualTo(1);
+    assertThat(review.err()).contains("give it with --as-of or --to");
+    assertThat(dated.exit()).isZero();
+  }
+
+  @Test
   void aNegativeTopIsWrongUsageBeforeAnyFileIsRead() {
     // it was taken as "all"; --top 0 is all. bad.csv is never read: the error is the option's
     for (String command : new String[] {"compare", "review"}) {

@@ -410,6 +410,14 @@ public final class UsageAnalysis {
     LocalDate from = spec.from().or(() -> chosen.map(s -> s[0])).orElse(null);
     LocalDate to = spec.to().or(() -> chosen.map(s -> s[1])).orElse(null);
     if (from == null || to == null) {
+      if (!usage.summaries().isEmpty()) {
+        // rows were accepted, but none says when it was used (a Usage Report without Last
+        // accessed dates): the period cannot be taken from the data
+        throw new LicensingException(
+            "no day of use to take the period from: the " + usage.summaries().size()
+                + " usage row(s) read are totals without a Last accessed date; give the period"
+                + " with --from and --to");
+      }
       throw new LicensingException(
           "no usage to analyse: the sources held no accepted rows" + rejectedSummary(usage));
     }
