@@ -28,8 +28,8 @@ public final class ConcurrencyCommand extends AnalysisCommand {
       paramLabel = "PERCENT",
       defaultValue = "0",
       description =
-          "Size seats so that at most PERCENT %% of sessions would be refused (default:"
-              + " ${DEFAULT-VALUE}).")
+          "Size seats so that at most PERCENT %% of requests (sessions and denials) would be"
+              + " refused (default: ${DEFAULT-VALUE}).")
   double toleratedPercent;
 
   public ConcurrencyCommand(UseCases useCases) {

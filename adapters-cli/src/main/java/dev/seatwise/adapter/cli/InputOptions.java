@@ -62,16 +62,16 @@ public final class InputOptions {
       names = "--lots",
       paramLabel = "FILE",
       description =
-          "Token lots CSV (purchase_date, tokens, unit_price, expires): the Flex tokens held;"
-              + " repeatable. Today's plan draws on them first.")
+          "Token lots CSV (purchase_date, tokens, unit_price[, currency, expires, lot_id]): the"
+              + " Flex tokens held; repeatable. Today's plan draws on them first.")
   List<Path> lots = new ArrayList<>();
 
   @Option(
       names = "--identities",
       paramLabel = "FILE",
       description =
-          "Identity map CSV (flexlm_user, host, email, hashed_id -> person) so one person is one"
-              + " user.")
+          "Identity map CSV (flexlm_user, host, email, hashed_id -> person, team, cost_centre) so"
+              + " one person is one user; team and cost_centre are the groups of compare --by.")
   Path identities;
 
   @Option(

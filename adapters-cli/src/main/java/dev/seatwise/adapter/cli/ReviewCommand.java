@@ -31,9 +31,8 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Example:",
-      "  seatwise review --usage examples/acme-sessions.csv --entitlements"
-          + " examples/acme-subscriptions.csv \\",
-      "      --entitlements examples/acme-users.csv"
+      "  seatwise review --usage examples/acme-sessions.csv \\",
+      "      --entitlements examples/acme-subscriptions.csv --entitlements examples/acme-users.csv"
     })
 public final class ReviewCommand extends AnalysisCommand {
   @Option(
@@ -46,14 +45,18 @@ public final class ReviewCommand extends AnalysisCommand {
       names = "--idle-days",
       paramLabel = "N",
       defaultValue = "30",
-      description = "A named seat unused for N days or more is idle (default: ${DEFAULT-VALUE}).")
+      description =
+          "Kept for compatibility, not applied: the review calls a named seat idle when its user"
+              + " used none of its products in the history (default: ${DEFAULT-VALUE}).")
   int idleDays;
 
   @Option(
       names = "--expiry-window",
       paramLabel = "DAYS",
       defaultValue = "90",
-      description = "Check token lots expiring within DAYS (default: ${DEFAULT-VALUE}).")
+      description =
+          "Kept for compatibility, not applied: every held lot that the target leaves tokens of"
+              + " when it expires in the review period is a note (default: ${DEFAULT-VALUE}).")
   int expiryWindow;
 
   @Option(

@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Example:",
-      "  seatwise sensitivity --usage examples/acme-sessions.csv --token-price=-20,-10,10,20"
-          + " --usage-change=50"
+      "  seatwise sensitivity --usage examples/acme-sessions.csv \\",
+      "      --token-price=-20,-10,10,20 --usage-change=50"
     })
 public final class SensitivityCommand extends AnalysisCommand {
   private static final List<String> SCENARIOS =
