@@ -32,12 +32,12 @@ final class ComparisonTable {
     Text.sentence(
         out,
         String.format(
-            "seatwise compare: %s catalog, %s, %s to %s (%d days, [from, to) in %s)",
+            "seatwise compare: %s catalog, %s, %s to %s (%s, [from, to) in %s)",
             r.catalog(),
             r.currency(),
             r.period().from(),
             r.period().to(),
-            r.period().days(),
+            Text.days(r.period().days()),
             r.period().zone()));
     if (r.usageData() != null) {
       Text.sentence(

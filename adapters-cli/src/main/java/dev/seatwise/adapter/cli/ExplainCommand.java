@@ -134,8 +134,8 @@ public final class ExplainCommand extends AnalysisCommand {
     Text.sentence(
         out,
         String.format(
-            "%s, %s to %s (%d days, %s)",
-            u.user(), r.period().from(), r.period().to(), r.period().days(), r.currency()));
+            "%s, %s to %s (%s, %s)",
+            u.user(), r.period().from(), r.period().to(), Text.days(r.period().days()), r.currency()));
     Text.sentence(
         out,
         String.format(

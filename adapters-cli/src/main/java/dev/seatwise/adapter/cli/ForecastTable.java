@@ -19,8 +19,8 @@ final class ForecastTable {
     Text.sentence(
         out,
         String.format(
-            "seatwise forecast: Flex tokens from %s to %s, learnt from %s to %s (%d days)",
-            r.asOf(), r.horizonEnd(), r.history().from(), r.history().to(), r.history().days()));
+            "seatwise forecast: Flex tokens from %s to %s, learnt from %s to %s (%s)",
+            r.asOf(), r.horizonEnd(), r.history().from(), r.history().to(), Text.days(r.history().days())));
     ImportSummary.print(r.importReport(), out);
     out.println();
     Text.sentence(

@@ -80,8 +80,8 @@ public final class ReconcileCommand extends AnalysisCommand {
     Text.sentence(
         out,
         String.format(
-            "seatwise reconcile: %s catalog, %s to %s (%d days, [from, to) in %s)",
-            r.catalog(), r.period().from(), r.period().to(), r.period().days(), r.period().zone()));
+            "seatwise reconcile: %s catalog, %s to %s (%s, [from, to) in %s)",
+            r.catalog(), r.period().from(), r.period().to(), Text.days(r.period().days()), r.period().zone()));
     ImportSummary.print(r.importReport(), out);
     out.println();
     Text.sentence(

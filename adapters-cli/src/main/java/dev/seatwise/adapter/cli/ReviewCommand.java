@@ -106,11 +106,11 @@ public final class ReviewCommand extends AnalysisCommand {
     Text.sentence(
         out,
         String.format(
-            "seatwise review as of %s: the usage of %s to %s (%d days) replayed over %s to %s%s",
+            "seatwise review as of %s: the usage of %s to %s (%s) replayed over %s to %s%s",
             r.asOf(),
             r.history().from(),
             r.history().to(),
-            r.history().days(),
+            Text.days(r.history().days()),
             r.period().from(),
             r.period().to(),
             r.tokenPrice() == null

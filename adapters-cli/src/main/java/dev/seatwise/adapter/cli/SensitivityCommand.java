@@ -121,8 +121,8 @@ public final class SensitivityCommand extends AnalysisCommand {
 
   static void table(SensitivityResponse r, PrintWriter out) {
     out.printf(
-        "seatwise sensitivity: %s to %s (%d days), totals in %s%n",
-        r.period().from(), r.period().to(), r.period().days(), r.currency());
+        "seatwise sensitivity: %s to %s (%s), totals in %s%n",
+        r.period().from(), r.period().to(), Text.days(r.period().days()), r.currency());
     ImportSummary.print(r.importReport(), out);
     out.println();
     StringBuilder head = new StringBuilder(Text.left("CHANGE", 19));

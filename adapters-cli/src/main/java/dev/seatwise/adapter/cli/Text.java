@@ -37,6 +37,11 @@ final class Text {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
+  /** {@code n} days, as a count: "1 day", "365 days". */
+  static String days(long n) {
+    return n == 1 ? "1 day" : n + " days";
+  }
+
   static String left(String s, int width) {
     String t = fit(s, width);
     return t + " ".repeat(width - t.length());

@@ -49,6 +49,26 @@ class CompareCommandTest {
   }
 
   @Test
+  void aOneDayPeriodIsOneDayInEveryHeader() throws Exception {
+    // it was "(1 days, ...)" in compare, explain, sensitivity, review, forecast and reconcile
+    java.nio.file.Path one = dir.resolve("one-day.csv");
+    java.nio.file.Files.writeString(
+        one, "user,product,start,end\nann,ACD,2025-03-03T09:00:00Z,2025-03-03T12:00:00Z\n");
+    String[] period = {"--usage", one.toString(), "--from", "2025-03-03", "--to", "2025-03-04"};
+
+    assertThat(Cli.run(concat("compare", period)).out()).contains("(1 day, [from, to) in UTC)");
+    assertThat(Cli.run(concat("sensitivity", period)).out()).contains("(1 day), totals in USD");
+    assertThat(Cli.run("review", "--usage", one.toString()).out()).contains("(1 day) replayed over");
+  }
+
+  private static String[] concat(String command, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = command;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  @Test
   void jsonGivesEveryScenarioWorkedOutByHand() {
     Cli.Result r = compare("-o", "json");
 
