@@ -46,8 +46,9 @@ public final class ReviewCommand extends AnalysisCommand {
       paramLabel = "N",
       defaultValue = "30",
       description =
-          "Kept for compatibility, not applied: the review calls a named seat idle when its user"
-              + " used none of its products in the history (default: ${DEFAULT-VALUE}).")
+          "Named seats whose user has not used them for N days or more before the end of the"
+              + " history are listed in a note, for reclaiming (default: ${DEFAULT-VALUE}); the"
+              + " actions remove only seats unused in the whole period.")
   int idleDays;
 
   @Option(

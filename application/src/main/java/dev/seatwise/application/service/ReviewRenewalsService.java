@@ -1,5 +1,7 @@
 package dev.seatwise.application.service;
 
+import dev.seatwise.domain.entitlement.SeatAssignment;
+import dev.seatwise.domain.plan.IdleSeat;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.seatwise.application.port.in.AnalysisPeriod;
@@ -188,6 +190,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     notes.addAll(path.notes());
     unassigned(path, notes);
     expiringLots(path, zone, notes);
+    idleSeats(held, analysis, history, asOf, query.idleDays(), notes);
 
     List<RenewalAction> actions = new ArrayList<>();
     for (PathStep s : path.steps()) {
@@ -319,6 +322,60 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
               + Figures.money(value) + " at their price per term; not renewed at their renewal: "
               + String.join(", ", where));
     }
+  }
+
+  /** Seat assignments shown in the note of {@link #idleSeats}, the others counted. */
+  private static final int IDLE_SHOWN = 10;
+
+  /**
+   * The named seats of today's plan whose users have not used them for {@code idleDays} days or
+   * more before the end of the history (domain {@link IdleSeat}): a note for reclaiming, which
+   * changes no figure (the path removes only seats that do no work in the whole period).
+   */
+  private static void idleSeats(
+      Entitlements held,
+      UsageAnalysis analysis,
+      AnalysisPeriod history,
+      LocalDate asOf,
+      int idleDays,
+      List<String> notes) {
+    if (held.assignments().isEmpty() || analysis.isCapacityMetered()) {
+      return;
+    }
+    if (analysis.hasSummaries()) {
+      notes.add("--idle-days: not applied, the usage holds totals without days of use");
+      return;
+    }
+    // judged on the days the data covers: none after its end is taken as a day without use
+    LocalDate until = asOf.isBefore(history.to()) ? asOf : history.to();
+    if (!history.from().isBefore(until)) {
+      return;
+    }
+    Catalog catalog = analysis.catalog();
+    Map<ProductId, Set<ProductId>> includes = new TreeMap<>();
+    for (SeatAssignment a : held.assignments()) {
+      catalog.bundle(a.offering()).ifPresent(b -> includes.put(a.offering(), b.includes()));
+    }
+    List<IdleSeat> idle =
+        IdleSeat.asOf(
+            held.assignments(), analysis.flexWindows(), analysis.windowlessLaunches(), includes,
+            history.from(), until, history.zone(), idleDays);
+    if (idle.isEmpty()) {
+      return;
+    }
+    List<String> shown = new ArrayList<>();
+    for (IdleSeat i : idle.subList(0, Math.min(IDLE_SHOWN, idle.size()))) {
+      shown.add(
+          i.user().value() + " (" + i.offering().value() + ", "
+              + i.lastUse().map(d -> "last used " + d).orElse("no use since " + history.from())
+              + ")");
+    }
+    notes.add(
+        idle.size() + " of " + held.assignments().size() + " named seat assignment(s) unused for "
+            + idleDays + " days or more before " + until + " (--idle-days; a window or a launch of"
+            + " a product the seat covers is use): " + String.join(", ", shown)
+            + (idle.size() > IDLE_SHOWN ? " and " + (idle.size() - IDLE_SHOWN) + " more" : "")
+            + "; the path above removes only seats that do no work in the whole period");
   }
 
   /** Held lots the target plan leaves tokens of at expiry. */
