@@ -2,6 +2,7 @@ package dev.seatwise.adapter.cli;
 
 import dev.seatwise.adapter.json.Pseudonyms;
 import dev.seatwise.adapter.json.dto.RenewalActionDto;
+import dev.seatwise.adapter.json.dto.IdleSeatDto;
 import dev.seatwise.adapter.json.dto.ReviewResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,11 @@ final class Privacy {
         if (!users.contains(u)) {
           users.add(u);
         }
+      }
+    }
+    for (IdleSeatDto i : r.idleSeats()) {
+      if (!users.contains(i.user())) {
+        users.add(i.user());
       }
     }
     users.sort(java.util.Comparator.comparingInt(String::length).reversed()); // longest first
@@ -56,7 +62,10 @@ final class Privacy {
         r.current(),
         r.target(),
         r.optimum(),
-        r.timingGap());
+        r.timingGap(),
+        r.idleSeats().stream()
+            .map(i -> new IdleSeatDto(pseudonyms.of(i.user()), i.offering(), i.lastUse(), i.unusedDays()))
+            .toList());
   }
 
   /** {@code text} with every known user id replaced by its pseudonym. */

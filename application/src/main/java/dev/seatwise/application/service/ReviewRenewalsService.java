@@ -190,7 +190,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
     notes.addAll(path.notes());
     unassigned(path, notes);
     expiringLots(path, zone, notes);
-    idleSeats(held, analysis, history, asOf, query.idleDays(), notes);
+    List<IdleSeat> idle = idleSeats(held, analysis, history, asOf, query.idleDays(), notes);
 
     List<RenewalAction> actions = new ArrayList<>();
     for (PathStep s : path.steps()) {
@@ -216,7 +216,8 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
         path.target(),
         path.optimum(),
         period.from(),
-        period.to());
+        period.to(),
+        idle);
   }
 
   /**
@@ -332,7 +333,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
    * more before the end of the history (domain {@link IdleSeat}): a note for reclaiming, which
    * changes no figure (the path removes only seats that do no work in the whole period).
    */
-  private static void idleSeats(
+  private static List<IdleSeat> idleSeats(
       Entitlements held,
       UsageAnalysis analysis,
       AnalysisPeriod history,
@@ -340,16 +341,16 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
       int idleDays,
       List<String> notes) {
     if (held.assignments().isEmpty() || analysis.isCapacityMetered()) {
-      return;
+      return List.of();
     }
     if (analysis.hasSummaries()) {
       notes.add("--idle-days: not applied, the usage holds totals without days of use");
-      return;
+      return List.of();
     }
     // judged on the days the data covers: none after its end is taken as a day without use
     LocalDate until = asOf.isBefore(history.to()) ? asOf : history.to();
     if (!history.from().isBefore(until)) {
-      return;
+      return List.of();
     }
     Catalog catalog = analysis.catalog();
     Map<ProductId, Set<ProductId>> includes = new TreeMap<>();
@@ -361,7 +362,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
             held.assignments(), analysis.flexWindows(), analysis.windowlessLaunches(), includes,
             history.from(), until, history.zone(), idleDays);
     if (idle.isEmpty()) {
-      return;
+      return idle;
     }
     List<String> shown = new ArrayList<>();
     for (IdleSeat i : idle.subList(0, Math.min(IDLE_SHOWN, idle.size()))) {
@@ -376,6 +377,7 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
             + " a product the seat covers is use): " + String.join(", ", shown)
             + (idle.size() > IDLE_SHOWN ? " and " + (idle.size() - IDLE_SHOWN) + " more" : "")
             + "; the path above removes only seats that do no work in the whole period");
+    return idle;
   }
 
   /** Held lots the target plan leaves tokens of at expiry. */

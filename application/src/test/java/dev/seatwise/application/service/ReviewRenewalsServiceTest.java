@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.seatwise.domain.plan.IdleSeat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +97,15 @@ class ReviewRenewalsServiceTest {
         .contains("[net saving 1430.00 = seats 2030.00 - tokens 600.00]");
     assertThat(review.notes())
         .anySatisfy(n -> assertThat(n).contains("1 seat(s) assigned to nobody, worth 2,030.00"));
+    // --idle-days 30 (the default): u2 last used ACD on 20 June 2024, 253 whole days (21 June to
+    // 28 February) before the history's end; u3 never in the 365 days
+    assertThat(review.idleSeats())
+        .containsExactly(
+            new IdleSeat(UserId.of("u2"), ACD, Optional.of(day("2024-06-20")), 253),
+            new IdleSeat(UserId.of("u3"), ACD, Optional.empty(), 365));
+    assertThat(review.notes())
+        .anySatisfy(n -> assertThat(n).startsWith(
+            "2 of 2 named seat assignment(s) unused for 30 days or more before 2025-03-01"));
     addsUp(review);
   }
 

@@ -27,9 +27,11 @@ public record ReviewResponse(
     BigDecimal current,
     BigDecimal target,
     BigDecimal optimum,
-    BigDecimal timingGap) {
+    BigDecimal timingGap,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IdleSeatDto> idleSeats) {
   public ReviewResponse {
     actions = List.copyOf(actions);
     notes = List.copyOf(notes);
+    idleSeats = idleSeats == null ? List.of() : List.copyOf(idleSeats);
   }
 }

@@ -44,7 +44,11 @@ public interface JsonReviewMapper {
         review.current().amount(),
         review.target().amount(),
         review.optimum().amount(),
-        review.target().minus(review.optimum()).amount());
+        review.target().minus(review.optimum()).amount(),
+        review.idleSeats().stream()
+            .map(i -> new dev.seatwise.adapter.json.dto.IdleSeatDto(
+                i.user().value(), i.offering().value(), i.lastUse().orElse(null), i.unusedDays()))
+            .toList());
   }
 
   @Mapping(target = "kind", expression = "java(JsonValueMapper.label(action.kind()))")

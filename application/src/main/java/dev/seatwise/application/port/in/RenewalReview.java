@@ -7,6 +7,7 @@ import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import dev.seatwise.domain.plan.IdleSeat;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +34,25 @@ public record RenewalReview(
     Money target,
     Money optimum,
     LocalDate periodFrom,
-    LocalDate periodTo) {
+    LocalDate periodTo,
+    List<IdleSeat> idleSeats) {
+  /** A review that lists no seat unused for {@code idleDays} (the form before idle seats were listed). */
+  public RenewalReview(
+      LocalDate asOf,
+      AnalysisPeriod history,
+      int idleDays,
+      Optional<UnitPrice> tokenPrice,
+      List<RenewalAction> actions,
+      List<String> notes,
+      Money current,
+      Money target,
+      Money optimum,
+      LocalDate periodFrom,
+      LocalDate periodTo) {
+    this(asOf, history, idleDays, tokenPrice, actions, notes, current, target, optimum, periodFrom,
+        periodTo, List.of());
+  }
+
   public RenewalReview {
     checkNotNull(asOf, "asOf");
     checkNotNull(history, "history");
@@ -58,6 +77,7 @@ public record RenewalReview(
         target);
     actions = List.copyOf(actions);
     notes = List.copyOf(notes);
+    idleSeats = List.copyOf(idleSeats);
   }
 
   public List<RenewalAction> actionsOf(RenewalAction.Kind kind) {
