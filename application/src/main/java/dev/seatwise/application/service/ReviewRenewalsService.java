@@ -1,7 +1,5 @@
 package dev.seatwise.application.service;
 
-import dev.seatwise.domain.entitlement.SeatAssignment;
-import dev.seatwise.domain.plan.IdleSeat;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.seatwise.application.port.in.AnalysisPeriod;
@@ -22,12 +20,14 @@ import dev.seatwise.domain.catalog.Catalog;
 import dev.seatwise.domain.catalog.CatalogHistory;
 import dev.seatwise.domain.catalog.ProductId;
 import dev.seatwise.domain.entitlement.Entitlements;
+import dev.seatwise.domain.entitlement.SeatAssignment;
 import dev.seatwise.domain.metering.Charge;
 import dev.seatwise.domain.metering.MeterRegistry;
 import dev.seatwise.domain.metering.WindowTable;
 import dev.seatwise.domain.money.Money;
 import dev.seatwise.domain.money.UnitPrice;
 import dev.seatwise.domain.plan.HeldPlan;
+import dev.seatwise.domain.plan.IdleSeat;
 import dev.seatwise.domain.plan.MixPlan;
 import dev.seatwise.domain.plan.PathStep;
 import dev.seatwise.domain.plan.Plan;
@@ -146,14 +146,9 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
             new Charge(c.user(), c.product(), c.start().atZone(zone).plusDays(shift).toInstant(),
                 c.end().atZone(zone).plusDays(shift).toInstant(), c.tokens()));
       }
-      List<Session> sessions = new ArrayList<>();
-      for (Session s : analysis.usage().sessions()) {
-        sessions.add(
-            new Session(s.user(), s.product(), s.start().atZone(zone).plusDays(shift).toInstant(),
-                s.end().atZone(zone).plusDays(shift).toInstant()));
-      }
       windows = WindowTable.of(moved);
-      idleBurn = RenewalPath.idleBurn(windows, SessionTable.of(sessions), window);
+      idleBurn =
+          RenewalPath.idleBurn(windows, shifted(analysis.usage().sessionTable(), shift, zone), window);
     }
     notes.add(
         "the review period is " + period.from() + " to " + period.to() + " (" + period.days()
@@ -286,8 +281,9 @@ public final class ReviewRenewalsService implements ReviewRenewalsUseCase {
   }
 
   /**
-   * The history's launches that opened no window ({@link UsageAnalysis#windowlessLaunches()}),
-   * moved forward by {@code days} in {@code zone} as the windows are: a few rows.
+   * {@code sessions} moved forward by {@code days} in {@code zone}, as the windows are: the
+   * history's sessions where days are not all the same length, and its launches that opened no
+   * window ({@link UsageAnalysis#windowlessLaunches()}, a few rows).
    */
   private static SessionTable shifted(SessionTable launches, long days, ZoneId zone) {
     List<Session> moved = new ArrayList<>(launches.size());
