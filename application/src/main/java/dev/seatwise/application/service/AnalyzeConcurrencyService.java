@@ -263,21 +263,22 @@ public final class AnalyzeConcurrencyService implements AnalyzeConcurrencyUseCas
     }
     // the bound not given is the data's: its first day, or the day after its last (sessions,
     // denials and snapshots, in the zone's days), as when neither is given
-    Instant first = null;
-    Instant last = null;
+    Instant[] span = new Instant[2]; // the first and last instant of the data
+    java.util.function.Consumer<Instant> seen =
+        t -> {
+          span[0] = span[0] == null || t.isBefore(span[0]) ? t : span[0];
+          span[1] = span[1] == null || t.isAfter(span[1]) ? t : span[1];
+        };
     SessionTable table = imported.log().sessionTable();
-    List<Instant> instants = new ArrayList<>();
     if (table.size() > 0) {
-      instants.add(SessionTable.toInstant(table.minStartNanos()));
-      instants.add(SessionTable.toInstant(table.maxStartNanos()));
+      seen.accept(SessionTable.toInstant(table.minStartNanos()));
+      seen.accept(SessionTable.toInstant(table.maxStartNanos()));
     }
-    imported.unmapped().forEach(u -> instants.add(u.start()));
-    imported.denials().forEach(d -> instants.add(d.at()));
-    imported.snapshots().forEach(s -> instants.add(s.at()));
-    for (Instant t : instants) {
-      first = first == null || t.isBefore(first) ? t : first;
-      last = last == null || t.isAfter(last) ? t : last;
-    }
+    imported.unmapped().forEach(u -> seen.accept(u.start()));
+    imported.denials().forEach(d -> seen.accept(d.at()));
+    imported.snapshots().forEach(s -> seen.accept(s.at()));
+    Instant first = span[0];
+    Instant last = span[1];
     java.time.ZoneId zone = spec.zone();
     LocalDate from;
     LocalDate to;
