@@ -383,12 +383,13 @@ final class FlexlmLogReader implements UsageReader {
    * (15 minutes later), and later lines of that hour stay CET.
    */
   static Instant instant(LocalDateTime local, ZoneId zone, Instant previous) {
-    ZonedDateTime z = local.atZone(zone);
-    Instant earlier = z.withEarlierOffsetAtOverlap().toInstant();
-    Instant later = z.withLaterOffsetAtOverlap().toInstant();
-    if (earlier.equals(later) || previous == null) {
+    ZonedDateTime z = local.atZone(zone); // at an overlap, the earlier offset
+    ZonedDateTime other = z.withLaterOffsetAtOverlap(); // the same offset when not at an overlap
+    Instant earlier = z.toInstant();
+    if (other.getOffset().equals(z.getOffset()) || previous == null) {
       return earlier;
     }
+    Instant later = other.toInstant();
     boolean earlierFits = !earlier.isBefore(previous.minus(INTERLEAVING));
     boolean laterFits = !later.isBefore(previous.minus(INTERLEAVING));
     if (earlierFits && laterFits) {
